@@ -1,0 +1,73 @@
+"""Ingest: one reader per input format, all returning the same ``RawText``.
+
+Readers import their own library inside the function (pdfplumber, python-docx, pytesseract),
+so that ``vbparse --help`` never pays for them. The stages after ingest never learn which
+format a document came from: tables arrive as text lines ``| cell | cell |``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class IngestError(Exception):
+    """A file could not be read; the message says why, in words for the analyst."""
+
+
+@dataclass
+class RawText:
+    """The text of one document as its reader produced it.
+
+    ``page_starts`` holds the character offset where each page begins (empty when the
+    format has no pages); ``format`` is one of txt, md, pdf, docx, image.
+    """
+
+    text: str
+    format: str
+    pages: int | None = None
+    page_starts: list[int] = field(default_factory=list)
+    ocr: bool = False
+    ocr_confidence: float | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+Reader = Callable[[Path], RawText]
+
+
+def _read_text_file(path: Path) -> RawText:
+    from vbparse.ingest.text import read_text_file
+
+    return read_text_file(path)
+
+
+# suffix -> reader. Other ingest modules add their suffixes here (see ``register``).
+READERS: dict[str, Reader] = {
+    ".txt": _read_text_file,
+    ".md": _read_text_file,
+}
+
+
+def register(suffixes: list[str], reader: Reader) -> None:
+    for suffix in suffixes:
+        READERS[suffix.lower()] = reader
+
+
+def supported_suffixes() -> list[str]:
+    return sorted(READERS)
+
+
+def read_document(path: Path) -> RawText:
+    """Read one file with the reader for its suffix; raise ``IngestError`` on failure."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise IngestError(
+            f"unsupported file type {path.suffix or '(none)'!r}; "
+            f"supported: {', '.join(supported_suffixes())}"
+        )
+    if not path.is_file():
+        raise IngestError("not a file")
+    if path.stat().st_size == 0:
+        raise IngestError("empty file")
+    return reader(path)

@@ -1,0 +1,22 @@
+"""Agencies (cơ quan) named in a directive, canonicalised through the gazetteer."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from vbparse.models.span import Span
+
+
+class Agency(BaseModel):
+    """One agency mention resolved to its canonical name.
+
+    ``name`` is the canonical full name ("Bộ Khoa học và Công nghệ", "Ủy ban nhân dân tỉnh
+    Cao Bằng", "Các bộ, ngành, địa phương"); ``id`` is the gazetteer's stable id, or None for
+    a body the gazetteer lacks (then ``kind`` is "other"); ``text`` is the words as written.
+    """
+
+    name: str
+    id: str | None = None
+    kind: str = "other"
+    text: str
+    span: Span | None = None
