@@ -1,0 +1,33 @@
+"""Table-driven test cases kept as YAML data beside the tests that read them.
+
+``load_cases("extract/deadlines")`` reads ``tests/extract/cases/deadlines.yaml``: a list of
+mappings, each with an ``id`` (the pytest id), the input and its ``expected`` value, and an
+optional ``issue``. Use it as ``@pytest.mark.parametrize("case", cases, ids=case_ids(cases))``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TESTS = Path(__file__).resolve().parent
+
+
+def load_cases(name: str) -> list[dict[str, Any]]:
+    folder, _, stem = name.rpartition("/")
+    path = TESTS / folder / "cases" / f"{stem}.yaml"
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(cases, list):
+        raise ValueError(f"{path}: expected a list of cases")
+    seen: set[str] = set()
+    for case in cases:
+        if case["id"] in seen:
+            raise ValueError(f"{path}: duplicate case id {case['id']!r}")
+        seen.add(case["id"])
+    return cases
+
+
+def case_ids(cases: list[dict[str, Any]]) -> list[str]:
+    return [str(case["id"]) for case in cases]
