@@ -1,0 +1,1 @@
+"""Segmentation: find the parts of a directive (header, clauses, signature, appendices)."""
