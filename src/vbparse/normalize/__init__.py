@@ -1,0 +1,36 @@
+"""Normalize: one stage shared by every input format.
+
+Unicode NFC and invisible characters, markup debris, one tone-mark placement, spaces, and
+lines re-joined where a PDF or an OCR pass broke them. ``NormalizedText.source_index`` maps
+every character back to the source text, so any span can be shown in the original.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vbparse.normalize.debris import remove_markup_debris
+from vbparse.normalize.offsets import NormalizedText
+from vbparse.normalize.tone_marks import fold_tone_marks
+from vbparse.normalize.unicode import clean_unicode
+from vbparse.normalize.unwrap import unwrap_lines
+
+__all__ = ["NormalizedText", "normalize"]
+
+_SPACE_RUN = regex.compile(r"(?<=\S)[ ]{2,}(?=\S)")
+_TRAILING_SPACE = regex.compile(r"(?m)[ ]+$")
+_LEADING_SPACE = regex.compile(r"(?m)^[ ]+")
+_BLANK_RUN = regex.compile(r"\n{3,}")
+
+
+def normalize(source: str) -> NormalizedText:
+    """The normalized text of ``source`` with its map back to ``source``."""
+    text = NormalizedText.identity(source)
+    text = clean_unicode(text)
+    text = remove_markup_debris(text)
+    text = fold_tone_marks(text)
+    text = text.sub(_TRAILING_SPACE, "")
+    text = unwrap_lines(text)
+    text = text.sub(_LEADING_SPACE, "")
+    text = text.sub(_SPACE_RUN, " ")
+    return text.sub(_BLANK_RUN, "\n\n")

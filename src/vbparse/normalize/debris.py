@@ -1,0 +1,19 @@
+"""Markup debris that OCR engines and portals leave in text: "# " heading markers, HTML tags
+such as "<sub>Tr</sub>", "**" emphasis. The words inside are kept; only the markup goes."""
+
+from __future__ import annotations
+
+import regex
+
+from vbparse.normalize.offsets import NormalizedText
+
+_HEADING_MARK = regex.compile(r"(?m)^[ ]*#{1,6}[ ]+")
+_HTML_TAG = regex.compile(r"</?(?:sub|sup|b|i|u|em|strong|span|p|br)\b[^<>]{0,80}>", regex.I)
+# "**" only: runs of "_" are separator lines in real headers ("______________").
+_EMPHASIS = regex.compile(r"\*\*")
+
+
+def remove_markup_debris(text: NormalizedText) -> NormalizedText:
+    text = text.sub(_HEADING_MARK, "")
+    text = text.sub(_HTML_TAG, "")
+    return text.sub(_EMPHASIS, "")

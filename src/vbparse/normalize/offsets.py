@@ -1,0 +1,62 @@
+"""Offsets that survive normalization: every character of the normalized text knows where
+it came from in the source text (after LexNLP's ``normalize_text_with_map``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.models import Span
+
+
+@dataclass
+class NormalizedText:
+    """Text after one or more edits, with ``source_index[i]`` = the source offset of ``text[i]``.
+
+    ``source_index`` has one extra final entry, the source length, so that an end offset maps too.
+    """
+
+    text: str
+    source_index: list[int]
+
+    @classmethod
+    def identity(cls, text: str) -> NormalizedText:
+        return cls(text, list(range(len(text) + 1)))
+
+    def to_source(self, span: Span) -> Span:
+        """The span in the source text that ``span`` (in this text) came from."""
+        start = self.source_index[span.start]
+        end = self.source_index[span.end - 1] + 1 if span.end > span.start else start
+        return Span(start=start, end=max(start, end))
+
+    def sub(
+        self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]
+    ) -> NormalizedText:
+        """Replace every match of ``pattern``, carrying the offsets along.
+
+        A replacement of the same length maps character to character; any other replacement
+        maps each of its characters to the start of the text it replaced.
+        """
+        pieces: list[str] = []
+        index: list[int] = []
+        last = 0
+        for match in pattern.finditer(self.text):
+            start, end = match.span()
+            new = repl if isinstance(repl, str) else repl(match)
+            if new == match.group(0):
+                continue
+            pieces.append(self.text[last:start])
+            index.extend(self.source_index[last:start])
+            pieces.append(new)
+            if len(new) == end - start:
+                index.extend(self.source_index[start:end])
+            else:
+                index.extend([self.source_index[start]] * len(new))
+            last = end
+        if not pieces:
+            return self
+        pieces.append(self.text[last:])
+        index.extend(self.source_index[last:])
+        return NormalizedText("".join(pieces), index)

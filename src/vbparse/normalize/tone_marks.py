@@ -1,0 +1,66 @@
+"""One tone-mark placement for the open syllables where two conventions coexist.
+
+"hoá"/"hóa", "thuỷ"/"thủy", "Uỷ"/"Ủy" become one spelling (the grammar says which), so that
+matching and scoring never depend on the typist's habit. The replacement keeps the length
+(in NFC), so offsets map character to character.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+from vbparse.grammars import load_yaml
+from vbparse.normalize.offsets import NormalizedText
+
+# Combining tone marks: grave, acute, tilde, hook above, dot below.
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+@functools.cache
+def _rules() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    data = load_yaml("normalize.yaml")["tone_marks"]
+    not_after = {pair: tuple(prev) for pair, prev in (data.get("not_after") or {}).items()}
+    return tuple(data["open_pairs"]), not_after
+
+
+def strip_tones(word: str) -> str:
+    """``"Ủy"`` → ``"Uy"``: tone marks removed, other diacritics (â, ư, đ) kept."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+
+
+def place_tone_mark(word: str) -> str:
+    """Move the tone mark of an open ``oa``/``oe``/``uy`` syllable onto its first vowel."""
+    pairs, not_after = _rules()
+    base = strip_tones(word)
+    lower = base.lower()
+    for pair in pairs:
+        if not lower.endswith(pair) or len(lower) < 2:
+            continue
+        before = lower[-3] if len(lower) >= 3 else ""
+        if before and before in not_after.get(pair, ()):
+            return word
+        second = unicodedata.normalize("NFD", word[-1])
+        marks = [c for c in second if c in TONE_MARKS]
+        if not marks:
+            return word
+        first = unicodedata.normalize("NFD", word[-2])
+        moved_first = unicodedata.normalize("NFC", first + marks[0])
+        bare_second = unicodedata.normalize("NFC", "".join(c for c in second if c not in marks))
+        return word[:-2] + moved_first + bare_second
+    return word
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+def fold_tone_marks(text: NormalizedText) -> NormalizedText:
+    return text.sub(_WORD, lambda m: place_tone_mark(m.group(0)))
+
+
+def fold_tone_marks_str(text: str) -> str:
+    """The same on a plain string (for matching and scoring)."""
+    return _WORD.sub(lambda m: place_tone_mark(m.group(0)), text)

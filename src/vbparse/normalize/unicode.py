@@ -1,0 +1,28 @@
+"""Unicode clean-up: NFC, line ends, invisible and odd space characters, stray hyphen forms."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from vbparse.normalize.offsets import NormalizedText
+
+# A base character with its combining marks: NFC works on these clusters, so a cluster maps
+# back to where it started even when composing shortens it.
+_CLUSTER = regex.compile(r"\P{M}\p{M}+")
+_LINE_END = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# Zero-width space/joiners, BOM, soft hyphen: invisible, dropped.
+_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# No-break and other fixed-width spaces, tabs → one plain space each.
+_ODD_SPACE = regex.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+# Hyphen look-alikes that mean a plain hyphen; en and em dashes are kept as written.
+_HYPHEN_LIKE = regex.compile("[\u2010\u2011\u2212]")
+
+
+def clean_unicode(text: NormalizedText) -> NormalizedText:
+    text = text.sub(_LINE_END, "\n")
+    text = text.sub(_CLUSTER, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    text = text.sub(_INVISIBLE, "")
+    text = text.sub(_ODD_SPACE, " ")
+    return text.sub(_HYPHEN_LIKE, "-")

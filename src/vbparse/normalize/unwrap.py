@@ -1,0 +1,96 @@
+"""Join lines that a PDF, an OCR pass or a portal broke in mid-sentence.
+
+A line continues on the next one (blank lines in between included) when it does not end a
+sentence and the next line is no item label, and one of these holds:
+- the next line starts in lower case, or the line ends with a comma;
+- the line ends with a connector word ("của", "với", … from the grammar), or with "số",
+  "ngày" … and the next line starts with a digit;
+- the line ends with a code and a hyphen ("71/NQ-" + "CP"): joined without a space;
+- the text is wrapped at a fixed width (most lines end near one column) and the line
+  reaches that column.
+Headings, list items, title lines in capitals and table cells stay on their own lines.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from vbparse.grammars import load_yaml
+from vbparse.normalize.offsets import NormalizedText
+
+# A line break with the spaces around it and any blank lines after it.
+_BREAK = regex.compile(r"[ ]*\n(?:[ ]*\n)*[ ]*(?=\S)")
+_SENTENCE_END = (".", ";", ":", "!", "?")
+_CODE_HYPHEN = regex.compile(r"[A-ZĐ0-9]-$")
+
+
+@functools.cache
+def label_start() -> regex.Pattern[str]:
+    """A line that opens with an item label (from ``grammars/clause_labels.yaml``)."""
+    labels = load_yaml("clause_labels.yaml")["labels"]
+    alternatives = "|".join(f"(?:{entry['pattern']})" for entry in labels)
+    return regex.compile(rf"(?:{alternatives})")
+
+
+@functools.cache
+def _connectors(key: str) -> tuple[frozenset[str], int]:
+    words = [w.lower() for w in load_yaml("normalize.yaml")[key]]
+    return frozenset(words), max(len(w.split()) for w in words)
+
+
+def _ends_with(line: str, key: str) -> bool:
+    words, longest = _connectors(key)
+    tail = line.lower().split()
+    return any(" ".join(tail[-n:]) in words for n in range(1, min(longest, len(tail)) + 1))
+
+
+def wrap_width(text: str) -> int | None:
+    """The column a fixed-width text is wrapped at, or None when lines are paragraphs.
+
+    Wrapped text has many lines ending close to one width; text with one paragraph per line
+    (or table cells) has no such cluster.
+    """
+    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if width > 140 or width < 30:
+        return None
+    near = sum(1 for n in lengths if 0.8 * width <= n <= width * 1.1)
+    return width if near >= 0.3 * len(lengths) else None
+
+
+def _join_with(line: str, rest: str, width: int | None) -> str | None:
+    """What replaces the break between ``line`` and ``rest``: " ", "" or None (keep)."""
+    line = line.rstrip()
+    if not line or line.endswith(_SENTENCE_END) or not regex.search(r"\p{L}", line):
+        return None
+    if label_start().match(rest) or not regex.match(r"[^\n]*\p{L}", rest):
+        return None
+    if _CODE_HYPHEN.search(line) and rest[:1].isupper():
+        return ""
+    if line.endswith(",") or rest[0].islower():
+        return " "
+    if line.isupper():
+        return None
+    if _ends_with(line, "unwrap_connectors"):
+        return " "
+    if rest[0].isdigit() and _ends_with(line, "unwrap_connectors_before_digit"):
+        return " "
+    if width is not None and len(line) >= 0.8 * width:
+        return " "
+    return None
+
+
+def unwrap_lines(text: NormalizedText) -> NormalizedText:
+    source = text.text
+    width = wrap_width(source)
+
+    def join(match: regex.Match[str]) -> str:
+        line = source[source.rfind("\n", 0, match.start()) + 1 : match.start()]
+        joined = _join_with(line, source[match.end() :], width)
+        return match.group(0) if joined is None else joined
+
+    return text.sub(_BREAK, join)

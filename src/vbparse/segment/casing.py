@@ -1,0 +1,31 @@
+"""Canonical casing of words a header writes in capitals ("PHÓ CHỦ NHIỆM" → "Phó Chủ nhiệm")."""
+
+from __future__ import annotations
+
+import functools
+
+from vbparse.grammars import load_yaml
+from vbparse.normalize.tone_marks import fold_tone_marks_str
+
+
+def fold(text: str) -> str:
+    """Comparison key: tone placement and case folded, spaces collapsed."""
+    return " ".join(fold_tone_marks_str(text).casefold().split())
+
+
+@functools.cache
+def _known_titles() -> dict[str, str]:
+    return {fold(title): title for title in load_yaml("header.yaml")["titles"]}
+
+
+def title_case(text: str) -> str:
+    """Recase a title written in capitals, part by part (parts split at commas): a known title
+    takes its canonical casing, anything else sentence case."""
+    parts = []
+    for part in text.split(","):
+        words = part.strip()
+        if not words:
+            continue
+        known = _known_titles().get(fold(words))
+        parts.append(known if known else words[:1].upper() + words[1:].lower())
+    return ", ".join(parts)

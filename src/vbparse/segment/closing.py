@@ -1,0 +1,125 @@
+"""The end of a directive: the closing sentence, Nơi nhận (cc) and the signature block.
+
+Fills: where the body ends, cc lines, signer, signer_title, signing_authority, and the body
+that speaks of itself in the closing sentence ("Văn phòng Chính phủ trân trọng thông báo").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from vbparse.grammars import load_yaml
+from vbparse.segment.casing import title_case
+from vbparse.segment.lines import Line, split_lines
+
+_BULLET = ("-", "–", "•", "+")
+# A person's name: two to six capitalised words, no digits or punctuation.
+_PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
+# Drafter's initials and copy counts after the "Lưu" line's "(2)": ".Tr", ". 13", " NTN".
+_LUU_TAIL = regex.compile(r"(\(\s*\d+\s*\))[\s.]*[\p{L}\d.]{0,6}\s*$")
+
+
+@dataclass
+class Closing:
+    body_end: int
+    cc: list[str] = field(default_factory=list)
+    signer: str | None = None
+    signer_title: str | None = None
+    signing_authority: str | None = None
+    closing_issuer: str | None = None
+
+
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    g = load_yaml("header.yaml")
+    return {
+        "cc": regex.compile(g["cc_label"], regex.IGNORECASE),
+        "body_end": regex.compile(g["body_end"]),
+        "closing_issuer": regex.compile(g["closing_issuer"]),
+        "authority": regex.compile(
+            "^(?P<prefix>" + "|".join(regex.escape(a) for a in g["authority_prefixes"]) + r")\s*"
+        ),
+    }
+
+
+def find_closing(text: str, body_start: int, stop: int) -> Closing:
+    """Read the closing part of ``text[body_start:stop]`` (``stop``: an appendix or the end)."""
+    p = _patterns()
+    lines = [ln for ln in split_lines(text, body_start, stop) if not ln.is_blank]
+    cc_at = next((i for i, ln in enumerate(lines) if p["cc"].match(ln.text.strip())), None)
+    end_at = None
+    for i, line in enumerate(lines[: cc_at if cc_at is not None else len(lines)]):
+        if p["body_end"].search(line.text):
+            end_at = i
+    closing = Closing(body_end=stop)
+    if end_at is not None:
+        closing.body_end = lines[end_at].start
+        m = p["closing_issuer"].match(lines[end_at].text.strip())
+        closing.closing_issuer = m.group("issuer") if m else None
+    elif cc_at is not None:
+        closing.body_end = lines[cc_at].start
+    tail_from = end_at + 1 if end_at is not None else (cc_at if cc_at is not None else len(lines))
+    tail = lines[tail_from:]
+    cc_lines = _read_cc(tail, p["cc"]) if cc_at is not None else []
+    closing.cc = [_clean_cc(line) for line in cc_lines]
+    used = {line.index for line in cc_lines}
+    _read_signature(
+        closing, [ln for ln in tail if ln.index not in used and not p["cc"].match(ln.text.strip())]
+    )
+    if end_at is None and cc_at is None:
+        _trim_body_before_signature(closing, lines)
+    return closing
+
+
+def _read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
+    start = next(i for i, ln in enumerate(lines) if label.match(ln.text.strip()))
+    inline = lines[start].text.strip()[label.match(lines[start].text.strip()).end() :]
+    taken = (
+        [Line(lines[start].index, lines[start].start, lines[start].end, inline)] if inline else []
+    )
+    for line in lines[start + 1 :]:
+        if not line.text.strip().startswith(_BULLET):
+            break
+        taken.append(line)
+    return taken
+
+
+def _clean_cc(line: Line) -> str:
+    words = line.text.strip().lstrip("-–•+ ").strip()
+    if words.lower().startswith("lưu"):
+        words = _LUU_TAIL.sub(r"\1", words)
+    return words.rstrip(" ;.,")
+
+
+def _read_signature(closing: Closing, lines: list[Line]) -> None:
+    """Signature: capitals lines ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM"), then a name."""
+    authority = _patterns()["authority"]
+    for i, line in enumerate(lines):
+        if not line.is_upper:
+            continue
+        titles = [line.text.strip()]
+        j = i + 1
+        while j < len(lines) and lines[j].is_upper:
+            titles.append(lines[j].text.strip())
+            j += 1
+        if j < len(lines) and _PERSON.match(lines[j].text.strip()):
+            closing.signer = lines[j].text.strip()
+        elif j < len(lines) or not authority.match(titles[0]):
+            continue
+        if m := authority.match(titles[0]):
+            closing.signing_authority = f"{m.group('prefix')} {title_case(titles[0][m.end() :])}"
+            closing.signer_title = title_case(" ".join(titles[1:])) if titles[1:] else None
+        else:
+            closing.signer_title = title_case(" ".join(titles))
+        return
+
+
+def _trim_body_before_signature(closing: Closing, lines: list[Line]) -> None:
+    """With no closing sentence and no Nơi nhận, the body ends where the signature starts."""
+    for line in lines:
+        if _patterns()["authority"].match(line.text.strip()):
+            closing.body_end = line.start
+            return

@@ -1,0 +1,149 @@
+"""The header of a directive: issuer, số ký hiệu, place and date, trích yếu, Kính gửi.
+
+Fills: number (+ span), issuer, place, date, type title, subject, recipients, and where the
+body begins. A part the text lost stays None; the caller records a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from vbparse.extract.dates import DATE_PATTERN, date_from_match
+from vbparse.extract.document_number import document_type_codes, number_regex
+from vbparse.grammars import load_yaml
+from vbparse.models import Span
+from vbparse.normalize.unwrap import label_start
+from vbparse.segment.casing import fold
+from vbparse.segment.lines import Line, split_lines
+
+# How far down the header may reach: the body starts long before this in any real document.
+_HEADER_LINES = 40
+
+
+@dataclass
+class Header:
+    issuer_lines: list[Line] = field(default_factory=list)
+    number: str | None = None
+    number_span: Span | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    title_type: str | None = None
+    subject: str | None = None
+    subject_span: Span | None = None
+    recipients: list[str] = field(default_factory=list)
+    body_start: int = 0
+
+
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    g = load_yaml("header.yaml")
+    flags = regex.IGNORECASE
+    return {
+        "motto": regex.compile("|".join(f"(?:{m})" for m in g["motto"]), flags),
+        "number": regex.compile(rf"{g['number_label']}(?P<number>{number_regex().pattern})"),
+        "subject": regex.compile(g["subject_label"]),
+        "place_date": regex.compile(rf"{g['place_date']}{DATE_PATTERN}", flags),
+        "recipients": regex.compile(g["recipients_label"], flags),
+        "separator": regex.compile(g["separator"]),
+        "date_line": regex.compile(rf"Ngày\s+{DATE_PATTERN}", flags),
+    }
+
+
+@functools.cache
+def _type_titles() -> dict[str, str]:
+    """Folded document-type name → code ("thông báo" → "TB")."""
+    return {fold(name): code for code, name in document_type_codes().items()}
+
+
+def _is_item(line: Line) -> bool:
+    return bool(label_start().match(line.text))
+
+
+def find_header(text: str) -> Header:
+    """Read the header zone at the top of ``text``."""
+    p = _patterns()
+    lines = [line for line in split_lines(text) if not line.is_blank][:_HEADER_LINES]
+    header = Header()
+    last = -1  # index in ``lines`` of the last header element found
+    for i, line in enumerate(lines):
+        stripped = line.text.strip()
+        if _is_item(line) and not stripped.startswith("-"):
+            break
+        if header.number is None and (m := p["number"].match(stripped)):
+            header.number = m.group("number")
+            offset = line.start + (len(line.text) - len(line.text.lstrip()))
+            header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
+            last = i
+        elif header.date is None and (m := p["place_date"].match(stripped)):
+            header.place = m.group("place").strip()
+            header.date = date_from_match(m)
+            last = i
+        elif header.subject is None and (m := p["subject"].match(stripped)):
+            _set_subject(header, line, m.end(), [])
+            last = i
+        elif header.title_type is None and fold(stripped) in _type_titles():
+            header.title_type = _type_titles()[fold(stripped)]
+            last = _read_title_subject(header, lines, i)
+        elif p["recipients"].match(stripped):
+            last = _read_recipients(header, lines, i, p["recipients"].match(stripped).end())
+        elif p["motto"].match(stripped) or p["separator"].match(stripped):
+            last = max(last, i) if header.number or header.issuer_lines else last
+        elif line.is_upper and header.number is None and header.title_type is None:
+            if not p["motto"].search(stripped):
+                header.issuer_lines.append(line)
+                last = i
+        elif header.number or header.date or header.title_type or header.subject:
+            break
+    header.body_start = lines[last].end + 1 if last >= 0 else 0
+    return header
+
+
+def _set_subject(header: Header, line: Line, start_in_line: int, more: list[Line]) -> None:
+    start = line.start + (len(line.text) - len(line.text.lstrip())) + start_in_line
+    end = (more[-1] if more else line).end
+    words = " ".join([line.text.strip()[start_in_line:]] + [m.text.strip() for m in more])
+    header.subject = words.rstrip(" .;")
+    header.subject_span = Span(start=start, end=end)
+
+
+def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
+    """Subject lines after a type title ("THÔNG BÁO" / "Kết luận của …"): up to a separator,
+    a dated opening sentence, an item, or a change from capitals to sentence case."""
+    p = _patterns()
+    taken: list[Line] = []
+    for line in lines[i + 1 :]:
+        stripped = line.text.strip()
+        if (
+            p["separator"].match(stripped)
+            or p["date_line"].match(stripped)
+            or p["recipients"].match(stripped)
+            or _is_item(line)
+            or stripped.startswith("Căn cứ")
+            or (taken and line.is_upper != taken[0].is_upper)
+            or (taken and taken[-1].text.rstrip().endswith((".", ":", ";")))
+        ):
+            break
+        taken.append(line)
+    if taken:
+        _set_subject(header, taken[0], 0, taken[1:])
+        return i + len(taken)
+    return i
+
+
+def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -> int:
+    """Kính gửi: inline ("Kính gửi: Bộ X") or one "- X;" line each."""
+    inline = lines[i].text.strip()[label_end:].strip()
+    if inline:
+        header.recipients.append(inline.lstrip("-–• ").rstrip(" ;.,"))
+    last = i
+    for j in range(i + 1, len(lines)):
+        stripped = lines[j].text.strip()
+        if not stripped.startswith(("-", "–", "•", "+")):
+            break
+        header.recipients.append(stripped.lstrip("-–•+ ").rstrip(" ;.,"))
+        last = j
+    return last
