@@ -1,0 +1,312 @@
+"""Word documents (python-docx): paragraphs, numbering, layout and data tables, in order.
+
+- A paragraph numbered by Word (its own ``numPr`` or its style's) gets its label written out
+  as text ("1.", "a)", "-"), as the printed document shows it.
+- A table without borders is layout (the two-column header of NĐ 30/2020, the Nơi nhận /
+  signature block): its cells are read column by column, each paragraph on its own line.
+- A table with borders is data: one line per row, ``| cell | cell |``; a header row that
+  Word repeats is kept once.
+- Legacy ``.doc`` is converted with LibreOffice when ``soffice`` is installed, otherwise it
+  is an ``IngestError``. Running headers and footers are not read.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from vbparse.ingest import IngestError, RawText
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_NO_BORDER = {"none", "nil"}
+_BORDER_SIDES = ("top", "left", "bottom", "right", "start", "end", "insideH", "insideV")
+DOC_CONVERT_TIMEOUT_S = 120
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+# --- numbering -------------------------------------------------------------------------
+
+
+def _roman(n: int) -> str:
+    values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc")]
+    values += [(50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = []
+    for value, letters in values:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    # Word's letter numbering: a..z, then aa, bb, ...
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(value: int, num_fmt: str) -> str:
+    """One level's counter as Word prints it for ``w:numFmt``."""
+    if num_fmt == "lowerLetter":
+        return _letters(value)
+    if num_fmt == "upperLetter":
+        return _letters(value).upper()
+    if num_fmt == "lowerRoman":
+        return _roman(value)
+    if num_fmt == "upperRoman":
+        return _roman(value).upper()
+    if num_fmt == "decimalZero":
+        return f"{value:02d}"
+    if num_fmt in ("none", "bullet"):
+        return ""
+    return str(value)
+
+
+class _Numbering:
+    """Word list numbering of one document: levels per numId and running counters."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, dict[str, Any]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[int, dict[str, Any]]] = {}
+        for node in root.findall(_qn("w:abstractNum")):
+            abstract[node.get(_qn("w:abstractNumId"))] = self._read_levels(node)
+        for num in root.findall(_qn("w:num")):
+            ref = num.find(_qn("w:abstractNumId"))
+            levels = dict(abstract.get(ref.get(_qn("w:val")), {})) if ref is not None else {}
+            for override in num.findall(_qn("w:lvlOverride")):
+                ilvl = int(override.get(_qn("w:ilvl")))
+                lvl = override.find(_qn("w:lvl"))
+                if lvl is not None:
+                    levels[ilvl] = self._read_level(lvl)
+                start = override.find(_qn("w:startOverride"))
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = {**levels[ilvl], "start": int(start.get(_qn("w:val")))}
+            self.levels[num.get(_qn("w:numId"))] = levels
+
+    @staticmethod
+    def _read_level(lvl: Any) -> dict[str, Any]:
+        def val(tag: str, default: str) -> str:
+            node = lvl.find(_qn(tag))
+            return node.get(_qn("w:val"), default) if node is not None else default
+
+        return {
+            "fmt": val("w:numFmt", "decimal"),
+            "text": val("w:lvlText", ""),
+            "start": int(val("w:start", "1")),
+        }
+
+    def _read_levels(self, node: Any) -> dict[int, dict[str, Any]]:
+        return {
+            int(lvl.get(_qn("w:ilvl"))): self._read_level(lvl) for lvl in node.findall(_qn("w:lvl"))
+        }
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """Advance the counter of ``(num_id, ilvl)`` and return the printed label."""
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels or num_id == "0":
+            return ""
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        if counts[ilvl] == 0:
+            counts[ilvl] = levels[ilvl]["start"]
+        else:
+            counts[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counts)):
+            counts[deeper] = 0
+        text = levels[ilvl]["text"]
+        for level in range(ilvl + 1):
+            info = levels.get(level, {"fmt": "decimal", "start": 1})
+            value = counts[level] or info["start"]
+            text = text.replace(f"%{level + 1}", format_number(value, info["fmt"]))
+        return text
+
+
+def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+    """(numId, ilvl) from the paragraph, or from its style chain."""
+    p_pr = paragraph._p.pPr
+    candidates = [p_pr.numPr if p_pr is not None else None]
+    style = paragraph.style
+    while style is not None:
+        s_pr = style.element.pPr
+        candidates.append(s_pr.numPr if s_pr is not None else None)
+        style = style.base_style
+    num_id, ilvl = None, None
+    for num_pr in candidates:
+        if num_pr is None:
+            continue
+        if num_id is None and num_pr.numId is not None:
+            num_id = str(num_pr.numId.val)
+        if ilvl is None and num_pr.ilvl is not None:
+            ilvl = int(num_pr.ilvl.val)
+    if num_id is None:
+        return None
+    return num_id, ilvl or 0
+
+
+def _paragraph_text(paragraph: Any, numbering: _Numbering) -> str:
+    text = paragraph.text.replace("\t", " ")
+    num = _num_pr(paragraph)
+    if num is not None:
+        label = numbering.label(*num)
+        if label:
+            text = f"{label} {text.lstrip()}"
+    return text
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+def _has_borders(pr: Any, container: str) -> bool:
+    if pr is None:
+        return False
+    borders = pr.find(_qn(container))
+    if borders is None:
+        return False
+    for side in _BORDER_SIDES:
+        node = borders.find(_qn(f"w:{side}"))
+        if node is not None and node.get(_qn("w:val"), "none") not in _NO_BORDER:
+            return True
+    return False
+
+
+def is_data_table(table: Any) -> bool:
+    """A table with visible borders carries data; one without is page layout."""
+    tbl_pr = table._tbl.tblPr
+    if _has_borders(tbl_pr, "w:tblBorders"):
+        return True
+    style = table.style
+    while style is not None:
+        if _has_borders(style.element.find(_qn("w:tblPr")), "w:tblBorders"):
+            return True
+        style = style.base_style
+    return any(_has_borders(tc.tcPr, "w:tcBorders") for tc in table._tbl.iter(_qn("w:tc")))
+
+
+def _unique_cells(row: Any) -> list[Any]:
+    seen: list[Any] = []
+    for cell in row.cells:
+        if not seen or cell._tc is not seen[-1]._tc:
+            seen.append(cell)
+    return seen
+
+
+def _cell_text(cell: Any, numbering: _Numbering) -> str:
+    parts = [_paragraph_text(p, numbering).strip() for p in cell.paragraphs]
+    return " ".join(" ".join(p for p in parts if p).split()).replace("|", "/")
+
+
+def _is_repeated_header(row: Any) -> bool:
+    tr_pr = row._tr.trPr
+    return tr_pr is not None and tr_pr.find(_qn("w:tblHeader")) is not None
+
+
+def _data_table_lines(table: Any, numbering: _Numbering) -> Iterator[str]:
+    header: list[str] | None = None
+    for row in table.rows:
+        cells = [_cell_text(c, numbering) for c in _unique_cells(row)]
+        if not any(cells):
+            continue
+        if _is_repeated_header(row):
+            if header == cells:
+                continue
+            header = cells
+        yield "| " + " | ".join(cells) + " |"
+
+
+def _layout_table_lines(table: Any, numbering: _Numbering) -> Iterator[str]:
+    grid: list[list[Any]] = [_unique_cells(row) for row in table.rows]
+    width = max((len(r) for r in grid), default=0)
+    seen: set[int] = set()
+    for col in range(width):
+        for row in grid:
+            if col >= len(row) or id(row[col]._tc) in seen:
+                continue
+            seen.add(id(row[col]._tc))
+            yield from _block_lines(row[col], numbering)
+
+
+def _block_lines(container: Any, numbering: _Numbering) -> Iterator[str]:
+    """Lines of a body or a cell: paragraphs and tables in document order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in container._element.iterchildren():
+        if child.tag == _qn("w:p"):
+            text = _paragraph_text(Paragraph(child, container), numbering)
+            yield from (line.rstrip() for line in text.split("\n"))
+        elif child.tag == _qn("w:tbl"):
+            table = Table(child, container)
+            if is_data_table(table):
+                yield from _data_table_lines(table, numbering)
+            else:
+                yield from _layout_table_lines(table, numbering)
+        elif child.tag == _qn("w:sdt"):
+            content = child.find(_qn("w:sdtContent"))
+            if content is not None:
+                for p in content.iter(_qn("w:p")):
+                    yield Paragraph(p, container).text
+
+
+# --- reader ----------------------------------------------------------------------------
+
+
+def _convert_doc(path: Path, workdir: Path) -> Path:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise IngestError("legacy .doc is not supported; save it as .docx")
+    try:
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "docx", "--outdir", str(workdir), str(path)],
+            capture_output=True,
+            timeout=DOC_CONVERT_TIMEOUT_S,
+            check=True,
+        )
+    except (subprocess.SubprocessError, OSError) as exc:
+        raise IngestError(f"legacy .doc could not be converted by LibreOffice ({exc})") from exc
+    converted = workdir / (path.stem + ".docx")
+    if not converted.is_file():
+        raise IngestError("legacy .doc could not be converted by LibreOffice")
+    return converted
+
+
+def read_docx(path: Path) -> RawText:
+    """Read a .docx (or a .doc through LibreOffice) into ``RawText``."""
+    if path.suffix.lower() == ".doc":
+        with tempfile.TemporaryDirectory(prefix="vbparse-doc-") as tmp:
+            raw = read_docx(_convert_doc(path, Path(tmp)))
+        raw.warnings.append("legacy .doc converted to .docx with LibreOffice")
+        return raw
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    if magic == _OLE_MAGIC:
+        raise IngestError("password-protected (encrypted) or legacy Word file; cannot be read")
+    if not zipfile.is_zipfile(path):
+        raise IngestError("not a valid .docx (not a zip archive)")
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise IngestError(f"not a valid .docx ({exc})") from exc
+    numbering = _Numbering(document)
+    lines: list[str] = []
+    for line in _block_lines(document._body, numbering):
+        if line.strip() or (lines and lines[-1]):
+            lines.append(line if line.strip() else "")
+    text = "\n".join(lines).strip("\n")
+    if not text.strip():
+        raise IngestError("no text in document")
+    return RawText(text=text + "\n", format="docx")
