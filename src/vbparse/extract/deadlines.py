@@ -1,0 +1,402 @@
+"""Deadlines (thời hạn): every way a directive sets a due date, read into ``Deadline`` values.
+
+The phrases are data in ``grammars/deadlines/`` (see ``vbparse.extract.deadline_grammar``);
+this module decides what a match means:
+
+- a day, month, quarter, half-year or year, with the prefix that changes its meaning
+  ("trước ngày" by, "trong ngày" on, "trong tháng" within, "từ ... đến ..." range,
+  "kể từ ngày" from); a period's due date is its last day, "trước <period>" the day
+  before it starts;
+- a span counted from the document's date ("trong 10 ngày làm việc kể từ ngày ký", working
+  days Monday-Friday) and "trong tuần/tháng này";
+- an event ("trước Phiên họp lần thứ tư"), urgency ("khẩn trương", "ngay") and recurrence
+  ("hằng tháng", "định kỳ trước ngày 20 hằng tháng"), which carry no date;
+- a year the text leaves out takes the document's year, or the next one when the day has
+  already passed on the document's date.
+
+A bare day (no prefix) is a deadline unless it is a cited document's date (after a
+document number, before "của ..."), a narrative date ("Ngày 28 tháng 8 năm 2025, tại ...")
+or a place-and-date line ("Hà Nội, ngày ..."). A bare period ("các nhiệm vụ còn tồn đọng 6
+tháng đầu năm 2025") is not a deadline in running text; ``parse_deadline`` reads it in a
+table cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.extract.calendar_math import (
+    PeriodGrain,
+    add_span,
+    bounds_around,
+    infer_year,
+    next_period,
+    period_bounds,
+    safe_date,
+)
+from vbparse.extract.deadline_grammar import DeadlineGrammar, Prefix, deadline_grammar
+from vbparse.models.deadline import Deadline
+from vbparse.models.span import Span
+
+__all__ = ["clause_deadline", "find_deadlines", "parse_deadline"]
+
+_CONTEXT = 80  # characters looked at before a bare day to see whether it is a cited date
+_DATED = ("by", "on", "within", "range")
+# Among the deadlines of one clause that have no date, the first of these relations wins.
+_UNDATED_ORDER = ("by", "on", "within", "range", "recurring", "event", "urgent")
+
+
+@dataclass(frozen=True)
+class _Core:
+    """What one date core denotes: a day or a period [start, end], or a counted span."""
+
+    kind: str  # "day", "period" or "relative"
+    start: dt.date | None
+    end: dt.date | None
+    grain: PeriodGrain | None
+    year_written: bool = True
+    rule: str | None = None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _year(match: regex.Match[str]) -> int | None:
+    value = match.group("y")
+    return int(value) if value else None
+
+
+def _month(grammar: DeadlineGrammar, match: regex.Match[str]) -> int | None:
+    if match.group("m"):
+        return int(match.group("m"))
+    if match.group("mname"):
+        return grammar.month_by_name.get(_fold(match.group("mname")))
+    return None
+
+
+def _period(
+    grain: PeriodGrain, index: int, year: int | None, doc_date: dt.date | None
+) -> _Core | None:
+    """A period by its index; a missing year is the document's (next year if already over)."""
+    if year is None:
+        if doc_date is None:
+            return _Core("period", None, None, grain, year_written=False, rule="year not written")
+        start, end = period_bounds(grain, doc_date.year, index)
+        if end < doc_date:
+            start, end = period_bounds(grain, doc_date.year + 1, index)
+        return _Core("period", start, end, grain, year_written=False)
+    try:
+        start, end = period_bounds(grain, year, index)
+    except ValueError:
+        return None
+    return _Core("period", start, end, grain)
+
+
+def _read_core(
+    grammar: DeadlineGrammar, match: regex.Match[str], doc_date: dt.date | None
+) -> _Core | None:
+    """The value of the date core inside ``match`` (a ``scan`` or ``core`` match)."""
+    if match.group("day"):
+        month, day, year = _month(grammar, match), int(match.group("d")), _year(match)
+        if month is None:
+            return None
+        if year is None:
+            if doc_date is None:
+                return _Core("day", None, None, "day", False, "year not written")
+            date = infer_year(month, day, doc_date)
+            return _Core("day", date, date, "day", year_written=False) if date else None
+        date = safe_date(year, month, day)
+        return _Core("day", date, date, "day") if date else None
+    if match.group("month") or match.group("monthnum"):
+        month = _month(grammar, match)
+        if month is None or not 1 <= month <= 12:
+            return None
+        return _period("month", month, _year(match), doc_date)
+    if match.group("quarter"):
+        quarter = grammar.quarter_by_name[_fold(match.group("q"))]
+        return _period("quarter", quarter, _year(match), doc_date)
+    if match.group("half"):
+        half = grammar.half_by_phrase[_fold(match.group("hphrase"))]
+        return _period("half-year", half, _year(match), doc_date)
+    if match.group("year"):
+        return _period("year", 1, _year(match), doc_date)
+    if match.group("relative"):
+        return _read_relative(grammar, match, doc_date)
+    if match.group("deictic"):
+        return _read_deictic(grammar, match, doc_date)
+    return None
+
+
+def _read_relative(
+    grammar: DeadlineGrammar, match: regex.Match[str], doc_date: dt.date | None
+) -> _Core:
+    number = match.group("n")
+    count = int(number) if number.isdigit() else grammar.number_words[_fold(number)]
+    unit = grammar.unit_by_phrase[_fold(match.group("unit"))]
+    anchor_words = match.group("anchor") or match.group("anchor_other")
+    base: dt.date | None = doc_date
+    anchor = "document date"
+    if match.group("anchor") and not grammar.anchor_is_document[_fold(anchor_words)]:
+        base, anchor = None, " ".join(anchor_words.split())
+    elif match.group("anchor_other"):
+        dated = grammar.core.match(anchor_words.strip())
+        core = _read_core(grammar, dated, doc_date) if dated else None
+        base = core.start if core and core.kind == "day" else None
+        anchor = " ".join(anchor_words.split())
+    rule = f"{count} {unit.unit} after {anchor}"
+    end = add_span(base, count, unit.unit) if base else None
+    return _Core("relative", base, end, unit.grain, rule=rule)
+
+
+def _read_deictic(
+    grammar: DeadlineGrammar, match: regex.Match[str], doc_date: dt.date | None
+) -> _Core | None:
+    word = _fold(match.group("dunit"))
+    units = grammar.units
+    grain: PeriodGrain
+    if word in map(_fold, units.week):
+        grain = "week"
+    elif word in map(_fold, units.month):
+        grain = "month"
+    elif word in map(_fold, units.quarter):
+        grain = "quarter"
+    else:
+        grain = "year"
+    if doc_date is None:
+        return _Core("period", None, None, grain, rule="relative to the document date")
+    modifier = match.group("dmod")
+    if modifier and _fold(modifier) in grammar.deictic_next:
+        start, end = next_period(grain, doc_date)
+    else:
+        start, end = bounds_around(grain, doc_date)
+    return _Core("period", start, end, grain, rule="relative to the document date")
+
+
+def _is_cited_date(grammar: DeadlineGrammar, text: str, start: int, end: int) -> bool:
+    """A bare day that is a cited document's date, a narrative or a place-and-date line."""
+    before = text[max(0, start - _CONTEXT) : start]
+    if grammar.document_number_before.search(before) or grammar.words_before.search(before):
+        return True
+    if grammar.followers.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and line_start > 0 and text[end : end + 1] == ",":
+        return True  # "Ngày 28 tháng 8 năm 2025, tại Trụ sở Chính phủ, ..."
+    return bool(grammar.place_line.search(before))
+
+
+def _deadline(
+    text: str, first: int, last: int, offset: int, relation: str, **fields: object
+) -> Deadline:
+    """A ``Deadline`` for ``text[first:last]``; ``fields`` are its date, start, grain, rule."""
+    return Deadline(
+        relation=relation,
+        text=text[first:last],
+        span=Span(start=first + offset, end=last + offset),
+        **fields,
+    )
+
+
+def _event_end(grammar: DeadlineGrammar, text: str, start: int) -> int:
+    """Where an event phrase ends: after an "until" phrase ("... có hiệu lực thi hành")
+    before the next hard stop (; . brackets, blank line), else at the first comma, hard
+    stop or date."""
+    window = text[start : start + grammar.event_max_chars]
+    hard = grammar.event_stop.search(window)
+    limit = hard.start() if hard else len(window)
+    until = grammar.event_until.search(window, 0, limit)
+    if until:
+        return start + until.end()
+    comma = window.find(",", 0, limit)
+    if comma >= 0:
+        limit = comma
+    date = grammar.core.search(window, 0, limit)
+    if date and (date.group("day") or date.group("month") or date.group("year")):
+        limit = date.start()
+    return start + len(window[:limit].rstrip())
+
+
+def _dated(
+    grammar: DeadlineGrammar,
+    text: str,
+    match: regex.Match[str],
+    offset: int,
+    doc_date: dt.date | None,
+    cell: bool,
+) -> tuple[Deadline | None, int]:
+    """The deadline of a prefix + core match (or None), and where scanning resumes."""
+    core = _read_core(grammar, match, doc_date)
+    if core is None:
+        return None, match.end()
+    prefix_words = match.group("prefix")
+    prefix: Prefix | None = grammar.prefixes[_fold(prefix_words)] if prefix_words else None
+    kind = core.kind
+    relation = None
+    if prefix is not None:
+        relation = {"day": prefix.day, "period": prefix.period, "relative": prefix.relative}[kind]
+    start = match.start() if relation else match.start(_core_group(match))
+    end = match.end()
+    if relation is None:  # a bare core
+        if kind == "day":
+            written_as_date = match.group("ngay") or match.group("y")
+            if not cell and (not written_as_date or _is_cited_date(grammar, text, start, end)):
+                return None, end
+            relation = "on"
+        elif cell:
+            relation = "within"
+        else:
+            return None, end
+    elif match.group("monthnum") and not cell:
+        return None, end
+    fields: dict[str, object] = {"grain": core.grain, "rule": core.rule}
+    if relation == "from":
+        rng = _range_end(grammar, text, end, doc_date, core)
+        if rng is not None:
+            second, end = rng
+            relation = "range"
+            fields.update(start=core.start, date=second.end, grain=second.grain)
+            if not core.year_written and core.start and second.end:
+                fields["start"] = core.start.replace(year=second.end.year)
+        else:
+            fields.update(start=core.start)
+    elif relation == "range":  # "từ nay đến hết năm 2025": from the document's date
+        fields.update(start=doc_date, date=core.end)
+    elif kind == "day":
+        fields.update(date=core.end)
+    elif kind == "relative":
+        fields.update(start=core.start, date=core.end)
+    else:
+        assert prefix is not None or cell
+        mode = prefix.period_date if prefix else "end"
+        if mode == "end":
+            fields.update(date=core.end)
+            if relation == "within":
+                fields.update(start=core.start)
+        elif mode == "before_start":
+            fields.update(date=core.start - dt.timedelta(days=1) if core.start else None)
+        else:
+            fields.update(start=core.start)
+    return _deadline(text, start, end, offset, relation, **fields), end
+
+
+def _core_group(match: regex.Match[str]) -> str:
+    for name in ("day", "month", "monthnum", "quarter", "half", "year", "relative", "deictic"):
+        if match.group(name):
+            return name
+    return "full"
+
+
+def _range_end(
+    grammar: DeadlineGrammar, text: str, pos: int, doc_date: dt.date | None, first: _Core
+) -> tuple[_Core, int] | None:
+    """The far end of "từ <a> đến <b>", read right after <a>, and where it stops."""
+    connector = grammar.range_connector.match(text, pos)
+    if connector is None:
+        return None
+    second = grammar.core.match(text, connector.end())
+    if second is None:
+        return None
+    core = _read_core(grammar, second, doc_date)
+    if core is None or core.kind == "relative" or core.end is None:
+        return None
+    return core, second.end()
+
+
+def _scan(text: str, offset: int, doc_date: dt.date | None, cell: bool) -> Iterator[Deadline]:
+    grammar = deadline_grammar()
+    pos = 0
+    while True:
+        match = grammar.scan.search(text, pos)
+        if match is None:
+            return
+        pos = match.end()
+        if match.group("skip"):
+            continue
+        if match.group("full"):
+            deadline, pos = _dated(grammar, text, match, offset, doc_date, cell)
+            if deadline is not None:
+                yield deadline
+        elif match.group("recday"):
+            grain = grammar.recurrence_grain.get(_fold(match.group("rphrase")))
+            rule = " ".join(match.group().split())
+            yield _deadline(
+                text, match.start(), match.end(), offset, "recurring", grain=grain, rule=rule
+            )
+        elif match.group("recurring"):
+            grain = grammar.recurrence_grain.get(_fold(match.group("recurring")))
+            rule = " ".join(match.group().split())
+            yield _deadline(
+                text, match.start(), match.end(), offset, "recurring", grain=grain, rule=rule
+            )
+        elif match.group("event"):
+            end = _event_end(grammar, text, match.start())
+            pos = max(pos, end)
+            rule = " ".join(text[match.start() : end].split())
+            yield _deadline(text, match.start(), end, offset, "event", rule=rule)
+        elif match.group("urgent"):
+            before = text[max(0, match.start() - _CONTEXT) : match.start()]
+            if grammar.urgent_not_after.search(before):
+                continue
+            yield _deadline(
+                text, match.start(), match.end(), offset, "urgent", rule=_fold(match.group())
+            )
+
+
+def find_deadlines(
+    text: str, *, offset: int = 0, doc_date: dt.date | None = None
+) -> Iterator[Deadline]:
+    """Yield, in text order, every temporal expression of ``text`` that sets a due date,
+    period, event, urgency or recurrence for the action around it.
+
+    Dates that are not deadlines are not yielded: a cited document's date, a narrative
+    meeting date, "tính đến ngày ..." (a status date). "kể từ ngày X" yields relation
+    ``from`` (a start, no due date). ``doc_date`` (the document's own date) resolves a
+    missing year, "trong tuần" and spans counted from signing. Spans are ``offset`` +
+    positions in ``text``, so ``doc_text[span.start:span.end] == deadline.text``.
+    """
+    return _scan(text, offset, doc_date, cell=False)
+
+
+def clause_deadline(
+    text: str, *, offset: int = 0, doc_date: dt.date | None = None
+) -> Deadline | None:
+    """The deadline that governs one task clause (its own text, label removed), or None.
+
+    Policy (fitted on the seed gold, see tests/extract/test_deadlines.py):
+    1. Among the deadlines that carry a due date (by/on/within/range), the earliest due date
+       wins, ties going to the first in the text; when ``doc_date`` is known, due dates
+       before it are ignored unless there is no other (a past date in a clause is almost
+       always a citation). "rà soát ... trong 6 tháng cuối năm 2025 ..., báo cáo tại
+       Phiên họp (ngày 20 tháng 7 năm 2025)" -> 20/7/2025: the first thing due.
+    2. Otherwise the first undated one, by relation in this order: by/on/within/range
+       (a date that could not be resolved), recurring, event, urgent. So "khẩn trương"
+       never beats a date, and "from" alone is not a deadline.
+    Inheriting a heading's deadline ("(1) Trước ngày 31 tháng 7 năm 2025, yêu cầu:") is the
+    caller's job: parse the heading's own line with this function.
+    """
+    found = list(find_deadlines(text, offset=offset, doc_date=doc_date))
+    dated = [d for d in found if d.date is not None and d.relation in _DATED]
+    if dated:
+        if doc_date is not None:
+            dated = [d for d in dated if d.date and d.date >= doc_date] or dated
+        return min(enumerate(dated), key=lambda pair: (pair[1].date, pair[0]))[1]
+    for relation in _UNDATED_ORDER:
+        for deadline in found:
+            if deadline.relation == relation:
+                return deadline
+    return None
+
+
+def parse_deadline(text: str, *, doc_date: dt.date | None = None) -> Deadline | None:
+    """Read one short string that IS a deadline, e.g. a table cell: "30/6/2025",
+    "Tháng 6/2025", "6/2025", "Quý III/2025", "Trước ngày 31/7/2025", "Năm 2026",
+    "Thường xuyên" / "Hằng năm" (recurring). A bare period is read as ``within``.
+    Returns the first deadline in the string, or None. Spans are positions in ``text``."""
+    for deadline in _scan(text, 0, doc_date, cell=True):
+        return deadline
+    return None
