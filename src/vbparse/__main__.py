@@ -1,0 +1,5 @@
+import sys
+
+from vbparse.cli import main
+
+sys.exit(main())

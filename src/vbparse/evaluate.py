@@ -1,0 +1,227 @@
+"""Score parsed documents against gold annotations (format: tests/fixtures/gold/README.md).
+
+Document fields are compared exactly after NFC, case folding and tone-mark folding; lists by
+set F1; tasks are aligned to predictions by their first words, then lead, support (set F1 by
+canonical name) and deadline (exact date) are compared on the aligned pairs.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vbparse.models import Document
+from vbparse.normalize.tone_marks import fold_tone_marks_str
+
+SCALAR_FIELDS = (
+    "number",
+    "type",
+    "issuer",
+    "place",
+    "date",
+    "subject",
+    "signer",
+    "signer_title",
+    "signing_authority",
+)
+LIST_FIELDS = ("recipients", "references", "cc")
+
+
+def fold(value: Any) -> str:
+    text = unicodedata.normalize("NFC", str(value)) if value is not None else ""
+    return " ".join(fold_tone_marks_str(text).casefold().split())
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: Iterable[str], gold: Iterable[str]) -> None:
+        p, g = {fold(x) for x in predicted}, {fold(x) for x in gold}
+        self.tp += len(p & g)
+        self.fp += len(p - g)
+        self.fn += len(g - p)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += int(ok)
+        self.total += 1
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+@dataclass
+class Report:
+    fields: dict[str, Accuracy] = field(default_factory=dict)
+    lists: dict[str, Counts] = field(default_factory=dict)
+    tasks: dict[str, Counts] = field(default_factory=dict)
+    deadline: Accuracy = field(default_factory=Accuracy)
+    source_ref: Accuracy = field(default_factory=Accuracy)
+    per_document: dict[str, dict[str, float]] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+    def metrics(self) -> dict[str, float]:
+        """Flat name → value, the names that ``--min`` thresholds use."""
+        out: dict[str, float] = {}
+        right = sum(a.right for a in self.fields.values())
+        total = sum(a.total for a in self.fields.values())
+        out["doc_fields"] = right / total if total else 1.0
+        for name, acc in self.fields.items():
+            out[f"{name}_acc"] = acc.value
+        for name, counts in {**self.lists, **self.tasks}.items():
+            out[f"{name}_p"], out[f"{name}_r"], out[f"{name}_f1"] = (
+                counts.precision,
+                counts.recall,
+                counts.f1,
+            )
+        out["deadline_acc"] = self.deadline.value
+        out["source_ref_acc"] = self.source_ref.value
+        return out
+
+
+def _starts(text: str, start: str) -> bool:
+    return fold(text).startswith(fold(start))
+
+
+def _align(predicted: list[Any], gold: list[dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:
+    """Pair each gold task with the first unused predicted task that starts with its words."""
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        for i, p in enumerate(predicted):
+            if i not in used and _starts(p.text, g["text_start"]):
+                used.add(i)
+                pairs.append((p, g))
+                break
+    return pairs
+
+
+def score_document(report: Report, doc: Document, gold: dict[str, Any], name: str) -> None:
+    gdoc = gold["doc"]
+    right = 0
+    for key in SCALAR_FIELDS:
+        predicted = getattr(doc, key)
+        ok = fold(predicted if predicted is not None else None) == fold(gdoc.get(key))
+        if predicted is None and gdoc.get(key) is None:
+            ok = True
+        report.fields.setdefault(key, Accuracy()).add(ok)
+        right += ok
+    for key in LIST_FIELDS:
+        values = [r.number for r in doc.references] if key == "references" else getattr(doc, key)
+        report.lists.setdefault(key, Counts()).add(values, gdoc.get(key) or [])
+    gold_tasks = gold.get("tasks", [])
+    detection = {"task": Counts(), "body_task": Counts(), "appendix_task": Counts()}
+    for scope, keep in (
+        ("task", lambda i: True),
+        ("body_task", lambda i: not i.startswith("PL")),
+        ("appendix_task", lambda i: i.startswith("PL")),
+    ):
+        preds = [t for t in doc.tasks if keep(t.id)]
+        golds = [g for g in gold_tasks if keep(g["id"])]
+        matched = len(_align(preds, golds))
+        counts = detection[scope]
+        counts.tp, counts.fp, counts.fn = matched, len(preds) - matched, len(golds) - matched
+        total = report.tasks.setdefault(scope, Counts())
+        total.tp, total.fp, total.fn = (
+            total.tp + counts.tp,
+            total.fp + counts.fp,
+            total.fn + counts.fn,
+        )
+    for predicted, g in _align(doc.tasks, gold_tasks):
+        report.tasks.setdefault("lead", Counts()).add([a.name for a in predicted.lead], g["lead"])
+        report.tasks.setdefault("support", Counts()).add(
+            [a.name for a in predicted.support], g.get("support") or []
+        )
+        due = (
+            predicted.deadline.date.isoformat()
+            if predicted.deadline and predicted.deadline.date
+            else None
+        )
+        report.deadline.add(due == g.get("deadline"))
+        if "source_ref" in g:
+            report.source_ref.add(fold(predicted.source_ref) == fold(g["source_ref"]))
+            report.tasks.setdefault("pending", Counts()).add(
+                [a.name for a in predicted.pending], g.get("pending") or []
+            )
+    report.per_document[name] = {
+        "doc_fields": right / len(SCALAR_FIELDS),
+        "task_f1": detection["task"].f1,
+        "tasks_gold": len(gold_tasks),
+        "tasks_found": len(doc.tasks),
+    }
+
+
+def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
+    return {
+        p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))
+    }
+
+
+def evaluate(gold_dir: Path, documents: Iterable[Document]) -> Report:
+    """Score ``documents`` against the gold files of ``gold_dir`` matched by file stem."""
+    gold = load_gold(gold_dir)
+    report = Report()
+    for doc in documents:
+        path = Path(doc.source.path)
+        if path.stem not in gold:
+            report.missing.append(str(path))
+            continue
+        score_document(report, doc, gold[path.stem], str(path))
+    return report
+
+
+def format_report(report: Report) -> str:
+    lines = ["field                     value"]
+    metrics = report.metrics()
+    lines.append(f"{'document fields (all)':<25} {metrics['doc_fields']:.3f}")
+    for name, acc in report.fields.items():
+        lines.append(f"  {name:<23} {acc.value:.3f}  ({acc.right}/{acc.total})")
+    lines.append(f"{'':<25} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    for name, c in {**report.lists, **report.tasks}.items():
+        lines.append(
+            f"{name:<25} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}   {c.tp}/{c.fp}/{c.fn}"
+        )
+    lines.append(
+        f"{'deadline (aligned tasks)':<25} {report.deadline.value:.3f}  "
+        f"({report.deadline.right}/{report.deadline.total})"
+    )
+    if report.source_ref.total:
+        lines.append(
+            f"{'source_ref (appendix)':<25} {report.source_ref.value:.3f}  "
+            f"({report.source_ref.right}/{report.source_ref.total})"
+        )
+    lines.append("per document:")
+    for name, m in report.per_document.items():
+        lines.append(
+            f"  {name}: fields {m['doc_fields']:.2f}, task F1 {m['task_f1']:.2f} "
+            f"({m['tasks_found']} found / {m['tasks_gold']} gold)"
+        )
+    for path in report.missing:
+        lines.append(f"  (no gold for {path})")
+    return "\n".join(lines)

@@ -1,0 +1,101 @@
+"""Task clauses (nhiệm vụ): which items of the clause tree direct someone to act.
+
+An item is a task when it carries a directive of its own: leaves that have an assignee (their
+own, one inherited from the heading they sit under, or the document's addressees), and
+parents whose own words, before their sub-items, assign work — a one-line lead-in ending in
+":" ("1. Giao Bộ Công an:", "a) Bộ Y tế hoàn thành các nhiệm vụ sau:") only passes its lead
+and deadline down. Items that only assess ("1. Về đánh giá kết quả …") are no tasks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from vbparse.extract.deadlines import clause_deadline
+from vbparse.extract.document_number import find_document_numbers
+from vbparse.extract.roles import Roles, find_roles
+from vbparse.grammars import load_yaml
+from vbparse.models import Agency, Deadline, Task
+from vbparse.segment.clause_tree import Clause, ClauseTree
+
+
+@dataclass
+class TaskContext:
+    """What the task extractor needs to know about the document around the clauses."""
+
+    task_id_prefix: str
+    doc_date: dt.date | None = None
+    province: str | None = None
+    addressees: list[Agency] = field(default_factory=list)
+
+
+@dataclass
+class _Resolved:
+    roles: Roles
+    lead: list[Agency]
+    deadline: Deadline | None
+
+
+@functools.cache
+def _non_directive() -> regex.Pattern[str]:
+    openers = load_yaml("header.yaml")["non_directive_openers"]
+    return regex.compile("|".join(f"(?:{o})" for o in openers), regex.IGNORECASE)
+
+
+def _is_lead_in(own: str) -> bool:
+    """A one-line heading that ends with ":" introduces its sub-items and directs nothing."""
+    return own.rstrip().endswith(":") and "\n" not in own.strip()
+
+
+def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
+    """Tasks of the body, in document order."""
+    resolved: dict[int, _Resolved] = {}
+    for clause in tree.walk():
+        own = text[clause.text_start : clause.own_end]
+        roles = find_roles(own, offset=clause.text_start, province=context.province)
+        parent = resolved.get(id(clause.parent)) if clause.parent else None
+        lead = roles.lead or (parent.lead if parent else list(context.addressees))
+        deadline = clause_deadline(own, offset=clause.text_start, doc_date=context.doc_date)
+        if deadline is None and parent is not None:
+            deadline = parent.deadline
+        resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
+        if _is_task(clause, own, roles, lead):
+            yield _task(clause, own, roles, lead, deadline, context)
+
+
+def _is_task(clause: Clause, own: str, roles: Roles, lead: list[Agency]) -> bool:
+    if not own.strip() or _non_directive().match(own):
+        return False
+    if clause.children:
+        return bool(roles.lead) and not _is_lead_in(own)
+    return bool(lead)
+
+
+def _task(
+    clause: Clause,
+    own: str,
+    roles: Roles,
+    lead: list[Agency],
+    deadline: Deadline | None,
+    context: TaskContext,
+) -> Task:
+    references: list[str] = []
+    for number, _, _ in find_document_numbers(own):
+        if number not in references:
+            references.append(number)
+    return Task(
+        id=clause.id,
+        task_id=f"{context.task_id_prefix}#{clause.id}",
+        text=own.strip(),
+        lead=lead,
+        support=roles.support,
+        report_to=roles.report_to,
+        deadline=deadline,
+        references=references,
+        span=clause.own_span,
+    )

@@ -1,0 +1,251 @@
+"""The pipeline: ingest → normalize → segment → extract → validate, one document at a time.
+
+Each stage is a function from ``ParsedDocument`` to ``ParsedDocument`` and says in its
+docstring which fields it fills (like spaCy's ``assigns``). A failure in a stage becomes a
+``StageError`` that names the stage; ``parse_path`` turns it into an ``ErrorRecord`` so that a
+batch never stops.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from vbparse.extract.document_number import (
+    document_type,
+    issuer_names,
+    parse_document_number,
+)
+from vbparse.extract.references import find_references
+from vbparse.ingest import IngestError, RawText, read_document
+from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Task
+from vbparse.normalize import NormalizedText, normalize
+from vbparse.segment.casing import fold, title_case
+from vbparse.segment.clause_tree import ClauseTree, build_clause_tree
+from vbparse.segment.closing import Closing, find_closing
+from vbparse.segment.header import Header, find_header
+
+
+class StageError(Exception):
+    """A stage could not go on; ``stage`` names it for the error record."""
+
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+
+
+@dataclass
+class ParsedDocument:
+    """The one object every stage reads from and adds to."""
+
+    name: str
+    source: Source
+    raw: RawText
+    norm: NormalizedText | None = None
+    header: Header | None = None
+    closing: Closing | None = None
+    appendix_start: int | None = None
+    tree: ClauseTree | None = None
+    document: Document | None = None
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        assert self.norm is not None
+        return self.norm.text
+
+    def warn(self, stage: str, message: str) -> None:
+        self.warnings.append(ParseWarning(stage=stage, message=message))
+
+
+def stage_normalize(doc: ParsedDocument) -> ParsedDocument:
+    """Fills ``norm``: the normalized text and its map back to the source."""
+    doc.norm = normalize(doc.raw.text)
+    for message in doc.raw.warnings:
+        doc.warn("ingest", message)
+    return doc
+
+
+def stage_segment(doc: ParsedDocument) -> ParsedDocument:
+    """Fills ``header``, ``appendix_start``, ``closing`` and the body's clause ``tree``."""
+    from vbparse.segment.appendix import find_appendices
+
+    text = doc.text
+    doc.header = find_header(text)
+    appendices = find_appendices(text)
+    starts = [a.span.start for a in appendices if a.span.start >= doc.header.body_start]
+    doc.appendix_start = min(starts) if starts else None
+    stop = doc.appendix_start if doc.appendix_start is not None else len(text)
+    doc.closing = find_closing(text, doc.header.body_start, stop)
+    doc.tree = build_clause_tree(text, doc.header.body_start, doc.closing.body_end)
+    return doc
+
+
+def stage_extract(doc: ParsedDocument) -> ParsedDocument:
+    """Fills ``document``: header fields, references and tasks, with warnings for gaps."""
+    from vbparse.extract.appendix_tasks import find_appendix_tasks
+    from vbparse.extract.tasks import TaskContext, find_tasks
+
+    assert doc.header is not None and doc.closing is not None and doc.tree is not None
+    text, header, closing = doc.text, doc.header, doc.closing
+    number = header.number and parse_document_number(header.number)
+    number_text = number and _normalized_number(header.number)
+    _check_is_directive(doc)
+    prefix = number_text or doc.name
+    context = TaskContext(
+        task_id_prefix=prefix,
+        doc_date=header.date,
+        province=None,
+        addressees=_addressees(header),
+    )
+    tasks: list[Task] = list(find_tasks(doc.tree, text, context))
+    tasks += find_appendix_tasks(
+        text, doc_number=number_text, doc_date=header.date, task_id_prefix=prefix
+    )
+    document = Document(
+        source=doc.source,
+        number=number_text or None,
+        number_parts=number or None,
+        type=document_type(number) if number else header.title_type,
+        issuer=_issuer(header, number, closing),
+        place=header.place,
+        date=header.date,
+        subject=header.subject,
+        recipients=header.recipients,
+        signer=closing.signer,
+        signer_title=closing.signer_title,
+        signing_authority=closing.signing_authority,
+        references=_references(doc, number_text or None),
+        cc=closing.cc,
+        tasks=tasks,
+    )
+    for field_name in ("number", "date", "issuer", "subject", "type"):
+        if getattr(document, field_name) is None:
+            doc.warn("segment", f"no {field_name} found in the header")
+    document.warnings = doc.warnings
+    doc.document = document
+    return doc
+
+
+def _normalized_number(written: str | None) -> str | None:
+    from vbparse.extract.document_number import normalize_number
+
+    return normalize_number(written) if written else None
+
+
+def _check_is_directive(doc: ParsedDocument) -> None:
+    header, closing, tree = doc.header, doc.closing, doc.tree
+    assert header is not None and closing is not None and tree is not None
+    signs = [
+        header.number,
+        header.date,
+        header.title_type,
+        header.subject,
+        closing.cc,
+        closing.signer,
+        tree.roots,
+    ]
+    if not any(signs):
+        raise StageError(
+            "segment",
+            "not a directive: no số ký hiệu, date, title, trích yếu, numbered items, "
+            "Nơi nhận or signature found",
+        )
+
+
+def _issuer(header: Header, number, closing: Closing) -> str | None:
+    names = issuer_names()
+    by_fold = {fold(name): name for name in names.values()}
+    if header.issuer_lines:
+        written = " ".join(line.text.strip() for line in header.issuer_lines)
+        return by_fold.get(fold(written)) or title_case(written)
+    if number and number.issuer_code in names:
+        return names[number.issuer_code]
+    if closing.closing_issuer:
+        return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
+    return None
+
+
+def _addressees(header: Header):
+    from vbparse.extract.agencies import find_agencies
+
+    return [agency for line in header.recipients for agency in find_agencies(line)]
+
+
+def _references(doc: ParsedDocument, own_number: str | None):
+    assert doc.header is not None and doc.closing is not None
+    text = doc.text
+    regions = [(doc.header.body_start, doc.closing.body_end)]
+    if doc.appendix_start is not None:
+        regions.append((doc.appendix_start, len(text)))
+    seen: dict[str, object] = {}
+    for start, end in regions:
+        for ref in find_references(text[start:end], offset=start, own_number=own_number):
+            seen.setdefault(ref.number, ref)
+    return list(seen.values())
+
+
+Stage = Callable[[ParsedDocument], ParsedDocument]
+
+# The stage table, in order (the ``[nlp] pipeline`` of spaCy, as a plain list).
+STAGES: list[tuple[str, Stage]] = [
+    ("normalize", stage_normalize),
+    ("segment", stage_segment),
+    ("extract", stage_extract),
+]
+
+
+def run(doc: ParsedDocument) -> Document:
+    for name, stage in STAGES:
+        try:
+            doc = stage(doc)
+        except StageError:
+            raise
+        except ValidationError as exc:
+            raise StageError("validate", f"record failed validation: {exc.errors()[0]}") from exc
+        except Exception as exc:  # a bug in one stage must not stop a batch
+            raise StageError(name, f"{type(exc).__name__}: {exc}") from exc
+    assert doc.document is not None
+    return doc.document
+
+
+def _source(path: Path, data: bytes, raw: RawText) -> Source:
+    return Source(
+        path=str(path),
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=raw.format,
+        pages=raw.pages,
+        ocr=raw.ocr,
+        ocr_confidence=raw.ocr_confidence,
+    )
+
+
+def parse_file(path: str | Path) -> Document:
+    """Parse one file; raises ``IngestError`` or ``StageError`` when it cannot."""
+    path = Path(path)
+    raw = read_document(path)
+    source = _source(path, path.read_bytes(), raw)
+    return run(ParsedDocument(name=path.stem, source=source, raw=raw))
+
+
+def parse_text(text: str, *, name: str = "<text>") -> Document:
+    """Parse a directive given as text."""
+    raw = RawText(text=text, format="txt")
+    source = _source(Path(name), text.encode("utf-8"), raw)
+    return run(ParsedDocument(name=Path(name).stem, source=source, raw=raw))
+
+
+def parse_path(path: Path) -> Document | ErrorRecord:
+    """Parse one file, turning any failure into an ``ErrorRecord`` for that file."""
+    try:
+        return parse_file(path)
+    except IngestError as exc:
+        return ErrorRecord(path=str(path), error=str(exc), stage="ingest")
+    except StageError as exc:
+        return ErrorRecord(path=str(path), error=str(exc), stage=exc.stage)
+    except OSError as exc:
+        return ErrorRecord(path=str(path), error=f"cannot read: {exc.strerror}", stage="ingest")

@@ -1,0 +1,160 @@
+"""The body's clause tree: items (khoản, điểm, gạch đầu dòng) nested by their labels.
+
+Labels come from ``grammars/clause_labels.yaml``. Nesting follows the order in which label
+kinds first appear under a parent, as directives use them: a kind already open closes the
+items below it (a sibling), a new kind opens a child. Unlabelled paragraphs continue the item
+above them; paragraphs before the first item are the preamble.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from vbparse.grammars import load_yaml
+from vbparse.models import Span
+from vbparse.segment.lines import split_lines, strip_span
+
+
+@dataclass(frozen=True)
+class LabelKind:
+    kind: str
+    pattern: regex.Pattern[str]
+    id_format: str
+    joiner: str
+    absolute: bool
+
+
+@dataclass
+class Clause:
+    """One item: its label, its id path, and where its own words lie.
+
+    ``start`` is where the label begins, ``text_start`` where the item's own words begin,
+    ``own_end`` where they end (the first child, or the item's last line).
+    """
+
+    kind: str
+    label: str
+    id: str
+    start: int
+    text_start: int
+    own_end: int
+    parent: Clause | None = None
+    children: list[Clause] = field(default_factory=list)
+
+    @property
+    def own_span(self) -> Span:
+        return Span(start=self.text_start, end=self.own_end)
+
+    def ancestors(self) -> Iterator[Clause]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def walk(self) -> Iterator[Clause]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class ClauseTree:
+    roots: list[Clause]
+    preamble: Span
+
+    def walk(self) -> Iterator[Clause]:
+        for root in self.roots:
+            yield from root.walk()
+
+
+@functools.cache
+def label_kinds() -> tuple[LabelKind, ...]:
+    return tuple(
+        LabelKind(
+            kind=entry["kind"],
+            pattern=regex.compile(entry["pattern"]),
+            id_format=entry["id"],
+            joiner=entry["joiner"],
+            absolute=bool(entry.get("absolute", False)),
+        )
+        for entry in load_yaml("clause_labels.yaml")["labels"]
+    )
+
+
+def match_label(line: str) -> tuple[LabelKind, regex.Match[str]] | None:
+    for kind in label_kinds():
+        if m := kind.pattern.match(line):
+            return kind, m
+    return None
+
+
+def _kind_key(kind: LabelKind, m: regex.Match[str]) -> str:
+    # "1.2" and "1.2.3" are different levels of one decimal scheme.
+    if kind.absolute:
+        return f"{kind.kind}{m.group('label').count('.') + 1}"
+    return kind.kind
+
+
+def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
+    """The clause tree of the body ``text[start:end]``."""
+    roots: list[Clause] = []
+    stack: list[tuple[str, Clause]] = []
+    preamble_end = end
+    for line in split_lines(text, start, end):
+        found = match_label(line.text)
+        if found is None:
+            if stack and not line.is_blank:
+                stack[-1][1].own_end = max(stack[-1][1].own_end, line.end)
+            continue
+        kind, m = found
+        key = _kind_key(kind, m)
+        if key in (k for k, _ in stack):
+            while stack and stack[-1][0] != key:
+                stack.pop()
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        siblings = parent.children if parent else roots
+        clause = _make_clause(kind, m, line.start, line.end, parent, siblings, text)
+        if parent is not None and parent.own_end > clause.start:
+            parent.own_end = _trim_end(text, parent.text_start, clause.start)
+        if not stack and not roots:
+            preamble_end = line.start
+        siblings.append(clause)
+        stack.append((key, clause))
+    return ClauseTree(roots=roots, preamble=Span(start=start, end=preamble_end))
+
+
+def _make_clause(
+    kind: LabelKind,
+    m: regex.Match[str],
+    line_start: int,
+    line_end: int,
+    parent: Clause | None,
+    siblings: list[Clause],
+    text: str,
+) -> Clause:
+    label = m.groupdict().get("label") or ""
+    ordinal = 1 + sum(1 for s in siblings if s.kind == kind.kind)
+    own_id = kind.id_format.format(label=label, ordinal=ordinal)
+    if parent is None or kind.absolute:
+        clause_id = own_id
+    else:
+        clause_id = f"{parent.id}{kind.joiner}{own_id}"
+    text_start, own_end = strip_span(text, line_start + m.end(), line_end)
+    return Clause(
+        kind=kind.kind,
+        label=m.group(0).strip(),
+        id=clause_id,
+        start=line_start,
+        text_start=text_start,
+        own_end=max(own_end, text_start),
+        parent=parent,
+    )
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    return strip_span(text, start, end)[1]
