@@ -32,6 +32,7 @@ from typing import Literal
 import regex
 from pydantic import BaseModel
 
+from vbparse.extract.document_number import find_document_numbers
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
 from vbparse.models import Span
 
@@ -463,6 +464,7 @@ def _flat_row(
     text: str, raw: _RawRow, meanings: tuple[Meaning | None, ...], seq_index: int, offset: int
 ) -> Row:
     others = [i for i in range(len(meanings)) if i != seq_index]
+    raw.lines = _split_joined_cells(raw.lines, [meanings[i] for i in others])
     blocks = _align(raw.lines, [meanings[i] for i in others])
     cells: list[Cell] = [Cell("", Span(start=0, end=0))] * len(meanings)
     cells[seq_index] = Cell(
@@ -487,6 +489,31 @@ def _flat_row(
 
 
 _STRICT_COLUMNS = frozenset({"deadline", "source_ref"})
+_WORD_START = regex.compile(r"(?<=\s)\p{Lu}")
+
+
+def _split_joined_cells(lines: list[_Line], meanings: list[Meaning | None]) -> list[_Line]:
+    """Undo a line join that swallowed a strict cell: when no line of the row looks like a
+    source_ref (or deadline) cell but a line ends with one ("… toàn trình Thông báo số
+    14-TB/TGV ngày 21/4/2025"), split that line before it."""
+    for meaning in meanings:
+        if meaning not in _STRICT_COLUMNS or any(cell_fits(meaning, ln.text) for ln in lines):
+            continue
+        for index, line in enumerate(lines):
+            for match in _WORD_START.finditer(line.text):
+                head, tail = line.text[: match.start()].rstrip(), line.text[match.start() :]
+                if head and cell_fits(meaning, tail):
+                    cut = line.start + match.start()
+                    first = _Line(line.start, line.start + len(head), head)
+                    second = _Line(cut, line.end, tail)
+                    lines = [*lines[:index], first, second, *lines[index + 1 :]]
+                    break
+            else:
+                continue
+            break
+    return lines
+
+
 _AGENCY_COLUMNS = frozenset({"lead", "support", "pending"})
 
 
@@ -730,7 +757,8 @@ def _read_caption(
             continue
         match = grammar.attached.match(line.text)
         if match is not None:
-            attached = _normalize_number(match["number"])
+            numbers = find_document_numbers(line.text[match.end() :])
+            attached = next((number for number, _, _ in numbers), None)
             break
         if header_meaning(line.text) is not None or _is_pipe_row(line) or len(title_lines) >= 3:
             break
@@ -739,12 +767,3 @@ def _read_caption(
         return None, None, attached
     title = " ".join(line.text for line in title_lines)
     return title, Span(start=title_lines[0].start, end=title_lines[-1].end), attached
-
-
-def _normalize_number(number: str) -> str:
-    """A số ký hiệu in its normal form: "107/2021 /NĐ–CP" → "107/2021/NĐ-CP"."""
-    try:
-        from vbparse.extract.document_number import normalize_number as normalize
-    except ImportError:  # the document-number module has not landed yet
-        return regex.sub(r"[–—]", "-", regex.sub(r"\s+", "", number)).rstrip(".,;:")
-    return normalize(number)

@@ -1,0 +1,134 @@
+"""Appendices and task tables: headings, header phrasings, rows and cells in both forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from casefiles import case_ids, load_cases
+
+from vbparse.grammars import load_yaml
+from vbparse.normalize import normalize
+from vbparse.segment.appendix import (
+    cell_fits,
+    find_appendices,
+    find_task_tables,
+    header_meaning,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SEED_004 = FIXTURES / "seeds" / "004_a135c2dc3c7e6627.txt"
+PIPE_004 = FIXTURES / "extra" / "004_pipe_rows.txt"
+
+HEADERS = load_cases("segment/appendix_headers")
+TABLES = load_cases("segment/appendix_tables")
+HEADINGS = load_cases("segment/appendix_headings")
+
+
+@pytest.mark.parametrize("case", HEADERS, ids=case_ids(HEADERS))
+def test_appendix_header_meaning(case):
+    assert header_meaning(case["text"]) == case["expected"]
+
+
+def _shape_examples():
+    out = []
+    for entry in load_yaml("appendix/columns.yaml")["columns"]:
+        for example in entry.get("examples", []):
+            out.append((entry["meaning"], example))
+    return out
+
+
+@pytest.mark.parametrize(("meaning", "example"), _shape_examples())
+def test_appendix_cell_shape_examples_fit(meaning, example):
+    assert cell_fits(meaning, example)
+
+
+@pytest.mark.parametrize(
+    ("meaning", "line"),
+    [
+        ("deadline", "Bộ Công an"),
+        ("deadline", "Xây dựng Nghị định trước ngày 30/6/2025 để trình Chính phủ"),
+        ("source_ref", "Bộ Công an"),
+        ("lead", "30/6/2025"),
+        ("lead", "[HOÀN THÀNH"),
+    ],
+)
+def test_appendix_cell_shape_rejects(meaning, line):
+    assert not cell_fits(meaning, line)
+
+
+def _check_spans(text, table):
+    for row in table.rows:
+        assert row.label in text[row.span.start : row.span.end]
+        for cell in row.cells:
+            if not cell.parts or len(cell.parts) == 1:
+                assert text[cell.span.start : cell.span.end] == cell.text
+
+
+@pytest.mark.parametrize("case", TABLES, ids=case_ids(TABLES))
+def test_appendix_task_tables(case):
+    text = case["text"]
+    tables = find_task_tables(text)
+    if case["columns"] is None:
+        assert tables == []
+        return
+    assert len(tables) == 1
+    (table,) = tables
+    assert list(table.columns) == case["columns"]
+    assert len(table.rows) == len(case["rows"])
+    for row, expected in zip(table.rows, case["rows"], strict=True):
+        assert row.label == expected["label"]
+        assert row.group == expected.get("group")
+        for meaning, value in expected.items():
+            if meaning in ("label", "group"):
+                continue
+            assert table.cell(row, meaning).text == value, meaning
+    _check_spans(text, table)
+
+
+def test_appendix_task_tables_offset():
+    case = TABLES[0]
+    prefix = "Văn bản.\n\n"
+    text = prefix + case["text"]
+    (table,) = find_task_tables(text[len(prefix) :], offset=len(prefix))
+    _check_spans(text, table)
+
+
+@pytest.mark.parametrize("case", HEADINGS, ids=case_ids(HEADINGS))
+def test_appendix_headings(case):
+    text = case["text"]
+    found = find_appendices(text)
+    assert len(found) == len(case["expected"])
+    for appendix, expected in zip(found, case["expected"], strict=True):
+        assert appendix.label == expected["label"]
+        assert appendix.title == expected["title"]
+        assert appendix.attached_to == expected["attached_to"]
+        assert text[appendix.span.start : appendix.span.end].startswith(expected["starts_with"])
+
+
+@pytest.mark.parametrize("path", [SEED_004, PIPE_004], ids=["flat", "pipe"])
+@pytest.mark.parametrize("normalized", [False, True], ids=["raw", "normalized"])
+def test_appendix_seed004_rows(path, normalized):
+    """Seed 004's appendix: 33 rows, TT in sequence, each with its five cells."""
+    text = path.read_text(encoding="utf-8")
+    if normalized:
+        text = normalize(text).text
+    (appendix,) = find_appendices(text)
+    assert appendix.title == "DANH MỤC NHIỆM VỤ QUÁ HẠN"
+    assert appendix.attached_to == "365/TB-VPCP"
+    (table,) = appendix.tables
+    assert list(table.columns) == ["seq", "task", "source_ref", "lead", "deadline", "pending"]
+    assert [row.number for row in table.rows] == list(range(1, 34))
+    for row in table.rows:
+        assert table.cell(row, "source_ref").text.startswith(("Nghị quyết", "Thông báo"))
+        assert cell_fits("deadline", table.cell(row, "deadline").text)
+        assert cell_fits("lead", table.cell(row, "lead").text)
+    last = table.rows[-1]
+    assert table.cell(last, "pending").empty
+    assert "Nguồn tra cứu" not in text[table.span.start : table.span.end]
+    row12 = table.rows[11]
+    assert table.cell(row12, "pending").text.startswith("[HOÀN THÀNH")
+    assert table.cell(row12, "lead").text == "Bộ Nội vụ"
+    row22 = table.rows[21]
+    assert table.cell(row22, "pending").text.rstrip().endswith("Tuyên Quang")
+    _check_spans(text, table)
