@@ -1,0 +1,413 @@
+"""Agencies (cơ quan) named in a text, canonicalised through the gazetteer.
+
+How mentions are found (a plain longest-match over folded tokens, no statistical model):
+
+1. The text is split into word and punctuation tokens; each token is folded (case, tone-mark
+   placement, dashes), so "Uỷ ban" and "Ủy ban", "hoá" and "hóa" give the same key.
+2. At every token, candidates come from the gazetteer trie (full names and aliases, addressee
+   phrasings such as "Bộ trưởng các bộ, Thủ trưởng cơ quan ngang bộ, ..."), from the group
+   grammar ("các bộ, ngành, địa phương liên quan") and, for table cells, from bare province
+   names. As spaCy's EntityRuler does, the longest candidates win and overlapping ones drop.
+3. A group followed by ":" is a list head: its members are read one by one with the gazetteer
+   deciding the boundaries, so "Các bộ: Y tế, Văn hóa, Thể thao và Du lịch, Tài chính" is three
+   ministries ("Văn hóa, Thể thao và Du lịch" is one short name) and "Ủy ban nhân dân các tỉnh:
+   Bắc Ninh, Hà Tĩnh" two Ủy ban nhân dân.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from vbparse.extract.gazetteer import (
+    TOKEN,
+    Entry,
+    Gazetteer,
+    Trie,
+    ascii_slug,
+    fold_phrase,
+    fold_word,
+    load_gazetteer,
+)
+from vbparse.models.agency import Agency
+from vbparse.models.span import Span
+
+__all__ = [
+    "Gazetteer",
+    "Mention",
+    "find_agencies",
+    "format_gazetteer",
+    "load_gazetteer",
+    "scan_mentions",
+]
+
+_NUMBER_GLUE = "/-–"
+
+
+@dataclass
+class Tokens:
+    """The tokens of a text with their folded keys and character offsets."""
+
+    text: str
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        matches = list(TOKEN.finditer(text))
+        return cls(
+            text=text,
+            keys=[fold_word(m.group()) for m in matches],
+            starts=[m.start() for m in matches],
+            ends=[m.end() for m in matches],
+        )
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+@dataclass
+class Mention:
+    """One agency mention with its token extent, as used by the role finder.
+
+    ``first``/``last`` are token indices (``last`` exclusive) of the agency's own words;
+    ``lead_in`` is where its context starts: the list head for the first member of a list,
+    or a person title written before it ("Bộ trưởng", "Chủ tịch"); ``title_role`` is "none"
+    when that title names people rather than the body ("người đứng đầu").
+    """
+
+    agency: Agency
+    first: int
+    last: int
+    lead_in: int
+    title_role: str = "addressee"
+    list_member: bool = False
+
+
+@dataclass
+class _Candidate:
+    first: int
+    last: int
+    entry_id: str | None = None
+    group_name: str | None = None
+    members: frozenset[str] = frozenset()
+    determined: bool = True
+    bare: bool = False
+    consumed: bool = field(default=False, compare=False)
+
+    @property
+    def is_group(self) -> bool:
+        return self.group_name is not None
+
+
+@dataclass(frozen=True)
+class _GroupTries:
+    prefixes: Trie
+    nouns: Trie
+    qualifiers: Trie
+    determiners: frozenset[str]
+    joiners: tuple[tuple[tuple[str, ...], str], ...]
+
+
+_GROUP_TRIES: dict[int, _GroupTries] = {}
+
+
+def _group_tries(gazetteer: Gazetteer) -> _GroupTries:
+    cached = _GROUP_TRIES.get(id(gazetteer))
+    if cached is not None:
+        return cached
+    grammar = gazetteer.group_grammar
+    prefixes, nouns, qualifiers = Trie(), Trie(), Trie()
+    for prefix in grammar.prefixes:
+        for form in (prefix.form, *prefix.aliases):
+            prefixes.add(fold_phrase(form), prefix.form)
+    for noun in grammar.nouns:
+        nouns.add(fold_phrase(noun.form), (noun.form, frozenset(noun.members)))
+    for qualifier in grammar.qualifiers:
+        qualifiers.add(fold_phrase(qualifier), qualifier)
+    joiners = sorted(((fold_phrase(j), j) for j in grammar.joiners), key=lambda item: -len(item[0]))
+    tries = _GroupTries(
+        prefixes=prefixes,
+        nouns=nouns,
+        qualifiers=qualifiers,
+        determiners=frozenset(fold_word(d) for d in grammar.determiners),
+        joiners=tuple(joiners),
+    )
+    _GROUP_TRIES[id(gazetteer)] = tries
+    return tries
+
+
+def _render_joiner(joiner: str) -> str:
+    return joiner + " " if joiner.startswith(",") else f" {joiner} "
+
+
+def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate | None:
+    """A generic group phrase starting at token ``start``: [prefix] [các] noun (joiner noun)*
+    [qualifier]. The name is rebuilt from the grammar's canonical forms."""
+    tries = _group_tries(gazetteer)
+    keys = tokens.keys
+    j = start
+    parts: list[str] = []
+    prefix = tries.prefixes.longest(keys, j)
+    if prefix:
+        j, form = prefix
+        parts.append(form + " ")
+    determined = j < len(keys) and keys[j] in tries.determiners
+    if determined:
+        parts.append(tokens.text[tokens.starts[j] : tokens.ends[j]].lower() + " ")
+        j += 1
+    noun = tries.nouns.longest(keys, j)
+    if not noun:
+        return None
+    j, (form, members) = noun
+    parts.append(form)
+    while j < len(keys):
+        step = None
+        for joiner_key, joiner in (*tries.joiners, ((), "")):
+            k = j + len(joiner_key)
+            if tuple(keys[j:k]) != joiner_key:
+                continue
+            det = ""
+            if k < len(keys) and keys[k] in tries.determiners:
+                det = tokens.text[tokens.starts[k] : tokens.ends[k]].lower() + " "
+                k += 1
+            nxt = tries.nouns.longest(keys, k)
+            if nxt:
+                glue = _render_joiner(joiner) if joiner else " "
+                step = (nxt[0], glue + det + nxt[1][0], nxt[1][1])
+                break
+        if step is None:
+            break
+        j, text, more = step
+        parts.append(text)
+        members = members | more
+    qualifier = tries.qualifiers.longest(keys, j)
+    if qualifier:
+        j, form = qualifier
+        parts.append(" " + form)
+    name = "".join(parts)
+    name = name[:1].upper() + name[1:]
+    known = gazetteer.full.longest(list(fold_phrase(name)), 0)
+    entry_id = None
+    if known and known[0] == len(fold_phrase(name)):
+        entry_id = known[1]
+    return _Candidate(
+        first=start,
+        last=j,
+        entry_id=entry_id,
+        group_name=name,
+        members=members,
+        determined=determined or prefix is not None,
+    )
+
+
+def _glued_to_number(tokens: Tokens, first: int, last: int) -> bool:
+    """True for "VPCP" in "365/TB-VPCP": a code inside a document number, not an agency."""
+    text = tokens.text
+    start, end = tokens.starts[first], tokens.ends[last - 1]
+    if start > 0 and text[start - 1] in _NUMBER_GLUE:
+        return True
+    return end < len(text) and text[end] == "/"
+
+
+def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    keys = tokens.keys
+    for i in range(len(tokens)):
+        full = gazetteer.full.longest(keys, i)
+        if full:
+            found.append(_Candidate(first=i, last=full[0], entry_id=full[1]))
+        group = _match_group(gazetteer, tokens, i)
+        if group and (not full or group.last > full[0]):
+            found.append(group)
+        elif group and full and group.last == full[0]:
+            found[-1].members = group.members  # a known group that is also a list head
+            found[-1].group_name = gazetteer.get(full[1]).name if gazetteer.get(full[1]) else None
+        if bare_provinces:
+            place = gazetteer.members["province"].longest(keys, i)
+            if place and (not full or place[0] > full[0]):
+                found.append(_Candidate(first=i, last=place[0], entry_id=place[1], bare=True))
+    found = [c for c in found if not _glued_to_number(tokens, c.first, c.last)]
+    # longest first, then leftmost; drop the overlapping ones (spaCy's filter_spans)
+    found.sort(key=lambda c: (-(c.last - c.first), c.first))
+    taken = [False] * (len(tokens) + 1)
+    chosen: list[_Candidate] = []
+    for cand in found:
+        if any(taken[cand.first : cand.last]):
+            continue
+        for k in range(cand.first, cand.last):
+            taken[k] = True
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.first)
+    return chosen
+
+
+def _member_at(
+    gazetteer: Gazetteer,
+    tokens: Tokens,
+    j: int,
+    members: frozenset[str],
+    by_start: dict[int, _Candidate],
+    next_start: int,
+) -> _Candidate | None:
+    """The list member starting at token ``j``: a chosen candidate, or a short name."""
+    best = by_start.get(j)
+    for cls in sorted(members):
+        short = gazetteer.members[cls].longest(tokens.keys, j)
+        if short and short[0] <= next_start and (best is None or short[0] > best.last):
+            best = _Candidate(first=j, last=short[0], entry_id=short[1])
+    return best
+
+
+def _expand(
+    gazetteer: Gazetteer,
+    tokens: Tokens,
+    head: _Candidate,
+    by_start: dict[int, _Candidate],
+    starts: list[int],
+) -> list[tuple[_Candidate, int]]:
+    """The members of the list after ``head:``, each with its lead-in token (the head's first
+    token for the first member). Empty when no member follows the colon."""
+    keys = tokens.keys
+    if head.last >= len(keys) or keys[head.last] != ":" or not head.members:
+        return []
+    tries = _group_tries(gazetteer)
+    items: list[tuple[_Candidate, int]] = []
+    j = head.last + 1
+    lead_in = head.first
+    while j < len(keys):
+        next_start = min((s for s in starts if s > j), default=len(keys))
+        item = _member_at(gazetteer, tokens, j, head.members, by_start, next_start)
+        if item is None:
+            break
+        item.consumed = True
+        if item.is_group and item.members and item.last < len(keys) and keys[item.last] == ":":
+            nested = _expand(gazetteer, tokens, item, by_start, starts)
+            if nested:
+                first, _ = nested[0]
+                items.append((first, lead_in))
+                items.extend(nested[1:])
+                return items
+        items.append((item, lead_in))
+        lead_in = item.last
+        k = item.last
+        step = None
+        for joiner_key, _ in tries.joiners:
+            if tuple(keys[k : k + len(joiner_key)]) == joiner_key:
+                step = k + len(joiner_key)
+                break
+        if step is None:
+            break
+        j = step
+    return items
+
+
+def _to_agency(
+    gazetteer: Gazetteer, tokens: Tokens, cand: _Candidate, offset: int, province_id: str | None
+) -> Agency:
+    start, end = tokens.starts[cand.first], tokens.ends[cand.last - 1]
+    text = tokens.text[start:end]
+    span = Span(start=start + offset, end=end + offset)
+    entry: Entry | None = gazetteer.get(cand.entry_id) if cand.entry_id else None
+    if entry is not None and province_id and entry.source == "local_bodies.yaml":
+        specific = gazetteer.department_ids.get((entry.id, province_id))
+        if specific:
+            entry = gazetteer.get(specific)
+    if entry is not None:
+        return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
+    name = cand.group_name or text
+    return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
+
+
+def _absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:
+    """Extend a mention back over person titles ("Chủ tịch", "Các đồng chí")."""
+    role = "addressee"
+    keys = tokens.keys
+    changed = True
+    while changed:
+        changed = False
+        for title, title_role in sorted(gazetteer.titles, key=lambda t: -len(t[0])):
+            n = len(title)
+            if first - n >= floor and tuple(keys[first - n : first]) == title:
+                first -= n
+                if title_role == "none":
+                    role = "none"
+                changed = True
+                break
+    return first, role
+
+
+def scan_mentions(
+    text: str,
+    *,
+    offset: int = 0,
+    bare_provinces: bool = False,
+    province: str | None = None,
+) -> tuple[Tokens, list[Mention]]:
+    """The tokens of ``text`` and every agency mention in it, lists expanded, in text order."""
+    gazetteer = load_gazetteer()
+    tokens = Tokens.of(text)
+    province_id = gazetteer.resolve_province(province)
+    chosen = _candidates(gazetteer, tokens, bare_provinces)
+    by_start = {c.first: c for c in chosen}
+    starts = sorted(by_start)
+    out: list[Mention] = []
+    previous_end = 0
+    for cand in chosen:
+        if cand.consumed:
+            continue
+        items = _expand(gazetteer, tokens, cand, by_start, starts) if cand.is_group else []
+        if items:
+            for item, lead_in in items:
+                agency = _to_agency(gazetteer, tokens, item, offset, province_id)
+                out.append(Mention(agency, item.first, item.last, lead_in, list_member=True))
+            out[-len(items)].lead_in, out[-len(items)].title_role = _absorb_titles(
+                gazetteer, tokens, cand.first, previous_end
+            )
+            previous_end = items[-1][0].last
+            continue
+        if (cand.is_group and not cand.determined) or cand.bare and not bare_provinces:
+            continue
+        lead_in, role = _absorb_titles(gazetteer, tokens, cand.first, previous_end)
+        agency = _to_agency(gazetteer, tokens, cand, offset, province_id)
+        out.append(Mention(agency, cand.first, cand.last, lead_in, role))
+        previous_end = cand.last
+    return tokens, out
+
+
+def find_agencies(
+    text: str,
+    *,
+    offset: int = 0,
+    bare_provinces: bool = False,
+    province: str | None = None,
+) -> Iterator[Agency]:
+    """Every agency mention, canonical, in text order, lists expanded.
+
+    "Các bộ: Y tế, Văn hóa, Thể thao và Du lịch, Nông nghiệp và Môi trường, Tài chính" yields 4
+    ministries; "Ủy ban nhân dân các tỉnh: Bắc Ninh, Hà Tĩnh" 2 Ủy ban nhân dân tỉnh; a generic
+    group ("các bộ, ngành, địa phương") one Agency of kind "group" whose name keeps its words.
+    ``bare_provinces=True`` (table cells: "Đồng Nai, Hà Tĩnh") maps bare province names to their
+    Ủy ban nhân dân. ``province`` (the issuer's, as id, place or name) places a department
+    named alone ("Sở Tài chính") in that province. Spans are ``offset``-shifted.
+    """
+    _, mentions = scan_mentions(
+        text, offset=offset, bare_provinces=bare_provinces, province=province
+    )
+    for mention in mentions:
+        yield mention.agency
+
+
+def format_gazetteer(kind: str | None = None) -> Iterator[str]:
+    """One tab-separated line per gazetteer entry: id, kind, name, aliases (joined by " | "),
+    and the succession ("until 2025-02-28 → bo-tai-chinh") when the body no longer exists."""
+    for entry in load_gazetteer().entries:
+        if kind and entry.kind != kind:
+            continue
+        line = f"{entry.id}\t{entry.kind}\t{entry.name}\t{' | '.join(entry.aliases)}"
+        if entry.valid_until:
+            line += f"\tuntil {entry.valid_until.isoformat()}"
+            if entry.became:
+                line += f" → {entry.became}"
+        yield line
