@@ -20,7 +20,7 @@ from vbparse.extract.deadlines import clause_deadline
 from vbparse.extract.document_number import find_document_numbers
 from vbparse.extract.roles import Roles, find_roles
 from vbparse.grammars import load_yaml
-from vbparse.models import Agency, Deadline, Task
+from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.segment.clause_tree import Clause, ClauseTree
 
 
@@ -61,8 +61,11 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         parent = resolved.get(id(clause.parent)) if clause.parent else None
         lead = roles.lead or (parent.lead if parent else list(context.addressees))
         deadline = clause_deadline(own, offset=clause.text_start, doc_date=context.doc_date)
-        if deadline is None and parent is not None:
-            deadline = parent.deadline
+        # A heading's dated deadline bounds its items: an item's own undated "khẩn trương"
+        # or "tại Kỳ họp thứ 10" does not replace it.
+        inherited = parent.deadline if parent is not None else None
+        if deadline is None or (deadline.date is None and inherited and inherited.date):
+            deadline = inherited or deadline
         resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
         if _is_task(clause, own, roles, lead):
             yield _task(clause, own, roles, lead, deadline, context)
@@ -76,6 +79,17 @@ def _is_task(clause: Clause, own: str, roles: Roles, lead: list[Agency]) -> bool
     return bool(lead)
 
 
+def _directive_start(own: str, offset: int, province: str | None) -> int:
+    """Where the task's words begin: after a heading line that names no one ("3. Một số nhiệm
+    vụ trọng tâm …" above "Yêu cầu các bộ, …"), else at the item's first word."""
+    first, newline, rest = own.partition("\n")
+    if not newline or not rest.strip() or first.rstrip().endswith((".", ";", ":")):
+        return 0
+    if find_roles(first, offset=offset, province=province).lead:
+        return 0
+    return len(first) + 1 + (len(rest) - len(rest.lstrip()))
+
+
 def _task(
     clause: Clause,
     own: str,
@@ -84,6 +98,8 @@ def _task(
     deadline: Deadline | None,
     context: TaskContext,
 ) -> Task:
+    skip = _directive_start(own, clause.text_start, context.province) if clause.children else 0
+    own = own[skip:]
     references: list[str] = []
     for number, _, _ in find_document_numbers(own):
         if number not in references:
@@ -97,5 +113,5 @@ def _task(
         report_to=roles.report_to,
         deadline=deadline,
         references=references,
-        span=clause.own_span,
+        span=Span(start=clause.text_start + skip, end=clause.own_end),
     )

@@ -140,10 +140,8 @@ def _make_clause(
     label = m.groupdict().get("label") or ""
     ordinal = 1 + sum(1 for s in siblings if s.kind == kind.kind)
     own_id = kind.id_format.format(label=label, ordinal=ordinal)
-    if parent is None or kind.absolute:
-        clause_id = own_id
-    else:
-        clause_id = f"{parent.id}{kind.joiner}{own_id}"
+    absolute = parent is None or kind.absolute
+    clause_id = own_id if absolute else f"{parent.id}{kind.joiner}{own_id}"
     text_start, own_end = strip_span(text, line_start + m.end(), line_end)
     return Clause(
         kind=kind.kind,

@@ -1,0 +1,59 @@
+# vbparse — the two set-up commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie
+
+.PHONY: run test install install-test system-deps lint format schema bench clean
+
+## run: install, then parse corpus/ into tasks.jsonl and print a summary
+run: install
+	$(BIN)/vbparse corpus/ -o tasks.jsonl --errors errors.jsonl || test $$? -eq 1
+	@$(BIN)/python -c "import json,collections; r=[json.loads(l) for l in open('tasks.jsonl',encoding='utf-8')]; d=collections.Counter(x['source']['path'] for x in r); print(f'{len(r)} tasks from {len(d)} documents in tasks.jsonl'); [print(f'  {n:4d}  {p}') for p,n in sorted(d.items())]"
+
+## test: install with test extras, lint, then run the tests (with the accuracy gate)
+test: install-test
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/vbparse schema -o schemas --check
+	$(BIN)/pytest -q
+
+## system-deps: Tesseract with Vietnamese data for scanned PDFs and images (Debian, as root)
+system-deps:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; then \
+		echo "tesseract with Vietnamese data: present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	else \
+		echo "warning: install $(APT_PACKAGES) for OCR of scans (needs root and apt-get)" >&2; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[ner]"
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[ner,test]"
+	touch $@ $(VENV)/.installed
+
+install: system-deps $(VENV)/.installed
+install-test: system-deps $(VENV)/.installed-test
+
+lint:
+	$(BIN)/ruff check src tests bench scripts
+
+format:
+	$(BIN)/ruff format src tests bench scripts
+
+schema: install
+	$(BIN)/vbparse schema -o schemas
+
+bench: install-test
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script; done
+
+clean:
+	rm -rf $(VENV) tasks.jsonl errors.jsonl .pytest_cache .ruff_cache

@@ -1,0 +1,55 @@
+import unicodedata
+from pathlib import Path
+
+import pytest
+from casefiles import case_ids, load_cases
+
+from vbparse.grammars import load_yaml
+from vbparse.models import Span
+from vbparse.normalize import normalize
+from vbparse.normalize.tone_marks import place_tone_mark
+
+CASES = load_cases("normalize/normalize")
+SEEDS = sorted((Path(__file__).parents[1] / "fixtures" / "seeds").glob("*.txt"))
+TONES = load_yaml("normalize.yaml")["tone_marks"]["examples"]
+
+
+def _source(case):
+    text = case["text"]
+    return unicodedata.normalize("NFD", text) if case["id"] == "nfc-from-decomposed" else text
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_normalize_output(case):
+    assert normalize(_source(case)).text == case["expected"]
+
+
+@pytest.mark.parametrize("tone", TONES, ids=[t["text"] for t in TONES])
+def test_tone_marks_grammar_examples(tone):
+    words = tone["text"].split()
+    assert " ".join(place_tone_mark(w) for w in words) == tone["expected"]
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem[:3] for s in SEEDS])
+def test_normalize_offsets_map_back_to_source(seed):
+    """Every word of the normalized text maps back to the same word in the source."""
+    source = seed.read_text(encoding="utf-8")
+    norm = normalize(source)
+    assert unicodedata.is_normalized("NFC", norm.text)
+    assert len(norm.source_index) == len(norm.text) + 1
+    for start, word in _words(norm.text):
+        back = norm.to_source(Span(start=start, end=start + len(word)))
+        original = unicodedata.normalize("NFC", source[back.start : back.end])
+        assert _fold(original) == _fold(word), (word, original)
+
+
+def _words(text):
+    import regex
+
+    return [(m.start(), m.group(0)) for m in regex.finditer(r"\p{L}+", text)]
+
+
+def _fold(word):
+    from vbparse.normalize.tone_marks import strip_tones
+
+    return strip_tones(word).casefold()

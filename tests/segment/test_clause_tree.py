@@ -1,0 +1,67 @@
+"""The clause tree gives every item the id the gold annotations use."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from vbparse.normalize import normalize
+from vbparse.segment.clause_tree import build_clause_tree
+from vbparse.segment.closing import find_closing
+from vbparse.segment.header import find_header
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem[:3] for s in SEEDS])
+def test_clause_tree_has_every_gold_body_id(seed):
+    gold = json.loads((FIXTURES / "gold" / f"{seed.stem}.json").read_text(encoding="utf-8"))
+    text = normalize(seed.read_text(encoding="utf-8")).text
+    header = find_header(text)
+    appendix = text.find("\nPHỤ LỤC")
+    closing = find_closing(text, header.body_start, appendix if appendix > 0 else len(text))
+    tree = build_clause_tree(text, header.body_start, closing.body_end)
+    ids = {clause.id: clause for clause in tree.walk()}
+    for task in gold["tasks"]:
+        if task["id"].startswith("PL"):
+            continue
+        assert task["id"] in ids
+        clause = ids[task["id"]]
+        # The task's words are the item's own words (a heading line may come first).
+        assert task["text_start"] in " ".join(text[clause.text_start : clause.own_end].split())
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "I. Mục tiêu\n1. Một\na) A\nb) B\n2. Hai\nII. Nhiệm vụ\n1. Ba",
+            ["I", "I.1", "I.1.a", "I.1.b", "I.2", "II", "II.1"],
+        ),
+        (
+            "Điều 1. Ban hành\nĐiều 2. Giao\n1. Sở Tài chính\n2. Sở Y tế",
+            ["Điều1", "Điều2", "Điều2.1", "Điều2.2"],
+        ),
+        (
+            "1. Một\n1.1. Con\n1.2. Con\n2. Hai\n2.1. Con\n2.1.1. Cháu",
+            ["1", "1.1", "1.2", "2", "2.1", "2.1.1"],
+        ),
+        ("1. Một\n- gạch\n+ cộng\n+ cộng\n- gạch", ["1", "1[1]", "1[1][1]", "1[1][2]", "1[2]"]),
+        ("2. Hai\n(1) Trước ngày 31/7:\na) A\n(2) B", ["2", "2.(1)", "2.(1).a", "2.(2)"]),
+    ],
+    ids=["roman", "articles", "decimals", "bullets", "paren-numbers"],
+)
+def test_clause_tree_nesting(body, expected):
+    tree = build_clause_tree(body, 0, len(body))
+    assert [c.id for c in tree.walk()] == expected
+
+
+def test_clause_tree_continuation_paragraph_belongs_to_item():
+    body = "1. Bộ Tài chính rà soát.\nChịu trách nhiệm toàn diện.\n2. Bộ Y tế"
+    tree = build_clause_tree(body, 0, len(body))
+    first = tree.roots[0]
+    assert (
+        body[first.text_start : first.own_end]
+        == "Bộ Tài chính rà soát.\nChịu trách nhiệm toàn diện."
+    )

@@ -1,0 +1,57 @@
+"""Header, closing and signature on the seeds, checked against the gold document fields."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from vbparse.normalize import normalize
+from vbparse.segment.closing import find_closing
+from vbparse.segment.header import find_header
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+
+
+def _gold(seed):
+    return json.loads((FIXTURES / "gold" / f"{seed.stem}.json").read_text(encoding="utf-8"))["doc"]
+
+
+def _segment(seed):
+    text = normalize(seed.read_text(encoding="utf-8")).text
+    header = find_header(text)
+    appendix = text.find("\nPHỤ LỤC")
+    return (
+        text,
+        header,
+        find_closing(text, header.body_start, appendix if appendix > 0 else len(text)),
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem[:3] for s in SEEDS])
+def test_header_fields_match_gold(seed):
+    gold = _gold(seed)
+    text, header, _ = _segment(seed)
+    assert header.number == gold["number"]
+    assert header.place == gold["place"]
+    assert (header.date.isoformat() if header.date else None) == gold["date"]
+    assert header.subject == gold["subject"]
+    assert header.recipients == gold["recipients"]
+    if header.number_span:
+        assert text[header.number_span.start : header.number_span.end] == header.number
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem[:3] for s in SEEDS])
+def test_closing_fields_match_gold(seed):
+    gold = _gold(seed)
+    _, _, closing = _segment(seed)
+    assert closing.cc == gold["cc"]
+    assert closing.signer == gold["signer"]
+    assert closing.signer_title == gold["signer_title"]
+    assert closing.signing_authority == gold["signing_authority"]
+
+
+def test_header_lines_without_header_leave_fields_empty():
+    header = find_header("1. Bộ Tài chính khẩn trương rà soát.\n2. Bộ Y tế báo cáo.")
+    assert header.number is None and header.date is None and header.subject is None
+    assert header.body_start == 0
