@@ -1,0 +1,66 @@
+"""The deadline grammar files: every ``examples:`` entry reads as its entry says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Any
+
+import pytest
+
+from vbparse.extract.deadline_grammar import deadline_grammar
+from vbparse.extract.deadlines import find_deadlines, parse_deadline
+from vbparse.grammars import grammar_path, load_yaml
+
+DOC_DATE = dt.date(2025, 7, 16)
+FILES = ["periods", "prefixes", "relative", "events", "not_deadlines"]
+
+
+def _examples() -> list[tuple[str, str, dict[str, Any]]]:
+    """(file, text, expected fields) for every example in the grammar."""
+    rows: list[tuple[str, str, dict[str, Any]]] = []
+    prefixes = load_yaml("deadlines/prefixes.yaml")["prefixes"]
+    for entry in prefixes:
+        for example in entry.get("examples", []):
+            expected = {k: example[k] for k in ("date", "relation") if k in example}
+            rows.append(("prefixes", example["text"], expected))
+    periods = load_yaml("deadlines/periods.yaml")
+    for half in periods["half_years"]:
+        rows += [("periods", text, {"grain": "half-year"}) for text in half.get("examples", [])]
+    relative = load_yaml("deadlines/relative.yaml")
+    for unit in relative["units"]:
+        rows += [("relative", text, {"relation": "within"}) for text in unit.get("examples", [])]
+    events = load_yaml("deadlines/events.yaml")
+    for entry in events["events"]:
+        rows += [("events", text, {"relation": "event"}) for text in entry.get("examples", [])]
+    rows += [("events", text, {"relation": "urgent"}) for text in events["urgent"]["examples"]]
+    rows += [("events", text, {"relation": "recurring"}) for text in events["recurring_examples"]]
+    skip = load_yaml("deadlines/not_deadlines.yaml")
+    rows += [("not_deadlines", text, {}) for text in skip["examples"] + skip["examples_prefixes"]]
+    return rows
+
+
+EXAMPLES = _examples()
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"), EXAMPLES, ids=[f"{s}:{t}" for s, t, _ in EXAMPLES]
+)
+def test_deadline_grammar_example(source: str, text: str, expected: dict[str, Any]) -> None:
+    if source == "not_deadlines":
+        assert list(find_deadlines(text, doc_date=DOC_DATE)) == []
+        return
+    found = parse_deadline(text, doc_date=DOC_DATE)
+    assert found is not None, text
+    assert {key: getattr(found, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_deadline_grammar_file_is_nfc(name: str) -> None:
+    text = grammar_path(f"deadlines/{name}.yaml").read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", text) == text
+
+
+def test_deadline_grammar_compiles() -> None:
+    grammar = deadline_grammar()
+    assert grammar.scan.search("trước ngày 31/7/2025")
