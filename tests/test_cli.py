@@ -50,7 +50,7 @@ def test_cli_documents_to_file_in_path_order(corpus, tmp_path):
 def test_cli_bad_files_become_error_records(corpus, tmp_path):
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 10)
-    (corpus / "latin1.txt").write_bytes("Quyết định".encode("utf-8")[:-1] + b"\xe9\xff")
+    (corpus / "latin1.txt").write_bytes("Quyết định".encode()[:-1] + b"\xe9\xff")
     (corpus / "note.txt").write_text("Danh sách mua sắm: bút, giấy.", encoding="utf-8")
     errors = tmp_path / "errors.jsonl"
     status, out, err = run(corpus, "--errors", errors, "-q")
