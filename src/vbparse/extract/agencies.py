@@ -310,7 +310,7 @@ def _to_agency(
     text = tokens.text[start:end]
     span = Span(start=start + offset, end=end + offset)
     entry: Entry | None = gazetteer.get(cand.entry_id) if cand.entry_id else None
-    if entry is not None and province_id and entry.source == "local_bodies.yaml":
+    if entry is not None and province_id:
         specific = gazetteer.department_ids.get((entry.id, province_id))
         if specific:
             entry = gazetteer.get(specific)
@@ -367,7 +367,7 @@ def scan_mentions(
             )
             previous_end = items[-1][0].last
             continue
-        if (cand.is_group and not cand.determined) or cand.bare and not bare_provinces:
+        if (cand.is_group and not cand.determined) or (cand.bare and not bare_provinces):
             continue
         lead_in, role = _absorb_titles(gazetteer, tokens, cand.first, previous_end)
         agency = _to_agency(gazetteer, tokens, cand, offset, province_id)

@@ -287,6 +287,7 @@ def _entries(name: str, key: str | None = None) -> Iterator[Entry]:
 def load_gazetteer() -> Gazetteer:
     """Load and index every agency grammar file (cached)."""
     entries: list[Entry] = []
+    department_ids: dict[tuple[str, str], str] = {}
     members: dict[str, Trie] = {"ministry": Trie(), "province": Trie()}
     places: dict[tuple[str, ...], str] = {}
     derived_aliases: dict[str, list[str]] = {}
@@ -300,7 +301,10 @@ def load_gazetteer() -> Gazetteer:
     provinces = validate_rows(
         "agencies/provinces.yaml", _rows("provinces.yaml", "entries"), ProvinceRow
     )
+    unnamed = EntryRow.model_validate(provinces_data["unnamed"])
+    entries.append(Entry(**unnamed.model_dump(), source="provinces.yaml"))
     for row in provinces:
+        department_ids[(unnamed.id, row.id)] = row.id
         all_places = [row.place, *row.places]
         aliases = list(row.aliases)
         for prefix in prefixes:
@@ -360,7 +364,6 @@ def load_gazetteer() -> Gazetteer:
         "agencies/local_bodies.yaml", _rows("local_bodies.yaml", "departments"), DepartmentRow
     )
     department_trie = Trie()
-    department_ids: dict[tuple[str, str], str] = {}
     for dept in departments:
         names = [dept.name, *dept.aliases]
         generic_aliases = [] if dept.unit_required else names[1:]
