@@ -95,8 +95,6 @@ def validate_rows(name: str, rows: list[dict[str, Any]], model: type[M]) -> list
         try:
             out.append(model.model_validate(data))
         except ValidationError as exc:
-            problem = "; ".join(
-                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
-            )
+            problem = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
             raise GrammarError(f"{name}:{where}: {problem}") from exc
     return out
