@@ -76,7 +76,8 @@ class Row:
     """One table row (a task): ``cells`` has one cell per table column, in table order.
 
     ``label`` is the TT as written ("1.", "29-"), ``number`` its value ("1.2" → None);
-    ``group`` the title of the group row ("I. NHIỆM VỤ CHUNG") above it, if any.
+    ``group`` the title of the group row ("I. NHIỆM VỤ CHUNG") above it, if any, and
+    ``group_label`` that row's label ("I").
     """
 
     label: str
@@ -84,6 +85,7 @@ class Row:
     cells: tuple[Cell, ...]
     span: Span
     group: str | None = None
+    group_label: str | None = None
 
     @property
     def key(self) -> str:
@@ -385,6 +387,7 @@ class _RawRow:
     number: int | None
     lines: list[_Line]
     group: str | None
+    group_label: str | None
 
 
 def _read_flat_table(
@@ -394,6 +397,8 @@ def _read_flat_table(
     expected: int | None = None
     top: int | None = None
     group: str | None = None
+    group_label: str | None = None
+    pending_label: str | None = None
     group_lines: list[str] | None = None
     j = header.end
     while j < len(lines):
@@ -420,19 +425,21 @@ def _read_flat_table(
             if not label["sub"] and (
                 expected is None or number == expected or (group_lines is not None and number == 1)
             ):
-                group = " ".join(group_lines) if group_lines else group
+                if group_lines is not None:
+                    group, group_label = " ".join(group_lines) or None, pending_label
                 group_lines = None
-                raw_rows.append(_RawRow(line, number, [], group))
+                raw_rows.append(_RawRow(line, number, [], group, group_label))
                 expected, top = number + 1, number
                 j += 1
                 continue
             if label["sub"] and top is not None and number == top:
-                raw_rows.append(_RawRow(line, None, [], group))
+                raw_rows.append(_RawRow(line, None, [], group, group_label))
                 j += 1
                 continue
         group_match = _GROUP.fullmatch(line.text)
         if group_match is not None and raw_rows and group_lines is None:
             group_lines = [group_match["title"]] if group_match["title"] else []
+            pending_label = group_match["num"]
             j += 1
             continue
         if group_lines is not None:
@@ -441,6 +448,7 @@ def _read_flat_table(
             raw_rows[-1].lines.append(line)
         elif group_match is not None:  # a group row before the first task row
             group_lines = [group_match["title"]] if group_match["title"] else []
+            pending_label = group_match["num"]
         j += 1
 
     header_cells = tuple(
@@ -485,6 +493,7 @@ def _flat_row(
         cells=tuple(cells),
         span=Span(start=raw.label.start + offset, end=end + offset),
         group=raw.group,
+        group_label=raw.group_label,
     )
 
 
@@ -605,8 +614,10 @@ def _read_pipe_table(
     header_cells = tuple(
         Cell(t, Span(start=s + offset, end=e + offset)) for s, e, t in _pipe_cells(lines[i])
     )
-    rows: list[tuple[_Line, int | None, list[list[tuple[int, int, str]]], str | None]] = []
+    rows: list[tuple[_Line, int | None, list[list[tuple[int, int, str]]], str | None, str | None]]
+    rows = []
     group: str | None = None
+    group_label: str | None = None
     last_end = lines[i].end
     j = i + 1
     while j < len(lines):
@@ -631,10 +642,11 @@ def _read_pipe_table(
         group_match = _GROUP.fullmatch(seq)
         if seq and label is not None:
             number = None if label["sub"] else int(label["num"])
-            rows.append((line, number, [[c] if c[2] else [] for c in cells], group))
+            rows.append((line, number, [[c] if c[2] else [] for c in cells], group, group_label))
         elif seq and group_match is not None:
             titles = [c[2] for k, c in enumerate(cells) if k != seq_index and c[2]]
-            group = titles[0] if titles else seq
+            group = titles[0] if titles else None
+            group_label = group_match["num"]
         elif not seq and rows:  # continuation of the row above
             for k, c in enumerate(cells):
                 if c[2] and k != seq_index:
@@ -643,7 +655,7 @@ def _read_pipe_table(
         j += 1
 
     out: list[Row] = []
-    for line, number, parts, row_group in rows:
+    for line, number, parts, row_group, row_group_label in rows:
         row_cells: list[Cell] = []
         for k in range(width):
             pieces = parts[k]
@@ -662,6 +674,7 @@ def _read_pipe_table(
                 cells=tuple(row_cells),
                 span=Span(start=line.start + offset, end=end),
                 group=row_group,
+                group_label=row_group_label,
             )
         )
     table = Table(
