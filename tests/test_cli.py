@@ -102,3 +102,16 @@ def test_cli_agencies_lists_gazetteer():
     status, out, _ = run("agencies", "--kind", "ministry")
     assert status == ExitStatus.SUCCESS
     assert "Bộ Khoa học và Công nghệ" in out
+
+
+def test_cli_reader_crash_becomes_error_record(corpus, monkeypatch):
+    from vbparse import ingest
+
+    def broken(path):
+        raise ValueError("min() arg is an empty sequence")
+
+    monkeypatch.setitem(ingest.READERS, ".md", broken)
+    status, out, err = run(corpus, "-q", "-w", "1")
+    assert status == ExitStatus.SOME_FAILED
+    assert len(out.splitlines()) == 7  # a.txt's tasks were kept
+    assert "reader failed: ValueError" in err

@@ -249,3 +249,7 @@ def parse_path(path: Path) -> Document | ErrorRecord:
         return ErrorRecord(path=str(path), error=str(exc), stage=exc.stage)
     except OSError as exc:
         return ErrorRecord(path=str(path), error=f"cannot read: {exc.strerror}", stage="ingest")
+    except Exception as exc:  # a reader's bug on one odd file must not stop the batch
+        return ErrorRecord(
+            path=str(path), error=f"reader failed: {type(exc).__name__}: {exc}", stage="ingest"
+        )
