@@ -1,0 +1,64 @@
+"""Agency mentions: surface forms to canonical gazetteer ids, lists expanded, spans exact."""
+
+from __future__ import annotations
+
+import pytest
+from casefiles import case_ids, load_cases
+
+from vbparse.extract.agencies import find_agencies, format_gazetteer, load_gazetteer
+
+CASES = load_cases("extract/agencies")
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_agencies_find_agencies(case):
+    found = list(
+        find_agencies(
+            case["text"],
+            bare_provinces=case.get("bare_provinces", False),
+            province=case.get("province"),
+        )
+    )
+    assert [a.id for a in found] == case["expected"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_agencies_spans_are_exact(case):
+    offset = 37
+    for agency in find_agencies(
+        case["text"], offset=offset, bare_provinces=case.get("bare_provinces", False)
+    ):
+        assert case["text"][agency.span.start - offset : agency.span.end - offset] == agency.text
+
+
+def test_agencies_group_name_keeps_its_words():
+    (group,) = find_agencies("phối hợp với các Bộ, cơ quan, địa phương liên quan")
+    assert group.name == "Các bộ, cơ quan, địa phương liên quan"
+    assert group.kind == "group"
+
+
+def test_agencies_party_committee_links_to_its_ministry():
+    gazetteer = load_gazetteer()
+    committee = gazetteer.get("dang-uy-bo-khoa-hoc-cong-nghe")
+    assert committee is not None and committee.link == "bo-khoa-hoc-cong-nghe"
+    assert committee.kind == "party_body"
+
+
+def test_agencies_every_province_and_ministry_of_the_seeds_resolves():
+    gazetteer = load_gazetteer()
+    provinces = [
+        e for e in gazetteer.entries if e.kind in ("province", "city") and "-cap-" not in e.id
+    ]
+    assert len([e for e in provinces if e.valid_until is None]) == 34
+    assert len(provinces) == 63
+    ministries = [e for e in gazetteer.entries if e.kind == "ministry" and e.valid_until is None]
+    assert len(ministries) == 17  # 14 ministries + 3 ministerial-level agencies (2025)
+
+
+def test_agencies_format_gazetteer_lists_every_entry():
+    lines = list(format_gazetteer(kind="ministry"))
+    assert any(
+        line.startswith("bo-khoa-hoc-cong-nghe\tministry\tBộ Khoa học và Công nghệ")
+        for line in lines
+    )
+    assert any("→ bo-khoa-hoc-cong-nghe" in line for line in lines)
