@@ -140,6 +140,7 @@ class NotDeadlines(_Strict):
     document_number_before: str
     words_before: list[str]
     followers: list[str]
+    title_followers: list[str]
     examples: list[str] = []
 
 
@@ -188,6 +189,7 @@ class DeadlineGrammar:
     document_number_before: regex.Pattern[str]
     words_before: regex.Pattern[str]
     followers: regex.Pattern[str]
+    title_followers: regex.Pattern[str]
     place_line: regex.Pattern[str]
     range_connector: regex.Pattern[str]
 
@@ -207,7 +209,9 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
     past = alternation(periods.deictic.past)
     recurrences = alternation([p for r in events.recurring for p in r.phrases])
     year = r"(?P<y>\d{4})(?!\d)"
-    year_tail = rf"(?:\s*[/\-–.]\s*{year}|\s+{year_w}\s+{year})"
+    current = alternation(periods.deictic.current)
+    this_year = rf"\s+{year_w}\s+(?P<cur>{current})(?!\w)"  # "quý IV năm nay"
+    year_tail = rf"(?:\s*[/\-–.]\s*{year}|\s+{year_w}\s+{year}|{this_year}|\s+{year})"
     month_value = rf"(?:(?P<m>\d{{1,2}})(?!\d)|(?P<mname>{month_names})(?!\w))"
     branches = [
         # "ngày 31 tháng 7 năm 2025", "21 tháng 09 năm 2025", "ngày 20 tháng 9" (year inferred)
@@ -217,7 +221,7 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
         rf"(?P<day>(?:(?P<ngay>{day_w})\s+)?(?<![\d/.\-–])(?P<d>\d{{1,2}})\s*(?P<sep>[/.\-–])\s*"
         rf"(?P<m>\d{{1,2}})(?!\d)(?:\s*(?P=sep)\s*{year})?(?!\s*[/.\-–]\s*\d))",
         # "6 tháng cuối năm 2025", "nửa đầu năm"
-        rf"(?P<half>(?P<hphrase>{halves})(?:\s+{year})?)",
+        rf"(?P<half>(?P<hphrase>{halves})(?:\s+{year}|\s+(?P<cur>{current})(?!\w))?)",
         # "trong 10 ngày làm việc kể từ ngày ký"
         rf"(?P<relative>(?P<n>\d{{1,3}}|{numbers})\s+(?P<unit>{rel_units})(?!\w)"
         rf"(?:\s+(?P<link>{links})\s+(?:(?P<anchor>{anchors})(?!\w)"
@@ -232,7 +236,9 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
         rf"(?P<monthnum>(?<![\d/.\-–])(?P<m>\d{{1,2}})\s*[/\-–.]\s*{year})",
         # "tuần", "tháng này", "năm nay", "tuần tới" (needs a prefix)
         rf"(?P<deictic>(?P<dunit>{week_w}|{month_w}|{quarter_w}|{year_w})"
-        rf"(?:\s+(?P<dmod>{deictic_mods}))?(?!\w)(?!\s+{past}(?!\w))(?!\s+{recurrences}))",
+        # without a modifier the unit must end the phrase: "trong tuần." but not "trong năm học"
+        rf"(?:\s+(?P<dmod>{deictic_mods})(?!\w)|(?=\s*(?:[,.;:!?)\]]|$)))"
+        rf"(?!\s+{past}(?!\w))(?!\s+{recurrences}))",
     ]
     return "(?:" + "|".join(branches) + ")"
 
@@ -316,7 +322,12 @@ def deadline_grammar() -> DeadlineGrammar:
         followers=regex.compile(
             r"\s*(?:" + "|".join(_follower(f) for f in skip.followers) + r")(?!\w)", flags
         ),
-        place_line=regex.compile(r"(?:^|\n)[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,4}[ \t]*,[ \t]*$"),
+        place_line=regex.compile(
+            r"(?:^|\n)[ \t]*[^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*){0,4}[ \t]*,[ \t]*$"
+        ),
+        title_followers=regex.compile(
+            r"\s*(?:" + "|".join(_follower(f) for f in skip.title_followers) + r")(?!\w)", flags
+        ),
         range_connector=regex.compile(rf"\s*{alternation(range_words)}\s*", flags),
     )
 

@@ -66,9 +66,12 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _year(match: regex.Match[str]) -> int | None:
+def _year(match: regex.Match[str], doc_date: dt.date | None = None) -> int | None:
+    """The written year, or the document's for "năm nay" (this year)."""
     value = match.group("y")
-    return int(value) if value else None
+    if value:
+        return int(value)
+    return doc_date.year if match.group("cur") and doc_date else None
 
 
 def _month(grammar: DeadlineGrammar, match: regex.Match[str]) -> int | None:
@@ -116,13 +119,13 @@ def _read_core(
         month = _month(grammar, match)
         if month is None or not 1 <= month <= 12:
             return None
-        return _period("month", month, _year(match), doc_date)
+        return _period("month", month, _year(match, doc_date), doc_date)
     if match.group("quarter"):
         quarter = grammar.quarter_by_name[_fold(match.group("q"))]
-        return _period("quarter", quarter, _year(match), doc_date)
+        return _period("quarter", quarter, _year(match, doc_date), doc_date)
     if match.group("half"):
         half = grammar.half_by_phrase[_fold(match.group("hphrase"))]
-        return _period("half-year", half, _year(match), doc_date)
+        return _period("half-year", half, _year(match, doc_date), doc_date)
     if match.group("year"):
         return _period("year", 1, _year(match), doc_date)
     if match.group("relative"):
@@ -185,8 +188,8 @@ def _is_cited_date(grammar: DeadlineGrammar, text: str, start: int, end: int) ->
     if grammar.followers.match(text, end):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() and line_start > 0 and text[end : end + 1] == ",":
-        return True  # "Ngày 28 tháng 8 năm 2025, tại Trụ sở Chính phủ, ..."
+    if not text[line_start:start].strip() and text[end : end + 1] == ",":
+        return True  # "Ngày 28 tháng 8 năm 2025, tại Trụ sở Chính phủ, ..." opens a paragraph
     return bool(grammar.place_line.search(before))
 
 
@@ -202,10 +205,10 @@ def _deadline(
     )
 
 
-def _event_end(grammar: DeadlineGrammar, text: str, start: int) -> int:
-    """Where an event phrase ends: after an "until" phrase ("... có hiệu lực thi hành")
-    before the next hard stop (; . brackets, blank line), else at the first comma, hard
-    stop or date."""
+def _event_end(grammar: DeadlineGrammar, text: str, start: int, head: int) -> int:
+    """Where an event phrase that starts at ``start`` (its lead words end at ``head``) ends:
+    after an "until" phrase ("... có hiệu lực thi hành") before the next hard stop (; .
+    brackets, blank line), else at the first comma, hard stop or date."""
     window = text[start : start + grammar.event_max_chars]
     hard = grammar.event_stop.search(window)
     limit = hard.start() if hard else len(window)
@@ -215,9 +218,10 @@ def _event_end(grammar: DeadlineGrammar, text: str, start: int) -> int:
     comma = window.find(",", 0, limit)
     if comma >= 0:
         limit = comma
-    date = grammar.core.search(window, 0, limit)
-    if date and (date.group("day") or date.group("month") or date.group("year")):
-        limit = date.start()
+    for found in grammar.scan.finditer(window, head - start, limit):
+        if found.group("full") or found.group("skip") or found.group("recday"):
+            limit = found.start()  # a date (with its prefix) ends the event's words
+            break
     return start + len(window[:limit].rstrip())
 
 
@@ -241,6 +245,8 @@ def _dated(
         relation = {"day": prefix.day, "period": prefix.period, "relative": prefix.relative}[kind]
     start = match.start() if relation else match.start(_core_group(match))
     end = match.end()
+    if grammar.title_followers.match(text, end):
+        return None, end  # "Chiến lược ... đến năm 2030, tầm nhìn đến năm 2045": a title
     if relation is None:  # a bare core
         if kind == "day":
             written_as_date = match.group("ngay") or match.group("y")
@@ -334,7 +340,7 @@ def _scan(text: str, offset: int, doc_date: dt.date | None, cell: bool) -> Itera
                 text, match.start(), match.end(), offset, "recurring", grain=grain, rule=rule
             )
         elif match.group("event"):
-            end = _event_end(grammar, text, match.start())
+            end = _event_end(grammar, text, match.start(), match.end())
             pos = max(pos, end)
             rule = " ".join(text[match.start() : end].split())
             yield _deadline(text, match.start(), end, offset, "event", rule=rule)

@@ -1,0 +1,174 @@
+"""Deadlines: vbparse's grammar against dateparser, side by side on the seeds.
+
+Run: ``.venv/bin/python bench/bench_deadlines.py [--repeat N]``
+
+Accuracy: every gold task of ``tests/fixtures/gold`` (body clauses located by ``text_start``
+up to the next item label, a heading's deadline passing to items without their own;
+appendix rows ``PL.*`` read from their "Thời hạn hoàn thành" cell). A task counts as right
+when the due date equals the gold's (both None counts as right: the clause has no deadline).
+- ours: ``clause_deadline`` (body) / ``parse_deadline`` (cells);
+- dateparser: ``dateparser.search.search_dates(text, languages=["vi"])``, first date found;
+  "any" also reports how often the gold date is among all the dates it found (an upper
+  bound no picking rule could beat).
+Speed: the whole normalized text of each seed through ``find_deadlines`` and through
+``search_dates``, median of ``--repeat`` runs, milliseconds per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import time
+import unicodedata
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "extract"))
+
+from seed_deadlines import FIXTURES, SeedTask, effective_due, seed_tasks  # noqa: E402
+
+from vbparse.extract.deadlines import (  # noqa: E402
+    clause_deadline,
+    find_deadlines,
+    parse_deadline,
+)
+
+Reader = Callable[[str, dt.date | None], dt.date | None]
+
+
+def ours_body(text: str, doc_date: dt.date | None) -> dt.date | None:
+    found = clause_deadline(text, doc_date=doc_date)
+    return found.date if found else None
+
+
+def ours_cell(text: str, doc_date: dt.date | None) -> dt.date | None:
+    found = parse_deadline(text, doc_date=doc_date)
+    return found.date if found else None
+
+
+def _search_dates(text: str) -> list[dt.date]:
+    from dateparser.search import search_dates
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = search_dates(text, languages=["vi"]) or []
+    return [value.date() for _, value in found]
+
+
+def dateparser_first(text: str, doc_date: dt.date | None) -> dt.date | None:
+    found = _search_dates(text)
+    return found[0] if found else None
+
+
+def _accuracy(tasks: list[SeedTask], body: Reader, cell: Reader) -> tuple[int, list[str]]:
+    right, misses = 0, []
+    for task in tasks:
+        got = effective_due(task, cell if task.appendix else body)
+        if got == task.gold:
+            right += 1
+        else:
+            misses.append(f"{task.doc[:3]} {task.id}: got {got}, gold {task.gold}")
+    return right, misses
+
+
+def _dateparser_any(tasks: list[SeedTask]) -> int:
+    """Tasks whose gold date is among every date dateparser finds in the clause or its
+    headings (or, for a task with no deadline, where it finds no date at all)."""
+    right = 0
+    for task in tasks:
+        found = set(_search_dates(task.clause))
+        for heading in task.headings:
+            found |= set(_search_dates(heading))
+        if (task.gold is None and not found) or task.gold in found:
+            right += 1
+    return right
+
+
+def _timing(repeat: int) -> list[tuple[str, int, float, float, int, int]]:
+    rows = []
+    for seed in sorted((FIXTURES / "seeds").glob("*.txt")):
+        text = unicodedata.normalize("NFC", seed.read_text(encoding="utf-8"))
+        ours_times, dp_times = [], []
+        ours_found = dp_found = 0
+        for _ in range(repeat):
+            start = time.perf_counter()
+            ours_found = len(list(find_deadlines(text)))
+            ours_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            dp_found = len(_search_dates(text))
+            dp_times.append(time.perf_counter() - start)
+        rows.append(
+            (
+                seed.stem[:3],
+                len(text),
+                1000 * statistics.median(ours_times),
+                1000 * statistics.median(dp_times),
+                ours_found,
+                dp_found,
+            )
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timing runs per document")
+    parser.add_argument("--misses", action="store_true", help="list the tasks each gets wrong")
+    args = parser.parse_args(argv)
+
+    _search_dates("ngày 1 tháng 1 năm 2025")  # load dateparser's language data once
+    find_deadlines("")  # compile our grammar once
+
+    tasks = list(seed_tasks())
+    body = [t for t in tasks if not t.appendix]
+    cells = [t for t in tasks if t.appendix]
+    ours = {
+        name: _accuracy(group, ours_body, ours_cell)
+        for name, group in (("body", body), ("cells", cells), ("all", tasks))
+    }
+    theirs = {
+        name: _accuracy(group, dateparser_first, dateparser_first)
+        for name, group in (("body", body), ("cells", cells), ("all", tasks))
+    }
+    theirs_any = {"body": _dateparser_any(body), "cells": _dateparser_any(cells)}
+    theirs_any["all"] = theirs_any["body"] + theirs_any["cells"]
+
+    print("## Deadline accuracy on the seeds' annotated tasks (exact due date)\n")
+    print("| tasks | n | vbparse | dateparser (first date) | dateparser (gold among all) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, group in (("body clauses", "body"), ("appendix cells", "cells"), ("all", "all")):
+        n = {"body": len(body), "cells": len(cells), "all": len(tasks)}[group]
+        print(
+            f"| {name} | {n} | {ours[group][0] / n:.3f} ({ours[group][0]}) "
+            f"| {theirs[group][0] / n:.3f} ({theirs[group][0]}) "
+            f"| {theirs_any[group] / n:.3f} ({theirs_any[group]}) |"
+        )
+
+    timing = _timing(args.repeat)
+    print(f"\n## Time per document (whole text, median of {args.repeat} runs)\n")
+    print(
+        "| seed | chars | vbparse find_deadlines ms | dateparser search_dates ms "
+        "| speed-up | found (ours / dateparser) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for stem, chars, ours_ms, dp_ms, ours_n, dp_n in timing:
+        print(
+            f"| {stem} | {chars} | {ours_ms:.2f} | {dp_ms:.1f} | {dp_ms / ours_ms:.0f}x "
+            f"| {ours_n} / {dp_n} |"
+        )
+    ours_mean = statistics.mean(row[2] for row in timing)
+    dp_mean = statistics.mean(row[3] for row in timing)
+    print(f"| mean | | {ours_mean:.2f} | {dp_mean:.1f} | {dp_mean / ours_mean:.0f}x | |")
+
+    if args.misses:
+        print("\nvbparse misses:", *ours["all"][1], sep="\n  ")
+        print("\ndateparser misses:", *theirs["all"][1], sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
