@@ -9,7 +9,7 @@ For each ``corpus/<stem>.txt`` this writes
   lines in the text as a real Word table with a repeated header row;
 - ``corpus/pdf/<stem>.pdf``: that DOCX printed to PDF by LibreOffice;
 - ``corpus/scan/<stem>.pdf``: the PDF rendered at 200 dpi, turned by a small angle, with
-  speckle noise, stored as JPEG-compressed grayscale pages in an image-only PDF.
+  speckle noise, stored as 1-bit (CCITT G4) pages in an image-only PDF.
 
 Only what the seed says is laid out (a seed without a header or signature gets none), so the
 seed's gold annotations hold for every variant. The outputs are committed: tests never need
@@ -37,7 +37,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 FONT = "Times New Roman"  # LibreOffice draws it with Liberation Serif (same metrics)
 SCAN_DPI = 200
-SCAN_QUALITY = 40
 
 SEPARATOR = re.compile(r"^[-_=–—\s]{3,}$")
 NUMBER_LINE = re.compile(r"^Số\s*:", re.IGNORECASE)
@@ -424,7 +423,7 @@ def build_docx(doc: Layout, out: Path) -> None:
         width = len(doc.table[0])
         table = document.add_table(rows=len(doc.table), cols=width)
         table.style = document.styles["Table Grid"]
-        widths = [Cm(1.0), Cm(5.2), Cm(2.6), Cm(2.6), Cm(2.0), Cm(2.6)][:width]
+        widths = [Cm(1.0), Cm(4.4), Cm(3.6), Cm(2.6), Cm(1.8), Cm(2.6)][:width]
         for r, cells in enumerate(doc.table):
             row = table.rows[r]
             if r == 0:
@@ -483,10 +482,11 @@ def build_scan(pdf_path: Path, out: Path, seed: str) -> None:
         image = image.filter(ImageFilter.GaussianBlur(0.5))
         pixels = image.load()
         width, height = image.size
-        for _ in range(width * height // 600):
+        for _ in range(width * height // 3000):
             x, y = rng.randrange(width), rng.randrange(height)
             pixels[x, y] = rng.choice((0, 60, 200))
-        pages.append(image)
+        # 1-bit pages: the PDF stores them CCITT G4-compressed (Pillow with libtiff).
+        pages.append(image.point(lambda v: 255 if v > 150 else 0).convert("1", dither=Image.NONE))
     pdf.close()
     out.parent.mkdir(parents=True, exist_ok=True)
     pages[0].save(
@@ -495,7 +495,6 @@ def build_scan(pdf_path: Path, out: Path, seed: str) -> None:
         save_all=True,
         append_images=pages[1:],
         resolution=SCAN_DPI,
-        quality=SCAN_QUALITY,
     )
 
 

@@ -42,10 +42,36 @@ def _read_text_file(path: Path) -> RawText:
     return read_text_file(path)
 
 
+def _read_pdf(path: Path) -> RawText:
+    from vbparse.ingest.pdf import read_pdf
+
+    return read_pdf(path)
+
+
+def _read_docx(path: Path) -> RawText:
+    from vbparse.ingest.docx import read_docx
+
+    return read_docx(path)
+
+
+def _read_image(path: Path) -> RawText:
+    from vbparse.ingest.ocr import read_image
+
+    return read_image(path)
+
+
 # suffix -> reader. Other ingest modules add their suffixes here (see ``register``).
 READERS: dict[str, Reader] = {
     ".txt": _read_text_file,
     ".md": _read_text_file,
+    ".pdf": _read_pdf,
+    ".docx": _read_docx,
+    ".doc": _read_docx,
+    ".png": _read_image,
+    ".jpg": _read_image,
+    ".jpeg": _read_image,
+    ".tif": _read_image,
+    ".tiff": _read_image,
 }
 
 

@@ -1,0 +1,115 @@
+"""Repairs of OCR damage that the grammars can check (applied to OCR text only).
+
+Two kinds, both data in ``grammars/ocr_repairs.tsv``:
+
+- ``text`` repairs replace a character everywhere (Tesseract's "Ð" U+00D0 for "Đ" U+0110);
+- ``code`` repairs fix the code part of a document number ("365/T8-VPCP" → "365/TB-VPCP",
+  "180/2025/ND-CP" → "180/2025/NĐ-CP"): a code that is not a known document-type or issuer
+  code (``grammars/document_types.tsv``, ``grammars/issuer_codes.tsv``) is changed only when
+  the confusions listed turn it into exactly one known code. Unknown unit codes ("KGVX")
+  that no confusion explains are left as read.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from pydantic import BaseModel, field_validator
+
+from vbparse.grammars import GrammarError, load_tsv, validate_rows
+
+MAX_CODE_EDITS = 2
+# A document number as OCR returns it: digits, optional year, then codes joined by - or /.
+_NUMBER = re.compile(
+    r"(?<![\w/])(\d{1,6}(?:/\d{4})?\s?[-/–]\s?)([^\W_][\w&]*(?:[-/][^\W_][\w&]*)*)"
+)
+_CODE_SPLIT = re.compile(r"([-/])")
+
+
+class OcrRepair(BaseModel):
+    scope: str
+    wrong: str
+    right: str
+    note: str = ""
+
+    @field_validator("scope")
+    @classmethod
+    def _scope(cls, value: str) -> str:
+        if value not in ("text", "code"):
+            raise ValueError("scope must be 'text' or 'code'")
+        return value
+
+    @field_validator("wrong")
+    @classmethod
+    def _not_empty(cls, value: str) -> str:
+        if not value:
+            raise ValueError("empty")
+        return value
+
+
+@functools.cache
+def load_repairs() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(text repairs, code repairs) as (wrong, right) pairs."""
+    rows = validate_rows("ocr_repairs.tsv", list(load_tsv("ocr_repairs.tsv")), OcrRepair)
+    text = tuple((r.wrong, r.right) for r in rows if r.scope == "text")
+    code = tuple((r.wrong, r.right) for r in rows if r.scope == "code")
+    return text, code
+
+
+@functools.cache
+def known_codes() -> frozenset[str]:
+    """Document-type and issuer codes from the number grammar's tables."""
+    codes: set[str] = set()
+    for name in ("document_types.tsv", "issuer_codes.tsv"):
+        try:
+            codes.update(row["code"] for row in load_tsv(name) if row.get("code"))
+        except GrammarError:
+            continue
+    return frozenset(codes)
+
+
+def _variants(code: str, repairs: tuple[tuple[str, str], ...]) -> set[str]:
+    """Codes reachable from ``code`` by at most ``MAX_CODE_EDITS`` listed confusions."""
+    frontier, seen = {code}, {code}
+    for _ in range(MAX_CODE_EDITS):
+        nxt: set[str] = set()
+        for current in frontier:
+            for wrong, right in repairs:
+                start = current.find(wrong)
+                while start != -1:
+                    candidate = current[:start] + right + current[start + len(wrong) :]
+                    if candidate not in seen:
+                        nxt.add(candidate)
+                    start = current.find(wrong, start + 1)
+        seen |= nxt
+        frontier = nxt
+    return seen - {code}
+
+
+def repair_code(code: str) -> str:
+    """One code of a number, repaired when exactly one known code explains it."""
+    known = known_codes()
+    if code in known or len(code) < 2:
+        return code
+    _, repairs = load_repairs()
+    matches = {v for v in _variants(code, repairs) if v in known}
+    return matches.pop() if len(matches) == 1 else code
+
+
+def repair_number(number: str) -> str:
+    """A document number with each code part checked against the known codes."""
+    match = _NUMBER.fullmatch(number)
+    if match is None:
+        return number
+    head, codes = match.groups()
+    parts = _CODE_SPLIT.split(codes)
+    return head + "".join(p if p in "-/" else repair_code(p) for p in parts)
+
+
+def repair_ocr_text(text: str) -> str:
+    """OCR text with the ``text`` repairs applied and document numbers checked."""
+    text_repairs, _ = load_repairs()
+    for wrong, right in text_repairs:
+        text = text.replace(wrong, right)
+    return _NUMBER.sub(lambda m: repair_number(m.group(0)), text)

@@ -1,0 +1,158 @@
+"""PDF (pdfplumber): the text layer in reading order, pages without a usable one to OCR.
+
+Per page: words with their boxes and the ruled tables (``find_tables``) go to
+``vbparse.ingest.layout``, which reads two-column runs column by column, renders tables as
+``| cell |`` lines and drops running headers, footers and page numbers. The text is NFC.
+
+A page goes to OCR (``vbparse.ingest.ocr``) when it has no text layer (a scan), when its
+font has no Unicode map (``(cid:123)`` in the text) or when its diacritics come apart
+(combining marks left alone after NFC, spacing accents). A PDF longer than ``MAX_PAGES``
+or slower than ``TIME_LIMIT_S`` is read up to that point, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from pathlib import Path
+
+from vbparse.ingest import IngestError, RawText
+from vbparse.ingest.layout import Page, Table, Word, read_pages, render
+
+MAX_PAGES = 100
+TIME_LIMIT_S = 120.0
+_CID = re.compile(r"\(cid:\d+\)")
+# Spacing accents that stand in for Vietnamese tone marks when a font maps them apart.
+_SPACING_ACCENTS = set("\u00b4\u02c6\u02dc\u02cb\u02ca\u02c0\u02c9\u0060\u00a8\u02d9")
+
+
+def broken_text(text: str) -> str | None:
+    """Why a page's text layer cannot be trusted, or ``None`` when it can."""
+    if not text.strip():
+        return None
+    cids = len(_CID.findall(text))
+    if cids >= 5 or (cids and cids * 8 >= len(text)):
+        return "font without a Unicode map ((cid:NN) glyphs)"
+    text = unicodedata.normalize("NFC", text)
+    letters = sum(c.isalpha() for c in text) or 1
+    # After NFC every Vietnamese letter is one code point: a combining mark left over, or a
+    # spacing accent, is a diacritic that came apart from its letter.
+    loose = sum(1 for c in text if c in _SPACING_ACCENTS or unicodedata.combining(c))
+    if loose >= 5 and loose / letters > 0.01:
+        return "diacritics come apart from their letters"
+    return None
+
+
+def _open(path: Path):  # -> pdfplumber.PDF
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(str(path))
+        count = len(pdf.pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise IngestError("encrypted PDF (password required)") from exc
+    except PDFSyntaxError as exc:
+        raise IngestError(f"damaged or truncated PDF ({exc})") from exc
+    except Exception as exc:  # pdfminer raises many kinds on broken files
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise IngestError("encrypted PDF (password required)") from exc
+        raise IngestError(f"damaged or truncated PDF ({name}: {exc})") from exc
+    if count == 0:
+        pdf.close()
+        raise IngestError("PDF has no pages (damaged or truncated)")
+    return pdf
+
+
+def _page(plumber_page) -> tuple[Page, str]:
+    """Layout input for one page, and the page's plain text (for the quality check)."""
+    words = [
+        Word(unicodedata.normalize("NFC", w["text"]), w["x0"], w["top"], w["x1"], w["bottom"])
+        for w in plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    ]
+    tables = []
+    for found in plumber_page.find_tables():
+        x0, top, x1, bottom = found.bbox
+        rows = [[unicodedata.normalize("NFC", c or "") for c in row] for row in found.extract()]
+        if len(rows) >= 1 and max((len(r) for r in rows), default=0) >= 2:
+            tables.append(Table(top, bottom, x0, x1, rows))
+    plain = " ".join(w.text for w in words)
+    return Page(plumber_page.width, plumber_page.height, words, tables), plain
+
+
+def read_pdf(path: Path) -> RawText:
+    """Read a PDF's text layer (OCR for the pages that lack a usable one)."""
+    started = time.monotonic()
+    warnings: list[str] = []
+    pdf = _open(path)
+    try:
+        total = len(pdf.pages)
+        limit = min(total, MAX_PAGES)
+        if total > MAX_PAGES:
+            warnings.append(f"only the first {MAX_PAGES} of {total} pages were read")
+        pages: list[Page | None] = []
+        to_ocr: dict[int, str] = {}
+        for index in range(limit):
+            if time.monotonic() - started > TIME_LIMIT_S:
+                warnings.append(
+                    f"time limit {TIME_LIMIT_S:.0f} s reached: read {index} of {total} pages"
+                )
+                break
+            plumber_page = pdf.pages[index]
+            try:
+                page, plain = _page(plumber_page)
+            except Exception as exc:  # one broken page must not lose the document
+                warnings.append(f"page {index + 1} could not be read ({type(exc).__name__})")
+                pages.append(None)
+                continue
+            reason = broken_text(plain)
+            if not plain.strip():
+                reason = "no text layer" if plumber_page.images else None
+            if reason:
+                to_ocr[index] = reason
+            pages.append(page)
+            plumber_page.close()
+    finally:
+        pdf.close()
+
+    ocr_pages: dict[int, Page] = {}
+    confidences: list[float] = []
+    if to_ocr:
+        from vbparse.ingest.ocr import ocr_pdf_pages
+
+        budget = max(TIME_LIMIT_S - (time.monotonic() - started), 10.0)
+        for index, result in ocr_pdf_pages(path, sorted(to_ocr), time_limit_s=budget):
+            ocr_pages[index] = result.page
+            confidences.append(result.confidence)
+        missing = sorted(set(to_ocr) - set(ocr_pages))
+        if missing:
+            listed = ", ".join(str(i + 1) for i in missing)
+            warnings.append(f"OCR time limit reached: pages {listed} not read")
+        reasons = "; ".join(sorted(set(to_ocr.values())))
+        warnings.append(f"OCR used on {len(ocr_pages)} page(s): {reasons}")
+
+    readable: list[Page | None] = []
+    for index, page in enumerate(pages):
+        if index in ocr_pages:
+            readable.append(ocr_pages[index])
+        elif index in to_ocr:
+            readable.append(None)
+        else:
+            readable.append(page)
+    blocks = read_pages(readable)
+    text, page_starts = render(blocks)
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise IngestError("no text in PDF (no text layer and nothing recognised by OCR)")
+    return RawText(
+        text=text,
+        format="pdf",
+        pages=len(pages),
+        page_starts=page_starts,
+        ocr=bool(ocr_pages),
+        ocr_confidence=sum(confidences) / len(confidences) if confidences else None,
+        warnings=warnings,
+    )
