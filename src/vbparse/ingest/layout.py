@@ -111,17 +111,25 @@ class Page:
 
 
 def group_lines(words: list[Word]) -> list[Line]:
-    """Words -> lines, top to bottom; words whose vertical middles are close share a line."""
+    """Words -> lines, top to bottom.
+
+    A word joins the line above when their boxes overlap vertically by half the smaller
+    one's height (OCR boxes of words with tone marks are taller than the others).
+    """
     lines: list[Line] = []
+    core: list[tuple[float, float]] = []  # median box of each line
     for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        middle = (word.top + word.bottom) / 2
         if lines:
-            last = lines[-1]
-            last_middle = (last.top + last.bottom) / 2
-            if abs(middle - last_middle) <= 0.5 * min(word.size, last.bottom - last.top):
-                last.words.append(word)
+            top, bottom = core[-1]
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap >= 0.5 * min(bottom - top, word.bottom - word.top):
+                lines[-1].words.append(word)
+                tops = sorted(w.top for w in lines[-1].words)
+                bottoms = sorted(w.bottom for w in lines[-1].words)
+                core[-1] = (tops[len(tops) // 2], bottoms[len(bottoms) // 2])
                 continue
         lines.append(Line([word]))
+        core.append((word.top, word.bottom))
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return lines

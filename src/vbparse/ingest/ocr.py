@@ -195,8 +195,10 @@ def ocr_image(image: Any) -> OcrPage:
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
         conf = float(data["conf"][i])
-        if not text or conf < 0:
-            continue
+        if not text or conf < 0 or (conf < 50 and not any(c.isalnum() for c in text)):
+            continue  # speckles read as punctuation
+        if len(text) == 1 and not text.isdigit() and text not in "-–+•*" and conf < 80:
+            continue  # a speck read as a lone letter
         left, top = data["left"][i], data["top"][i]
         words.append(
             Word(repair_ocr_text(text), left, top, left + data["width"][i], top + data["height"][i])
