@@ -42,12 +42,13 @@ def number_regex() -> regex.Pattern[str]:
     caps = r"[A-ZĐ][A-ZĐ0-9&]+"
     dash = f"[{_DASHES}]"
     sep_tight = rf"(?:/|{dash})"
-    sep_loose = rf"(?:\s*(?:/|{dash})\s*)"
+    # Stray spaces, never a line break: "- 2 -" above a table's "TT" is no number.
+    sep_loose = rf"(?:[ ]*(?:/|{dash})[ ]*)"
     tail = rf"(?:{sep_tight}{code}|{sep_loose}{caps}(?![\p{{L}}\d]))"
     head = rf"(?:{sep_tight}{code}|{sep_loose}{caps}(?![\p{{L}}\d]))"
     pattern = (
         rf"(?<![\p{{L}}\d/{_DASHES}])(?P<seq>\d{{1,6}})"
-        rf"(?:\s*/\s*(?P<year>(?:19|20)\d{{2}})(?=\s*/))?"
+        rf"(?:[ ]*/[ ]*(?P<year>(?:19|20)\d{{2}})(?=[ ]*/))?"
         rf"(?P<codes>{head}{tail}*)"
         rf"(?![\p{{L}}\d])"
     )
