@@ -234,6 +234,8 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
         rf"(?P<year>{year_w}\s+{year})",
         # a table cell "6/2025" (a month; only read by parse_deadline)
         rf"(?P<monthnum>(?<![\d/.\-–])(?P<m>\d{{1,2}})\s*[/\-–.]\s*{year})",
+        # a table cell "2026" (a year; only read by parse_deadline)
+        r"(?P<yearnum>(?<![\d/.\-–])(?P<y>(?:19|20)\d\d)(?![\d/.\-–]))",
         # "tuần", "tháng này", "năm nay", "tuần tới" (needs a prefix)
         rf"(?P<deictic>(?P<dunit>{week_w}|{month_w}|{quarter_w}|{year_w})"
         # without a modifier the unit must end the phrase: "trong tuần." but not "trong năm học"

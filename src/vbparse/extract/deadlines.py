@@ -126,7 +126,7 @@ def _read_core(
     if match.group("half"):
         half = grammar.half_by_phrase[_fold(match.group("hphrase"))]
         return _period("half-year", half, _year(match, doc_date), doc_date)
-    if match.group("year"):
+    if match.group("year") or match.group("yearnum"):
         return _period("year", 1, _year(match), doc_date)
     if match.group("relative"):
         return _read_relative(grammar, match, doc_date)
@@ -252,12 +252,12 @@ def _dated(
             written_as_date = match.group("ngay") or match.group("y")
             if not cell and (not written_as_date or _is_cited_date(grammar, text, start, end)):
                 return None, end
-            relation = "on"
+            relation = "by" if cell else "on"  # a cell's bare day is its due date
         elif cell:
             relation = "within"
         else:
             return None, end
-    elif match.group("monthnum") and not cell:
+    elif (match.group("monthnum") or match.group("yearnum")) and not cell:
         return None, end
     fields: dict[str, object] = {"grain": core.grain, "rule": core.rule}
     if relation == "from":
@@ -291,7 +291,17 @@ def _dated(
 
 
 def _core_group(match: regex.Match[str]) -> str:
-    for name in ("day", "month", "monthnum", "quarter", "half", "year", "relative", "deictic"):
+    for name in (
+        "day",
+        "month",
+        "monthnum",
+        "quarter",
+        "half",
+        "year",
+        "yearnum",
+        "relative",
+        "deictic",
+    ):
         if match.group(name):
             return name
     return "full"
@@ -401,7 +411,8 @@ def clause_deadline(
 def parse_deadline(text: str, *, doc_date: dt.date | None = None) -> Deadline | None:
     """Read one short string that IS a deadline, e.g. a table cell: "30/6/2025",
     "Tháng 6/2025", "6/2025", "Quý III/2025", "Trước ngày 31/7/2025", "Năm 2026",
-    "Thường xuyên" / "Hằng năm" (recurring). A bare period is read as ``within``.
+    "Thường xuyên" / "Hằng năm" (recurring). A bare day is read as ``by`` (the cell's due
+    date), a bare period ("6/2025", "2026") as ``within``.
     Returns the first deadline in the string, or None. Spans are positions in ``text``."""
     for deadline in _scan(text, 0, doc_date, cell=True):
         return deadline
