@@ -242,7 +242,14 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
         rf"(?:\s+(?P<dmod>{deictic_mods})(?!\w)|(?=\s*(?:[,.;:!?)\]]|$)))"
         rf"(?!\s+{past}(?!\w))(?!\s+{recurrences}))",
     ]
-    return "(?:" + "|".join(branches) + ")"
+    # a cheap look-ahead first: every core starts with a digit or one of these words
+    first_words = {
+        phrase.split()[0]
+        for phrase in [*u.day, *u.month, *u.quarter, *u.year, *u.week, *periods.number_words]
+        + [p for h in periods.half_years for p in h.phrases]
+    }
+    gate = rf"(?=\d|{alternation(sorted(first_words))}(?!\w))"
+    return gate + "(?:" + "|".join(branches) + ")"
 
 
 @functools.cache
