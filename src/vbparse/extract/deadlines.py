@@ -25,19 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
-from vbparse.extract.calendar_math import (
-    PeriodGrain,
-    add_span,
-    bounds_around,
-    infer_year,
-    next_period,
-    period_bounds,
-    safe_date,
-)
+from vbparse.extract.date_cores import DateCore, fold, read_core
 from vbparse.extract.deadline_grammar import DeadlineGrammar, Prefix, deadline_grammar
 from vbparse.models.deadline import Deadline
 from vbparse.models.span import Span
@@ -48,136 +39,6 @@ _CONTEXT = 80  # characters looked at before a bare day to see whether it is a c
 _DATED = ("by", "on", "within", "range")
 # Among the deadlines of one clause that have no date, the first of these relations wins.
 _UNDATED_ORDER = ("by", "on", "within", "range", "recurring", "event", "urgent")
-
-
-@dataclass(frozen=True)
-class _Core:
-    """What one date core denotes: a day or a period [start, end], or a counted span."""
-
-    kind: str  # "day", "period" or "relative"
-    start: dt.date | None
-    end: dt.date | None
-    grain: PeriodGrain | None
-    year_written: bool = True
-    rule: str | None = None
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _year(match: regex.Match[str], doc_date: dt.date | None = None) -> int | None:
-    """The written year, or the document's for "năm nay" (this year)."""
-    value = match.group("y")
-    if value:
-        return int(value)
-    return doc_date.year if match.group("cur") and doc_date else None
-
-
-def _month(grammar: DeadlineGrammar, match: regex.Match[str]) -> int | None:
-    if match.group("m"):
-        return int(match.group("m"))
-    if match.group("mname"):
-        return grammar.month_by_name.get(_fold(match.group("mname")))
-    return None
-
-
-def _period(
-    grain: PeriodGrain, index: int, year: int | None, doc_date: dt.date | None
-) -> _Core | None:
-    """A period by its index; a missing year is the document's (next year if already over)."""
-    if year is None:
-        if doc_date is None:
-            return _Core("period", None, None, grain, year_written=False, rule="year not written")
-        start, end = period_bounds(grain, doc_date.year, index)
-        if end < doc_date:
-            start, end = period_bounds(grain, doc_date.year + 1, index)
-        return _Core("period", start, end, grain, year_written=False)
-    try:
-        start, end = period_bounds(grain, year, index)
-    except ValueError:
-        return None
-    return _Core("period", start, end, grain)
-
-
-def _read_core(
-    grammar: DeadlineGrammar, match: regex.Match[str], doc_date: dt.date | None
-) -> _Core | None:
-    """The value of the date core inside ``match`` (a ``scan`` or ``core`` match)."""
-    if match.group("day"):
-        month, day, year = _month(grammar, match), int(match.group("d")), _year(match)
-        if month is None:
-            return None
-        if year is None:
-            if doc_date is None:
-                return _Core("day", None, None, "day", False, "year not written")
-            date = infer_year(month, day, doc_date)
-            return _Core("day", date, date, "day", year_written=False) if date else None
-        date = safe_date(year, month, day)
-        return _Core("day", date, date, "day") if date else None
-    if match.group("month") or match.group("monthnum"):
-        month = _month(grammar, match)
-        if month is None or not 1 <= month <= 12:
-            return None
-        return _period("month", month, _year(match, doc_date), doc_date)
-    if match.group("quarter"):
-        quarter = grammar.quarter_by_name[_fold(match.group("q"))]
-        return _period("quarter", quarter, _year(match, doc_date), doc_date)
-    if match.group("half"):
-        half = grammar.half_by_phrase[_fold(match.group("hphrase"))]
-        return _period("half-year", half, _year(match, doc_date), doc_date)
-    if match.group("year") or match.group("yearnum"):
-        return _period("year", 1, _year(match), doc_date)
-    if match.group("relative"):
-        return _read_relative(grammar, match, doc_date)
-    if match.group("deictic"):
-        return _read_deictic(grammar, match, doc_date)
-    return None
-
-
-def _read_relative(
-    grammar: DeadlineGrammar, match: regex.Match[str], doc_date: dt.date | None
-) -> _Core:
-    number = match.group("n")
-    count = int(number) if number.isdigit() else grammar.number_words[_fold(number)]
-    unit = grammar.unit_by_phrase[_fold(match.group("unit"))]
-    anchor_words = match.group("anchor") or match.group("anchor_other")
-    base: dt.date | None = doc_date
-    anchor = "document date"
-    if match.group("anchor") and not grammar.anchor_is_document[_fold(anchor_words)]:
-        base, anchor = None, " ".join(anchor_words.split())
-    elif match.group("anchor_other"):
-        dated = grammar.core.match(anchor_words.strip())
-        core = _read_core(grammar, dated, doc_date) if dated else None
-        base = core.start if core and core.kind == "day" else None
-        anchor = " ".join(anchor_words.split())
-    rule = f"{count} {unit.unit} after {anchor}"
-    end = add_span(base, count, unit.unit) if base else None
-    return _Core("relative", base, end, unit.grain, rule=rule)
-
-
-def _read_deictic(
-    grammar: DeadlineGrammar, match: regex.Match[str], doc_date: dt.date | None
-) -> _Core | None:
-    word = _fold(match.group("dunit"))
-    units = grammar.units
-    grain: PeriodGrain
-    if word in map(_fold, units.week):
-        grain = "week"
-    elif word in map(_fold, units.month):
-        grain = "month"
-    elif word in map(_fold, units.quarter):
-        grain = "quarter"
-    else:
-        grain = "year"
-    if doc_date is None:
-        return _Core("period", None, None, grain, rule="relative to the document date")
-    modifier = match.group("dmod")
-    if modifier and _fold(modifier) in grammar.deictic_next:
-        start, end = next_period(grain, doc_date)
-    else:
-        start, end = bounds_around(grain, doc_date)
-    return _Core("period", start, end, grain, rule="relative to the document date")
 
 
 def _is_cited_date(grammar: DeadlineGrammar, text: str, start: int, end: int) -> bool:
@@ -234,11 +95,11 @@ def _dated(
     cell: bool,
 ) -> tuple[Deadline | None, int]:
     """The deadline of a prefix + core match (or None), and where scanning resumes."""
-    core = _read_core(grammar, match, doc_date)
+    core = read_core(grammar, match, doc_date)
     if core is None:
         return None, match.end()
     prefix_words = match.group("prefix")
-    prefix: Prefix | None = grammar.prefixes[_fold(prefix_words)] if prefix_words else None
+    prefix: Prefix | None = grammar.prefixes[fold(prefix_words)] if prefix_words else None
     kind = core.kind
     relation = None
     if prefix is not None:
@@ -308,8 +169,8 @@ def _core_group(match: regex.Match[str]) -> str:
 
 
 def _range_end(
-    grammar: DeadlineGrammar, text: str, pos: int, doc_date: dt.date | None, first: _Core
-) -> tuple[_Core, int] | None:
+    grammar: DeadlineGrammar, text: str, pos: int, doc_date: dt.date | None, first: DateCore
+) -> tuple[DateCore, int] | None:
     """The far end of "từ <a> đến <b>", read right after <a>, and where it stops."""
     connector = grammar.range_connector.match(text, pos)
     if connector is None:
@@ -317,7 +178,7 @@ def _range_end(
     second = grammar.core.match(text, connector.end())
     if second is None:
         return None
-    core = _read_core(grammar, second, doc_date)
+    core = read_core(grammar, second, doc_date)
     if core is None or core.kind == "relative" or core.end is None:
         return None
     return core, second.end()
@@ -338,13 +199,13 @@ def _scan(text: str, offset: int, doc_date: dt.date | None, cell: bool) -> Itera
             if deadline is not None:
                 yield deadline
         elif match.group("recday"):
-            grain = grammar.recurrence_grain.get(_fold(match.group("rphrase")))
+            grain = grammar.recurrence_grain.get(fold(match.group("rphrase")))
             rule = " ".join(match.group().split())
             yield _deadline(
                 text, match.start(), match.end(), offset, "recurring", grain=grain, rule=rule
             )
         elif match.group("recurring"):
-            grain = grammar.recurrence_grain.get(_fold(match.group("recurring")))
+            grain = grammar.recurrence_grain.get(fold(match.group("recurring")))
             rule = " ".join(match.group().split())
             yield _deadline(
                 text, match.start(), match.end(), offset, "recurring", grain=grain, rule=rule
@@ -359,7 +220,7 @@ def _scan(text: str, offset: int, doc_date: dt.date | None, cell: bool) -> Itera
             if grammar.urgent_not_after.search(before):
                 continue
             yield _deadline(
-                text, match.start(), match.end(), offset, "urgent", rule=_fold(match.group())
+                text, match.start(), match.end(), offset, "urgent", rule=fold(match.group())
             )
 
 
