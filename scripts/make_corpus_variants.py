@@ -424,6 +424,8 @@ def build_docx(doc: Layout, out: Path) -> None:
         table = document.add_table(rows=len(doc.table), cols=width)
         table.style = document.styles["Table Grid"]
         widths = [Cm(1.0), Cm(4.4), Cm(3.6), Cm(2.6), Cm(1.8), Cm(2.6)][:width]
+        for c, column in enumerate(table.columns):
+            column.width = widths[c] if c < len(widths) else Cm(2)
         for r, cells in enumerate(doc.table):
             row = table.rows[r]
             if r == 0:

@@ -199,6 +199,9 @@ def _columns(
             else:
                 break
             j += 1
+        if gutter is not None and i == 0 and j == 0:
+            gutter = None  # the run did not go on on this page
+            continue
         if (splits >= 2 or wide) and (left or right):
             out.append((left, right, gutter is not None and i == 0))
             open_gutter = (left_edge, right_edge) if j == len(lines) else None

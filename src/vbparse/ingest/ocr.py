@@ -244,6 +244,9 @@ def read_image(path: Path) -> RawText:
     text, page_starts = render(blocks)
     if not text.strip():
         raise IngestError("image with no text (OCR found nothing)")
+    from vbparse.ingest.ocr_repair import repair_label_spacing
+
+    text = repair_label_spacing(text)
     confidences = [r.confidence for r in results if r.page.words]
     return RawText(
         text=text,

@@ -25,6 +25,8 @@ _NUMBER = re.compile(
     r"(?<![\w/])(\d{1,6}(?:/\d{4})?\s?[-/–]\s?)([^\W_][\w&]*(?:[-/][^\W_][\w&]*)*)"
 )
 _CODE_SPLIT = re.compile(r"([-/])")
+# An item label glued to its first word ("1.Các" for "1. Các"): OCR loses the space.
+_GLUED_LABEL = re.compile(r"(?m)^(\s*(?:\d{1,2}\.|\(\d{1,2}\)|[^\W\d_]\)))(?=[^\W\d_])")
 
 
 class OcrRepair(BaseModel):
@@ -105,6 +107,11 @@ def repair_number(number: str) -> str:
     head, codes = match.groups()
     parts = _CODE_SPLIT.split(codes)
     return head + "".join(p if p in "-/" else repair_code(p) for p in parts)
+
+
+def repair_label_spacing(text: str) -> str:
+    """Put back the space after an item label at the start of a line ("1.Các" → "1. Các")."""
+    return _GLUED_LABEL.sub(r"\1 ", text)
 
 
 def repair_ocr_text(text: str) -> str:

@@ -145,6 +145,10 @@ def read_pdf(path: Path) -> RawText:
     blocks = read_pages(readable)
     text, page_starts = render(blocks)
     text = unicodedata.normalize("NFC", text)
+    if ocr_pages:
+        from vbparse.ingest.ocr_repair import repair_label_spacing
+
+        text = repair_label_spacing(text)
     if not text.strip():
         raise IngestError("no text in PDF (no text layer and nothing recognised by OCR)")
     return RawText(
