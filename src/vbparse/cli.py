@@ -90,6 +90,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except KeyboardInterrupt:
         env.error("interrupted")
         return ExitStatus.CTRL_C
+    except BrokenPipeError:
+        # The reader of stdout went away (``vbparse … -o - | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitStatus.SUCCESS
 
 
 def _run_command(name: str, argv: list[str], env: Environment) -> int:
