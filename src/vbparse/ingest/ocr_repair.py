@@ -115,8 +115,9 @@ def repair_label_spacing(text: str) -> str:
 
 
 def repair_ocr_text(text: str) -> str:
-    """OCR text with the ``text`` repairs applied and document numbers checked."""
+    """OCR text with the ``text`` repairs applied, label spacing and document numbers checked."""
     text_repairs, _ = load_repairs()
     for wrong, right in text_repairs:
         text = text.replace(wrong, right)
+    text = repair_label_spacing(text)
     return _NUMBER.sub(lambda m: repair_number(m.group(0)), text)

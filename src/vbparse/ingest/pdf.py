@@ -44,6 +44,19 @@ def broken_text(text: str) -> str | None:
     return None
 
 
+def _caused_by_password(exc: BaseException) -> bool:
+    """True when pdfminer's error (possibly wrapped by pdfplumber) is about a password."""
+    seen: list[BaseException] = [exc]
+    while seen:
+        current = seen.pop()
+        if "Password" in type(current).__name__ or "Encrypt" in type(current).__name__:
+            return True
+        seen.extend(a for a in current.args if isinstance(a, BaseException))
+        if current.__cause__ is not None:
+            seen.append(current.__cause__)
+    return False
+
+
 def _open(path: Path):  # -> pdfplumber.PDF
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -57,9 +70,9 @@ def _open(path: Path):  # -> pdfplumber.PDF
     except PDFSyntaxError as exc:
         raise IngestError(f"damaged or truncated PDF ({exc})") from exc
     except Exception as exc:  # pdfminer raises many kinds on broken files
-        name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name:
+        if _caused_by_password(exc):
             raise IngestError("encrypted PDF (password required)") from exc
+        name = type(exc).__name__
         raise IngestError(f"damaged or truncated PDF ({name}: {exc})") from exc
     if count == 0:
         pdf.close()

@@ -1,0 +1,67 @@
+"""DOCX ingest on the corpus variants and on bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vbparse.ingest import IngestError, read_document
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _lines(stem: str) -> list[str]:
+    return read_document(CORPUS / "docx" / f"{stem}.docx").text.splitlines()
+
+
+def test_docx_header_table_read_column_by_column():
+    lines = _lines("001_2f45181cd87af165")
+    order = [
+        lines.index("VĂN PHÒNG CHÍNH PHỦ"),
+        lines.index("Số: 10467/VPCP-KGVX"),
+        next(i for i, x in enumerate(lines) if x.startswith("V/v triển khai")),
+        lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        lines.index("Hà Nội, ngày 28 tháng 10 năm 2025"),
+        lines.index("Kính gửi:"),
+    ]
+    assert order == sorted(order)
+
+
+def test_docx_word_numbering_rendered_as_labels():
+    lines = _lines("001_2f45181cd87af165")
+    labelled = [x.split(" ", 1)[0] for x in lines if x[:2] in ("1.", "2.", "3.", "4.", "5.")]
+    assert labelled == ["1.", "2.", "3.", "4.", "5."]
+    assert sum(x.startswith("- Khẩn trương xây dựng Chỉ thị") for x in lines) == 1
+
+
+def test_docx_appendix_table_as_pipe_rows():
+    rows = [x for x in _lines("004_a135c2dc3c7e6627") if x.startswith("| ")]
+    assert rows[0] == (
+        "| TT | Nhiệm vụ cụ thể | Văn bản giao nhiệm vụ | Cơ quan chủ trì thực hiện "
+        "| Thời hạn hoàn thành | Đơn vị chưa hoàn thành |"
+    )
+    assert len(rows) == 34
+    assert all(r.count(" | ") == 5 for r in rows)
+
+
+def test_docx_signature_after_cc_list():
+    lines = _lines("000_3070b849d0d1c768")
+    assert lines.index("- Lưu: VT, KGVX (2).Tr") < lines.index("KT. BỘ TRƯỞNG, CHỦ NHIỆM")
+
+
+def test_docx_not_a_zip_is_an_error(tmp_path):
+    path = tmp_path / "fake.docx"
+    path.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(IngestError, match="not a zip"):
+        read_document(path)
+
+
+def test_docx_legacy_doc_without_libreoffice(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    with pytest.raises(IngestError, match=r"legacy \.doc is not supported; save it as \.docx"):
+        read_document(path)

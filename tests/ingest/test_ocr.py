@@ -1,0 +1,77 @@
+"""OCR route: scanned PDFs and images (needs the tesseract binary and its Vietnamese data)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from casefiles import case_ids, load_cases
+
+from vbparse.ingest import IngestError, read_document
+from vbparse.ingest.ocr import estimate_skew
+from vbparse.ingest.ocr_repair import repair_ocr_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+REPAIR_CASES = load_cases("ingest/ocr_repairs")
+
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None,
+    reason="tesseract binary not installed (Debian: tesseract-ocr tesseract-ocr-vie)",
+)
+
+
+@pytest.mark.parametrize("case", REPAIR_CASES, ids=case_ids(REPAIR_CASES))
+def test_ocr_repair_text(case):
+    assert repair_ocr_text(case["text"]) == case["expected"]
+
+
+def test_ocr_deskew_finds_the_turn():
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    pdf = pdfium.PdfDocument(str(CORPUS / "pdf" / "002_0284457f90b6ede2.pdf"))
+    page = pdf[0].render(scale=100 / 72, grayscale=True).to_pil().convert("L")
+    turned = page.rotate(1.4, resample=Image.BICUBIC, fillcolor=255)
+    assert abs(estimate_skew(turned) + 1.4) <= 0.3
+
+
+@needs_tesseract
+def test_ocr_scanned_pdf_reads_header_in_column_order():
+    raw = read_document(CORPUS / "scan" / "000_3070b849d0d1c768.pdf")
+    assert raw.ocr is True
+    assert raw.ocr_confidence is not None and raw.ocr_confidence > 80
+    lines = raw.text.splitlines()
+    assert "Số: 6466/VPCP-KGVX" in lines
+    assert lines.index("VĂN PHÒNG CHÍNH PHỦ") < lines.index("Số: 6466/VPCP-KGVX")
+    assert "Hà Nội, ngày 11 tháng 7 năm 2025" in lines
+
+
+@needs_tesseract
+def test_ocr_image_file(tmp_path):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(CORPUS / "scan" / "002_0284457f90b6ede2.pdf"))
+    image = pdf[0].render(scale=200 / 72).to_pil()
+    path = tmp_path / "page.png"
+    image.crop((0, 0, image.width, image.height // 3)).save(path)
+    raw = read_document(path)
+    assert raw.format == "image" and raw.ocr
+    assert "8664/VPCP-KGVX" in raw.text
+
+
+@needs_tesseract
+def test_ocr_image_with_no_text_is_an_error(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "blank.png"
+    Image.new("L", (800, 600), 255).save(path)
+    with pytest.raises(IngestError, match="no text"):
+        read_document(path)
+
+
+def test_ocr_unreadable_image_is_an_error(tmp_path):
+    path = tmp_path / "broken.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage")
+    with pytest.raises(IngestError):
+        read_document(path)

@@ -1,0 +1,132 @@
+"""PDF ingest: reading order, running headers, tables, and bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vbparse.ingest import IngestError, read_document
+from vbparse.ingest import pdf as pdf_reader
+from vbparse.ingest.pdf import broken_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _read(stem: str):
+    return read_document(CORPUS / "pdf" / f"{stem}.pdf")
+
+
+def test_pdf_header_columns_not_interleaved():
+    lines = _read("000_3070b849d0d1c768").text.splitlines()
+    assert lines[0] == "VĂN PHÒNG CHÍNH PHỦ"
+    assert lines[1] == "Số: 6466/VPCP-KGVX"
+    left_end = lines.index("57-NQ/TW.")
+    assert left_end < lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert lines.index("Độc lập - Tự do - Hạnh phúc") < lines.index(
+        "Hà Nội, ngày 11 tháng 7 năm 2025"
+    )
+
+
+def test_pdf_page_numbers_dropped_and_pages_recorded():
+    raw = _read("003_391edc665e6ab0ab")
+    assert raw.pages == 3
+    assert len(raw.page_starts) == 3
+    assert not any(line.strip() in {"2", "3"} for line in raw.text.splitlines())
+
+
+def test_pdf_signature_block_read_column_by_column_over_page_break():
+    lines = _read("000_3070b849d0d1c768").text.splitlines()
+    assert lines.index("- Lưu: VT, KGVX (2).Tr") < lines.index("KT. BỘ TRƯỞNG, CHỦ NHIỆM")
+    assert lines[-1] == "Phạm Mạnh Cường"
+
+
+def test_pdf_table_across_pages_rendered_once():
+    rows = [x for x in _read("004_a135c2dc3c7e6627").text.splitlines() if x.startswith("| ")]
+    assert len(rows) == 34
+    assert sum(r.startswith("| TT |") for r in rows) == 1
+    assert [r.split(" | ")[0] for r in rows[1:4]] == ["| 1.", "| 2.", "| 3."]
+
+
+def test_pdf_text_is_nfc():
+    import unicodedata
+
+    text = _read("004_a135c2dc3c7e6627").text
+    assert unicodedata.is_normalized("NFC", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "broken"),
+    [
+        ("Văn phòng Chính phủ thông báo", False),
+        ("(cid:12)(cid:13)(cid:14) (cid:15)(cid:16)", True),
+        (
+            "Văn pho \u0300ng Chi \u0301nh phu \u0309 tho \u0302ng ba \u0301o đê \u0309 ca \u0301c",
+            True,
+        ),
+        ("Ch\u00b4\u0131nh ph\u02c9u th\u00b4ong b\u00b4ao ˜doi", True),
+    ],
+)
+def test_pdf_broken_text_layer_detected(text, broken):
+    assert (broken_text(text) is not None) == broken
+
+
+def test_pdf_empty_file_is_an_error(tmp_path):
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(IngestError, match="empty file"):
+        read_document(path)
+
+
+def test_pdf_truncated_is_an_error(tmp_path):
+    data = (CORPUS / "pdf" / "000_3070b849d0d1c768.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:2000])
+    with pytest.raises(IngestError, match="damaged or truncated"):
+        read_document(path)
+
+
+def test_pdf_encrypted_is_an_error(tmp_path):
+    # A minimal PDF with a Standard security handler whose user password is not empty.
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <"
+        + b"11" * 32
+        + b"> /U <"
+        + b"22" * 32
+        + b"> /P -4 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Encrypt 4 0 R "
+        f"/ID [<{'ab' * 16}> <{'ab' * 16}>] >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(bytes(out))
+    with pytest.raises(IngestError, match="encrypted"):
+        read_document(path)
+
+
+def test_pdf_long_document_read_up_to_page_limit(tmp_path, monkeypatch):
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(CORPUS / "pdf" / "000_3070b849d0d1c768.pdf"))
+    long = pdfium.PdfDocument.new()
+    for _ in range(150):
+        long.import_pages(source)
+    path = tmp_path / "long.pdf"
+    long.save(str(path))
+    assert len(long) == 300
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 6)
+    raw = read_document(path)
+    assert raw.pages == 6
+    assert "only the first 6 of 300 pages were read" in raw.warnings
