@@ -108,6 +108,7 @@ class _GroupTries:
     qualifiers: Trie
     determiners: frozenset[str]
     joiners: tuple[tuple[tuple[str, ...], str], ...]
+    openings: frozenset[str]  # the tokens a group phrase can start with
 
 
 _GROUP_TRIES: dict[int, _GroupTries] = {}
@@ -133,6 +134,9 @@ def _group_tries(gazetteer: Gazetteer) -> _GroupTries:
         qualifiers=qualifiers,
         determiners=frozenset(fold_word(d) for d in grammar.determiners),
         joiners=tuple(joiners),
+        openings=frozenset(prefixes.root)
+        | frozenset(nouns.root)
+        | frozenset(fold_word(d) for d in grammar.determiners),
     )
     _GROUP_TRIES[id(gazetteer)] = tries
     return tries
@@ -147,6 +151,8 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
     [qualifier]. The name is rebuilt from the grammar's canonical forms."""
     tries = _group_tries(gazetteer)
     keys = tokens.keys
+    if keys[start] not in tries.openings:
+        return None
     j = start
     parts: list[str] = []
     prefix = tries.prefixes.longest(keys, j)
@@ -214,8 +220,9 @@ def _glued_to_number(tokens: Tokens, first: int, last: int) -> bool:
 def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> list[_Candidate]:
     found: list[_Candidate] = []
     keys = tokens.keys
+    openings = gazetteer.full.root
     for i in range(len(tokens)):
-        full = gazetteer.full.longest(keys, i)
+        full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
         if full:
             found.append(_Candidate(first=i, last=full[0], entry_id=full[1]))
         group = _match_group(gazetteer, tokens, i)
@@ -327,7 +334,7 @@ def _absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int)
     changed = True
     while changed:
         changed = False
-        for title, title_role in sorted(gazetteer.titles, key=lambda t: -len(t[0])):
+        for title, title_role in gazetteer.titles:  # longest first
             n = len(title)
             if first - n >= floor and tuple(keys[first - n : first]) == title:
                 first -= n

@@ -423,6 +423,7 @@ def load_gazetteer() -> Gazetteer:
         (fold_phrase(t.form), t.role)
         for t in validate_rows("agencies/titles.yaml", titles_data["titles"], TitleRow)
     ]
+    titles.sort(key=lambda title: -len(title[0]))
     for row in validate_rows("agencies/titles.yaml", titles_data["addressees"], AddresseeRow):
         derived_aliases.setdefault(row.target, []).extend(row.phrases)
 

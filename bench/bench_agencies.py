@@ -1,0 +1,74 @@
+"""Speed of agency recognition on the seed texts: the token-trie matcher vbparse uses, and
+spaCy's PhraseMatcher (blank "xx" tokenizer) fed the same folded aliases, for comparison.
+
+Run: .venv/bin/python bench/bench_agencies.py  (prints figures; no thresholds)
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds").glob("*.txt"))
+
+
+def main() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    chars = sum(len(t) for t in texts)
+
+    t0 = time.perf_counter()
+    from vbparse.extract.agencies import find_agencies, load_gazetteer
+    from vbparse.extract.roles import find_roles
+
+    gazetteer = load_gazetteer()
+    print(
+        f"gazetteer: {len(gazetteer.entries)} entries, loaded in {time.perf_counter() - t0:.2f} s"
+    )
+
+    repeats = 5
+    t0 = time.perf_counter()
+    for _ in range(repeats):
+        mentions = sum(len(list(find_agencies(t))) for t in texts)
+    elapsed = (time.perf_counter() - t0) / repeats
+    print(
+        f"trie matcher: {mentions} mentions in {chars} chars, {elapsed * 1000:.1f} ms "
+        f"({chars / elapsed / 1e6:.2f} M chars/s)"
+    )
+
+    paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
+    t0 = time.perf_counter()
+    for p in paragraphs:
+        find_roles(p)
+    elapsed = time.perf_counter() - t0
+    print(f"find_roles: {len(paragraphs)} paragraphs in {elapsed * 1000:.1f} ms")
+
+    try:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+    except ImportError:
+        print("spaCy not installed: PhraseMatcher comparison skipped")
+        return
+    from vbparse.extract.gazetteer import fold_phrase
+
+    t0 = time.perf_counter()
+    nlp = spacy.blank("xx")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    patterns = {}
+    for entry in gazetteer.entries:
+        for alias in (entry.name, *entry.aliases):
+            patterns.setdefault(entry.id, []).append(nlp.make_doc(" ".join(fold_phrase(alias))))
+    for entry_id, docs in patterns.items():
+        matcher.add(entry_id, docs)
+    print(f"PhraseMatcher: built in {time.perf_counter() - t0:.2f} s")
+    folded = [" ".join(fold_phrase(t)) for t in texts]
+    t0 = time.perf_counter()
+    for _ in range(repeats):
+        found = 0
+        for doc in nlp.pipe(folded):
+            found += len(spacy.util.filter_spans([doc[s:e] for _, s, e in matcher(doc)]))
+    elapsed = (time.perf_counter() - t0) / repeats
+    print(f"PhraseMatcher: {found} spans (no groups, no list expansion), {elapsed * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
