@@ -94,6 +94,8 @@ class _Candidate:
     members: frozenset[str] = frozenset()
     determined: bool = True
     bare: bool = False
+    local_name: str | None = None
+    local_key: str | None = None
     consumed: bool = field(default=False, compare=False)
 
     @property
@@ -208,6 +210,42 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
     )
 
 
+_LOCAL_TRIES: dict[int, tuple[Trie, Trie]] = {}
+_MAX_LOCAL_NAME_WORDS = 4
+
+
+def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate | None:
+    """ "Ủy ban nhân dân xã Tân Phong": a committee prefix, a unit word, then the capitalised
+    words of the commune's name; named ``Ủy ban nhân dân <unit> <Name>`` (kind local_body)."""
+    tries = _LOCAL_TRIES.get(id(gazetteer))
+    if tries is None:
+        prefixes, units = Trie(), Trie()
+        for prefix in gazetteer.local_units.committee_prefixes:
+            prefixes.add(fold_phrase(prefix), gazetteer.local_units.committee_prefixes[0])
+        for unit in gazetteer.local_units.units:
+            units.add(fold_phrase(unit), unit)
+        tries = _LOCAL_TRIES[id(gazetteer)] = (prefixes, units)
+    prefixes, units = tries
+    prefix = prefixes.longest(tokens.keys, start)
+    if not prefix:
+        return None
+    unit = units.longest(tokens.keys, prefix[0])
+    if not unit:
+        return None
+    j = unit[0]
+    words = []
+    while j < len(tokens) and len(words) < _MAX_LOCAL_NAME_WORDS:
+        word = tokens.text[tokens.starts[j] : tokens.ends[j]]
+        if not (word[:1].isupper() or word.isdigit()):
+            break
+        words.append(word)
+        j += 1
+    if not words:
+        return None
+    key = f"{unit[1]} {' '.join(words)}"
+    return _Candidate(first=start, last=j, local_name=f"{prefix[1]} {key}", local_key=key)
+
+
 def _glued_to_number(tokens: Tokens, first: int, last: int) -> bool:
     """True for "VPCP" in "365/TB-VPCP": a code inside a document number, not an agency."""
     text = tokens.text
@@ -231,6 +269,9 @@ def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> l
         elif group and full and group.last == full[0]:
             found[-1].members = group.members  # a known group that is also a list head
             found[-1].group_name = gazetteer.get(full[1]).name if gazetteer.get(full[1]) else None
+        local = _match_local_unit(gazetteer, tokens, i)
+        if local and (not full or local.last > full[0]):
+            found.append(local)
         if bare_provinces:
             place = gazetteer.members["province"].longest(keys, i)
             if place and (not full or place[0] > full[0]):
@@ -323,6 +364,12 @@ def _to_agency(
             entry = gazetteer.get(specific)
     if entry is not None:
         return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
+    if cand.local_name:
+        # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known
+        local_id = "ubnd-" + ascii_slug(cand.local_key or "")
+        if province_id:
+            local_id += "-" + province_id.split("-", 2)[-1]
+        return Agency(name=cand.local_name, id=local_id, kind="local_body", text=text, span=span)
     name = cand.group_name or text
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
 

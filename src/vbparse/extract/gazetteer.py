@@ -141,6 +141,14 @@ class GroupGrammar(BaseModel):
     qualifiers: list[str]
 
 
+class LocalUnits(BaseModel):
+    """Communes and wards: "<committee prefix> <unit> <Name>" ("UBND xã Tân Phong")."""
+
+    committee_prefixes: list[str]
+    units: list[str]
+    historical_units: list[str] = []
+
+
 class TitleRow(BaseModel):
     form: str
     role: Literal["addressee", "none"] = "addressee"
@@ -234,6 +242,7 @@ class Gazetteer:
     department_ids: dict[tuple[str, str], str]
     places: dict[tuple[str, ...], str]
     group_grammar: GroupGrammar
+    local_units: LocalUnits
     titles: list[tuple[tuple[str, ...], str]]
     roles: RoleGrammar
     conflicts: list[str]
@@ -416,6 +425,7 @@ def load_gazetteer() -> Gazetteer:
 
     groups = load_yaml("agencies/groups.yaml")
     group_grammar = GroupGrammar.model_validate(groups["grammar"])
+    local_units = LocalUnits.model_validate(load_yaml("agencies/local_bodies.yaml")["local_units"])
     entries.extend(_entries("groups.yaml", "entries"))
 
     titles_data = load_yaml("agencies/titles.yaml")
@@ -474,6 +484,7 @@ def load_gazetteer() -> Gazetteer:
         department_ids=department_ids,
         places=places,
         group_grammar=group_grammar,
+        local_units=local_units,
         titles=titles,
         roles=roles,
         conflicts=conflicts,
