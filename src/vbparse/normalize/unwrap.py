@@ -6,6 +6,7 @@ sentence and the next line is no item label, and one of these holds:
 - the line ends with a connector word ("của", "với", … from the grammar), or with "số",
   "ngày" … and the next line starts with a digit;
 - the line ends with a code and a hyphen ("71/NQ-" + "CP"): joined without a space;
+- the line is a "- " list item not yet closed by ";" or "." and the next line closes it;
 - the text is wrapped at a fixed width (most lines end near one column) and the line
   reaches that column.
 Headings, list items, title lines in capitals and table cells stay on their own lines.
@@ -62,9 +63,10 @@ def wrap_width(text: str) -> int | None:
     return width if near >= 0.3 * len(lengths) else None
 
 
-def _join_with(line: str, rest: str, width: int | None) -> str | None:
-    """What replaces the break between ``line`` and ``rest``: " ", "" or None (keep)."""
-    line = line.rstrip()
+def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
+    """What replaces the break between the lines ``before`` (the last one is the line the
+    break ends) and ``rest``: " ", "" or None (keep the break)."""
+    line = before[-1].rstrip()
     if not line or line.endswith(_SENTENCE_END) or not regex.search(r"\p{L}", line):
         return None
     if label_start().match(rest) or not regex.match(r"[^\n]*\p{L}", rest):
@@ -75,6 +77,8 @@ def _join_with(line: str, rest: str, width: int | None) -> str | None:
         return " "
     if line.isupper():
         return None
+    if _continues_bullet(before, rest):
+        return " "
     if _ends_with(line, "unwrap_connectors"):
         return " "
     if rest[0].isdigit() and _ends_with(line, "unwrap_connectors_before_digit"):
@@ -84,13 +88,41 @@ def _join_with(line: str, rest: str, width: int | None) -> str | None:
     return None
 
 
+_BULLET = regex.compile(r"[-–•+]\s")
+
+
+def _continues_bullet(lines_before: list[str], rest: str) -> bool:
+    """A "- " list item (Nơi nhận, Kính gửi) cut before its closing ";" or ".": the lines
+    after it, up to the next item, close it ("- VPCP: BTCN, PCN" / "Phạm Mạnh Cường, …;")."""
+    for line in reversed(lines_before[-_ITEM_LINES:]):
+        if not line.strip():
+            return False
+        if _BULLET.match(line.lstrip()):
+            break
+        if line.rstrip().endswith(_SENTENCE_END):
+            return False
+    else:
+        return False
+    for line in rest.split("\n")[:_ITEM_LINES]:
+        stripped = line.strip()
+        if not stripped or _BULLET.match(stripped) or label_start().match(stripped):
+            return False
+        if stripped.endswith((";", ".")):
+            return True
+    return False
+
+
+# How many lines one wrapped list item may run to.
+_ITEM_LINES = 4
+
+
 def unwrap_lines(text: NormalizedText) -> NormalizedText:
     source = text.text
     width = wrap_width(source)
 
     def join(match: regex.Match[str]) -> str:
-        line = source[source.rfind("\n", 0, match.start()) + 1 : match.start()]
-        joined = _join_with(line, source[match.end() :], width)
+        window = source[max(0, match.start() - 2000) : match.start()]
+        joined = _join_with(window.split("\n")[-_ITEM_LINES:], source[match.end() :], width)
         return match.group(0) if joined is None else joined
 
     return text.sub(_BREAK, join)

@@ -123,7 +123,7 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
             or p["recipients"].match(stripped)
             or _is_item(line)
             or stripped.startswith("Căn cứ")
-            or (taken and line.is_upper != taken[0].is_upper)
+            or (taken and _has_letters(line) and line.is_upper != taken[0].is_upper)
             or (taken and taken[-1].text.rstrip().endswith((".", ":", ";")))
         ):
             break
@@ -132,6 +132,10 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
         _set_subject(header, taken[0], 0, taken[1:])
         return i + len(taken)
     return i
+
+
+def _has_letters(line: Line) -> bool:
+    return bool(regex.search(r"\p{L}", line.text))
 
 
 def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -> int:
