@@ -49,6 +49,7 @@ class ParsedDocument:
     header: Header | None = None
     closing: Closing | None = None
     appendix_start: int | None = None
+    appendices: list = field(default_factory=list)
     tree: ClauseTree | None = None
     document: Document | None = None
     warnings: list[ParseWarning] = field(default_factory=list)
@@ -71,13 +72,14 @@ def stage_normalize(doc: ParsedDocument) -> ParsedDocument:
 
 
 def stage_segment(doc: ParsedDocument) -> ParsedDocument:
-    """Fills ``header``, ``appendix_start``, ``closing`` and the body's clause ``tree``."""
+    """Fills ``header``, ``appendices``, ``appendix_start``, ``closing`` and the body's
+    clause ``tree``."""
     from vbparse.segment.appendix import find_appendices
 
     text = doc.text
     doc.header = find_header(text)
-    appendices = find_appendices(text)
-    starts = [a.span.start for a in appendices if a.span.start >= doc.header.body_start]
+    doc.appendices = [a for a in find_appendices(text) if a.span.start >= doc.header.body_start]
+    starts = [a.span.start for a in doc.appendices]
     doc.appendix_start = min(starts) if starts else None
     stop = doc.appendix_start if doc.appendix_start is not None else len(text)
     doc.closing = find_closing(text, doc.header.body_start, stop)
@@ -104,7 +106,11 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     )
     tasks: list[Task] = list(find_tasks(doc.tree, text, context))
     tasks += find_appendix_tasks(
-        text, doc_number=number_text, doc_date=header.date, task_id_prefix=prefix
+        text,
+        doc_number=number_text,
+        doc_date=header.date,
+        task_id_prefix=prefix,
+        appendices=doc.appendices,
     )
     document = Document(
         source=doc.source,

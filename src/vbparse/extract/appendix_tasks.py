@@ -26,7 +26,7 @@ from vbparse.extract.deadlines import parse_deadline
 from vbparse.extract.references import find_references
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
 from vbparse.models import Agency, Task
-from vbparse.segment.appendix import Cell, Meaning, Row, Table, find_appendices
+from vbparse.segment.appendix import Appendix, Cell, Meaning, Row, Table, find_appendices
 
 STATUS_GRAMMAR = "appendix/status.yaml"
 ROLES_GRAMMAR = "appendix/roles.yaml"
@@ -43,6 +43,7 @@ def find_appendix_tasks(
     doc_date: dt.date | None,
     task_id_prefix: str,
     province: str | None = None,
+    appendices: list[Appendix] | None = None,
 ) -> Iterator[Task]:
     """One task per row of every task table in the document's appendices, in order.
 
@@ -50,11 +51,12 @@ def find_appendix_tasks(
     from 1 again, its rows become "PL<k>.<n>", k being its ordinal among the tables.
     ``doc_number`` (the document's own number) is left out of ``references``;
     ``doc_date`` completes deadlines without a year; ``province`` resolves "Ủy ban nhân dân
-    tỉnh" in a provincial document.
+    tỉnh" in a provincial document. ``appendices``: those the segmenter already found in
+    ``text``, so that they are not looked for twice.
     """
     used: set[str] = set()
     ordinal = 0
-    for appendix in find_appendices(text):
+    for appendix in find_appendices(text) if appendices is None else appendices:
         title_status = _title_status(appendix.title)
         for table in appendix.tables:
             ordinal += 1

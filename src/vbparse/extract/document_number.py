@@ -17,6 +17,8 @@ from vbparse.grammars import load_tsv, load_yaml
 from vbparse.models import DocumentNumber, Span
 
 _DASHES = "-–—‐‑"
+_SPACE_RUN = regex.compile(r"\s+")
+_DASH_RUN = regex.compile(f"[{_DASHES}]")
 
 
 @functools.cache
@@ -57,8 +59,7 @@ def number_regex() -> regex.Pattern[str]:
 
 def normalize_number(text: str) -> str:
     """``"07- TB/CQTTBCĐ"`` → ``"07-TB/CQTTBCĐ"``: no spaces, plain hyphens."""
-    out = regex.sub(r"\s+", "", text)
-    return regex.sub(f"[{_DASHES}]", "-", out)
+    return _DASH_RUN.sub("-", _SPACE_RUN.sub("", text))
 
 
 def parse_document_number(text: str) -> DocumentNumber | None:

@@ -32,8 +32,22 @@ def strip_tones(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
 
 
+@functools.cache
+def _marked_finals() -> frozenset[str]:
+    """Letters that can end a word whose mark may need moving: the pairs' second vowels
+    carrying a tone mark ("á", "ẻ", "ỷ", …), both cases."""
+    pairs, _ = _rules()
+    seconds = {pair[-1] for pair in pairs}
+    marked = {
+        unicodedata.normalize("NFC", vowel + mark) for vowel in seconds for mark in TONE_MARKS
+    }
+    return frozenset(marked | {c.upper() for c in marked})
+
+
 def place_tone_mark(word: str) -> str:
     """Move the tone mark of an open ``oa``/``oe``/``uy`` syllable onto its first vowel."""
+    if len(word) < 2 or word[-1] not in _marked_finals():
+        return word
     pairs, not_after = _rules()
     base = strip_tones(word)
     lower = base.lower()

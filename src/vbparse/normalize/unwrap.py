@@ -25,6 +25,8 @@ from vbparse.normalize.offsets import NormalizedText
 _BREAK = regex.compile(r"[ ]*\n(?:[ ]*\n)*[ ]*(?=\S)")
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _CODE_HYPHEN = regex.compile(r"[A-ZĐ0-9]-$")
+_LETTER = regex.compile(r"\p{L}")
+_LINE_WITH_LETTER = regex.compile(r"[^\n]*\p{L}")
 
 
 @functools.cache
@@ -67,9 +69,9 @@ def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
     """What replaces the break between the lines ``before`` (the last one is the line the
     break ends) and ``rest``: " ", "" or None (keep the break)."""
     line = before[-1].rstrip()
-    if not line or line.endswith(_SENTENCE_END) or not regex.search(r"\p{L}", line):
+    if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
         return None
-    if label_start().match(rest) or not regex.match(r"[^\n]*\p{L}", rest):
+    if label_start().match(rest) or not _LINE_WITH_LETTER.match(rest):
         return None
     if _CODE_HYPHEN.search(line) and rest[:1].isupper():
         return ""

@@ -135,7 +135,7 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
 
 
 def _has_letters(line: Line) -> bool:
-    return bool(regex.search(r"\p{L}", line.text))
+    return any(c.isalpha() for c in line.text)
 
 
 def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -> int:

@@ -8,6 +8,8 @@ import regex
 
 from vbparse.models import Span
 
+_NOT_LETTER = regex.compile(r"[^\p{L}]")
+
 
 @dataclass(frozen=True)
 class Line:
@@ -29,7 +31,7 @@ class Line:
     @property
     def is_upper(self) -> bool:
         """A line in capitals ("VĂN PHÒNG CHÍNH PHỦ", "KT. BỘ TRƯỞNG, CHỦ NHIỆM")."""
-        letters = regex.sub(r"[^\p{L}]", "", self.text)
+        letters = _NOT_LETTER.sub("", self.text)
         return len(letters) >= 2 and letters.isupper()
 
 
