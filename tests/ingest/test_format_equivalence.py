@@ -34,16 +34,6 @@ FIELDS = [
     "cc",
 ]
 
-# PDF differences that come from normalization/segmentation, not from ingest (reported to
-# their owner): a PDF keeps the page's line breaks, and some wrapped lines are not joined
-# back ("- Văn phòng TW Đảng (Cục Chuyển đổi số -" / "Cơ yếu);" in the Nơi nhận; 004's title
-# ending in a line "2025"; "Cổng" / "TTĐTCP;"). The ingest text itself has every word.
-PDF_KNOWN = {
-    "000_3070b849d0d1c768": "Nơi nhận item wrapped after '-' not unwrapped (normalize)",
-    "001_2f45181cd87af165": "Nơi nhận item wrapped after '-' not unwrapped (normalize)",
-    "004_a135c2dc3c7e6627": "wrapped title/Nơi nhận lines not unwrapped (normalize)",
-}
-
 
 def _records(path: Path) -> dict:
     doc = parse_file(str(path))
@@ -74,15 +64,7 @@ def test_format_equivalence_docx_equals_text(stem):
     assert _records(CORPUS / "docx" / f"{stem}.docx") == _records(CORPUS / f"{stem}.txt")
 
 
-@pytest.mark.parametrize(
-    "stem",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(reason=PDF_KNOWN[s], strict=False))
-        if s in PDF_KNOWN
-        else s
-        for s in STEMS
-    ],
-)
+@pytest.mark.parametrize("stem", STEMS)
 def test_format_equivalence_pdf_equals_text(stem):
     assert _records(CORPUS / "pdf" / f"{stem}.pdf") == _records(CORPUS / f"{stem}.txt")
 

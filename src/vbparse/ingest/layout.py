@@ -327,6 +327,45 @@ def drop_running_lines(pages: list[list[Block]]) -> None:
 
 
 _GLUED_BREAK = re.compile(r"(?<=\S[-/])\s*\n\s*(?=[^\W_])")
+# A line of a cell ending in a hyphen or slash glued to its word ("57-NQ/" + "TW"): the
+# break fell at the break opportunity after that character, inside the token.
+_BREAK_AFTER = re.compile(r"\S[-/]$")
+# Slack (in the page's units per font size) when deciding whether a fragment filled a line.
+FULL_LINE_SLACK_EM = 0.1
+
+
+def _char_width(word: Word) -> float:
+    return (word.x1 - word.x0) / max(len(word.text), 1)
+
+
+def cell_text(words: list[Word], inner_width: float, spaces: list[Word] | None = None) -> str:
+    """The text of one table cell, its wrapped lines joined with a space or, inside a token, none.
+
+    A line break falls inside a token ("30/6/202" + "5", "03-TB/BCĐT" + "W") when the
+    typesetter broke a word too long for the cell: the fragment ending the line, plus the
+    first character of the next line, is wider than the cell's ``inner_width`` (width minus
+    padding). It also falls inside a token after a hyphen or slash glued to its word
+    ("57-NQ/" + "TW"). ``spaces`` are the boxes of the space glyphs of a text layer, when it
+    has them: a line whose last word is followed by one was broken at that space.
+    """
+    lines = group_lines(words)
+    out = ""
+    for index, line in enumerate(lines):
+        if index == 0:
+            out = line.text
+            continue
+        above, last, first = lines[index - 1], lines[index - 1].words[-1], line.words[0]
+        spaced = spaces is not None and any(
+            abs(s.x0 - last.x1) <= 0.3 * last.size
+            and min(s.bottom, last.bottom) - max(s.top, last.top) > 0.5 * last.size
+            for s in spaces
+        )
+        slack = FULL_LINE_SLACK_EM * above.words[-1].size
+        too_long = (last.x1 - last.x0) + _char_width(first) > inner_width - slack
+        glued = _BREAK_AFTER.search(last.text) is not None and first.text[:1].isalnum()
+        out += "" if not spaced and (too_long or glued) else " "
+        out += line.text
+    return out
 
 
 def clean_cell(text: str | None) -> str:

@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from vbparse.ingest import IngestError, RawText
-from vbparse.ingest.layout import Page, Table, Word, read_pages, render
+from vbparse.ingest.layout import Page, Table, Word, cell_text, read_pages, render
 
 MAX_PAGES = 100
 TIME_LIMIT_S = 120.0
@@ -80,6 +80,33 @@ def _open(path: Path):  # -> pdfplumber.PDF
     return pdf
 
 
+def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
+
+
+def table_rows(cells: list[list[tuple | None]], words: list[Word], spaces: list[Word]) -> list:
+    """Rows of cell texts from the cell boxes of a table and the page's words.
+
+    Wrapped lines of a cell are joined by ``layout.cell_text`` from the words' positions, so
+    that a date or number broken inside the cell ("30/6/202" / "5") comes out whole. The
+    cell padding is the smallest gap between a cell's left edge and its text in the table.
+    """
+    contents = [
+        [(box, [w for w in words if _inside(w, box)] if box else []) for box in row]
+        for row in cells
+    ]
+    gaps = [min(w.x0 for w in inside) - box[0] for row in contents for box, inside in row if inside]
+    pad = max(min(gaps, default=0.0), 0.0)
+    return [
+        [
+            cell_text(inside, box[2] - box[0] - 2 * pad, spaces) if inside else ""
+            for box, inside in row
+        ]
+        for row in contents
+    ]
+
+
 def _page(plumber_page) -> tuple[Page, str]:
     """Layout input for one page, and the page's plain text (for the quality check)."""
     words = [
@@ -87,11 +114,18 @@ def _page(plumber_page) -> tuple[Page, str]:
         for w in plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False)
     ]
     tables = []
-    for found in plumber_page.find_tables():
-        x0, top, x1, bottom = found.bbox
-        rows = [[unicodedata.normalize("NFC", c or "") for c in row] for row in found.extract()]
-        if len(rows) >= 1 and max((len(r) for r in rows), default=0) >= 2:
-            tables.append(Table(top, bottom, x0, x1, rows))
+    found_tables = plumber_page.find_tables()
+    if found_tables:
+        spaces = [
+            Word(" ", c["x0"], c["top"], c["x1"], c["bottom"])
+            for c in plumber_page.chars
+            if c["text"] == " "
+        ]
+        for found in found_tables:
+            x0, top, x1, bottom = found.bbox
+            rows = table_rows([list(row.cells) for row in found.rows], words, spaces)
+            if len(rows) >= 1 and max((len(r) for r in rows), default=0) >= 2:
+                tables.append(Table(top, bottom, x0, x1, rows))
     plain = " ".join(w.text for w in words)
     return Page(plumber_page.width, plumber_page.height, words, tables), plain
 
