@@ -1,19 +1,38 @@
-"""Batches: find the files under the given paths, parse them, yield results in path order."""
+"""Batches: find the files under the given paths, parse them on an engine, yield results in
+path order as documents finish.
+
+An engine (``vbparse.engines.local``: worker processes on this machine; ``vbparse.engines.dask``:
+a dask.distributed cluster) runs one *job* per file and reports ``(index, result)`` as each file
+finishes, in any order. ``render_all`` puts the results back in path order through a reorder
+buffer; engines only start file ``i`` while ``i`` is within ``window`` of the first unfinished
+file, so the buffer never holds more than ``window`` results, however large the corpus.
+"""
 
 from __future__ import annotations
 
+import io
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from vbparse.ingest import supported_suffixes
 from vbparse.models import Document, ErrorRecord
 from vbparse.pipeline import parse_path
 
+R = TypeVar("R")
+
+ENGINES = ("local", "dask")
+
 
 class MissingPath(Exception):
     """A path given on the command line does not exist."""
+
+
+class EngineUnavailable(Exception):
+    """The chosen engine cannot run here (its optional package is missing, or no scheduler)."""
 
 
 def discover(paths: list[Path]) -> list[Path]:
@@ -33,14 +52,162 @@ def discover(paths: list[Path]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def parse_all(files: list[Path], workers: int = 1) -> Iterator[tuple[Path, Document | ErrorRecord]]:
-    """Parse ``files`` and yield (path, result) in the order of ``files``, as they finish."""
-    if workers <= 1 or len(files) <= 1:
-        for path in files:
-            yield path, parse_path(path)
+@dataclass(frozen=True)
+class JsonLines:
+    """One parsed document, already written as JSON Lines (done in the worker, so that the
+    process writing the output only copies text)."""
+
+    text: str
+    tasks: int
+    sha256: str
+
+
+def as_json_lines(document: Document, records: str = "tasks") -> JsonLines:
+    """``document`` as the output lines of ``--records tasks`` (one per task) or
+    ``--records documents`` (one line, tasks nested)."""
+    from vbparse.write import task_records, write_record
+
+    buffer = io.StringIO()
+    if records == "documents":
+        write_record(buffer, document)
+    else:
+        for record in task_records(document):
+            write_record(buffer, record)
+    return JsonLines(buffer.getvalue(), len(document.tasks), document.source.sha256)
+
+
+def keep_document(document: Document) -> Document:
+    """The job's render step when the caller wants the ``Document`` itself."""
+    return document
+
+
+def parse_one(path: str, render: Callable[[Document], R]) -> R | ErrorRecord:
+    """The job an engine runs for one file: parse it and render the document.
+
+    Never raises: any failure, including one in ``render``, becomes an ``ErrorRecord``.
+    """
+    result = parse_path(Path(path))
+    if isinstance(result, ErrorRecord):
+        return result
+    try:
+        return render(result)
+    except Exception as exc:
+        return ErrorRecord(
+            path=path, error=f"cannot write: {type(exc).__name__}: {exc}", stage="write"
+        )
+
+
+def render_all(
+    files: list[Path],
+    render: Callable[[Document], R],
+    workers: int = 0,
+    *,
+    timeout: float | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[tuple[Path, R | ErrorRecord]]:
+    """Parse ``files``, render each document with ``render`` where it was parsed, and yield
+    ``(path, rendered or ErrorRecord)`` in the order of ``files`` as soon as each is ready.
+
+    ``workers``: worker processes on this machine (0: parse in this process, no time-out or
+    crash isolation). ``timeout``: seconds per file before it becomes an ``ErrorRecord`` with
+    stage ``timeout``; a worker that dies becomes one with stage ``crash``. ``engine="dask"``
+    sends the files to the dask.distributed scheduler at ``scheduler`` instead.
+    ``render`` must be picklable (a module-level function or a ``partial`` of one).
+    """
+    run = load_engine(engine, scheduler)
+    if not files:
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(files, pool.map(parse_path, files, chunksize=1), strict=True)
+    paths = [str(path) for path in files]
+    job = partial(parse_one, render=render)
+    if engine == "dask":
+        unordered = run(paths, job, scheduler=scheduler, timeout=timeout, window=_window(workers))
+    else:
+        unordered = run(paths, job, workers=workers, timeout=timeout, window=_window(workers))
+    for index, result in in_order(unordered):
+        yield files[index], result
+
+
+def parse_all(
+    files: list[Path],
+    workers: int = 0,
+    *,
+    timeout: float | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[tuple[Path, Document | ErrorRecord]]:
+    """Parse ``files`` and yield ``(path, Document or ErrorRecord)`` in the order of ``files``,
+    as they finish (see ``render_all`` for the arguments)."""
+    yield from render_all(
+        files, keep_document, workers, timeout=timeout, engine=engine, scheduler=scheduler
+    )
+
+
+def load_engine(engine: str, scheduler: str | None = None) -> Callable[..., Iterator]:
+    """The ``run`` function of ``engine``; ``EngineUnavailable`` says why it cannot run."""
+    if engine == "local":
+        if scheduler:
+            raise EngineUnavailable("--scheduler goes with --engine dask")
+        from vbparse.engines.local import run
+
+        return run
+    if engine == "dask":
+        if not scheduler:
+            raise EngineUnavailable("--engine dask needs --scheduler ADDRESS")
+        try:
+            from vbparse.engines.dask import run as run_dask
+        except ImportError as exc:
+            raise EngineUnavailable(
+                f"--engine dask needs dask.distributed ({exc}); "
+                "install it with: pip install 'vbparse[dask]'"
+            ) from exc
+        return run_dask
+    raise EngineUnavailable(f"unknown engine {engine!r}; known: {', '.join(ENGINES)}")
+
+
+def in_order(unordered: Iterator[tuple[int, R]]) -> Iterator[tuple[int, R]]:
+    """The reorder buffer: ``(index, result)`` pairs in any order back to 0, 1, 2, … order,
+    each yielded as soon as every earlier index has been."""
+    waiting: dict[int, R] = {}
+    next_index = 0
+    for index, result in unordered:
+        waiting[index] = result
+        while next_index in waiting:
+            yield next_index, waiting.pop(next_index)
+            next_index += 1
+
+
+class Window:
+    """Which file an engine may start next: never one ``size`` or more places past the first
+    unfinished file, so that at most ``size`` finished results wait in the reorder buffer."""
+
+    def __init__(self, total: int, size: int) -> None:
+        self.total = total
+        self.size = max(1, size)
+        self.next = 0  # the next index to hand out
+        self.first_open = 0  # the first index not finished yet
+        self._finished: set[int] = set()
+
+    def take(self) -> int | None:
+        """The next index to start, or None when the window is full or all are started."""
+        if self.next >= self.total or self.next >= self.first_open + self.size:
+            return None
+        self.next += 1
+        return self.next - 1
+
+    def finish(self, index: int) -> None:
+        self._finished.add(index)
+        while self.first_open in self._finished:
+            self._finished.remove(self.first_open)
+            self.first_open += 1
+
+    @property
+    def done(self) -> bool:
+        return self.first_open >= self.total
+
+
+def _window(workers: int) -> int:
+    return max(32, 8 * workers)
 
 
 def default_workers() -> int:

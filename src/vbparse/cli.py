@@ -1,6 +1,7 @@
 """The ``vbparse`` command.
 
     vbparse PATH... [-o tasks.jsonl] [--records tasks|documents] [--errors FILE]
+            [-w N] [--timeout SECONDS] [--incremental] [--engine dask --scheduler ADDRESS]
     vbparse eval GOLD_DIR PATH... [--min task_f1=0.9 ...]
     vbparse schema -o schemas/ [--check]
     vbparse agencies [--kind ministry]
@@ -13,10 +14,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -67,11 +73,57 @@ def _parse_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--errors", type=Path, help="also write error records (JSON Lines) here")
     p.add_argument(
-        "-w", "--workers", type=int, default=None, help="worker processes (default: cores)"
+        "-w",
+        "--workers",
+        type=_count,
+        default=None,
+        help="worker processes (default: the machine's cores; 0: parse in this process)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="give up on a file after this long (an error record with stage 'timeout')",
+    )
+    p.add_argument(
+        "--incremental",
+        action="store_true",
+        help="reuse the records of files unchanged since the last --incremental run to the "
+        "same -o FILE (same content sha256 and vbparse version); parse only the others",
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local worker processes (default) or a dask.distributed cluster",
+    )
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786"
     )
     p.add_argument("-q", "--quiet", action="count", default=0, help="less on stderr")
     p.add_argument("--version", action="version", version=f"vbparse {__version__}")
     return p
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
+    return value
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -104,83 +156,218 @@ def _run_command(name: str, argv: list[str], env: Environment) -> int:
 
 
 def _run_parse(args: argparse.Namespace, env: Environment) -> int:
-    from vbparse.batch import MissingPath, default_workers, discover, parse_all
+    from vbparse.batch import (
+        EngineUnavailable,
+        MissingPath,
+        as_json_lines,
+        default_workers,
+        discover,
+        load_engine,
+        render_all,
+    )
+    from vbparse.incremental import EarlierRun, ManifestMismatch, ManifestWriter
     from vbparse.models import ErrorRecord
-    from vbparse.write import task_records, write_record
+    from vbparse.write import write_record
 
+    if args.incremental and args.output == "-":
+        env.error("--incremental needs an output file (-o FILE) to compare with")
+        return ExitStatus.USAGE
     try:
+        load_engine(args.engine, args.scheduler)
         files = discover(args.paths)
-    except MissingPath as exc:
+    except (MissingPath, EngineUnavailable) as exc:
         env.error(str(exc))
         return ExitStatus.USAGE
     if not files:
         env.error("no files to parse (looked for .txt, .md, .pdf, .docx and images)")
         return ExitStatus.USAGE
-    workers = args.workers or min(default_workers(), len(files))
+
+    earlier = EarlierRun.empty(Path(args.output))
+    if args.incremental:
+        try:
+            earlier = EarlierRun.load(Path(args.output))
+        except ManifestMismatch as exc:
+            env.info(f"{exc}; parsing every file", args.quiet)
+    reused = {path: entry for path in files if (entry := earlier.reusable(path, args.records))}
+    to_parse = [path for path in files if path not in reused]
+    workers = default_workers() if args.workers is None else args.workers
+    workers = min(workers, len(to_parse))
+    results = render_all(
+        to_parse,
+        partial(as_json_lines, records=args.records),
+        workers,
+        timeout=args.timeout,
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )
+
     out, finish = _open_output(args.output, env)
+    manifest = ManifestWriter(Path(args.output)) if args.incremental else None
     errors = args.errors.open("w", encoding="utf-8") if args.errors else None
+    progress = _Progress(env, args.quiet, len(files))
     done = failed = tasks = 0
-    started = time.monotonic()
-    interrupted = False
+    interrupted = keep = True
     try:
-        for path, result in parse_all(files, workers):
-            done += 1
-            if isinstance(result, ErrorRecord):
-                failed += 1
-                env.error(f"{path}: {result.error}")
-                if errors:
-                    write_record(errors, result)
-            elif args.records == "documents":
-                tasks += len(result.tasks)
-                write_record(out, result)
-            else:
-                for record in task_records(result):
-                    tasks += 1
-                    write_record(out, record)
-            out.flush()
-            _progress(env, args.quiet, done, len(files), failed, started)
+        with _HeldInterrupts() as interrupts:
+            for path in files:
+                entry = reused.get(path)
+                if entry is not None:
+                    text, sha256 = earlier.read_lines(path), entry.sha256
+                    tasks += entry.lines if args.records == "tasks" else 0
+                else:
+                    got, result = next(results)
+                    assert got == path, (got, path)
+                    if isinstance(result, ErrorRecord):
+                        failed += 1
+                        progress.clear()
+                        env.error(f"{path}: {result.error}")
+                        if errors:
+                            write_record(errors, result)
+                            errors.flush()
+                        done += 1
+                        progress.show(done, failed)
+                        continue
+                    text, sha256 = result.text, result.sha256
+                    tasks += result.tasks
+                with interrupts.held():  # a document's lines go out whole, or not at all
+                    out.write(text)
+                    out.flush()
+                    if manifest:
+                        manifest.add(path, sha256, args.records, text)
+                    done += 1
+                progress.show(done, failed)
+        interrupted = False
     except KeyboardInterrupt:
-        interrupted = True
+        pass
+    except (OSError, EngineUnavailable) as exc:  # the engine could not start or went away
+        if isinstance(exc, BrokenPipeError):
+            raise
+        keep = False
+        progress.clear()
+        env.error(f"{args.engine} engine: {type(exc).__name__}: {exc}; output left as it was")
     finally:
-        finish()
+        results.close()  # stops the workers
+        earlier.close()
+        finish(keep)
+        if manifest and keep:
+            manifest.finish()
         if errors:
             errors.close()
-    if env.stderr_isatty and args.quiet < 1:
-        print(file=env.stderr)
-    if interrupted:
-        env.error(f"interrupted after {done} of {len(files)} files; records so far were kept")
-        return ExitStatus.CTRL_C
+    progress.clear()
     target = "stdout" if args.output == "-" else args.output
-    env.info(
-        f"{done - failed} documents read, {tasks} tasks, {failed} files failed → {target}",
-        args.quiet,
-    )
+    if not keep:
+        return ExitStatus.SOME_FAILED
+    if interrupted:
+        hint = " (run it again with --incremental to go on)" if args.incremental else ""
+        env.error(
+            f"interrupted after {done} of {len(files)} files; the records of those "
+            f"{done - failed} documents were kept in {target}{hint}"
+        )
+        return ExitStatus.CTRL_C
+    summary = f"{done - failed} documents read, {tasks} tasks, {failed} files failed → {target}"
+    if args.incremental:
+        summary += f" ({len(reused)} unchanged since the last run, not parsed again)"
+    env.info(summary, args.quiet)
     return ExitStatus.SOME_FAILED if failed else ExitStatus.SUCCESS
 
 
-def _open_output(name: str, env: Environment):
-    """The output stream and a function that completes it (renaming a temporary file into
-    place, so a reader never sees a half-written line)."""
+def _open_output(name: str, env: Environment) -> tuple[IO[str], Callable[[bool], None]]:
+    """The output stream and a function that completes it: ``finish(keep)`` renames the
+    temporary file into place (``keep``) or removes it, so a reader never sees a half-written
+    line and a run that could not start leaves an earlier output as it was."""
     if name == "-":
-        return env.stdout, env.stdout.flush
+        return env.stdout, lambda keep: env.stdout.flush()
     target = Path(name)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    stream = os.fdopen(fd, "w", encoding="utf-8")
+    stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
-    def finish() -> None:
+    def finish(keep: bool) -> None:
         stream.close()
-        os.replace(tmp, target)
+        if keep:
+            os.chmod(tmp, 0o666 & ~_umask())  # as open() would have made it, not mkstemp's 0600
+            os.replace(tmp, target)
+        else:
+            os.unlink(tmp)
 
     return stream, finish
 
 
-def _progress(env: Environment, quiet: int, done: int, total: int, failed: int, t0: float) -> None:
-    if quiet or not env.stderr_isatty:
-        return
-    rate = done / max(time.monotonic() - t0, 1e-9)
-    env.stderr.write(f"\r[{done}/{total}] {rate:.1f} docs/s, {failed} failed ")
-    env.stderr.flush()
+def _umask() -> int:
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask
+
+
+class _HeldInterrupts:
+    """Ctrl-C raises ``KeyboardInterrupt`` as usual, except inside ``held()``: there it waits
+    until the block is done, so that output never ends in the middle of a document."""
+
+    def __init__(self) -> None:
+        self._holding = False
+        self._pending = False
+        self._previous = None
+
+    def __enter__(self) -> _HeldInterrupts:
+        in_main = threading.current_thread() is threading.main_thread()
+        if in_main and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            self._previous = signal.signal(signal.SIGINT, self._on_interrupt)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _on_interrupt(self, signum: int, frame: object) -> None:
+        if self._holding:
+            self._pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
+        if self._pending:
+            self._pending = False
+            raise KeyboardInterrupt
+
+
+class _Progress:
+    """``[done/total] percent, docs/s, failures, time left`` on stderr, redrawn in place at
+    most ten times a second; only when stderr is a terminal and not ``-q``."""
+
+    def __init__(self, env: Environment, quiet: int, total: int) -> None:
+        self.env = env
+        self.total = total
+        self.active = quiet < 1 and env.stderr_isatty
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.visible = False
+
+    def show(self, done: int, failed: int) -> None:
+        now = time.monotonic()
+        if not self.active or (now - self.drawn < 0.1 and done < self.total):
+            return
+        self.drawn = now
+        rate = done / max(now - self.started, 1e-9)
+        left = (self.total - done) / rate if rate > 0 else 0.0
+        width = len(str(self.total))
+        self.env.stderr.write(
+            f"\r\x1b[K[{done:{width}d}/{self.total}] {100 * done / self.total:3.0f}% "
+            f"{rate:.1f} docs/s, {failed} failed, {int(left) // 60}:{int(left) % 60:02d} left"
+        )
+        self.env.stderr.flush()
+        self.visible = True
+
+    def clear(self) -> None:
+        if self.visible:
+            self.env.stderr.write("\r\x1b[K")
+            self.env.stderr.flush()
+            self.visible = False
 
 
 if __name__ == "__main__":

@@ -1,0 +1,170 @@
+"""Incremental runs: reuse an earlier run's records for files that have not changed.
+
+``vbparse corpus/ -o tasks.jsonl --incremental`` writes, beside ``tasks.jsonl``, a manifest
+``tasks.jsonl.manifest`` (JSON Lines): one line per document in the output, in output order —
+its source path, content sha256, the vbparse version that parsed it, the record kind
+(``tasks`` or ``documents``) and how many output lines it has — and a closing line with the
+sha256 of the whole output. The next ``--incremental`` run to the same output copies the lines
+of every file whose path, content hash, vbparse version and record kind all match, and parses
+only the others. Files that failed are not in the manifest, so they are tried again. A
+manifest that does not match its output (the output was edited or replaced) is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import vbparse
+
+MANIFEST_SUFFIX = ".manifest"
+
+
+class ManifestMismatch(Exception):
+    """The manifest does not describe the output beside it."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document of an earlier run: what it was parsed from and how many lines it wrote."""
+
+    path: str
+    sha256: str
+    vbparse_version: str
+    records: str
+    lines: int
+
+
+def manifest_path(output: Path) -> Path:
+    return output.with_name(output.name + MANIFEST_SUFFIX)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class EarlierRun:
+    """The records of an earlier ``--incremental`` run to ``output``, found by source path.
+
+    Holds only each document's place in the old output (offset and length), not its records.
+    """
+
+    def __init__(self, output: Path, places: dict[str, tuple[Entry, int, int]]) -> None:
+        self.output = output
+        self._places = places
+        self._stream = output.open("rb") if places else None
+
+    @classmethod
+    def empty(cls, output: Path) -> EarlierRun:
+        return cls(output, {})
+
+    @classmethod
+    def load(cls, output: Path) -> EarlierRun:
+        """Read ``output``'s manifest; an empty run if there is none.
+
+        Raises ``ManifestMismatch`` when the manifest and the output disagree.
+        """
+        manifest = manifest_path(output)
+        if not manifest.exists() or not output.exists():
+            return cls.empty(output)
+        entries: list[Entry] = []
+        footer: dict = {}
+        try:
+            with manifest.open(encoding="utf-8") as stream:
+                for line in stream:
+                    row = json.loads(line)
+                    if "output_sha256" in row:
+                        footer = row
+                    else:
+                        entries.append(Entry(**row))
+        except (ValueError, TypeError) as exc:
+            raise ManifestMismatch(f"{manifest}: unreadable ({exc})") from exc
+        places: dict[str, tuple[Entry, int, int]] = {}
+        digest = hashlib.sha256()
+        offset = 0
+        with output.open("rb") as stream:
+            for entry in entries:
+                length = 0
+                for _ in range(entry.lines):
+                    line = stream.readline()
+                    if not line.endswith(b"\n"):
+                        raise ManifestMismatch(f"{output}: shorter than its manifest says")
+                    digest.update(line)
+                    length += len(line)
+                places[entry.path] = (entry, offset, length)
+                offset += length
+            rest = stream.read()
+            digest.update(rest)
+        if rest or digest.hexdigest() != footer.get("output_sha256"):
+            raise ManifestMismatch(f"{output}: changed since the run that wrote {manifest.name}")
+        return cls(output, places)
+
+    def reusable(self, path: Path, records: str) -> Entry | None:
+        """The earlier entry for ``path`` if its content, vbparse version and record kind are
+        still the same, else None."""
+        found = self._places.get(str(path))
+        if found is None:
+            return None
+        entry = found[0]
+        if entry.vbparse_version != vbparse.__version__ or entry.records != records:
+            return None
+        try:
+            same = file_sha256(path) == entry.sha256
+        except OSError:
+            return None
+        return entry if same else None
+
+    def read_lines(self, path: Path) -> str:
+        """The output lines the earlier run wrote for ``path``."""
+        assert self._stream is not None
+        _, offset, length = self._places[str(path)]
+        self._stream.seek(offset)
+        return self._stream.read(length).decode("utf-8")
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
+class ManifestWriter:
+    """Writes the manifest of the output being written, to a temporary file renamed into
+    place by ``finish`` (call it right after the output itself is renamed into place)."""
+
+    def __init__(self, output: Path) -> None:
+        self.target = manifest_path(output)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", dir=output.parent)
+        self._stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self._digest = hashlib.sha256()
+        self.documents = 0
+
+    def add(self, path: Path, sha256: str, records: str, text: str) -> None:
+        """Record that ``text`` (whole lines) was written to the output for ``path``."""
+        entry = Entry(
+            path=str(path),
+            sha256=sha256,
+            vbparse_version=vbparse.__version__,
+            records=records,
+            lines=text.count("\n"),
+        )
+        self._stream.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+        self._digest.update(text.encode("utf-8"))
+        self.documents += 1
+
+    def finish(self) -> None:
+        self._stream.write(json.dumps({"output_sha256": self._digest.hexdigest()}) + "\n")
+        self._stream.close()
+        mask = os.umask(0o22)
+        os.umask(mask)
+        os.chmod(self._tmp, 0o666 & ~mask)
+        os.replace(self._tmp, self.target)
