@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
 from pydantic import ValidationError
 
 from vbparse.extract.document_number import (
+    as_cong_van,
     document_type,
     issuer_names,
     parse_document_number,
@@ -24,7 +26,7 @@ from vbparse.extract.references import find_references
 from vbparse.ingest import IngestError, RawText, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Task
 from vbparse.normalize import NormalizedText, normalize
-from vbparse.segment.casing import fold, title_case
+from vbparse.segment.casing import agency_casing, fold, title_case
 from vbparse.segment.clause_tree import ClauseTree, build_clause_tree
 from vbparse.segment.closing import Closing, find_closing
 from vbparse.segment.header import Header, find_header
@@ -38,6 +40,17 @@ class StageError(Exception):
         self.stage = stage
 
 
+@dataclass(frozen=True)
+class ParseOptions:
+    """Choices a caller can make; the defaults suit a batch run.
+
+    ``propose_organisations``: also run underthesea's NER (optional extra ``ner``, slow) and
+    report each organisation the gazetteer lacks as a warning with its span.
+    """
+
+    propose_organisations: bool = False
+
+
 @dataclass
 class ParsedDocument:
     """The one object every stage reads from and adds to."""
@@ -45,6 +58,7 @@ class ParsedDocument:
     name: str
     source: Source
     raw: RawText
+    options: ParseOptions = field(default_factory=ParseOptions)
     norm: NormalizedText | None = None
     header: Header | None = None
     closing: Closing | None = None
@@ -95,14 +109,18 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     assert doc.header is not None and doc.closing is not None and doc.tree is not None
     text, header, closing = doc.text, doc.header, doc.closing
     number = header.number and parse_document_number(header.number)
+    if number and header.subject_is_vv and not header.title_type:
+        # A V/v trích yếu is a công văn's (NĐ 30/2020): "12/CT-TTHT" is Cục Thuế's, no Chỉ thị.
+        number = number if _party_shaped(header.number) else as_cong_van(number)
     number_text = number and _normalized_number(header.number)
     _check_is_directive(doc)
     prefix = number_text or doc.name
+    province = _issuer_province(header)
     context = TaskContext(
         task_id_prefix=prefix,
         doc_date=header.date,
-        province=None,
-        addressees=_addressees(header),
+        province=province,
+        addressees=_addressees(header, province),
     )
     tasks: list[Task] = list(find_tasks(doc.tree, text, context))
     tasks += find_appendix_tasks(
@@ -110,6 +128,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         doc_number=number_text,
         doc_date=header.date,
         task_id_prefix=prefix,
+        province=province,
         appendices=doc.appendices,
     )
     document = Document(
@@ -135,6 +154,11 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     document.warnings = doc.warnings
     doc.document = document
     return doc
+
+
+def _party_shaped(written: str) -> bool:
+    """ "57-NQ/TW": the Party's numbers carry their type right after the running number."""
+    return bool(regex.match(r"\s*\d+\s*[-–]", written))
 
 
 def _normalized_number(written: str | None) -> str | None:
@@ -167,8 +191,14 @@ def _issuer(header: Header, number, closing: Closing) -> str | None:
     names = issuer_names()
     by_fold = {fold(name): name for name in names.values()}
     if header.issuer_lines:
-        written = " ".join(line.text.strip() for line in header.issuer_lines)
-        return by_fold.get(fold(written)) or title_case(written)
+        # One name may take two lines ("ỦY BAN NHÂN DÂN" / "TỈNH CAO BẰNG"); or the first line
+        # is the parent body and the last the issuer ("BỘ TÀI CHÍNH" / "CỤC THUẾ"), as
+        # Nghị định 30/2020 lays out "cơ quan chủ quản" above "cơ quan ban hành".
+        lines = [" ".join(line.text.split()) for line in header.issuer_lines]
+        for written in (" ".join(lines), lines[-1]):
+            if known := by_fold.get(fold(written)) or agency_casing(written):
+                return known
+        return title_case(lines[-1])
     if number and number.issuer_code in names:
         return names[number.issuer_code]
     if closing.closing_issuer:
@@ -176,10 +206,24 @@ def _issuer(header: Header, number, closing: Closing) -> str | None:
     return None
 
 
-def _addressees(header: Header):
+def _issuer_province(header: Header) -> str | None:
+    """The province whose People's Committee (or one of its bodies) issued the document, so
+    that a bare "Sở Tài chính" in its body is that province's department."""
     from vbparse.extract.agencies import find_agencies
 
-    return [agency for line in header.recipients for agency in find_agencies(line)]
+    written = "\n".join(line.text for line in header.issuer_lines)
+    for agency in find_agencies(written):
+        if agency.kind in ("province", "city") and agency.id:
+            return agency.id
+    return None
+
+
+def _addressees(header: Header, province: str | None):
+    from vbparse.extract.agencies import find_agencies
+
+    return [
+        agency for line in header.recipients for agency in find_agencies(line, province=province)
+    ]
 
 
 def _references(doc: ParsedDocument, own_number: str | None):
@@ -195,6 +239,26 @@ def _references(doc: ParsedDocument, own_number: str | None):
     return list(seen.values())
 
 
+def stage_propose_organisations(doc: ParsedDocument) -> ParsedDocument:
+    """Adds to ``document.warnings`` the organisations underthesea finds in the body and
+    appendices that the gazetteer lacks (only with ``options.propose_organisations``)."""
+    if not doc.options.propose_organisations or doc.document is None:
+        return doc
+    from vbparse.extract.org_ner import find_proposed_organisations
+
+    assert doc.header is not None
+    start = doc.header.body_start
+    for agency in find_proposed_organisations(doc.text[start:], offset=start):
+        doc.document.warnings.append(
+            ParseWarning(
+                stage="ner",
+                message=f"organisation not in the gazetteer: {agency.text!r}",
+                span=agency.span,
+            )
+        )
+    return doc
+
+
 Stage = Callable[[ParsedDocument], ParsedDocument]
 
 # The stage table, in order (the ``[nlp] pipeline`` of spaCy, as a plain list).
@@ -202,6 +266,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("normalize", stage_normalize),
     ("segment", stage_segment),
     ("extract", stage_extract),
+    ("propose_organisations", stage_propose_organisations),
 ]
 
 
@@ -230,12 +295,14 @@ def _source(path: Path, data: bytes, raw: RawText) -> Source:
     )
 
 
-def parse_file(path: str | Path) -> Document:
+def parse_file(path: str | Path, options: ParseOptions | None = None) -> Document:
     """Parse one file; raises ``IngestError`` or ``StageError`` when it cannot."""
     path = Path(path)
     raw = read_document(path)
     source = _source(path, path.read_bytes(), raw)
-    return run(ParsedDocument(name=path.stem, source=source, raw=raw))
+    return run(
+        ParsedDocument(name=path.stem, source=source, raw=raw, options=options or ParseOptions())
+    )
 
 
 def parse_text(text: str, *, name: str = "<text>") -> Document:
@@ -245,10 +312,10 @@ def parse_text(text: str, *, name: str = "<text>") -> Document:
     return run(ParsedDocument(name=Path(name).stem, source=source, raw=raw))
 
 
-def parse_path(path: Path) -> Document | ErrorRecord:
+def parse_path(path: Path, options: ParseOptions | None = None) -> Document | ErrorRecord:
     """Parse one file, turning any failure into an ``ErrorRecord`` for that file."""
     try:
-        return parse_file(path)
+        return parse_file(path, options)
     except IngestError as exc:
         return ErrorRecord(path=str(path), error=str(exc), stage="ingest")
     except StageError as exc:

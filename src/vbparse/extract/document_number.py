@@ -103,6 +103,15 @@ def parse_document_number(text: str) -> DocumentNumber | None:
     )
 
 
+def as_cong_van(parts: DocumentNumber) -> DocumentNumber:
+    """Read a slash-shaped number as a công văn's: "12/CT-TTHT" of Cục Thuế has issuer CT
+    and unit TTHT, though "CT" alone would read as Chỉ thị. Party numbers keep their type."""
+    if parts.type is None or parts.type == "CV":
+        return parts
+    unit = "-".join(p for p in (parts.issuer_code, parts.unit) if p) or None
+    return parts.model_copy(update={"type": None, "issuer_code": parts.type, "unit": unit})
+
+
 def document_type(parts: DocumentNumber | None) -> str | None:
     """The document's type code: the number's own code, or CV for a number without one."""
     if parts is None:

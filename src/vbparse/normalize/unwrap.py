@@ -38,6 +38,16 @@ def label_start() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _structural_line() -> regex.Pattern[str]:
+    """Lines that open a part of the layout (Số, V/v, Kính gửi, Nơi nhận, quốc hiệu):
+    never the continuation of the line above."""
+    g = load_yaml("header.yaml")
+    parts = [g["number_label"], g["subject_label"], g["recipients_label"], g["cc_label"]]
+    parts += g["motto"]
+    return regex.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE)
+
+
+@functools.cache
 def _connectors(key: str) -> tuple[frozenset[str], int]:
     words = [w.lower() for w in load_yaml("normalize.yaml")[key]]
     return frozenset(words), max(len(w.split()) for w in words)
@@ -72,6 +82,8 @@ def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
     if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
         return None
     if label_start().match(rest) or not _LINE_WITH_LETTER.match(rest):
+        return None
+    if _structural_line().match(rest):
         return None
     if _CODE_HYPHEN.search(line) and rest[:1].isupper():
         return ""

@@ -18,14 +18,26 @@ def _known_titles() -> dict[str, str]:
     return {fold(title): title for title in load_yaml("header.yaml")["titles"]}
 
 
+def agency_casing(text: str) -> str | None:
+    """The gazetteer's casing of ``text`` when ``text`` is exactly an agency's name written in
+    other case ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG" → "Ủy ban nhân dân tỉnh Cao Bằng")."""
+    from vbparse.extract.agencies import find_agencies
+
+    key = fold(text)
+    for agency in find_agencies(text):
+        if fold(agency.text) == key and fold(agency.name) == key:
+            return agency.name
+    return None
+
+
 def title_case(text: str) -> str:
     """Recase a title written in capitals, part by part (parts split at commas): a known title
-    takes its canonical casing, anything else sentence case."""
+    or agency takes its canonical casing, anything else sentence case."""
     parts = []
     for part in text.split(","):
-        words = part.strip()
+        words = " ".join(part.split())
         if not words:
             continue
-        known = _known_titles().get(fold(words))
+        known = _known_titles().get(fold(words)) or agency_casing(words)
         parts.append(known if known else words[:1].upper() + words[1:].lower())
     return ", ".join(parts)

@@ -109,11 +109,14 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
             closing.signer = lines[j].text.strip()
         elif j < len(lines) or not authority.match(titles[0]):
             continue
-        if m := authority.match(titles[0]):
-            closing.signing_authority = f"{m.group('prefix')} {title_case(titles[0][m.end() :])}"
-            closing.signer_title = title_case(" ".join(titles[1:])) if titles[1:] else None
-        else:
-            closing.signer_title = title_case(" ".join(titles))
+        # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the prefixed lines say on
+        # whose behalf, the rest is the signer's own title.
+        on_behalf = []
+        while titles and (m := authority.match(titles[0])):
+            on_behalf.append(f"{m.group('prefix')} {title_case(titles[0][m.end() :])}")
+            titles = titles[1:]
+        closing.signing_authority = ", ".join(on_behalf) or None
+        closing.signer_title = title_case(" ".join(titles)) if titles else None
         return
 
 

@@ -34,6 +34,8 @@ class Header:
     title_type: str | None = None
     subject: str | None = None
     subject_span: Span | None = None
+    # The trích yếu came after "V/v": Nghị định 30/2020 gives that form to công văn only.
+    subject_is_vv: bool = False
     recipients: list[str] = field(default_factory=list)
     body_start: int = 0
 
@@ -84,6 +86,7 @@ def find_header(text: str) -> Header:
             last = i
         elif header.subject is None and (m := p["subject"].match(stripped)):
             _set_subject(header, line, m.end(), [])
+            header.subject_is_vv = True
             last = i
         elif header.title_type is None and fold(stripped) in _type_titles():
             header.title_type = _type_titles()[fold(stripped)]
