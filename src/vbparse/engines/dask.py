@@ -51,7 +51,7 @@ def run(
                     job, paths[index], pure=False, key=f"vbparse-{run_id}-{index}"
                 )
                 pending[future] = (index, time.monotonic())
-            for index, result in _collect(pending, paths, timeout):
+            for index, result in _collect(client, pending, paths, timeout):
                 plan.finish(index)
                 yield index, result
     finally:
@@ -61,14 +61,18 @@ def run(
 
 
 def _collect(
-    pending: dict[Future, tuple[int, float]], paths: list[str], timeout: float | None
+    client: Client,
+    pending: dict[Future, tuple[int, float]],
+    paths: list[str],
+    timeout: float | None,
 ) -> Iterator[tuple[int, Any]]:
     wait_for = None
     if timeout is not None:
         first_deadline = min(started for _, started in pending.values()) + timeout
         wait_for = max(0.0, first_deadline - time.monotonic())
     try:
-        finished = wait(list(pending), timeout=wait_for, return_when="FIRST_COMPLETED").done
+        with client.as_current():  # ``wait`` asks for the current client
+            finished = wait(list(pending), timeout=wait_for, return_when="FIRST_COMPLETED").done
     except TimeoutError:
         finished = set()
     now = time.monotonic()
