@@ -19,6 +19,7 @@ import regex
 from vbparse.extract.deadlines import clause_deadline
 from vbparse.extract.document_number import find_document_numbers
 from vbparse.extract.roles import Roles, find_roles
+from vbparse.extract.task_fields import read_task_fields
 from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.segment.clause_tree import Clause, ClauseTree
@@ -47,35 +48,74 @@ def _non_directive() -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{o})" for o in openers), regex.IGNORECASE)
 
 
-def _is_lead_in(own: str) -> bool:
+# A lead-in ("Giao Bộ Công an:", "a) Bộ Y tế hoàn thành các nhiệm vụ sau:", "(1) Trước ngày
+# 31/7/2025, yêu cầu:") has at most this many words besides its agencies and deadline; an item
+# ending in ":" with more words carries a directive of its own before its sub-items.
+_LEAD_IN_WORDS = 8
+
+
+def _is_lead_in(own: str, offset: int, roles: Roles, deadline: Deadline | None) -> bool:
     """A one-line heading that ends with ":" introduces its sub-items and directs nothing."""
-    return own.rstrip().endswith(":") and "\n" not in own.strip()
+    if not own.rstrip().endswith(":") or "\n" in own.strip():
+        return False
+    named = [a.span for a in roles.lead if a.span] + (
+        [deadline.span] if deadline and deadline.span else []
+    )
+    rest = "".join(
+        " " if any(s.start <= offset + i < s.end for s in named) else ch for i, ch in enumerate(own)
+    )
+    return len(rest.split()) <= _LEAD_IN_WORDS
 
 
 def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
     """Tasks of the body, in document order."""
     resolved: dict[int, _Resolved] = {}
+    skipped: set[int] = set()
     for clause in tree.walk():
+        if id(clause) in skipped:
+            continue
         own = text[clause.text_start : clause.own_end]
+        fields = read_task_fields(
+            clause, text, doc_date=context.doc_date, province=context.province
+        )
+        skipped.update(id(bullet) for bullet in fields.bullets)
         roles = find_roles(own, offset=clause.text_start, province=context.province)
+        roles = Roles(
+            lead=fields.lead or roles.lead,
+            support=roles.support + fields.support,
+            report_to=roles.report_to,
+        )
         parent = resolved.get(id(clause.parent)) if clause.parent else None
         lead = roles.lead or (parent.lead if parent else list(context.addressees))
-        deadline = clause_deadline(own, offset=clause.text_start, doc_date=context.doc_date)
+        own_deadline = fields.deadline or clause_deadline(
+            own, offset=clause.text_start, doc_date=context.doc_date
+        )
+        deadline = own_deadline
         # A heading's dated deadline bounds its items: an item's own undated "khẩn trương"
         # or "tại Kỳ họp thứ 10" does not replace it.
         inherited = parent.deadline if parent is not None else None
         if deadline is None or (deadline.date is None and inherited and inherited.date):
             deadline = inherited or deadline
         resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
-        if _is_task(clause, own, roles, lead):
-            yield _task(clause, own, roles, lead, deadline, context)
+        has_items = len(clause.children) > len(fields.bullets)
+        if _is_task(clause, own, roles, lead, own_deadline, has_items):
+            task = _task(clause, own, roles, lead, deadline, context)
+            task.product = fields.product
+            yield task
 
 
-def _is_task(clause: Clause, own: str, roles: Roles, lead: list[Agency]) -> bool:
+def _is_task(
+    clause: Clause,
+    own: str,
+    roles: Roles,
+    lead: list[Agency],
+    deadline: Deadline | None,
+    has_items: bool,
+) -> bool:
     if not own.strip() or _non_directive().match(own):
         return False
-    if clause.children:
-        return bool(roles.lead) and not _is_lead_in(own)
+    if has_items:
+        return bool(roles.lead) and not _is_lead_in(own, clause.text_start, roles, deadline)
     return bool(lead)
 
 

@@ -43,6 +43,7 @@ def _structural_line() -> regex.Pattern[str]:
     never the continuation of the line above."""
     g = load_yaml("header.yaml")
     parts = [g["number_label"], g["subject_label"], g["recipients_label"], g["cc_label"]]
+    parts.append(g["place_date"])
     parts += g["motto"]
     return regex.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE)
 

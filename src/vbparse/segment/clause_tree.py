@@ -18,6 +18,9 @@ from vbparse.grammars import load_yaml
 from vbparse.models import Span
 from vbparse.segment.lines import split_lines, strip_span
 
+# Label kinds that are one decimal numbering ("1.", "1.1.", "1.1.1.").
+_NUMERIC = frozenset({"number", "decimal"})
+
 
 @dataclass(frozen=True)
 class LabelKind:
@@ -140,8 +143,15 @@ def _make_clause(
     label = m.groupdict().get("label") or ""
     ordinal = 1 + sum(1 for s in siblings if s.kind == kind.kind)
     own_id = kind.id_format.format(label=label, ordinal=ordinal)
-    absolute = parent is None or kind.absolute
-    clause_id = own_id if absolute else f"{parent.id}{kind.joiner}{own_id}"
+    if parent is None:
+        clause_id = own_id
+    elif kind.absolute:
+        # "1.1" under "II." / "1." is "II.1.1": the full number, under the nearest item
+        # that is not part of the same numbering.
+        anchor = next((a for a in (parent, *parent.ancestors()) if a.kind not in _NUMERIC), None)
+        clause_id = f"{anchor.id}{kind.joiner}{own_id}" if anchor else own_id
+    else:
+        clause_id = f"{parent.id}{kind.joiner}{own_id}"
     text_start, own_end = strip_span(text, line_start + m.end(), line_end)
     return Clause(
         kind=kind.kind,

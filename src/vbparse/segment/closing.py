@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from vbparse.grammars import load_yaml
+from vbparse.normalize.unwrap import label_start
 from vbparse.segment.casing import title_case
 from vbparse.segment.lines import Line, split_lines
 
@@ -19,7 +20,9 @@ _BULLET = ("-", "–", "•", "+")
 # A person's name: two to six capitalised words, no digits or punctuation.
 _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
 # Drafter's initials and copy counts after the "Lưu" line's "(2)": ".Tr", ". 13", " NTN".
-_LUU_TAIL = regex.compile(r"(\(\s*\d+\s*\))[\s.]*[\p{L}\d.]{0,6}\s*$")
+_LUU_TAIL = regex.compile(r"(\(\s*\d+\s*\p{L}{0,2}\s*\))[\s.]*[\p{L}\d.]{0,6}\s*$")
+# With no copy count: "Lưu: VT, KT. Hg" — a short mixed-case tail after the last unit code.
+_LUU_INITIALS = regex.compile(r"(?<=[\p{Lu}\d])\.\s*\p{Lu}\p{Ll}{1,3}\s*$")
 
 
 @dataclass
@@ -55,7 +58,11 @@ def find_closing(text: str, body_start: int, stop: int) -> Closing:
         if p["body_end"].search(line.text):
             end_at = i
     closing = Closing(body_end=stop)
-    if end_at is not None:
+    if end_at is not None and label_start().match(lines[end_at].text.strip()):
+        # The last item itself ends the text ("6. … thực hiện nghiêm Chỉ thị này./."):
+        # it stays in the body.
+        closing.body_end = lines[end_at].end
+    elif end_at is not None:
         closing.body_end = lines[end_at].start
         m = p["closing_issuer"].match(lines[end_at].text.strip())
         closing.closing_issuer = m.group("issuer") if m else None
@@ -91,6 +98,7 @@ def _clean_cc(line: Line) -> str:
     words = line.text.strip().lstrip("-–•+ ").strip()
     if words.lower().startswith("lưu"):
         words = _LUU_TAIL.sub(r"\1", words)
+        words = _LUU_INITIALS.sub("", words)
     return words.rstrip(" ;.,")
 
 

@@ -49,7 +49,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "number": regex.compile(rf"{g['number_label']}(?P<number>{number_regex().pattern})"),
         "subject": regex.compile(g["subject_label"]),
         "place_date": regex.compile(rf"{g['place_date']}{DATE_PATTERN}", flags),
-        "recipients": regex.compile(g["recipients_label"], flags),
+        "recipients": regex.compile(g["recipients_label"]),
         "separator": regex.compile(g["separator"]),
         "date_line": regex.compile(rf"Ngày\s+{DATE_PATTERN}", flags),
     }
@@ -72,6 +72,8 @@ def find_header(text: str) -> Header:
     header = Header()
     last = -1  # index in ``lines`` of the last header element found
     for i, line in enumerate(lines):
+        if i <= last:  # already read as part of a title or a Kính gửi list
+            continue
         stripped = line.text.strip()
         if _is_item(line) and not stripped.startswith("-"):
             break
@@ -128,6 +130,9 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
             or stripped.startswith("Căn cứ")
             or (taken and _has_letters(line) and line.is_upper != taken[0].is_upper)
             or (taken and taken[-1].text.rstrip().endswith((".", ":", ";")))
+            # Normalize has re-joined a wrapped sentence-case title: one line is the whole
+            # title and the next is the body. Titles in capitals are not re-joined.
+            or (taken and not taken[0].is_upper)
         ):
             break
         taken.append(line)

@@ -1,0 +1,70 @@
+"""Field bullets: the lines under an item of a kế hoạch that name its parts rather than add
+tasks ("- Cơ quan chủ trì: Sở Nội vụ.", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: Quý
+III/2025", "- Sản phẩm: …"). The label is read with the task-table column grammar
+(``grammars/appendix/columns.yaml``), so a field bullet and a table column mean the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from vbparse.extract.agencies import find_agencies
+from vbparse.extract.deadlines import parse_deadline
+from vbparse.models import Agency, Deadline
+from vbparse.segment.appendix import header_meaning
+from vbparse.segment.clause_tree import Clause
+
+_FIELD = regex.compile(r"(?P<label>[^:\n]{3,60}?)\s*:\s*(?P<value>\S.*?)[\s.;]*$", regex.DOTALL)
+_BULLETS = frozenset({"dash", "plus"})
+_MEANINGS = frozenset({"lead", "support", "deadline", "product"})
+
+
+@dataclass
+class TaskFields:
+    """What an item's field bullets say; empty lists and None where they say nothing."""
+
+    lead: list[Agency] = field(default_factory=list)
+    support: list[Agency] = field(default_factory=list)
+    deadline: Deadline | None = None
+    product: str | None = None
+    bullets: list[Clause] = field(default_factory=list)
+
+
+def field_meaning(clause: Clause, text: str) -> tuple[str, str, int] | None:
+    """(meaning, value, value offset) when ``clause`` is a field bullet, else None."""
+    if clause.kind not in _BULLETS or clause.children:
+        return None
+    m = _FIELD.match(text, clause.text_start, clause.own_end)
+    if m is None:
+        return None
+    meaning = header_meaning(m.group("label"))
+    if meaning not in _MEANINGS:
+        return None
+    return meaning, m.group("value"), m.start("value")
+
+
+def read_task_fields(
+    clause: Clause, text: str, *, doc_date: dt.date | None, province: str | None
+) -> TaskFields:
+    """The field bullets among ``clause``'s children, read into task fields."""
+    fields = TaskFields()
+    for child in clause.children:
+        found = field_meaning(child, text)
+        if found is None:
+            continue
+        meaning, value, start = found
+        fields.bullets.append(child)
+        if meaning in ("lead", "support"):
+            agencies = list(find_agencies(value, offset=start, province=province))
+            getattr(fields, meaning).extend(agencies)
+        elif meaning == "deadline":
+            deadline = parse_deadline(value, doc_date=doc_date)
+            if deadline is not None and deadline.span is not None:
+                deadline = deadline.model_copy(update={"span": deadline.span.shift(start)})
+            fields.deadline = deadline
+        else:
+            fields.product = value
+    return fields
