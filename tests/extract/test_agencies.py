@@ -20,6 +20,10 @@ def test_agencies_find_agencies(case):
         )
     )
     assert [a.id for a in found] == case["expected"]
+    if "names" in case:
+        assert [a.name for a in found] == case["names"]
+    if "kinds" in case:
+        assert [a.kind for a in found] == case["kinds"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))

@@ -114,6 +114,7 @@ class _GroupTries:
 
 
 _GROUP_TRIES: dict[int, _GroupTries] = {}
+_MAX_QUALIFIERS = 2
 
 
 def _group_tries(gazetteer: Gazetteer) -> _GroupTries:
@@ -190,8 +191,10 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
         j, text, more = step
         parts.append(text)
         members = members | more
-    qualifier = tries.qualifiers.longest(keys, j)
-    if qualifier:
+    for _ in range(_MAX_QUALIFIERS):
+        qualifier = tries.qualifiers.longest(keys, j)
+        if not qualifier:
+            break
         j, form = qualifier
         parts.append(" " + form)
     name = "".join(parts)
