@@ -10,10 +10,12 @@ from casefiles import case_ids, load_cases
 
 from vbparse.ingest import IngestError, read_document
 from vbparse.ingest.ocr import estimate_skew
-from vbparse.ingest.ocr_repair import repair_ocr_text
+from vbparse.ingest.ocr_repair import repair_line_starts, repair_ocr_text, repair_row_labels
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 REPAIR_CASES = load_cases("ingest/ocr_repairs")
+LINE_START_CASES = load_cases("ingest/ocr_line_starts")
+ROW_LABEL_CASES = load_cases("ingest/ocr_row_labels")
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None,
@@ -24,6 +26,17 @@ needs_tesseract = pytest.mark.skipif(
 @pytest.mark.parametrize("case", REPAIR_CASES, ids=case_ids(REPAIR_CASES))
 def test_ocr_repair_text(case):
     assert repair_ocr_text(case["text"]) == case["expected"]
+
+
+@pytest.mark.parametrize("case", LINE_START_CASES, ids=case_ids(LINE_START_CASES))
+def test_ocr_repair_line_starts(case):
+    assert repair_line_starts(case["text"]) == case["expected"]
+
+
+@pytest.mark.parametrize("case", ROW_LABEL_CASES, ids=case_ids(ROW_LABEL_CASES))
+def test_ocr_repair_row_labels(case):
+    rows = [[label, "nội dung"] for label in case["labels"]]
+    assert [row[0] for row in repair_row_labels(rows)] == case["expected"]
 
 
 def test_ocr_deskew_finds_the_turn():

@@ -331,7 +331,7 @@ _GLUED_BREAK = re.compile(r"(?<=\S[-/])\s*\n\s*(?=[^\W_])")
 # break fell at the break opportunity after that character, inside the token.
 _BREAK_AFTER = re.compile(r"\S[-/]$")
 # Slack (in the page's units per font size) when deciding whether a fragment filled a line.
-FULL_LINE_SLACK_EM = 0.1
+FULL_LINE_SLACK_EM = 0.3
 
 
 def _char_width(word: Word) -> float:
@@ -368,10 +368,67 @@ def cell_text(words: list[Word], inner_width: float, spaces: list[Word] | None =
     return out
 
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _inside(word: Word, box: Box) -> bool:
+    x0, top, x1, bottom = box
+    return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
+
+
+def table_rows(
+    cells: list[list[Box | None]], words: list[Word], spaces: list[Word] | None = None
+) -> list[list[str]]:
+    """Rows of cell texts from a table's cell boxes (``None``: merged away) and the words.
+
+    A word belongs to the cell holding its centre. Wrapped lines of a cell are joined by
+    ``cell_text``, so that a date or number broken inside the cell ("30/6/202" / "5") comes
+    out whole. The cell padding is the gap between a cell's left edge and its text: per
+    column the smallest, then the lower median over the columns (a centred column, or a
+    speck by a rule, does not decide).
+    """
+    contents = [
+        [(box, [w for w in words if _inside(w, box)] if box else []) for box in row]
+        for row in cells
+    ]
+    gaps: dict[int, float] = {}
+    for row in contents:
+        for column, (box, inside) in enumerate(row):
+            if box and inside:
+                gap = min(w.x0 for w in inside) - box[0]
+                gaps[column] = min(gaps.get(column, gap), gap)
+    ordered = sorted(gaps.values())
+    pad = max(ordered[(len(ordered) - 1) // 2], 0.0) if ordered else 0.0
+    return [
+        [
+            cell_text(inside, box[2] - box[0] - 2 * pad, spaces) if box and inside else ""
+            for box, inside in row
+        ]
+        for row in contents
+    ]
+
+
 def clean_cell(text: str | None) -> str:
     """A cell's lines joined by a space ("57-NQ/\nTW" rejoined), "|" written as "/"."""
     text = _GLUED_BREAK.sub("", text or "")
     return " ".join(text.split()).replace("|", "/")
+
+
+# Two renderings of a row are the same row (a header repeated on the next page, read again
+# by OCR with a few letters different) when their texts are this similar.
+SAME_ROW_RATIO = 0.85
+
+
+def same_row(a: list[str], b: list[str]) -> bool:
+    """True when two rows have the same cells, up to a few characters (OCR)."""
+    from difflib import SequenceMatcher
+
+    if len(a) != len(b):
+        return False
+    if a == b:
+        return True
+    left, right = " | ".join(a), " | ".join(b)
+    return SequenceMatcher(None, left, right, autojunk=False).ratio() >= SAME_ROW_RATIO
 
 
 def join_tables(blocks: list[Block]) -> list[Block]:
@@ -389,7 +446,7 @@ def join_tables(blocks: list[Block]) -> list[Block]:
         previous = out[-1] if out and out[-1].rows is not None and header is not None else None
         if previous is not None and rows and previous.rows:
             width = len(previous.rows[0])
-            if rows[0] == header:
+            if same_row(rows[0], header):
                 rows = rows[1:]
             if rows and len(rows[0]) == width:
                 if not rows[0][0] and previous.rows:

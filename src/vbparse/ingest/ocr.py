@@ -4,15 +4,15 @@ Each page is rendered at ``OCR_DPI`` (scanned PDFs through pypdfium2, which come
 pdfplumber), deskewed by the angle that makes its text lines sharpest, and read by Tesseract
 with ``OMP_THREAD_LIMIT=1`` (one thread per page: parallelism belongs to vbparse's workers).
 Words keep their boxes, so ``vbparse.ingest.layout`` reads columns and ruled tables as for a
-PDF with a text layer; ruled tables are found from the page's long horizontal and vertical
-lines. The mean word confidence is kept, and the repairs of ``ocr_repair`` are applied to
-the text. An image in which Tesseract finds no text is an ``IngestError``.
+PDF with a text layer; ruled tables are found from their rules (``vbparse.ingest.ruling``),
+which are erased before Tesseract reads the page. The mean word confidence is kept, and the
+repairs of ``ocr_repair`` are applied to the text. An image in which Tesseract finds no text
+is an ``IngestError``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import time
 from collections.abc import Iterator
@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from vbparse.ingest import IngestError, RawText
-from vbparse.ingest.layout import Page, Table, Word, group_lines, read_pages, render
+from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
+from vbparse.ingest.ocr_repair import repair_row_labels
+from vbparse.ingest.ruling import erase_rules, find_grid
 
 OCR_DPI = 300
 LANG = "vie"
@@ -68,14 +70,6 @@ def check_tesseract() -> None:
         raise IngestError("OCR needs Tesseract's Vietnamese data: install tesseract-ocr-vie")
 
 
-def _dark(image: Any) -> Any:
-    """Boolean array, True where the page is ink."""
-    import numpy as np
-
-    gray = np.asarray(image.convert("L"), dtype=np.uint8)
-    return gray < 128
-
-
 def estimate_skew(image: Any) -> float:
     """Angle (degrees) that straightens the text lines: the one whose row profile is sharpest."""
     import numpy as np
@@ -106,87 +100,25 @@ def deskew(image: Any) -> Any:
     return image.convert("L").rotate(angle, resample=Image.BICUBIC, fillcolor=255)
 
 
-def _runs(mask: Any, length: int, axis: int) -> Any:
-    """Boolean per row (axis=1) or column (axis=0): has a run of ink at least ``length`` long."""
-    import numpy as np
-
-    data = mask if axis == 1 else mask.T
-    padded = np.concatenate(
-        [np.zeros((data.shape[0], 1), dtype=np.int32), np.cumsum(data, axis=1, dtype=np.int32)],
-        axis=1,
-    )
-    if data.shape[1] <= length:
-        return np.zeros(data.shape[0], dtype=bool)
-    windows = padded[:, length:] - padded[:, :-length]
-    return (windows >= length * 0.95).any(axis=1)
+# Characters that, alone, make a word that is debris of an erased rule or a speck ("__", "._").
+_DEBRIS = set("_|.,'‘’`~")
+# A cell the page's OCR left empty is read again on its own when it holds this much ink.
+MIN_CELL_INK_PX = 40
+CELL_INSET_PX = 6
+CELL_CONFIG = "--psm 6"
 
 
-def _positions(flags: Any) -> list[int]:
-    """Middles of the runs of True in a 1-D boolean array."""
-    out, start = [], None
-    for i, flag in enumerate([*list(flags), False]):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            out.append((start + i - 1) // 2)
-            start = None
-    return out
-
-
-def find_ruled_tables(image: Any) -> list[tuple[list[int], list[int]]]:
-    """Grids of ruled tables on a page image: (row boundaries y, column boundaries x)."""
-    mask = _dark(image)
-    width = mask.shape[1]
-    horizontal = _positions(_runs(mask, max(width // 4, 50), axis=1))
-    if len(horizontal) < 2:
-        return []
-    top, bottom = horizontal[0], horizontal[-1]
-    band = mask[top : bottom + 1]
-    vertical = _positions(_runs(band, max((bottom - top) // 2, 30), axis=0))
-    if len(vertical) < 3:
-        return []
-
-    # Merge boundaries closer than a few pixels (a thick rule seen twice).
-    def squash(values: list[int]) -> list[int]:
-        out: list[int] = []
-        for v in values:
-            if not out or v - out[-1] > 8:
-                out.append(v)
-        return out
-
-    return [(squash(horizontal), squash(vertical))]
-
-
-def _tables_from_words(grids: list[tuple[list[int], list[int]]], words: list[Word]) -> list[Table]:
-    tables = []
-    for rows_y, cols_x in grids:
-        rows: list[list[str]] = []
-        for y0, y1 in itertools.pairwise(rows_y):
-            row = []
-            for x0, x1 in itertools.pairwise(cols_x):
-                inside = [
-                    w
-                    for w in words
-                    if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.top + w.bottom) / 2 <= y1
-                ]
-                row.append(" ".join(line.text for line in group_lines(inside)) if inside else "")
-            rows.append(row)
-        tables.append(Table(rows_y[0], rows_y[-1], cols_x[0], cols_x[-1], rows))
-    return tables
-
-
-def ocr_image(image: Any) -> OcrPage:
-    """Deskew and read one page image; words in pixel coordinates."""
+def _words(image: Any, config: str, dx: int = 0, dy: int = 0) -> tuple[list[Word], list[float]]:
+    """Tesseract's words on an image (boxes shifted by dx, dy) and their confidences."""
     import pytesseract
 
     from vbparse.ingest.ocr_repair import repair_ocr_text
 
-    image = deskew(image.convert("L"))
     with _single_thread():
         data = pytesseract.image_to_data(
             image,
             lang=LANG,
-            config=TESSERACT_CONFIG,
+            config=config,
             output_type=pytesseract.Output.DICT,
             timeout=PAGE_TIMEOUT_S,
         )
@@ -199,12 +131,64 @@ def ocr_image(image: Any) -> OcrPage:
             continue  # speckles read as punctuation
         if len(text) == 1 and not text.isdigit() and text not in "-–+•*" and conf < 80:
             continue  # a speck read as a lone letter
-        left, top = data["left"][i], data["top"][i]
+        if set(text) <= _DEBRIS and set(text) & set("_|"):
+            continue  # what is left of a rule
+        left, top = data["left"][i] + dx, data["top"][i] + dy
         words.append(
             Word(repair_ocr_text(text), left, top, left + data["width"][i], top + data["height"][i])
         )
         confidences.append(conf)
-    tables = _tables_from_words(find_ruled_tables(image), words)
+    return words, confidences
+
+
+def _reread_empty_cells(image: Any, cells: list[list[tuple]], words: list[Word]) -> list[Word]:
+    """Words of the cells that hold ink but no word: short labels ("1.", "TT") in a narrow
+    column, which Tesseract's page layout tends to drop, read cell by cell."""
+    import numpy as np
+
+    ink = np.asarray(image, dtype=np.uint8) < 128
+    found: list[Word] = []
+    for row in cells:
+        for x0, top, x1, bottom in row:
+            if any(
+                x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
+                for w in words
+            ):
+                continue
+            box = (
+                int(x0) + CELL_INSET_PX,
+                int(top) + CELL_INSET_PX,
+                int(x1) - CELL_INSET_PX,
+                int(bottom) - CELL_INSET_PX,
+            )
+            if box[2] <= box[0] or box[3] <= box[1]:
+                continue
+            if ink[box[1] : box[3], box[0] : box[2]].sum() < MIN_CELL_INK_PX:
+                continue
+            crop = image.crop(box)
+            found.extend(_words(crop, CELL_CONFIG, box[0], box[1])[0])
+    return found
+
+
+def ocr_image(image: Any) -> OcrPage:
+    """Deskew and read one page image; words in pixel coordinates.
+
+    A ruled table's rules are erased before reading; its cells left empty by the page's
+    reading are read again one by one.
+    """
+    image = deskew(image.convert("L"))
+    grid = find_grid(image)
+    if grid is not None:
+        image = erase_rules(image, grid)
+    words, confidences = _words(image, TESSERACT_CONFIG)
+    tables = []
+    if grid is not None:
+        cells = grid.cells()
+        words += _reread_empty_cells(image, cells, words)
+        top, bottom = grid.rows[0].at, grid.rows[-1].at
+        left, right = grid.columns[0].at, grid.columns[-1].at
+        rows = repair_row_labels(table_rows(cells, words))
+        tables.append(Table(top, bottom, left, right, rows))
     page = Page(float(image.width), float(image.height), words, tables)
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
     return OcrPage(page, confidence)
@@ -244,9 +228,9 @@ def read_image(path: Path) -> RawText:
     text, page_starts = render(blocks)
     if not text.strip():
         raise IngestError("image with no text (OCR found nothing)")
-    from vbparse.ingest.ocr_repair import repair_label_spacing
+    from vbparse.ingest.ocr_repair import repair_line_starts
 
-    text = repair_label_spacing(text)
+    text = repair_line_starts(text)
     confidences = [r.confidence for r in results if r.page.words]
     return RawText(
         text=text,

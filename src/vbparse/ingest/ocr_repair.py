@@ -26,6 +26,12 @@ _NUMBER = re.compile(
 )
 _CODE_SPLIT = re.compile(r"([-/])")
 # An item label glued to its first word ("1.Các" for "1. Các"): OCR loses the space.
+# A number label whose full stop was read as a comma ("5, Đảng ủy"), at a line start.
+_COMMA_LABEL = re.compile(r"(?m)^(\s*\d{1,2}),(?=\s+[^\W\d_])")
+# A table row label as OCR may read it: "4,", "6..", "29-", "7".
+_ROW_LABEL = re.compile(r"(\d{1,3})\s*([.,:;)\-–]?)[.,]*")
+# A row label that is not a number: a digit misread as a sign ("?.", "z/"), short.
+_UNREAD_LABEL = re.compile(r"\S{1,2}[.,/]?")
 _GLUED_LABEL = re.compile(r"(?m)^(\s*(?:\d{1,2}\.|\(\d{1,2}\)|[^\W\d_]\)))(?=[^\W\d_])")
 
 
@@ -38,8 +44,8 @@ class OcrRepair(BaseModel):
     @field_validator("scope")
     @classmethod
     def _scope(cls, value: str) -> str:
-        if value not in ("text", "code"):
-            raise ValueError("scope must be 'text' or 'code'")
+        if value not in ("text", "code", "bullet"):
+            raise ValueError("scope must be 'text', 'code' or 'bullet'")
         return value
 
     @field_validator("wrong")
@@ -51,12 +57,24 @@ class OcrRepair(BaseModel):
 
 
 @functools.cache
+def _rows() -> tuple[OcrRepair, ...]:
+    return tuple(validate_rows("ocr_repairs.tsv", list(load_tsv("ocr_repairs.tsv")), OcrRepair))
+
+
+@functools.cache
 def load_repairs() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """(text repairs, code repairs) as (wrong, right) pairs."""
-    rows = validate_rows("ocr_repairs.tsv", list(load_tsv("ocr_repairs.tsv")), OcrRepair)
-    text = tuple((r.wrong, r.right) for r in rows if r.scope == "text")
-    code = tuple((r.wrong, r.right) for r in rows if r.scope == "code")
+    text = tuple((r.wrong, r.right) for r in _rows() if r.scope == "text")
+    code = tuple((r.wrong, r.right) for r in _rows() if r.scope == "code")
     return text, code
+
+
+@functools.cache
+def _bullet_marks() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Line-start marks read for a bullet ("_~" for "-"): the pattern and their repairs."""
+    marks = {r.wrong: r.right for r in _rows() if r.scope == "bullet"}
+    alternatives = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True))
+    return re.compile(rf"(?m)^(\s*)({alternatives or '(?!)'})(?=\s+\S)"), marks
 
 
 @functools.cache
@@ -107,6 +125,47 @@ def repair_number(number: str) -> str:
     head, codes = match.groups()
     parts = _CODE_SPLIT.split(codes)
     return head + "".join(p if p in "-/" else repair_code(p) for p in parts)
+
+
+def repair_line_starts(text: str) -> str:
+    """Item labels and bullets at the start of a line: "1.Các" → "1. Các", "5, Đảng" →
+    "5. Đảng" (a comma read for the full stop of a number label), "_~ Bộ" → "- Bộ"."""
+    text = _COMMA_LABEL.sub(r"\1.", repair_label_spacing(text))
+    pattern, marks = _bullet_marks()
+    return pattern.sub(lambda m: m.group(1) + marks[m.group(2)], text)
+
+
+def repair_row_labels(rows: list[list[str]]) -> list[list[str]]:
+    """A table's row labels (its first column, "TT") as OCR read them, repaired.
+
+    "4," → "4." (a comma for the full stop); "6.." → "6."; a label that is not a number
+    ("?.") between rows labelled n-1 and n+1 (or one of them, the other missing) is n.
+    """
+    out = [list(row) for row in rows]
+    firsts = [row[0] for row in out[1:] if row and row[0]]
+    labelled = [x for x in firsts if _ROW_LABEL.fullmatch(x) and not x.isdigit()]
+    if not firsts or 2 * len(labelled) < len(firsts):
+        return out  # the first column does not hold row labels
+    numbers: list[int | None] = [None]  # the header row keeps its text
+    for row in out[1:]:
+        match = _ROW_LABEL.fullmatch(row[0]) if row else None
+        if match:
+            row[0] = match.group(1) + (match.group(2) if match.group(2) in "-–)" else ".")
+            numbers.append(int(match.group(1)))
+        else:
+            numbers.append(None)
+    for index, row in enumerate(out):
+        if index == 0 or not row or numbers[index] is not None:
+            continue
+        if not _UNREAD_LABEL.fullmatch(row[0]) or row[0].isalpha():
+            continue
+        before = next((n for n in reversed(numbers[:index]) if n is not None), None)
+        after = next((n for n in numbers[index + 1 :] if n is not None), None)
+        guesses = {n for n in (before + 1 if before else None, after - 1 if after else None) if n}
+        if len(guesses) == 1 and (guess := guesses.pop()) > 0:
+            row[0] = f"{guess}."
+            numbers[index] = guess
+    return out
 
 
 def repair_label_spacing(text: str) -> str:

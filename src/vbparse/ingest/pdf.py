@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from vbparse.ingest import IngestError, RawText
-from vbparse.ingest.layout import Page, Table, Word, cell_text, read_pages, render
+from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
 
 MAX_PAGES = 100
 TIME_LIMIT_S = 120.0
@@ -78,33 +78,6 @@ def _open(path: Path):  # -> pdfplumber.PDF
         pdf.close()
         raise IngestError("PDF has no pages (damaged or truncated)")
     return pdf
-
-
-def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = box
-    return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
-
-
-def table_rows(cells: list[list[tuple | None]], words: list[Word], spaces: list[Word]) -> list:
-    """Rows of cell texts from the cell boxes of a table and the page's words.
-
-    Wrapped lines of a cell are joined by ``layout.cell_text`` from the words' positions, so
-    that a date or number broken inside the cell ("30/6/202" / "5") comes out whole. The
-    cell padding is the smallest gap between a cell's left edge and its text in the table.
-    """
-    contents = [
-        [(box, [w for w in words if _inside(w, box)] if box else []) for box in row]
-        for row in cells
-    ]
-    gaps = [min(w.x0 for w in inside) - box[0] for row in contents for box, inside in row if inside]
-    pad = max(min(gaps, default=0.0), 0.0)
-    return [
-        [
-            cell_text(inside, box[2] - box[0] - 2 * pad, spaces) if inside else ""
-            for box, inside in row
-        ]
-        for row in contents
-    ]
 
 
 def _page(plumber_page) -> tuple[Page, str]:
@@ -193,9 +166,9 @@ def read_pdf(path: Path) -> RawText:
     text, page_starts = render(blocks)
     text = unicodedata.normalize("NFC", text)
     if ocr_pages:
-        from vbparse.ingest.ocr_repair import repair_label_spacing
+        from vbparse.ingest.ocr_repair import repair_line_starts
 
-        text = repair_label_spacing(text)
+        text = repair_line_starts(text)
     if not text.strip():
         raise IngestError("no text in PDF (no text layer and nothing recognised by OCR)")
     return RawText(

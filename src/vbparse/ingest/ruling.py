@@ -1,0 +1,158 @@
+"""Ruled tables on a page image (numpy only): the grid of rules, erased before OCR.
+
+A scanned table is found from its rules, not from the text: vertical rules are columns of
+ink at least ``MIN_VERTICAL_SHARE`` of the page high, horizontal rules are rows of ink that
+run across the columns between them. The grid gives each OCR word its cell (by the word's
+centre); the rules are then painted white before Tesseract reads the page, so that it does
+not read them as "|", "/" or "l" nor let them disturb its line finding.
+
+Rules are looked for on the ink mask thickened by one pixel each way, and a run counts when
+``FILL`` of its pixels are ink: a scan at 200 dpi, deskewed and re-rendered, breaks a thin
+rule into pieces that are one pixel apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+FILL = 0.9
+MIN_VERTICAL_SHARE = 1 / 12  # of the page height
+MIN_HORIZONTAL_SHARE = 1 / 4  # of the page width, to be a candidate rule
+ACROSS_SHARE = 0.6  # share of the table's width a row rule must cover
+NEAR_PX = 8  # rules closer than this are one rule
+
+
+@dataclass
+class Rule:
+    """One rule: its position across (middle), its thickness span and its extent along."""
+
+    at: int
+    first: int  # first pixel row/column of its thickness
+    last: int
+    start: int  # extent along the rule
+    end: int
+
+
+@dataclass
+class Grid:
+    """A ruled table: its row rules (top to bottom) and column rules (left to right)."""
+
+    rows: list[Rule]
+    columns: list[Rule]
+
+    def cells(self) -> list[list[tuple[float, float, float, float]]]:
+        """Cell boxes (x0, top, x1, bottom), row by row."""
+        return [
+            [
+                (float(left.at), float(top.at), float(right.at), float(bottom.at))
+                for left, right in zip(self.columns, self.columns[1:], strict=False)
+            ]
+            for top, bottom in zip(self.rows, self.rows[1:], strict=False)
+        ]
+
+
+def _ink(image: Any) -> Any:
+    import numpy as np
+
+    return np.asarray(image.convert("L"), dtype=np.uint8) < 128
+
+
+def _thicken(mask: Any, axis: int) -> Any:
+    """The mask with each ink pixel spread one pixel both ways along ``axis`` (0: rows)."""
+    out = mask.copy()
+    if axis == 0:
+        out[1:] |= mask[:-1]
+        out[:-1] |= mask[1:]
+    else:
+        out[:, 1:] |= mask[:, :-1]
+        out[:, :-1] |= mask[:, 1:]
+    return out
+
+
+def _long_runs(mask: Any, length: int) -> Any:
+    """Boolean (rows, windows): the window of ``length`` pixels from here on is mostly ink."""
+    import numpy as np
+
+    sums = np.concatenate(
+        [np.zeros((mask.shape[0], 1), dtype=np.int32), np.cumsum(mask, axis=1, dtype=np.int32)],
+        axis=1,
+    )
+    return (sums[:, length:] - sums[:, :-length]) >= FILL * length
+
+
+def _rules(mask: Any, length: int) -> list[Rule]:
+    """Rules along axis 1 of ``mask`` (rows of it) with a run at least ``length`` long."""
+    import numpy as np
+
+    if mask.shape[1] <= length:
+        return []
+    windows = _long_runs(mask, length)
+    hits = np.flatnonzero(windows.any(axis=1))
+    rules: list[Rule] = []
+    for index in hits:
+        row = np.flatnonzero(windows[index])
+        start, end = int(row[0]), int(row[-1]) + length
+        if rules and index - rules[-1].last <= NEAR_PX:
+            rule = rules[-1]
+            rule.last = int(index)
+            rule.start, rule.end = min(rule.start, start), max(rule.end, end)
+        else:
+            rules.append(Rule(int(index), int(index), int(index), start, end))
+    for rule in rules:
+        rule.at = (rule.first + rule.last) // 2
+        # A window counts when most of it is ink: trim it to the rule's own ink.
+        ink = np.flatnonzero(mask[rule.first : rule.last + 1, rule.start : rule.end].any(axis=0))
+        rule.start, rule.end = rule.start + int(ink[0]), rule.start + int(ink[-1]) + 1
+    return rules
+
+
+def find_grid(image: Any) -> Grid | None:
+    """The ruled table on a page image, or ``None`` when the page has none.
+
+    Column rules are the long vertical rules that overlap the longest one; row rules are the
+    horizontal rules between their top and bottom that run across most of the table.
+    """
+    mask = _ink(image)
+    height, width = mask.shape
+    columns = _rules(_thicken(mask, 1).T, max(int(height * MIN_VERTICAL_SHARE), 30))
+    if len(columns) < 3:
+        return None
+    longest = max(columns, key=lambda r: r.end - r.start)
+    columns = [c for c in columns if c.start < longest.end and c.end > longest.start]
+    if len(columns) < 3:
+        return None
+    top = min(c.start for c in columns)
+    bottom = max(c.end for c in columns)
+    left, right = columns[0].at, columns[-1].at
+    across = ACROSS_SHARE * (right - left)
+    rows = [
+        r
+        for r in _rules(_thicken(mask, 0), max(int(width * MIN_HORIZONTAL_SHARE), 50))
+        if top - NEAR_PX <= r.at <= bottom + NEAR_PX
+        and min(r.end, right) - max(r.start, left) >= across
+    ]
+    # A table cut by the page edge or with a rule too faint: close it at the columns' ends.
+    if not rows or rows[0].at - top > NEAR_PX:
+        rows.insert(0, Rule(top, top, top, left, right))
+    if rows[-1].at < bottom - NEAR_PX:
+        rows.append(Rule(bottom, bottom, bottom, left, right))
+    if len(rows) < 2:
+        return None
+    return Grid(rows, columns)
+
+
+def erase_rules(image: Any, grid: Grid, margin: int = 2) -> Any:
+    """A copy of the page (mode L) with the grid's rules painted white."""
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.array(image.convert("L"), dtype=np.uint8)
+    height, width = pixels.shape
+    for rule in grid.rows:
+        y0, y1 = max(rule.first - margin, 0), min(rule.last + margin + 1, height)
+        pixels[y0:y1, max(rule.start - margin, 0) : min(rule.end + margin, width)] = 255
+    for rule in grid.columns:
+        x0, x1 = max(rule.first - margin, 0), min(rule.last + margin + 1, width)
+        pixels[max(rule.start - margin, 0) : min(rule.end + margin, height), x0:x1] = 255
+    return Image.fromarray(pixels, mode="L")
