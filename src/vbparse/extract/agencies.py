@@ -29,6 +29,7 @@ from vbparse.extract.gazetteer import (
     fold_word,
     load_gazetteer,
 )
+from vbparse.extract.named_bodies import NamedBody, named_body_at
 from vbparse.models.agency import Agency
 from vbparse.models.span import Span
 
@@ -66,6 +67,14 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.keys)
 
+    def word(self, i: int) -> str:
+        """Token ``i`` as written."""
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def gap(self, i: int) -> str:
+        """The characters between token ``i - 1`` and token ``i``."""
+        return self.text[self.ends[i - 1] if i else 0 : self.starts[i]]
+
 
 @dataclass
 class Mention:
@@ -96,6 +105,7 @@ class _Candidate:
     bare: bool = False
     local_name: str | None = None
     local_key: str | None = None
+    named: NamedBody | None = None
     consumed: bool = field(default=False, compare=False)
 
     @property
@@ -262,6 +272,16 @@ def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> l
     found: list[_Candidate] = []
     keys = tokens.keys
     openings = gazetteer.full.root
+
+    def starts_body(j: int) -> bool:
+        """Another body starts at token ``j``: a gazetteer name, a group or a named body."""
+        if keys[j] in openings and gazetteer.full.longest(keys, j):
+            return True
+        group = _match_group(gazetteer, tokens, j)
+        if (group and group.determined) or _match_local_unit(gazetteer, tokens, j):
+            return True
+        return named_body_at(gazetteer, tokens, j, lambda _: False) is not None
+
     for i in range(len(tokens)):
         full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
         if full:
@@ -275,6 +295,9 @@ def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> l
         local = _match_local_unit(gazetteer, tokens, i)
         if local and (not full or local.last > full[0]):
             found.append(local)
+        named = None if full else named_body_at(gazetteer, tokens, i, starts_body)
+        if named:
+            found.append(_Candidate(first=i, last=named.last, named=named))
         if bare_provinces:
             place = gazetteer.members["province"].longest(keys, i)
             if place and (not full or place[0] > full[0]):
@@ -367,6 +390,8 @@ def _to_agency(
             entry = gazetteer.get(specific)
     if entry is not None:
         return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
+    if cand.named is not None:
+        return Agency(name=cand.named.name, id=None, kind=cand.named.kind, text=text, span=span)
     if cand.local_name:
         # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known
         local_id = "ubnd-" + ascii_slug(cand.local_key or "")

@@ -13,6 +13,8 @@ Files and what the loader derives from them:
 - ``local_bodies.yaml``: one department per province ("Sở Tài chính tỉnh X") and state companies.
 - ``groups.yaml``: the generic groups with ids, and the grammar of group phrases.
 - ``titles.yaml``: person titles before an agency, and fixed addressee phrasings.
+- ``named_bodies.yaml``: the grammar of bodies the gazetteer lacks but a text names the
+  standard way ("Cục Quản lý đất đai": head noun + capitalised name, ended by stop words).
 
 Matching keys are word tuples folded by :func:`fold_word` (NFC, lower case, Đ/Ð, dashes, and
 tone-mark placement: "hoá" and "hóa" give the same key), so grammar files list no tone variants.
@@ -43,6 +45,9 @@ Kind = Literal[
     "local_body",
     "company",
     "group",
+    "unit",
+    "board",
+    "association",
     "other",
 ]
 
@@ -55,6 +60,7 @@ AGENCY_FILES = (
     "groups.yaml",
     "titles.yaml",
     "roles.yaml",
+    "named_bodies.yaml",
 )
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
@@ -164,6 +170,23 @@ class Trigger(BaseModel):
     examples: list[str] = []
 
 
+class NamedBodyHead(BaseModel):
+    form: str
+    kind: Kind
+
+
+class NamedBodyGrammar(BaseModel):
+    """``named_bodies.yaml``: head nouns with their kind, connectors and stop phrases."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_words: int = Field(ge=1)
+    heads: list[NamedBodyHead]
+    connectors: list[str]
+    name_phrases: list[str] = []
+    stops: list[str]
+
+
 class RoleGrammar(BaseModel):
     """``roles.yaml``: the phrasings that mark lead, support and report_to."""
 
@@ -245,6 +268,7 @@ class Gazetteer:
     local_units: LocalUnits
     titles: list[tuple[tuple[str, ...], str]]
     roles: RoleGrammar
+    named_bodies: NamedBodyGrammar
     conflicts: list[str]
     _by_id: dict[str, Entry] = field(default_factory=dict)
 
@@ -438,6 +462,7 @@ def load_gazetteer() -> Gazetteer:
         derived_aliases.setdefault(row.target, []).extend(row.phrases)
 
     roles = RoleGrammar.model_validate(load_yaml("agencies/roles.yaml"))
+    named_bodies = NamedBodyGrammar.model_validate(load_yaml("agencies/named_bodies.yaml"))
 
     by_id: dict[str, Entry] = {}
     conflicts: list[str] = []
@@ -487,6 +512,7 @@ def load_gazetteer() -> Gazetteer:
         local_units=local_units,
         titles=titles,
         roles=roles,
+        named_bodies=named_bodies,
         conflicts=conflicts,
         _by_id=by_id,
     )

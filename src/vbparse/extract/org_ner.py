@@ -5,7 +5,8 @@ imported lazily and, when missing, :func:`find_proposed_organisations` yields no
 seed directives it finds few organisations (its ORG recall on agency names is low, see the
 agencies issue), so it is only a proposer: every proposal is an Agency of kind ``"other"``
 with ``id=None`` that the caller keeps and reports with a warning, never silently drops.
-Proposals overlapping a gazetteer mention are discarded (the gazetteer wins).
+Proposals overlapping a gazetteer mention are discarded (the gazetteer wins); proposals over
+a body that only the named-body grammar recognises (id None) are kept.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def find_proposed_organisations(text: str, *, offset: int = 0) -> Iterator[Agenc
     ner = _load_ner()
     if ner is None:
         return
-    known = [(a.span.start, a.span.end) for a in find_agencies(text)]
+    # only gazetteer bodies silence a proposal: a body named by the grammar alone
+    # (named_bodies.yaml, id None) is not in the gazetteer either, so it is still reported
+    known = [(a.span.start, a.span.end) for a in find_agencies(text) if a.id is not None]
     tagged: list[tuple[Any, ...]] = []
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):  # the CRF is slow on long inputs: tag by line
