@@ -287,6 +287,8 @@ def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> l
         if full:
             found.append(_Candidate(first=i, last=full[0], entry_id=full[1]))
         group = _match_group(gazetteer, tokens, i)
+        if group and not group.determined and keys[group.last : group.last + 1] != [":"]:
+            group = None  # a bare noun ("tỉnh và ...") is a group only as a list head
         if group and (not full or group.last > full[0]):
             found.append(group)
         elif group and full and group.last == full[0]:
