@@ -101,11 +101,13 @@ def deskew(image: Any) -> Any:
 
 
 # Characters that, alone, make a word that is debris of an erased rule or a speck ("__", "._").
-_DEBRIS = set("_|.,'‘’`~")
+_DEBRIS = set("_|.,'‘’`")
 # A cell the page's OCR left empty is read again on its own when it holds this much ink.
 MIN_CELL_INK_PX = 40
 CELL_INSET_PX = 6
 CELL_CONFIG = "--psm 6"
+# A word box narrower and lower than this share of the median word height is a speck.
+SPECK_SHARE = 0.12
 
 
 def _words(image: Any, config: str, dx: int = 0, dy: int = 0) -> tuple[list[Word], list[float]]:
@@ -122,6 +124,8 @@ def _words(image: Any, config: str, dx: int = 0, dy: int = 0) -> tuple[list[Word
             output_type=pytesseract.Output.DICT,
             timeout=PAGE_TIMEOUT_S,
         )
+    heights = sorted(h for h, t in zip(data["height"], data["text"], strict=True) if t.strip())
+    speck = SPECK_SHARE * (heights[len(heights) // 2] if heights else 0)
     words: list[Word] = []
     confidences: list[float] = []
     for i, text in enumerate(data["text"]):
@@ -131,6 +135,8 @@ def _words(image: Any, config: str, dx: int = 0, dy: int = 0) -> tuple[list[Word
             continue  # speckles read as punctuation
         if len(text) == 1 and not text.isdigit() and text not in "-–+•*" and conf < 80:
             continue  # a speck read as a lone letter
+        if data["width"][i] < speck and data["height"][i] < speck:
+            continue  # a speck of noise, whatever Tesseract made of it
         if set(text) <= _DEBRIS and set(text) & set("_|"):
             continue  # what is left of a rule
         left, top = data["left"][i] + dx, data["top"][i] + dy

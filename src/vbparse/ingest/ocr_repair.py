@@ -32,6 +32,8 @@ _COMMA_LABEL = re.compile(r"(?m)^(\s*\d{1,2}),(?=\s+[^\W\d_])")
 _ROW_LABEL = re.compile(r"(\d{1,3})\s*([.,:;)\-–]?)[.,]*")
 # A row label that is not a number: a digit misread as a sign ("?.", "z/"), short.
 _UNREAD_LABEL = re.compile(r"\S{1,2}[.,/]?")
+# Underscores glued to the ends of a word ("_a)", "6._"): a speck or what is left of a rule.
+_EDGE_UNDERSCORES = re.compile(r"^_+(?=[^\W_])|(?<=[^\W_])_+$|(?<=[^\W_][.)])_+$")
 _GLUED_LABEL = re.compile(r"(?m)^(\s*(?:\d{1,2}\.|\(\d{1,2}\)|[^\W\d_]\)))(?=[^\W\d_])")
 
 
@@ -176,6 +178,7 @@ def repair_label_spacing(text: str) -> str:
 def repair_ocr_text(text: str) -> str:
     """OCR text with the ``text`` repairs applied, label spacing and document numbers checked."""
     text_repairs, _ = load_repairs()
+    text = _EDGE_UNDERSCORES.sub("", text)
     for wrong, right in text_repairs:
         text = text.replace(wrong, right)
     text = repair_label_spacing(text)
