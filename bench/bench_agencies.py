@@ -1,5 +1,7 @@
 """Speed of agency recognition on the seed texts: the token-trie matcher vbparse uses, and
 spaCy's PhraseMatcher (blank "xx" tokenizer) fed the same folded aliases, for comparison.
+Also lists every body the named-body grammar (named_bodies.yaml, id None) finds in the seeds
+and the unseen fixtures, so that its false positives can be read off.
 
 Run: .venv/bin/python bench/bench_agencies.py  (prints figures; no thresholds)
 """
@@ -9,7 +11,28 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-SEEDS = sorted((Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds").glob("*.txt"))
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+UNSEEN = sorted((FIXTURES / "unseen").glob("*.txt"))
+
+
+def named_bodies_report() -> None:
+    """Every grammar-named body (no gazetteer id) per fixture set, with its count."""
+    from collections import Counter
+
+    from vbparse.extract.agencies import find_agencies
+
+    for label, paths in (("seeds", SEEDS), ("unseen", UNSEEN)):
+        counts: Counter[tuple[str, str]] = Counter()
+        total = 0
+        for path in paths:
+            for agency in find_agencies(path.read_text(encoding="utf-8")):
+                total += 1
+                if agency.id is None:
+                    counts[(agency.name, agency.kind)] += 1
+        print(f"named bodies in {label}: {sum(counts.values())} of {total} mentions")
+        for (name, kind), n in counts.most_common():
+            print(f"  {n:3d}  {kind:12s} {name}")
 
 
 def main() -> None:
@@ -41,6 +64,7 @@ def main() -> None:
         find_roles(p)
     elapsed = time.perf_counter() - t0
     print(f"find_roles: {len(paragraphs)} paragraphs in {elapsed * 1000:.1f} ms")
+    named_bodies_report()
 
     try:
         import spacy
