@@ -6,8 +6,11 @@ How mentions are found (a plain longest-match over folded tokens, no statistical
    placement, dashes), so "Uỷ ban" and "Ủy ban", "hoá" and "hóa" give the same key.
 2. At every token, candidates come from the gazetteer trie (full names and aliases, addressee
    phrasings such as "Bộ trưởng các bộ, Thủ trưởng cơ quan ngang bộ, ..."), from the group
-   grammar ("các bộ, ngành, địa phương liên quan") and, for table cells, from bare province
-   names. As spaCy's EntityRuler does, the longest candidates win and overlapping ones drop.
+   grammar ("các bộ, ngành, địa phương liên quan", "các sở, ban, ngành cấp tỉnh"), from the
+   named-body grammar where no gazetteer name starts (``named_bodies.yaml``: "Cục Quản lý đất
+   đai", "Công ty TNHH MTV ..."; id None, the head's kind, see
+   :mod:`vbparse.extract.named_bodies`) and, for table cells, from bare province names. As
+   spaCy's EntityRuler does, the longest candidates win and overlapping ones drop.
 3. A group followed by ":" is a list head: its members are read one by one with the gazetteer
    deciding the boundaries, so "Các bộ: Y tế, Văn hóa, Thể thao và Du lịch, Tài chính" is three
    ministries ("Văn hóa, Thể thao và Du lịch" is one short name) and "Ủy ban nhân dân các tỉnh:
@@ -471,7 +474,9 @@ def find_agencies(
 
     "Các bộ: Y tế, Văn hóa, Thể thao và Du lịch, Nông nghiệp và Môi trường, Tài chính" yields 4
     ministries; "Ủy ban nhân dân các tỉnh: Bắc Ninh, Hà Tĩnh" 2 Ủy ban nhân dân tỉnh; a generic
-    group ("các bộ, ngành, địa phương") one Agency of kind "group" whose name keeps its words.
+    group ("các bộ, ngành, địa phương") one Agency of kind "group" whose name keeps its words;
+    a body the gazetteer lacks but the text names the standard way ("Cục Quản lý đất đai chủ
+    trì") an Agency with ``id=None``, its words as name and its head's kind ("unit").
     ``bare_provinces=True`` (table cells: "Đồng Nai, Hà Tĩnh") maps bare province names to their
     Ủy ban nhân dân. ``province`` (the issuer's, as id, place or name) places a department
     named alone ("Sở Tài chính") in that province. Spans are ``offset``-shifted.
