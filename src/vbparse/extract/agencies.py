@@ -349,7 +349,7 @@ def _expand(
     """The members of the list after ``head:``, each with its lead-in token (the head's first
     token for the first member). Empty when no member follows the colon."""
     keys = tokens.keys
-    if head.last >= len(keys) or keys[head.last] != ":" or not head.members:
+    if head.last >= len(keys) or keys[head.last] != ":":
         return []
     tries = _group_tries(gazetteer)
     items: list[tuple[_Candidate, int]] = []
