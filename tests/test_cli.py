@@ -115,3 +115,15 @@ def test_cli_reader_crash_becomes_error_record(corpus, monkeypatch):
     assert status == ExitStatus.SOME_FAILED
     assert len(out.splitlines()) == 7  # a.txt's tasks were kept
     assert "reader failed: ValueError" in err
+
+
+def test_cli_unknown_bodies_are_kept_and_named_in_warnings(tmp_path):
+    unseen = Path(__file__).parent / "fixtures" / "unseen" / "u6_thong_bao_ket_luan_bo.txt"
+    status, out, _ = run(unseen, "--records", "documents", "-q")
+    assert status == ExitStatus.SUCCESS
+    doc = json.loads(out)
+    leads = {a["name"]: a for t in doc["tasks"] for a in t["lead"]}
+    assert leads["Cục Quản lý đất đai"]["id"] is None
+    assert "unit not in the gazetteer: 'Cục Quản lý đất đai'" in [
+        w["message"] for w in doc["warnings"]
+    ]

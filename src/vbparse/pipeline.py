@@ -148,6 +148,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         cc=closing.cc,
         tasks=tasks,
     )
+    _warn_unknown_agencies(doc, tasks)
     for field_name in ("number", "date", "issuer", "subject", "type"):
         if getattr(document, field_name) is None:
             doc.warn("segment", f"no {field_name} found in the header")
@@ -159,6 +160,23 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
 def _party_shaped(written: str) -> bool:
     """ "57-NQ/TW": the Party's numbers carry their type right after the running number."""
     return bool(regex.match(r"\s*\d+\s*[-–]", written))
+
+
+def _warn_unknown_agencies(doc: ParsedDocument, tasks: list[Task]) -> None:
+    """Bodies recognised by their form but absent from the gazetteer: kept in the records,
+    and named once each in a warning so that the gazetteer can be extended."""
+    seen: set[str] = set()
+    for task in tasks:
+        for agency in (*task.lead, *task.support, *task.report_to, *task.pending):
+            if agency.id is None and agency.name not in seen:
+                seen.add(agency.name)
+                doc.warnings.append(
+                    ParseWarning(
+                        stage="agencies",
+                        message=f"{agency.kind} not in the gazetteer: {agency.name!r}",
+                        span=agency.span,
+                    )
+                )
 
 
 def _normalized_number(written: str | None) -> str | None:

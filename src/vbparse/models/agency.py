@@ -12,7 +12,9 @@ class Agency(BaseModel):
 
     ``name`` is the canonical full name ("Bộ Khoa học và Công nghệ", "Ủy ban nhân dân tỉnh
     Cao Bằng", "Các bộ, ngành, địa phương"); ``id`` is the gazetteer's stable id, or None for
-    a body the gazetteer lacks (then ``kind`` is "other"); ``text`` is the words as written.
+    a body the gazetteer lacks: one named in the standard way ("Cục Quản lý đất đai") keeps
+    its words as ``name`` and the kind of its head noun (unit, board, company, …), one only
+    underthesea proposes is kind "other"; ``text`` is the words as written.
     """
 
     name: str
