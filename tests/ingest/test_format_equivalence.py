@@ -69,29 +69,31 @@ def test_format_equivalence_pdf_equals_text(stem):
     assert _records(CORPUS / "pdf" / f"{stem}.pdf") == _records(CORPUS / f"{stem}.txt")
 
 
-# Scans that do not reach the target yet (measured: task F1 0.50, 0.74, 0.56 against 1.00):
-# the OCR table grid of 004's appendix assigns words to the wrong cells, and wrapped lines of
-# 001/003 are not unwrapped. Not run, to keep the suite fast; see bench and the issue notes.
-SCAN_KNOWN = {
-    "001_2f45181cd87af165": "wrapped OCR lines not unwrapped; task F1 0.50",
-    "003_391edc665e6ab0ab": "wrapped OCR lines not unwrapped; task F1 0.74",
-    "004_a135c2dc3c7e6627": "OCR table grid misassigns appendix cells; task F1 0.56",
+# Scans are OCR'd page by page (about 4 s a page on one core), so the suite reads two short
+# representative scans; the others are measured with ``vbparse eval tests/fixtures/gold
+# corpus/scan`` (figures of the last measurement in the reasons; target 0.90 × text F1).
+SCAN_NOT_RUN = {
+    "002_0284457f90b6ede2": "not run to keep the suite fast; task F1 1.00 in vbparse eval",
+    "004_a135c2dc3c7e6627": "15 pages, not run to keep the suite fast; task F1 0.92 in eval",
 }
+SCAN_KNOWN = {
+    "003_391edc665e6ab0ab": "OCR reads 'để xuất' for 'đề xuất' in a task's first words; F1 0.89",
+}
+
+
+def _scan_param(stem: str):
+    if stem in SCAN_KNOWN:
+        return pytest.param(stem, marks=pytest.mark.xfail(run=False, reason=SCAN_KNOWN[stem]))
+    if stem in SCAN_NOT_RUN:
+        return pytest.param(stem, marks=pytest.mark.skip(reason=SCAN_NOT_RUN[stem]))
+    return stem
 
 
 @pytest.mark.skipif(
     shutil.which("tesseract") is None,
     reason="tesseract binary not installed (Debian: tesseract-ocr tesseract-ocr-vie)",
 )
-@pytest.mark.parametrize(
-    "stem",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(run=False, reason=SCAN_KNOWN[s]))
-        if s in SCAN_KNOWN
-        else s
-        for s in STEMS
-    ],
-)
+@pytest.mark.parametrize("stem", [_scan_param(s) for s in STEMS])
 def test_format_equivalence_scan_close_to_text(stem):
     text_f1, _ = _task_f1(CORPUS / f"{stem}.txt")
     scan_f1, report = _task_f1(CORPUS / "scan" / f"{stem}.pdf")

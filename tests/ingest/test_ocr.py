@@ -88,3 +88,28 @@ def test_ocr_unreadable_image_is_an_error(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage")
     with pytest.raises(IngestError):
         read_document(path)
+
+
+@needs_tesseract
+def test_ocr_scanned_table_cells_and_labels():
+    from vbparse.ingest.layout import read_pages, render
+    from vbparse.ingest.ocr import ocr_pdf_pages
+
+    # The appendix's first page of seed 004: a ruled table, rows 1-6.
+    path = CORPUS / "scan" / "004_a135c2dc3c7e6627.pdf"
+    pages = [result.page for _, result in ocr_pdf_pages(path, [5])]
+    rows = [
+        line.strip("| ").split(" | ")
+        for line in render(read_pages(pages))[0].splitlines()
+        if line.startswith("| ")
+    ]
+    assert [row[0] for row in rows] == ["TT", "1.", "2.", "3.", "4.", "5.", "6."]
+    assert [row[4] for row in rows[1:]] == [
+        "30/6/2025",
+        "30/4/2025",
+        "31/3/2025",
+        "31/5/2025",
+        "30/6/2025",
+        "30/6/2025",
+    ]
+    assert all(len(row) == 6 for row in rows)

@@ -331,7 +331,7 @@ _GLUED_BREAK = re.compile(r"(?<=\S[-/])\s*\n\s*(?=[^\W_])")
 # break fell at the break opportunity after that character, inside the token.
 _BREAK_AFTER = re.compile(r"\S[-/]$")
 # Slack (in the page's units per font size) when deciding whether a fragment filled a line.
-FULL_LINE_SLACK_EM = 0.3
+FULL_LINE_SLACK_EM = 0.5
 
 
 def _char_width(word: Word) -> float:

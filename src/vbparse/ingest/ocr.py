@@ -13,6 +13,7 @@ is an ``IngestError``.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import time
 from collections.abc import Iterator
@@ -223,13 +224,29 @@ def read_image(path: Path) -> RawText:
     """OCR an image file (a multi-page TIFF gives one page per frame)."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
+    from vbparse.ingest.pdf import MAX_PAGES, TIME_LIMIT_S
+
     check_tesseract()
     try:
         image = Image.open(path)
-        frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
+        total = getattr(image, "n_frames", 1)
+        frames = [
+            frame.copy() for frame in itertools.islice(ImageSequence.Iterator(image), MAX_PAGES)
+        ]
     except (UnidentifiedImageError, OSError) as exc:
         raise IngestError(f"not a readable image ({exc})") from exc
-    results = [ocr_image(frame) for frame in frames]
+    warnings: list[str] = []
+    if total > MAX_PAGES:
+        warnings.append(f"only the first {MAX_PAGES} of {total} pages were read")
+    started = time.monotonic()
+    results: list[OcrPage] = []
+    for index, frame in enumerate(frames):
+        if time.monotonic() - started > TIME_LIMIT_S:
+            warnings.append(
+                f"time limit {TIME_LIMIT_S:.0f} s reached: read {index} of {total} pages"
+            )
+            break
+        results.append(ocr_image(frame))
     blocks = read_pages([r.page for r in results])
     text, page_starts = render(blocks)
     if not text.strip():
@@ -245,4 +262,5 @@ def read_image(path: Path) -> RawText:
         page_starts=page_starts,
         ocr=True,
         ocr_confidence=sum(confidences) / len(confidences) if confidences else None,
+        warnings=warnings,
     )
