@@ -13,20 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
 from pydantic import ValidationError
 
-from vbparse.extract.document_number import (
-    as_cong_van,
-    document_type,
-    issuer_names,
-    parse_document_number,
-)
-from vbparse.extract.references import find_references
+from vbparse.extract.document_number import document_type
 from vbparse.ingest import IngestError, RawText, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Task
 from vbparse.normalize import NormalizedText, normalize
-from vbparse.segment.casing import agency_casing, fold, title_case
 from vbparse.segment.clause_tree import ClauseTree, build_clause_tree
 from vbparse.segment.closing import Closing, find_closing
 from vbparse.segment.header import Header, find_header
@@ -103,24 +95,21 @@ def stage_segment(doc: ParsedDocument) -> ParsedDocument:
 
 def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``document``: header fields, references and tasks, with warnings for gaps."""
+    from vbparse.extract import document_fields as fields
     from vbparse.extract.appendix_tasks import find_appendix_tasks
     from vbparse.extract.tasks import TaskContext, find_tasks
 
     assert doc.header is not None and doc.closing is not None and doc.tree is not None
     text, header, closing = doc.text, doc.header, doc.closing
-    number = header.number and parse_document_number(header.number)
-    if number and header.subject_is_vv and not header.title_type:
-        # A V/v trích yếu is a công văn's (NĐ 30/2020): "12/CT-TTHT" is Cục Thuế's, no Chỉ thị.
-        number = number if _party_shaped(header.number) else as_cong_van(number)
-    number_text = number and _normalized_number(header.number)
     _check_is_directive(doc)
+    number, number_text = fields.document_number(header)
     prefix = number_text or doc.name
-    province = _issuer_province(header)
+    province = fields.issuer_province(header)
     context = TaskContext(
         task_id_prefix=prefix,
         doc_date=header.date,
         province=province,
-        addressees=_addressees(header, province),
+        addressees=fields.addressees(header, province),
     )
     tasks: list[Task] = list(find_tasks(doc.tree, text, context))
     tasks += find_appendix_tasks(
@@ -131,12 +120,15 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         province=province,
         appendices=doc.appendices,
     )
+    regions = [(header.body_start, closing.body_end)]
+    if doc.appendix_start is not None:
+        regions.append((doc.appendix_start, len(text)))
     document = Document(
         source=doc.source,
-        number=number_text or None,
-        number_parts=number or None,
+        number=number_text,
+        number_parts=number,
         type=document_type(number) if number else header.title_type,
-        issuer=_issuer(header, number, closing),
+        issuer=fields.issuer(header, number, closing),
         place=header.place,
         date=header.date,
         subject=header.subject,
@@ -144,45 +136,17 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         signer=closing.signer,
         signer_title=closing.signer_title,
         signing_authority=closing.signing_authority,
-        references=_references(doc, number_text or None),
+        references=fields.cited_references(text, regions, number_text),
         cc=closing.cc,
         tasks=tasks,
     )
-    _warn_unknown_agencies(doc, tasks)
+    doc.warnings.extend(fields.unknown_agency_warnings(tasks))
     for field_name in ("number", "date", "issuer", "subject", "type"):
         if getattr(document, field_name) is None:
             doc.warn("segment", f"no {field_name} found in the header")
     document.warnings = doc.warnings
     doc.document = document
     return doc
-
-
-def _party_shaped(written: str) -> bool:
-    """ "57-NQ/TW": the Party's numbers carry their type right after the running number."""
-    return bool(regex.match(r"\s*\d+\s*[-–]", written))
-
-
-def _warn_unknown_agencies(doc: ParsedDocument, tasks: list[Task]) -> None:
-    """Bodies recognised by their form but absent from the gazetteer: kept in the records,
-    and named once each in a warning so that the gazetteer can be extended."""
-    seen: set[str] = set()
-    for task in tasks:
-        for agency in (*task.lead, *task.support, *task.report_to, *task.pending):
-            if agency.id is None and agency.name not in seen:
-                seen.add(agency.name)
-                doc.warnings.append(
-                    ParseWarning(
-                        stage="agencies",
-                        message=f"{agency.kind} not in the gazetteer: {agency.name!r}",
-                        span=agency.span,
-                    )
-                )
-
-
-def _normalized_number(written: str | None) -> str | None:
-    from vbparse.extract.document_number import normalize_number
-
-    return normalize_number(written) if written else None
 
 
 def _check_is_directive(doc: ParsedDocument) -> None:
@@ -203,58 +167,6 @@ def _check_is_directive(doc: ParsedDocument) -> None:
             "not a directive: no số ký hiệu, date, title, trích yếu, numbered items, "
             "Nơi nhận or signature found",
         )
-
-
-def _issuer(header: Header, number, closing: Closing) -> str | None:
-    names = issuer_names()
-    by_fold = {fold(name): name for name in names.values()}
-    if header.issuer_lines:
-        # One name may take two lines ("ỦY BAN NHÂN DÂN" / "TỈNH CAO BẰNG"); or the first line
-        # is the parent body and the last the issuer ("BỘ TÀI CHÍNH" / "CỤC THUẾ"), as
-        # Nghị định 30/2020 lays out "cơ quan chủ quản" above "cơ quan ban hành".
-        lines = [" ".join(line.text.split()) for line in header.issuer_lines]
-        for written in (" ".join(lines), lines[-1]):
-            if known := by_fold.get(fold(written)) or agency_casing(written):
-                return known
-        return title_case(lines[-1])
-    if number and number.issuer_code in names:
-        return names[number.issuer_code]
-    if closing.closing_issuer:
-        return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
-    return None
-
-
-def _issuer_province(header: Header) -> str | None:
-    """The province whose People's Committee (or one of its bodies) issued the document, so
-    that a bare "Sở Tài chính" in its body is that province's department."""
-    from vbparse.extract.agencies import find_agencies
-
-    written = "\n".join(line.text for line in header.issuer_lines)
-    for agency in find_agencies(written):
-        if agency.kind in ("province", "city") and agency.id:
-            return agency.id
-    return None
-
-
-def _addressees(header: Header, province: str | None):
-    from vbparse.extract.agencies import find_agencies
-
-    return [
-        agency for line in header.recipients for agency in find_agencies(line, province=province)
-    ]
-
-
-def _references(doc: ParsedDocument, own_number: str | None):
-    assert doc.header is not None and doc.closing is not None
-    text = doc.text
-    regions = [(doc.header.body_start, doc.closing.body_end)]
-    if doc.appendix_start is not None:
-        regions.append((doc.appendix_start, len(text)))
-    seen: dict[str, object] = {}
-    for start, end in regions:
-        for ref in find_references(text[start:end], offset=start, own_number=own_number):
-            seen.setdefault(ref.number, ref)
-    return list(seen.values())
 
 
 def stage_propose_organisations(doc: ParsedDocument) -> ParsedDocument:
