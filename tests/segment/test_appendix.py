@@ -9,12 +9,9 @@ from casefiles import case_ids, load_cases
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize import normalize
-from vbparse.segment.appendix import (
-    cell_fits,
-    find_appendices,
-    find_task_tables,
-    header_meaning,
-)
+from vbparse.segment.appendix import find_appendices
+from vbparse.segment.tables import cell_fits, header_meaning
+from vbparse.segment.task_tables import find_task_tables
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEED_004 = FIXTURES / "seeds" / "004_a135c2dc3c7e6627.txt"

@@ -26,7 +26,8 @@ from vbparse.extract.deadlines import parse_deadline
 from vbparse.extract.references import find_references
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
 from vbparse.models import Agency, Task
-from vbparse.segment.appendix import Appendix, Cell, Meaning, Row, Table, find_appendices
+from vbparse.segment.appendix import Appendix, find_appendices
+from vbparse.segment.tables import Cell, Meaning, Row, Table
 
 STATUS_GRAMMAR = "appendix/status.yaml"
 ROLES_GRAMMAR = "appendix/roles.yaml"

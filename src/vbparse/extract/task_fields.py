@@ -14,8 +14,8 @@ import regex
 from vbparse.extract.agencies import find_agencies
 from vbparse.extract.deadlines import parse_deadline
 from vbparse.models import Agency, Deadline
-from vbparse.segment.appendix import header_meaning
 from vbparse.segment.clause_tree import Clause
+from vbparse.segment.tables import header_meaning
 
 _FIELD = regex.compile(r"(?P<label>[^:\n]{3,60}?)\s*:\s*(?P<value>\S.*?)[\s.;]*$", regex.DOTALL)
 _BULLETS = frozenset({"dash", "plus"})

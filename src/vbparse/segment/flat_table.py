@@ -1,0 +1,284 @@
+"""Task tables in flat form: every cell on its own line, header cells first.
+
+Copy-paste and many portals give a table as one cell a line (TT / Nhiệm vụ cụ thể / …).
+Rows are found from the TT numbering ("1.", "29-"), taken in sequence; cells that wrap
+over several lines and empty cells are recovered by aligning a row's lines to the columns,
+using what each column's cells look like (``cell_shapes`` in
+``grammars/appendix/columns.yaml``). A header repeated after a page break is skipped, a
+page number is passed over, and a group row ("I", "II") starts a group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.models import Span
+from vbparse.segment.tables import (
+    AGENCY_COLUMNS,
+    GROUP_ROW,
+    ROW_LABEL,
+    Cell,
+    Meaning,
+    Row,
+    StrippedLine,
+    Table,
+    cell_fits,
+    ends_table,
+    header_meaning,
+    is_pipe_row,
+    is_task_header,
+)
+
+_PAGE_NUMBER = regex.compile(r"[-–—]\s*\d{1,3}\s*[-–—]?")
+_STRICT_COLUMNS = frozenset({"deadline", "source_ref"})
+_WORD_START = regex.compile(r"(?<=\s)\p{Lu}")
+
+
+@dataclass(frozen=True)
+class FlatHeader:
+    """The header of a flat table: its cells, their meanings and where the rows start."""
+
+    cells: tuple[tuple[int, int], ...]  # (start, end) of each header cell
+    meanings: tuple[Meaning | None, ...]
+    end: int  # index of the first line after the header
+    blank_separated: bool
+
+
+def flat_header(lines: list[StrippedLine], i: int) -> FlatHeader | None:
+    """The task-table header that starts at line ``i``, one cell a line, or None."""
+    if header_meaning(lines[i].text) is None:
+        return None
+    cells: list[tuple[int, int]] = []
+    meanings: list[Meaning | None] = []
+    blank_separated = False
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        if line.blank:
+            k = j
+            while k < len(lines) and lines[k].blank:
+                k += 1
+            if k < len(lines) and header_meaning(lines[k].text) is not None:
+                blank_separated = True
+                j = k
+                continue
+            break
+        meaning = header_meaning(line.text)
+        if meaning is not None and ROW_LABEL.fullmatch(line.text) is None:
+            cells.append((line.start, line.end))
+            meanings.append(meaning)
+        elif cells and _is_header_continuation(line.text):
+            cells[-1] = (cells[-1][0], line.end)
+        else:
+            break
+        j += 1
+    if not is_task_header(meanings):
+        return None
+    return FlatHeader(tuple(cells), tuple(meanings), j, blank_separated)
+
+
+def _is_header_continuation(text: str) -> bool:
+    """ "thực hiện" under "Cơ quan chủ trì": a short lower-case line without digits."""
+    return (
+        bool(text)
+        and text[0].islower()
+        and len(text.split()) <= 4
+        and not any(c.isdigit() for c in text)
+    )
+
+
+@dataclass
+class _RawRow:
+    label: StrippedLine
+    number: int | None
+    lines: list[StrippedLine]
+    group: str | None
+    group_label: str | None
+
+
+def read_flat_table(
+    text: str, lines: list[StrippedLine], header: FlatHeader, offset: int
+) -> tuple[Table, int]:
+    """The flat table under ``header`` and the index of the first line after it."""
+    raw_rows: list[_RawRow] = []
+    expected: int | None = None
+    top: int | None = None
+    group: str | None = None
+    group_label: str | None = None
+    pending_label: str | None = None
+    group_lines: list[str] | None = None
+    j = header.end
+    while j < len(lines):
+        line = lines[j]
+        if line.blank:
+            if header.blank_separated:
+                j += 1
+                continue
+            break
+        if ends_table(line) or is_pipe_row(line):
+            break
+        again = flat_header(lines, j)
+        if again is not None:
+            if again.meanings != header.meanings:
+                break
+            j = again.end  # the header repeated after a page break
+            continue
+        if _PAGE_NUMBER.fullmatch(line.text):
+            j += 1
+            continue
+        label = ROW_LABEL.fullmatch(line.text)
+        if label is not None:
+            number = int(label["num"])
+            if not label["sub"] and (
+                expected is None or number == expected or (group_lines is not None and number == 1)
+            ):
+                if group_lines is not None:
+                    group, group_label = " ".join(group_lines) or None, pending_label
+                group_lines = None
+                raw_rows.append(_RawRow(line, number, [], group, group_label))
+                expected, top = number + 1, number
+                j += 1
+                continue
+            if label["sub"] and top is not None and number == top:
+                raw_rows.append(_RawRow(line, None, [], group, group_label))
+                j += 1
+                continue
+        group_match = GROUP_ROW.fullmatch(line.text)
+        if group_match is not None and raw_rows and group_lines is None:
+            group_lines = [group_match["title"]] if group_match["title"] else []
+            pending_label = group_match["num"]
+            j += 1
+            continue
+        if group_lines is not None:
+            group_lines.append(line.text)
+        elif raw_rows:
+            raw_rows[-1].lines.append(line)
+        elif group_match is not None:  # a group row before the first task row
+            group_lines = [group_match["title"]] if group_match["title"] else []
+            pending_label = group_match["num"]
+        j += 1
+
+    header_cells = tuple(
+        Cell(text[s:e], Span(start=s + offset, end=e + offset)) for s, e in header.cells
+    )
+    seq_index = header.meanings.index("seq")
+    rows = tuple(_flat_row(text, raw, header.meanings, seq_index, offset) for raw in raw_rows)
+    start = header.cells[0][0]
+    end = rows[-1].span.end - offset if rows else header.cells[-1][1]
+    table = Table(
+        columns=header.meanings,
+        header=header_cells,
+        rows=rows,
+        span=Span(start=start + offset, end=end + offset),
+        form="flat",
+    )
+    return table, j
+
+
+def _flat_row(
+    text: str, raw: _RawRow, meanings: tuple[Meaning | None, ...], seq_index: int, offset: int
+) -> Row:
+    others = [i for i in range(len(meanings)) if i != seq_index]
+    raw.lines = _split_joined_cells(raw.lines, [meanings[i] for i in others])
+    blocks = _align(raw.lines, [meanings[i] for i in others])
+    cells: list[Cell] = [Cell("", Span(start=0, end=0))] * len(meanings)
+    cells[seq_index] = Cell(
+        raw.label.text, Span(start=raw.label.start + offset, end=raw.label.end + offset)
+    )
+    pos = raw.label.end
+    for index, (a, b) in zip(others, blocks, strict=True):
+        if a == b:
+            cells[index] = Cell("", Span(start=pos + offset, end=pos + offset))
+            continue
+        s, e = raw.lines[a].start, raw.lines[b - 1].end
+        cells[index] = Cell(text[s:e], Span(start=s + offset, end=e + offset))
+        pos = e
+    end = raw.lines[-1].end if raw.lines else raw.label.end
+    return Row(
+        label=raw.label.text,
+        number=raw.number,
+        cells=tuple(cells),
+        span=Span(start=raw.label.start + offset, end=end + offset),
+        group=raw.group,
+        group_label=raw.group_label,
+    )
+
+
+def _split_joined_cells(
+    lines: list[StrippedLine], meanings: list[Meaning | None]
+) -> list[StrippedLine]:
+    """Undo a line join that swallowed a strict cell: when no line of the row looks like a
+    source_ref (or deadline) cell but a line ends with one ("… toàn trình Thông báo số
+    14-TB/TGV ngày 21/4/2025"), split that line before it."""
+    for meaning in meanings:
+        if meaning not in _STRICT_COLUMNS or any(cell_fits(meaning, ln.text) for ln in lines):
+            continue
+        for index, line in enumerate(lines):
+            for match in _WORD_START.finditer(line.text):
+                head, tail = line.text[: match.start()].rstrip(), line.text[match.start() :]
+                if head and cell_fits(meaning, tail):
+                    cut = line.start + match.start()
+                    first = StrippedLine(line.start, line.start + len(head), head)
+                    second = StrippedLine(cut, line.end, tail)
+                    lines = [*lines[:index], first, second, *lines[index + 1 :]]
+                    break
+            else:
+                continue
+            break
+    return lines
+
+
+def _align(lines: list[StrippedLine], meanings: list[Meaning | None]) -> list[tuple[int, int]]:
+    """Give each column a run of the row's lines (maybe none), in order, at least cost.
+
+    A line costs little in a column whose cells it looks like and much in a column whose
+    cells it does not ("30/6/2025" outside the deadline column); wrapping costs a little
+    in free-text columns and more in the others; an empty task cell costs most.
+    """
+    n, m = len(lines), len(meanings)
+    strict_present = [mn for mn in meanings if mn in _STRICT_COLUMNS]
+    fits = {
+        (k, mn): cell_fits(mn, lines[k].text)
+        for k in range(n)
+        for mn in set(meanings)
+        if mn in _STRICT_COLUMNS or mn in AGENCY_COLUMNS
+    }
+    strict_line = [any(fits[(k, mn)] for mn in strict_present) for k in range(n)]
+
+    def line_cost(meaning: Meaning | None, k: int, first: bool) -> float:
+        if meaning in _STRICT_COLUMNS:
+            ok = fits[(k, meaning)]
+            return (0.0 if ok else 4.0) if first else (0.5 if ok else 2.5)
+        if meaning in AGENCY_COLUMNS:
+            ok = fits[(k, meaning)]
+            return (0.0 if ok else 2.0) if first else (0.3 if ok else 1.5)
+        cost = 0.2 if first else 0.1
+        return cost + (1.5 if strict_line[k] else 0.0)
+
+    inf = float("inf")
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for c in range(1, m + 1):
+        meaning = meanings[c - 1]
+        empty = 6.0 if meaning == "task" else 1.0
+        for i in range(n + 1):
+            # column c takes lines a..i-1
+            choice, where = best[c - 1][i] + empty, i
+            tail = 0.0  # continuation costs of lines a+1 .. i-1
+            for a in range(i - 1, -1, -1):
+                total = best[c - 1][a] + line_cost(meaning, a, True) + tail
+                if total < choice:
+                    choice, where = total, a
+                tail += line_cost(meaning, a, False)
+            best[c][i], back[c][i] = choice, where
+    blocks: list[tuple[int, int]] = []
+    i = n
+    for c in range(m, 0, -1):
+        a = back[c][i]
+        blocks.append((a, i))
+        i = a
+    blocks.reverse()
+    return blocks

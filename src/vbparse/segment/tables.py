@@ -1,0 +1,289 @@
+"""Task tables (bảng nhiệm vụ): what a table is made of, what its columns mean, its lines.
+
+A task table (in an appendix, or in the body of a kế hoạch or quyết định) reaches us as text
+in one of two forms, read by ``vbparse.segment.flat_table`` (one cell per line) and
+``vbparse.segment.pipe_table`` (``| cell | cell | … |`` rows); ``vbparse.segment.task_tables``
+finds tables of either form. This module holds what both readers share:
+
+* the result model: ``Table``, ``Row`` and ``Cell``, with each column's ``Meaning``;
+* the column grammar (``grammars/appendix/columns.yaml``): columns are mapped by meaning
+  from their header phrasings (``header_meaning``), so their order does not matter, and
+  each column's cells have shapes (``cell_fits``);
+* the lines a table is read from (``StrippedLine``), the TT numbering of a row ("1.",
+  "29-") and of a group row ("I", "II"), and the lines that end a table: a footer or an
+  appendix heading (``grammars/appendix/headings.yaml``).
+
+Spans are absolute offsets in the document's normalized text (callers pass ``offset`` =
+where ``text`` starts). A cell's ``text`` is ``document[span.start:span.end]``, except for a
+pipe cell continued on later rows: its ``text`` joins its ``parts`` with a newline.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+from pydantic import BaseModel
+
+from vbparse.grammars import GrammarError, load_yaml, validate_rows
+from vbparse.models import Span
+
+Meaning = Literal[
+    "seq",
+    "task",
+    "source_ref",
+    "lead",
+    "support",
+    "deadline",
+    "pending",
+    "status",
+    "product",
+    "progress",
+    "note",
+]
+TableForm = Literal["flat", "pipe"]
+
+COLUMNS_GRAMMAR = "appendix/columns.yaml"
+HEADINGS_GRAMMAR = "appendix/headings.yaml"
+
+# Columns whose cells name agencies: a capitalised list of short names fits them.
+AGENCY_COLUMNS = frozenset({"lead", "support", "pending"})
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its words as written and where they are."""
+
+    text: str
+    span: Span
+    parts: tuple[Span, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row (a task): ``cells`` has one cell per table column, in table order.
+
+    ``label`` is the TT as written ("1.", "29-"), ``number`` its value ("1.2" → None);
+    ``group`` the title of the group row ("I. NHIỆM VỤ CHUNG") above it, if any, and
+    ``group_label`` that row's label ("I").
+    """
+
+    label: str
+    number: int | None
+    cells: tuple[Cell, ...]
+    span: Span
+    group: str | None = None
+    group_label: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The TT without its punctuation: "29-" → "29", "1.2." → "1.2"."""
+        return self.label.strip().rstrip(".)-–—:").strip()
+
+
+@dataclass(frozen=True)
+class Table:
+    """A task table: its header cells, what each column means, and its rows."""
+
+    columns: tuple[Meaning | None, ...]
+    header: tuple[Cell, ...]
+    rows: tuple[Row, ...]
+    span: Span
+    form: TableForm
+
+    def column(self, meaning: Meaning) -> int | None:
+        """Index of the first column with this meaning, or None."""
+        for index, column in enumerate(self.columns):
+            if column == meaning:
+                return index
+        return None
+
+    def cell(self, row: Row, meaning: Meaning) -> Cell | None:
+        """The row's cell in the column with this meaning (None when the table lacks it)."""
+        index = self.column(meaning)
+        return None if index is None else row.cells[index]
+
+
+# --------------------------------------------------------------------------- column grammar
+
+
+class _ColumnEntry(BaseModel):
+    meaning: Meaning
+    headers: list[str]
+    cell_shapes: list[str] = []
+    examples: list[str] = []
+
+
+@dataclass(frozen=True)
+class _ColumnGrammar:
+    headers: tuple[tuple[str, Meaning], ...]  # (folded phrase, meaning), longest first
+    shapes: dict[str, tuple[regex.Pattern[str], ...]]
+
+
+def _fold(text: str) -> str:
+    """Case- and spacing-insensitive form of a header cell."""
+    text = regex.sub(r"\s*\(\s*\d+\s*\)\s*$", "", text)  # "Nhiệm vụ (2)": column numbers
+    text = regex.sub(r"[\s*:]+$", "", text)
+    return regex.sub(r"\s+", " ", text).strip().casefold()
+
+
+@functools.cache
+def _column_grammar() -> _ColumnGrammar:
+    data = load_yaml(COLUMNS_GRAMMAR)
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), list):
+        raise GrammarError(f"{COLUMNS_GRAMMAR}: expected a mapping with a 'columns' list")
+    entries = validate_rows(COLUMNS_GRAMMAR, data["columns"], _ColumnEntry)
+    headers: list[tuple[str, Meaning]] = []
+    shapes: dict[str, tuple[regex.Pattern[str], ...]] = {}
+    for entry in entries:
+        headers.extend((_fold(h), entry.meaning) for h in entry.headers)
+        try:
+            compiled = tuple(regex.compile(s, regex.IGNORECASE) for s in entry.cell_shapes)
+        except regex.error as exc:
+            raise GrammarError(f"{COLUMNS_GRAMMAR}: {entry.meaning}: bad shape: {exc}") from exc
+        shapes[entry.meaning] = shapes.get(entry.meaning, ()) + compiled
+    headers.sort(key=lambda pair: -len(pair[0]))
+    return _ColumnGrammar(headers=tuple(headers), shapes=shapes)
+
+
+def header_meaning(cell: str) -> Meaning | None:
+    """The column meaning of a header cell ("Cơ quan chủ trì thực hiện" → "lead"), or None."""
+    folded = _fold(cell)
+    if not folded or len(folded.split()) > 12:
+        return None
+    for phrase, meaning in _column_grammar().headers:
+        if folded == phrase:
+            return meaning
+        if (
+            folded.startswith(phrase)
+            and not folded[len(phrase)].isalnum()
+            and len(folded) <= len(phrase) + 40
+        ):
+            return meaning
+    return None
+
+
+def is_task_header(meanings: list[Meaning | None]) -> bool:
+    """Whether header cells with these meanings head a task table: a TT column and a task
+    column among at least three known columns."""
+    known = [m for m in meanings if m is not None]
+    return "seq" in known and "task" in known and len(known) >= 3
+
+
+def cell_fits(meaning: Meaning, line: str) -> bool:
+    """Whether one line looks like a cell of a column with this meaning (by its shapes)."""
+    line = line.strip()
+    if any(shape.fullmatch(line) for shape in _column_grammar().shapes.get(meaning, ())):
+        return True
+    return meaning in AGENCY_COLUMNS and _is_name_list(line)
+
+
+def _is_name_list(line: str) -> bool:
+    """A capitalised list of short names: "Ninh Bình, Lào Cai, Bộ Y tế"."""
+    items = [i.strip() for i in regex.split(r"[,;]", line.strip().rstrip(".;"))]
+    items = [regex.sub(r"^[-+•]\s*", "", i) for i in items]
+    if not items or any(not i for i in items) or regex.search(r"\d", line):
+        return False
+    if len(items) == 1 and len(items[0].split()) > 5:
+        return False
+    return all(i[0].isupper() and len(i.split()) <= 8 for i in items)
+
+
+# --------------------------------------------------------------------------- lines
+
+ROW_LABEL = regex.compile(r"(?P<num>\d{1,3})(?P<sub>(?:\.\d{1,2})*)\s*[.)\-–—:]?")
+GROUP_ROW = regex.compile(r"(?P<num>[IVXLC]{1,6})\s*[.)\-–—:]?(?:\s+(?P<title>\S.*))?")
+
+
+@dataclass(frozen=True)
+class StrippedLine:
+    """One line's content without its surrounding whitespace, and where that content is."""
+
+    start: int  # of the stripped content, relative to the text being read
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_stripped_lines(text: str) -> list[StrippedLine]:
+    """Every line of ``text``, stripped, with offsets relative to ``text``."""
+    lines: list[StrippedLine] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        lead = len(body) - len(body.lstrip())
+        lines.append(StrippedLine(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw)
+    return lines
+
+
+def is_pipe_row(line: StrippedLine) -> bool:
+    """Whether the line is a pipe-form table row: ``| … |``."""
+    return len(line.text) >= 2 and line.text.startswith("|") and line.text.endswith("|")
+
+
+# --------------------------------------------------------------------------- where tables end
+
+
+class _Headings(BaseModel):
+    heading: str
+    list_heading: str
+    attached: str
+    footers: list[str]
+
+
+@dataclass(frozen=True)
+class HeadingGrammar:
+    """``grammars/appendix/headings.yaml`` compiled: appendix headings and table footers."""
+
+    heading: regex.Pattern[str]
+    list_heading: regex.Pattern[str]
+    attached: regex.Pattern[str]
+    footer: regex.Pattern[str]
+
+
+@functools.cache
+def heading_grammar() -> HeadingGrammar:
+    """The appendix heading grammar, loaded once."""
+    data = load_yaml(HEADINGS_GRAMMAR)
+    (entry,) = validate_rows(HEADINGS_GRAMMAR, [data], _Headings)
+    try:
+        return HeadingGrammar(
+            heading=regex.compile(
+                rf"(?:{entry.heading})(?:\s*[:.\-–—]\s*(?P<rest>\S.*)|\s*)$", regex.IGNORECASE
+            ),
+            list_heading=regex.compile(entry.list_heading),
+            attached=regex.compile(entry.attached, regex.IGNORECASE),
+            footer=regex.compile("|".join(f"(?:{f})" for f in entry.footers), regex.IGNORECASE),
+        )
+    except regex.error as exc:
+        raise GrammarError(f"{HEADINGS_GRAMMAR}: bad pattern: {exc}") from exc
+
+
+def heading_match(line: StrippedLine) -> regex.Match[str] | None:
+    """The match of an appendix heading line ("PHỤ LỤC II: DANH MỤC …"), or None."""
+    match = heading_grammar().heading.match(line.text)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    if rest and rest != rest.upper():
+        return None  # "Phụ lục kèm theo …" in a sentence is no heading
+    return match
+
+
+def ends_table(line: StrippedLine) -> bool:
+    """Whether the line ends any table: a footer ("Nơi nhận:") or an appendix heading."""
+    return bool(heading_grammar().footer.match(line.text)) or heading_match(line) is not None
