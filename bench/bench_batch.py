@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -58,14 +59,23 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
     return files
 
 
-def throughput(files: list[Path], workers: int) -> tuple[float, int]:
+def throughput(files: list[Path], workers: int) -> tuple[float, float, float]:
+    """Documents per second (pool start-up included), then CPU seconds per document spent in
+    the workers and in the parent process."""
     from vbparse.batch import as_json_lines, render_all
 
+    def cpu(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
+    own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    failed = sum(
-        1 for _, result in render_all(files, as_json_lines, workers) if not hasattr(result, "text")
-    )
-    return len(files) / (time.perf_counter() - t0), failed
+    for _ in render_all(files, as_json_lines, workers):
+        pass
+    wall = time.perf_counter() - t0
+    worker_cpu = (cpu(resource.RUSAGE_CHILDREN) - children) / len(files)
+    parent_cpu = (cpu(resource.RUSAGE_SELF) - own) / len(files)
+    return len(files) / wall, worker_cpu, parent_cpu
 
 
 def per_document(texts: list[str], repeat: int) -> tuple[float, float]:
@@ -73,24 +83,25 @@ def per_document(texts: list[str], repeat: int) -> tuple[float, float]:
     from vbparse import parse_text
 
     parse_text(texts[0])  # grammars loaded, as in a worker after its first file
-    vb = []
-    for _ in range(repeat):
+    try:
+        from underthesea import word_tokenize
+    except ImportError:
+        word_tokenize = None
+    else:
+        word_tokenize(texts[0])  # its model loaded
+    vb, ut = [], []
+    for _ in range(repeat):  # passes alternate, so that both see the same machine load
         t0 = time.perf_counter()
         for text in texts:
             parse_text(text)
         vb.append((time.perf_counter() - t0) / len(texts))
-    try:
-        from underthesea import word_tokenize
-    except ImportError:
-        return statistics.median(vb), float("nan")
-    word_tokenize(texts[0])  # its model loaded
-    ut = []
-    for _ in range(repeat):
+        if word_tokenize is None:
+            continue
         t0 = time.perf_counter()
         for text in texts:
             word_tokenize(text)
         ut.append((time.perf_counter() - t0) / len(texts))
-    return statistics.median(vb), statistics.median(ut)
+    return statistics.median(vb), statistics.median(ut) if ut else float("nan")
 
 
 def render_with_peak(document):
@@ -183,14 +194,18 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
 
         sample = files[: args.docs]
-        rate1, failed1 = throughput(sample, 1)
-        rate2, failed2 = throughput(sample, 2)
+        before = machine_scaling()
+        runs = {workers: throughput(sample, workers) for workers in (1, 2)}
+        after = machine_scaling()
         print(f"\nthroughput on {len(sample)} documents (pool start-up included):")
-        print(f"  1 worker : {rate1:7.1f} docs/s  ({failed1} failed)")
-        print(f"  2 workers: {rate2:7.1f} docs/s  ({failed2} failed)")
+        for workers, (rate, worker_cpu, parent_cpu) in runs.items():
+            print(
+                f"  {workers} worker{'s' if workers > 1 else ' '}: {rate:6.1f} docs/s; CPU per doc "
+                f"{worker_cpu * 1000:5.1f} ms in workers, {parent_cpu * 1000:4.2f} ms in the parent"
+            )
         print(
-            f"  scaling  : {rate2 / rate1:.2f}x  (machine now: {machine_scaling():.2f}x for two "
-            "busy processes)"
+            f"  scaling  : {runs[2][0] / runs[1][0]:.2f}x (this machine, before/after: two busy "
+            f"processes finish {before:.2f}x/{after:.2f}x faster than one)"
         )
 
         texts = [f.read_text(encoding="utf-8") for f in files[: args.compare]]

@@ -170,6 +170,7 @@ def test_batch_incremental_ignores_an_edited_output(corpus, tmp_path):
         (["--scheduler", "tcp://localhost:8786"], "--scheduler goes with --engine dask"),
         (["--timeout", "0"], "positive number of seconds"),
         (["-w", "-1"], "must be 0 or more"),
+        (["-w", "0", "--timeout", "5"], "--timeout needs worker processes"),
     ],
     ids=[
         "incremental-to-stdout",
@@ -177,6 +178,7 @@ def test_batch_incremental_ignores_an_edited_output(corpus, tmp_path):
         "scheduler-without-dask",
         "zero-timeout",
         "negative-workers",
+        "timeout-in-process",
     ],
 )
 def test_batch_bad_options_are_usage_errors(corpus, args, message):
@@ -226,9 +228,12 @@ def test_batch_ctrl_c_leaves_whole_json_lines_and_says_how_far(corpus, tmp_path)
         if len({json.loads(line)["source"]["path"] for line in text.splitlines()}) == 3:
             break
         time.sleep(0.1)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail(f"the three documents were not written in 30 s: {proc.communicate()[1]}")
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
     _, err = proc.communicate(timeout=30)
-    assert proc.returncode == ExitStatus.CTRL_C
+    assert proc.returncode == ExitStatus.CTRL_C, err
     assert "interrupted after 3 of 4 files" in err and "--incremental to go on" in err
     records = lines_of(out)  # every line is whole JSON
     assert {Path(r["source"]["path"]).name for r in records} == {

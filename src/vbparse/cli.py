@@ -172,6 +172,9 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
     if args.incremental and args.output == "-":
         env.error("--incremental needs an output file (-o FILE) to compare with")
         return ExitStatus.USAGE
+    if args.timeout is not None and args.workers == 0 and args.engine == "local":
+        env.error("--timeout needs worker processes (-w 1 or more), not -w 0")
+        return ExitStatus.USAGE
     try:
         load_engine(args.engine, args.scheduler)
         files = discover(args.paths)
@@ -244,7 +247,8 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
             raise
         keep = False
         progress.clear()
-        env.error(f"{args.engine} engine: {type(exc).__name__}: {exc}; output left as it was")
+        kept = "" if args.output == "-" else f"; {args.output} left as it was"
+        env.error(f"run stopped ({args.engine} engine): {type(exc).__name__}: {exc}{kept}")
     finally:
         results.close()  # stops the workers
         earlier.close()
