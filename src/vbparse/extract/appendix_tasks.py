@@ -1,7 +1,7 @@
 """Task records from appendix tables (phụ lục danh mục nhiệm vụ) and body task tables.
 
 Each table row is one task. Its cells are read by column meaning (see
-``vbparse.segment.appendix``): the task cell gives ``text``; the assigning-document cell
+``vbparse.segment.tables``): the task cell gives ``text``; the assigning-document cell
 (văn bản giao nhiệm vụ) gives ``source_ref``; the lead, support and pending (đơn vị chưa
 hoàn thành) cells give agencies through the agencies extractor; the deadline cell goes
 through ``parse_deadline``; the appendix title and the row's status-bearing cells give
