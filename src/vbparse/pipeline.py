@@ -127,7 +127,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         source=doc.source,
         number=number_text,
         number_parts=number,
-        type=document_type(number) if number else header.title_type,
+        type=_document_type(header, number),
         issuer=fields.issuer(header, number, closing),
         place=header.place,
         date=header.date,
@@ -147,6 +147,16 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     document.warnings = doc.warnings
     doc.document = document
     return doc
+
+
+def _document_type(header: Header, number) -> str | None:
+    """The number's type code; without a number, the title's ("THÔNG BÁO" → TB), or CV for
+    a trích yếu after "V/v", which Nghị định 30/2020 gives to công văn only."""
+    if number:
+        return document_type(number)
+    if header.title_type:
+        return header.title_type
+    return "CV" if header.subject_is_vv else None
 
 
 def _check_is_directive(doc: ParsedDocument) -> None:

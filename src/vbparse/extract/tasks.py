@@ -48,23 +48,46 @@ def _non_directive() -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{o})" for o in openers), regex.IGNORECASE)
 
 
+@functools.cache
+def _non_directive_section() -> regex.Pattern[str]:
+    sections = load_yaml("header.yaml")["non_directive_sections"]
+    return regex.compile("|".join(f"(?:{o})" for o in sections), regex.IGNORECASE)
+
+
+# A part heading that also announces work ("II. MỤC TIÊU, NHIỆM VỤ") still holds tasks.
+_ANNOUNCES_WORK = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phân công", regex.I)
+
+
+def _in_aims_part(clause: Clause, text: str) -> bool:
+    """Whether ``clause`` is, or sits under, a part that states aims or grounds ("I. MỤC ĐÍCH,
+    YÊU CẦU"): its items describe what the plan wants, they assign nothing."""
+    for node in (clause, *clause.ancestors()):
+        heading = text[node.text_start : node.own_end].split("\n", 1)[0]
+        if _non_directive_section().match(heading) and not _ANNOUNCES_WORK.search(heading):
+            return True
+    return False
+
+
 # A lead-in ("Giao Bộ Công an:", "a) Bộ Y tế hoàn thành các nhiệm vụ sau:", "(1) Trước ngày
 # 31/7/2025, yêu cầu:") has at most this many words besides its agencies and deadline; an item
 # ending in ":" with more words carries a directive of its own before its sub-items.
 _LEAD_IN_WORDS = 8
+_BRACKETED = regex.compile(r"\([^()]*\)")
 
 
 def _is_lead_in(own: str, offset: int, roles: Roles, deadline: Deadline | None) -> bool:
     """A one-line heading that ends with ":" introduces its sub-items and directs nothing."""
     if not own.rstrip().endswith(":") or "\n" in own.strip():
         return False
-    named = [a.span for a in roles.lead if a.span] + (
-        [deadline.span] if deadline and deadline.span else []
-    )
+    named = [a.span for a in roles.lead if a.span]
+    if deadline is not None and deadline.span is not None:
+        named.append(deadline.span)
     rest = "".join(
         " " if any(s.start <= offset + i < s.end for s in named) else ch for i, ch in enumerate(own)
     )
-    return len(rest.split()) <= _LEAD_IN_WORDS
+    # An apposition in brackets ("Sở Xây dựng (cơ quan thường trực Ban An toàn giao thông
+    # tỉnh):") names the lead again; it directs nothing.
+    return len(_BRACKETED.sub(" ", rest).split()) <= _LEAD_IN_WORDS
 
 
 def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
@@ -98,7 +121,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             deadline = inherited or deadline
         resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
         has_items = len(clause.children) > len(fields.bullets)
-        if _is_task(clause, own, roles, lead, own_deadline, has_items):
+        if _is_task(clause, text, roles, lead, own_deadline, has_items):
             task = _task(clause, own, roles, lead, deadline, context)
             task.product = fields.product
             yield task
@@ -106,13 +129,14 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
 
 def _is_task(
     clause: Clause,
-    own: str,
+    text: str,
     roles: Roles,
     lead: list[Agency],
     deadline: Deadline | None,
     has_items: bool,
 ) -> bool:
-    if not own.strip() or _non_directive().match(own):
+    own = text[clause.text_start : clause.own_end]
+    if not own.strip() or _non_directive().match(own) or _in_aims_part(clause, text):
         return False
     if has_items:
         return bool(roles.lead) and not _is_lead_in(own, clause.text_start, roles, deadline)

@@ -18,6 +18,9 @@ _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACE = regex.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 # Hyphen look-alikes that mean a plain hyphen; en and em dashes are kept as written.
 _HYPHEN_LIKE = regex.compile("[\u2010\u2011\u2212]")
+# Eth (Ð ð, U+00D0/U+00F0) looks like Vietnamese Đ đ and comes out of OCR and old fonts; it
+# is never Vietnamese, so it is read as the letter it stands for.
+_ETH = regex.compile("[\u00d0\u00f0]")
 
 
 def clean_unicode(text: NormalizedText) -> NormalizedText:
@@ -25,4 +28,5 @@ def clean_unicode(text: NormalizedText) -> NormalizedText:
     text = text.sub(_CLUSTER, lambda m: unicodedata.normalize("NFC", m.group(0)))
     text = text.sub(_INVISIBLE, "")
     text = text.sub(_ODD_SPACE, " ")
+    text = text.sub(_ETH, lambda m: "Đ" if m.group(0) == "\u00d0" else "đ")
     return text.sub(_HYPHEN_LIKE, "-")

@@ -110,7 +110,7 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
     """A "- " list item (Nơi nhận, Kính gửi) cut before its closing ";" or ".": the lines
     after it, up to the next item, close it ("- VPCP: BTCN, PCN" / "Phạm Mạnh Cường, …;")."""
     for line in reversed(lines_before[-_ITEM_LINES:]):
-        if not line.strip():
+        if not line.strip() or _is_capitals(line):
             return False
         if _BULLET.match(line.lstrip()):
             break
@@ -125,6 +125,12 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
         if stripped.endswith((";", ".")):
             return True
     return False
+
+
+def _is_capitals(line: str) -> bool:
+    """A signature or title line ("KT. BỘ TRƯỞNG", "PHỤ LỤC"): never inside a list item."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 # How many lines one wrapped list item may run to.
