@@ -18,7 +18,8 @@ SEED_004 = FIXTURES / "seeds" / "004_a135c2dc3c7e6627.txt"
 PIPE_004 = FIXTURES / "extra" / "004_pipe_rows.txt"
 
 HEADERS = load_cases("segment/appendix_headers")
-TABLES = load_cases("segment/appendix_tables")
+# flat tables whose cells only their positions place (issue 6): fixtures/extra/cases
+TABLES = load_cases("segment/appendix_tables") + load_cases("fixtures/extra/flat_tables")
 HEADINGS = load_cases("segment/appendix_headings")
 
 

@@ -4,8 +4,9 @@ Copy-paste and many portals give a table as one cell a line (TT / Nhiệm vụ c
 Rows are found from the TT numbering ("1.", "29-"), taken in sequence; cells that wrap
 over several lines and empty cells are recovered by aligning a row's lines to the columns,
 using what each column's cells look like (``cell_shapes`` in
-``grammars/appendix/columns.yaml``). A header repeated after a page break is skipped, a
-page number is passed over, and a group row ("I", "II") starts a group.
+``grammars/appendix/columns.yaml``); a row with one line per column reads each line as its
+cell unless a line contradicts its column's shapes. A header repeated after a page break is
+skipped, a page number is passed over, and a group row ("I", "II") starts a group.
 """
 
 from __future__ import annotations
@@ -230,12 +231,32 @@ def _split_joined_cells(
     return lines
 
 
+# Costs of reading a row's lines into its columns, in tenths (whole numbers, so that equal
+# readings tie exactly and the later cell stays empty). A line costs nothing in a column whose
+# cells it looks like. An empty cell costs more than a line that merely fails to look like its
+# column's cells, so a row with one line per column reads each line as its cell (positions
+# decide) unless a line contradicts its column: a date-less line in the deadline column, a
+# line that starts in lower case (the rest of a wrapped cell) or fits a strict column in an
+# agency column. Merging lines into one cell costs a little, more when the shapes differ; a
+# cell that ends on a comma is rare (the list in it goes on to the next line).
+_STRICT_FIRST = (0, 40)  # (fits, does not fit): first line of a deadline / source_ref cell
+_STRICT_MORE = (5, 25)  # a further line of that cell
+_AGENCY_FIRST = (0, 10)  # first line of an agency cell; an unknown capitalised name
+_AGENCY_CONTRADICTED = 30  # ... a lower-case or strict-shaped line as an agency cell
+_AGENCY_MORE = (3, 15)
+_FREE_FIRST = 2  # task, product, note: free text
+_FREE_MORE = 1
+_STRICT_IN_FREE = 15  # a deadline- or source_ref-shaped line inside free text
+_OPEN_END = 10  # a cell's last line ends with a comma
+_EMPTY = 20
+_EMPTY_TASK = 60
+_LOWER_START = regex.compile(r"[^\p{L}\d]*\p{Ll}")
+
+
 def _align(lines: list[StrippedLine], meanings: list[Meaning | None]) -> list[tuple[int, int]]:
     """Give each column a run of the row's lines (maybe none), in order, at least cost.
 
-    A line costs little in a column whose cells it looks like and much in a column whose
-    cells it does not ("30/6/2025" outside the deadline column); wrapping costs a little
-    in free-text columns and more in the others; an empty task cell costs most.
+    Each line is judged by the cell shapes it fits (``cell_fits``); see the cost table above.
     """
     n, m = len(lines), len(meanings)
     strict_present = [mn for mn in meanings if mn in _STRICT_COLUMNS]
@@ -246,28 +267,33 @@ def _align(lines: list[StrippedLine], meanings: list[Meaning | None]) -> list[tu
         if mn in _STRICT_COLUMNS or mn in AGENCY_COLUMNS
     }
     strict_line = [any(fits[(k, mn)] for mn in strict_present) for k in range(n)]
+    lower_start = [_LOWER_START.match(line.text) is not None for line in lines]
+    open_end = [line.text.endswith(",") for line in lines]
 
-    def line_cost(meaning: Meaning | None, k: int, first: bool) -> float:
+    def line_cost(meaning: Meaning | None, k: int, first: bool) -> int:
         if meaning in _STRICT_COLUMNS:
             ok = fits[(k, meaning)]
-            return (0.0 if ok else 4.0) if first else (0.5 if ok else 2.5)
+            return (_STRICT_FIRST if first else _STRICT_MORE)[0 if ok else 1]
         if meaning in AGENCY_COLUMNS:
-            ok = fits[(k, meaning)]
-            return (0.0 if ok else 2.0) if first else (0.3 if ok else 1.5)
-        cost = 0.2 if first else 0.1
-        return cost + (1.5 if strict_line[k] else 0.0)
+            if fits[(k, meaning)]:
+                return _AGENCY_FIRST[0] if first else _AGENCY_MORE[0]
+            if not first:
+                return _AGENCY_MORE[1]
+            return _AGENCY_CONTRADICTED if lower_start[k] or strict_line[k] else _AGENCY_FIRST[1]
+        cost = _FREE_FIRST if first else _FREE_MORE
+        return cost + (_STRICT_IN_FREE if strict_line[k] else 0)
 
     inf = float("inf")
-    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    best: list[list[float]] = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
-    best[0][0] = 0.0
+    best[0][0] = 0
     for c in range(1, m + 1):
         meaning = meanings[c - 1]
-        empty = 6.0 if meaning == "task" else 1.0
+        empty = _EMPTY_TASK if meaning == "task" else _EMPTY
         for i in range(n + 1):
             # column c takes lines a..i-1
             choice, where = best[c - 1][i] + empty, i
-            tail = 0.0  # continuation costs of lines a+1 .. i-1
+            tail = _OPEN_END if i and open_end[i - 1] else 0  # + lines a+1 .. i-1
             for a in range(i - 1, -1, -1):
                 total = best[c - 1][a] + line_cost(meaning, a, True) + tail
                 if total < choice:

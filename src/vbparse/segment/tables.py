@@ -180,22 +180,45 @@ def is_task_header(meanings: list[Meaning | None]) -> bool:
 
 
 def cell_fits(meaning: Meaning, line: str) -> bool:
-    """Whether one line looks like a cell of a column with this meaning (by its shapes)."""
+    """Whether one line looks like a cell of a column with this meaning (by its shapes).
+
+    An agency column's cell also fits when it is a capitalised list of short names ("Ninh
+    Bình, Lào Cai, Bộ Y tế") or an organisation's proper name that the gazetteer and the
+    head words may lack ("Tổng Liên đoàn Lao động Việt Nam"): see ``_is_name_list``."""
     line = line.strip()
     if any(shape.fullmatch(line) for shape in _column_grammar().shapes.get(meaning, ())):
         return True
     return meaning in AGENCY_COLUMNS and _is_name_list(line)
 
 
+# Words in one list item: a short name ("Lào Cai", "Các địa phương") needs only its capital;
+# a longer one must be a proper name, many of its words capitalised (official names capitalise
+# the first syllable of each word: "Liên minh Hợp tác xã Việt Nam"; a sentence capitalises
+# only its first word and the names in it), and not run past this.
+_SHORT_NAME_WORDS = 5
+_LIST_ITEM_WORDS = 8
+_PROPER_NAME_WORDS = 14
+
+
 def _is_name_list(line: str) -> bool:
-    """A capitalised list of short names: "Ninh Bình, Lào Cai, Bộ Y tế"."""
+    """A capitalised list of names: "Ninh Bình, Lào Cai, Bộ Y tế", "Hiệp hội Bất động sản
+    Việt Nam". Each item starts with a capital; an item longer than a short name must have
+    at least two in five of its words capitalised (a proper name, not a sentence)."""
     items = [i.strip() for i in regex.split(r"[,;]", line.strip().rstrip(".;"))]
     items = [regex.sub(r"^[-+•]\s*", "", i) for i in items]
     if not items or any(not i for i in items) or regex.search(r"\d", line):
         return False
-    if len(items) == 1 and len(items[0].split()) > 5:
+    return all(_is_name(item, in_list=len(items) > 1) for item in items)
+
+
+def _is_name(item: str, *, in_list: bool) -> bool:
+    words = item.split()
+    if not item[0].isupper():
         return False
-    return all(i[0].isupper() and len(i.split()) <= 8 for i in items)
+    if len(words) <= (_LIST_ITEM_WORDS if in_list else _SHORT_NAME_WORDS):
+        return True
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return len(words) <= _PROPER_NAME_WORDS and 5 * capitalised >= 2 * len(words)
 
 
 # --------------------------------------------------------------------------- lines
