@@ -24,9 +24,17 @@ def _examples() -> list[tuple[str, str, dict[str, Any]]]:
         for example in entry.get("examples", []):
             expected = {k: example[k] for k in ("date", "relation") if k in example}
             rows.append(("prefixes", example["text"], expected))
+    for example in load_yaml("deadlines/prefixes.yaml")["field_labels"]["examples"]:
+        expected = {k: example[k] for k in ("date", "relation") if k in example}
+        rows.append(("prefixes", example["text"], expected))
     periods = load_yaml("deadlines/periods.yaml")
     for half in periods["half_years"]:
         rows += [("periods", text, {"grain": "half-year"}) for text in half.get("examples", [])]
+    for example in periods["year_range"]["examples"]:
+        expected = {"relation": "range", "start": example["start"], "date": example["date"]}
+        rows.append(("periods", example["text"], expected))
+    for text in periods["time_of_day"]["examples"]:
+        rows.append(("periods", text, {"relation": "by", "grain": "day"}))
     relative = load_yaml("deadlines/relative.yaml")
     for unit in relative["units"]:
         rows += [("relative", text, {"relation": "within"}) for text in unit.get("examples", [])]
@@ -37,6 +45,7 @@ def _examples() -> list[tuple[str, str, dict[str, Any]]]:
     rows += [("events", text, {"relation": "recurring"}) for text in events["recurring_examples"]]
     skip = load_yaml("deadlines/not_deadlines.yaml")
     rows += [("not_deadlines", text, {}) for text in skip["examples"] + skip["examples_prefixes"]]
+    rows += [("targets", text, {}) for text in skip["targets"]["examples"]]
     return rows
 
 
@@ -49,6 +58,10 @@ EXAMPLES = _examples()
 def test_deadline_grammar_example(source: str, text: str, expected: dict[str, Any]) -> None:
     if source == "not_deadlines":
         assert list(find_deadlines(text, doc_date=DOC_DATE)) == []
+        return
+    if source == "targets":  # a target year is no due date (a recurrence may stand beside it)
+        found = list(find_deadlines(text, doc_date=DOC_DATE))
+        assert [d.text for d in found if d.date is not None] == []
         return
     found = parse_deadline(text, doc_date=DOC_DATE)
     assert found is not None, text

@@ -35,6 +35,7 @@ class DateCore:
     grain: PeriodGrain | None
     year_written: bool = True
     rule: str | None = None
+    years_span: bool = False  # a span of years ("giai đoạn 2026 - 2030")
 
 
 def fold(text: str) -> str:
@@ -103,6 +104,13 @@ def read_core(
     if match.group("half"):
         half = grammar.half_by_phrase[fold(match.group("hphrase"))]
         return _period("half-year", half, _year(match, doc_date), doc_date)
+    if match.group("yrange"):
+        first, last = int(match.group("y1")), int(match.group("y2"))
+        if not 0 < last - first <= grammar.year_range_max:
+            return None
+        start, _ = period_bounds("year", first)
+        _, end = period_bounds("year", last)
+        return DateCore("period", start, end, "year", years_span=True)
     if match.group("year") or match.group("yearnum"):
         return _period("year", 1, _year(match), doc_date)
     if match.group("relative"):
@@ -139,6 +147,9 @@ def _read_deictic(
     word = fold(match.group("dunit"))
     units = grammar.units
     grain: PeriodGrain
+    if word in map(fold, units.day):  # "trong ngày": the document's own day
+        rule = "the document's day"
+        return DateCore("day", doc_date, doc_date, "day", year_written=False, rule=rule)
     if word in map(fold, units.week):
         grain = "week"
     elif word in map(fold, units.month):

@@ -48,8 +48,31 @@ class HalfYear(_Strict):
 
 class Deictic(_Strict):
     current: list[str]
+    today: list[str]
     next: list[str]
     past: list[str]
+
+
+class RangeExample(_Strict):
+    text: str
+    start: Any = None
+    date: Any = None
+
+
+class YearRange(_Strict):
+    """A span of years ("giai đoạn 2026 - 2030"): optional lead words, the longest span."""
+
+    leads: list[str]
+    max_years: int
+    examples: list[RangeExample] = []
+
+
+class TimeOfDay(_Strict):
+    """A time written before a day ("17 giờ", "17h00", "16 giờ 30 phút")."""
+
+    hour: list[str]
+    minute: list[str]
+    examples: list[str] = []
 
 
 class Periods(_Strict):
@@ -61,6 +84,8 @@ class Periods(_Strict):
     half_years: list[HalfYear]
     number_words: dict[str, int]
     deictic: Deictic
+    year_range: YearRange
+    time_of_day: TimeOfDay
 
     @field_validator("month_names")
     @classmethod
@@ -79,6 +104,15 @@ class Prefix(_Strict):
     period: Relation | None
     period_date: Literal["end", "before_start", "none"]
     relative: Relation | None
+    examples: list[Example] = []
+
+
+class FieldLabels(_Strict):
+    """``prefixes.yaml`` ``field_labels``: "Thời gian:", "Thời hạn hoàn thành:", "Tiến độ:"."""
+
+    heads: list[str]
+    qualifiers: list[str]
+    linking_words: list[str]
     examples: list[Example] = []
 
 
@@ -132,6 +166,15 @@ class EventGrammar(_Strict):
     recurring_examples: list[str] = []
 
 
+class Targets(_Strict):
+    """``not_deadlines.yaml`` ``targets``: "đến năm 2030" in a statement of goals."""
+
+    prefixes: list[str]
+    goal_words: list[str]
+    window: int
+    examples: list[str] = []
+
+
 class NotDeadlines(_Strict):
     """``not_deadlines.yaml``: contexts where a date is not a deadline."""
 
@@ -141,6 +184,7 @@ class NotDeadlines(_Strict):
     words_before: list[str]
     followers: list[str]
     title_followers: list[str]
+    targets: Targets
     examples: list[str] = []
 
 
@@ -192,6 +236,10 @@ class DeadlineGrammar:
     title_followers: regex.Pattern[str]
     place_line: regex.Pattern[str]
     range_connector: regex.Pattern[str]
+    target_prefixes: frozenset[str]
+    target_goal: regex.Pattern[str]
+    target_window: int
+    year_range_max: int
 
 
 def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGrammar) -> str:
@@ -213,6 +261,10 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
     this_year = rf"\s+{year_w}\s+(?P<cur>{current})(?!\w)"  # "quý IV năm nay"
     year_tail = rf"(?:\s*[/\-–.]\s*{year}|\s+{year_w}\s+{year}|{this_year}|\s+{year})"
     month_value = rf"(?:(?P<m>\d{{1,2}})(?!\d)|(?P<mname>{month_names})(?!\w))"
+    dash = r"\s*[-–—]\s*"
+    range_leads = alternation(periods.year_range.leads)
+    today = alternation(periods.deictic.today)
+    unit_ends = r"(?=\s*(?:[,.;:!?)\]]|$))"
     branches = [
         # "ngày 31 tháng 7 năm 2025", "21 tháng 09 năm 2025", "ngày 20 tháng 9" (year inferred)
         rf"(?P<day>(?:(?P<ngay>{day_w})\s+)?(?<!\d)(?P<d>\d{{1,2}})\s+{month_w}\s+{month_value}"
@@ -230,16 +282,21 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
         rf"(?P<month>{month_w}\s+{month_value}{year_tail}?)",
         # "quý III/2025", "quý IV năm 2025"
         rf"(?P<quarter>{quarter_w}\s+(?P<q>{quarter_names})(?!\w){year_tail}?)",
+        # "2025 - 2030", "giai đoạn 2026-2030" (a span of years)
+        rf"(?P<yrange>(?:(?P<ylead>{range_leads})\s+)?(?<![\d/.\-–—])"
+        rf"(?P<y1>(?:19|20)\d\d){dash}(?P<y2>(?:19|20)\d\d)(?!\d|[/.\-–—]\d))",
         # "năm 2026"
         rf"(?P<year>{year_w}\s+{year})",
         # a table cell "6/2025" (a month; only read by parse_deadline)
         rf"(?P<monthnum>(?<![\d/.\-–])(?P<m>\d{{1,2}})\s*[/\-–.]\s*{year})",
         # a table cell "2026" (a year; only read by parse_deadline)
-        r"(?P<yearnum>(?<![\d/.\-–])(?P<y>(?:19|20)\d\d)(?![\d/.\-–]))",
+        r"(?P<yearnum>(?<![\d/.\-–—])(?P<y>(?:19|20)\d\d)(?!\d|[/.\-–—]\d))",
+        # "trong ngày" (the document's day; needs a prefix), "trong ngày hôm nay"
+        rf"(?P<deictic>(?P<dunit>{day_w})(?:\s+(?P<dmod>{today})(?!\w)|{unit_ends}))",
         # "tuần", "tháng này", "năm nay", "tuần tới" (needs a prefix)
         rf"(?P<deictic>(?P<dunit>{week_w}|{month_w}|{quarter_w}|{year_w})"
         # without a modifier the unit must end the phrase: "trong tuần." but not "trong năm học"
-        rf"(?:\s+(?P<dmod>{deictic_mods})(?!\w)|(?=\s*(?:[,.;:!?)\]]|$)))"
+        rf"(?:\s+(?P<dmod>{deictic_mods})(?!\w)|{unit_ends})"
         rf"(?!\s+{past}(?!\w))(?!\s+{recurrences}))",
     ]
     # a cheap look-ahead first: every core starts with a digit or one of these words
@@ -247,6 +304,7 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
         phrase.split()[0]
         for phrase in [*u.day, *u.month, *u.quarter, *u.year, *u.week, *periods.number_words]
         + [p for h in periods.half_years for p in h.phrases]
+        + periods.year_range.leads
     }
     gate = rf"(?=\d|{alternation(sorted(first_words))}(?!\w))"
     return gate + "(?:" + "|".join(branches) + ")"
@@ -262,6 +320,7 @@ def deadline_grammar() -> DeadlineGrammar:
     entries = prefix_file["prefixes"]
     range_words = prefix_file.get("range_connectors") or []
     prefixes: list[Prefix] = [_validate("prefixes.yaml", Prefix, e) for e in entries]
+    labels: FieldLabels = _validate("prefixes.yaml", FieldLabels, prefix_file.get("field_labels"))
     relative: RelativeGrammar = _validate(
         "relative.yaml", RelativeGrammar, load_yaml("deadlines/relative.yaml")
     )
@@ -284,6 +343,7 @@ def deadline_grammar() -> DeadlineGrammar:
     prefix_alt = alternation([p for e in prefixes for p in e.phrases])
     skip_alt = alternation(skip.prefixes)
     day_w = alternation(periods.units.day)
+    month_w = alternation(periods.units.month)
     recurrences = alternation([p for r in events.recurring for p in r.phrases])
     month_recurrences = alternation(
         [p for r in events.recurring if r.grain in ("month", "quarter", "year") for p in r.phrases]
@@ -299,9 +359,14 @@ def deadline_grammar() -> DeadlineGrammar:
     scan = "|".join(
         [
             rf"(?<!\w)(?P<skip>{skip_alt}\s+{core})",
-            rf"(?<!\w)(?P<recday>(?:{alternation(events.recurring_day_lead)}\s+)?{day_w}\s+"
-            rf"\d{{1,2}}\s+(?P<rphrase>{month_recurrences})(?!\w))",
-            rf"(?<!\w)(?P<full>(?:(?P<prefix>{prefix_alt})\s+)?{core})",
+            # "ngày 20 hằng tháng", "ngày 15 tháng 12 hằng năm", "ngày 15/12 hằng năm"
+            rf"(?<!\w)(?P<recday>(?:{alternation(events.recurring_day_lead)}\s+)?"
+            rf"(?:{day_w}\s+\d{{1,2}}(?:\s+{month_w}\s+\d{{1,2}})?"
+            rf"|(?:{day_w}\s+)?\d{{1,2}}\s*[/.\-–—]\s*\d{{1,2}})"
+            rf"\s+(?P<rphrase>{month_recurrences})(?!\w))",
+            rf"(?<!\w)(?P<full>(?:(?P<label>{_label_pattern(labels)})\s*)?"
+            rf"(?:(?P<prefix>{prefix_alt})\s+)?"
+            rf"(?:(?P<time>{_time_pattern(periods.time_of_day)})(?:\s*,)?\s+)?{core})",
             rf"(?<!\w)(?P<event>{'|'.join(event_parts)})",
             rf"(?<!\w)(?P<recurring>{recurrences})(?!\w)",
             rf"(?<!\w)(?P<urgent>{alternation(urgent.phrases)})(?!\w)"
@@ -338,6 +403,26 @@ def deadline_grammar() -> DeadlineGrammar:
             r"\s*(?:" + "|".join(_follower(f) for f in skip.title_followers) + r")(?!\w)", flags
         ),
         range_connector=regex.compile(rf"\s*{alternation(range_words)}\s*", flags),
+        target_prefixes=frozenset(_fold(p) for p in skip.targets.prefixes),
+        target_goal=regex.compile(rf"(?<!\w){alternation(skip.targets.goal_words)}(?!\w)", flags),
+        target_window=skip.targets.window,
+        year_range_max=periods.year_range.max_years,
+    )
+
+
+def _label_pattern(labels: FieldLabels) -> str:
+    """A field label: head, optional qualifier, then a colon or a linking word."""
+    heads, qualifiers = alternation(labels.heads), alternation(labels.qualifiers)
+    links = alternation(labels.linking_words)
+    return rf"{heads}(?:\s+{qualifiers})?(?:\s*:|\s+{links}(?!\w))"
+
+
+def _time_pattern(time: TimeOfDay) -> str:
+    """A time of day: "17 giờ", "17h00", "16 giờ 30 phút", "17:00"."""
+    hour, minute = alternation(time.hour), alternation(time.minute)
+    return (
+        rf"(?:\d{{1,2}}\s*{hour}(?![^\W\d_])(?:\s*\d{{1,2}}(?:\s*{minute}(?!\w))?)?"
+        rf"|\d{{1,2}}:\d{{2}})(?!\w)"
     )
 
 

@@ -94,20 +94,27 @@ def _dated(
     doc_date: dt.date | None,
     cell: bool,
 ) -> tuple[Deadline | None, int]:
-    """The deadline of a prefix + core match (or None), and where scanning resumes."""
+    """The deadline of a [label] [prefix] [time] core match (or None), and where scanning
+    resumes. A core right after a field label ("Thời gian: Quý IV/2025") is read as a cell."""
     core = read_core(grammar, match, doc_date)
     if core is None:
         return None, match.end()
+    cell = cell or bool(match.group("label"))
     prefix_words = match.group("prefix")
     prefix: Prefix | None = grammar.prefixes[fold(prefix_words)] if prefix_words else None
     kind = core.kind
     relation = None
     if prefix is not None:
         relation = {"day": prefix.day, "period": prefix.period, "relative": prefix.relative}[kind]
-    start = match.start() if relation else match.start(_core_group(match))
+    if relation:
+        start = match.start("prefix")
+    else:
+        start = match.start("time") if match.group("time") else match.start(_core_group(match))
     end = match.end()
     if grammar.title_followers.match(text, end):
         return None, end  # "Chiến lược ... đến năm 2030, tầm nhìn đến năm 2045": a title
+    if prefix_words and _is_target(grammar, text, match, core):
+        return None, end  # "Phấn đấu đến năm 2030 hoàn thành ...": a target year
     if relation is None:  # a bare core
         if kind == "day":
             written_as_date = match.group("ngay") or match.group("y")
@@ -144,11 +151,29 @@ def _dated(
             fields.update(date=core.end)
             if relation == "within":
                 fields.update(start=core.start)
+            if core.years_span:  # "trong giai đoạn 2026 - 2030": the whole span
+                relation = "range"
+                fields.update(start=core.start)
         elif mode == "before_start":
             fields.update(date=core.start - dt.timedelta(days=1) if core.start else None)
         else:
             fields.update(start=core.start)
     return _deadline(text, start, end, offset, relation, **fields), end
+
+
+def _is_target(
+    grammar: DeadlineGrammar, text: str, match: regex.Match[str], core: DateCore
+) -> bool:
+    """A whole year after a target prefix ("đến năm 2030") with a goal word ("chỉ tiêu",
+    "phấn đấu") earlier in the same sentence: the year a target is met, not a due date."""
+    if core.grain != "year" or core.years_span:
+        return False
+    if fold(match.group("prefix")) not in grammar.target_prefixes:
+        return False
+    first = match.start("prefix")
+    before = text[max(0, first - grammar.target_window) : first]
+    sentence = regex.split(r"[.;](?:\s|$)|\n", before)[-1]
+    return bool(grammar.target_goal.search(sentence))
 
 
 def _core_group(match: regex.Match[str]) -> str:
@@ -158,6 +183,7 @@ def _core_group(match: regex.Match[str]) -> str:
         "monthnum",
         "quarter",
         "half",
+        "yrange",
         "year",
         "yearnum",
         "relative",
