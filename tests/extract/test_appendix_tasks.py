@@ -14,7 +14,8 @@ from vbparse.extract.appendix_tasks import find_appendix_tasks
 from vbparse.normalize import normalize
 
 TESTS = Path(__file__).resolve().parents[1]
-CASES = load_cases("extract/appendix_tasks")
+# flat tables whose cells only their positions place (issue 6): fixtures/extra/cases
+CASES = load_cases("extract/appendix_tasks") + load_cases("fixtures/extra/flat_table_tasks")
 GOLD_CASES = load_cases("extract/appendix_tasks_gold")
 LIST_FIELDS = ("lead", "support", "pending")
 

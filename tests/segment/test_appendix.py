@@ -49,6 +49,11 @@ def test_appendix_cell_shape_examples_fit(meaning, example):
         ("source_ref", "Bộ Công an"),
         ("lead", "30/6/2025"),
         ("lead", "[HOÀN THÀNH"),
+        # sentences and products are no organisation names (issue 6)
+        ("lead", "Xây dựng cơ sở dữ liệu về nhu cầu nhà ở xã hội của công nhân, người lao động"),
+        ("lead", "Quyết định ban hành thiết kế mẫu"),
+        ("support", "Tham mưu Chính phủ thành lập Ủy ban dữ liệu quốc gia"),
+        ("pending", "Cơ sở dữ liệu được cập nhật"),
     ],
 )
 def test_appendix_cell_shape_rejects(meaning, line):
