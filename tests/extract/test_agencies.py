@@ -79,12 +79,12 @@ def test_agencies_org_ner_proposals_are_other_and_skip_gazetteer(monkeypatch):
     from vbparse.extract import org_ner
 
     def fake_ner(line: str):
-        words = ["Bộ Y tế", "và", "Hội Nông dân", "Việt Nam", "phối hợp", "."]
+        words = ["Bộ Y tế", "và", "Hội Làm vườn", "Việt Nam", "phối hợp", "."]
         tags = ["B-ORG", "O", "B-ORG", "I-ORG", "O", "O"]
         return [(w, "N", "B-NP", t) for w, t in zip(words, tags, strict=True)]
 
     monkeypatch.setattr(org_ner, "_load_ner", lambda: fake_ner)
-    text = "Bộ Y tế và Hội Nông dân Việt Nam phối hợp."
+    text = "Bộ Y tế và Hội Làm vườn Việt Nam phối hợp."
     (proposal,) = org_ner.find_proposed_organisations(text, offset=10)
-    assert (proposal.name, proposal.kind, proposal.id) == ("Hội Nông dân Việt Nam", "other", None)
+    assert (proposal.name, proposal.kind, proposal.id) == ("Hội Làm vườn Việt Nam", "other", None)
     assert text[proposal.span.start - 10 : proposal.span.end - 10] == proposal.text

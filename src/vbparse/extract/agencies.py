@@ -19,7 +19,7 @@ How mentions are found (a plain longest-match over folded tokens, no statistical
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from vbparse.extract.gazetteer import (
@@ -105,6 +105,8 @@ class _Candidate:
     group_name: str | None = None
     members: frozenset[str] = frozenset()
     determined: bool = True
+    prefixed: bool = False
+    area: bool = False  # a group of territories only ("các tỉnh, thành phố")
     bare: bool = False
     local_name: str | None = None
     local_key: str | None = None
@@ -126,6 +128,14 @@ class _GroupTries:
     openings: frozenset[str]  # the tokens a group phrase can start with
 
 
+@dataclass(frozen=True)
+class _Noun:
+    form: str
+    members: frozenset[str]
+    area: bool
+    not_before: Trie
+
+
 _GROUP_TRIES: dict[int, _GroupTries] = {}
 _MAX_QUALIFIERS = 2
 
@@ -140,7 +150,12 @@ def _group_tries(gazetteer: Gazetteer) -> _GroupTries:
         for form in (prefix.form, *prefix.aliases):
             prefixes.add(fold_phrase(form), prefix.form)
     for noun in grammar.nouns:
-        nouns.add(fold_phrase(noun.form), (noun.form, frozenset(noun.members)))
+        not_before = Trie()
+        for word in noun.not_before:
+            not_before.add(fold_phrase(word), True)
+        nouns.add(
+            fold_phrase(noun.form), _Noun(noun.form, frozenset(noun.members), noun.area, not_before)
+        )
     for qualifier in grammar.qualifiers:
         qualifiers.add(fold_phrase(qualifier), qualifier)
     joiners = sorted(((fold_phrase(j), j) for j in grammar.joiners), key=lambda item: -len(item[0]))
@@ -179,11 +194,12 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
     if determined:
         parts.append(tokens.text[tokens.starts[j] : tokens.ends[j]].lower() + " ")
         j += 1
-    noun = tries.nouns.longest(keys, j)
+    noun = _noun_at(tries, keys, j)
     if not noun:
         return None
-    j, (form, members) = noun
-    parts.append(form)
+    j, first_noun = noun
+    parts.append(first_noun.form)
+    members, area = first_noun.members, first_noun.area
     while j < len(keys):
         step = None
         for joiner_key, joiner in (*tries.joiners, ((), "")):
@@ -194,16 +210,21 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
             if k < len(keys) and keys[k] in tries.determiners:
                 det = tokens.text[tokens.starts[k] : tokens.ends[k]].lower() + " "
                 k += 1
-            nxt = tries.nouns.longest(keys, k)
+            nxt = _noun_at(tries, keys, k)
+            if nxt and area and not nxt[1].area and (prefix or det):
+                # "Ủy ban nhân dân các xã, phường, các chủ đầu tư": two groups (a prefix
+                # or a new "các" after territories starts another group)
+                nxt = None
             if nxt:
                 glue = _render_joiner(joiner) if joiner else " "
-                step = (nxt[0], glue + det + nxt[1][0], nxt[1][1])
+                step = (nxt[0], glue + det + nxt[1].form, nxt[1])
                 break
         if step is None:
             break
         j, text, more = step
         parts.append(text)
-        members = members | more
+        members = members | more.members
+        area = area and more.area
     for _ in range(_MAX_QUALIFIERS):
         qualifier = tries.qualifiers.longest(keys, j)
         if not qualifier:
@@ -223,7 +244,18 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
         group_name=name,
         members=members,
         determined=determined or prefix is not None,
+        prefixed=prefix is not None,
+        area=area,
     )
+
+
+def _noun_at(tries: _GroupTries, keys: list[str], start: int) -> tuple[int, _Noun] | None:
+    """The longest group noun at token ``start`` unless a word after it makes it part of
+    another word ("các bộ phận")."""
+    found = tries.nouns.longest(keys, start)
+    if found and found[1].not_before.longest(keys, found[0]):
+        return None
+    return found
 
 
 _LOCAL_TRIES: dict[int, tuple[Trie, Trie]] = {}
@@ -303,10 +335,14 @@ def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> l
         named = None if full else named_body_at(gazetteer, tokens, i, starts_body)
         if named:
             found.append(_Candidate(first=i, last=named.last, named=named))
+        plural = _plural_body(gazetteer, tokens, i, starts_body)
+        if plural:
+            found.append(plural)
         if bare_provinces:
             place = gazetteer.members["province"].longest(keys, i)
             if place and (not full or place[0] > full[0]):
                 found.append(_Candidate(first=i, last=place[0], entry_id=place[1], bare=True))
+    found.extend(_bodies_in_every_area(gazetteer, tokens, found))
     found = [c for c in found if not _glued_to_number(tokens, c.first, c.last)]
     # longest first, then leftmost; drop the overlapping ones (spaCy's filter_spans)
     found.sort(key=lambda c: (-(c.last - c.first), c.first))
@@ -320,6 +356,80 @@ def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> l
         chosen.append(cand)
     chosen.sort(key=lambda c: c.first)
     return chosen
+
+
+def _body_type(gazetteer: Gazetteer, cand: _Candidate) -> str | None:
+    """The name of a body TYPE that exists in many places: a department named without its
+    province ("Sở Y tế") or a unit named by the grammar ("Trung tâm Kiểm soát bệnh tật")."""
+    if cand.named is not None:
+        return cand.named.name if cand.named.kind in _TYPE_KINDS else None
+    entry = gazetteer.get(cand.entry_id) if cand.entry_id else None
+    if entry is not None and entry.kind == "local_body" and entry.link is None:
+        return entry.name
+    return None
+
+
+_TYPE_KINDS = frozenset({"unit", "local_body", "board"})
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+def _plural_body(
+    gazetteer: Gazetteer, tokens: Tokens, start: int, starts_body: Callable[[int], bool]
+) -> _Candidate | None:
+    """ "các sở giáo dục và đào tạo", "các Ban Quản lý dự án chuyên ngành": a determiner
+    before a body type is the group of every such body; its name keeps the type's words."""
+    keys = tokens.keys
+    if keys[start] not in _group_tries(gazetteer).determiners or start + 1 >= len(keys):
+        return None
+    body = None
+    department = gazetteer.departments.longest(keys, start + 1)
+    if department:
+        body = _Candidate(first=start + 1, last=department[0], entry_id=department[1])
+    named = named_body_at(gazetteer, tokens, start + 1, starts_body)
+    if named and (body is None or named.last > body.last):
+        body = _Candidate(first=start + 1, last=named.last, named=named)
+    name = _body_type(gazetteer, body) if body else None
+    if body is None or name is None:
+        return None
+    return _Candidate(
+        first=start,
+        last=body.last,
+        group_name=f"{tokens.word(start).capitalize()} {_lower_first(name)}",
+    )
+
+
+def _bodies_in_every_area(
+    gazetteer: Gazetteer, tokens: Tokens, found: list[_Candidate]
+) -> list[_Candidate]:
+    """ "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương": a body type written right before
+    a group of territories is ONE group, that body in each of them (not a department plus the
+    provinces). Not before ":", where the territories are listed by name."""
+    keys = tokens.keys
+    out = []
+    for cand in found:
+        name = _body_type(gazetteer, cand) if not cand.is_group else None
+        if name is None or cand.last >= len(keys):
+            continue
+        area = _match_group(gazetteer, tokens, cand.last)
+        if (
+            area is None
+            or not area.area
+            or area.prefixed
+            or not area.determined
+            or keys[area.last : area.last + 1] == [":"]
+        ):
+            continue
+        out.append(
+            _Candidate(
+                first=cand.first,
+                last=area.last,
+                group_name=f"{name} {_lower_first(area.group_name or '')}",
+            )
+        )
+    return out
 
 
 def _member_at(

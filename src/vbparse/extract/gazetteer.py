@@ -125,13 +125,22 @@ class DepartmentRow(BaseModel):
     name: str
     aliases: list[str] = []
     unit_required: bool = False
+    unit_in_name: bool = True
     valid_until: dt.date | None = None
     became: str | None = None
 
 
 class GroupNoun(BaseModel):
+    """A noun of the group grammar: its canonical form, the short names a list head of it
+    admits, whether it names a territory (``area``) and the words that make it part of another
+    word (``not_before``: "bộ" in "các bộ phận")."""
+
+    model_config = ConfigDict(extra="forbid")
+
     form: str
     members: list[Literal["ministry", "province"]] = []
+    area: bool = False
+    not_before: list[str] = []
 
 
 class GroupPrefix(BaseModel):
@@ -184,6 +193,7 @@ class NamedBodyGrammar(BaseModel):
     heads: list[NamedBodyHead]
     connectors: list[str]
     name_phrases: list[str] = []
+    comma_phrases: list[str] = []
     stops: list[str]
 
 
@@ -429,7 +439,11 @@ def load_gazetteer() -> Gazetteer:
                         aliases.append(f"{n} {place}")
                     for u in unit_words[row.kind]:
                         aliases.append(f"{n} {u} {place}")
-            name = f"{dept.name} {unit} {row.place}"
+            name = (
+                f"{dept.name} {unit} {row.place}"
+                if dept.unit_in_name
+                else f"{dept.name} {row.place}"
+            )
             if name in aliases:
                 aliases.remove(name)
             entries.append(

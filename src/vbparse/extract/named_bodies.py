@@ -37,6 +37,7 @@ class _NamedTries:
     heads: Trie  # folded head → kind
     connectors: Trie
     name_phrases: Trie
+    comma_phrases: Trie
     stops: Trie
     max_words: int
 
@@ -49,16 +50,18 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
     if cached is not None:
         return cached
     grammar = gazetteer.named_bodies
-    heads, connectors, phrases, stops = Trie(), Trie(), Trie(), Trie()
+    heads, connectors, phrases, stops, comma_phrases = Trie(), Trie(), Trie(), Trie(), Trie()
     for head in grammar.heads:
         heads.add(fold_phrase(head.form), head.kind)
     for connector in grammar.connectors:
         connectors.add(fold_phrase(connector), True)
     for phrase in grammar.name_phrases:
         phrases.add(fold_phrase(phrase), True)
+    for phrase in grammar.comma_phrases:
+        comma_phrases.add(fold_phrase(phrase), True)
     for stop in grammar.stops:
         stops.add(fold_phrase(stop)[:2], True)  # a phrase's first two words decide
-    tries = _NamedTries(heads, connectors, phrases, stops, grammar.max_words)
+    tries = _NamedTries(heads, connectors, phrases, comma_phrases, stops, grammar.max_words)
     _TRIES[id(gazetteer)] = tries
     return tries
 
@@ -93,7 +96,10 @@ def named_body_at(
     known = gazetteer.full.longest(keys, j)
     if known and _capitalised(tokens.word(j)):  # "Văn phòng Bộ Tài chính"
         return _named(tokens, start, known[0], kind)
-    first = tokens.word(j)
+    connector = tries.connectors.longest(keys, j)
+    if connector and connector[0] < len(keys) and not starts_body(connector[0]):
+        j = connector[0]  # "Báo và Phát thanh, Truyền hình ...": the name goes on after "và"
+    first = tokens.word(j) if j < len(keys) else ""
     if not (_capitalised(first) or first[:1].isdigit()):
         return None
     j += 1
@@ -109,6 +115,12 @@ def named_body_at(
                 j, words = nxt + 1, words + 1
                 continue
             break
+        if keys[j] == "," and j + 1 < len(keys) and tokens.word(j + 1)[:1].islower():
+            pair = tries.comma_phrases.longest(keys, j + 1)
+            if pair:  # "Khám, chữa bệnh", "Thi đua, khen thưởng"
+                words += pair[0] - j - 1
+                j = pair[0]
+                continue
         if not word[:1].isalnum():
             break
         phrase = tries.name_phrases.longest(keys, j)
