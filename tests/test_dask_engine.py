@@ -59,7 +59,9 @@ def test_dask_engine_unreachable_scheduler_leaves_output_alone(tmp_path):
     out.write_text("earlier\n", encoding="utf-8")
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         status, _, err = run(
-            corpus, "-o", out, "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1"
-        )
+            corpus, "-o", out, "--incremental", "--engine", "dask", "--scheduler",
+            "tcp://127.0.0.1:1",
+        )  # fmt: skip
     assert status == ExitStatus.SOME_FAILED and "dask engine" in err
     assert out.read_text(encoding="utf-8") == "earlier\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "tasks.jsonl"]  # no temp files

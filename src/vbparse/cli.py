@@ -253,8 +253,8 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
         results.close()  # stops the workers
         earlier.close()
         finish(keep)
-        if manifest and keep:
-            manifest.finish()
+        if manifest:
+            manifest.finish(keep)
         if errors:
             errors.close()
     progress.clear()

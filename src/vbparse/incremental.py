@@ -161,7 +161,12 @@ class ManifestWriter:
         self._digest.update(text.encode("utf-8"))
         self.documents += 1
 
-    def finish(self) -> None:
+    def finish(self, keep: bool = True) -> None:
+        """Rename the manifest into place (``keep``), or drop it with the output."""
+        if not keep:
+            self._stream.close()
+            os.unlink(self._tmp)
+            return
         self._stream.write(json.dumps({"output_sha256": self._digest.hexdigest()}) + "\n")
         self._stream.close()
         mask = os.umask(0o22)
