@@ -12,6 +12,8 @@ when the due date equals the gold's (both None counts as right: the clause has n
   bound no picking rule could beat).
 Speed: the whole normalized text of each seed through ``find_deadlines`` and through
 ``search_dates``, median of ``--repeat`` runs, milliseconds per document.
+Generalisation: the whole pipeline's deadline accuracy on the aligned tasks of each fixture
+set (seeds, unseen, heldout), as ``vbparse eval`` scores it (vbparse only).
 """
 
 from __future__ import annotations
@@ -114,6 +116,28 @@ def _timing(repeat: int) -> list[tuple[str, int, float, float, int, int]]:
     return rows
 
 
+FIXTURE_SETS = (
+    ("seeds", FIXTURES / "gold", FIXTURES / "seeds"),
+    ("unseen", FIXTURES / "unseen" / "gold", FIXTURES / "unseen"),
+    ("heldout", FIXTURES / "heldout" / "gold", FIXTURES / "heldout"),
+)
+
+
+def _pipeline_deadlines() -> list[tuple[str, int, int, float]]:
+    """(set, right, aligned, seconds) of the pipeline's deadlines on each fixture set."""
+    from vbparse import parse_file
+    from vbparse.evaluate import evaluate
+
+    rows = []
+    for name, gold_dir, text_dir in FIXTURE_SETS:
+        start = time.perf_counter()
+        documents = [parse_file(path) for path in sorted(text_dir.glob("*.txt"))]
+        report = evaluate(gold_dir, documents)
+        seconds = time.perf_counter() - start
+        rows.append((name, report.deadline.right, report.deadline.total, seconds))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="timing runs per document")
@@ -163,6 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     ours_mean = statistics.mean(row[2] for row in timing)
     dp_mean = statistics.mean(row[3] for row in timing)
     print(f"| mean | | {ours_mean:.2f} | {dp_mean:.1f} | {dp_mean / ours_mean:.0f}x | |")
+
+    print("\n## Pipeline deadline accuracy on aligned tasks (as `vbparse eval` scores it)\n")
+    print("| fixture set | aligned tasks | right | accuracy |")
+    print("|---|---:|---:|---:|")
+    for name, right, total, _ in _pipeline_deadlines():
+        print(f"| {name} | {total} | {right} | {right / total:.3f} |")
 
     if args.misses:
         print("\nvbparse misses:", *ours["all"][1], sep="\n  ")

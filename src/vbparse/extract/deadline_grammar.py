@@ -300,14 +300,23 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
         rf"(?!\s+{past}(?!\w))(?!\s+{recurrences}))",
     ]
     # a cheap look-ahead first: every core starts with a digit or one of these words
-    first_words = {
-        phrase.split()[0]
-        for phrase in [*u.day, *u.month, *u.quarter, *u.year, *u.week, *periods.number_words]
+    return _gate(_core_phrases(periods)) + "(?:" + "|".join(branches) + ")"
+
+
+def _core_phrases(periods: Periods) -> list[str]:
+    """Every phrase a date core can start with (besides a digit)."""
+    u = periods.units
+    return (
+        [*u.day, *u.month, *u.quarter, *u.year, *u.week, *periods.number_words]
         + [p for h in periods.half_years for p in h.phrases]
         + periods.year_range.leads
-    }
-    gate = rf"(?=\d|{alternation(sorted(first_words))}(?!\w))"
-    return gate + "(?:" + "|".join(branches) + ")"
+    )
+
+
+def _gate(phrases: list[str]) -> str:
+    """A look-ahead: a digit or the first word of one of ``phrases`` comes next."""
+    first_words = sorted({phrase.split()[0] for phrase in phrases})
+    return rf"(?=\d|{alternation(first_words)}(?!\w))"
 
 
 @functools.cache
@@ -356,22 +365,37 @@ def deadline_grammar() -> DeadlineGrammar:
         else:
             event_parts.append(rf"{lead}(?=\s)")
     urgent = events.urgent
-    scan = "|".join(
-        [
-            rf"(?<!\w)(?P<skip>{skip_alt}\s+{core})",
-            # "ngày 20 hằng tháng", "ngày 15 tháng 12 hằng năm", "ngày 15/12 hằng năm"
-            rf"(?<!\w)(?P<recday>(?:{alternation(events.recurring_day_lead)}\s+)?"
-            rf"(?:{day_w}\s+\d{{1,2}}(?:\s+{month_w}\s+\d{{1,2}})?"
-            rf"|(?:{day_w}\s+)?\d{{1,2}}\s*[/.\-–—]\s*\d{{1,2}})"
-            rf"\s+(?P<rphrase>{month_recurrences})(?!\w))",
-            rf"(?<!\w)(?P<full>(?:(?P<label>{_label_pattern(labels)})\s*)?"
-            rf"(?:(?P<prefix>{prefix_alt})\s+)?"
-            rf"(?:(?P<time>{_time_pattern(periods.time_of_day)})(?:\s*,)?\s+)?{core})",
-            rf"(?<!\w)(?P<event>{'|'.join(event_parts)})",
-            rf"(?<!\w)(?P<recurring>{recurrences})(?!\w)",
-            rf"(?<!\w)(?P<urgent>{alternation(urgent.phrases)})(?!\w)"
-            rf"(?!\s+{alternation(urgent.not_before)}(?!\w))",
-        ]
+    starts = (
+        _core_phrases(periods)
+        + skip.prefixes
+        + events.recurring_day_lead
+        + [p for e in prefixes for p in e.phrases]
+        + labels.heads
+        + [p for e in events.events for p in e.phrases]
+        + [p for r in events.recurring for p in r.phrases]
+        + urgent.phrases
+    )
+    # every branch starts at a word start with a digit or one of these words: checked first
+    scan = (
+        rf"(?<!\w){_gate(starts)}(?:"
+        + "|".join(
+            [
+                rf"(?<!\w)(?P<skip>{skip_alt}\s+{core})",
+                # "ngày 20 hằng tháng", "ngày 15 tháng 12 hằng năm", "ngày 15/12 hằng năm"
+                rf"(?<!\w)(?P<recday>(?:{alternation(events.recurring_day_lead)}\s+)?"
+                rf"(?:{day_w}\s+\d{{1,2}}(?:\s+{month_w}\s+\d{{1,2}})?"
+                rf"|(?:{day_w}\s+)?\d{{1,2}}\s*[/.\-–—]\s*\d{{1,2}})"
+                rf"\s+(?P<rphrase>{month_recurrences})(?!\w))",
+                rf"(?<!\w)(?P<full>(?:(?P<label>{_label_pattern(labels)})\s*)?"
+                rf"(?:(?P<prefix>{prefix_alt})\s+)?"
+                rf"(?:(?P<time>{_time_pattern(periods.time_of_day)})(?:\s*,)?\s+)?{core})",
+                rf"(?<!\w)(?P<event>{'|'.join(event_parts)})",
+                rf"(?<!\w)(?P<recurring>{recurrences})(?!\w)",
+                rf"(?<!\w)(?P<urgent>{alternation(urgent.phrases)})(?!\w)"
+                rf"(?!\s+{alternation(urgent.not_before)}(?!\w))",
+            ]
+        )
+        + ")"
     )
     flags = regex.IGNORECASE | regex.VERSION0
     return DeadlineGrammar(
