@@ -226,6 +226,7 @@ class DeadlineGrammar:
     deictic_next: frozenset[str]
     units: Units
     recurrence_grain: dict[str, GrainName | None]
+    yearly_before: regex.Pattern[str]
     event_stop: regex.Pattern[str]
     event_until: regex.Pattern[str]
     event_max_chars: int
@@ -354,6 +355,7 @@ def deadline_grammar() -> DeadlineGrammar:
     day_w = alternation(periods.units.day)
     month_w = alternation(periods.units.month)
     recurrences = alternation([p for r in events.recurring for p in r.phrases])
+    yearly = alternation([p for r in events.recurring if r.grain == "year" for p in r.phrases])
     month_recurrences = alternation(
         [p for r in events.recurring if r.grain in ("month", "quarter", "year") for p in r.phrases]
     )
@@ -411,6 +413,7 @@ def deadline_grammar() -> DeadlineGrammar:
         deictic_next=frozenset(_fold(p) for p in periods.deictic.next),
         units=periods.units,
         recurrence_grain={_fold(p): r.grain for r in events.recurring for p in r.phrases},
+        yearly_before=regex.compile(rf"(?<!\w)(?P<rphrase>{yearly})\s*[,(:]?\s*$", flags),
         event_stop=regex.compile(r"[;.()\[\]]|\n\s*\n"),
         event_until=regex.compile(alternation(events.until) + r"(?!\w)", flags),
         event_max_chars=events.max_chars,

@@ -19,6 +19,21 @@ document number, before "của ..."), a narrative date ("Ngày 28 tháng 8 năm 
 or a place-and-date line ("Hà Nội, ngày ..."). A bare period ("các nhiệm vụ còn tồn đọng 6
 tháng đầu năm 2025") is not a deadline in running text; ``parse_deadline`` reads it in a
 table cell.
+
+Further rules (grammar files name the phrases, cases in tests/extract/cases/deadlines.yaml):
+- a field label ("Thời gian:", "Thời hạn hoàn thành:", "Tiến độ:") makes what follows a
+  cell, so "Thời gian: Quý IV/2025." counts in running text; the label is not in the text;
+- a span of years ("2025 - 2030", "trong giai đoạn 2026 - 2030") is relation ``range``
+  from 1/1 of the first year to 31/12 of the last; bare in running text ("kế hoạch đầu tư
+  công trung hạn giai đoạn 2026 - 2030") it names a plan and is no deadline;
+- a target year ("Phấn đấu đến năm 2030 ...", "chỉ tiêu ... hằng năm và đến năm 2030"): a
+  whole year after "đến"/"tới"/"vào" with a goal word earlier in the same sentence is no
+  deadline;
+- "trong ngày" with no date after it is the document's own day (relation on, grain day);
+- a day of every year ("trước ngày 15 tháng 12 hằng năm", "hằng năm, trước ngày 15/12")
+  is ``recurring`` with its rule and no date;
+- a time of day before a day ("trước 17 giờ ngày 06/9/2025") belongs to the deadline's text;
+  the prefix in front of it decides the relation.
 """
 
 from __future__ import annotations
@@ -142,6 +157,10 @@ def _dated(
         fields.update(start=doc_date, date=core.end)
     elif kind == "day":
         fields.update(date=core.end)
+        yearly = _yearly_day(grammar, text, start, core) if match.group("day") else None
+        if yearly is not None:  # "hằng năm, trước ngày 15/12": every year's day, no date
+            rule = " ".join(f"{yearly} {text[start:end]}".split())
+            return _deadline(text, start, end, offset, "recurring", grain="year", rule=rule), end
     elif kind == "relative":
         fields.update(start=core.start, date=core.end)
     else:
@@ -159,6 +178,15 @@ def _dated(
         else:
             fields.update(start=core.start)
     return _deadline(text, start, end, offset, relation, **fields), end
+
+
+def _yearly_day(grammar: DeadlineGrammar, text: str, start: int, core: DateCore) -> str | None:
+    """The yearly recurrence ("hằng năm") right before a day written without its year
+    ("Định kỳ hằng năm, trước ngày 15/12"), or None."""
+    if core.year_written:
+        return None
+    found = grammar.yearly_before.search(text[max(0, start - _CONTEXT) : start])
+    return " ".join(found.group("rphrase").split()) if found else None
 
 
 def _is_target(
@@ -257,7 +285,8 @@ def find_deadlines(
     period, event, urgency or recurrence for the action around it.
 
     Dates that are not deadlines are not yielded: a cited document's date, a narrative
-    meeting date, "tính đến ngày ..." (a status date). "kể từ ngày X" yields relation
+    meeting date, "tính đến ngày ..." (a status date), a target year ("Phấn đấu đến năm
+    2030"), a plan's span of years ("giai đoạn 2026 - 2030" bare). "kể từ ngày X" yields relation
     ``from`` (a start, no due date). ``doc_date`` (the document's own date) resolves a
     missing year, "trong tuần" and spans counted from signing. Spans are ``offset`` +
     positions in ``text``, so ``doc_text[span.start:span.end] == deadline.text``.
