@@ -1,7 +1,8 @@
 """Speed of agency recognition on the seed texts: the token-trie matcher vbparse uses, and
 spaCy's PhraseMatcher (blank "xx" tokenizer) fed the same folded aliases, for comparison.
-Also lists every body the named-body grammar (named_bodies.yaml, id None) finds in the seeds
-and the unseen fixtures, so that its false positives can be read off.
+Also lists every body the named-body grammar (named_bodies.yaml, id None) and every group
+phrase the group grammar (groups.yaml) finds in the seeds, the unseen and the held-out
+fixtures, so that their false positives can be read off.
 
 Run: .venv/bin/python bench/bench_agencies.py  (prints figures; no thresholds)
 """
@@ -14,25 +15,34 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 UNSEEN = sorted((FIXTURES / "unseen").glob("*.txt"))
+HELDOUT = sorted((FIXTURES / "heldout").glob("*.txt"))
 
 
-def named_bodies_report() -> None:
-    """Every grammar-named body (no gazetteer id) per fixture set, with its count."""
+def grammar_bodies_report() -> None:
+    """Every grammar-named body (no gazetteer id) and every group the gazetteer does not list
+    by id, per fixture set, with its count."""
     from collections import Counter
 
-    from vbparse.extract.agencies import find_agencies
+    from vbparse.extract.agencies import find_agencies, load_gazetteer
 
-    for label, paths in (("seeds", SEEDS), ("unseen", UNSEEN)):
-        counts: Counter[tuple[str, str]] = Counter()
+    listed = {e.id for e in load_gazetteer().entries}
+    for label, paths in (("seeds", SEEDS), ("unseen", UNSEEN), ("held-out", HELDOUT)):
+        named: Counter[tuple[str, str]] = Counter()
+        groups: Counter[str] = Counter()
         total = 0
         for path in paths:
             for agency in find_agencies(path.read_text(encoding="utf-8")):
                 total += 1
                 if agency.id is None:
-                    counts[(agency.name, agency.kind)] += 1
-        print(f"named bodies in {label}: {sum(counts.values())} of {total} mentions")
-        for (name, kind), n in counts.most_common():
+                    named[(agency.name, agency.kind)] += 1
+                elif agency.kind == "group" and agency.id not in listed:
+                    groups[agency.name] += 1
+        print(f"named bodies in {label}: {sum(named.values())} of {total} mentions")
+        for (name, kind), n in named.most_common():
             print(f"  {n:3d}  {kind:12s} {name}")
+        print(f"composed groups in {label}: {sum(groups.values())} of {total} mentions")
+        for name, n in groups.most_common():
+            print(f"  {n:3d}  {name}")
 
 
 def main() -> None:
@@ -64,7 +74,7 @@ def main() -> None:
         find_roles(p)
     elapsed = time.perf_counter() - t0
     print(f"find_roles: {len(paragraphs)} paragraphs in {elapsed * 1000:.1f} ms")
-    named_bodies_report()
+    grammar_bodies_report()
 
     try:
         import spacy
