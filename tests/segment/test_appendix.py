@@ -54,6 +54,7 @@ def test_appendix_cell_shape_examples_fit(meaning, example):
         ("lead", "Quyết định ban hành thiết kế mẫu"),
         ("support", "Tham mưu Chính phủ thành lập Ủy ban dữ liệu quốc gia"),
         ("pending", "Cơ sở dữ liệu được cập nhật"),
+        ("support", "Quyết định của Thủ tướng Chính phủ phê duyệt Đề án"),
     ],
 )
 def test_appendix_cell_shape_rejects(meaning, line):

@@ -235,12 +235,15 @@ def _split_joined_cells(
 # readings tie exactly and the later cell stays empty). A line costs nothing in a column whose
 # cells it looks like. An empty cell costs more than a line that merely fails to look like its
 # column's cells, so a row with one line per column reads each line as its cell (positions
-# decide) unless a line contradicts its column: a date-less line in the deadline column, a
-# line that starts in lower case (the rest of a wrapped cell) or fits a strict column in an
-# agency column. Merging lines into one cell costs a little, more when the shapes differ; a
-# cell that ends on a comma is rare (the list in it goes on to the next line).
+# decide) unless a line contradicts its column: a date-less line in the deadline column; in
+# an agency column a line that starts in lower case (the rest of a wrapped cell) or fits a
+# strict column; in a strict column a lower-case line even where its words fit ("kế hoạch
+# hành động …" wrapped from a task is no assigning document). Merging lines into one cell
+# costs a little, more when the shapes differ; a cell that ends on a comma is rare (the list
+# in it goes on to the next line).
 _STRICT_FIRST = (0, 40)  # (fits, does not fit): first line of a deadline / source_ref cell
 _STRICT_MORE = (5, 25)  # a further line of that cell
+_STRICT_LOWER = 20  # first line of a strict cell that fits it but starts in lower case
 _AGENCY_FIRST = (0, 10)  # first line of an agency cell; an unknown capitalised name
 _AGENCY_CONTRADICTED = 30  # ... a lower-case or strict-shaped line as an agency cell
 _AGENCY_MORE = (3, 15)
@@ -266,13 +269,17 @@ def _align(lines: list[StrippedLine], meanings: list[Meaning | None]) -> list[tu
         for mn in set(meanings)
         if mn in _STRICT_COLUMNS or mn in AGENCY_COLUMNS
     }
-    strict_line = [any(fits[(k, mn)] for mn in strict_present) for k in range(n)]
     lower_start = [_LOWER_START.match(line.text) is not None for line in lines]
+    strict_line = [
+        not lower_start[k] and any(fits[(k, mn)] for mn in strict_present) for k in range(n)
+    ]
     open_end = [line.text.endswith(",") for line in lines]
 
     def line_cost(meaning: Meaning | None, k: int, first: bool) -> int:
         if meaning in _STRICT_COLUMNS:
             ok = fits[(k, meaning)]
+            if first and ok and lower_start[k]:
+                return _STRICT_LOWER
             return (_STRICT_FIRST if first else _STRICT_MORE)[0 if ok else 1]
         if meaning in AGENCY_COLUMNS:
             if fits[(k, meaning)]:

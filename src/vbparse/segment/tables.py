@@ -203,7 +203,8 @@ _PROPER_NAME_WORDS = 14
 def _is_name_list(line: str) -> bool:
     """A capitalised list of names: "Ninh Bình, Lào Cai, Bộ Y tế", "Hiệp hội Bất động sản
     Việt Nam". Each item starts with a capital; an item longer than a short name must have
-    at least two in five of its words capitalised (a proper name, not a sentence)."""
+    at least two in five of its words capitalised and end on a capitalised word, as a proper
+    name does ("… Việt Nam", "… Hồ Chí Minh") and a sentence seldom does."""
     items = [i.strip() for i in regex.split(r"[,;]", line.strip().rstrip(".;"))]
     items = [regex.sub(r"^[-+•]\s*", "", i) for i in items]
     if not items or any(not i for i in items) or regex.search(r"\d", line):
@@ -218,7 +219,11 @@ def _is_name(item: str, *, in_list: bool) -> bool:
     if len(words) <= (_LIST_ITEM_WORDS if in_list else _SHORT_NAME_WORDS):
         return True
     capitalised = sum(1 for word in words if word[0].isupper())
-    return len(words) <= _PROPER_NAME_WORDS and 5 * capitalised >= 2 * len(words)
+    return (
+        len(words) <= _PROPER_NAME_WORDS
+        and 5 * capitalised >= 2 * len(words)
+        and words[-1][0].isupper()
+    )
 
 
 # --------------------------------------------------------------------------- lines
