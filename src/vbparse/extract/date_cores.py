@@ -35,7 +35,7 @@ class DateCore:
     grain: PeriodGrain | None
     year_written: bool = True
     rule: str | None = None
-    years_span: bool = False  # a span of years ("giai đoạn 2026 - 2030")
+    spans: bool = False  # a span of periods ("giai đoạn 2026 - 2030", "tháng 10 - 12/2025")
 
 
 def fold(text: str) -> str:
@@ -78,6 +78,27 @@ def _period(
     return DateCore("period", start, end, grain)
 
 
+def _span(
+    grammar: DeadlineGrammar, match: regex.Match[str], doc_date: dt.date | None
+) -> DateCore | None:
+    """A span of months or quarters of one year: "tháng 10 - 12/2025", "quý III - IV/2025"."""
+    year = _year(match, doc_date)
+    grain: PeriodGrain
+    if match.group("mrange"):
+        grain, first, last = "month", int(match.group("m1")), _month(grammar, match)
+        top = 12
+    else:
+        grain = "quarter"
+        first = grammar.quarter_by_name[fold(match.group("q1"))]
+        last = grammar.quarter_by_name[fold(match.group("q"))]
+        top = 4
+    if year is None or last is None or not 1 <= first < last <= top:
+        return None
+    start, _ = period_bounds(grain, year, first)
+    _, end = period_bounds(grain, year, last)
+    return DateCore("period", start, end, grain, spans=True)
+
+
 def read_core(
     grammar: DeadlineGrammar, match: regex.Match[str], doc_date: dt.date | None
 ) -> DateCore | None:
@@ -110,7 +131,9 @@ def read_core(
             return None
         start, _ = period_bounds("year", first)
         _, end = period_bounds("year", last)
-        return DateCore("period", start, end, "year", years_span=True)
+        return DateCore("period", start, end, "year", spans=True)
+    if match.group("mrange") or match.group("qrange"):
+        return _span(grammar, match, doc_date)
     if match.group("year") or match.group("yearnum"):
         return _period("year", 1, _year(match), doc_date)
     if match.group("relative"):

@@ -279,6 +279,11 @@ def _core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGram
         rf"(?P<relative>(?P<n>\d{{1,3}}|{numbers})\s+(?P<unit>{rel_units})(?!\w)"
         rf"(?:\s+(?P<link>{links})\s+(?:(?P<anchor>{anchors})(?!\w)"
         rf"|(?P<anchor_other>[^,;()\n]{{1,60}})))?)",
+        # "tháng 10 - 12/2025", "quý III - IV/2025" (a span of months or quarters)
+        rf"(?P<mrange>{month_w}\s+(?P<m1>\d{{1,2}}){dash}(?:{month_w}\s+)?"
+        rf"(?P<m>\d{{1,2}})(?!\d){year_tail})",
+        rf"(?P<qrange>{quarter_w}\s+(?P<q1>{quarter_names})(?!\w){dash}(?:{quarter_w}\s+)?"
+        rf"(?P<q>{quarter_names})(?!\w){year_tail})",
         # "tháng 10 năm 2025", "tháng 6/2025", "Tháng năm" (May)
         rf"(?P<month>{month_w}\s+{month_value}{year_tail}?)",
         # "quý III/2025", "quý IV năm 2025"

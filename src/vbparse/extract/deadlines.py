@@ -151,6 +151,9 @@ def _dated(
             fields.update(start=core.start, date=second.end, grain=second.grain)
             if not core.year_written and core.start and second.end:
                 fields["start"] = core.start.replace(year=second.end.year)
+        elif core.spans:  # "từ tháng 10 - 12/2025": the span is the range
+            relation = "range"
+            fields.update(start=core.start, date=core.end)
         else:
             fields.update(start=core.start)
     elif relation == "range":  # "từ nay đến hết năm 2025": from the document's date
@@ -170,7 +173,7 @@ def _dated(
             fields.update(date=core.end)
             if relation == "within":
                 fields.update(start=core.start)
-            if core.years_span:  # "trong giai đoạn 2026 - 2030": the whole span
+            if core.spans:  # "trong giai đoạn 2026 - 2030": the whole span
                 relation = "range"
                 fields.update(start=core.start)
         elif mode == "before_start":
@@ -194,7 +197,7 @@ def _is_target(
 ) -> bool:
     """A whole year after a target prefix ("đến năm 2030") with a goal word ("chỉ tiêu",
     "phấn đấu") earlier in the same sentence: the year a target is met, not a due date."""
-    if core.grain != "year" or core.years_span:
+    if core.grain != "year" or core.spans:
         return False
     if fold(match.group("prefix")) not in grammar.target_prefixes:
         return False
@@ -211,6 +214,8 @@ def _core_group(match: regex.Match[str]) -> str:
         "monthnum",
         "quarter",
         "half",
+        "mrange",
+        "qrange",
         "yrange",
         "year",
         "yearnum",
