@@ -106,7 +106,8 @@ class _Candidate:
     members: frozenset[str] = frozenset()
     determined: bool = True
     prefixed: bool = False
-    area: bool = False  # a group of territories only ("các tỉnh, thành phố")
+    area: bool = False  # territories or levels only ("các tỉnh, thành phố", "các cấp")
+    nouns: int = 0
     bare: bool = False
     local_name: str | None = None
     local_key: str | None = None
@@ -133,6 +134,7 @@ class _Noun:
     form: str
     members: frozenset[str]
     area: bool
+    level: bool
     not_before: Trie
 
 
@@ -154,7 +156,8 @@ def _group_tries(gazetteer: Gazetteer) -> _GroupTries:
         for word in noun.not_before:
             not_before.add(fold_phrase(word), True)
         nouns.add(
-            fold_phrase(noun.form), _Noun(noun.form, frozenset(noun.members), noun.area, not_before)
+            fold_phrase(noun.form),
+            _Noun(noun.form, frozenset(noun.members), noun.area, noun.level, not_before),
         )
     for qualifier in grammar.qualifiers:
         qualifiers.add(fold_phrase(qualifier), qualifier)
@@ -199,7 +202,9 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
         return None
     j, first_noun = noun
     parts.append(first_noun.form)
-    members, area = first_noun.members, first_noun.area
+    members, count = first_noun.members, 1
+    territory = first_noun.area  # every noun so far names territories
+    spread = first_noun.area or first_noun.level
     while j < len(keys):
         step = None
         for joiner_key, joiner in (*tries.joiners, ((), "")):
@@ -211,20 +216,23 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
                 det = tokens.text[tokens.starts[k] : tokens.ends[k]].lower() + " "
                 k += 1
             nxt = _noun_at(tries, keys, k)
-            if nxt and area and not nxt[1].area and (prefix or det):
+            if nxt and territory and not (nxt[1].area or nxt[1].level) and (prefix or det):
                 # "Ủy ban nhân dân các xã, phường, các chủ đầu tư": two groups (a prefix
                 # or a new "các" after territories starts another group)
                 nxt = None
             if nxt:
                 glue = _render_joiner(joiner) if joiner else " "
-                step = (nxt[0], glue + det + nxt[1].form, nxt[1])
+                step = (nxt[0], glue + det + nxt[1].form, nxt[1], bool(det))
                 break
         if step is None:
             break
-        j, text, more = step
+        j, text, more, with_det = step
         parts.append(text)
         members = members | more.members
-        area = area and more.area
+        territory = territory and more.area
+        spread = spread and (more.area or more.level)
+        determined = determined or (more.level and with_det)  # "chính quyền các cấp"
+        count += 1
     for _ in range(_MAX_QUALIFIERS):
         qualifier = tries.qualifiers.longest(keys, j)
         if not qualifier:
@@ -245,7 +253,8 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
         members=members,
         determined=determined or prefix is not None,
         prefixed=prefix is not None,
-        area=area,
+        area=spread,
+        nouns=count,
     )
 
 
@@ -369,7 +378,7 @@ def _body_type(gazetteer: Gazetteer, cand: _Candidate) -> str | None:
     return None
 
 
-_TYPE_KINDS = frozenset({"unit", "local_body", "board"})
+_TYPE_KINDS = frozenset({"unit", "local_body", "board", "association"})
 
 
 def _lower_first(name: str) -> str:
@@ -404,9 +413,11 @@ def _plural_body(
 def _bodies_in_every_area(
     gazetteer: Gazetteer, tokens: Tokens, found: list[_Candidate]
 ) -> list[_Candidate]:
-    """ "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương": a body type written right before
-    a group of territories is ONE group, that body in each of them (not a department plus the
-    provinces). Not before ":", where the territories are listed by name."""
+    """ "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "Hội Nông dân các cấp": a body type
+    written right before a group of territories or levels is ONE group, that body in each of
+    them (not a department plus the provinces). The territories take "các" or are two or more
+    ("Sở Y tế tỉnh, thành phố"; a lone "tỉnh" names the issuer's province). Not before ":",
+    where the territories are listed by name."""
     keys = tokens.keys
     out = []
     for cand in found:
@@ -418,7 +429,7 @@ def _bodies_in_every_area(
             area is None
             or not area.area
             or area.prefixed
-            or not area.determined
+            or not (area.determined or area.nouns > 1)
             or keys[area.last : area.last + 1] == [":"]
         ):
             continue

@@ -132,14 +132,15 @@ class DepartmentRow(BaseModel):
 
 class GroupNoun(BaseModel):
     """A noun of the group grammar: its canonical form, the short names a list head of it
-    admits, whether it names a territory (``area``) and the words that make it part of another
-    word (``not_before``: "bộ" in "các bộ phận")."""
+    admits, whether it names a territory (``area``) or a level (``level``: "các cấp"), and the
+    words that make it part of another word (``not_before``: "bộ" in "các bộ phận")."""
 
     model_config = ConfigDict(extra="forbid")
 
     form: str
     members: list[Literal["ministry", "province"]] = []
     area: bool = False
+    level: bool = False
     not_before: list[str] = []
 
 
