@@ -138,7 +138,7 @@ class GroupNoun(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     form: str
-    members: list[Literal["ministry", "province"]] = []
+    members: list[Literal["ministry", "province", "department"]] = []
     area: bool = False
     level: bool = False
     not_before: list[str] = []
@@ -332,7 +332,7 @@ def load_gazetteer() -> Gazetteer:
     """Load and index every agency grammar file (cached)."""
     entries: list[Entry] = []
     department_ids: dict[tuple[str, str], str] = {}
-    members: dict[str, Trie] = {"ministry": Trie(), "province": Trie()}
+    members: dict[str, Trie] = {"ministry": Trie(), "province": Trie(), "department": Trie()}
     places: dict[tuple[str, ...], str] = {}
     derived_aliases: dict[str, list[str]] = {}
 
@@ -464,6 +464,17 @@ def load_gazetteer() -> Gazetteer:
 
     groups = load_yaml("agencies/groups.yaml")
     group_grammar = GroupGrammar.model_validate(groups["grammar"])
+    # "Các Sở: Tài chính, Xây dựng": a department's short name is its name without the group
+    # noun that admits department members
+    heads = [fold_phrase(n.form) for n in group_grammar.nouns if "department" in n.members]
+    for dept in departments:
+        if dept.valid_until or dept.unit_required:
+            continue
+        for form in (dept.name, *dept.aliases):
+            key = fold_phrase(form)
+            for head in heads:
+                if key[: len(head)] == head and len(key) > len(head):
+                    members["department"].add(key[len(head) :], dept.id)
     local_units = LocalUnits.model_validate(load_yaml("agencies/local_bodies.yaml")["local_units"])
     entries.extend(_entries("groups.yaml", "entries"))
 
