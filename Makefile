@@ -37,7 +37,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e ".[ner,test]"
+	$(BIN)/pip install -q -e ".[ner,test,dask]"
 	touch $@ $(VENV)/.installed
 
 install: system-deps $(VENV)/.installed
@@ -56,4 +56,4 @@ bench: install-test
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script; done
 
 clean:
-	rm -rf $(VENV) tasks.jsonl errors.jsonl .pytest_cache .ruff_cache
+	rm -rf $(VENV) tasks.jsonl tasks.jsonl.manifest errors.jsonl .pytest_cache .ruff_cache
