@@ -22,17 +22,19 @@ from vbparse.evaluate import evaluate, format_report
 from vbparse.pipeline import parse_file
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
+# First run (program b9529e1, before any fix from this set): doc fields 0.917, task F1 0.939,
+# lead F1 0.860, support F1 0.870, deadline 0.899. Raised to the figures after the fixes.
 THRESHOLDS = {
-    "doc_fields": 0.93,
+    "doc_fields": 1.0,
     "references_f1": 1.0,
     "recipients_f1": 1.0,
     "cc_f1": 1.0,
-    "task_f1": 0.94,
-    "body_task_f1": 0.94,
+    "task_f1": 0.99,
+    "body_task_f1": 0.99,
     "appendix_task_f1": 1.0,
-    "lead_f1": 0.86,
-    "support_f1": 0.86,
-    "deadline_acc": 0.9,
+    "lead_f1": 0.99,
+    "support_f1": 0.97,
+    "deadline_acc": 0.99,
     "source_ref_acc": 1.0,
 }
 

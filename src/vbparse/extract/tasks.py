@@ -49,6 +49,12 @@ def _non_directive() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _lead_in_ending() -> regex.Pattern[str]:
+    endings = load_yaml("header.yaml")["lead_in_endings"]
+    return regex.compile("|".join(f"(?:{e})" for e in endings), regex.IGNORECASE)
+
+
+@functools.cache
 def _non_directive_section() -> regex.Pattern[str]:
     sections = load_yaml("header.yaml")["non_directive_sections"]
     return regex.compile("|".join(f"(?:{o})" for o in sections), regex.IGNORECASE)
@@ -79,6 +85,8 @@ def _is_lead_in(own: str, offset: int, roles: Roles, deadline: Deadline | None) 
     """A one-line heading that ends with ":" introduces its sub-items and directs nothing."""
     if not own.rstrip().endswith(":") or "\n" in own.strip():
         return False
+    if _lead_in_ending().search(own):
+        return True
     named = [a.span for a in roles.lead if a.span]
     if deadline is not None and deadline.span is not None:
         named.append(deadline.span)
@@ -102,7 +110,10 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             clause, text, doc_date=context.doc_date, province=context.province
         )
         skipped.update(id(bullet) for bullet in fields.bullets)
-        roles = find_roles(own, offset=clause.text_start, province=context.province)
+        # A heading line that names no one ("4. Công tác truyền thông") sits above the
+        # paragraph that directs: roles are read from that paragraph.
+        skip = _directive_start(own, clause.text_start, context.province)
+        roles = find_roles(own[skip:], offset=clause.text_start + skip, province=context.province)
         roles = Roles(
             lead=fields.lead or roles.lead,
             support=roles.support + fields.support,
@@ -122,7 +133,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
         has_items = len(clause.children) > len(fields.bullets)
         if _is_task(clause, text, roles, lead, own_deadline, has_items):
-            task = _task(clause, own, roles, lead, deadline, context)
+            task = _task(clause, own, skip, roles, lead, deadline, context)
             task.product = fields.product
             yield task
 
@@ -157,12 +168,12 @@ def _directive_start(own: str, offset: int, province: str | None) -> int:
 def _task(
     clause: Clause,
     own: str,
+    skip: int,
     roles: Roles,
     lead: list[Agency],
     deadline: Deadline | None,
     context: TaskContext,
 ) -> Task:
-    skip = _directive_start(own, clause.text_start, context.province) if clause.children else 0
     own = own[skip:]
     references: list[str] = []
     for number, _, _ in find_document_numbers(own):

@@ -114,6 +114,8 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
             return False
         if _BULLET.match(line.lstrip()):
             break
+        if label_start().match(line.lstrip()):
+            return False  # a numbered item of its own, not the bullet's continuation
         if line.rstrip().endswith(_SENTENCE_END):
             return False
     else:
