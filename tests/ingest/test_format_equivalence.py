@@ -13,26 +13,14 @@ from pathlib import Path
 import pytest
 
 from vbparse import parse_file
-from vbparse.evaluate import Report, load_gold, score_document
+from vbparse.evaluate import SCALAR_FIELDS, Report, load_gold, score_document
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 GOLD = load_gold(ROOT / "tests" / "fixtures" / "gold")
 STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
-FIELDS = [
-    "number",
-    "type",
-    "issuer",
-    "place",
-    "date",
-    "subject",
-    "signer",
-    "signer_title",
-    "signing_authority",
-    "recipients",
-    "cc",
-]
+FIELDS = [*SCALAR_FIELDS, "recipients", "cc"]
 
 
 def _records(path: Path) -> dict:
