@@ -78,6 +78,9 @@ def _in_aims_part(clause: Clause, text: str) -> bool:
 # 31/7/2025, yêu cầu:") has at most this many words besides its agencies and deadline; an item
 # ending in ":" with more words carries a directive of its own before its sub-items.
 _LEAD_IN_WORDS = 8
+# A heading line above an item's paragraph is a short noun phrase ("Công tác truyền thông",
+# "Một số nhiệm vụ trọng tâm 6 tháng cuối năm 2025").
+_HEADING_WORDS = 15
 _BRACKETED = regex.compile(r"\([^()]*\)")
 
 
@@ -158,7 +161,9 @@ def _directive_start(own: str, offset: int, province: str | None) -> int:
     """Where the task's words begin: after a heading line that names no one ("3. Một số nhiệm
     vụ trọng tâm …" above "Yêu cầu các bộ, …"), else at the item's first word."""
     first, newline, rest = own.partition("\n")
-    if not newline or not rest.strip() or first.rstrip().endswith((".", ";", ":")):
+    if not newline or not rest.strip() or first.rstrip().endswith((".", ";", ":", ",")):
+        return 0
+    if len(first.split()) > _HEADING_WORDS:  # a sentence the line-joining missed, no heading
         return 0
     if find_roles(first, offset=offset, province=province).lead:
         return 0

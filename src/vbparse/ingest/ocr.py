@@ -251,9 +251,9 @@ def read_image(path: Path) -> RawText:
     text, page_starts = render(blocks)
     if not text.strip():
         raise IngestError("image with no text (OCR found nothing)")
-    from vbparse.ingest.ocr_repair import repair_line_starts
+    from vbparse.ingest.ocr_repair import repair_page_text
 
-    text = repair_line_starts(text)
+    text = repair_page_text(text)
     confidences = [r.confidence for r in results if r.page.words]
     return RawText(
         text=text,

@@ -41,13 +41,15 @@ class OcrRepair(BaseModel):
     scope: str
     wrong: str
     right: str
+    # word scope: the repair is not made when one of these words follows ("để xuất khẩu").
+    unless_next: str = ""
     note: str = ""
 
     @field_validator("scope")
     @classmethod
     def _scope(cls, value: str) -> str:
-        if value not in ("text", "code", "bullet"):
-            raise ValueError("scope must be 'text', 'code' or 'bullet'")
+        if value not in ("text", "code", "bullet", "word"):
+            raise ValueError("scope must be 'text', 'code', 'bullet' or 'word'")
         return value
 
     @field_validator("wrong")
@@ -69,6 +71,32 @@ def load_repairs() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], 
     text = tuple((r.wrong, r.right) for r in _rows() if r.scope == "text")
     code = tuple((r.wrong, r.right) for r in _rows() if r.scope == "code")
     return text, code
+
+
+@functools.cache
+def _word_repairs() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Whole words and phrases OCR misreads by one tone mark ("để xuất" for "đề xuất"), each
+    as (pattern on word boundaries, case-insensitive; repaired words)."""
+    out = []
+    for row in _rows():
+        if row.scope != "word":
+            continue
+        unless = "|".join(re.escape(w.strip()) for w in row.unless_next.split("|") if w.strip())
+        guard = rf"(?!\s+(?:{unless})\b)" if unless else ""
+        out.append((re.compile(rf"\b{re.escape(row.wrong)}\b{guard}", re.IGNORECASE), row.right))
+    return tuple(out)
+
+
+def repair_words(text: str) -> str:
+    """Put back the tone mark of the words in the ``word`` repairs, keeping an initial capital."""
+    for pattern, right in _word_repairs():
+        text = pattern.sub(
+            lambda m, right=right: (
+                right[:1].upper() + right[1:] if m.group(0)[:1].isupper() else right
+            ),
+            text,
+        )
+    return text
 
 
 @functools.cache
@@ -176,10 +204,17 @@ def repair_label_spacing(text: str) -> str:
 
 
 def repair_ocr_text(text: str) -> str:
-    """OCR text with the ``text`` repairs applied, label spacing and document numbers checked."""
+    """One OCR word's text with the ``text`` repairs applied, label spacing and document
+    numbers checked."""
     text_repairs, _ = load_repairs()
     text = _EDGE_UNDERSCORES.sub("", text)
     for wrong, right in text_repairs:
         text = text.replace(wrong, right)
     text = repair_label_spacing(text)
     return _NUMBER.sub(lambda m: repair_number(m.group(0)), text)
+
+
+def repair_page_text(text: str) -> str:
+    """The repairs that need the assembled lines of a page: bullet marks and item labels at
+    line starts, and the ``word`` repairs of phrases that span OCR words ("để xuất")."""
+    return repair_words(repair_line_starts(text))

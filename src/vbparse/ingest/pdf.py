@@ -166,9 +166,9 @@ def read_pdf(path: Path) -> RawText:
     text, page_starts = render(blocks)
     text = unicodedata.normalize("NFC", text)
     if ocr_pages:
-        from vbparse.ingest.ocr_repair import repair_line_starts
+        from vbparse.ingest.ocr_repair import repair_page_text
 
-        text = repair_line_starts(text)
+        text = repair_page_text(text)
     if not text.strip():
         raise IngestError("no text in PDF (no text layer and nothing recognised by OCR)")
     return RawText(

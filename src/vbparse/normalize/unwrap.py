@@ -42,10 +42,11 @@ def _structural_line() -> regex.Pattern[str]:
     """Lines that open a part of the layout (Số, V/v, Kính gửi, Nơi nhận, quốc hiệu):
     never the continuation of the line above."""
     g = load_yaml("header.yaml")
-    parts = [g["number_label"], g["subject_label"], g["recipients_label"], g["cc_label"]]
+    # Case-sensitive, and "Số" only before a number: "số và Đề án 06" continues a sentence.
+    parts = [rf"{g['number_label']}\d", g["subject_label"], g["recipients_label"], g["cc_label"]]
     parts.append(g["place_date"])
     parts += g["motto"]
-    return regex.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE)
+    return regex.compile("|".join(f"(?:{p})" for p in parts))
 
 
 @functools.cache
