@@ -15,6 +15,7 @@ def test_provincial_document_fields(case):
         value = getattr(doc, key)
         assert (value.isoformat() if hasattr(value, "isoformat") else value) == expected, key
     tasks = {t.id: t for t in doc.tasks}
+    assert set(tasks) == {t["id"] for t in case["tasks"]}  # no extra tasks
     for expected in case["tasks"]:
         task = tasks[expected["id"]]
         assert [a.name for a in task.lead] == expected["lead"]

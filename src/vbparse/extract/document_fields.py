@@ -46,14 +46,26 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         # is the parent body and the last the issuer ("BỘ TÀI CHÍNH" / "CỤC THUẾ"), as
         # Nghị định 30/2020 lays out "cơ quan chủ quản" above "cơ quan ban hành".
         lines = [" ".join(line.text.split()) for line in header.issuer_lines]
-        for written in (" ".join(lines), lines[-1]):
-            if known := by_fold.get(fold(written)) or agency_casing(written):
-                return known
-        return title_case(lines[-1])
+        joined = " ".join(lines)
+        if known := by_fold.get(fold(joined)) or agency_casing(joined):
+            return known
+        # The issuing body under its parent: "UBND TỈNH LÂM ĐỒNG" / "SỞ Y TẾ" is the Sở of
+        # that province, named as the gazetteer names it.
+        if len(lines) > 1 and (named := _whole_agency(lines[-1], issuer_province(header))):
+            return named
+        return by_fold.get(fold(lines[-1])) or agency_casing(lines[-1]) or title_case(lines[-1])
     if number and number.issuer_code in names:
         return names[number.issuer_code]
     if closing.closing_issuer:
         return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
+    return None
+
+
+def _whole_agency(written: str, province: str | None) -> str | None:
+    """The canonical name of the one agency that ``written`` names entirely, if any."""
+    found = list(find_agencies(written, province=province))
+    if len(found) == 1 and fold(found[0].text) == fold(written):
+        return found[0].name
     return None
 
 

@@ -84,21 +84,32 @@ _HEADING_WORDS = 15
 _BRACKETED = regex.compile(r"\([^()]*\)")
 
 
-def _is_lead_in(own: str, offset: int, roles: Roles, deadline: Deadline | None) -> bool:
-    """A one-line heading that ends with ":" introduces its sub-items and directs nothing."""
-    if not own.rstrip().endswith(":") or "\n" in own.strip():
-        return False
-    if _lead_in_ending().search(own):
+def _is_lead_in(
+    own: str, offset: int, roles: Roles, deadline: Deadline | None, skip: int = 0
+) -> bool:
+    """Whether an item with sub-items only introduces them: its directing words (after any
+    heading line) end in "… sau:", or, on one line, are little more than its agencies and
+    deadline ("Giao Bộ Công an:", "(1) Trước ngày 31/7/2025, yêu cầu:", "1. Phòng Nghiệp vụ
+    Y - Dược" above its bullets)."""
+    directive = own[skip:]
+    if _lead_in_ending().search(directive):
         return True
+    if "\n" in directive.strip():
+        return False
     named = [a.span for a in roles.lead if a.span]
     if deadline is not None and deadline.span is not None:
         named.append(deadline.span)
+    start = offset + skip
     rest = "".join(
-        " " if any(s.start <= offset + i < s.end for s in named) else ch for i, ch in enumerate(own)
+        " " if any(s.start <= start + i < s.end for s in named) else ch
+        for i, ch in enumerate(directive)
     )
     # An apposition in brackets ("Sở Xây dựng (cơ quan thường trực Ban An toàn giao thông
     # tỉnh):") names the lead again; it directs nothing.
-    return len(_BRACKETED.sub(" ", rest).split()) <= _LEAD_IN_WORDS
+    words = [w for w in _BRACKETED.sub(" ", rest).split() if any(c.isalnum() for c in w)]
+    if directive.rstrip().endswith(":"):
+        return len(words) <= _LEAD_IN_WORDS
+    return not words
 
 
 def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
@@ -135,7 +146,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             deadline = inherited or deadline
         resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
         has_items = len(clause.children) > len(fields.bullets)
-        if _is_task(clause, text, roles, lead, own_deadline, has_items):
+        if _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = _task(clause, own, skip, roles, lead, deadline, context)
             task.product = fields.product
             yield task
@@ -148,12 +159,13 @@ def _is_task(
     lead: list[Agency],
     deadline: Deadline | None,
     has_items: bool,
+    skip: int,
 ) -> bool:
     own = text[clause.text_start : clause.own_end]
     if not own.strip() or _non_directive().match(own) or _in_aims_part(clause, text):
         return False
     if has_items:
-        return bool(roles.lead) and not _is_lead_in(own, clause.text_start, roles, deadline)
+        return bool(roles.lead) and not _is_lead_in(own, clause.text_start, roles, deadline, skip)
     return bool(lead)
 
 

@@ -46,6 +46,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     flags = regex.IGNORECASE
     return {
         "motto": regex.compile("|".join(f"(?:{m})" for m in g["motto"]), flags),
+        "marks": regex.compile(g["marks"]),
         "number": regex.compile(rf"{g['number_label']}(?P<number>{number_regex().pattern})"),
         "subject": regex.compile(g["subject_label"]),
         "place_date": regex.compile(rf"{g['place_date']}{DATE_PATTERN}", flags),
@@ -95,6 +96,8 @@ def find_header(text: str) -> Header:
             last = _read_title_subject(header, lines, i)
         elif p["recipients"].match(stripped):
             last = _read_recipients(header, lines, i, p["recipients"].match(stripped).end())
+        elif p["marks"].match(stripped):
+            last = i  # a stamp of urgency or secrecy: part of the header
         elif p["motto"].match(stripped) or p["separator"].match(stripped):
             last = max(last, i) if header.number or header.issuer_lines else last
         elif line.is_upper and header.number is None and header.title_type is None:
