@@ -53,6 +53,7 @@ schema: install
 	$(BIN)/vbparse schema -o schemas
 
 bench: install-test
+	$(BIN)/pip install -q -e ".[bench]"
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script; done
 
 clean:
