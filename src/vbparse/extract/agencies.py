@@ -32,9 +32,10 @@ from vbparse.extract.gazetteer import (
     fold_word,
     load_gazetteer,
 )
-from vbparse.extract.named_bodies import NamedBody, named_body_at
+from vbparse.extract.named_bodies import NamedBody, ends_name, named_body_at
 from vbparse.models.agency import Agency
 from vbparse.models.span import Span
+from vbparse.normalize.tone_marks import fold_tone_marks_str
 
 __all__ = [
     "Gazetteer",
@@ -123,7 +124,9 @@ class _Candidate:
 class _GroupTries:
     prefixes: Trie
     nouns: Trie
-    qualifiers: Trie
+    qualifiers: Trie  # folded qualifier → (canonical form, final)
+    attachments: Trie
+    bare_parents: Trie
     determiners: frozenset[str]
     joiners: tuple[tuple[tuple[str, ...], str], ...]
     openings: frozenset[str]  # the tokens a group phrase can start with
@@ -135,6 +138,8 @@ class _Noun:
     members: frozenset[str]
     area: bool
     level: bool
+    standalone: bool
+    needs_joiner: bool
     not_before: Trie
 
 
@@ -148,6 +153,7 @@ def _group_tries(gazetteer: Gazetteer) -> _GroupTries:
         return cached
     grammar = gazetteer.group_grammar
     prefixes, nouns, qualifiers = Trie(), Trie(), Trie()
+    attachments, bare_parents = Trie(), Trie()
     for prefix in grammar.prefixes:
         for form in (prefix.form, *prefix.aliases):
             prefixes.add(fold_phrase(form), prefix.form)
@@ -157,15 +163,32 @@ def _group_tries(gazetteer: Gazetteer) -> _GroupTries:
             not_before.add(fold_phrase(word), True)
         nouns.add(
             fold_phrase(noun.form),
-            _Noun(noun.form, frozenset(noun.members), noun.area, noun.level, not_before),
+            _Noun(
+                noun.form,
+                frozenset(noun.members),
+                noun.area,
+                noun.level,
+                noun.standalone,
+                noun.needs_joiner,
+                not_before,
+            ),
         )
     for qualifier in grammar.qualifiers:
-        qualifiers.add(fold_phrase(qualifier), qualifier)
+        if isinstance(qualifier, str):
+            qualifiers.add(fold_phrase(qualifier), (qualifier, False))
+        else:
+            qualifiers.add(fold_phrase(qualifier.form), (qualifier.form, qualifier.final))
+    for attachment in grammar.attachments:
+        attachments.add(fold_phrase(attachment), attachment)
+    for parent in grammar.bare_parents:
+        bare_parents.add(fold_phrase(parent), parent)
     joiners = sorted(((fold_phrase(j), j) for j in grammar.joiners), key=lambda item: -len(item[0]))
     tries = _GroupTries(
         prefixes=prefixes,
         nouns=nouns,
         qualifiers=qualifiers,
+        attachments=attachments,
+        bare_parents=bare_parents,
         determiners=frozenset(fold_word(d) for d in grammar.determiners),
         joiners=tuple(joiners),
         openings=frozenset(prefixes.root)
@@ -180,9 +203,65 @@ def _render_joiner(joiner: str) -> str:
     return joiner + " " if joiner.startswith(",") else f" {joiner} "
 
 
+def _qualifiers(gazetteer: Gazetteer, tokens: Tokens, start: int, parts: list[str]) -> int:
+    """Up to two qualifiers from token ``start`` ("cấp tỉnh", "có liên quan"), their canonical
+    forms appended to ``parts``; a ``final`` one only where the phrase ends after it. Returns
+    the token after the last one."""
+    tries = _group_tries(gazetteer)
+    j = start
+    for _ in range(_MAX_QUALIFIERS):
+        found = tries.qualifiers.longest(tokens.keys, j)
+        if not found:
+            break
+        end, (form, final) = found
+        if final and not _phrase_ends(gazetteer, tokens, end):
+            break
+        j = end
+        parts.append(" " + form)
+    return j
+
+
+def _phrase_ends(gazetteer: Gazetteer, tokens: Tokens, j: int) -> bool:
+    """True when no name goes on at token ``j``: the end, punctuation, a joiner word or a
+    stop phrase of the named-body grammar (a verb, a function word)."""
+    if j >= len(tokens):
+        return True
+    word = tokens.word(j)
+    if not word[:1].isalnum():
+        return True
+    if any(
+        tuple(tokens.keys[j : j + len(key)]) == key for key, _ in _group_tries(gazetteer).joiners
+    ):
+        return True
+    return word[:1].islower() and ends_name(gazetteer, tokens.keys, j)
+
+
+def _attachment(gazetteer: Gazetteer, tokens: Tokens, start: int) -> int | None:
+    """The end of "(trực) thuộc <body>" at token ``start``: a gazetteer or grammar-named body,
+    or a parent written by its head alone ("thuộc Bộ", "thuộc Sở")."""
+    tries = _group_tries(gazetteer)
+    keys = tokens.keys
+    found = tries.attachments.longest(keys, start)
+    if not found or found[0] >= len(keys):
+        return None
+    k = found[0]
+    if not tokens.word(k)[:1].isupper():
+        return None
+    body = gazetteer.full.longest(keys, k)
+    named = named_body_at(gazetteer, tokens, k, lambda _: False)
+    ends = [e for e in (body[0] if body else None, named.last if named else None) if e]
+    if ends:
+        return max(ends)
+    parent = tries.bare_parents.longest(keys, k)
+    if parent and _phrase_ends(gazetteer, tokens, parent[0]):
+        return parent[0]
+    return None
+
+
 def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate | None:
-    """A generic group phrase starting at token ``start``: [prefix] [các] noun (joiner noun)*
-    [qualifier]. The name is rebuilt from the grammar's canonical forms."""
+    """A generic group phrase starting at token ``start``: [prefix] [các] noun [qualifier]
+    (joiner [các] noun [qualifier])* [qualifier] [(trực) thuộc body]. The name is rebuilt
+    from the grammar's canonical forms (an attached body keeps its words)."""
     tries = _group_tries(gazetteer)
     keys = tokens.keys
     if keys[start] not in tries.openings:
@@ -205,25 +284,14 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
     members, count = first_noun.members, 1
     territory = first_noun.area  # every noun so far names territories
     spread = first_noun.area or first_noun.level
-    while j < len(keys):
-        step = None
-        for joiner_key, joiner in (*tries.joiners, ((), "")):
-            k = j + len(joiner_key)
-            if tuple(keys[j:k]) != joiner_key:
-                continue
-            det = ""
-            if k < len(keys) and keys[k] in tries.determiners:
-                det = tokens.text[tokens.starts[k] : tokens.ends[k]].lower() + " "
-                k += 1
-            nxt = _noun_at(tries, keys, k)
-            if nxt and territory and not (nxt[1].area or nxt[1].level) and (prefix or det):
-                # "Ủy ban nhân dân các xã, phường, các chủ đầu tư": two groups (a prefix
-                # or a new "các" after territories starts another group)
-                nxt = None
-            if nxt:
-                glue = _render_joiner(joiner) if joiner else " "
-                step = (nxt[0], glue + det + nxt[1].form, nxt[1], bool(det))
-                break
+    alone = first_noun.standalone and not determined and not prefix
+    determined = determined or alone  # "cơ quan thuế": a class of bodies without "các"
+    while j < len(keys) and not alone:
+        step = _next_noun(tries, tokens, j, territory, prefix is not None)
+        if step is None:  # a qualifier between two nouns: "các bệnh viện chuyên khoa và ..."
+            qualified = _qualifiers(gazetteer, tokens, j, parts)
+            step = _next_noun(tries, tokens, qualified, territory, prefix is not None)
+            j = qualified
         if step is None:
             break
         j, text, more, with_det = step
@@ -233,12 +301,12 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
         spread = spread and (more.area or more.level)
         determined = determined or (more.level and with_det)  # "chính quyền các cấp"
         count += 1
-    for _ in range(_MAX_QUALIFIERS):
-        qualifier = tries.qualifiers.longest(keys, j)
-        if not qualifier:
-            break
-        j, form = qualifier
-        parts.append(" " + form)
+    j = _qualifiers(gazetteer, tokens, j, parts)
+    attached = _attachment(gazetteer, tokens, j) if j < len(keys) else None
+    if attached:
+        written = tokens.text[tokens.starts[j] : tokens.ends[attached - 1]]
+        parts.append(" " + fold_tone_marks_str(" ".join(written.split())))
+        j = attached
     name = "".join(parts)
     name = name[:1].upper() + name[1:]
     known = gazetteer.full.longest(list(fold_phrase(name)), 0)
@@ -256,6 +324,35 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
         area=spread,
         nouns=count,
     )
+
+
+def _next_noun(
+    tries: _GroupTries, tokens: Tokens, j: int, territory: bool, prefixed: bool
+) -> tuple[int, str, _Noun, bool] | None:
+    """The next noun of a group at token ``j``, after a joiner (or none) and an optional "các":
+    its end, its rendering (joiner, determiner, form), the noun and whether "các" came."""
+    keys = tokens.keys
+    for joiner_key, joiner in (*tries.joiners, ((), "")):
+        k = j + len(joiner_key)
+        if tuple(keys[j:k]) != joiner_key:
+            continue
+        det = ""
+        if k < len(keys) and keys[k] in tries.determiners:
+            det = tokens.text[tokens.starts[k] : tokens.ends[k]].lower() + " "
+            k += 1
+        nxt = _noun_at(tries, keys, k)
+        if nxt and territory and not (nxt[1].area or nxt[1].level) and (prefixed or det):
+            # "Ủy ban nhân dân các xã, phường, các chủ đầu tư": two groups (a prefix or a new
+            # "các" after territories starts another group)
+            nxt = None
+        if nxt and nxt[1].standalone and not det:
+            nxt = None  # "cơ quan thuế, cơ quan hải quan": two classes of bodies
+        if nxt and nxt[1].needs_joiner and not joiner_key:
+            nxt = None  # "các tỉnh tổ chức ...": a verb, not a noun of the group
+        if nxt:
+            glue = _render_joiner(joiner) if joiner else " "
+            return nxt[0], glue + det + nxt[1].form, nxt[1], bool(det)
+    return None
 
 
 def _noun_at(tries: _GroupTries, keys: list[str], start: int) -> tuple[int, _Noun] | None:
@@ -326,6 +423,7 @@ def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> l
             return True
         return named_body_at(gazetteer, tokens, j, lambda _: False) is not None
 
+    known_until = 0
     for i in range(len(tokens)):
         full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
         if full:
@@ -341,7 +439,13 @@ def _candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> l
         local = _match_local_unit(gazetteer, tokens, i)
         if local and (not full or local.last > full[0]):
             found.append(local)
-        named = None if full else named_body_at(gazetteer, tokens, i, starts_body)
+        # a grammar-named body starts neither where nor inside where a gazetteer name does
+        # ("Hội Liên hiệp Phụ nữ tỉnh": no "Liên hiệp ..." inside it)
+        named = (
+            None if full or i < known_until else named_body_at(gazetteer, tokens, i, starts_body)
+        )
+        if full:
+            known_until = max(known_until, full[0])
         if named:
             found.append(_Candidate(first=i, last=named.last, named=named))
         plural = _plural_body(gazetteer, tokens, i, starts_body)
@@ -416,21 +520,28 @@ def _bodies_in_every_area(
     """ "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "Hội Nông dân các cấp": a body type
     written right before a group of territories or levels is ONE group, that body in each of
     them (not a department plus the provinces). The territories take "các" or are two or more
-    ("Sở Y tế tỉnh, thành phố"; a lone "tỉnh" names the issuer's province). Not before ":",
-    where the territories are listed by name."""
+    ("Sở Y tế tỉnh, thành phố"; a lone "tỉnh" names the issuer's province); a department always
+    written with its unit word shares it with the territories ("Thuế tỉnh, thành phố"). Not
+    where ":" is followed by the territories' names ("Sở Y tế các tỉnh: Cao Bằng, ...")."""
     keys = tokens.keys
     out = []
     for cand in found:
-        name = _body_type(gazetteer, cand) if not cand.is_group else None
-        if name is None or cand.last >= len(keys):
+        if cand.is_group:
             continue
-        area = _match_group(gazetteer, tokens, cand.last)
+        name, at = _body_type(gazetteer, cand), cand.last
+        base = gazetteer.department_bases.get(cand.entry_id or "")
+        if base is not None:  # "Thuế tỉnh" + ", thành phố": the unit word starts the area
+            name, at = base, cand.first + len(fold_phrase(base))
+        if name is None or at >= len(keys):
+            continue
+        area = _match_group(gazetteer, tokens, at)
         if (
             area is None
+            or area.last <= cand.last
             or not area.area
             or area.prefixed
             or not (area.determined or area.nouns > 1)
-            or keys[area.last : area.last + 1] == [":"]
+            or _lists_members(gazetteer, tokens, area)
         ):
             continue
         out.append(
@@ -441,6 +552,15 @@ def _bodies_in_every_area(
             )
         )
     return out
+
+
+def _lists_members(gazetteer: Gazetteer, tokens: Tokens, group: _Candidate) -> bool:
+    """True when ``group`` is followed by ":" and a short name it admits ("các tỉnh: Cao
+    Bằng"); not for a heading's colon before its items ("Sở Y tế các tỉnh, thành phố:")."""
+    keys = tokens.keys
+    if keys[group.last : group.last + 1] != [":"]:
+        return False
+    return any(gazetteer.members[cls].longest(keys, group.last + 1) for cls in group.members)
 
 
 def _member_at(

@@ -132,8 +132,11 @@ class DepartmentRow(BaseModel):
 
 class GroupNoun(BaseModel):
     """A noun of the group grammar: its canonical form, the short names a list head of it
-    admits, whether it names a territory (``area``) or a level (``level``: "các cấp"), and the
-    words that make it part of another word (``not_before``: "bộ" in "các bộ phận")."""
+    admits, whether it names a territory (``area``) or a level (``level``: "các cấp"), whether
+    it names a class of bodies without "các" (``standalone``: "cơ quan thuế", which then joins
+    no further noun), whether it joins a noun before it only after a joiner (``needs_joiner``:
+    "tổ chức" is a verb too, "các tỉnh tổ chức ..."), and the words that make it part of
+    another word (``not_before``: "bộ" in "các bộ phận")."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -141,7 +144,20 @@ class GroupNoun(BaseModel):
     members: list[Literal["ministry", "province", "department"]] = []
     area: bool = False
     level: bool = False
+    standalone: bool = False
+    needs_joiner: bool = False
     not_before: list[str] = []
+
+
+class GroupQualifier(BaseModel):
+    """A qualifier that narrows a group only where its phrase ends (``final``): "các trung tâm
+    y tế khu vực" (then a verb, a function word or punctuation), not "các tỉnh khu vực miền
+    Trung" (a region's name goes on)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    form: str
+    final: bool = False
 
 
 class GroupPrefix(BaseModel):
@@ -154,7 +170,11 @@ class GroupGrammar(BaseModel):
     determiners: list[str]
     joiners: list[str]
     nouns: list[GroupNoun]
-    qualifiers: list[str]
+    qualifiers: list[str | GroupQualifier]
+    # "(trực) thuộc" + a body: "các đơn vị trực thuộc Sở Y tế", "các cơ quan, đơn vị thuộc Bộ"
+    attachments: list[str] = []
+    # a parent written by its head noun alone after an attachment ("thuộc Bộ", "thuộc Sở")
+    bare_parents: list[str] = []
 
 
 class LocalUnits(BaseModel):
@@ -266,7 +286,9 @@ class Gazetteer:
 
     ``full`` maps full names and aliases to entry ids; ``members`` maps list-member short forms
     per class ("ministry": "Y tế" → bo-y-te; "province": "Cao Bằng" → ubnd-tinh-cao-bang);
-    ``departments`` maps a department named without its province to the department id.
+    ``departments`` maps a department named without its province to the department id;
+    ``department_bases`` gives, for a department always written with its unit word ("Thuế
+    tỉnh"), its name without it ("Thuế"), so "Thuế tỉnh, thành phố" reads as one group.
     """
 
     entries: list[Entry]
@@ -274,6 +296,7 @@ class Gazetteer:
     members: dict[str, Trie]
     departments: Trie
     department_ids: dict[tuple[str, str], str]
+    department_bases: dict[str, str]
     places: dict[tuple[str, ...], str]
     group_grammar: GroupGrammar
     local_units: LocalUnits
@@ -408,7 +431,10 @@ def load_gazetteer() -> Gazetteer:
         "agencies/local_bodies.yaml", _rows("local_bodies.yaml", "departments"), DepartmentRow
     )
     department_trie = Trie()
+    department_bases: dict[str, str] = {}
     for dept in departments:
+        if dept.unit_required:
+            department_bases[dept.id] = dept.name
         names = [dept.name, *dept.aliases]
         generic_aliases = [] if dept.unit_required else names[1:]
         generic_name = dept.name
@@ -533,6 +559,7 @@ def load_gazetteer() -> Gazetteer:
         members=members,
         departments=department_trie,
         department_ids=department_ids,
+        department_bases=department_bases,
         places=places,
         group_grammar=group_grammar,
         local_units=local_units,

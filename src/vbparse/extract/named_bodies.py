@@ -20,7 +20,7 @@ from vbparse.normalize.tone_marks import fold_tone_marks_str
 if TYPE_CHECKING:
     from vbparse.extract.agencies import Tokens
 
-__all__ = ["NamedBody", "named_body_at"]
+__all__ = ["NamedBody", "ends_name", "named_body_at"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,11 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
     tries = _NamedTries(heads, connectors, phrases, comma_phrases, stops, grammar.max_words)
     _TRIES[id(gazetteer)] = tries
     return tries
+
+
+def ends_name(gazetteer: Gazetteer, keys: list[str], j: int) -> bool:
+    """True when a stop phrase ("của", "tại", "chủ trì", "tổ chức") starts at token ``j``."""
+    return _tries(gazetteer).stops.longest(keys, j) is not None
 
 
 def _capitalised(word: str) -> bool:
