@@ -19,7 +19,7 @@ from vbparse.extract.document_number import document_type
 from vbparse.ingest import IngestError, RawText, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Task
 from vbparse.normalize import NormalizedText, normalize
-from vbparse.segment.clause_tree import ClauseTree, build_clause_tree
+from vbparse.segment.clause_tree import ClauseTree
 from vbparse.segment.closing import Closing, find_closing
 from vbparse.segment.header import Header, find_header
 
@@ -56,6 +56,7 @@ class ParsedDocument:
     closing: Closing | None = None
     appendix_start: int | None = None
     appendices: list = field(default_factory=list)
+    body_tables: tuple = ()
     tree: ClauseTree | None = None
     document: Document | None = None
     warnings: list[ParseWarning] = field(default_factory=list)
@@ -78,9 +79,11 @@ def stage_normalize(doc: ParsedDocument) -> ParsedDocument:
 
 
 def stage_segment(doc: ParsedDocument) -> ParsedDocument:
-    """Fills ``header``, ``appendices``, ``appendix_start``, ``closing`` and the body's
-    clause ``tree``."""
+    """Fills ``header``, ``appendices`` (appendices and attached documents, each attached
+    document with its tables and clause tree), ``appendix_start``, ``closing``, the body's
+    task tables ``body_tables`` and the body's clause ``tree`` (table lines left out)."""
     from vbparse.segment.appendix import find_appendices
+    from vbparse.segment.task_tables import segment_region
 
     text = doc.text
     doc.header = find_header(text)
@@ -89,14 +92,18 @@ def stage_segment(doc: ParsedDocument) -> ParsedDocument:
     doc.appendix_start = min(starts) if starts else None
     stop = doc.appendix_start if doc.appendix_start is not None else len(text)
     doc.closing = find_closing(text, doc.header.body_start, stop)
-    doc.tree = build_clause_tree(text, doc.header.body_start, doc.closing.body_end)
+    body = segment_region(text, doc.header.body_start, doc.closing.body_end)
+    doc.body_tables = body.tables
+    doc.tree = body.tree
     return doc
 
 
 def stage_extract(doc: ParsedDocument) -> ParsedDocument:
-    """Fills ``document``: header fields, references and tasks, with warnings for gaps."""
+    """Fills ``document``: header fields, references and tasks (the body's clauses, the
+    clauses of attached documents, and the rows of every task table), with warnings for
+    gaps."""
     from vbparse.extract import document_fields as fields
-    from vbparse.extract.appendix_tasks import find_appendix_tasks
+    from vbparse.extract.appendix_tasks import find_appendix_tasks, find_attachment_tasks
     from vbparse.extract.tasks import TaskContext, find_tasks
 
     assert doc.header is not None and doc.closing is not None and doc.tree is not None
@@ -112,6 +119,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         addressees=fields.addressees(header, province),
     )
     tasks: list[Task] = list(find_tasks(doc.tree, text, context))
+    tasks += find_attachment_tasks(doc.appendices, text, context, taken=[task.id for task in tasks])
     tasks += find_appendix_tasks(
         text,
         doc_number=number_text,
@@ -119,6 +127,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         task_id_prefix=prefix,
         province=province,
         appendices=doc.appendices,
+        body_tables=doc.body_tables,
     )
     regions = [(header.body_start, closing.body_end)]
     if doc.appendix_start is not None:

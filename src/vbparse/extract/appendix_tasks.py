@@ -1,4 +1,5 @@
-"""Task records from appendix tables (phụ lục danh mục nhiệm vụ) and body task tables.
+"""Task records from appendix tables (phụ lục danh mục nhiệm vụ), body task tables and the
+clauses of attached documents (văn bản ban hành kèm theo).
 
 Each table row is one task. Its cells are read by column meaning (see
 ``vbparse.segment.tables``): the task cell gives ``text``; the assigning-document cell
@@ -6,6 +7,9 @@ Each table row is one task. Its cells are read by column meaning (see
 hoàn thành) cells give agencies through the agencies extractor; the deadline cell goes
 through ``parse_deadline``; the appendix title and the row's status-bearing cells give
 ``status`` (``grammars/appendix/status.yaml``).
+
+The clauses of an attached document are tasks as a body's are (``vbparse.extract.tasks``);
+only their ids are decided here, so that they never collide with the main body's.
 
 Fills: ``Task.id``, ``task_id``, ``text``, ``span`` (the task cell), ``lead``, ``support``,
 ``deadline``, ``references``, ``source_ref``, ``pending``, ``status``, ``product``.
@@ -24,8 +28,9 @@ from pydantic import BaseModel
 from vbparse.extract.agencies import find_agencies
 from vbparse.extract.deadlines import parse_deadline
 from vbparse.extract.references import find_references
+from vbparse.extract.tasks import TaskContext, find_tasks
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
-from vbparse.models import Agency, Task
+from vbparse.models import Agency, Span, Task
 from vbparse.segment.appendix import Appendix, find_appendices
 from vbparse.segment.tables import Cell, Meaning, Row, Table
 
@@ -45,34 +50,76 @@ def find_appendix_tasks(
     task_id_prefix: str,
     province: str | None = None,
     appendices: list[Appendix] | None = None,
+    body_tables: Iterable[Table] = (),
 ) -> Iterator[Task]:
-    """One task per row of every task table in the document's appendices, in order.
+    """One task per row of every task table of the document, in order: the body's
+    (``body_tables``, from ``vbparse.segment.task_tables.segment_region``), then those of
+    each appendix or attached document.
 
-    Ids are "PL.<n>" with n the row's TT; when a later appendix (or table) numbers its rows
-    from 1 again, its rows become "PL<k>.<n>", k being its ordinal among the tables.
+    Ids are "PL.<n>" with n the row's TT; when a later table numbers its rows from 1 again,
+    its rows become "PL<k>.<n>", k being its ordinal among the document's tables.
     ``doc_number`` (the document's own number) is left out of ``references``;
     ``doc_date`` completes deadlines without a year; ``province`` resolves "Ủy ban nhân dân
     tỉnh" in a provincial document. ``appendices``: those the segmenter already found in
-    ``text``, so that they are not looked for twice.
+    ``text``, so that they are not looked for twice. An appendix title's status ("… QUÁ
+    HẠN") applies to its rows; an attached document's title names a plan, not a status.
     """
-    used: set[str] = set()
-    ordinal = 0
+    sources: list[tuple[Table, str | None]] = [(table, None) for table in body_tables]
     for appendix in find_appendices(text) if appendices is None else appendices:
-        title_status = _title_status(appendix.title)
-        for table in appendix.tables:
-            ordinal += 1
-            keys = {row.key for row in table.rows}
-            prefix = "PL" if not (keys & used) else f"PL{ordinal}"
-            used |= keys
-            yield from find_table_tasks(
-                table,
-                id_prefix=prefix,
-                doc_number=doc_number,
-                doc_date=doc_date,
-                task_id_prefix=task_id_prefix,
-                province=province,
-                title_status=title_status,
-            )
+        title_status = _title_status(appendix.title) if appendix.kind == "appendix" else None
+        sources.extend((table, title_status) for table in appendix.tables)
+    used: set[str] = set()
+    for ordinal, (table, title_status) in enumerate(sources, start=1):
+        keys = {row.key for row in table.rows}
+        prefix = "PL" if not (keys & used) else f"PL{ordinal}"
+        used |= keys
+        yield from find_table_tasks(
+            table,
+            id_prefix=prefix,
+            doc_number=doc_number,
+            doc_date=doc_date,
+            task_id_prefix=task_id_prefix,
+            province=province,
+            title_status=title_status,
+        )
+
+
+def find_attachment_tasks(
+    appendices: Iterable[Appendix],
+    text: str,
+    context: TaskContext,
+    *,
+    taken: Iterable[str] = (),
+) -> Iterator[Task]:
+    """Tasks of the clauses of each attached document (văn bản ban hành kèm theo: the Kế
+    hoạch a Quyết định issues), read as a body is, with the document's ``context``.
+
+    Ids are the clause ids, as in a body ("II.1.a"), when none of an attachment's ids is
+    ``taken`` (the main body's) or used by an earlier attachment; otherwise every id of that
+    attachment gets its type code in front ("QC.Điều1"), and the code with the attachment's
+    ordinal among the document's attachments ("QC2.Điều1") if that is taken too. Appendices
+    (no clause tree) yield nothing; their rows come from ``find_appendix_tasks``.
+    """
+    used = set(taken)
+    attachments = [a for a in appendices if a.kind == "attachment" and a.tree is not None]
+    for ordinal, attachment in enumerate(attachments, start=1):
+        assert attachment.tree is not None
+        tasks = list(find_tasks(attachment.tree, text, context))
+        ids = [task.id for task in tasks]
+        prefix = ""
+        code = attachment.doc_type or "A"
+        for candidate in ("", f"{code}.", f"{code}{ordinal}."):
+            prefix = candidate
+            if not {f"{candidate}{i}" for i in ids} & used:
+                break
+        for task in tasks:
+            if prefix:
+                task_id = f"{prefix}{task.id}"
+                task = task.model_copy(
+                    update={"id": task_id, "task_id": f"{context.task_id_prefix}#{task_id}"}
+                )
+            used.add(task.id)
+            yield task
 
 
 def find_table_tasks(
@@ -200,10 +247,56 @@ def _agencies(
         return []
     found: list[Agency] = []
     for piece, start in _pieces(cell):
-        found.extend(
-            find_agencies(piece, offset=start, bare_provinces=bare_provinces, province=province)
+        agencies = find_agencies(
+            piece, offset=start, bare_provinces=bare_provinces, province=province
         )
+        found.extend(_whole_items(piece, start, list(agencies)))
     return _unique(found)
+
+
+# An agency cell lists names one per line or separated by ";" (commas may sit inside a name:
+# "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ").
+_CELL_ITEM = regex.compile(r"[^;\n]+")
+# What may follow a name the gazetteer cut short, up to the end of its item: more words of
+# the name (", chữa cháy và cứu nạn, cứu hộ", " thuộc Bộ"), no brackets, digits or clauses.
+_NAME_REST = regex.compile(r"(?:,\s*|\s+)\p{Ll}[\p{L}\s,\-–—]{0,80}?\s*[.]?")
+_NAME_REST_WORDS = 12
+
+
+def _whole_items(piece: str, start: int, agencies: list[Agency]) -> list[Agency]:
+    """Agencies of one cell piece, each one the gazetteer knows only in part (a body it
+    lacks, a generic group) stretched over the rest of its item when that rest names no
+    other agency: a cell of an agency column names agencies and nothing else."""
+    out: list[Agency] = []
+    for item in _CELL_ITEM.finditer(piece):
+        inside = [
+            a
+            for a in agencies
+            if a.span is not None and item.start() <= a.span.start - start < item.end()
+        ]
+        out.extend(inside)
+        if not inside:
+            continue
+        last = inside[-1]
+        assert last.span is not None
+        rest = piece[last.span.end - start : item.end()].rstrip()
+        if (
+            (last.id is not None and last.kind != "group")
+            or not rest
+            or not _NAME_REST.fullmatch(rest)
+            or len(rest.split()) > _NAME_REST_WORDS
+        ):
+            continue
+        end = last.span.end + len(rest.rstrip(" ."))
+        words = piece[last.span.start - start : end - start]
+        out[-1] = Agency(
+            name=f"{last.name}{rest.rstrip(' .')}" if last.kind == "group" else words,
+            id=last.id,
+            kind=last.kind,
+            text=words,
+            span=Span(start=last.span.start, end=end),
+        )
+    return out
 
 
 def _unique(agencies: Iterable[Agency]) -> list[Agency]:

@@ -1,4 +1,5 @@
-"""Appendices (phụ lục) of a directive: find them, their title, and the tables inside.
+"""Appendices (phụ lục) and attached documents of a directive: find them, their title, and
+what is inside.
 
 A directive's appendix ("PHỤ LỤC / DANH MỤC NHIỆM VỤ QUÁ HẠN / (Kèm theo Thông báo số …)")
 runs from its heading to the next appendix or the end of the document. Its heading is a
@@ -6,16 +7,28 @@ runs from its heading to the next appendix or the end of the document. Its headi
 closely by a "(Kèm theo … số …)" line (``grammars/appendix/headings.yaml``). Its task
 tables are read by ``vbparse.segment.task_tables``.
 
+An attached document (văn bản ban hành kèm theo: the Kế hoạch, Quy chế, Chương trình or Đề
+án that a Quyết định issues, printed after its signature) opens the same way: a line in
+capitals with a document-type title of ``grammars/document_types.tsv`` ("KẾ HOẠCH", "QUY
+CHẾ …") followed closely by a "(Ban hành kèm theo … số …)" line. Its body (from the line
+after that caption to its end, less any closing of its own) is segmented like a directive's
+body: task tables, and a clause tree built around them (``segment_region``).
+
 Spans are absolute offsets in the document's normalized text (callers pass ``offset`` =
 where ``text`` starts).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import Literal
 
-from vbparse.extract.document_number import find_document_numbers
+from vbparse.extract.document_number import document_type_codes, find_document_numbers
 from vbparse.models import Span
+from vbparse.segment.casing import fold
+from vbparse.segment.clause_tree import ClauseTree
+from vbparse.segment.closing import find_closing
 from vbparse.segment.tables import (
     StrippedLine,
     Table,
@@ -25,16 +38,27 @@ from vbparse.segment.tables import (
     is_pipe_row,
     split_stripped_lines,
 )
-from vbparse.segment.task_tables import find_task_tables
+from vbparse.segment.task_tables import find_task_tables, segment_region
+
+AppendixKind = Literal["appendix", "attachment"]
+
+# How many lines below a title line its "(Kèm theo …)" caption may come (title lines between).
+_CAPTION_REACH = 4
+# How many lines a caption may wrap over before its closing bracket.
+_CAPTION_LINES = 3
 
 
 @dataclass(frozen=True)
 class Appendix:
-    """An appendix (phụ lục): from its heading to the next appendix or the end.
+    """An appendix (phụ lục) or an attached document: from its heading to the next one or
+    the end.
 
-    ``title`` is the title line(s) joined ("DANH MỤC NHIỆM VỤ QUÁ HẠN"); ``attached_to`` the
-    normalized number of the document it is attached to ("(Kèm theo Thông báo số
-    365/TB-VPCP …)" → "365/TB-VPCP"); ``tables`` the task tables inside it.
+    ``title`` is the title line(s) joined ("DANH MỤC NHIỆM VỤ QUÁ HẠN", "KẾ HOẠCH Phòng
+    cháy, chữa cháy rừng …"); ``attached_to`` the normalized number of the document it is
+    attached to ("(Kèm theo Thông báo số 365/TB-VPCP …)" → "365/TB-VPCP"); ``tables`` the
+    task tables inside it. ``kind`` is "attachment" for an attached document, whose
+    ``doc_type`` is its type code ("KH"), ``body`` the span its clauses are read from, and
+    ``tree`` their clause tree (table lines left out); an appendix has neither.
     """
 
     span: Span
@@ -43,41 +67,88 @@ class Appendix:
     title_span: Span | None
     attached_to: str | None
     tables: tuple[Table, ...]
+    kind: AppendixKind = "appendix"
+    doc_type: str | None = None
+    body: Span | None = None
+    tree: ClauseTree | None = None
+
+
+@functools.cache
+def _type_titles() -> dict[str, str]:
+    """Folded document-type title → code ("kế hoạch" → "KH"), longest first."""
+    titles = {fold(name): code for code, name in document_type_codes().items()}
+    return dict(sorted(titles.items(), key=lambda pair: -len(pair[0])))
+
+
+def _attachment_type(line: StrippedLine) -> str | None:
+    """The type code of a line in capitals that opens with a document-type title ("KẾ
+    HOẠCH", "QUY CHẾ LÀM VIỆC …" → "KH", "QC"), else None."""
+    if not line.text or line.text != line.text.upper():
+        return None
+    folded = fold(line.text)
+    for title, code in _type_titles().items():
+        if folded == title or (folded.startswith(title) and folded[len(title)] == " "):
+            return code
+    return None
 
 
 def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
-    """Appendices of a document, each from its heading to the next one or the end.
+    """Appendices and attached documents, each from its heading to the next one or the end.
 
-    A heading is a "PHỤ LỤC" line (with an optional label and title), or a "DANH MỤC …"
-    title line followed closely by a "(Kèm theo … số …)" line.
+    A heading is a "PHỤ LỤC" line (with an optional label and title), a "DANH MỤC …" title
+    line followed closely by a "(Kèm theo … số …)" line, or a document-type title line in
+    capitals ("KẾ HOẠCH") followed closely by a "(Ban hành kèm theo … số …)" line (an
+    attached document).
     """
     grammar = heading_grammar()
     lines = split_stripped_lines(text)
-    starts: list[tuple[int, str | None]] = []  # (line index, label)
+    starts: list[tuple[int, str | None, str | None]] = []  # (line index, label, type code)
     for k, line in enumerate(lines):
         match = heading_match(line)
         if match is not None:
-            starts.append((k, match.groupdict().get("label")))
+            starts.append((k, match.groupdict().get("label"), None))
             continue
-        if grammar.list_heading.match(line.text) and line.text == line.text.upper():
-            near = lines[k + 1 : k + 4]
-            opened = any(s >= k - 3 for s, _ in starts)
-            if not opened and any(grammar.attached.match(n.text) for n in near):
-                starts.append((k, None))
+        listed = bool(grammar.list_heading.match(line.text)) and line.text == line.text.upper()
+        doc_type = None if listed else _attachment_type(line)
+        if not listed and doc_type is None:
+            continue
+        near = lines[k + 1 : k + 1 + _CAPTION_REACH]
+        opened = any(s >= k - 3 for s, _, _ in starts)
+        if not opened and any(grammar.attached.match(n.text) for n in near):
+            starts.append((k, None, doc_type))
     appendices: list[Appendix] = []
-    for index, (k, label) in enumerate(starts):
+    for index, (k, label, doc_type) in enumerate(starts):
         begin = lines[k].start
         end = lines[starts[index + 1][0]].start if index + 1 < len(starts) else len(text)
         region = text[begin:end].rstrip()
-        title, title_span, attached = _read_caption(lines, k, end)
+        title, title_span, attached, caption_end = _read_caption(lines, k, end)
+        if doc_type is None:
+            appendices.append(
+                Appendix(
+                    span=Span(start=begin + offset, end=begin + len(region) + offset),
+                    label=label,
+                    title=title,
+                    title_span=None if title_span is None else title_span.shift(offset),
+                    attached_to=attached,
+                    tables=tuple(find_task_tables(region, offset=begin + offset)),
+                )
+            )
+            continue
+        body_start = _after_caption(lines, k, caption_end, end)
+        body_end = max(body_start, find_closing(text, body_start, begin + len(region)).body_end)
+        inside = segment_region(text, body_start, body_end, offset=offset)
         appendices.append(
             Appendix(
                 span=Span(start=begin + offset, end=begin + len(region) + offset),
-                label=label,
+                label=None,
                 title=title,
                 title_span=None if title_span is None else title_span.shift(offset),
                 attached_to=attached,
-                tables=tuple(find_task_tables(region, offset=begin + offset)),
+                tables=inside.tables,
+                kind="attachment",
+                doc_type=doc_type,
+                body=Span(start=body_start + offset, end=body_end + offset),
+                tree=inside.tree,
             )
         )
     return appendices
@@ -85,8 +156,9 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
 
 def _read_caption(
     lines: list[StrippedLine], k: int, end: int
-) -> tuple[str | None, Span | None, str | None]:
-    """Title and attached-to number from the lines under an appendix heading."""
+) -> tuple[str | None, Span | None, str | None, int | None]:
+    """Title, attached-to number and the index of the caption line ("(Kèm theo …)") from
+    the lines under a heading (relative offsets)."""
     grammar = heading_grammar()
     title_lines: list[StrippedLine] = []
     heading = heading_match(lines[k])
@@ -96,7 +168,9 @@ def _read_caption(
     elif heading is None:
         title_lines.append(lines[k])
     attached: str | None = None
-    for line in lines[k + 1 : k + 8]:
+    caption: int | None = None
+    for index in range(k + 1, min(k + 8, len(lines))):
+        line = lines[index]
         if line.start >= end:
             break
         if line.blank:
@@ -105,11 +179,23 @@ def _read_caption(
         if match is not None:
             numbers = find_document_numbers(line.text[match.end() :])
             attached = next((number for number, _, _ in numbers), None)
+            caption = index
             break
         if header_meaning(line.text) is not None or is_pipe_row(line) or len(title_lines) >= 3:
             break
         title_lines.append(line)
     if not title_lines:
-        return None, None, attached
+        return None, None, attached, caption
     title = " ".join(line.text for line in title_lines)
-    return title, Span(start=title_lines[0].start, end=title_lines[-1].end), attached
+    return title, Span(start=title_lines[0].start, end=title_lines[-1].end), attached, caption
+
+
+def _after_caption(lines: list[StrippedLine], k: int, caption: int | None, end: int) -> int:
+    """Where an attached document's body begins: the line after its caption's closing
+    bracket (a caption may wrap over a few lines), or after its heading line ``k``."""
+    last = k
+    if caption is not None:
+        wrapped = range(caption, min(caption + _CAPTION_LINES, len(lines)))
+        last = next((index for index in wrapped if ")" in lines[index].text), caption)
+    following = lines[last + 1] if last + 1 < len(lines) else None
+    return min(end, following.start if following is not None else lines[last].end)
