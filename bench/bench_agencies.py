@@ -2,7 +2,7 @@
 spaCy's PhraseMatcher (blank "xx" tokenizer) fed the same folded aliases, for comparison.
 Also lists every body the named-body grammar (named_bodies.yaml, id None) and every group
 phrase the group grammar (groups.yaml) finds in the seeds, the unseen and the held-out
-fixtures, so that their false positives can be read off.
+fixtures (both held-out sets), so that their false positives can be read off.
 
 Run: .venv/bin/python bench/bench_agencies.py  (prints figures; no thresholds)
 """
@@ -16,6 +16,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
 UNSEEN = sorted((FIXTURES / "unseen").glob("*.txt"))
 HELDOUT = sorted((FIXTURES / "heldout").glob("*.txt"))
+HELDOUT3 = sorted((FIXTURES / "heldout3").glob("*.txt"))
 
 
 def grammar_bodies_report() -> None:
@@ -26,7 +27,12 @@ def grammar_bodies_report() -> None:
     from vbparse.extract.agencies import find_agencies, load_gazetteer
 
     listed = {e.id for e in load_gazetteer().entries}
-    for label, paths in (("seeds", SEEDS), ("unseen", UNSEEN), ("held-out", HELDOUT)):
+    for label, paths in (
+        ("seeds", SEEDS),
+        ("unseen", UNSEEN),
+        ("held-out", HELDOUT),
+        ("held-out 3", HELDOUT3),
+    ):
         named: Counter[tuple[str, str]] = Counter()
         groups: Counter[str] = Counter()
         total = 0

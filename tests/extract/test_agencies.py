@@ -17,6 +17,7 @@ def test_agencies_find_agencies(case):
             case["text"],
             bare_provinces=case.get("bare_provinces", False),
             province=case.get("province"),
+            issuer=case.get("issuer"),
         )
     )
     assert [a.id for a in found] == case["expected"]

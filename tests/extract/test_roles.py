@@ -21,7 +21,7 @@ def _expected(names: list[str]) -> set[tuple[str, ...]]:
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
 def test_roles_find_roles(case):
-    roles = find_roles(case["text"], province=case.get("province"))
+    roles = find_roles(case["text"], province=case.get("province"), issuer=case.get("issuer"))
     assert _names(roles.lead) == _expected(case["lead"])
     assert _names(roles.support) == _expected(case["support"])
     if "report_to" in case:

@@ -127,6 +127,7 @@ class _GroupTries:
     qualifiers: Trie  # folded qualifier → (canonical form, final)
     attachments: Trie
     bare_parents: Trie
+    bare_parents_keys: tuple[tuple[str, ...], ...]  # longest first
     determiners: frozenset[str]
     joiners: tuple[tuple[tuple[str, ...], str], ...]
     openings: frozenset[str]  # the tokens a group phrase can start with
@@ -189,6 +190,9 @@ def _group_tries(gazetteer: Gazetteer) -> _GroupTries:
         qualifiers=qualifiers,
         attachments=attachments,
         bare_parents=bare_parents,
+        bare_parents_keys=tuple(
+            sorted((fold_phrase(p) for p in grammar.bare_parents), key=lambda k: -len(k))
+        ),
         determiners=frozenset(fold_word(d) for d in grammar.determiners),
         joiners=tuple(joiners),
         openings=frozenset(prefixes.root)
@@ -623,12 +627,50 @@ def _expand(
     return items
 
 
+@dataclass(frozen=True)
+class _Placement:
+    """Where bodies named without their parent belong: the issuer's province (its Ủy ban nhân
+    dân id) and the issuer's canonical name ("Văn phòng Bộ" of "Bộ Y tế")."""
+
+    province_id: str | None = None
+    issuer: str | None = None
+
+
+def _placement(gazetteer: Gazetteer, province: str | None, issuer: str | None) -> _Placement:
+    name = None
+    if issuer:
+        entry = gazetteer.get(issuer)
+        if entry is None:
+            key = fold_phrase(issuer)
+            found = gazetteer.full.longest(list(key), 0)
+            entry = gazetteer.get(found[1]) if found and found[0] == len(key) else None
+        name = entry.name if entry is not None else " ".join(issuer.split())
+    return _Placement(gazetteer.resolve_province(province), name)
+
+
+def _with_parent(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
+    """ "Văn phòng Bộ" → "Văn phòng Bộ Y tế" when the issuer is "Bộ Y tế": a unit named with its
+    parent's head noun alone (``bare_parents``) is the issuer's own unit."""
+    if not issuer:
+        return name
+    words, key = name.split(), fold_phrase(name)
+    issuer_key = fold_phrase(issuer)
+    for parent in _group_tries(gazetteer).bare_parents_keys:
+        n = len(parent)
+        # one word per token, so the parent's words can be cut off the written name
+        fits = len(words) == len(key) and len(key) > n
+        if fits and key[-n:] == parent and issuer_key[:n] == parent:
+            return " ".join([*words[:-n], issuer])
+    return name
+
+
 def _to_agency(
-    gazetteer: Gazetteer, tokens: Tokens, cand: _Candidate, offset: int, province_id: str | None
+    gazetteer: Gazetteer, tokens: Tokens, cand: _Candidate, offset: int, placement: _Placement
 ) -> Agency:
     start, end = tokens.starts[cand.first], tokens.ends[cand.last - 1]
     text = tokens.text[start:end]
     span = Span(start=start + offset, end=end + offset)
+    province_id = placement.province_id
     entry: Entry | None = gazetteer.get(cand.entry_id) if cand.entry_id else None
     if entry is not None and province_id:
         specific = gazetteer.department_ids.get((entry.id, province_id))
@@ -637,7 +679,8 @@ def _to_agency(
     if entry is not None:
         return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
     if cand.named is not None:
-        return Agency(name=cand.named.name, id=None, kind=cand.named.kind, text=text, span=span)
+        name = _with_parent(gazetteer, cand.named.name, placement.issuer)
+        return Agency(name=name, id=None, kind=cand.named.kind, text=text, span=span)
     if cand.local_name:
         # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known
         local_id = "ubnd-" + ascii_slug(cand.local_key or "")
@@ -672,11 +715,12 @@ def scan_mentions(
     offset: int = 0,
     bare_provinces: bool = False,
     province: str | None = None,
+    issuer: str | None = None,
 ) -> tuple[Tokens, list[Mention]]:
     """The tokens of ``text`` and every agency mention in it, lists expanded, in text order."""
     gazetteer = load_gazetteer()
     tokens = Tokens.of(text)
-    province_id = gazetteer.resolve_province(province)
+    placement = _placement(gazetteer, province, issuer)
     chosen = _candidates(gazetteer, tokens, bare_provinces)
     by_start = {c.first: c for c in chosen}
     starts = sorted(by_start)
@@ -688,7 +732,7 @@ def scan_mentions(
         items = _expand(gazetteer, tokens, cand, by_start, starts) if cand.is_group else []
         if items:
             for item, lead_in in items:
-                agency = _to_agency(gazetteer, tokens, item, offset, province_id)
+                agency = _to_agency(gazetteer, tokens, item, offset, placement)
                 out.append(Mention(agency, item.first, item.last, lead_in, list_member=True))
             out[-len(items)].lead_in, out[-len(items)].title_role = _absorb_titles(
                 gazetteer, tokens, cand.first, previous_end
@@ -698,7 +742,7 @@ def scan_mentions(
         if (cand.is_group and not cand.determined) or (cand.bare and not bare_provinces):
             continue
         lead_in, role = _absorb_titles(gazetteer, tokens, cand.first, previous_end)
-        agency = _to_agency(gazetteer, tokens, cand, offset, province_id)
+        agency = _to_agency(gazetteer, tokens, cand, offset, placement)
         out.append(Mention(agency, cand.first, cand.last, lead_in, role))
         previous_end = cand.last
     return tokens, out
@@ -710,6 +754,7 @@ def find_agencies(
     offset: int = 0,
     bare_provinces: bool = False,
     province: str | None = None,
+    issuer: str | None = None,
 ) -> Iterator[Agency]:
     """Every agency mention, canonical, in text order, lists expanded.
 
@@ -720,10 +765,12 @@ def find_agencies(
     trì") an Agency with ``id=None``, its words as name and its head's kind ("unit").
     ``bare_provinces=True`` (table cells: "Đồng Nai, Hà Tĩnh") maps bare province names to their
     Ủy ban nhân dân. ``province`` (the issuer's, as id, place or name) places a department
-    named alone ("Sở Tài chính") in that province. Spans are ``offset``-shifted.
+    named alone ("Sở Tài chính") in that province. ``issuer`` (the issuing body, as id or
+    name) completes a unit named with its parent's head alone: "Văn phòng Bộ" in a document of
+    Bộ Y tế is "Văn phòng Bộ Y tế". Spans are ``offset``-shifted.
     """
     _, mentions = scan_mentions(
-        text, offset=offset, bare_provinces=bare_provinces, province=province
+        text, offset=offset, bare_provinces=bare_provinces, province=province, issuer=issuer
     )
     for mention in mentions:
         yield mention.agency

@@ -111,8 +111,8 @@ def named_body_at(
     words = 1
     while j < len(keys) and words < tries.max_words:
         word = tokens.word(j)
-        if "\n" in tokens.gap(j) and _capitalised(word):
-            break
+        if "\n" in tokens.gap(j) and (_capitalised(word) or not word[:1].isalnum()):
+            break  # a new line that starts with a capital or a bullet ("- Theo dõi ...")
         connector = tries.connectors.longest(keys, j)
         if connector:
             nxt = connector[0]

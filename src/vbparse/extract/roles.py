@@ -122,15 +122,18 @@ def _trigger_before(tokens: Tokens, start: int, floor: int, tries: _RoleTries) -
     return role
 
 
-def find_roles(text: str, *, offset: int = 0, province: str | None = None) -> Roles:
+def find_roles(
+    text: str, *, offset: int = 0, province: str | None = None, issuer: str | None = None
+) -> Roles:
     """Lead, support and report_to agencies in ONE task clause's own text (label removed).
 
     "Giao Bộ Công an:" → lead [Bộ Công an]; "Văn phòng Chính phủ chủ trì, phối hợp với Bộ
     Công an và các cơ quan liên quan triển khai ..." → lead [Văn phòng Chính phủ], support
     [Bộ Công an, Các cơ quan liên quan]; "..., báo cáo Thủ tướng Chính phủ trong tháng 10" →
-    report_to [Thủ tướng Chính phủ]. Spans are ``offset``-shifted like find_agencies'.
+    report_to [Thủ tướng Chính phủ]. ``province`` and ``issuer`` place bodies named without
+    their parent as find_agencies does. Spans are ``offset``-shifted like find_agencies'.
     """
-    tokens, mentions = scan_mentions(text, offset=offset, province=province)
+    tokens, mentions = scan_mentions(text, offset=offset, province=province, issuer=issuer)
     tries = _role_tries()
     keys = tokens.keys
     covered = [False] * len(keys)
