@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.models import Span
+from vbparse.segment.clause_tree import match_label
 from vbparse.segment.tables import (
     AGENCY_COLUMNS,
     GROUP_ROW,
@@ -35,6 +36,8 @@ from vbparse.segment.tables import (
 _PAGE_NUMBER = regex.compile(r"[-–—]\s*\d{1,3}\s*[-–—]?")
 _STRICT_COLUMNS = frozenset({"deadline", "source_ref"})
 _WORD_START = regex.compile(r"(?<=\s)\p{Lu}")
+# Label kinds (grammars/clause_labels.yaml) that may open a line inside a cell.
+_CELL_BULLETS = frozenset({"dash", "plus"})
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,17 @@ def _is_header_continuation(text: str) -> bool:
     )
 
 
+def _opens_clause(line: StrippedLine) -> bool:
+    """A body item with its words on the label's line ("3. Cục Quản lý … hoàn thành …",
+    "III. TỔ CHỨC THỰC HIỆN"): the body goes on after a table that stands inside it. A row
+    label stands alone on its line, and a bullet ("- …") may sit inside a cell."""
+    found = match_label(line.text)
+    if found is None or ROW_LABEL.fullmatch(line.text) is not None:
+        return False
+    kind, match = found
+    return kind.kind not in _CELL_BULLETS and bool(line.text[match.end() :].strip())
+
+
 @dataclass
 class _RawRow:
     label: StrippedLine
@@ -118,7 +132,7 @@ def read_flat_table(
                 j += 1
                 continue
             break
-        if ends_table(line) or is_pipe_row(line):
+        if ends_table(line) or is_pipe_row(line) or _opens_clause(line):
             break
         again = flat_header(lines, j)
         if again is not None:
