@@ -11,6 +11,10 @@ How mentions are found (a plain longest-match over folded tokens, no statistical
    đai", "Công ty TNHH MTV ..."; id None, the head's kind, see
    :mod:`vbparse.extract.named_bodies`) and, for table cells, from bare province names. As
    spaCy's EntityRuler does, the longest candidates win and overlapping ones drop.
+   Group phrases take qualifiers after any noun ("các bệnh viện chuyên khoa và trung tâm y tế
+   khu vực") and an attached parent ("các đơn vị trực thuộc Sở Y tế"); a body type written
+   before territories or levels is one group ("Sở Công Thương các tỉnh, thành phố trực thuộc
+   Trung ương", also as a heading before ":"; "Thuế tỉnh, thành phố").
 3. A group followed by ":" is a list head: its members are read one by one with the gazetteer
    deciding the boundaries, so "Các bộ: Y tế, Văn hóa, Thể thao và Du lịch, Tài chính" is three
    ministries ("Văn hóa, Thể thao và Du lịch" is one short name) and "Ủy ban nhân dân các tỉnh:
