@@ -152,3 +152,30 @@ def test_appendix_tasks_title_status(title, status):
     text = f"PHỤ LỤC\n{title}\n| TT | Nhiệm vụ | Cơ quan chủ trì |\n| 1 | Rà soát | Bộ Y tế |\n"
     (task,) = find_appendix_tasks(text, doc_number=None, doc_date=None, task_id_prefix="X")
     assert task.status == status
+
+
+ATTACHED = load_cases("fixtures/extra/attached_documents")
+
+
+@pytest.mark.parametrize("case", ATTACHED, ids=case_ids(ATTACHED))
+def test_appendix_tasks_attached_documents(case):
+    """Attached documents and body task tables, end to end (issue 6): ids never collide,
+    clauses of an attachment and rows of any table are tasks, table lines are not."""
+    from vbparse.pipeline import parse_text
+
+    text = normalize(case["text"]).text
+    document = parse_text(case["text"])
+    ids = [task.id for task in document.tasks]
+    assert len(ids) == len(set(ids)), ids
+    by_id = {task.id: task for task in document.tasks}
+    for expected in case["expected"]:
+        assert expected["id"] in by_id, (expected["id"], ids)
+        task = by_id[expected["id"]]
+        assert task.text.startswith(expected["text_start"]), task.id
+        assert text[task.span.start : task.span.end] == task.text, task.id
+        assert task.task_id == f"{document.number}#{task.id}"
+        for field in ("lead", "support", "deadline", "product"):
+            if field in expected:
+                assert _value(task, field) == expected[field], (task.id, field)
+    for words in case["not_tasks"]:
+        assert not any(task.text.startswith(words) for task in document.tasks), words

@@ -11,7 +11,7 @@ from vbparse.grammars import load_yaml
 from vbparse.normalize import normalize
 from vbparse.segment.appendix import find_appendices
 from vbparse.segment.tables import cell_fits, header_meaning
-from vbparse.segment.task_tables import find_task_tables
+from vbparse.segment.task_tables import find_task_tables, segment_region
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SEED_004 = FIXTURES / "seeds" / "004_a135c2dc3c7e6627.txt"
@@ -136,3 +136,58 @@ def test_appendix_seed004_rows(path, normalized):
     row22 = table.rows[21]
     assert table.cell(row22, "pending").text.rstrip().endswith("Tuyên Quang")
     _check_spans(text, table)
+
+
+ATTACHMENTS = load_cases("fixtures/extra/attachments")
+REGIONS = load_cases("fixtures/extra/region_tables")
+
+
+@pytest.mark.parametrize("case", ATTACHMENTS, ids=case_ids(ATTACHMENTS))
+def test_appendix_attachments(case):
+    """Attached documents (issue 6): heading, caption, body, clause tree and tables."""
+    text = case["text"]
+    found = find_appendices(text)
+    assert len(found) == len(case["expected"])
+    for appendix, expected in zip(found, case["expected"], strict=True):
+        assert appendix.kind == expected["kind"]
+        assert appendix.doc_type == expected["doc_type"]
+        assert appendix.title == expected["title"]
+        assert appendix.attached_to == expected["attached_to"]
+        assert sum(len(table.rows) for table in appendix.tables) == expected["rows"]
+        if expected["body_starts_with"] is None:
+            assert appendix.body is None and appendix.tree is None
+            continue
+        assert text[appendix.body.start : appendix.body.end].startswith(
+            expected["body_starts_with"]
+        )
+        assert [clause.id for clause in appendix.tree.walk()] == expected["clauses"]
+        for table in appendix.tables:
+            _check_spans(text, table)
+
+
+def test_appendix_attachments_offset():
+    case = ATTACHMENTS[0]
+    prefix = "Văn bản.\n\n"
+    text = prefix + case["text"]
+    (appendix,) = find_appendices(text[len(prefix) :], offset=len(prefix))
+    assert text[appendix.span.start :].startswith("KẾ HOẠCH")
+    assert text[appendix.body.start :].startswith("I. MỤC ĐÍCH")
+    clause = next(c for c in appendix.tree.walk() if c.id == "II.1.a")
+    assert text[clause.text_start : clause.own_end].startswith("Chủ trì theo dõi")
+    for table in appendix.tables:
+        _check_spans(text, table)
+
+
+@pytest.mark.parametrize("case", REGIONS, ids=case_ids(REGIONS))
+def test_appendix_region_tables(case):
+    """Task tables in a body region: their lines are no clauses (issue 6)."""
+    text = case["text"]
+    region = segment_region(text, 0, len(text))
+    own = {c.id: text[c.text_start : c.own_end] for c in region.tree.walk()}
+    assert list(own) == list(case["clauses"])
+    for clause_id, words in case["clauses"].items():
+        assert own[clause_id].startswith(words), clause_id
+        assert "|" not in own[clause_id] and "Tháng 11/2025" not in own[clause_id]
+    assert sum(len(table.rows) for table in region.tables) == case["rows"]
+    for table in region.tables:
+        _check_spans(text, table)
