@@ -112,6 +112,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     number, number_text = fields.document_number(header)
     prefix = number_text or doc.name
     province = fields.issuer_province(header)
+    issuer = fields.issuer(header, number, closing)
     context = TaskContext(
         task_id_prefix=prefix,
         doc_date=header.date,
@@ -128,6 +129,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         province=province,
         appendices=doc.appendices,
         body_tables=doc.body_tables,
+        issuer=issuer,
     )
     regions = [(header.body_start, closing.body_end)]
     if doc.appendix_start is not None:
@@ -137,7 +139,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         number=number_text,
         number_parts=number,
         type=_document_type(header, number),
-        issuer=fields.issuer(header, number, closing),
+        issuer=issuer,
         place=header.place,
         date=header.date,
         subject=header.subject,

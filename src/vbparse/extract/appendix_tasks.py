@@ -51,6 +51,7 @@ def find_appendix_tasks(
     province: str | None = None,
     appendices: list[Appendix] | None = None,
     body_tables: Iterable[Table] = (),
+    issuer: str | None = None,
 ) -> Iterator[Task]:
     """One task per row of every task table of the document, in order: the body's
     (``body_tables``, from ``vbparse.segment.task_tables.segment_region``), then those of
@@ -60,7 +61,8 @@ def find_appendix_tasks(
     its rows become "PL<k>.<n>", k being its ordinal among the document's tables.
     ``doc_number`` (the document's own number) is left out of ``references``;
     ``doc_date`` completes deadlines without a year; ``province`` resolves "Ủy ban nhân dân
-    tỉnh" in a provincial document. ``appendices``: those the segmenter already found in
+    tỉnh" in a provincial document and ``issuer`` (the document's issuer, canonical) "Văn
+    phòng Bộ" in a ministry's. ``appendices``: those the segmenter already found in
     ``text``, so that they are not looked for twice. An appendix title's status ("… QUÁ
     HẠN") applies to its rows; an attached document's title names a plan, not a status.
     """
@@ -81,6 +83,7 @@ def find_appendix_tasks(
             task_id_prefix=task_id_prefix,
             province=province,
             title_status=title_status,
+            issuer=issuer,
         )
 
 
@@ -131,6 +134,7 @@ def find_table_tasks(
     task_id_prefix: str,
     province: str | None = None,
     title_status: str | None = None,
+    issuer: str | None = None,
 ) -> Iterator[Task]:
     """One task per row of one task table (from ``find_task_tables`` on a body region, or
     an appendix): id ``<id_prefix>.<TT>``, or ``<id_prefix>.<group>.<TT>`` when each group
@@ -149,6 +153,7 @@ def find_table_tasks(
             task_id_prefix=task_id_prefix,
             province=province,
             title_status=title_status,
+            issuer=issuer,
         )
         if task is not None:
             yield task
@@ -164,19 +169,20 @@ def _row_task(
     task_id_prefix: str,
     province: str | None,
     title_status: str | None,
+    issuer: str | None,
 ) -> Task | None:
     task_cell = table.cell(row, "task")
     if task_cell is None or task_cell.empty:
         return None
 
-    lead = _agencies(table.cell(row, "lead"), province=province)
+    lead = _agencies(table.cell(row, "lead"), province=province, issuer=issuer)
     if not lead:
-        lead = _leading_agencies(task_cell, province=province)
+        lead = _leading_agencies(task_cell, province=province, issuer=issuer)
     support_cell = table.cell(row, "support")
     if support_cell is not None:
-        support = _agencies(support_cell, province=province)
+        support = _agencies(support_cell, province=province, issuer=issuer)
     else:
-        support = _support_in_text(task_cell, province=province)
+        support = _support_in_text(task_cell, province=province, issuer=issuer)
 
     deadline = None
     deadline_cell = table.cell(row, "deadline")
@@ -200,7 +206,7 @@ def _row_task(
             # the lead's, unless the row says it is all done.
             pending = [] if status == _DONE else list(lead)
         else:
-            pending = _agencies(pending_cell, province=province, bare_provinces=True)
+            pending = _agencies(pending_cell, province=province, issuer=issuer, bare_provinces=True)
 
     source_ref = None
     source_cell = table.cell(row, "source_ref")
@@ -241,14 +247,18 @@ def _pieces(cell: Cell) -> list[tuple[str, int]]:
 
 
 def _agencies(
-    cell: Cell | None, *, province: str | None, bare_provinces: bool = False
+    cell: Cell | None,
+    *,
+    province: str | None,
+    issuer: str | None = None,
+    bare_provinces: bool = False,
 ) -> list[Agency]:
     if cell is None or cell.empty:
         return []
     found: list[Agency] = []
     for piece, start in _pieces(cell):
         agencies = find_agencies(
-            piece, offset=start, bare_provinces=bare_provinces, province=province
+            piece, offset=start, bare_provinces=bare_provinces, province=province, issuer=issuer
         )
         found.extend(_whole_items(piece, start, list(agencies)))
     return _unique(found)
@@ -309,13 +319,15 @@ def _unique(agencies: Iterable[Agency]) -> list[Agency]:
     return out
 
 
-def _leading_agencies(cell: Cell, *, province: str | None) -> list[Agency]:
+def _leading_agencies(
+    cell: Cell, *, province: str | None, issuer: str | None = None
+) -> list[Agency]:
     """Agencies that open a task text as its subject ("Bộ Tư pháp, Bộ Y tế khẩn trương
     …", "Bộ Tài chính - …"): used only when the row has no lead cell."""
     text, start = _pieces(cell)[0]
     out: list[Agency] = []
     pos = 0
-    for agency in find_agencies(text, offset=start, province=province):
+    for agency in find_agencies(text, offset=start, province=province, issuer=issuer):
         local = agency.span.start - start if agency.span else -1
         if not regex.fullmatch(_roles().joiners, text[pos:local]):
             break
@@ -351,11 +363,13 @@ def _roles() -> _Roles:
     return _Roles(support=support, joiners=data.joiners)
 
 
-def _support_in_text(cell: Cell, *, province: str | None) -> list[Agency]:
+def _support_in_text(
+    cell: Cell, *, province: str | None, issuer: str | None = None
+) -> list[Agency]:
     """Agencies named right after "phối hợp với" in a task text."""
     out: list[Agency] = []
     for piece, start in _pieces(cell):
-        agencies = list(find_agencies(piece, offset=start, province=province))
+        agencies = list(find_agencies(piece, offset=start, province=province, issuer=issuer))
         for marker in _roles().support.finditer(piece):
             pos = marker.end()
             for agency in agencies:
