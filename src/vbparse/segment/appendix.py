@@ -10,9 +10,11 @@ tables are read by ``vbparse.segment.task_tables``.
 An attached document (văn bản ban hành kèm theo: the Kế hoạch, Quy chế, Chương trình or Đề
 án that a Quyết định issues, printed after its signature) opens the same way: a line in
 capitals with a document-type title of ``grammars/document_types.tsv`` ("KẾ HOẠCH", "QUY
-CHẾ …") followed closely by a "(Ban hành kèm theo … số …)" line. Its body (from the line
-after that caption to its end, less any closing of its own) is segmented like a directive's
-body: task tables, and a clause tree built around them (``segment_region``).
+CHẾ …") followed closely by a "(Ban hành kèm theo … số …)" line, when its type is one that
+assigns work (``attached_documents`` in ``grammars/appendix/headings.yaml``; another type
+opens an appendix, read for its tables only). Its body (from the line after that caption to
+its end, less any closing of its own) is segmented like a directive's body: task tables,
+and a clause tree built around them (``segment_region``).
 
 Spans are absolute offsets in the document's normalized text (callers pass ``offset`` =
 where ``text`` starts).
@@ -29,10 +31,10 @@ from vbparse.models import Span
 from vbparse.segment.casing import fold
 from vbparse.segment.clause_tree import ClauseTree
 from vbparse.segment.closing import find_closing
+from vbparse.segment.flat_table import flat_header
 from vbparse.segment.tables import (
     StrippedLine,
     Table,
-    header_meaning,
     heading_grammar,
     heading_match,
     is_pipe_row,
@@ -56,9 +58,10 @@ class Appendix:
     ``title`` is the title line(s) joined ("DANH MỤC NHIỆM VỤ QUÁ HẠN", "KẾ HOẠCH Phòng
     cháy, chữa cháy rừng …"); ``attached_to`` the normalized number of the document it is
     attached to ("(Kèm theo Thông báo số 365/TB-VPCP …)" → "365/TB-VPCP"); ``tables`` the
-    task tables inside it. ``kind`` is "attachment" for an attached document, whose
-    ``doc_type`` is its type code ("KH"), ``body`` the span its clauses are read from, and
-    ``tree`` their clause tree (table lines left out); an appendix has neither.
+    task tables inside it. ``doc_type`` is the type code of a heading that is a document-type
+    title ("KH"), else None. ``kind`` is "attachment" for an attached document read like a
+    body: ``body`` is the span its clauses are read from, ``tree`` their clause tree (table
+    lines left out); an appendix has neither.
     """
 
     span: Span
@@ -97,8 +100,9 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
 
     A heading is a "PHỤ LỤC" line (with an optional label and title), a "DANH MỤC …" title
     line followed closely by a "(Kèm theo … số …)" line, or a document-type title line in
-    capitals ("KẾ HOẠCH") followed closely by a "(Ban hành kèm theo … số …)" line (an
-    attached document).
+    capitals ("KẾ HOẠCH") followed closely by a "(Ban hành kèm theo … số …)" line: an
+    attached document when its type assigns work (``attached_documents`` in
+    ``grammars/appendix/headings.yaml``), else an appendix read for its tables.
     """
     grammar = heading_grammar()
     lines = split_stripped_lines(text)
@@ -122,7 +126,7 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
         end = lines[starts[index + 1][0]].start if index + 1 < len(starts) else len(text)
         region = text[begin:end].rstrip()
         title, title_span, attached, caption_end = _read_caption(lines, k, end)
-        if doc_type is None:
+        if doc_type not in grammar.attached_documents:
             appendices.append(
                 Appendix(
                     span=Span(start=begin + offset, end=begin + len(region) + offset),
@@ -131,6 +135,7 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
                     title_span=None if title_span is None else title_span.shift(offset),
                     attached_to=attached,
                     tables=tuple(find_task_tables(region, offset=begin + offset)),
+                    doc_type=doc_type,
                 )
             )
             continue
@@ -181,7 +186,7 @@ def _read_caption(
             attached = next((number for number, _, _ in numbers), None)
             caption = index
             break
-        if header_meaning(line.text) is not None or is_pipe_row(line) or len(title_lines) >= 3:
+        if is_pipe_row(line) or flat_header(lines, index) is not None or len(title_lines) >= 3:
             break
         title_lines.append(line)
     if not title_lines:

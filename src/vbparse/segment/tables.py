@@ -271,6 +271,7 @@ class _Headings(BaseModel):
     list_heading: str
     attached: str
     footers: list[str]
+    attached_documents: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,7 @@ class HeadingGrammar:
     list_heading: regex.Pattern[str]
     attached: regex.Pattern[str]
     footer: regex.Pattern[str]
+    attached_documents: frozenset[str]  # type codes read like a body
 
 
 @functools.cache
@@ -296,6 +298,7 @@ def heading_grammar() -> HeadingGrammar:
             list_heading=regex.compile(entry.list_heading),
             attached=regex.compile(entry.attached, regex.IGNORECASE),
             footer=regex.compile("|".join(f"(?:{f})" for f in entry.footers), regex.IGNORECASE),
+            attached_documents=frozenset(entry.attached_documents),
         )
     except regex.error as exc:
         raise GrammarError(f"{HEADINGS_GRAMMAR}: bad pattern: {exc}") from exc
