@@ -129,11 +129,18 @@ class _ColumnGrammar:
     shapes: dict[str, tuple[regex.Pattern[str], ...]]
 
 
+_COLUMN_NUMBER = regex.compile(r"\s*\(\s*\d+\s*\)\s*$")  # "Nhiệm vụ (2)": column numbers
+_TRAILING_MARKS = regex.compile(r"[\s*:]+$")
+_SPACES = regex.compile(r"\s+")
+# A header cell has at most this many words (a sentence is no header cell).
+_HEADER_WORDS = 12
+
+
 def _fold(text: str) -> str:
     """Case- and spacing-insensitive form of a header cell."""
-    text = regex.sub(r"\s*\(\s*\d+\s*\)\s*$", "", text)  # "Nhiệm vụ (2)": column numbers
-    text = regex.sub(r"[\s*:]+$", "", text)
-    return regex.sub(r"\s+", " ", text).strip().casefold()
+    text = _COLUMN_NUMBER.sub("", text)
+    text = _TRAILING_MARKS.sub("", text)
+    return _SPACES.sub(" ", text).strip().casefold()
 
 
 @functools.cache
@@ -157,8 +164,10 @@ def _column_grammar() -> _ColumnGrammar:
 
 def header_meaning(cell: str) -> Meaning | None:
     """The column meaning of a header cell ("Cơ quan chủ trì thực hiện" → "lead"), or None."""
+    if len(cell.split()) > _HEADER_WORDS + 2:  # no header cell, whatever its last marks
+        return None
     folded = _fold(cell)
-    if not folded or len(folded.split()) > 12:
+    if not folded or len(folded.split()) > _HEADER_WORDS:
         return None
     for phrase, meaning in _column_grammar().headers:
         if folded == phrase:
