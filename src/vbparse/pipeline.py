@@ -117,6 +117,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         task_id_prefix=prefix,
         doc_date=header.date,
         province=province,
+        issuer=issuer,
         addressees=fields.addressees(header, province),
     )
     tasks: list[Task] = list(find_tasks(doc.tree, text, context))

@@ -41,7 +41,7 @@ def test_clause_tree_has_every_gold_body_id(seed):
         ),
         (
             "Điều 1. Ban hành\nĐiều 2. Giao\n1. Sở Tài chính\n2. Sở Y tế",
-            ["Điều1", "Điều2", "Điều2.1", "Điều2.2"],
+            ["Điều 1", "Điều 2", "Điều 2.1", "Điều 2.2"],
         ),
         (
             "1. Một\n1.1. Con\n1.2. Con\n2. Hai\n2.1. Con\n2.1.1. Cháu",

@@ -99,8 +99,8 @@ def find_attachment_tasks(
 
     Ids are the clause ids, as in a body ("II.1.a"), when none of an attachment's ids is
     ``taken`` (the main body's) or used by an earlier attachment; otherwise every id of that
-    attachment gets its type code in front ("QC.Điều1"), and the code with the attachment's
-    ordinal among the document's attachments ("QC2.Điều1") if that is taken too. Appendices
+    attachment gets its type code in front ("QC.Điều 1"), and the code with the attachment's
+    ordinal among the document's attachments ("QC2.Điều 1") if that is taken too. Appendices
     (no clause tree) yield nothing; their rows come from ``find_appendix_tasks``.
     """
     used = set(taken)

@@ -47,7 +47,12 @@ def field_meaning(clause: Clause, text: str) -> tuple[str, str, int] | None:
 
 
 def read_task_fields(
-    clause: Clause, text: str, *, doc_date: dt.date | None, province: str | None
+    clause: Clause,
+    text: str,
+    *,
+    doc_date: dt.date | None,
+    province: str | None,
+    issuer: str | None = None,
 ) -> TaskFields:
     """The field bullets among ``clause``'s children, read into task fields."""
     fields = TaskFields()
@@ -58,7 +63,7 @@ def read_task_fields(
         meaning, value, start = found
         fields.bullets.append(child)
         if meaning in ("lead", "support"):
-            agencies = list(find_agencies(value, offset=start, province=province))
+            agencies = list(find_agencies(value, offset=start, province=province, issuer=issuer))
             getattr(fields, meaning).extend(agencies)
         elif meaning == "deadline":
             deadline = parse_deadline(value, doc_date=doc_date)

@@ -32,6 +32,8 @@ class TaskContext:
     task_id_prefix: str
     doc_date: dt.date | None = None
     province: str | None = None
+    # The issuing body (canonical name): "Văn phòng Bộ" in a ministry's text is its office.
+    issuer: str | None = None
     addressees: list[Agency] = field(default_factory=list)
 
 
@@ -121,13 +123,22 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             continue
         own = text[clause.text_start : clause.own_end]
         fields = read_task_fields(
-            clause, text, doc_date=context.doc_date, province=context.province
+            clause,
+            text,
+            doc_date=context.doc_date,
+            province=context.province,
+            issuer=context.issuer,
         )
         skipped.update(id(bullet) for bullet in fields.bullets)
         # A heading line that names no one ("4. Công tác truyền thông") sits above the
         # paragraph that directs: roles are read from that paragraph.
         skip = _directive_start(own, clause.text_start, context.province)
-        roles = find_roles(own[skip:], offset=clause.text_start + skip, province=context.province)
+        roles = find_roles(
+            own[skip:],
+            offset=clause.text_start + skip,
+            province=context.province,
+            issuer=context.issuer,
+        )
         roles = Roles(
             lead=fields.lead or roles.lead,
             support=roles.support + fields.support,
