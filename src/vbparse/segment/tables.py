@@ -162,6 +162,9 @@ def _column_grammar() -> _ColumnGrammar:
     return _ColumnGrammar(headers=tuple(headers), shapes=shapes)
 
 
+_GLUED_PHRASE_WORDS = 3
+
+
 def header_meaning(cell: str) -> Meaning | None:
     """The column meaning of a header cell ("Cơ quan chủ trì thực hiện" → "lead"), or None."""
     if len(cell.split()) > _HEADER_WORDS + 2:  # no header cell, whatever its last marks
@@ -172,11 +175,12 @@ def header_meaning(cell: str) -> Meaning | None:
     for phrase, meaning in _column_grammar().headers:
         if folded == phrase:
             return meaning
-        if (
-            folded.startswith(phrase)
-            and not folded[len(phrase)].isalnum()
-            and len(folded) <= len(phrase) + 40
-        ):
+        # A phrase of three words or more is unmistakable even when OCR glued the next word
+        # to it ("Cơ quan chủ trìhựchiện"); a short one must end at a word boundary.
+        ends_well = (
+            not folded[len(phrase) :][:1].isalnum() or len(phrase.split()) >= _GLUED_PHRASE_WORDS
+        )
+        if folded.startswith(phrase) and len(folded) <= len(phrase) + 40 and ends_well:
             return meaning
     return None
 
