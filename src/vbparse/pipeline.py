@@ -8,16 +8,17 @@ batch never stops.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from vbparse.extract.document_number import document_type
 from vbparse.ingest import IngestError, RawText, read_document
-from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Task
+from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
 from vbparse.normalize import NormalizedText, normalize
 from vbparse.segment.clause_tree import ClauseTree
 from vbparse.segment.closing import Closing, find_closing
@@ -211,6 +212,35 @@ def stage_propose_organisations(doc: ParsedDocument) -> ParsedDocument:
     return doc
 
 
+def stage_pages(doc: ParsedDocument) -> ParsedDocument:
+    """Sets ``page`` on every span of ``document`` when the source has pages (PDF, images):
+    the span's start is carried back to the source text and looked up in its page starts."""
+    if doc.document is None or doc.norm is None or not doc.raw.page_starts:
+        return doc
+    starts, index = doc.raw.page_starts, doc.norm.source_index
+
+    def page_of(span: Span) -> Span:
+        source = index[min(span.start, len(index) - 1)]
+        return span.model_copy(update={"page": max(1, bisect.bisect_right(starts, source))})
+
+    _map_spans(doc.document, page_of)
+    return doc
+
+
+def _map_spans(model: BaseModel, change: Callable[[Span], Span]) -> None:
+    """Replace every ``Span`` inside ``model`` (nested models and lists) by ``change(span)``."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, Span):
+            setattr(model, name, change(value))
+        elif isinstance(value, BaseModel):
+            _map_spans(value, change)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    _map_spans(item, change)
+
+
 Stage = Callable[[ParsedDocument], ParsedDocument]
 
 # The stage table, in order (the ``[nlp] pipeline`` of spaCy, as a plain list).
@@ -219,6 +249,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("segment", stage_segment),
     ("extract", stage_extract),
     ("propose_organisations", stage_propose_organisations),
+    ("pages", stage_pages),
 ]
 
 

@@ -130,3 +130,19 @@ def test_pdf_long_document_read_up_to_page_limit(tmp_path, monkeypatch):
     raw = read_document(path)
     assert raw.pages == 6
     assert "only the first 6 of 300 pages were read" in raw.warnings
+
+
+def test_pdf_spans_carry_their_page():
+    """Every span of a PDF's records names its page, rows of a table continued over pages
+    included; a text file has no pages."""
+    from vbparse import parse_file
+
+    doc = parse_file(CORPUS / "pdf" / "004_a135c2dc3c7e6627.pdf")
+    pages = [task.span.page for task in doc.tasks]
+    assert all(p is not None and 1 <= p <= doc.source.pages for p in pages)
+    assert pages == sorted(pages)  # reading order follows the pages
+    rows = [t.span.page for t in doc.tasks if t.id.startswith("PL.")]
+    assert rows[0] < rows[-1] == doc.source.pages  # the appendix table runs over pages
+    assert all(a.span.page for t in doc.tasks for a in t.lead if a.span)
+    text = parse_file(CORPUS / "004_a135c2dc3c7e6627.txt")
+    assert all(t.span.page is None for t in text.tasks)

@@ -96,6 +96,8 @@ class Block:
     top: float
     text: str | None = None
     rows: list[list[str]] | None = None
+    # The page of each row: a table continued over pages is one block after ``join_tables``.
+    row_pages: list[int] | None = None
     margin: bool = False  # a short line in the top or bottom margin
     page: int = 0
     region: int | None = None  # two-column run it belongs to (may span a page break)
@@ -457,10 +459,14 @@ def join_tables(blocks: list[Block]) -> list[Block]:
                     ]
                     rows = rows[1:]
                 previous.rows.extend(rows)
+                if previous.row_pages is not None:
+                    previous.row_pages.extend([block.page] * len(rows))
                 continue
         if rows:
             header = rows[0]
-            out.append(Block(block.top, rows=rows, page=block.page))
+            out.append(
+                Block(block.top, rows=rows, page=block.page, row_pages=[block.page] * len(rows))
+            )
     return out
 
 
@@ -475,9 +481,12 @@ def render(pages: list[list[Block]]) -> tuple[str, list[int]]:
         starts.setdefault(block.page, offset)
         if block.rows is not None:
             lines = ["| " + " | ".join(row) + " |" for row in block.rows]
+            pages_of = block.row_pages or [block.page] * len(lines)
         else:
             lines = [block.text or ""]
-        for line in lines:
+            pages_of = [block.page]
+        for line, page in zip(lines, pages_of, strict=True):
+            starts.setdefault(page, offset)
             parts.append(line)
             offset += len(line) + 1
     page_starts = []

@@ -12,9 +12,12 @@ class Span(BaseModel):
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    page: int | None = Field(
+        default=None, ge=1, description="Page of the source where the span starts (PDF, images)."
+    )
 
     def shift(self, offset: int) -> Span:
-        return Span(start=self.start + offset, end=self.end + offset)
+        return Span(start=self.start + offset, end=self.end + offset, page=self.page)
 
 
 class ParseWarning(BaseModel):
