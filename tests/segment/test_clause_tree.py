@@ -40,6 +40,11 @@ def test_clause_tree_has_every_gold_body_id(seed):
             ["I", "I.1", "I.1.a", "I.1.b", "I.2", "II", "II.1"],
         ),
         (
+            "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nChương II\nTRÁCH NHIỆM\n"
+            "Mục 1\nCÁC SỞ\nĐiều 2. Sở Tài chính\n1. Bố trí kinh phí\nĐiều 3. Sở Y tế",
+            ["Chương I", "Điều 1", "Chương II", "Chương II.Mục 1", "Điều 2", "Điều 2.1", "Điều 3"],
+        ),
+        (
             "Điều 1. Ban hành\nĐiều 2. Giao\n1. Sở Tài chính\n2. Sở Y tế",
             ["Điều 1", "Điều 2", "Điều 2.1", "Điều 2.2"],
         ),
@@ -50,7 +55,7 @@ def test_clause_tree_has_every_gold_body_id(seed):
         ("1. Một\n- gạch\n+ cộng\n+ cộng\n- gạch", ["1", "1[1]", "1[1][1]", "1[1][2]", "1[2]"]),
         ("2. Hai\n(1) Trước ngày 31/7:\na) A\n(2) B", ["2", "2.(1)", "2.(1).a", "2.(2)"]),
     ],
-    ids=["roman", "articles", "decimals", "bullets", "paren-numbers"],
+    ids=["roman", "chapters", "articles", "decimals", "bullets", "paren-numbers"],
 )
 def test_clause_tree_nesting(body, expected):
     tree = build_clause_tree(body, 0, len(body))

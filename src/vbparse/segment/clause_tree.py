@@ -29,6 +29,7 @@ class LabelKind:
     id_format: str
     joiner: str
     absolute: bool
+    numbered_globally: bool
 
 
 @dataclass
@@ -83,6 +84,7 @@ def label_kinds() -> tuple[LabelKind, ...]:
             id_format=entry["id"],
             joiner=entry["joiner"],
             absolute=bool(entry.get("absolute", False)),
+            numbered_globally=bool(entry.get("global", False)),
         )
         for entry in load_yaml("clause_labels.yaml")["labels"]
     )
@@ -143,7 +145,7 @@ def _make_clause(
     label = m.groupdict().get("label") or ""
     ordinal = 1 + sum(1 for s in siblings if s.kind == kind.kind)
     own_id = kind.id_format.format(label=label, ordinal=ordinal)
-    if parent is None:
+    if parent is None or kind.numbered_globally:
         clause_id = own_id
     elif kind.absolute:
         # "1.1" under "II." / "1." is "II.1.1": the full number, under the nearest item
