@@ -13,6 +13,7 @@ fails below each threshold. Four sets, each ``tests/fixtures/<set>/`` (texts) wi
 - ``heldout3``: eight more (provincial conclusions, a minister's công điện, a Quyết định
   with its Kế hoạch attached, a hỏa tốc công văn, a Government Nghị quyết, an interleaved
   header).
+- ``heldout4``: six more on new topics, written at the end of the first session.
 
 Each held-out set was scored once before any rule was changed for it: those first-run figures
 are the honest measure of how the rules carry to unseen documents, and stay recorded below.
@@ -97,6 +98,26 @@ SETS = {
             "appendix_task_f1": 1.0,
             "lead_f1": 1.0,
             "support_f1": 1.0,
+            "deadline_acc": 1.0,
+        },
+    ),
+    # Written at the end of the session, after every fix above, to measure where the rules
+    # stand. First run (program f59f7fc, FIRST_RUN.log): doc fields 0.981 (subject 5/6),
+    # references F1 0.933, task F1 1.000, lead 0.561 and support 0.800 against the first
+    # gold, which broke the canonical-name rule for provincial departments; with that gold
+    # corrected (AFTER_GOLD_FIX.log, same program): lead 0.902, support 0.971, deadline 1.000.
+    "heldout4": (
+        FIXTURES / "heldout4",
+        FIXTURES / "heldout4" / "gold",
+        {
+            "doc_fields": 1.0,
+            "references_f1": 1.0,
+            "recipients_f1": 1.0,
+            "cc_f1": 1.0,
+            "task_f1": 1.0,
+            "appendix_task_f1": 1.0,
+            "lead_f1": 0.97,
+            "support_f1": 0.97,
             "deadline_acc": 1.0,
         },
     ),

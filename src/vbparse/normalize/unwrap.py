@@ -95,7 +95,9 @@ def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
         return None
     if _continues_bullet(before, rest):
         return " "
-    if _ends_with(line, "unwrap_connectors"):
+    if _ends_with(line, "unwrap_connectors") and not _ends_with(
+        line, "unwrap_connector_exceptions"
+    ):
         return " "
     if rest[0].isdigit() and _ends_with(line, "unwrap_connectors_before_digit"):
         return " "
