@@ -45,21 +45,12 @@ class _Resolved:
 
 
 @functools.cache
-def _non_directive() -> regex.Pattern[str]:
-    openers = load_yaml("header.yaml")["non_directive_openers"]
-    return regex.compile("|".join(f"(?:{o})" for o in openers), regex.IGNORECASE)
-
-
-@functools.cache
-def _lead_in_ending() -> regex.Pattern[str]:
-    endings = load_yaml("header.yaml")["lead_in_endings"]
-    return regex.compile("|".join(f"(?:{e})" for e in endings), regex.IGNORECASE)
-
-
-@functools.cache
-def _non_directive_section() -> regex.Pattern[str]:
-    sections = load_yaml("header.yaml")["non_directive_sections"]
-    return regex.compile("|".join(f"(?:{o})" for o in sections), regex.IGNORECASE)
+def _header_grammar(key: str) -> regex.Pattern[str]:
+    """One list of ``header.yaml`` (``non_directive_openers``, ``lead_in_endings``,
+    ``non_directive_sections``) as one case-insensitive pattern."""
+    return regex.compile(
+        "|".join(f"(?:{p})" for p in load_yaml("header.yaml")[key]), regex.IGNORECASE
+    )
 
 
 # A part heading that also announces work ("II. MỤC TIÊU, NHIỆM VỤ") still holds tasks.
@@ -71,7 +62,9 @@ def _in_aims_part(clause: Clause, text: str) -> bool:
     YÊU CẦU"): its items describe what the plan wants, they assign nothing."""
     for node in (clause, *clause.ancestors()):
         heading = text[node.text_start : node.own_end].split("\n", 1)[0]
-        if _non_directive_section().match(heading) and not _ANNOUNCES_WORK.search(heading):
+        if _header_grammar("non_directive_sections").match(heading) and not _ANNOUNCES_WORK.search(
+            heading
+        ):
             return True
     return False
 
@@ -94,7 +87,7 @@ def _is_lead_in(
     deadline ("Giao Bộ Công an:", "(1) Trước ngày 31/7/2025, yêu cầu:", "1. Phòng Nghiệp vụ
     Y - Dược" above its bullets)."""
     directive = own[skip:]
-    if _lead_in_ending().search(directive):
+    if _header_grammar("lead_in_endings").search(directive):
         return True
     if "\n" in directive.strip():
         return False
@@ -173,7 +166,11 @@ def _is_task(
     skip: int,
 ) -> bool:
     own = text[clause.text_start : clause.own_end]
-    if not own.strip() or _non_directive().match(own) or _in_aims_part(clause, text):
+    if (
+        not own.strip()
+        or _header_grammar("non_directive_openers").match(own)
+        or _in_aims_part(clause, text)
+    ):
         return False
     if has_items:
         return bool(roles.lead) and not _is_lead_in(own, clause.text_start, roles, deadline, skip)

@@ -113,7 +113,7 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
     """A "- " list item (Nơi nhận, Kính gửi) cut before its closing ";" or ".": the lines
     after it, up to the next item, close it ("- VPCP: BTCN, PCN" / "Phạm Mạnh Cường, …;")."""
     for line in reversed(lines_before[-_ITEM_LINES:]):
-        if not line.strip() or _is_capitals(line):
+        if not line.strip() or is_capitals(line):
             return False
         if _BULLET.match(line.lstrip()):
             break
@@ -132,8 +132,9 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
     return False
 
 
-def _is_capitals(line: str) -> bool:
-    """A signature or title line ("KT. BỘ TRƯỞNG", "PHỤ LỤC"): never inside a list item."""
+def is_capitals(line: str) -> bool:
+    """A line in capitals, a signature or title ("KT. BỘ TRƯỞNG", "PHỤ LỤC"): at least two
+    letters, none in lower case. Never inside a list item."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from vbparse.models import Span
-
-_NOT_LETTER = regex.compile(r"[^\p{L}]")
+from vbparse.normalize.unwrap import is_capitals
 
 
 @dataclass(frozen=True)
@@ -31,8 +28,7 @@ class Line:
     @property
     def is_upper(self) -> bool:
         """A line in capitals ("VĂN PHÒNG CHÍNH PHỦ", "KT. BỘ TRƯỞNG, CHỦ NHIỆM")."""
-        letters = _NOT_LETTER.sub("", self.text)
-        return len(letters) >= 2 and letters.isupper()
+        return is_capitals(self.text)
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
