@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.evaluate import evaluate, format_report
+from vbparse.evaluate import evaluate, format_evaluation
 from vbparse.pipeline import parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -132,7 +132,7 @@ def reports():
     for name, (texts, gold, _) in SETS.items():
         documents = [parse_file(p) for p in sorted(texts.glob("*.txt"))]
         out[name] = evaluate(gold, documents)
-        print(f"\n== {name}\n{format_report(out[name])}")
+        print(f"\n== {name}\n{format_evaluation(out[name])}")
     return out
 
 

@@ -23,7 +23,7 @@ def run_eval(argv: list[str], env: Environment) -> int:
     p.add_argument("--json", action="store_true", help="print the metrics as JSON")
     args = p.parse_args(argv)
     from vbparse.batch import MissingPath, discover, parse_all
-    from vbparse.evaluate import evaluate, format_report
+    from vbparse.evaluate import GoldError, evaluate, format_evaluation
     from vbparse.models import Document
 
     if not args.gold.is_dir():
@@ -40,9 +40,17 @@ def run_eval(argv: list[str], env: Environment) -> int:
             documents.append(result)
         else:
             env.error(f"{path}: {result.error}")
-    report = evaluate(args.gold, documents)
-    metrics = report.metrics()
-    print(json.dumps(metrics, indent=2) if args.json else format_report(report), file=env.stdout)
+    try:
+        evaluation = evaluate(args.gold, documents)
+    except GoldError as exc:
+        env.error(str(exc))
+        return ExitStatus.USAGE
+    metrics = evaluation.metrics()
+    if args.json:
+        forms = {form: r.metrics() for form, r in evaluation.by_form.items()}
+        print(json.dumps({**metrics, "by_form": forms}, indent=2), file=env.stdout)
+    else:
+        print(format_evaluation(evaluation), file=env.stdout)
     status = ExitStatus.SUCCESS if len(documents) == len(files) else ExitStatus.SOME_FAILED
     for item in args.min:
         name, _, value = item.partition("=")

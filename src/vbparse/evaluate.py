@@ -82,6 +82,8 @@ class Report:
     lists: dict[str, Counts] = field(default_factory=dict)
     tasks: dict[str, Counts] = field(default_factory=dict)
     deadline: Accuracy = field(default_factory=Accuracy)
+    # Gold tasks found with lead, support and deadline all right ("tasks exactly right").
+    exact: Accuracy = field(default_factory=Accuracy)
     source_ref: Accuracy = field(default_factory=Accuracy)
     per_document: dict[str, dict[str, float]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
@@ -101,6 +103,7 @@ class Report:
                 counts.f1,
             )
         out["deadline_acc"] = self.deadline.value
+        out["task_exact_acc"] = self.exact.value
         out["source_ref_acc"] = self.source_ref.value
         return out
 
@@ -153,22 +156,29 @@ def score_document(report: Report, doc: Document, gold: dict[str, Any], name: st
             total.fp + counts.fp,
             total.fn + counts.fn,
         )
-    for predicted, g in _align(doc.tasks, gold_tasks):
-        report.tasks.setdefault("lead", Counts()).add([a.name for a in predicted.lead], g["lead"])
-        report.tasks.setdefault("support", Counts()).add(
-            [a.name for a in predicted.support], g.get("support") or []
-        )
+    pairs = _align(doc.tasks, gold_tasks)
+    for predicted, g in pairs:
+        lead, support = [a.name for a in predicted.lead], [a.name for a in predicted.support]
+        report.tasks.setdefault("lead", Counts()).add(lead, g["lead"])
+        report.tasks.setdefault("support", Counts()).add(support, g.get("support") or [])
         due = (
             predicted.deadline.date.isoformat()
             if predicted.deadline and predicted.deadline.date
             else None
         )
         report.deadline.add(due == g.get("deadline"))
+        report.exact.add(
+            _same_set(lead, g["lead"])
+            and _same_set(support, g.get("support") or [])
+            and due == g.get("deadline")
+        )
         if "source_ref" in g:
             report.source_ref.add(fold(predicted.source_ref) == fold(g["source_ref"]))
             report.tasks.setdefault("pending", Counts()).add(
                 [a.name for a in predicted.pending], g.get("pending") or []
             )
+    for _ in range(len(gold_tasks) - len(pairs)):
+        report.exact.add(False)
     report.per_document[name] = {
         "doc_fields": right / len(SCALAR_FIELDS),
         "task_f1": detection["task"].f1,
@@ -177,23 +187,99 @@ def score_document(report: Report, doc: Document, gold: dict[str, Any], name: st
     }
 
 
+def _same_set(predicted: list[str], gold: list[str]) -> bool:
+    return {fold(x) for x in predicted} == {fold(x) for x in gold}
+
+
+class GoldError(ValueError):
+    """A gold folder that cannot be read: two gold files for one stem, or broken JSON."""
+
+
+def gold_files(gold_dir: Path) -> list[Path]:
+    """The gold files of ``gold_dir``: its own ``*.json``, or, for a corpus kept in batches
+    (``real/b01/gold/*.json``, ``real/b02/gold/*.json``), those of every ``gold`` folder
+    below it."""
+    own = sorted(gold_dir.glob("*.json"))
+    return own or sorted(gold_dir.rglob("gold/*.json"))
+
+
 def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
-    return {
-        p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))
-    }
+    gold: dict[str, dict[str, Any]] = {}
+    for path in gold_files(gold_dir):
+        if path.stem in gold:
+            raise GoldError(f"{path}: a second gold file for the document {path.stem!r}")
+        try:
+            gold[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise GoldError(f"{path}: not valid JSON: {exc}") from exc
+    return gold
 
 
-def evaluate(gold_dir: Path, documents: Iterable[Document]) -> Report:
-    """Score ``documents`` against the gold files of ``gold_dir`` matched by file stem."""
+def input_form(doc: Document) -> str:
+    """The form a document arrived in, as the report groups them: txt, md, pdf, docx, or
+    scan (a PDF or image read by OCR)."""
+    return "scan" if doc.source.ocr or doc.source.format == "image" else doc.source.format
+
+
+@dataclass
+class Evaluation:
+    """The overall report and one report per input form."""
+
+    overall: Report
+    by_form: dict[str, Report]
+
+    @property
+    def missing(self) -> list[str]:
+        return self.overall.missing
+
+    @property
+    def per_document(self) -> dict[str, dict[str, float]]:
+        return self.overall.per_document
+
+    def metrics(self) -> dict[str, float]:
+        return self.overall.metrics()
+
+
+def evaluate(gold_dir: Path, documents: Iterable[Document]) -> Evaluation:
+    """Score ``documents`` against the gold files of ``gold_dir`` matched by file stem,
+    overall and per input form."""
     gold = load_gold(gold_dir)
-    report = Report()
+    overall, by_form = Report(), {}
     for doc in documents:
         path = Path(doc.source.path)
         if path.stem not in gold:
-            report.missing.append(str(path))
+            overall.missing.append(str(path))
             continue
-        score_document(report, doc, gold[path.stem], str(path))
-    return report
+        form = by_form.setdefault(input_form(doc), Report())
+        for report in (overall, form):
+            score_document(report, doc, gold[path.stem], str(path))
+    return Evaluation(overall=overall, by_form=dict(sorted(by_form.items())))
+
+
+# The columns of the per-form table: the figures a weak input route shows in first.
+FORM_COLUMNS = (
+    ("docs", None),
+    ("fields", "doc_fields"),
+    ("task F1", "task_f1"),
+    ("lead F1", "lead_f1"),
+    ("supp F1", "support_f1"),
+    ("deadline", "deadline_acc"),
+    ("exact", "task_exact_acc"),
+)
+
+
+def format_evaluation(evaluation: Evaluation) -> str:
+    """The overall report, then one line per input form when there is more than one."""
+    text = format_report(evaluation.overall)
+    if len(evaluation.by_form) < 2:
+        return text
+    lines = [text, "by input form:", "  form   " + " ".join(f"{c:>8}" for c, _ in FORM_COLUMNS)]
+    for form, report in evaluation.by_form.items():
+        metrics = report.metrics()
+        cells = [f"{len(report.per_document):>8}"]
+        cells += [f"{metrics.get(key, 1.0):>8.3f}" for _, key in FORM_COLUMNS[1:]]
+        lines.append(f"  {form:<6} " + " ".join(cells))
+    return "\n".join(lines)
 
 
 def format_report(report: Report) -> str:
@@ -210,6 +296,10 @@ def format_report(report: Report) -> str:
     lines.append(
         f"{'deadline (aligned tasks)':<25} {report.deadline.value:.3f}  "
         f"({report.deadline.right}/{report.deadline.total})"
+    )
+    lines.append(
+        f"{'tasks exactly right':<25} {report.exact.value:.3f}  "
+        f"({report.exact.right}/{report.exact.total} gold tasks)"
     )
     if report.source_ref.total:
         lines.append(

@@ -35,6 +35,11 @@ class Roles:
     lead: list[Agency] = field(default_factory=list)
     support: list[Agency] = field(default_factory=list)
     report_to: list[Agency] = field(default_factory=list)
+    # How the lead was found: after a trigger ("Giao Bộ X", "đề nghị các bộ") and/or as the
+    # subject that opens the clause ("Bộ X chủ trì …"). A lead that is only the subject of a
+    # later sentence ("…; cần có cách làm phù hợp. Bộ X lưu ý …") directs less surely.
+    lead_triggered: bool = False
+    lead_opens: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,9 @@ def find_roles(
             if subject and not speaker:
                 role = "lead"
                 run = [m for m in run if m.agency.kind not in tries.never_subject]
+                roles.lead_opens = roles.lead_opens or (seg == 0 and bool(run))
+        elif role == "lead":
+            roles.lead_triggered = True
         if role is None:
             continue
         target: list[Agency] = getattr(roles, role)

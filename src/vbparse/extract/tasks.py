@@ -9,6 +9,7 @@ and deadline down. Items that only assess ("1. Về đánh giá kết quả …"
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from vbparse.extract.roles import Roles, find_roles
 from vbparse.extract.task_fields import read_task_fields
 from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span, Task
+from vbparse.normalize.unwrap import is_capitals
 from vbparse.segment.clause_tree import Clause, ClauseTree
 
 
@@ -108,7 +110,9 @@ def _is_lead_in(
 
 
 def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
-    """Tasks of the body, in document order."""
+    """Tasks of the body, in document order: directive paragraphs before the first item,
+    then the items."""
+    yield from _paragraph_tasks(tree, text, context)
     resolved: dict[int, _Resolved] = {}
     skipped: set[int] = set()
     for clause in tree.walk():
@@ -132,10 +136,8 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             province=context.province,
             issuer=context.issuer,
         )
-        roles = Roles(
-            lead=fields.lead or roles.lead,
-            support=roles.support + fields.support,
-            report_to=roles.report_to,
+        roles = dataclasses.replace(
+            roles, lead=fields.lead or roles.lead, support=roles.support + fields.support
         )
         parent = resolved.get(id(clause.parent)) if clause.parent else None
         lead = roles.lead or (parent.lead if parent else list(context.addressees))
@@ -156,6 +158,45 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             yield task
 
 
+def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
+    """Unlabelled paragraphs that direct a body on their own, numbered ``p1``, ``p2``, ….
+
+    A paragraph directs when it names its lead after a trigger ("Giao Bộ Ngoại giao …",
+    "Phó Thủ tướng … yêu cầu Bộ X …") or opens with it as the subject ("Bộ Y tế tăng cường
+    …"); a body named as the subject of a later sentence of an assessment ("… còn nhiều bất
+    cập. Bộ X lưu ý …") is not enough. After a lead-in ("… có ý kiến như sau:") a paragraph
+    that names no one and opens no approval or assessment speaks to the addressees
+    ("Khẩn trương rà soát …" under "Kính gửi: Bộ Y tế"). Lines in capitals are headings."""
+    introduced = False
+    count = 0
+    for para in tree.paragraphs:
+        own = text[para.text_start : para.own_end]
+        if is_capitals(own):
+            continue
+        if _header_grammar("lead_in_endings").search(own):
+            introduced = True
+            continue
+        roles = find_roles(
+            own, offset=para.text_start, province=context.province, issuer=context.issuer
+        )
+        if roles.lead_triggered or (roles.lead_opens and not _is_opener(own)):
+            lead = roles.lead
+        elif introduced and not roles.lead and not _is_opener(own):
+            lead = list(context.addressees)
+        else:
+            continue
+        if not lead:
+            continue
+        deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+        count += 1
+        para.id = f"p{count}"
+        yield _task(para, own, 0, roles, lead, deadline, context)
+
+
+def _is_opener(own: str) -> bool:
+    return bool(_header_grammar("non_directive_openers").match(own))
+
+
 def _is_task(
     clause: Clause,
     text: str,
@@ -166,9 +207,11 @@ def _is_task(
     skip: int,
 ) -> bool:
     own = text[clause.text_start : clause.own_end]
+    # An approval or assessment assigns nothing unless it goes on to direct someone
+    # ("Đồng ý chủ trương …; giao Bộ X chủ trì …").
     if (
         not own.strip()
-        or _header_grammar("non_directive_openers").match(own)
+        or (_is_opener(own) and not roles.lead_triggered)
         or _in_aims_part(clause, text)
     ):
         return False

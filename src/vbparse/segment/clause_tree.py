@@ -3,7 +3,10 @@
 Labels come from ``grammars/clause_labels.yaml``. Nesting follows the order in which label
 kinds first appear under a parent, as directives use them: a kind already open closes the
 items below it (a sibling), a new kind opens a child. Unlabelled paragraphs continue the item
-above them; paragraphs before the first item are the preamble.
+above them; paragraphs before the first item are the preamble, and each of its non-blank lines
+is also kept as a ``paragraph`` unit: a công văn that conveys a directive in one or two
+unlabelled paragraphs ("Giao Bộ Ngoại giao … trước ngày 30 tháng 4 năm 2011.") has no item at
+all, and task assembly decides per paragraph whether it directs anyone.
 """
 
 from __future__ import annotations
@@ -69,6 +72,9 @@ class Clause:
 class ClauseTree:
     roots: list[Clause]
     preamble: Span
+    # The preamble's paragraphs (kind "paragraph", id "" until task assembly numbers the
+    # ones that direct: p1, p2, …), in text order.
+    paragraphs: list[Clause] = field(default_factory=list)
 
     def walk(self) -> Iterator[Clause]:
         for root in self.roots:
@@ -130,7 +136,23 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
             preamble_end = line.start
         siblings.append(clause)
         stack.append((key, clause))
-    return ClauseTree(roots=roots, preamble=Span(start=start, end=preamble_end))
+    return ClauseTree(
+        roots=roots,
+        preamble=Span(start=start, end=preamble_end),
+        paragraphs=_paragraphs(text, start, preamble_end),
+    )
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[Clause]:
+    """The non-blank lines of ``text[start:end]`` (normalisation has joined wrapped lines) as
+    unlabelled units."""
+    units = []
+    for line in split_lines(text, start, end):
+        if line.is_blank:
+            continue
+        s, e = strip_span(text, line.start, line.end)
+        units.append(Clause(kind="paragraph", label="", id="", start=s, text_start=s, own_end=e))
+    return units
 
 
 def _make_clause(

@@ -58,8 +58,9 @@ def find_closing(text: str, body_start: int, stop: int) -> Closing:
         if p["body_end"].search(line.text):
             end_at = i
     closing = Closing(body_end=stop)
-    if end_at is not None and label_start().match(lines[end_at].text.strip()):
-        # The last item itself ends the text ("6. … thực hiện nghiêm Chỉ thị này./."):
+    if end_at is not None and _ends_directive(lines, end_at, p["closing_issuer"]):
+        # The last item itself ends the text ("6. … thực hiện nghiêm Chỉ thị này./."), or
+        # the one directive paragraph of a công văn does ("Giao Sở … trước ngày 30/4./."):
         # it stays in the body.
         closing.body_end = lines[end_at].end
     elif end_at is not None:
@@ -79,6 +80,18 @@ def find_closing(text: str, body_start: int, stop: int) -> Closing:
     if end_at is None and cc_at is None:
         _trim_body_before_signature(closing, lines)
     return closing
+
+
+def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Pattern[str]) -> bool:
+    """Whether the line that ends with "./." belongs to the body: a labelled item, or, in a
+    body without items, a paragraph in which the issuer does not speak of itself
+    ("Văn phòng Chính phủ thông báo để … biết, thực hiện./." is the closing)."""
+    line = lines[end_at].text.strip()
+    if label_start().match(line):
+        return True
+    if closing_issuer.match(line):
+        return False
+    return not any(label_start().match(ln.text.strip()) for ln in lines[:end_at])
 
 
 def _read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:

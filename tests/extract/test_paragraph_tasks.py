@@ -1,0 +1,31 @@
+"""Unlabelled directive paragraphs become tasks p1, p2, … (issue 10); others do not."""
+
+from __future__ import annotations
+
+import pytest
+from casefiles import case_ids, load_cases
+
+from vbparse.pipeline import parse_text
+
+CASES = load_cases("extract/paragraph_tasks")
+
+
+def _value(task, field):
+    value = getattr(task, field)
+    if field in ("lead", "support"):
+        return [agency.name for agency in value]
+    if field == "deadline":
+        return value.date.isoformat() if value is not None and value.date else None
+    return value
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
+def test_paragraph_tasks(case):
+    doc = parse_text(case["text"])
+    by_id = {task.id: task for task in doc.tasks}
+    assert sorted(by_id) == sorted(e["id"] for e in case["expected"])
+    for expected in case["expected"]:
+        task = by_id[expected["id"]]
+        for field, value in expected.items():
+            if field != "id":
+                assert _value(task, field) == value, (task.id, field)
