@@ -7,11 +7,14 @@ from casefiles import case_ids, load_cases
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
 from vbparse.normalize import normalize
+from vbparse.normalize.glued import separate_glued
+from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.tone_marks import place_tone_mark
 
 CASES = load_cases("normalize/normalize")
 SEEDS = sorted((Path(__file__).parents[1] / "fixtures" / "seeds").glob("*.txt"))
 TONES = load_yaml("normalize.yaml")["tone_marks"]["examples"]
+GLUED = [e for row in load_yaml("normalize.yaml")["glued"] for e in row["examples"]]
 
 
 def _source(case):
@@ -28,6 +31,11 @@ def test_normalize_output(case):
 def test_tone_marks_grammar_examples(tone):
     words = tone["text"].split()
     assert " ".join(place_tone_mark(w) for w in words) == tone["expected"]
+
+
+@pytest.mark.parametrize("example", GLUED, ids=[e["text"] for e in GLUED])
+def test_glued_grammar_examples(example):
+    assert separate_glued(NormalizedText.identity(example["text"])).text == example["expected"]
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem[:3] for s in SEEDS])

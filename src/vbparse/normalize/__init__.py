@@ -10,6 +10,8 @@ from __future__ import annotations
 import regex
 
 from vbparse.normalize.debris import remove_markup_debris
+from vbparse.normalize.glued import separate_glued
+from vbparse.normalize.layout import flatten_layout
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.tone_marks import fold_tone_marks
 from vbparse.normalize.unicode import clean_unicode
@@ -29,6 +31,8 @@ def normalize(source: str) -> NormalizedText:
     text = clean_unicode(text)
     text = remove_markup_debris(text)
     text = fold_tone_marks(text)
+    text = separate_glued(text)
+    text = flatten_layout(text)
     text = text.sub(_TRAILING_SPACE, "")
     text = unwrap_lines(text)
     text = text.sub(_LEADING_SPACE, "")

@@ -20,7 +20,9 @@ _BULLET = ("-", "–", "•", "+")
 # A person's name: two to six capitalised words, no digits or punctuation.
 _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
 # Drafter's initials and copy counts after the "Lưu" line's "(2)": ".Tr", ". 13", " NTN".
-_LUU_TAIL = regex.compile(r"(\(\s*\d+\s*\p{L}{0,2}\s*\))[\s.]*[\p{L}\d.]{0,6}\s*$")
+_LUU_TAIL = regex.compile(
+    r"(\(\s*\d+\s*\p{L}{0,2}\s*\))[\s.]*(?:\(\p{L}{1,5}\)\s*)?[\p{L}\d.]{0,6}\s*$"
+)
 # With no copy count: "Lưu: VT, KT. Hg" — a short mixed-case tail after the last unit code.
 _LUU_INITIALS = regex.compile(r"(?<=[\p{Lu}\d])\.\s*\p{Lu}\p{Ll}{1,3}\s*$")
 

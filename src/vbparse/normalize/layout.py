@@ -1,0 +1,177 @@
+"""Header and signature layouts flattened to one field a line, as the segmenter reads them.
+
+A directive's header and signature are two side-by-side columns. Converters and portals
+keep them in ways the clean layout does not:
+- Markdown conversions and web copies make them pipe-table rows, one cell per column:
+  ``| VĂN PHÒNG CHÍNH PHỦ ------- | CỘNG HÒA … Độc lập - Tự do - Hạnh phúc --- |``,
+  ``| Số: 467/TB-VPCP | *Hà Nội, ngày 14 tháng 10 năm 2024* |``, ``| *Nơi nhận:* - Như
+  trên; - Lưu: VT. | KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp |``;
+- ``pdftotext -layout`` and copies from PDF viewers put both columns on one line with a run
+  of spaces between (``Số: 115/NQ-CP              Hà Nội, ngày 29 tháng 4 năm 2026``).
+
+Only rows and lines that carry a layout field (``header.yaml``: quốc hiệu, Số, V/v, place
+and date, Kính gửi, Nơi nhận, an authority prefix) are touched, so task tables and body text
+stay as they are. Every edit here replaces characters one for one (a bar or a space becomes a
+line break, a rule of dashes or an emphasis star becomes spaces): offsets into the source
+stay exact.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from vbparse.grammars import load_yaml
+from vbparse.normalize.offsets import NormalizedText
+
+# A line with a table bar, and a line with a run of 3+ spaces between two words.
+_COLUMN_LINE = regex.compile(r"\S[ \t]{3,}\S")
+_COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+_SEPARATOR_ROW = regex.compile(r"^[\s|:\-]*$")
+_RULE = regex.compile(r"[-_=~]{3,}")
+_EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
+_SIGNED = regex.compile(r"^[ \t]*[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]]?[ \t]*$")
+# A person's name closing a signature cell: two to six capitalised words.
+_TRAILING_NAME = regex.compile(
+    r"(?<=[\p{Lu}\d.,)])\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5}\s*$)"
+)
+
+
+@functools.cache
+def _grammar() -> dict[str, regex.Pattern[str]]:
+    g = load_yaml("header.yaml")
+    prefixes = "|".join(regex.escape(a) for a in g["authority_prefixes"])
+    starts = "|".join(regex.escape(t) for t in g["signer_title_starts"])
+    marker_parts = [
+        rf"{g['number_label']}\d",
+        rf"{g['number_label']}\s*/",  # a draft's number: "Số:      /KH-UBND"
+        g["subject_label"],
+        g["recipients_label"],
+        g["cc_label"],
+        g["place_date"],
+        *g["motto"],
+        rf"(?:{prefixes})\s*\p{{Lu}}",
+    ]
+    return {
+        # A field that opens a cell or a column.
+        "marker": regex.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in marker_parts) + ")"),
+        # Where a cell holds two fields, the second starts here.
+        "inner": regex.compile(
+            r"\s+(?="
+            + "|".join(
+                f"(?:{p})"
+                for p in (
+                    r"Độc lập\s*[-–]\s*Tự do",
+                    g["subject_label"].replace(r"\s*[:.]?\s*", r"\b"),
+                    g["recipients_label"],
+                    rf"(?:{prefixes})\s*\p{{Lu}}{{2}}",
+                )
+            )
+            + ")"
+        ),
+        # "Số: 467/TB-VPCP Hà Nội, ngày …": the first place the date line can start ("TP. Hồ
+        # Chí Minh, ngày" starts at "TP.", not at "Hồ").
+        "place_date": regex.compile(rf"\s+(?={g['place_date']})"),
+        "list_label": regex.compile(rf"^\s*(?:{g['cc_label']}|{g['recipients_label']})"),
+        "bullet": regex.compile(r"\s+(?=[-–•+]\s*\S)"),
+        "authority": regex.compile(rf"^\s*(?:{prefixes})\s*"),
+        "title_start": regex.compile(rf"\s+(?=(?:{starts})\b)"),
+    }
+
+
+def flatten_layout(text: NormalizedText) -> NormalizedText:
+    """Pipe-table rows and side-by-side columns of the header and signature, one field a
+    line; "(Đã ký)" stamps, bare bars and the separator rows next to a layout row blanked.
+    Every edit keeps the length, so the map back to the source is unchanged."""
+    lines = text.text.split("\n")
+    layout = [_is_layout_row(line) for line in lines]
+    out = []
+    for i, line in enumerate(lines):
+        if layout[i]:
+            line = _flatten_row(line)
+        elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
+            line = " " * len(line)
+        elif _COLUMN_LINE.search(line):
+            line = _flatten_columns(line)
+        out.append(_SIGNED.sub(lambda m: " " * len(m.group(0)), line))
+    flat = "\n".join(out)
+    if flat == text.text:
+        return text
+    assert len(flat) == len(text.text)
+    return NormalizedText(flat, text.source_index)
+
+
+def _flatten_row(line: str) -> str:
+    """Each cell on lines of its own; the bars that open and close the row become spaces."""
+    cells = [_flatten_cell(cell) for cell in line.split("|")]
+    inner = "\n".join(cells[1:-1])
+    if len(cells) == 2:
+        return (
+            cells[0] + "\n" + cells[1]
+            if cells[0].strip() and cells[1].strip()
+            else (cells[0] + " " + cells[1])
+        )
+    first = cells[0] + (" " if not cells[0].strip() else "\n")
+    last = (" " if not cells[-1].strip() else "\n") + cells[-1]
+    return first + inner + last
+
+
+def _is_layout_row(line: str) -> bool:
+    return "|" in line and any(_grammar()["marker"].match(_unstarred(c)) for c in line.split("|"))
+
+
+def _near_layout(layout: list[bool], i: int) -> bool:
+    return any(layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout))
+
+
+def _flatten_columns(line: str) -> str:
+    if not any(_grammar()["marker"].match(_unstarred(p)) for p in _COLUMN_GAP.split(line)):
+        return line
+    return _COLUMN_GAP.sub(lambda g: "\n" + g.group(0)[1:], _flatten_cell(line))
+
+
+def _unstarred(cell: str) -> str:
+    return _EMPHASIS.sub(" ", cell)
+
+
+def _flatten_cell(cell: str) -> str:
+    """One cell's fields on lines of their own, same length as the cell."""
+    g = _grammar()
+    out = list(_unstarred(cell))
+    for rule in _RULE.finditer(cell):
+        out[rule.start() : rule.end()] = "\n" + " " * (rule.end() - rule.start() - 1)
+    text = "".join(out)
+    breaks = [b.start() for b in g["inner"].finditer(text)]
+    if place := g["place_date"].search(text):
+        breaks.append(place.start())
+    if g["list_label"].match(text):
+        breaks += [b.start() for b in g["bullet"].finditer(text)]
+    _break_at(out, breaks)
+    _break_at(out, _signature_breaks("".join(out)))
+    return "".join(out)
+
+
+def _break_at(chars: list[str], positions: list[int]) -> None:
+    for at in positions:
+        if chars[at] in " \t":
+            chars[at] = "\n"
+
+
+def _signature_breaks(cell: str) -> list[int]:
+    """Line breaks inside a signature cell: before the signer's own title after the office
+    signed for ("KT. BỘ TRƯỞNG, CHỦ NHIỆM | PHÓ CHỦ NHIỆM") and before the name."""
+    g = _grammar()
+    breaks = [m.start() for m in _TRAILING_NAME.finditer(cell)]
+    for segment in regex.finditer(r"[^\n]+", cell):
+        authority = g["authority"].match(segment.group(0))
+        if not authority:
+            continue
+        # The office takes at least one word: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" breaks before PHÓ.
+        first_word = regex.compile(r"\S+").search(segment.group(0), authority.end())
+        if first_word is None:
+            continue
+        start = g["title_start"].search(segment.group(0), first_word.end())
+        if start:
+            breaks.append(segment.start() + start.start())
+    return breaks
