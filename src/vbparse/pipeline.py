@@ -154,6 +154,8 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         tasks=tasks,
     )
     doc.warnings.extend(fields.unknown_agency_warnings(tasks))
+    if header.draft_code or header.draft_date:
+        doc.warn("segment", "a draft (dự thảo): the number and the day are left blank")
     for field_name in ("number", "date", "issuer", "subject", "type"):
         if getattr(document, field_name) is None:
             doc.warn("segment", f"no {field_name} found in the header")

@@ -38,6 +38,9 @@ class Header:
     subject_is_vv: bool = False
     recipients: list[str] = field(default_factory=list)
     body_start: int = 0
+    # A draft: the number and the day are blanks for the clerk ("Số:      /KH-UBND").
+    draft_code: str | None = None
+    draft_date: bool = False
 
 
 @functools.cache
@@ -53,6 +56,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "recipients": regex.compile(g["recipients_label"]),
         "separator": regex.compile(g["separator"]),
         "date_line": regex.compile(rf"Ngày\s+{DATE_PATTERN}", flags),
+        "draft_number": regex.compile(g["draft_number"]),
+        "draft_date": regex.compile(g["draft_date"], flags),
     }
 
 
@@ -86,6 +91,13 @@ def find_header(text: str) -> Header:
         elif header.date is None and (m := p["place_date"].match(stripped)):
             header.place = m.group("place").strip()
             header.date = date_from_match(m)
+            last = i
+        elif header.number is None and (m := p["draft_number"].match(stripped)):
+            header.draft_code = m.group("code")
+            last = i
+        elif header.place is None and (m := p["draft_date"].match(stripped)):
+            header.place = m.group("place").strip()
+            header.draft_date = True
             last = i
         elif header.subject is None and (m := p["subject"].match(stripped)):
             _set_subject(header, line, m.end(), [])
