@@ -21,9 +21,21 @@ def run_eval(argv: list[str], env: Environment) -> int:
         help="fail (exit 1) below this value, e.g. --min body_task_f1=0.9 --min doc_fields=1",
     )
     p.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    p.add_argument("--misses", action="store_true", help="also list what each document got wrong")
+    p.add_argument(
+        "-w", "--workers", type=int, default=None, help="worker processes (default: the cores)"
+    )
     args = p.parse_args(argv)
+    import os
+
     from vbparse.batch import MissingPath, discover, parse_all
-    from vbparse.evaluate import GoldError, evaluate, format_evaluation
+    from vbparse.evaluate import (
+        GoldError,
+        evaluate,
+        format_evaluation,
+        format_misses,
+        load_gold,
+    )
     from vbparse.models import Document
 
     if not args.gold.is_dir():
@@ -31,27 +43,30 @@ def run_eval(argv: list[str], env: Environment) -> int:
         return ExitStatus.USAGE
     try:
         files = discover(args.paths)
-    except MissingPath as exc:
+        gold = load_gold(args.gold)
+    except (MissingPath, GoldError) as exc:
         env.error(str(exc))
         return ExitStatus.USAGE
+    # Only documents with gold are parsed (a corpus folder also holds SOURCES.md, notes).
+    scored = [f for f in files if f.stem in gold]
     documents = []
-    for path, result in parse_all(files):
+    workers = (os.cpu_count() or 1) if args.workers is None else args.workers
+    for path, result in parse_all(scored, workers):
         if isinstance(result, Document):
             documents.append(result)
         else:
             env.error(f"{path}: {result.error}")
-    try:
-        evaluation = evaluate(args.gold, documents)
-    except GoldError as exc:
-        env.error(str(exc))
-        return ExitStatus.USAGE
+    evaluation = evaluate(args.gold, documents)
+    evaluation.overall.missing.extend(str(f) for f in files if f.stem not in gold)
     metrics = evaluation.metrics()
     if args.json:
         forms = {form: r.metrics() for form, r in evaluation.by_form.items()}
         print(json.dumps({**metrics, "by_form": forms}, indent=2), file=env.stdout)
     else:
         print(format_evaluation(evaluation), file=env.stdout)
-    status = ExitStatus.SUCCESS if len(documents) == len(files) else ExitStatus.SOME_FAILED
+    if args.misses:
+        print(format_misses(evaluation.overall), file=env.stdout)
+    status = ExitStatus.SUCCESS if len(documents) == len(scored) else ExitStatus.SOME_FAILED
     for item in args.min:
         name, _, value = item.partition("=")
         if name not in metrics:

@@ -87,6 +87,8 @@ class Report:
     source_ref: Accuracy = field(default_factory=Accuracy)
     per_document: dict[str, dict[str, float]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    # What each document got wrong, one line a miss (``vbparse eval --misses``).
+    misses: dict[str, list[str]] = field(default_factory=dict)
 
     def metrics(self) -> dict[str, float]:
         """Flat name → value, the names that ``--min`` thresholds use."""
@@ -127,6 +129,7 @@ def _align(predicted: list[Any], gold: list[dict[str, Any]]) -> list[tuple[Any, 
 
 def score_document(report: Report, doc: Document, gold: dict[str, Any], name: str) -> None:
     gdoc = gold["doc"]
+    misses = report.misses.setdefault(name, [])
     right = 0
     for key in SCALAR_FIELDS:
         predicted = getattr(doc, key)
@@ -135,9 +138,13 @@ def score_document(report: Report, doc: Document, gold: dict[str, Any], name: st
             ok = True
         report.fields.setdefault(key, Accuracy()).add(ok)
         right += ok
+        if not ok:
+            misses.append(f"{key}: {predicted!s} ≠ gold {gdoc.get(key)!s}")
     for key in LIST_FIELDS:
         values = [r.number for r in doc.references] if key == "references" else getattr(doc, key)
         report.lists.setdefault(key, Counts()).add(values, gdoc.get(key) or [])
+        if not _same_set(values, gdoc.get(key) or []):
+            misses.append(f"{key}: {values} ≠ gold {gdoc.get(key) or []}")
     gold_tasks = gold.get("tasks", [])
     detection = {"task": Counts(), "body_task": Counts(), "appendix_task": Counts()}
     for scope, keep in (
@@ -167,18 +174,31 @@ def score_document(report: Report, doc: Document, gold: dict[str, Any], name: st
             else None
         )
         report.deadline.add(due == g.get("deadline"))
-        report.exact.add(
+        exact = (
             _same_set(lead, g["lead"])
             and _same_set(support, g.get("support") or [])
             and due == g.get("deadline")
         )
+        report.exact.add(exact)
+        if not exact:
+            misses.append(
+                f"task {g['id']} → {predicted.id}: lead {lead} support {support} due {due}"
+                f" ≠ gold {g['lead']} {g.get('support') or []} {g.get('deadline')}"
+            )
         if "source_ref" in g:
             report.source_ref.add(fold(predicted.source_ref) == fold(g["source_ref"]))
             report.tasks.setdefault("pending", Counts()).add(
                 [a.name for a in predicted.pending], g.get("pending") or []
             )
-    for _ in range(len(gold_tasks) - len(pairs)):
-        report.exact.add(False)
+    found = {id(p) for p, _ in pairs}
+    aligned = {id(g) for _, g in pairs}
+    for g in gold_tasks:
+        if id(g) not in aligned:
+            report.exact.add(False)
+            misses.append(f"task {g['id']} not found: {g['text_start']!r}")
+    for t in doc.tasks:
+        if id(t) not in found:
+            misses.append(f"task {t.id} not in gold: {t.text[:60]!r}")
     report.per_document[name] = {
         "doc_fields": right / len(SCALAR_FIELDS),
         "task_f1": detection["task"].f1,
@@ -279,6 +299,15 @@ def format_evaluation(evaluation: Evaluation) -> str:
         cells = [f"{len(report.per_document):>8}"]
         cells += [f"{metrics.get(key, 1.0):>8.3f}" for _, key in FORM_COLUMNS[1:]]
         lines.append(f"  {form:<6} " + " ".join(cells))
+    return "\n".join(lines)
+
+
+def format_misses(report: Report) -> str:
+    lines = []
+    for name, misses in report.misses.items():
+        if misses:
+            lines.append(name)
+            lines += [f"  {m}" for m in misses]
     return "\n".join(lines)
 
 
