@@ -13,6 +13,9 @@ run: install
 
 ## test: install with test extras, lint, then run the tests (with the accuracy gate)
 test: install-test
+	@if [ -x ../shared/tools/check-reserved ]; then \
+		../shared/tools/check-reserved tests/ corpus/ && echo "check-reserved: no reserved document in tests/ or corpus/"; \
+	else echo "check-reserved: ../shared/tools/check-reserved not present, skipped"; fi
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/vbparse schema -o schemas --check
