@@ -14,6 +14,13 @@ Speed: the whole normalized text of each seed through ``find_deadlines`` and thr
 ``search_dates``, median of ``--repeat`` runs, milliseconds per document.
 Generalisation: the whole pipeline's deadline accuracy on the aligned tasks of each fixture
 set (seeds, unseen, heldout), as ``vbparse eval`` scores it (vbparse only).
+Time expressions (issue 12): every phrase of ``tests/extract/cases/deadlines_expressions.yaml``
+with its anchor date, through ``parse_time_expression`` and through
+``search_dates(text, languages=["vi"], settings={"RELATIVE_BASE": anchor})``: "exact" is the
+interval and grain (vbparse only: dateparser returns a point), "in interval" a returned day
+inside the expected interval (vbparse: its due date, the interval's end; dateparser: the
+first date it finds). Time per phrase: median of ``--repeat`` runs over the whole table.
+``--expressions`` runs only this part.
 """
 
 from __future__ import annotations
@@ -25,8 +32,12 @@ import sys
 import time
 import unicodedata
 import warnings
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
@@ -38,6 +49,9 @@ from vbparse.extract.deadlines import (  # noqa: E402
     find_deadlines,
     parse_deadline,
 )
+from vbparse.extract.time_expressions import parse_time_expression  # noqa: E402
+
+EXPRESSIONS = ROOT / "tests" / "extract" / "cases" / "deadlines_expressions.yaml"
 
 Reader = Callable[[str, dt.date | None], dt.date | None]
 
@@ -138,14 +152,96 @@ def _pipeline_deadlines() -> list[tuple[str, int, int, float]]:
     return rows
 
 
+def _dateparser_at(text: str, anchor: dt.date, future: bool = False) -> dt.date | None:
+    """dateparser's first date in ``text``, relative words read from ``anchor``; with
+    ``future``, PREFER_DATES_FROM "future" (a bare weekday or month is the next one)."""
+    from dateparser.search import search_dates
+
+    settings: dict[str, Any] = {"RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day)}
+    if future:
+        settings["PREFER_DATES_FROM"] = "future"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = search_dates(text, languages=["vi"], settings=settings) or []
+    return found[0][1].date() if found else None
+
+
+def _dateparser_future(text: str, anchor: dt.date) -> dt.date | None:
+    return _dateparser_at(text, anchor, future=True)
+
+
+def _ours_at(text: str, anchor: dt.date) -> tuple[dt.date | None, dt.date | None, str | None]:
+    found = parse_time_expression(text, anchor=anchor)
+    return (found.start, found.end, found.grain) if found else (None, None, None)
+
+
+def _timed(reader: Callable[[str, dt.date], Any], rows: list[dict[str, Any]], repeat: int):
+    """Each row's answer, and the median time per phrase (ms) over ``repeat`` passes."""
+    answers: list[Any] = []
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        answers = [reader(row["text"], row["anchor"]) for row in rows]
+        times.append(time.perf_counter() - start)
+    return answers, 1000 * statistics.median(times) / len(rows)
+
+
+def _expressions(repeat: int, misses: bool) -> None:
+    rows: list[dict[str, Any]] = yaml.safe_load(EXPRESSIONS.read_text(encoding="utf-8"))
+    ours, ours_ms = _timed(_ours_at, rows, repeat)
+    theirs, theirs_ms = _timed(_dateparser_at, rows, repeat)
+    future, _ = _timed(_dateparser_future, rows, 1)
+    by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    wrong: list[str] = []
+    for row, (start, end, grain), point, ahead in zip(rows, ours, theirs, future, strict=True):
+        want = row["expected"]
+        first, last = want["start"], want["end"]
+        counts = by_class[row["class"]]
+        counts[0] += 1
+        counts[1] += (start, end, grain) == (first, last, want["grain"])
+        counts[2] += end is not None and first <= end <= last
+        counts[3] += point is not None and first <= point <= last
+        counts[4] += ahead is not None and first <= ahead <= last
+        if (start, end, grain) != (first, last, want["grain"]):
+            wrong.append(f"vbparse {row['text']!r}: {start}..{end} {grain}, want {want}")
+        if misses and not (point is not None and first <= point <= last):
+            wrong.append(f"dateparser {row['text']!r}: {point}, want {first}..{last}")
+    total = [sum(c[i] for c in by_class.values()) for i in range(5)]
+    n = total[0]
+    print(f"\n## Time expressions (issue 12): {n} phrases, each with its anchor date\n")
+    print(
+        "| class | n | vbparse exact | vbparse in interval | dateparser in interval "
+        "| dateparser (future) in interval |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, (count, exact, inside, dp_inside, dp_future) in by_class.items():
+        print(f"| {name} | {count} | {exact} | {inside} | {dp_inside} | {dp_future} |")
+    print(
+        "| all | "
+        + " | ".join([str(n)] + [f"{total[i] / n:.3f} ({total[i]})" for i in range(1, 5)])
+        + " |"
+    )
+    print(f"\n| time per phrase (median of {repeat} passes) | vbparse | dateparser | ratio |")
+    print("|---|---:|---:|---:|")
+    print(f"| ms | {ours_ms:.3f} | {theirs_ms:.2f} | {theirs_ms / ours_ms:.0f}x |")
+    if wrong:
+        print("", *wrong, sep="\n  ")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="timing runs per document")
     parser.add_argument("--misses", action="store_true", help="list the tasks each gets wrong")
+    parser.add_argument(
+        "--expressions", action="store_true", help="only the time-expression table (issue 12)"
+    )
     args = parser.parse_args(argv)
 
     _search_dates("ngày 1 tháng 1 năm 2025")  # load dateparser's language data once
     find_deadlines("")  # compile our grammar once
+    if args.expressions:
+        _expressions(args.repeat, args.misses)
+        return 0
 
     tasks = list(seed_tasks())
     body = [t for t in tasks if not t.appendix]
@@ -194,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, right, total, _ in _pipeline_deadlines():
         print(f"| {name} | {total} | {right} | {right / total:.3f} |")
 
+    _expressions(args.repeat, args.misses)
     if args.misses:
         print("\nvbparse misses:", *ours["all"][1], sep="\n  ")
         print("\ndateparser misses:", *theirs["all"][1], sep="\n  ")

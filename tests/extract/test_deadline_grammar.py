@@ -35,7 +35,12 @@ def _examples() -> list[tuple[str, str, dict[str, Any]]]:
         rows.append(("periods", example["text"], expected))
     for text in periods["time_of_day"]["examples"]:
         rows.append(("periods", text, {"relation": "by", "grain": "day"}))
+    for example in periods["deictic"]["examples"]:
+        expected = {k: example[k] for k in ("start", "date")}
+        rows.append(("periods", example["text"], {**expected, "doc_date": example["doc_date"]}))
     relative = load_yaml("deadlines/relative.yaml")
+    for example in relative["working_days"]["examples"]:
+        rows.append(("relative", example["text"], {"date": example["date"]}))
     for unit in relative["units"]:
         rows += [("relative", text, {"relation": "within"}) for text in unit.get("examples", [])]
     events = load_yaml("deadlines/events.yaml")
@@ -63,7 +68,8 @@ def test_deadline_grammar_example(source: str, text: str, expected: dict[str, An
         found = list(find_deadlines(text, doc_date=DOC_DATE))
         assert [d.text for d in found if d.date is not None] == []
         return
-    found = parse_deadline(text, doc_date=DOC_DATE)
+    expected = dict(expected)
+    found = parse_deadline(text, doc_date=expected.pop("doc_date", DOC_DATE))
     assert found is not None, text
     assert {key: getattr(found, key) for key in expected} == expected
 

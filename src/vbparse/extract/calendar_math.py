@@ -1,14 +1,15 @@
 """Calendar arithmetic for deadlines: period bounds, working days, a year the text left out.
 
-Language-neutral: periods are given by numbers (month 1-12, quarter 1-4, half 1-2).
-Working days are Monday to Friday; public holidays are not counted out (a directive that
-means them says so in words the grammar does not read yet).
+Language-neutral: periods are given by numbers (month 1-12, quarter 1-4, half 1-2),
+weekdays by their ISO number (1 Monday ... 7 Sunday). Working days are Monday to Friday
+here; ``vbparse.extract.working_days`` adds a country's public holidays.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from typing import Literal
 
 PeriodGrain = Literal["day", "week", "month", "quarter", "half-year", "year"]
@@ -57,13 +58,17 @@ def next_period(grain: PeriodGrain, day: dt.date) -> tuple[dt.date, dt.date]:
     return bounds_around(grain, end + dt.timedelta(days=1))
 
 
-def add_working_days(start: dt.date, count: int) -> dt.date:
-    """The ``count``-th working day (Mon-Fri) after ``start``; ``start`` itself is not counted."""
+def add_working_days(
+    start: dt.date, count: int, closed: Callable[[dt.date], bool] | None = None
+) -> dt.date:
+    """The ``count``-th working day after ``start`` (``start`` itself is not counted): Monday
+    to Friday, or every day for which ``closed`` is false when it is given."""
+    is_closed = closed or (lambda day: day.weekday() >= 5)
     day = start
     remaining = count
     while remaining > 0:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        if not is_closed(day):
             remaining -= 1
     return day
 
@@ -107,3 +112,69 @@ def infer_year(month: int, day: int, doc_date: dt.date) -> dt.date | None:
     if candidate < doc_date:
         return safe_date(doc_date.year + 1, month, day)
     return candidate
+
+
+def previous_period(grain: PeriodGrain, day: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of ``grain`` right before the one that contains ``day``."""
+    start, _ = bounds_around(grain, day)
+    return bounds_around(grain, start - dt.timedelta(days=1))
+
+
+def weekday_of_week(week_day: dt.date, iso_weekday: int) -> dt.date:
+    """The day with ISO weekday ``iso_weekday`` (1 Monday ... 7 Sunday) in the Monday-Sunday
+    week that contains ``week_day``."""
+    monday, _ = bounds_around("week", week_day)
+    return monday + dt.timedelta(days=iso_weekday - 1)
+
+
+def next_weekday(after: dt.date, iso_weekday: int) -> dt.date:
+    """The first day with ISO weekday ``iso_weekday`` strictly after ``after``."""
+    ahead = (iso_weekday - after.isoweekday()) % 7 or 7
+    return after + dt.timedelta(days=ahead)
+
+
+def next_named_period(grain: PeriodGrain, index: int, after: dt.date) -> tuple[dt.date, dt.date]:
+    """Month or quarter ``index`` that starts after the period of ``grain`` containing
+    ``after``: in July 2025 month 3 is March 2026, month 9 September 2025."""
+    start, end = period_bounds(grain, after.year, index)
+    if start <= after:
+        start, end = period_bounds(grain, after.year + 1, index)
+    return start, end
+
+
+_SUB_GRAINS: dict[str, int] = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half-year": 4}
+
+
+def nth_sub_period(
+    grain: PeriodGrain, first: dt.date, last: dt.date, nth: int
+) -> tuple[dt.date, dt.date] | None:
+    """The ``nth`` day, week, month or quarter of the period ``first``..``last`` (``nth`` -1
+    is the last one), or None when there is no such one. A week belongs to the period its
+    Thursday falls in (ISO 8601): the first week of September 2017 is 4-10/9."""
+    if grain == "day":
+        day = first + dt.timedelta(days=nth - 1) if nth > 0 else last + dt.timedelta(days=nth + 1)
+        return (day, day) if first <= day <= last else None
+    if grain == "week":
+        thursday = first + dt.timedelta(days=(4 - first.isoweekday()) % 7)
+        if nth < 0:
+            thursday = last - dt.timedelta(days=(last.isoweekday() - 4) % 7)
+        thursday += dt.timedelta(weeks=nth - 1 if nth > 0 else nth + 1)
+        if not first <= thursday <= last:
+            return None
+        return thursday - dt.timedelta(days=3), thursday + dt.timedelta(days=3)
+    periods: list[tuple[dt.date, dt.date]] = []
+    start = first
+    while start <= last:
+        periods.append(bounds_around(grain, start))
+        start = periods[-1][1] + dt.timedelta(days=1)
+    if not periods or periods[0][0] != first or periods[-1][1] != last:
+        return None  # the sub-period does not tile the period (a month of a week)
+    index = nth - 1 if nth > 0 else nth
+    return periods[index] if -len(periods) <= index < len(periods) else None
+
+
+def sub_grain_fits(sub: PeriodGrain, parent: PeriodGrain) -> bool:
+    """A ``sub`` period can be counted inside a ``parent`` one (a week in a month, not a
+    month in a week)."""
+    order = {**_SUB_GRAINS, "year": 5}
+    return order[sub] < order[parent]

@@ -7,8 +7,14 @@ this module decides what a match means:
   ("trước ngày" by, "trong ngày" on, "trong tháng" within, "từ ... đến ..." range,
   "kể từ ngày" from); a period's due date is its last day, "trước <period>" the day
   before it starts;
-- a span counted from the document's date ("trong 10 ngày làm việc kể từ ngày ký", working
-  days Monday-Friday) and "trong tuần/tháng này";
+- a span counted from the document's date ("trong 10 ngày làm việc kể từ ngày ký": working
+  days are Monday-Friday less Vietnam's public holidays, and the rule says which were
+  skipped), "trong tuần/tháng này", and every time expression relative to the document's
+  date (issue 12; ``vbparse.extract.time_expressions`` reads one on its own): "ngay trong
+  ngày mai", "trước thứ Sáu tuần này", "trong quý tới", "trong 3 ngày tới", "trong tuần
+  đầu tiên của tháng 9", "mồng 3 tháng ba", "3/3/17"; a weekday before a day only checks it
+  (a wrong one sets ``warning``, the day stands). Like a bare period, a named day or weekday
+  needs a prefix in running text ("Hôm nay, ..." is narrative);
 - an event ("trước Phiên họp lần thứ tư"), urgency ("khẩn trương", "ngay") and recurrence
   ("hằng tháng", "định kỳ trước ngày 20 hằng tháng"), which carry no date;
 - a year the text leaves out takes the document's year, or the next one when the day has
@@ -124,7 +130,7 @@ def _dated(
     if relation:
         start = match.start("prefix")
     else:
-        start = match.start("time") if match.group("time") else match.start(_core_group(match))
+        start = match.start("time") if match.group("time") else match.start("core")
     end = match.end()
     if grammar.title_followers.match(text, end):
         return None, end  # "Chiến lược ... đến năm 2030, tầm nhìn đến năm 2045": a title
@@ -143,6 +149,8 @@ def _dated(
     elif (match.group("monthnum") or match.group("yearnum")) and not cell:
         return None, end
     fields: dict[str, object] = {"grain": core.grain, "rule": core.rule}
+    if core.warning:
+        fields["warning"] = core.warning
     if relation == "from":
         rng = _range_end(grammar, text, end, doc_date, core)
         if rng is not None:
@@ -205,26 +213,6 @@ def _is_target(
     before = text[max(0, first - grammar.target_window) : first]
     sentence = regex.split(r"[.;](?:\s|$)|\n", before)[-1]
     return bool(grammar.target_goal.search(sentence))
-
-
-def _core_group(match: regex.Match[str]) -> str:
-    for name in (
-        "day",
-        "month",
-        "monthnum",
-        "quarter",
-        "half",
-        "mrange",
-        "qrange",
-        "yrange",
-        "year",
-        "yearnum",
-        "relative",
-        "deictic",
-    ):
-        if match.group(name):
-            return name
-    return "full"
 
 
 def _range_end(

@@ -18,7 +18,11 @@ class Deadline(BaseModel):
 
     ``date`` is the due date (the last day of the period); ``start`` the first day of the
     period or range where there is one. ``event`` and ``urgent`` deadlines have no date;
-    ``rule`` keeps the recurrence ("hằng tháng") or the event ("trước Phiên họp lần thứ tư").
+    ``rule`` keeps the recurrence ("hằng tháng") or the event ("trước Phiên họp lần thứ tư"),
+    and for a span how it was counted ("7 working_day after document date; counted without
+    Sat/Sun and VN public holidays: skipped ..."). ``warning`` says what the text got wrong
+    but did not change the date: a weekday that does not match the day after it ("thứ Hai,
+    ngày 7/2/2017" when 7/2/2017 is a Tuesday).
     """
 
     date: dt.date | None = None
@@ -28,3 +32,4 @@ class Deadline(BaseModel):
     text: str
     span: Span | None = None
     rule: str | None = None
+    warning: str | None = None
