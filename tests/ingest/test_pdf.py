@@ -146,3 +146,43 @@ def test_pdf_spans_carry_their_page():
     assert all(a.span.page for t in doc.tasks for a in t.lead if a.span)
     text = parse_file(CORPUS / "004_a135c2dc3c7e6627.txt")
     assert all(t.span.page is None for t in text.tasks)
+
+
+def test_pdf_eoffice_number_and_day_read_from_annotations(tmp_path):
+    """Issue 11: an e-office system stamps the number and the day into the blanks at signing,
+    in annotations' appearance streams; the signer's certificate details are left out."""
+    from pdfwriter import make_pdf
+
+    from vbparse.pipeline import parse_file
+
+    lines = [
+        (60, 790, "ỦY BAN NHÂN DÂN"),
+        (330, 790, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (60, 775, "TỈNH QUẢNG NINH"),
+        (350, 775, "Độc lập - Tự do - Hạnh phúc"),
+        (60, 750, "Số:         /UBND-XD"),
+        (330, 750, "Quảng Ninh, ngày      tháng 7 năm 2026"),
+        (60, 735, "V/v tăng cường quản lý trật tự xây dựng"),
+        (200, 700, "Kính gửi: Sở Xây dựng."),
+        (60, 670, "Giao Sở Xây dựng chủ trì kiểm tra, báo cáo trước ngày 15/8/2026./."),
+        (60, 630, "Nơi nhận:"),
+        (350, 630, "KT. CHỦ TỊCH"),
+        (60, 615, "- Như trên;"),
+        (350, 615, "PHÓ CHỦ TỊCH"),
+        (60, 600, "- Lưu: VT."),
+        (350, 560, "Nguyễn Văn Hùng"),
+    ]
+    stamps = [
+        ((88, 747, 120, 760), "Widget", "7432"),
+        ((416, 747, 432, 760), "FreeText", "21"),
+        ((340, 520, 560, 545), "Widget", "Ký bởi: Nguyễn Văn Hùng Email: hung@example.vn"),
+    ]
+    path = tmp_path / "eoffice.pdf"
+    path.write_bytes(make_pdf(lines, stamps))
+    doc = parse_file(path)
+    assert doc.number == "7432/UBND-XD"
+    assert doc.date is not None and doc.date.isoformat() == "2026-07-21"
+    assert doc.place == "Quảng Ninh"
+    assert doc.signer == "Nguyễn Văn Hùng"
+    assert "Ký bởi" not in read_document(path).text
+    assert [t.id for t in doc.tasks] == ["p1"]

@@ -4,6 +4,9 @@ Per page: words with their boxes and the ruled tables (``find_tables``) go to
 ``vbparse.ingest.layout``, which reads two-column runs column by column, renders tables as
 ``| cell |`` lines and drops running headers, footers and page numbers. The text is NFC.
 
+Words that annotations draw (the number and day an e-office system stamps into the blanks at
+signing, ``vbparse.ingest.annotations``) join the page's words.
+
 A page goes to OCR (``vbparse.ingest.ocr``) when it has no text layer (a scan), when its
 font has no Unicode map (``(cid:123)`` in the text) or when its diacritics come apart
 (combining marks left alone after NFC, spacing accents). A PDF longer than ``MAX_PAGES``
@@ -18,6 +21,7 @@ import unicodedata
 from pathlib import Path
 
 from vbparse.ingest import IngestError, RawText
+from vbparse.ingest.annotations import annotation_words
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
 
 MAX_PAGES = 100
@@ -86,6 +90,8 @@ def _page(plumber_page) -> tuple[Page, str]:
         Word(unicodedata.normalize("NFC", w["text"]), w["x0"], w["top"], w["x1"], w["bottom"])
         for w in plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False)
     ]
+    # The number and day an e-office system stamps at signing live in annotations.
+    words += annotation_words(plumber_page)
     tables = []
     found_tables = plumber_page.find_tables()
     if found_tables:

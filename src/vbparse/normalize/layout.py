@@ -7,7 +7,8 @@ keep them in ways the clean layout does not:
   ``| Số: 467/TB-VPCP | *Hà Nội, ngày 14 tháng 10 năm 2024* |``, ``| *Nơi nhận:* - Như
   trên; - Lưu: VT. | KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp |``;
 - ``pdftotext -layout`` and copies from PDF viewers put both columns on one line with a run
-  of spaces between (``Số: 115/NQ-CP              Hà Nội, ngày 29 tháng 4 năm 2026``).
+  of spaces between (``Số: 115/NQ-CP              Hà Nội, ngày 29 tháng 4 năm 2026``), or
+  with one space (``Số: 7432/UBND-XD Quảng Ninh, ngày 21 tháng 7 năm 2026``).
 
 Only rows and lines that carry a layout field (``header.yaml``: quốc hiệu, Số, V/v, place
 and date, Kính gửi, Nơi nhận, an authority prefix) are touched, so task tables and body text
@@ -64,7 +65,7 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
                 for p in (
                     r"Độc lập\s*[-–]\s*Tự do",
                     g["subject_label"].replace(r"\s*[:.]?\s*", r"\b"),
-                    g["recipients_label"],
+                    r"[Kk]ính\s+gửi\b",
                     rf"(?:{prefixes})\s*\p{{Lu}}{{2}}",
                 )
             )
@@ -73,6 +74,7 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         # "Số: 467/TB-VPCP Hà Nội, ngày …": the first place the date line can start ("TP. Hồ
         # Chí Minh, ngày" starts at "TP.", not at "Hồ").
         "place_date": regex.compile(rf"\s+(?={g['place_date']})"),
+        "opens_with_place_date": regex.compile(rf"\s*{g['place_date']}"),
         "list_label": regex.compile(rf"^\s*(?:{g['cc_label']}|{g['recipients_label']})"),
         "bullet": regex.compile(r"\s+(?=[-–•+]\s*\S)"),
         "authority": regex.compile(rf"^\s*(?:{prefixes})\s*"),
@@ -94,6 +96,9 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
             line = " " * len(line)
         elif _COLUMN_LINE.search(line):
             line = _flatten_columns(line)
+        elif _grammar()["marker"].match(line):
+            # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
+            line = _flatten_cell(line)
         out.append(_SIGNED.sub(lambda m: " " * len(m.group(0)), line))
     flat = "\n".join(out)
     if flat == text.text:
@@ -143,7 +148,7 @@ def _flatten_cell(cell: str) -> str:
         out[rule.start() : rule.end()] = "\n" + " " * (rule.end() - rule.start() - 1)
     text = "".join(out)
     breaks = [b.start() for b in g["inner"].finditer(text)]
-    if place := g["place_date"].search(text):
+    if not g["opens_with_place_date"].match(text) and (place := g["place_date"].search(text)):
         breaks.append(place.start())
     if g["list_label"].match(text):
         breaks += [b.start() for b in g["bullet"].finditer(text)]
