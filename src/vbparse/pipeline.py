@@ -112,7 +112,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     _check_is_directive(doc)
     number, number_text = fields.document_number(header)
     prefix = number_text or doc.name
-    province = fields.issuer_province(header)
+    province = fields.issuer_province(header) or fields.addressed_province(header)
     issuer = fields.issuer(header, number, closing)
     context = TaskContext(
         task_id_prefix=prefix,

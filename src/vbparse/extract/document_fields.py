@@ -79,6 +79,19 @@ def issuer_province(header: Header) -> str | None:
     return None
 
 
+def addressed_province(header: Header) -> str | None:
+    """The one province a central body writes to ("Kính gửi: Ủy ban nhân dân tỉnh Hòa
+    Bình"): its "Ủy ban nhân dân tỉnh" and "Sở Tài chính" in the body are that province's.
+    None when the addressees name no province or several."""
+    found = {
+        agency.id
+        for line in header.recipients
+        for agency in find_agencies(line)
+        if agency.kind in ("province", "city") and agency.id and agency.id != "ubnd-cap-tinh"
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def addressees(header: Header, province: str | None) -> list[Agency]:
     """The Kính gửi lines as agencies: who an item with no named subject speaks to."""
     return [a for line in header.recipients for a in find_agencies(line, province=province)]

@@ -113,6 +113,8 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
     """Tasks of the body, in document order: directive paragraphs before the first item,
     then the items."""
     yield from _paragraph_tasks(tree, text, context)
+    # "Giao Bộ X thực hiện các nội dung sau:" above the items: they are Bộ X's.
+    heading = _preamble_heading(tree, text, context)
     resolved: dict[int, _Resolved] = {}
     skipped: set[int] = set()
     for clause in tree.walk():
@@ -139,8 +141,11 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         roles = dataclasses.replace(
             roles, lead=fields.lead or roles.lead, support=roles.support + fields.support
         )
-        parent = resolved.get(id(clause.parent)) if clause.parent else None
+        parent = resolved.get(id(clause.parent)) if clause.parent else heading
         lead = roles.lead or (parent.lead if parent else list(context.addressees))
+        if parent is not None and not roles.lead and not roles.support:
+            # "Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:" — its items keep both.
+            roles = dataclasses.replace(roles, support=list(parent.roles.support))
         own_deadline = fields.deadline or clause_deadline(
             own, offset=clause.text_start, doc_date=context.doc_date
         )
@@ -167,18 +172,24 @@ def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Itera
     cập. Bộ X lưu ý …") is not enough. After a lead-in ("… có ý kiến như sau:") a paragraph
     that names no one and opens no approval or assessment speaks to the addressees
     ("Khẩn trương rà soát …" under "Kính gửi: Bộ Y tế"). Lines in capitals are headings."""
-    introduced = False
+    paragraphs = [p for p in tree.paragraphs if not is_capitals(text[p.text_start : p.own_end])]
+    lead_ins = [
+        i
+        for i, p in enumerate(paragraphs)
+        if _header_grammar("lead_in_endings").search(text[p.text_start : p.own_end])
+    ]
     count = 0
-    for para in tree.paragraphs:
+    for i, para in enumerate(paragraphs):
+        # What stands before the lead-in ("… có ý kiến như sau:") is its context: the press
+        # report, the proposal, the issuer's receipt of a letter.
+        if (lead_ins and i <= lead_ins[0]) or i in lead_ins:
+            continue
+        introduced = bool(lead_ins)
         own = text[para.text_start : para.own_end]
-        if is_capitals(own):
-            continue
-        if _header_grammar("lead_in_endings").search(own):
-            introduced = True
-            continue
         roles = find_roles(
             own, offset=para.text_start, province=context.province, issuer=context.issuer
         )
+        roles.lead = [a for a in roles.lead if not _is_issuer(a, context)]
         if roles.lead_triggered or (roles.lead_opens and not _is_opener(own)):
             lead = roles.lead
         elif introduced and not roles.lead and not _is_opener(own):
@@ -191,6 +202,30 @@ def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Itera
         count += 1
         para.id = f"p{count}"
         yield _task(para, own, 0, roles, lead, deadline, context)
+
+
+def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Resolved | None:
+    """The roles and deadline of the preamble's last paragraph when it introduces the items
+    and names who does them ("Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:", "Ủy ban nhân
+    dân tỉnh yêu cầu các sở thực hiện các nội dung sau:")."""
+    if not tree.paragraphs or not tree.roots:
+        return None
+    last = tree.paragraphs[-1]
+    own = text[last.text_start : last.own_end]
+    if not _header_grammar("lead_in_endings").search(own):
+        return None
+    roles = find_roles(
+        own, offset=last.text_start, province=context.province, issuer=context.issuer
+    )
+    if not roles.lead_triggered and not roles.lead_opens:
+        return None
+    deadline = clause_deadline(own, offset=last.text_start, doc_date=context.doc_date)
+    return _Resolved(roles=roles, lead=roles.lead, deadline=deadline)
+
+
+def _is_issuer(agency: Agency, context: TaskContext) -> bool:
+    """The issuer speaking of itself ("Ủy ban nhân dân Thành phố nhận được …") directs no one."""
+    return context.issuer is not None and agency.name == context.issuer
 
 
 def _is_opener(own: str) -> bool:

@@ -20,8 +20,11 @@ _BULLET = ("-", "–", "•", "+")
 # A person's name: two to six capitalised words, no digits or punctuation.
 _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
 # Drafter's initials and copy counts after the "Lưu" line's "(2)": ".Tr", ". 13", " NTN".
+# ", mn", ", Khánh", ". BHop (13)", ", DHC13", "Huệ. 15": drafter's initials or name and a
+# page number, up to two short chunks after the count.
 _LUU_TAIL = regex.compile(
-    r"(\(\s*\d+\s*\p{L}{0,2}\s*\))[\s.]*(?:\(\p{L}{1,5}\)\s*)?[\p{L}\d.]{0,6}\s*$"
+    r"(\(\s*\d+\s*\p{L}{0,2}\s*\))"
+    r"(?:[\s.,]*(?:\(\p{L}{1,5}\)|[\p{L}\d.]{1,8}(?:\s*\(\d{1,3}\))?)){0,2}[\s.]*$"
 )
 # With no copy count: "Lưu: VT, KT. Hg" — a short mixed-case tail after the last unit code.
 _LUU_INITIALS = regex.compile(r"(?<=[\p{Lu}\d])\.\s*\p{Lu}\p{Ll}{1,3}\s*$")
@@ -43,6 +46,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {
         "cc": regex.compile(g["cc_label"], regex.IGNORECASE),
         "body_end": regex.compile(g["body_end"]),
+        "closing_sentence": regex.compile(g["closing_sentence"]),
         "closing_issuer": regex.compile(g["closing_issuer"]),
         "authority": regex.compile(
             "^(?P<prefix>" + "|".join(regex.escape(a) for a in g["authority_prefixes"]) + r")\s*"
@@ -57,7 +61,7 @@ def find_closing(text: str, body_start: int, stop: int) -> Closing:
     cc_at = next((i for i, ln in enumerate(lines) if p["cc"].match(ln.text.strip())), None)
     end_at = None
     for i, line in enumerate(lines[: cc_at if cc_at is not None else len(lines)]):
-        if p["body_end"].search(line.text):
+        if p["body_end"].search(line.text) or p["closing_sentence"].match(line.text.strip()):
             end_at = i
     closing = Closing(body_end=stop)
     if end_at is not None and _ends_directive(lines, end_at, p["closing_issuer"]):
@@ -91,7 +95,7 @@ def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Patter
     line = lines[end_at].text.strip()
     if label_start().match(line):
         return True
-    if closing_issuer.match(line):
+    if closing_issuer.match(line) or _patterns()["closing_sentence"].match(line):
         return False
     return not any(label_start().match(ln.text.strip()) for ln in lines[:end_at])
 

@@ -22,6 +22,10 @@ from vbparse.segment.lines import Line, split_lines
 
 # How far down the header may reach: the body starts long before this in any real document.
 _HEADER_LINES = 40
+# Addressees written below "Kính gửi:" without bullets: at most this many lines of this many
+# words ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;").
+_RECIPIENT_LINES = 8
+_RECIPIENT_WORDS = 16
 
 
 @dataclass
@@ -173,4 +177,16 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             break
         header.recipients.append(stripped.lstrip("-–•+ ").rstrip(" ;.,"))
         last = j
+    if inline or last > i:
+        return last
+    # "Kính gửi:" alone, its addressees on the lines below without bullets ("Bộ Tài chính",
+    # "Bộ Y tế;" / "Bộ Tài chính."): short lines, one after another while each ends in ";".
+    for j in range(i + 1, min(i + 1 + _RECIPIENT_LINES, len(lines))):
+        stripped = lines[j].text.strip()
+        if len(stripped.split()) > _RECIPIENT_WORDS or _is_item(lines[j]):
+            break
+        header.recipients.append(stripped.rstrip(" ;.,"))
+        last = j
+        if not stripped.endswith((";", ",")):
+            break
     return last
