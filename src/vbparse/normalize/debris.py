@@ -11,9 +11,13 @@ _HEADING_MARK = regex.compile(r"(?m)^[ ]*#{1,6}[ ]+")
 _HTML_TAG = regex.compile(r"</?(?:sub|sup|b|i|u|em|strong|span|p|br)\b[^<>]{0,80}>", regex.I)
 # "**" only: runs of "_" are separator lines in real headers ("______________").
 _EMPHASIS = regex.compile(r"\*\*")
+# Markdown italics around words: "*Hà Nội, ngày 15 tháng 11 năm 2025*" (a bullet "* " and a
+# lone star are left alone).
+_ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\*\w])")
 
 
 def remove_markup_debris(text: NormalizedText) -> NormalizedText:
     text = text.sub(_HEADING_MARK, "")
     text = text.sub(_HTML_TAG, "")
-    return text.sub(_EMPHASIS, "")
+    text = text.sub(_EMPHASIS, "")
+    return text.sub(_ITALIC, lambda m: " " + m.group(1) + " ")

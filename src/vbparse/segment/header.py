@@ -75,10 +75,52 @@ def _is_item(line: Line) -> bool:
     return bool(label_start().match(line.text))
 
 
+# The quốc hiệu's words: a converter or portal may wrap it anywhere ("CỘNG HÒA XÃ HỘI" /
+# "CHỦ NGHĨA VIỆT NAM"), and each piece is still the motto, never the issuer.
+_MOTTO_WORDS = fold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").split()
+# A page copied whole puts the site's banner and a metadata table before the document: the
+# header starts at most this many lines above the quốc hiệu (the issuer's name, its rule).
+_ABOVE_MOTTO = 4
+
+
+def _is_motto_piece(stripped: str) -> bool:
+    words = fold(stripped).split()
+    if not words or (len(words) < 2 and words != _MOTTO_WORDS[:1]):
+        return False
+    return any(
+        _MOTTO_WORDS[k : k + len(words)] == words for k in range(len(_MOTTO_WORDS) - len(words) + 1)
+    )
+
+
+def _document_start(lines: list[Line]) -> int:
+    """Index of the first line of the document itself: 0, unless the quốc hiệu stands far
+    down (a page copied with its site's banner), then the issuer lines just above it."""
+    p = _patterns()
+    motto = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if p["motto"].match(line.text.strip()) or _is_motto_piece(line.text.strip())
+        ),
+        None,
+    )
+    if motto is None or motto <= 2 * _ABOVE_MOTTO:
+        return 0
+    start = motto
+    while start > 0 and motto - start < _ABOVE_MOTTO:
+        above = lines[start - 1]
+        text = above.text.strip()
+        if not (above.is_upper or p["separator"].match(text) or set(text) <= set("|#*")):
+            break
+        start -= 1
+    return start
+
+
 def find_header(text: str) -> Header:
     """Read the header zone at the top of ``text``."""
     p = _patterns()
-    lines = [line for line in split_lines(text) if not line.is_blank][:_HEADER_LINES]
+    every = [line for line in split_lines(text) if not line.is_blank]
+    lines = every[_document_start(every) :][:_HEADER_LINES]
     header = Header()
     last = -1  # index in ``lines`` of the last header element found
     for i, line in enumerate(lines):
@@ -114,7 +156,11 @@ def find_header(text: str) -> Header:
             last = _read_recipients(header, lines, i, p["recipients"].match(stripped).end())
         elif p["marks"].match(stripped):
             last = i  # a stamp of urgency or secrecy: part of the header
-        elif p["motto"].match(stripped) or p["separator"].match(stripped):
+        elif (
+            p["motto"].match(stripped)
+            or _is_motto_piece(stripped)
+            or p["separator"].match(stripped)
+        ):
             last = max(last, i) if header.number or header.issuer_lines else last
         elif line.is_upper and header.number is None and header.title_type is None:
             if not p["motto"].search(stripped):
