@@ -186,3 +186,18 @@ def test_pdf_eoffice_number_and_day_read_from_annotations(tmp_path):
     assert doc.signer == "Nguyễn Văn Hùng"
     assert "Ký bởi" not in read_document(path).text
     assert [t.id for t in doc.tasks] == ["p1"]
+
+
+def test_pdf_malformed_annotation_keeps_page_text(tmp_path):
+    """A signed scan's malformed annotation array made pdfplumber fail on the whole page (real
+    document b04 ct_02): the page's own words are still read."""
+    from pdfwriter import make_pdf
+
+    data = make_pdf(
+        [(60, 790, "ỦY BAN NHÂN DÂN"), (60, 750, "Số: 12/UBND-XD")],
+        [((88, 747, 120, 760), "Widget", "7432")],
+    )
+    path = tmp_path / "bad-annotation.pdf"
+    path.write_bytes(data.replace(b"/Annots [", b"/Annots [<< /Subtype /Widget /Rect [1 2] >> "))
+    raw = read_document(path)
+    assert "Số: 12/UBND-XD" in raw.text

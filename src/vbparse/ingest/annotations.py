@@ -37,7 +37,11 @@ def _certificate() -> regex.Pattern[str]:
 def annotation_words(plumber_page: Any) -> list[Word]:
     """Words drawn by the annotations of one pdfplumber page, in page coordinates."""
     words: list[Word] = []
-    for annot in plumber_page.annots or []:
+    try:
+        annots = plumber_page.annots or []
+    except Exception:  # a malformed annotation array must not lose the page's own text
+        return words
+    for annot in annots:
         try:
             words += _words_of(annot)
         except Exception:  # a broken appearance stream must not lose the page

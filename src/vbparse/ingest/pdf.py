@@ -133,6 +133,8 @@ def read_pdf(path: Path) -> RawText:
             except Exception as exc:  # one broken page must not lose the document
                 warnings.append(f"page {index + 1} could not be read ({type(exc).__name__})")
                 pages.append(None)
+                # pdfium may still render it: OCR reads what the text reader could not.
+                to_ocr[index] = "page the text reader could not read"
                 continue
             reason = broken_text(plain)
             if not plain.strip():
