@@ -231,6 +231,7 @@ class RoleGrammar(BaseModel):
     segment_breaks: list[str]
     issuer_verbs: list[str]
     never_subject_kinds: list[Kind]
+    speaker_offices: list[str] = []
     openers: list[str]
     mention_markers: list[str] = []
 

@@ -21,11 +21,29 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+import regex
+
 from vbparse.extract.agencies import Mention, Tokens, scan_mentions
 from vbparse.extract.gazetteer import Trie, fold_phrase, fold_word, load_gazetteer
 from vbparse.models.agency import Agency
 
-__all__ = ["Roles", "find_roles"]
+__all__ = ["Roles", "find_roles", "speaker_at"]
+
+
+@functools.cache
+def _speaker() -> regex.Pattern[str]:
+    grammar = load_gazetteer().roles
+    offices = "|".join(regex.escape(o) for o in sorted(grammar.speaker_offices, key=len)[::-1])
+    verbs = "|".join(regex.escape(v) for v in sorted(grammar.issuer_verbs, key=len)[::-1])
+    return regex.compile(
+        rf"\b(?:{offices})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,6}}\s*,?\s+(?:{verbs})", regex.IGNORECASE
+    )
+
+
+def speaker_at(text: str) -> int | None:
+    """Where the person speaking in ``text`` is named ("Phó Thủ tướng X yêu cầu"), if anyone."""
+    m = _speaker().search(text)
+    return m.start() if m else None
 
 
 @dataclass

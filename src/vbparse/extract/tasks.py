@@ -19,7 +19,7 @@ import regex
 
 from vbparse.extract.deadlines import clause_deadline
 from vbparse.extract.document_number import find_document_numbers
-from vbparse.extract.roles import Roles, find_roles
+from vbparse.extract.roles import Roles, find_roles, speaker_at
 from vbparse.extract.task_fields import read_task_fields
 from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span, Task
@@ -190,6 +190,13 @@ def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Itera
             own, offset=para.text_start, province=context.province, issuer=context.issuer
         )
         roles.lead = [a for a in roles.lead if not _is_issuer(a, context)]
+        # "Bộ X có báo cáo …; Phó Thủ tướng Y yêu cầu Bộ Z …": what precedes the speaker is
+        # context, its bodies lead nothing.
+        if (speaker := speaker_at(own)) is not None:
+            roles.lead = [
+                a for a in roles.lead if a.span is None or a.span.start >= para.text_start + speaker
+            ]
+            roles.lead_opens = roles.lead_opens and speaker == 0
         if roles.lead_triggered or (roles.lead_opens and not _is_opener(own)):
             lead = roles.lead
         elif introduced and not roles.lead and not _is_opener(own):

@@ -13,6 +13,7 @@ from vbparse.normalize.debris import remove_markup_debris
 from vbparse.normalize.glued import separate_glued
 from vbparse.normalize.layout import flatten_layout
 from vbparse.normalize.offsets import NormalizedText
+from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
 from vbparse.normalize.unicode import clean_unicode
 from vbparse.normalize.unwrap import unwrap_lines
@@ -34,6 +35,7 @@ def normalize(source: str) -> NormalizedText:
     text = remove_markup_debris(text)
     text = fold_tone_marks(text)
     text = separate_glued(text)
+    text = split_run_together(text)
     text = flatten_layout(text)
     text = text.sub(_TRAILING_SPACE, "")
     text = unwrap_lines(text)

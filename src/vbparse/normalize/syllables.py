@@ -1,0 +1,83 @@
+"""Two Vietnamese syllables a web copy ran together ("Kếhoạch", "đềnghị", "Ủy bannhân dân"),
+split again: a word with a Vietnamese letter that is no syllable, and that splits in exactly
+one place into two syllables, gets a space there. The syllable inventory is data
+(``grammars/normalize.yaml`` ``syllables``: onsets and toneless rhymes), the code only
+composes it.
+
+Only words with a letter that English has not (a tone mark, ă â ê ô ơ ư, đ) are tried, so
+abbreviations, names written without marks and foreign words ("Vinacomin") are left alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+from vbparse.grammars import load_yaml
+from vbparse.normalize.offsets import NormalizedText
+
+# The tone marks (acute, grave, hook, tilde, dot below); breve, circumflex and horn are part
+# of the vowel and stay.
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_WORD = regex.compile(r"\p{L}{4,}")
+_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+# "gi" and "qu" take a rhyme without its first letter ("giữa" = gi + ưa, "quyết" = qu + yêt).
+_GLIDED = {"gi": "i", "qu": "u"}
+
+
+def _toneless(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+
+
+@functools.cache
+def _inventory() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = load_yaml("normalize.yaml")["syllables"]
+    onsets = tuple(sorted(data["onsets"], key=len, reverse=True))
+    return onsets, frozenset(data["rhymes"])
+
+
+@functools.cache
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` (any case, any tone) is one Vietnamese syllable."""
+    onsets, rhymes = _inventory()
+    bare = _toneless(word)
+    if bare in rhymes:
+        return True
+    for onset in onsets:
+        if bare.startswith(onset) and len(bare) > len(onset):
+            rest = bare[len(onset) :]
+            if rest in rhymes or (onset in _GLIDED and _GLIDED[onset] + rest in rhymes):
+                return True
+    return False
+
+
+@functools.cache
+def _common() -> frozenset[str]:
+    """Syllables seen in real directives (``grammars/encodings/syllables.tsv``)."""
+    from vbparse.grammars import load_tsv
+
+    return frozenset(row["syllable"] for row in load_tsv("encodings/syllables.tsv"))
+
+
+def _split_point(word: str) -> int | None:
+    if is_syllable(word) or set(_toneless(word)) <= _ASCII:
+        return None
+    points = [i for i in range(1, len(word)) if is_syllable(word[:i]) and is_syllable(word[i:])]
+    if len(points) > 1:
+        # "đềnghị" reads "đề nghị" or "đền ghị": keep the reading whose syllables directives use.
+        common = _common()
+        points = [i for i in points if {word[:i].lower(), word[i:].lower()} <= common]
+    return points[0] if len(points) == 1 else None
+
+
+def _split(match: regex.Match[str]) -> str:
+    word = match.group(0)
+    at = _split_point(word)
+    return word if at is None else word[:at] + " " + word[at:]
+
+
+def split_run_together(text: NormalizedText) -> NormalizedText:
+    return text.sub(_WORD, _split)
