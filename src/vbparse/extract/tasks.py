@@ -224,7 +224,9 @@ def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Res
     roles = find_roles(
         own, offset=last.text_start, province=context.province, issuer=context.issuer
     )
-    if not roles.lead_triggered and not roles.lead_opens:
+    # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" introduces, it assigns nothing.
+    roles.lead = [a for a in roles.lead if not _is_issuer(a, context)]
+    if not roles.lead or (not roles.lead_triggered and not roles.lead_opens):
         return None
     deadline = clause_deadline(own, offset=last.text_start, doc_date=context.doc_date)
     return _Resolved(roles=roles, lead=roles.lead, deadline=deadline)

@@ -143,15 +143,27 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
     )
 
 
+# A line that ends a sentence ends its paragraph; another one ("… của Ban Tổ chức" /
+# "Trung ương tại Văn bản số …", wrapped by a converter) runs on into the next line.
+_PARAGRAPH_END = (".", ":", ";", "!", "?")
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[Clause]:
-    """The non-blank lines of ``text[start:end]`` (normalisation has joined wrapped lines) as
-    unlabelled units."""
-    units = []
+    """The paragraphs of ``text[start:end]`` as unlabelled units: lines (normalisation has
+    joined most wrapped ones), a line that ends no sentence joined to the next line of text."""
+    units: list[Clause] = []
+    open_unit = False
     for line in split_lines(text, start, end):
         if line.is_blank:
             continue
         s, e = strip_span(text, line.start, line.end)
-        units.append(Clause(kind="paragraph", label="", id="", start=s, text_start=s, own_end=e))
+        if open_unit and not line.is_upper:
+            units[-1].own_end = e
+        else:
+            units.append(
+                Clause(kind="paragraph", label="", id="", start=s, text_start=s, own_end=e)
+            )
+        open_unit = not line.is_upper and not text[s:e].endswith(_PARAGRAPH_END)
     return units
 
 
