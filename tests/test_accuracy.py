@@ -25,10 +25,11 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.evaluate import evaluate, format_evaluation
+from vbparse.evaluate import evaluate, format_evaluation, gold_files
 from vbparse.pipeline import parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
+REAL = FIXTURES / "real"
 
 # set -> (folder of texts, folder of gold, thresholds)
 SETS = {
@@ -121,16 +122,51 @@ SETS = {
             "deadline_acc": 1.0,
         },
     ),
+    # Real directives nobody on the project wrote (issue 10): web copies with their damage,
+    # Markdown conversions, born-digital PDFs and scans, gathered in batches under
+    # tests/fixtures/real/ (provenance in each batch's SOURCES.md), gold written by helpers who
+    # had not seen the rules. Each batch was scored once when it arrived, before any rule was
+    # changed for it; those first-run reports are kept as the batch's FIRST_RUN.log (pooled
+    # over the 114 documents first scored: task F1 0.62, lead F1 0.71, support F1 0.69,
+    # deadline 0.85, tasks exactly right 0.37). The thresholds below are the figures measured
+    # after the fixes, rounded down; the issue's targets are higher (task F1 0.95, lead 0.93,
+    # support 0.90, deadline 0.95, document fields 0.97, exact 0.85) and not reached yet.
+    "real": (
+        REAL,
+        REAL,
+        {
+            "doc_fields": 0.87,
+            "recipients_f1": 0.81,
+            "references_f1": 0.91,
+            "cc_f1": 0.90,
+            "task_f1": 0.73,
+            "lead_f1": 0.71,
+            "support_f1": 0.70,
+            "deadline_acc": 0.84,
+            "task_exact_acc": 0.45,
+        },
+    ),
 }
 
 CASES = [(name, metric) for name, (_, _, limits) in SETS.items() for metric in sorted(limits)]
+
+
+def _documents_of(name: str, texts: Path) -> list[Path]:
+    """The files a set scores: its texts, or for the real corpus every captured file (text,
+    Markdown, PDF, scan) of every batch that has gold."""
+    if name != "real":
+        return sorted(texts.glob("*.txt"))
+    gold = {p.stem for p in gold_files(texts)}
+    return sorted(
+        p for p in texts.glob("*/*") if p.is_file() and p.stem in gold and p.suffix != ".log"
+    )
 
 
 @pytest.fixture(scope="module")
 def reports():
     out = {}
     for name, (texts, gold, _) in SETS.items():
-        documents = [parse_file(p) for p in sorted(texts.glob("*.txt"))]
+        documents = [parse_file(p) for p in _documents_of(name, texts)]
         out[name] = evaluate(gold, documents)
         print(f"\n== {name}\n{format_evaluation(out[name])}")
     return out
@@ -147,5 +183,17 @@ def test_accuracy_meets_threshold(reports, name, metric):
 def test_accuracy_every_document_scored(reports, name):
     texts, gold, _ = SETS[name]
     assert not reports[name].missing
-    assert len(reports[name].per_document) == len(list(gold.glob("*.json")))
-    assert len(list(texts.glob("*.txt"))) == len(list(gold.glob("*.json")))
+    scored = {Path(p).stem for p in reports[name].per_document}
+    assert scored == {p.stem for p in gold_files(gold)}
+
+
+def test_accuracy_real_corpus_size_and_sources():
+    """At least 100 real documents, each batch with its provenance and its first-run report."""
+    batches = sorted(p for p in REAL.iterdir() if p.is_dir())
+    assert len(gold_files(REAL)) >= 100
+    for batch in batches:
+        assert (batch / "SOURCES.md").is_file(), batch
+        assert (batch / "FIRST_RUN.log").is_file(), batch
+        listed = (batch / "SOURCES.md").read_text(encoding="utf-8")
+        for gold in (batch / "gold").glob("*.json"):
+            assert gold.stem in listed, f"{gold.stem} has no row in {batch.name}/SOURCES.md"
