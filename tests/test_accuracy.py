@@ -181,7 +181,7 @@ def test_accuracy_meets_threshold(reports, name, metric):
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_accuracy_every_document_scored(reports, name):
-    texts, gold, _ = SETS[name]
+    _, gold, _ = SETS[name]
     assert not reports[name].missing
     scored = {Path(p).stem for p in reports[name].per_document}
     assert scored == {p.stem for p in gold_files(gold)}
