@@ -167,9 +167,40 @@ def find_header(text: str) -> Header:
                 header.issuer_lines.append(line)
                 last = i
         elif header.number or header.date or header.title_type or header.subject:
+            if not header.recipients and _header_field_ahead(lines, i):
+                # A line of the header the layout broke: the trích yếu wrapped ("V/v … tại TP."
+                # / "Hồ Chí Minh"), or written "Về …" without "V/v", before Kính gửi.
+                _extend_subject(header, line, last == i - 1)
+                last = i
+                continue
             break
     header.body_start = lines[last].end + 1 if last >= 0 else 0
     return header
+
+
+# How far below an unknown line a header field may still come ("Kính gửi:", the date line).
+_FIELD_AHEAD = 3
+
+
+def _header_field_ahead(lines: list[Line], i: int) -> bool:
+    p = _patterns()
+    return any(
+        p["recipients"].match(line.text.strip()) or p["place_date"].match(line.text.strip())
+        for line in lines[i + 1 : i + 1 + _FIELD_AHEAD]
+    )
+
+
+def _extend_subject(header: Header, line: Line, follows_header_line: bool) -> None:
+    """An unknown header line continues the trích yếu it follows, or is the trích yếu when the
+    header has none and it starts like one ("Về thực hiện …")."""
+    text = line.text.strip()
+    if header.subject is not None and header.subject_span and follows_header_line:
+        if header.subject_span.end <= line.start:
+            header.subject = f"{header.subject} {text}".rstrip(" .;")
+            header.subject_span = Span(start=header.subject_span.start, end=line.end)
+    elif header.subject is None and not line.is_upper and text.startswith("Về "):
+        _set_subject(header, line, 0, [])
+        header.subject_is_vv = True
 
 
 def _set_subject(header: Header, line: Line, start_in_line: int, more: list[Line]) -> None:
