@@ -112,7 +112,8 @@ def _is_lead_in(
 def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
     """Tasks of the body, in document order: directive paragraphs before the first item,
     then the items."""
-    yield from _paragraph_tasks(tree, text, context)
+    paragraph_tasks = list(_paragraph_tasks(tree, text, context))
+    yield from paragraph_tasks
     # "Giao Bộ X thực hiện các nội dung sau:" above the items: they are Bộ X's.
     heading = _preamble_heading(tree, text, context)
     resolved: dict[int, _Resolved] = {}
@@ -161,6 +162,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             task = _task(clause, own, skip, roles, lead, deadline, context)
             task.product = fields.product
             yield task
+    yield from _closing_paragraph_tasks(tree, text, context, len(paragraph_tasks))
 
 
 def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
@@ -209,6 +211,27 @@ def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Itera
         count += 1
         para.id = f"p{count}"
         yield _task(para, own, 0, roles, lead, deadline, context)
+
+
+def _closing_paragraph_tasks(
+    tree: ClauseTree, text: str, context: TaskContext, numbered: int
+) -> Iterator[Task]:
+    """Paragraphs after the last item that direct on their own ("Yêu cầu Thủ trưởng các cơ
+    quan … nghiêm túc triển khai"), numbered on from the preamble's: a named lead is needed
+    (after a trigger, or opening the paragraph), the issuer speaking of itself is none."""
+    count = numbered
+    for para in tree.closing_paragraphs:
+        own = text[para.text_start : para.own_end]
+        roles = find_roles(
+            own, offset=para.text_start, province=context.province, issuer=context.issuer
+        )
+        roles.lead = [a for a in roles.lead if not _is_issuer(a, context)]
+        if not roles.lead or not (roles.lead_triggered or roles.lead_opens) or _is_opener(own):
+            continue
+        deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+        count += 1
+        para.id = f"p{count}"
+        yield _task(para, own, 0, roles, roles.lead, deadline, context)
 
 
 def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Resolved | None:

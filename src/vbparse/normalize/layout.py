@@ -73,7 +73,7 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         ),
         # "Số: 467/TB-VPCP Hà Nội, ngày …": the first place the date line can start ("TP. Hồ
         # Chí Minh, ngày" starts at "TP.", not at "Hồ").
-        "place_date": regex.compile(rf"\s+(?={g['place_date']})"),
+        "place_date": regex.compile(rf"\s+(?={g['place_in_line']})"),
         "opens_with_place_date": regex.compile(rf"\s*{g['place_date']}"),
         "list_label": regex.compile(rf"^\s*(?:{g['cc_label']}|{g['recipients_label']})"),
         "bullet": regex.compile(r"\s+(?=[-–•+]\s*\S)"),

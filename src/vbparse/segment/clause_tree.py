@@ -75,6 +75,9 @@ class ClauseTree:
     # The preamble's paragraphs (kind "paragraph", id "" until task assembly numbers the
     # ones that direct: p1, p2, …), in text order.
     paragraphs: list[Clause] = field(default_factory=list)
+    # Paragraphs after the last item that direct on their own ("Yêu cầu Thủ trưởng các cơ
+    # quan … nghiêm túc thực hiện", "Ủy ban nhân dân tỉnh giao …"): not the last item's words.
+    closing_paragraphs: list[Clause] = field(default_factory=list)
 
     def walk(self) -> Iterator[Clause]:
         for root in self.roots:
@@ -115,12 +118,16 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
     roots: list[Clause] = []
     stack: list[tuple[str, Clause]] = []
     preamble_end = end
+    trailing: int | None = None  # where the paragraphs after the last item begin
     for line in split_lines(text, start, end):
         found = match_label(line.text)
         if found is None:
             if stack and not line.is_blank:
+                if trailing is None and _directs_on_its_own(line.text):
+                    trailing = line.start
                 stack[-1][1].own_end = max(stack[-1][1].own_end, line.end)
             continue
+        trailing = None  # an item follows: the paragraph was that item's continuation
         kind, m = found
         key = _kind_key(kind, m)
         if key in (k for k, _ in stack):
@@ -136,11 +143,30 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
             preamble_end = line.start
         siblings.append(clause)
         stack.append((key, clause))
+    closing: list[Clause] = []
+    if trailing is not None:
+        for clause in (c for root in roots for c in root.walk()):
+            if clause.own_end > trailing:
+                clause.own_end = max(
+                    _trim_end(text, clause.text_start, trailing), clause.text_start
+                )
+        closing = _paragraphs(text, trailing, end)
     return ClauseTree(
         roots=roots,
         preamble=Span(start=start, end=preamble_end),
         paragraphs=_paragraphs(text, start, preamble_end),
+        closing_paragraphs=closing,
     )
+
+
+@functools.cache
+def _trailing_directive() -> regex.Pattern[str]:
+    return regex.compile(load_yaml("clause_labels.yaml")["closing_directive"])
+
+
+def _directs_on_its_own(line: str) -> bool:
+    """A paragraph after the items that opens with its own directive verb."""
+    return bool(_trailing_directive().match(line.strip()))
 
 
 # A line that ends a sentence ends its paragraph; another one ("… của Ban Tổ chức" /

@@ -81,7 +81,7 @@ def _without_tables(text: str, spans: Iterable[Span], offset: int) -> str:
 
 
 def _shift_tree(tree: ClauseTree, offset: int) -> None:
-    for clause in (*tree.walk(), *tree.paragraphs):
+    for clause in (*tree.walk(), *tree.paragraphs, *tree.closing_paragraphs):
         clause.start += offset
         clause.text_start += offset
         clause.own_end += offset
