@@ -105,7 +105,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     gaps."""
     from vbparse.extract import document_fields as fields
     from vbparse.extract.appendix_tasks import find_appendix_tasks, find_attachment_tasks
-    from vbparse.extract.tasks import TaskContext, find_tasks
+    from vbparse.extract.tasks import TaskContext, find_tasks, place_addressed_provinces
 
     assert doc.header is not None and doc.closing is not None and doc.tree is not None
     text, header, closing = doc.text, doc.header, doc.closing
@@ -121,7 +121,9 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         issuer=issuer,
         addressees=fields.addressees(header, province),
     )
-    tasks: list[Task] = list(find_tasks(doc.tree, text, context))
+    tasks: list[Task] = place_addressed_provinces(
+        list(find_tasks(doc.tree, text, context)), context.addressees
+    )
     tasks += find_attachment_tasks(doc.appendices, text, context, taken=[task.id for task in tasks])
     tasks += find_appendix_tasks(
         text,

@@ -213,6 +213,35 @@ def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Itera
         yield _task(para, own, 0, roles, lead, deadline, context)
 
 
+# A group that names the provincial committees in general ("Ủy ban nhân dân các tỉnh, thành
+# phố"): in a text addressed to named provinces it means those.
+_PROVINCES_GROUP = ("group-uy-ban-nhan-dan-cac-tinh",)
+
+
+def place_addressed_provinces(tasks: list[Task], addressees: list[Agency]) -> list[Task]:
+    """In a text addressed to named provinces ("Chủ tịch Ủy ban nhân dân các tỉnh, thành
+    phố: Hà Tĩnh, Quảng Trị, Huế"), "Ủy ban nhân dân các tỉnh, thành phố" in a task is those
+    provinces' committees, each named."""
+    named = [a for a in addressees if a.kind in ("province", "city") and a.id != "ubnd-cap-tinh"]
+    if len(named) < 2:
+        return tasks
+    for task in tasks:
+        for role in ("lead", "support"):
+            agencies = getattr(task, role)
+            if any(_is_provinces_group(a) for a in agencies):
+                placed: list[Agency] = []
+                for agency in agencies:
+                    for one in named if _is_provinces_group(agency) else [agency]:
+                        if one.id not in {p.id for p in placed}:
+                            placed.append(one)
+                setattr(task, role, placed)
+    return tasks
+
+
+def _is_provinces_group(agency: Agency) -> bool:
+    return agency.kind == "group" and (agency.id or "").startswith(_PROVINCES_GROUP)
+
+
 def _closing_paragraph_tasks(
     tree: ClauseTree, text: str, context: TaskContext, numbered: int
 ) -> Iterator[Task]:
