@@ -280,8 +280,8 @@ def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Res
     roles.lead = [a for a in roles.lead if not _is_issuer(a, context)]
     if not roles.lead or (not roles.lead_triggered and not roles.lead_opens):
         return None
-    deadline = clause_deadline(own, offset=last.text_start, doc_date=context.doc_date)
-    return _Resolved(roles=roles, lead=roles.lead, deadline=deadline)
+    # Its dates are the situation's ("mưa lớn từ ngày 14/11"), not the items' due dates.
+    return _Resolved(roles=roles, lead=roles.lead, deadline=None)
 
 
 def _is_issuer(agency: Agency, context: TaskContext) -> bool:
