@@ -31,3 +31,18 @@ def load_cases(name: str) -> list[dict[str, Any]]:
 
 def case_ids(cases: list[dict[str, Any]]) -> list[str]:
     return [str(case["id"]) for case in cases]
+
+
+# Task fields that hold agencies: compared by canonical name.
+AGENCY_FIELDS = ("lead", "support", "pending", "report_to")
+
+
+def task_value(task: Any, field: str) -> Any:
+    """A task's field as case files write it: agencies by canonical name, a deadline as its
+    ISO date, anything else as it is."""
+    value = getattr(task, field)
+    if field in AGENCY_FIELDS:
+        return [agency.name for agency in value]
+    if field == "deadline":
+        return value.date.isoformat() if value is not None and value.date else None
+    return value

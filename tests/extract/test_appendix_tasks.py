@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from casefiles import case_ids, load_cases
+from casefiles import case_ids, load_cases, task_value
 
 from vbparse.extract.appendix_tasks import find_appendix_tasks
 from vbparse.normalize import normalize
@@ -18,15 +18,6 @@ TESTS = Path(__file__).resolve().parents[1]
 CASES = load_cases("extract/appendix_tasks") + load_cases("fixtures/extra/flat_table_tasks")
 GOLD_CASES = load_cases("extract/appendix_tasks_gold")
 LIST_FIELDS = ("lead", "support", "pending")
-
-
-def _value(task, field):
-    value = getattr(task, field)
-    if field in LIST_FIELDS:
-        return [agency.name for agency in value]
-    if field == "deadline":
-        return value.date.isoformat() if value is not None and value.date else None
-    return value
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
@@ -45,7 +36,7 @@ def test_appendix_tasks_rows(case):
         assert text[task.span.start : task.span.end] == task.text
         for field, value in expected.items():
             if field != "id":
-                assert _value(task, field) == value, (task.id, field)
+                assert task_value(task, field) == value, (task.id, field)
 
 
 def _gold_status(status):
@@ -107,7 +98,7 @@ FIELD_CASES = [(c["id"], field) for c in GOLD_CASES for field in c["min_f1"]]
 )
 def test_appendix_tasks_gold_f1(case_id, field):
     case, _, gold_rows, tasks = _scored(case_id)
-    predicted = {t.id: {field: _value(t, field)} for t in tasks}
+    predicted = {t.id: {field: task_value(t, field)} for t in tasks}
     gold = {
         i: {field: _gold_status(g.get(field)) if field == "status" else g.get(field)}
         for i, g in gold_rows.items()
@@ -176,6 +167,6 @@ def test_appendix_tasks_attached_documents(case):
         assert task.task_id == f"{document.number}#{task.id}"
         for field in ("lead", "support", "deadline", "product"):
             if field in expected:
-                assert _value(task, field) == expected[field], (task.id, field)
+                assert task_value(task, field) == expected[field], (task.id, field)
     for words in case["not_tasks"]:
         assert not any(task.text.startswith(words) for task in document.tasks), words

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from casefiles import case_ids, load_cases
+from casefiles import case_ids, load_cases, task_value
 
 from vbparse.pipeline import parse_text
 
 CASES = load_cases("extract/paragraph_tasks")
-
-
-def _value(task, field):
-    value = getattr(task, field)
-    if field in ("lead", "support"):
-        return [agency.name for agency in value]
-    if field == "deadline":
-        return value.date.isoformat() if value is not None and value.date else None
-    return value
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_ids(CASES))
@@ -28,4 +19,4 @@ def test_paragraph_tasks(case):
         task = by_id[expected["id"]]
         for field, value in expected.items():
             if field != "id":
-                assert _value(task, field) == value, (task.id, field)
+                assert task_value(task, field) == value, (task.id, field)
