@@ -158,12 +158,33 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     doc.warnings.extend(fields.unknown_agency_warnings(tasks))
     if header.draft_code or header.draft_date:
         doc.warn("segment", "a draft (dự thảo): the number and the day are left blank")
+    for message in _number_doubts(header, number, doc.raw.ocr):
+        doc.warn("segment", message)
     for field_name in ("number", "date", "issuer", "subject", "type"):
         if getattr(document, field_name) is None:
             doc.warn("segment", f"no {field_name} found in the header")
     document.warnings = doc.warnings
     doc.document = document
     return doc
+
+
+def _number_doubts(header: Header, number, ocr: bool) -> list[str]:
+    """What makes a number or day read from the header doubtful: its type code is not the
+    title's ("Số: 12/KH-UBND" over "CHỈ THỊ"), or, in a scan, where clerks write or stamp
+    them by hand, a sequence number of 0 or no day at all (issue 11)."""
+    doubts = []
+    if number and number.type and header.title_type and number.type != header.title_type:
+        doubts.append(
+            f"the number {header.number!r} has type code {number.type} but the title says "
+            f"{header.title_type}: check the number"
+        )
+    if ocr and number is not None and number.seq.strip("0") == "":
+        doubts.append(
+            f"the scan's number reads {header.number!r}: handwritten or stamped? check it"
+        )
+    if ocr and header.date is None and not header.draft_date:
+        doubts.append("no day read from the scan's header: handwritten or stamped? check it")
+    return doubts
 
 
 def _document_type(header: Header, number) -> str | None:
