@@ -199,7 +199,8 @@ def _extend_subject(header: Header, line: Line, follows_header_line: bool) -> No
             header.subject = f"{header.subject} {text}".rstrip(" .;")
             header.subject_span = Span(start=header.subject_span.start, end=line.end)
     elif header.subject is None and not line.is_upper and text.startswith("Về "):
-        _set_subject(header, line, 0, [])
+        # "Về" stands where "V/v" would: the trích yếu is what follows it.
+        _set_subject(header, line, len("Về "), [])
         header.subject_is_vv = True
 
 
