@@ -188,10 +188,7 @@ def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Itera
             continue
         introduced = bool(lead_ins)
         own = text[para.text_start : para.own_end]
-        roles = find_roles(
-            own, offset=para.text_start, province=context.province, issuer=context.issuer
-        )
-        roles.lead = [a for a in roles.lead if not _is_issuer(a, context)]
+        roles = _unit_roles(own, para.text_start, context)
         # "Bộ X có báo cáo …; Phó Thủ tướng Y yêu cầu Bộ Z …": what precedes the speaker is
         # context, its bodies lead nothing.
         if (speaker := speaker_at(own)) is not None:
@@ -251,10 +248,7 @@ def _closing_paragraph_tasks(
     count = numbered
     for para in tree.closing_paragraphs:
         own = text[para.text_start : para.own_end]
-        roles = find_roles(
-            own, offset=para.text_start, province=context.province, issuer=context.issuer
-        )
-        roles.lead = [a for a in roles.lead if not _is_issuer(a, context)]
+        roles = _unit_roles(own, para.text_start, context)
         if not roles.lead or not (roles.lead_triggered or roles.lead_opens) or _is_opener(own):
             continue
         deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
@@ -273,20 +267,20 @@ def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Res
     own = text[last.text_start : last.own_end]
     if not _header_grammar("lead_in_endings").search(own):
         return None
-    roles = find_roles(
-        own, offset=last.text_start, province=context.province, issuer=context.issuer
-    )
     # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" introduces, it assigns nothing.
-    roles.lead = [a for a in roles.lead if not _is_issuer(a, context)]
+    roles = _unit_roles(own, last.text_start, context)
     if not roles.lead or (not roles.lead_triggered and not roles.lead_opens):
         return None
     # Its dates are the situation's ("mưa lớn từ ngày 14/11"), not the items' due dates.
     return _Resolved(roles=roles, lead=roles.lead, deadline=None)
 
 
-def _is_issuer(agency: Agency, context: TaskContext) -> bool:
-    """The issuer speaking of itself ("Ủy ban nhân dân Thành phố nhận được …") directs no one."""
-    return context.issuer is not None and agency.name == context.issuer
+def _unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
+    """The roles of an unlabelled paragraph; the issuer speaking of itself ("Ủy ban nhân dân
+    Thành phố nhận được …") leads nothing."""
+    roles = find_roles(own, offset=offset, province=context.province, issuer=context.issuer)
+    roles.lead = [a for a in roles.lead if context.issuer is None or a.name != context.issuer]
+    return roles
 
 
 def _is_opener(own: str) -> bool:

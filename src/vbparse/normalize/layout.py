@@ -26,7 +26,7 @@ import regex
 from vbparse.grammars import load_yaml
 from vbparse.normalize.offsets import NormalizedText
 
-# A line with a table bar, and a line with a run of 3+ spaces between two words.
+# A line with a run of 3+ spaces between two words (two columns side by side), and the run.
 _COLUMN_LINE = regex.compile(r"\S[ \t]{3,}\S")
 _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 _SEPARATOR_ROW = regex.compile(r"^[\s|:\-]*$")

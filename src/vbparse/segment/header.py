@@ -83,6 +83,11 @@ _MOTTO_WORDS = fold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").split()
 _ABOVE_MOTTO = 4
 
 
+def _is_motto(stripped: str) -> bool:
+    """The quốc hiệu or tiêu ngữ (``header.yaml`` motto), whole or a wrapped piece of it."""
+    return bool(_patterns()["motto"].match(stripped)) or _is_motto_piece(stripped)
+
+
 def _is_motto_piece(stripped: str) -> bool:
     words = fold(stripped).split()
     if not words or (len(words) < 2 and words != _MOTTO_WORDS[:1]):
@@ -97,11 +102,7 @@ def _document_start(lines: list[Line]) -> int:
     down (a page copied with its site's banner), then the issuer lines just above it."""
     p = _patterns()
     motto = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if p["motto"].match(line.text.strip()) or _is_motto_piece(line.text.strip())
-        ),
+        (i for i, line in enumerate(lines) if _is_motto(line.text.strip())),
         None,
     )
     if motto is None or motto <= 2 * _ABOVE_MOTTO:
@@ -156,11 +157,7 @@ def find_header(text: str) -> Header:
             last = _read_recipients(header, lines, i, p["recipients"].match(stripped).end())
         elif p["marks"].match(stripped):
             last = i  # a stamp of urgency or secrecy: part of the header
-        elif (
-            p["motto"].match(stripped)
-            or _is_motto_piece(stripped)
-            or p["separator"].match(stripped)
-        ):
+        elif _is_motto(stripped) or p["separator"].match(stripped):
             last = max(last, i) if header.number or header.issuer_lines else last
         elif line.is_upper and header.number is None and header.title_type is None:
             if not p["motto"].search(stripped):
