@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from vbparse.extract.document_number import document_type
-from vbparse.ingest import IngestError, RawText, read_document
+from vbparse.ingest import IngestError, RawText, ReadLimits, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
 from vbparse.normalize import NormalizedText, normalize
 from vbparse.segment.clause_tree import ClauseTree
@@ -39,9 +39,14 @@ class ParseOptions:
 
     ``propose_organisations``: also run underthesea's NER (optional extra ``ner``, slow) and
     report each organisation the gazetteer lacks as a warning with its span.
+    ``limits``: OCR mode and the page, time and resolution limits of the readers.
+    ``keep_text``: put the normalized text into ``Document.text``, so that every span can be
+    resolved without vbparse.
     """
 
     propose_organisations: bool = False
+    limits: ReadLimits = field(default_factory=ReadLimits)
+    keep_text: bool = False
 
 
 @dataclass
@@ -75,7 +80,8 @@ def stage_normalize(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``norm``: the normalized text and its map back to the source."""
     doc.norm = normalize(doc.raw.text)
     for message in doc.raw.warnings:
-        doc.warn("ingest", message)
+        # "limit": the file was cut short at a page or time limit (the CLI says so on stderr).
+        doc.warn("limit" if message in doc.raw.cut else "ingest", message)
     return doc
 
 
@@ -252,6 +258,19 @@ def stage_pages(doc: ParsedDocument) -> ParsedDocument:
     return doc
 
 
+def stage_successors(doc: ParsedDocument) -> ParsedDocument:
+    """Sets ``successor`` on every agency the gazetteer knows was merged or renamed, and
+    ``Document.text`` when ``options.keep_text``."""
+    from vbparse.extract.successors import add_successors
+
+    assert doc.document is not None
+    for task in doc.document.tasks:
+        add_successors([*task.lead, *task.support, *task.report_to, *task.pending])
+    if doc.options.keep_text:
+        doc.document.text = doc.text
+    return doc
+
+
 def _map_spans(model: BaseModel, change: Callable[[Span], Span]) -> None:
     """Replace every ``Span`` inside ``model`` (nested models and lists) by ``change(span)``."""
     for name in type(model).model_fields:
@@ -275,6 +294,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("extract", stage_extract),
     ("propose_organisations", stage_propose_organisations),
     ("pages", stage_pages),
+    ("successors", stage_successors),
 ]
 
 
@@ -306,18 +326,18 @@ def _source(path: Path, data: bytes, raw: RawText) -> Source:
 def parse_file(path: str | Path, options: ParseOptions | None = None) -> Document:
     """Parse one file; raises ``IngestError`` or ``StageError`` when it cannot."""
     path = Path(path)
-    raw = read_document(path)
+    options = options or ParseOptions()
+    raw = read_document(path, options.limits)
     source = _source(path, path.read_bytes(), raw)
-    return run(
-        ParsedDocument(name=path.stem, source=source, raw=raw, options=options or ParseOptions())
-    )
+    return run(ParsedDocument(name=path.stem, source=source, raw=raw, options=options))
 
 
-def parse_text(text: str, *, name: str = "<text>") -> Document:
+def parse_text(text: str, *, name: str = "<text>", options: ParseOptions | None = None) -> Document:
     """Parse a directive given as text."""
     raw = RawText(text=text, format="txt")
     source = _source(Path(name), text.encode("utf-8"), raw)
-    return run(ParsedDocument(name=Path(name).stem, source=source, raw=raw))
+    options = options or ParseOptions()
+    return run(ParsedDocument(name=Path(name).stem, source=source, raw=raw, options=options))
 
 
 def parse_path(path: Path, options: ParseOptions | None = None) -> Document | ErrorRecord:
