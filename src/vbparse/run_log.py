@@ -56,9 +56,7 @@ class RunLog:
             lines += [f"  {path}" for path in self.no_tasks]
         if self.warnings:
             hint = "" if self.env.verbose else " (-v shows them)"
-            lines.append(
-                f"{self.warnings} warnings in {self.warned_documents} documents{hint}"
-            )
+            lines.append(f"{self.warnings} warnings in {self.warned_documents} documents{hint}")
         if self.duplicates:
             lines.append(
                 f"{self.duplicates} documents are duplicates of an earlier file "
