@@ -322,7 +322,9 @@ def format_report(report: Report) -> str:
     metrics = report.metrics()
     lines.append(f"{'document fields (all)':<25} {metrics['doc_fields']:.3f}")
     for name, acc in report.fields.items():
-        lines.append(f"  {name:<23} {acc.value:.3f}  ({acc.right}/{acc.total})")
+        lines.append(
+            f"  {name:<23} {_figure(acc.value, acc.total).strip():>5}  ({acc.right}/{acc.total})"
+        )
     lines.append(f"{'':<25} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
     for name, c in {**report.lists, **report.tasks}.items():
         # Nothing predicted (or nothing in gold) leaves P (or R) undefined: say so, not 1.000.
@@ -331,7 +333,8 @@ def format_report(report: Report) -> str:
         f1 = _figure(c.f1, c.tp + c.fp + c.fn)
         lines.append(f"{name:<25} {p} {r} {f1}   {c.tp}/{c.fp}/{c.fn}")
     lines.append(
-        f"{'deadline (aligned tasks)':<25} {report.deadline.value:.3f}  "
+        f"{'deadline (aligned tasks)':<25} "
+        f"{_figure(report.deadline.value, report.deadline.total).strip():>5}  "
         f"({report.deadline.right}/{report.deadline.total})"
     )
     lines.append(

@@ -110,12 +110,12 @@ def _seconds(text: str) -> float:
 
 def check_usage(args: argparse.Namespace) -> str:
     """The output format; ``UsageError`` for any bad combination, before any work is done."""
+    if args.output != "-" and Path(args.output).is_dir():
+        raise UsageError(f"-o {args.output}: is a folder; give a file name (e.g. tasks.jsonl)")
     try:
         fmt = output_format(args.output, args.format)
     except UnknownFormat as exc:
         raise UsageError(str(exc)) from None
-    if args.output != "-" and Path(args.output).is_dir():
-        raise UsageError(f"-o {args.output}: is a folder; give a file name (e.g. tasks.jsonl)")
     if args.output == "-" and fmt != "jsonl":
         raise UsageError(f"--format {fmt} cannot go to stdout; give a file name with -o")
     if args.errors is not None and args.errors.is_dir():
