@@ -91,7 +91,7 @@ def test_incremental_run_still_marks_and_summarises(tmp_path):
     out = tmp_path / "out.jsonl"
     run(folder, "-o", out, "--incremental", "-w", 0, "-q")
     first = out.read_bytes()
-    status, _, err = run(folder, "-o", out, "--incremental", "-w", 0)
+    _, _, err = run(folder, "-o", out, "--incremental", "-w", 0)
     assert "(2 unchanged" in err and "1 documents are duplicates" in err
     assert out.read_bytes() == first
     (folder / "a.txt").unlink()  # b.txt is now the first of its number and date
