@@ -7,6 +7,7 @@ found by ``vbparse.cli``. Heavy imports happen inside ``run_``, so ``--help`` st
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -132,4 +133,44 @@ def run_agencies(args: argparse.Namespace, env: Environment) -> int:
         raise UsageError(f"--kind {args.kind}: unknown kind; known: {', '.join(kinds)}")
     for line in format_gazetteer(kind=args.kind):
         print(line, file=env.stdout)
+    return ExitStatus.SUCCESS
+
+
+def configure_report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("records", type=Path, metavar="RECORDS", help="tasks.jsonl or docs.jsonl")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day overdue is counted from (default: today)",
+    )
+    p.add_argument("--title", default="Tasks of the directives", help="the page's title")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def run_report(args: argparse.Namespace, env: Environment) -> int:
+    from vbparse.output.report import write_report
+    from vbparse.output.report_data import ReportInputError, load_rows
+
+    if not args.records.is_file():
+        raise UsageError(f"{args.records}: no such file")
+    if args.output.is_dir() or str(args.output) == "-":
+        raise UsageError(f"-o {args.output}: give an HTML file name")
+    as_of = args.as_of or dt.date.today()
+    try:
+        rows = load_rows(args.records, as_of)
+    except ReportInputError as exc:
+        env.error(str(exc))
+        return ExitStatus.SOME_FAILED
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    write_report(rows, as_of, args.output, args.title)
+    env.info(f"{len(rows)} tasks → {args.output}")
     return ExitStatus.SUCCESS
