@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("vbparse.parse_command", "parse files and folders into task records (default)"),
     "eval": ("vbparse.commands", "score parsed documents against gold files"),
     "report": ("vbparse.commands", "an HTML report (charts, filterable tasks) of records"),
+    "show": ("vbparse.commands", "one document in the terminal: fields, clauses, tasks"),
     "schema": ("vbparse.commands", "write the JSON Schema of the records"),
     "agencies": ("vbparse.commands", "list the agency gazetteer"),
     "help": ("vbparse.cli", "show the help of vbparse or of one command"),

@@ -174,3 +174,28 @@ def run_report(args: argparse.Namespace, env: Environment) -> int:
     write_report(rows, as_of, args.output, args.title)
     env.info(f"{len(rows)} tasks → {args.output}")
     return ExitStatus.SUCCESS
+
+
+def configure_show(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", type=Path, metavar="FILE", help="one document (.txt .md .pdf .docx …)")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="name the gazetteer entry or grammar rule behind each value",
+    )
+
+
+def run_show(args: argparse.Namespace, env: Environment) -> int:
+    from vbparse.ingest import IngestError
+    from vbparse.pipeline import StageError, parse_file_stages
+    from vbparse.show import show_document
+
+    if not args.file.is_file():
+        raise UsageError(f"{args.file}: no such file")
+    try:
+        parsed = parse_file_stages(args.file)
+    except (IngestError, StageError) as exc:
+        env.error(f"{args.file}: {exc}")
+        return ExitStatus.SOME_FAILED
+    show_document(parsed, env.stdout, explain=args.explain)
+    return ExitStatus.SUCCESS

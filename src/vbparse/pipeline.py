@@ -299,6 +299,14 @@ STAGES: list[tuple[str, Stage]] = [
 
 
 def run(doc: ParsedDocument) -> Document:
+    doc = run_stages(doc)
+    assert doc.document is not None
+    return doc.document
+
+
+def run_stages(doc: ParsedDocument) -> ParsedDocument:
+    """Every stage on ``doc``; the result keeps what the stages found on the way (the header,
+    the clause tree) besides the ``Document`` (``vbparse show`` draws them)."""
     for name, stage in STAGES:
         try:
             doc = stage(doc)
@@ -308,8 +316,7 @@ def run(doc: ParsedDocument) -> Document:
             raise StageError("validate", f"record failed validation: {exc.errors()[0]}") from exc
         except Exception as exc:  # a bug in one stage must not stop a batch
             raise StageError(name, f"{type(exc).__name__}: {exc}") from exc
-    assert doc.document is not None
-    return doc.document
+    return doc
 
 
 def _source(path: Path, data: bytes, raw: RawText) -> Source:
@@ -325,11 +332,18 @@ def _source(path: Path, data: bytes, raw: RawText) -> Source:
 
 def parse_file(path: str | Path, options: ParseOptions | None = None) -> Document:
     """Parse one file; raises ``IngestError`` or ``StageError`` when it cannot."""
+    parsed = parse_file_stages(path, options)
+    assert parsed.document is not None
+    return parsed.document
+
+
+def parse_file_stages(path: str | Path, options: ParseOptions | None = None) -> ParsedDocument:
+    """Parse one file and keep every stage's findings (``parse_file`` keeps the Document)."""
     path = Path(path)
     options = options or ParseOptions()
     raw = read_document(path, options.limits)
     source = _source(path, path.read_bytes(), raw)
-    return run(ParsedDocument(name=path.stem, source=source, raw=raw, options=options))
+    return run_stages(ParsedDocument(name=path.stem, source=source, raw=raw, options=options))
 
 
 def parse_text(text: str, *, name: str = "<text>", options: ParseOptions | None = None) -> Document:
