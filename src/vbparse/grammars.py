@@ -19,13 +19,15 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from vbparse.errors import VbparseError
+
 M = TypeVar("M", bound=BaseModel)
 
 # libyaml's loader when PyYAML was built with it: several times faster on the gazetteer.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class GrammarError(ValueError):
+class GrammarError(VbparseError, ValueError):
     """A grammar file is missing or malformed."""
 
 

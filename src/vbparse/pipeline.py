@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from vbparse.errors import VbparseError
 from vbparse.extract.document_number import document_type
 from vbparse.ingest import IngestError, RawText, ReadLimits, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
@@ -25,7 +26,7 @@ from vbparse.segment.closing import Closing, find_closing
 from vbparse.segment.header import Header, find_header
 
 
-class StageError(Exception):
+class StageError(VbparseError):
     """A stage could not go on; ``stage`` names it for the error record."""
 
     def __init__(self, stage: str, message: str) -> None:

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from vbparse.errors import VbparseError
 
-class IngestError(Exception):
+
+class IngestError(VbparseError):
     """A file could not be read; the message says why, in words for the analyst."""
 
 
