@@ -191,3 +191,16 @@ def test_incremental_parses_again_when_a_grammar_file_changes(tmp_path, monkeypa
     assert "(0 unchanged" in err
     manifest = (tmp_path / "out.jsonl.manifest").read_text(encoding="utf-8").splitlines()
     assert "+grammars." in json.loads(manifest[0])["vbparse_version"]
+
+
+def test_shell_completion_scripts_know_the_commands(tmp_path):
+    import subprocess
+
+    status, out, _ = run("completion", "bash")
+    assert status == ExitStatus.SUCCESS
+    for name in ("parse", "report", "show", "agencies", "--max-pages"):
+        assert name in out
+    script = tmp_path / "vbparse.bash"
+    script.write_text(out, encoding="utf-8")
+    assert subprocess.run(["bash", "-n", str(script)], check=False).returncode == 0
+    assert run("completion", "zsh")[0] == ExitStatus.SUCCESS

@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("vbparse.commands", "one document in the terminal: fields, clauses, tasks"),
     "schema": ("vbparse.commands", "write the JSON Schema of the records"),
     "agencies": ("vbparse.commands", "list the agency gazetteer"),
+    "completion": ("vbparse.commands", "print a shell completion script (bash, zsh, tcsh)"),
     "help": ("vbparse.cli", "show the help of vbparse or of one command"),
 }
 

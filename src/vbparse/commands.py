@@ -11,6 +11,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import shtab
+
 from vbparse.cli import Environment, UsageError, add_verbosity
 from vbparse.exit_status import ExitStatus
 
@@ -137,7 +139,10 @@ def run_agencies(args: argparse.Namespace, env: Environment) -> int:
 
 
 def configure_report(p: argparse.ArgumentParser) -> None:
-    p.add_argument("records", type=Path, metavar="RECORDS", help="tasks.jsonl or docs.jsonl")
+    records = p.add_argument(
+        "records", type=Path, metavar="RECORDS", help="tasks.jsonl or docs.jsonl"
+    )
+    records.complete = shtab.FILE  # type: ignore[attr-defined]
     p.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
     p.add_argument(
         "--as-of",
@@ -177,7 +182,10 @@ def run_report(args: argparse.Namespace, env: Environment) -> int:
 
 
 def configure_show(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path, metavar="FILE", help="one document (.txt .md .pdf .docx …)")
+    file = p.add_argument(
+        "file", type=Path, metavar="FILE", help="one document (.txt .md .pdf .docx …)"
+    )
+    file.complete = shtab.FILE  # type: ignore[attr-defined]
     p.add_argument(
         "--explain",
         action="store_true",
@@ -198,4 +206,16 @@ def run_show(args: argparse.Namespace, env: Environment) -> int:
         env.error(f"{args.file}: {exc}")
         return ExitStatus.SOME_FAILED
     show_document(parsed, env.stdout, explain=args.explain)
+    return ExitStatus.SUCCESS
+
+
+def configure_completion(p: argparse.ArgumentParser) -> None:
+    p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell to complete in")
+    p.epilog = "e.g. vbparse completion bash > ~/.local/share/bash-completion/completions/vbparse"
+
+
+def run_completion(args: argparse.Namespace, env: Environment) -> int:
+    from vbparse.cli import build_parser
+
+    print(shtab.complete(build_parser(), shell=args.shell), file=env.stdout)
     return ExitStatus.SUCCESS

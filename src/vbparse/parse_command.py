@@ -7,12 +7,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import shtab
+
 from vbparse.cli import Environment, UsageError, add_verbosity
 from vbparse.output import FORMATS, UnknownFormat, output_format
 
 
 def configure_parse(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    paths = p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    paths.complete = shtab.FILE  # type: ignore[attr-defined]
     p.add_argument(
         "-o",
         "--output",
