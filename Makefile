@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie
-# chromium: the test that opens `vbparse report`'s HTML in a headless browser.
-APT_TEST_PACKAGES := chromium
+# chromium (and a font with Vietnamese glyphs for its screenshot): the test that opens
+# `vbparse report`'s HTML in a headless browser.
+APT_TEST_PACKAGES := chromium fonts-dejavu-core
 
 .PHONY: run test install install-test system-deps system-deps-test lint format schema bench clean
 
