@@ -119,8 +119,11 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     _check_is_directive(doc)
     number, number_text = fields.document_number(header)
     prefix = number_text or doc.name
-    province = fields.issuer_province(header) or fields.addressed_province(header)
+    province = fields.issuer_province(header)
     issuer = fields.issuer(header, number, closing)
+    if province is None and (province := fields.place_province(header)):
+        issuer = fields.placed_issuer(issuer, province)
+    province = province or fields.addressed_province(header)
     context = TaskContext(
         task_id_prefix=prefix,
         doc_date=header.date,
