@@ -204,7 +204,8 @@ def test_accuracy_real_corpus_size_and_sources():
 
 def test_accuracy_alignment_takes_a_heading_line_or_its_paragraph():
     """A task whose own text opens with a line naming its body ("Sở Công Thương") aligns with
-    gold that starts at that line or at the paragraph below it; spaces never count."""
+    gold that starts at that line or at the paragraph below it, and a paragraph that opens with
+    a report aligns with gold that starts at its directing sentence; spaces never count."""
     from vbparse.evaluate import _starts
 
     text = "Sở Công Thương\n\nHỗ trợ cho các doanh nghiệp, nhất là doanh nghiệp nhỏ"
@@ -212,3 +213,5 @@ def test_accuracy_alignment_takes_a_heading_line_or_its_paragraph():
     assert _starts(text, "Hỗ trợ cho các doanh")
     assert _starts("Tổng Bí thư chỉ đạo", "TổngBí thư")
     assert not _starts(text, "doanh nghiệp nhỏ")
+    report = "Bộ X có báo cáo về việc này. Phó Thủ tướng Y yêu cầu Bộ Z khẩn trương rà soát."
+    assert _starts(report, "Phó Thủ tướng Y yêu cầu")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from vbparse.models import Document
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
@@ -110,14 +112,20 @@ class Report:
         return out
 
 
+_SENTENCE_STARTS = regex.compile(r"(?:^|\n|(?<=[.;:])\s)\s*(?=\S)")
+
+
 def _starts(text: str, start: str) -> bool:
     # Spaces do not count: gold keeps a web copy's run-together words as written ("TổngBí
-    # thư"), normalization separates them ("Tổng Bí thư"). A heading line above the item's
-    # paragraph ("Sở Công Thương" / "Hỗ trợ cho các doanh nghiệp …") is part of its own text,
-    # but annotators also start the task at the paragraph: either start aligns.
+    # thư"), normalization separates them ("Tổng Bí thư"). A unit's own text may open with a
+    # heading line ("Sở Công Thương" / "Hỗ trợ cho …") or with the report the directive
+    # answers ("Bộ X có báo cáo …. Phó Thủ tướng Y yêu cầu Bộ Z …"); annotators start the task
+    # there or at the directing sentence: a start at any line or sentence of the unit aligns.
     want = "".join(fold(start).split())
-    rest = text.partition("\n")[2]
-    return any("".join(fold(t).split()).startswith(want) for t in (text, rest) if t.strip())
+    return any(
+        "".join(fold(text[m.end() :]).split()).startswith(want)
+        for m in _SENTENCE_STARTS.finditer(text)
+    )
 
 
 def _align(predicted: list[Any], gold: list[dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:
