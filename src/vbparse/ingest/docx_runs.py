@@ -13,10 +13,11 @@ above U+007F Word uses the ``hAnsi`` font, so that one is read first.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding, prior_encoding
+from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding
 
 # Containers whose runs are part of the paragraph's text (tracked insertions included,
 # tracked deletions not: their text is ``w:delText``).
@@ -60,15 +61,18 @@ class FontResolver:
                 _rfonts_name(style.find(_qn("w:rPr"))),
                 based.get(_qn("w:val")) if based is not None else None,
             )
-        self.prior = prior_encoding(self._document_fonts(document))
+        self.prior = self._prior(document)
 
-    def _document_fonts(self, document: Any) -> Iterator[str | None]:
-        for fonts in document.element.body.iter(_qn("w:rFonts")):
-            yield next(
-                (fonts.get(_qn(f"w:{a}")) for a in _FONT_ATTRS if fonts.get(_qn(f"w:{a}"))), None
-            )
-        yield from (font for font, _ in self._styles.values())
-        yield self.default
+    def _prior(self, document: Any) -> str | None:
+        """The legacy encoding that most of the document's non-ASCII text is set in."""
+        weights: Counter[str] = Counter()
+        for p in document.element.body.iter(_qn("w:p")):
+            paragraph_font = self.paragraph_font(p)
+            for r in _runs(p):
+                encoding = font_encoding(self.run_font(r, paragraph_font))
+                if encoding is not None:
+                    weights[encoding] += sum(1 for c in _run_text(r) if ord(c) > 0x7F)
+        return weights.most_common(1)[0][0] if weights else None
 
     def style_font(self, style_id: str | None) -> str | None:
         seen: set[str] = set()

@@ -8,14 +8,15 @@ legacy runs with real Unicode ones, so the encoding is decided for each piece (a
 never for the whole document:
 
 1. The piece's font names its encoding (``grammars/encodings/fonts.tsv``: ``.VnTime`` is
-   TCVN3, ``VNI-Times`` is VNI); pieces without a legacy font take the document's prior (the
-   legacy encoding most of its fonts name), if any.
+   TCVN3, ``VNI-Times`` is VNI). In a document with legacy fonts, a piece whose font says
+   nothing is read in the legacy encoding that gives it the most syllables (the document's
+   prior, the encoding most of its legacy text is set in, first among equals).
 2. A piece is decoded only when it can be: every character maps back to a byte and the bytes
    mean something in that encoding. A ".VnTime" run holding real Unicode ("Hà Nội", typed
    after the document was converted) has characters no byte gives, and is kept.
 3. The decoded text must read at least as well as the original, counting Vietnamese
    syllables (``vbparse.normalize.syllables.is_syllable``); a piece whose font says nothing
-   must read strictly better.
+   must read strictly better, and so must a reading in another encoding than the font's.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def _decode_bytes_of(text: str, encoding: str, glyphs: dict[str, int] | None) ->
 
     Characters no byte gives pass through when they are spaces or punctuation (LibreOffice
     writes some spaces as U+2006); a letter among them means the text is real Unicode:
-    ``None``. So does a byte the encoding gives no meaning.
+    ``None``.
     """
     byte_of = _byte_of()
     out: list[str] = []
@@ -121,11 +122,7 @@ def _decode_bytes_of(text: str, encoding: str, glyphs: dict[str, int] | None) ->
 
     def flush() -> bool:
         if chunk:
-            data = legacy_bytes("".join(chunk), glyphs)
-            decoded = decode_legacy(data, encoding) if data is not None else None
-            if decoded is None:
-                return False
-            out.append(decoded)
+            out.append(_decode_words("".join(chunk), encoding, glyphs))
             chunk.clear()
         return True
 
@@ -137,6 +134,20 @@ def _decode_bytes_of(text: str, encoding: str, glyphs: dict[str, int] | None) ->
             return None
         out.append(char)
     return "".join(out) if flush() else None
+
+
+def _decode_words(text: str, encoding: str, glyphs: dict[str, int] | None) -> str:
+    """``text`` decoded whole, or else word by word, a word with a byte the encoding gives no
+    meaning ("NGAÂÂN": a VNI mark twice) kept as it is."""
+    decoded = decode_legacy(legacy_bytes(text, glyphs) or b"", encoding)
+    if decoded is not None:
+        return decoded
+    out = []
+    for token in re.split(r"(\s+)", text):
+        data = legacy_bytes(token, glyphs)
+        word = decode_legacy(data, encoding) if data is not None else None
+        out.append(word if word is not None else token)
+    return "".join(out)
 
 
 def _restore_capitals(decoded: str) -> str:
@@ -200,8 +211,25 @@ def decode_pieces(pieces: list[Piece], prior: str | None, *, glyphs: bool = Fals
     out = []
     for encoding, signalled, texts in groups:
         text = "".join(texts)
-        decoded = None
-        if encoding is not None:
-            decoded = read_piece(text, encoding, signalled=signalled, glyphs=glyphs)
+        decoded = _best_reading(text, encoding, signalled, glyphs) if encoding else None
         out.append(decoded if decoded is not None else text)
     return "".join(out)
+
+
+def _best_reading(text: str, first: str, signalled: bool, glyphs: bool) -> str | None:
+    """The legacy reading of ``text`` with the most syllables, ``first`` (the font's
+    encoding, else the document's prior) first among equals; ``None`` if none beats the
+    text as it is (a reading in the font's own encoding only needs to equal it).
+
+    Other encodings are tried too because fonts lie now and then: one corpus document sets
+    both TCVN3 and VNI text in a font named "VNSTCVN3"."""
+    best, best_count = None, syllable_count(text)
+    for encoding in (first, *(e for e in LEGACY_ENCODINGS if e != first)):
+        own = signalled and encoding == first
+        decoded = read_piece(text, encoding, signalled=own, glyphs=glyphs)
+        if decoded is None:
+            continue
+        count = syllable_count(decoded)
+        if count > best_count or (own and count == best_count):
+            best, best_count = decoded, count
+    return best
