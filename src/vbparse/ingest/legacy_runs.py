@@ -16,7 +16,8 @@ never for the whole document:
    after the document was converted) has characters no byte gives, and is kept.
 3. The decoded text must read at least as well as the original, counting Vietnamese
    syllables (``vbparse.normalize.syllables.is_syllable``); a piece whose font says nothing
-   must read strictly better, and so must a reading in another encoding than the font's.
+   must read strictly better (the prior first among equals), and a reading in another
+   encoding than the font's (fonts lie now and then) must give more than twice the syllables.
 """
 
 from __future__ import annotations
@@ -217,12 +218,14 @@ def decode_pieces(pieces: list[Piece], prior: str | None, *, glyphs: bool = Fals
 
 
 def _best_reading(text: str, first: str, signalled: bool, glyphs: bool) -> str | None:
-    """The legacy reading of ``text`` with the most syllables, ``first`` (the font's
-    encoding, else the document's prior) first among equals; ``None`` if none beats the
-    text as it is (a reading in the font's own encoding only needs to equal it).
+    """The legacy reading of ``text`` with the most syllables, if it beats the text as is;
+    ``None``: the text stays as it is. ``first`` (the font's encoding, else the document's
+    prior) is tried first and wins ties.
 
-    Other encodings are tried too because fonts lie now and then: one corpus document sets
-    both TCVN3 and VNI text in a font named "VNSTCVN3"."""
+    A font's own encoding (``signalled``) needs only to equal the text, and another encoding
+    must then give more than twice its syllables to win: fonts lie now and then (one corpus
+    document sets both TCVN3 and VNI text in a font named "VNSTCVN3"), but a wrong reading
+    makes a syllable now and then too (TCVN3 "N¨m B§" read as VISCII is "Nẽm Bậ")."""
     best, best_count = None, syllable_count(text)
     for encoding in (first, *(e for e in LEGACY_ENCODINGS if e != first)):
         own = signalled and encoding == first
@@ -230,6 +233,7 @@ def _best_reading(text: str, first: str, signalled: bool, glyphs: bool) -> str |
         if decoded is None:
             continue
         count = syllable_count(decoded)
-        if count > best_count or (own and count == best_count):
+        needed = 2 * best_count if signalled and best is not None else best_count
+        if count > needed or (own and count == best_count):
             best, best_count = decoded, count
     return best
