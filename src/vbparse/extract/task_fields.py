@@ -33,9 +33,12 @@ class TaskFields:
     bullets: list[Clause] = field(default_factory=list)
 
 
-def field_meaning(clause: Clause, text: str) -> tuple[str, str, int] | None:
-    """(meaning, value, value offset) when ``clause`` is a field bullet, else None."""
-    if clause.kind not in _BULLETS or clause.children:
+def field_meaning(
+    clause: Clause, text: str, *, any_label: bool = False
+) -> tuple[str, str, int] | None:
+    """(meaning, value, value offset) when ``clause`` is a field bullet, else None; with
+    ``any_label`` a lettered or numbered item ("a) Cơ quan chủ trì: …") counts too."""
+    if (clause.kind not in _BULLETS and not any_label) or clause.children:
         return None
     m = _FIELD.match(text, clause.text_start, clause.own_end)
     if m is None:
@@ -56,8 +59,17 @@ def read_task_fields(
 ) -> TaskFields:
     """The field bullets among ``clause``'s children, read into task fields."""
     fields = TaskFields()
-    for child in clause.children:
-        found = field_meaning(child, text)
+    found_by_child = [field_meaning(child, text) for child in clause.children]
+    # Lettered items are the task's fields ("a) Cơ quan chủ trì: Sở Nội vụ; b) Cơ quan phối
+    # hợp: …; c) Thời gian thực hiện: …", kế hoạch 70/KH-UBND Cần Thơ) when they name who does
+    # it; otherwise "a) Thời gian: …" under an event is an item of its own.
+    lettered = [field_meaning(child, text, any_label=True) for child in clause.children]
+    meanings = [f[0] for f in lettered if f is not None]
+    # One field set names each part once; "a) Cơ quan chủ trì" twice is several tasks' fields
+    # under a heading the segmenter could not split (an OCR-damaged plan).
+    if {"lead", "support"} & set(meanings) and len(meanings) == len(set(meanings)):
+        found_by_child = [f or g for f, g in zip(found_by_child, lettered, strict=True)]
+    for child, found in zip(clause.children, found_by_child, strict=True):
         if found is None:
             continue
         meaning, value, start = found
