@@ -37,7 +37,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 # (ư) becomes U+2212 MINUS SIGN, byte 0xB7 (ã) U+2219 BULLET OPERATOR. Only beside a letter
 # are they letters: a minus between digits stays a minus.
 PDF_GLYPHS = {"\u2212": 0xAD, "\u2219": 0xB7}
-_PDF_GLYPH_BESIDE_LETTER = re.compile(r"(?<=[^\W\d_])[\u2212\u2219]|[\u2212\u2219](?=[^\W\d_])")
+# "Beside a letter" counts the legacy bytes shown as Latin-1 signs too ("−¬ng" is "ương").
+_PDF_GLYPH_BESIDE_LETTER = re.compile(
+    r"(?<=[^\W\d_]|[\u00a1-\u00ff])[\u2212\u2219]|[\u2212\u2219](?=[^\W\d_]|[\u00a1-\u00ff])"
+)
 
 
 @dataclass(frozen=True)
