@@ -97,7 +97,9 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="per-document figures")
     args = ap.parse_args()
     if args.corpus is None or not (args.corpus / "scripts" / "score.py").is_file():
-        ap.error("give the viparse-corpus checkout with --corpus or VIPARSE_CORPUS")
+        # `make bench` runs every bench: without the corpus this one says so and stops.
+        print("skipped: give a viparse-corpus checkout with --corpus or VIPARSE_CORPUS")
+        return 0
     tools = [t for t in args.tools.split(",") if t]
     if "viparse" in tools and importlib.util.find_spec("viparse") is None:
         print("viparse not installed: its column is left out", file=sys.stderr)

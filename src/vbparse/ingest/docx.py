@@ -23,6 +23,7 @@ from vbparse.ingest.docx_runs import FontResolver, paragraph_text
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NO_BORDER = {"none", "nil"}
+_MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _BORDER_SIDES = ("top", "left", "bottom", "right", "start", "end", "insideH", "insideV")
 
 
@@ -243,6 +244,33 @@ def _layout_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
             yield from _block_lines(row[col], ctx)
 
 
+@dataclass
+class _Box:
+    """A text box's content, read like a body: its element, and its anchor's container."""
+
+    _element: Any
+    parent: Any
+
+    @property
+    def part(self) -> Any:
+        return self.parent.part
+
+
+def _text_boxes(p: Any) -> Iterator[Any]:
+    """The text boxes anchored in a paragraph (forms' labels, org charts), each once: Word
+    and LibreOffice write a box twice, as DrawingML and as a VML fallback; the fallback
+    (``mc:Fallback``) is skipped, and so are boxes inside boxes (read with their box)."""
+    fallback, box = f"{{{_MARKUP_COMPATIBILITY}}}Fallback", _qn("w:txbxContent")
+    for node in p.iter(box):
+        ancestor = node.getparent()
+        while ancestor is not None and ancestor is not p:
+            if ancestor.tag in (fallback, box):
+                break
+            ancestor = ancestor.getparent()
+        else:
+            yield node
+
+
 def _block_lines(container: Any, ctx: _Context) -> Iterator[str]:
     """Lines of a body or a cell: paragraphs and tables in document order."""
     from docx.table import Table
@@ -252,6 +280,8 @@ def _block_lines(container: Any, ctx: _Context) -> Iterator[str]:
         if child.tag == _qn("w:p"):
             text = _paragraph_text(Paragraph(child, container), ctx)
             yield from (line.rstrip() for line in text.split("\n"))
+            for box in _text_boxes(child):
+                yield from _block_lines(_Box(box, container), ctx)
         elif child.tag == _qn("w:tbl"):
             table = Table(child, container)
             if is_data_table(table):
