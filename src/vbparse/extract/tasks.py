@@ -172,7 +172,8 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         if deadline is None or (deadline.date is None and inherited and inherited.date):
             deadline = inherited or deadline
         resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
-        has_items = len(clause.children) > len(fields.bullets)
+        bullet_ids = {id(bullet) for bullet in fields.bullets}
+        has_items = any(id(child) not in bullet_ids for child in clause.children)
         if _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = _task(clause, own, skip, roles, lead, deadline, context)
             task.product = fields.product
