@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vbparse.ingest import IngestError, RawText
+from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
 from vbparse.ingest.ocr_repair import repair_row_labels
 from vbparse.ingest.ruling import erase_rules, find_grid
@@ -220,31 +220,34 @@ def ocr_pdf_pages(
         pdf.close()
 
 
-def read_image(path: Path) -> RawText:
+def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
     """OCR an image file (a multi-page TIFF gives one page per frame)."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
     from vbparse.ingest.pdf import MAX_PAGES, TIME_LIMIT_S
 
+    limits = limits or ReadLimits()
+    if limits.ocr == "off":
+        raise IngestError("an image needs OCR, and --ocr off: nothing to read")
+    max_pages = limits.max_pages or MAX_PAGES
+    time_limit = limits.time_limit_s or TIME_LIMIT_S
     check_tesseract()
     try:
         image = Image.open(path)
         total = getattr(image, "n_frames", 1)
         frames = [
-            frame.copy() for frame in itertools.islice(ImageSequence.Iterator(image), MAX_PAGES)
+            frame.copy() for frame in itertools.islice(ImageSequence.Iterator(image), max_pages)
         ]
     except (UnidentifiedImageError, OSError) as exc:
         raise IngestError(f"not a readable image ({exc})") from exc
-    warnings: list[str] = []
-    if total > MAX_PAGES:
-        warnings.append(f"only the first {MAX_PAGES} of {total} pages were read")
+    cut: list[str] = []
+    if total > max_pages:
+        cut.append(f"only the first {max_pages} of {total} pages were read")
     started = time.monotonic()
     results: list[OcrPage] = []
     for index, frame in enumerate(frames):
-        if time.monotonic() - started > TIME_LIMIT_S:
-            warnings.append(
-                f"time limit {TIME_LIMIT_S:.0f} s reached: read {index} of {total} pages"
-            )
+        if time.monotonic() - started > time_limit:
+            cut.append(f"time limit {time_limit:.0f} s reached: read {index} of {total} pages")
             break
         results.append(ocr_image(frame))
     blocks = read_pages([r.page for r in results])
@@ -262,5 +265,6 @@ def read_image(path: Path) -> RawText:
         page_starts=page_starts,
         ocr=True,
         ocr_confidence=sum(confidences) / len(confidences) if confidences else None,
-        warnings=warnings,
+        warnings=list(cut),
+        cut=cut,
     )

@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from vbparse.ingest import IngestError, RawText
+from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.annotations import annotation_words
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
 from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding, prior_encoding
@@ -140,23 +140,26 @@ def _page(plumber_page) -> tuple[Page, str]:
     return Page(plumber_page.width, plumber_page.height, words, tables), plain
 
 
-def read_pdf(path: Path) -> RawText:
-    """Read a PDF's text layer (OCR for the pages that lack a usable one)."""
+def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawText:
+    """Read a PDF's text layer (OCR for the pages that lack a usable one, or for every page
+    with ``limits.ocr == "force"``; none with ``"off"``)."""
+    limits = limits or ReadLimits()
+    max_pages = limits.max_pages or MAX_PAGES
+    time_limit = limits.time_limit_s or TIME_LIMIT_S
     started = time.monotonic()
+    cut: list[str] = []
     warnings: list[str] = []
     pdf = _open(path)
     try:
         total = len(pdf.pages)
-        limit = min(total, MAX_PAGES)
-        if total > MAX_PAGES:
-            warnings.append(f"only the first {MAX_PAGES} of {total} pages were read")
+        limit = min(total, max_pages)
+        if total > max_pages:
+            cut.append(f"only the first {max_pages} of {total} pages were read")
         pages: list[Page | None] = []
         to_ocr: dict[int, str] = {}
         for index in range(limit):
-            if time.monotonic() - started > TIME_LIMIT_S:
-                warnings.append(
-                    f"time limit {TIME_LIMIT_S:.0f} s reached: read {index} of {total} pages"
-                )
+            if time.monotonic() - started > time_limit:
+                cut.append(f"time limit {time_limit:.0f} s reached: read {index} of {total} pages")
                 break
             plumber_page = pdf.pages[index]
             try:
@@ -170,26 +173,33 @@ def read_pdf(path: Path) -> RawText:
             reason = broken_text(plain)
             if not plain.strip():
                 reason = "no text layer" if plumber_page.images else None
+            if limits.ocr == "force":
+                reason = reason or "--ocr force"
             if reason:
                 to_ocr[index] = reason
             pages.append(page)
             plumber_page.close()
     finally:
         pdf.close()
+    if limits.ocr == "off" and to_ocr:
+        listed = ", ".join(str(i + 1) for i in sorted(to_ocr))
+        warnings.append(f"--ocr off: pages {listed} need OCR and were not read")
 
     ocr_pages: dict[int, Page] = {}
     confidences: list[float] = []
-    if to_ocr:
-        from vbparse.ingest.ocr import ocr_pdf_pages
+    if to_ocr and limits.ocr != "off":
+        from vbparse.ingest.ocr import OCR_DPI, ocr_pdf_pages
 
-        budget = max(TIME_LIMIT_S - (time.monotonic() - started), 10.0)
-        for index, result in ocr_pdf_pages(path, sorted(to_ocr), time_limit_s=budget):
+        budget = max(time_limit - (time.monotonic() - started), 10.0)
+        dpi = limits.dpi or OCR_DPI
+        ocr_run = ocr_pdf_pages(path, sorted(to_ocr), dpi=dpi, time_limit_s=budget)
+        for index, result in ocr_run:
             ocr_pages[index] = result.page
             confidences.append(result.confidence)
         missing = sorted(set(to_ocr) - set(ocr_pages))
         if missing:
             listed = ", ".join(str(i + 1) for i in missing)
-            warnings.append(f"OCR time limit reached: pages {listed} not read")
+            cut.append(f"OCR time limit reached: pages {listed} not read")
         reasons = "; ".join(sorted(set(to_ocr.values())))
         warnings.append(f"OCR used on {len(ocr_pages)} page(s): {reasons}")
 
@@ -209,6 +219,8 @@ def read_pdf(path: Path) -> RawText:
 
         text = repair_page_text(text)
     if not text.strip():
+        if limits.ocr == "off":
+            raise IngestError("no text layer in PDF, and --ocr off: nothing to read")
         raise IngestError("no text in PDF (no text layer and nothing recognised by OCR)")
     return RawText(
         text=text,
@@ -217,5 +229,6 @@ def read_pdf(path: Path) -> RawText:
         page_starts=page_starts,
         ocr=bool(ocr_pages),
         ocr_confidence=sum(confidences) / len(confidences) if confidences else None,
-        warnings=warnings,
+        warnings=cut + warnings,
+        cut=cut,
     )
