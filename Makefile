@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie
+# Tesseract for scans; LibreOffice Writer (no GUI, --no-install-recommends: 37 s to install,
+# about 200 MB) converts .doc and .rtf.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui
 # chromium (and a font with Vietnamese glyphs for its screenshot): the test that opens
 # `vbparse report`'s HTML in a headless browser.
 APT_TEST_PACKAGES := chromium fonts-dejavu-core
@@ -24,14 +26,16 @@ test: install-test
 	$(BIN)/vbparse schema -o schemas --check
 	$(BIN)/pytest -q
 
-## system-deps: Tesseract with Vietnamese data for scanned PDFs and images (Debian, as root)
+## system-deps: Tesseract with Vietnamese data (scans) and LibreOffice (.doc, .rtf) (Debian, as root)
 system-deps:
-	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; then \
-		echo "tesseract with Vietnamese data: present"; \
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie \
+		&& command -v soffice >/dev/null 2>&1; then \
+		echo "tesseract with Vietnamese data, LibreOffice: present"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends $(APT_PACKAGES); \
 	else \
-		echo "warning: install $(APT_PACKAGES) for OCR of scans (needs root and apt-get)" >&2; \
+		echo "warning: install $(APT_PACKAGES) for scans, .doc and .rtf (needs root and apt-get)" >&2; \
 	fi
 
 ## system-deps-test: Chromium for the report's browser test (Debian, as root)

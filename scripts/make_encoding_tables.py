@@ -72,7 +72,9 @@ VNI_SINGLE = {
 
 def vni_table() -> list[tuple[bytes, str]]:
     pairs: dict[str, str] = {}
-    for base in "aeouy":
+    # "i" too: besides its one-byte forms (í ì æ ó ò) VNI text writes i + mark (iø, iù), as
+    # in viparse-corpus's VNI documents.
+    for base in "aeiouy":
         for mark, tone in VNI_TONES.items():
             pairs[base + mark] = base + tone
     for base in "aeo":

@@ -57,11 +57,14 @@ def test_docx_not_a_zip_is_an_error(tmp_path):
         read_document(path)
 
 
-def test_docx_legacy_doc_without_libreoffice(tmp_path, monkeypatch):
+@pytest.mark.parametrize("suffix", [".doc", ".rtf"])
+def test_docx_legacy_doc_without_libreoffice(tmp_path, monkeypatch, suffix):
     import shutil
 
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    path = tmp_path / "old.doc"
+    path = tmp_path / f"old{suffix}"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
-    with pytest.raises(IngestError, match=r"legacy \.doc is not supported; save it as \.docx"):
+    with pytest.raises(
+        IngestError, match=rf"reading \{suffix} needs LibreOffice.*libreoffice-writer-nogui"
+    ):
         read_document(path)

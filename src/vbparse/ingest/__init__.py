@@ -43,7 +43,8 @@ class RawText:
     """The text of one document as its reader produced it.
 
     ``page_starts`` holds the character offset where each page begins (empty when the
-    format has no pages); ``format`` is one of txt, md, pdf, docx, image.
+    format has no pages); ``format`` is one of txt, md, pdf, docx, image (.doc and .rtf
+    are read as the .docx LibreOffice makes of them: docx).
     """
 
     text: str
@@ -78,6 +79,12 @@ def _read_docx(path: Path, limits: ReadLimits) -> RawText:
     return read_docx(path)
 
 
+def _read_office(path: Path, limits: ReadLimits) -> RawText:
+    from vbparse.ingest.office import read_office
+
+    return read_office(path)
+
+
 def _read_image(path: Path, limits: ReadLimits) -> RawText:
     from vbparse.ingest.ocr import read_image
 
@@ -90,12 +97,23 @@ READERS: dict[str, Reader] = {
     ".md": _read_text_file,
     ".pdf": _read_pdf,
     ".docx": _read_docx,
-    ".doc": _read_docx,
+    ".doc": _read_office,
+    ".rtf": _read_office,
     ".png": _read_image,
     ".jpg": _read_image,
     ".jpeg": _read_image,
     ".tif": _read_image,
     ".tiff": _read_image,
+}
+
+
+# Formats archives hold beside directives that are not directives: refused with a reason
+# (and not picked up when a folder is searched).
+REFUSED: dict[str, str] = {
+    ".xls": "a spreadsheet (.xls) is not a directive; not read",
+    ".xlsx": "a spreadsheet (.xlsx) is not a directive; not read",
+    ".ppt": "a slide deck (.ppt) is not a directive; not read",
+    ".pptx": "a slide deck (.pptx) is not a directive; not read",
 }
 
 
@@ -110,7 +128,10 @@ def supported_suffixes() -> list[str]:
 
 def read_document(path: Path, limits: ReadLimits | None = None) -> RawText:
     """Read one file with the reader for its suffix; raise ``IngestError`` on failure."""
-    reader = READERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    if suffix in REFUSED:
+        raise IngestError(REFUSED[suffix])
+    reader = READERS.get(suffix)
     if reader is None:
         raise IngestError(
             f"unsupported file type {path.suffix or '(none)'!r}; "

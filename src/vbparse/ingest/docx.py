@@ -6,26 +6,25 @@
   signature block): its cells are read column by column, each paragraph on its own line.
 - A table with borders is data: one line per row, ``| cell | cell |``; a header row that
   Word repeats is kept once.
-- Legacy ``.doc`` is converted with LibreOffice when ``soffice`` is installed, otherwise it
-  is an ``IngestError``. Running headers and footers are not read.
+- Each run is read with its font, so legacy TCVN3/VNI runs are decoded run by run
+  (``vbparse.ingest.docx_runs``). Running headers and footers are not read.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from vbparse.ingest import IngestError, RawText
+from vbparse.ingest.docx_runs import FontResolver, paragraph_text
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NO_BORDER = {"none", "nil"}
+_MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _BORDER_SIDES = ("top", "left", "bottom", "right", "start", "end", "insideH", "insideV")
-DOC_CONVERT_TIMEOUT_S = 120
 
 
 def _qn(tag: str) -> str:
@@ -155,11 +154,19 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
     return num_id, ilvl or 0
 
 
-def _paragraph_text(paragraph: Any, numbering: _Numbering) -> str:
-    text = paragraph.text.replace("\t", " ")
+@dataclass
+class _Context:
+    """What reading one document needs: its list numbering and its fonts."""
+
+    numbering: _Numbering
+    fonts: FontResolver
+
+
+def _paragraph_text(paragraph: Any, ctx: _Context) -> str:
+    text = paragraph_text(paragraph._p, ctx.fonts).replace("\t", " ")
     num = _num_pr(paragraph)
     if num is not None:
-        label = numbering.label(*num)
+        label = ctx.numbering.label(*num)
         if label:
             text = f"{label} {text.lstrip()}"
     return text
@@ -202,8 +209,8 @@ def _unique_cells(row: Any) -> list[Any]:
     return seen
 
 
-def _cell_text(cell: Any, numbering: _Numbering) -> str:
-    parts = [_paragraph_text(p, numbering).strip() for p in cell.paragraphs]
+def _cell_text(cell: Any, ctx: _Context) -> str:
+    parts = [_paragraph_text(p, ctx).strip() for p in cell.paragraphs]
     return " ".join(" ".join(p for p in parts if p).split()).replace("|", "/")
 
 
@@ -212,10 +219,10 @@ def _is_repeated_header(row: Any) -> bool:
     return tr_pr is not None and tr_pr.find(_qn("w:tblHeader")) is not None
 
 
-def _data_table_lines(table: Any, numbering: _Numbering) -> Iterator[str]:
+def _data_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
     header: list[str] | None = None
     for row in table.rows:
-        cells = [_cell_text(c, numbering) for c in _unique_cells(row)]
+        cells = [_cell_text(c, ctx) for c in _unique_cells(row)]
         if not any(cells):
             continue
         if _is_repeated_header(row):
@@ -225,7 +232,7 @@ def _data_table_lines(table: Any, numbering: _Numbering) -> Iterator[str]:
         yield "| " + " | ".join(cells) + " |"
 
 
-def _layout_table_lines(table: Any, numbering: _Numbering) -> Iterator[str]:
+def _layout_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
     grid: list[list[Any]] = [_unique_cells(row) for row in table.rows]
     width = max((len(r) for r in grid), default=0)
     seen: set[int] = set()
@@ -234,60 +241,65 @@ def _layout_table_lines(table: Any, numbering: _Numbering) -> Iterator[str]:
             if col >= len(row) or id(row[col]._tc) in seen:
                 continue
             seen.add(id(row[col]._tc))
-            yield from _block_lines(row[col], numbering)
+            yield from _block_lines(row[col], ctx)
 
 
-def _block_lines(container: Any, numbering: _Numbering) -> Iterator[str]:
+@dataclass
+class _Box:
+    """A text box's content, read like a body: its element, and its anchor's container."""
+
+    _element: Any
+    parent: Any
+
+    @property
+    def part(self) -> Any:
+        return self.parent.part
+
+
+def _text_boxes(p: Any) -> Iterator[Any]:
+    """The text boxes anchored in a paragraph (forms' labels, org charts), each once: Word
+    and LibreOffice write a box twice, as DrawingML and as a VML fallback; the fallback
+    (``mc:Fallback``) is skipped, and so are boxes inside boxes (read with their box)."""
+    fallback, box = f"{{{_MARKUP_COMPATIBILITY}}}Fallback", _qn("w:txbxContent")
+    for node in p.iter(box):
+        ancestor = node.getparent()
+        while ancestor is not None and ancestor is not p:
+            if ancestor.tag in (fallback, box):
+                break
+            ancestor = ancestor.getparent()
+        else:
+            yield node
+
+
+def _block_lines(container: Any, ctx: _Context) -> Iterator[str]:
     """Lines of a body or a cell: paragraphs and tables in document order."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     for child in container._element.iterchildren():
         if child.tag == _qn("w:p"):
-            text = _paragraph_text(Paragraph(child, container), numbering)
+            text = _paragraph_text(Paragraph(child, container), ctx)
             yield from (line.rstrip() for line in text.split("\n"))
+            for box in _text_boxes(child):
+                yield from _block_lines(_Box(box, container), ctx)
         elif child.tag == _qn("w:tbl"):
             table = Table(child, container)
             if is_data_table(table):
-                yield from _data_table_lines(table, numbering)
+                yield from _data_table_lines(table, ctx)
             else:
-                yield from _layout_table_lines(table, numbering)
+                yield from _layout_table_lines(table, ctx)
         elif child.tag == _qn("w:sdt"):
             content = child.find(_qn("w:sdtContent"))
             if content is not None:
                 for p in content.iter(_qn("w:p")):
-                    yield Paragraph(p, container).text
+                    yield paragraph_text(p, ctx.fonts)
 
 
 # --- reader ----------------------------------------------------------------------------
 
 
-def _convert_doc(path: Path, workdir: Path) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise IngestError("legacy .doc is not supported; save it as .docx")
-    try:
-        subprocess.run(
-            [soffice, "--headless", "--convert-to", "docx", "--outdir", str(workdir), str(path)],
-            capture_output=True,
-            timeout=DOC_CONVERT_TIMEOUT_S,
-            check=True,
-        )
-    except (subprocess.SubprocessError, OSError) as exc:
-        raise IngestError(f"legacy .doc could not be converted by LibreOffice ({exc})") from exc
-    converted = workdir / (path.stem + ".docx")
-    if not converted.is_file():
-        raise IngestError("legacy .doc could not be converted by LibreOffice")
-    return converted
-
-
 def read_docx(path: Path) -> RawText:
-    """Read a .docx (or a .doc through LibreOffice) into ``RawText``."""
-    if path.suffix.lower() == ".doc":
-        with tempfile.TemporaryDirectory(prefix="vbparse-doc-") as tmp:
-            raw = read_docx(_convert_doc(path, Path(tmp)))
-        raw.warnings.append("legacy .doc converted to .docx with LibreOffice")
-        return raw
+    """Read a .docx into ``RawText`` (.doc and .rtf come here through ``ingest.office``)."""
     with path.open("rb") as handle:
         magic = handle.read(8)
     if magic == _OLE_MAGIC:
@@ -301,9 +313,9 @@ def read_docx(path: Path) -> RawText:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise IngestError(f"not a valid .docx ({exc})") from exc
-    numbering = _Numbering(document)
+    ctx = _Context(_Numbering(document), FontResolver(document))
     lines: list[str] = []
-    for line in _block_lines(document._body, numbering):
+    for line in _block_lines(document._body, ctx):
         if line.strip() or (lines and lines[-1]):
             lines.append(line if line.strip() else "")
     text = "\n".join(lines).strip("\n")

@@ -4,6 +4,9 @@ Per page: words with their boxes and the ruled tables (``find_tables``) go to
 ``vbparse.ingest.layout``, which reads two-column runs column by column, renders tables as
 ``| cell |`` lines and drops running headers, footers and page numbers. The text is NFC.
 
+Words set in a legacy font (``.VnTime``: TCVN3, ``VNI-Times``: VNI) are decoded word by word
+(``vbparse.ingest.legacy_runs``), before the quality check, so such a page is not sent to OCR.
+
 Words that annotations draw (the number and day an e-office system stamps into the blanks at
 signing, ``vbparse.ingest.annotations``) join the page's words.
 
@@ -18,11 +21,13 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.annotations import annotation_words
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
+from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding, prior_encoding
 
 MAX_PAGES = 100
 TIME_LIMIT_S = 120.0
@@ -84,6 +89,12 @@ def _open(path: Path):  # -> pdfplumber.PDF
     return pdf
 
 
+def _word_text(text: str, font: str | None, prior: str | None) -> str:
+    if prior is not None:
+        text = decode_pieces([Piece(text, font_encoding(font))], prior, glyphs=True)
+    return unicodedata.normalize("NFC", text)
+
+
 def _is_table(rows: list[list[str]]) -> bool:
     """Whether ruled cells hold a table: most rows fill two cells or more. Lines drawn under
     a justified body (an e-office PDF's text boxes, thông báo 565/TB-UBND Quảng Ngãi) make
@@ -98,9 +109,17 @@ def _is_table(rows: list[list[str]]) -> bool:
 
 def _page(plumber_page) -> tuple[Page, str]:
     """Layout input for one page, and the page's plain text (for the quality check)."""
+    found = plumber_page.extract_words(
+        keep_blank_chars=False, use_text_flow=False, return_chars=True
+    )
+    # A word set in a legacy font (".VnTime") is that encoding's bytes: decoded word by word.
+    # Its font is the one most of its letters use (a "−" standing for "ư" may come from
+    # another font, and must not split the word).
+    fonts = [Counter(c.get("fontname") for c in w["chars"]).most_common(1)[0][0] for w in found]
+    prior = prior_encoding(fonts)
     words = [
-        Word(unicodedata.normalize("NFC", w["text"]), w["x0"], w["top"], w["x1"], w["bottom"])
-        for w in plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        Word(_word_text(w["text"], font, prior), w["x0"], w["top"], w["x1"], w["bottom"])
+        for w, font in zip(found, fonts, strict=True)
     ]
     # The number and day an e-office system stamps at signing live in annotations.
     words += annotation_words(plumber_page)

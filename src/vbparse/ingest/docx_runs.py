@@ -1,0 +1,139 @@
+"""The text of one Word paragraph, run by run, with each run's font (for legacy encodings).
+
+python-docx's ``Paragraph.text`` drops ``<w:softHyphen/>`` (TCVN3's "ư" is byte 0xAD, the
+soft-hyphen slot, and a ``.doc`` converted by LibreOffice carries it as that element), runs
+inside tracked insertions and smart tags, and every run's font. This reader keeps all of
+them: each run becomes a ``Piece`` (its raw characters, U+00AD included, and the legacy
+encoding its font names), decoded by ``vbparse.ingest.legacy_runs``.
+
+A run's font is Word's: the run's own ``w:rFonts``, else its character style, else the
+paragraph style and the styles it is based on, else the document defaults. For characters
+above U+007F Word uses the ``hAnsi`` font, so that one is read first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding
+
+# Containers whose runs are part of the paragraph's text (tracked insertions included,
+# tracked deletions not: their text is ``w:delText``).
+_INLINE_CONTAINERS = ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent")
+_FONT_ATTRS = ("hAnsi", "ascii", "cs", "eastAsia")
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _rfonts_name(rpr: Any) -> str | None:
+    if rpr is None:
+        return None
+    fonts = rpr.find(_qn("w:rFonts"))
+    if fonts is None:
+        return None
+    for attr in _FONT_ATTRS:
+        name = fonts.get(_qn(f"w:{attr}"))
+        if name:
+            return name
+    return None
+
+
+class FontResolver:
+    """Word's font for a run: run → character style → paragraph style chain → defaults."""
+
+    def __init__(self, document: Any) -> None:
+        self._styles: dict[str, tuple[str | None, str | None]] = {}
+        self.default: str | None = None
+        root = document.styles.element
+        defaults = root.find(_qn("w:docDefaults"))
+        if defaults is not None:
+            rpr = defaults.find(f"{_qn('w:rPrDefault')}/{_qn('w:rPr')}")
+            self.default = _rfonts_name(rpr)
+        for style in root.findall(_qn("w:style")):
+            based = style.find(_qn("w:basedOn"))
+            self._styles[style.get(_qn("w:styleId"))] = (
+                _rfonts_name(style.find(_qn("w:rPr"))),
+                based.get(_qn("w:val")) if based is not None else None,
+            )
+        self.prior = self._prior(document)
+
+    def _prior(self, document: Any) -> str | None:
+        """The legacy encoding that most of the document's non-ASCII text is set in."""
+        weights: Counter[str] = Counter()
+        for p in document.element.body.iter(_qn("w:p")):
+            paragraph_font = self.paragraph_font(p)
+            for r in _runs(p):
+                encoding = font_encoding(self.run_font(r, paragraph_font))
+                if encoding is not None:
+                    weights[encoding] += sum(1 for c in _run_text(r) if ord(c) > 0x7F)
+        return weights.most_common(1)[0][0] if weights else None
+
+    def style_font(self, style_id: str | None) -> str | None:
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            font, style_id = self._styles.get(style_id, (None, None))
+            if font:
+                return font
+        return None
+
+    def paragraph_font(self, p: Any) -> str | None:
+        ppr = p.find(_qn("w:pPr"))
+        style = ppr.find(_qn("w:pStyle")) if ppr is not None else None
+        style_id = style.get(_qn("w:val")) if style is not None else "Normal"
+        return self.style_font(style_id) or self.style_font("Normal") or self.default
+
+    def run_font(self, r: Any, paragraph_font: str | None) -> str | None:
+        rpr = r.find(_qn("w:rPr"))
+        own = _rfonts_name(rpr)
+        if own:
+            return own
+        if rpr is not None:
+            char_style = rpr.find(_qn("w:rStyle"))
+            if char_style is not None:
+                font = self.style_font(char_style.get(_qn("w:val")))
+                if font:
+                    return font
+        return paragraph_font
+
+
+def _run_text(r: Any) -> str:
+    """A run's characters as Word shows them; a soft hyphen stays U+00AD (decoded later)."""
+    out = []
+    for child in r:
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            out.append(child.text or "")
+        elif tag in ("tab", "ptab"):
+            out.append("\t")
+        elif tag in ("br", "cr"):
+            out.append("" if child.get(_qn("w:type")) == "page" else "\n")
+        elif tag == "softHyphen":
+            out.append("\u00ad")
+        elif tag == "noBreakHyphen":
+            out.append("-")
+    return "".join(out)
+
+
+def _runs(container: Any) -> Iterator[Any]:
+    for child in container:
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "r":
+            yield child
+        elif tag in _INLINE_CONTAINERS:
+            yield from _runs(child)
+
+
+def paragraph_text(p: Any, fonts: FontResolver) -> str:
+    """The decoded text of one ``w:p`` element."""
+    paragraph_font = fonts.paragraph_font(p)
+    pieces = [
+        Piece(_run_text(r), font_encoding(fonts.run_font(r, paragraph_font))) for r in _runs(p)
+    ]
+    return decode_pieces([piece for piece in pieces if piece.text], fonts.prior)
