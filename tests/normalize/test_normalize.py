@@ -61,3 +61,11 @@ def _fold(word):
     from vbparse.normalize.tone_marks import strip_tones
 
     return strip_tones(word).casefold()
+
+
+def test_syllable_grammar_is_all_words():
+    """YAML 1.1 reads a bare `on` as true: every onset and rhyme must stay a word, so that
+    "còn" is a syllable (an unquoted `on` lost the rhyme until it was quoted)."""
+    grammar = load_yaml("normalize.yaml")["syllables"]
+    assert all(isinstance(w, str) for w in grammar["onsets"] + grammar["rhymes"])
+    assert "on" in grammar["rhymes"]
