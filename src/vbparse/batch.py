@@ -18,7 +18,9 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from vbparse.file_names import display_path
 from vbparse.ingest import supported_suffixes
+from vbparse.limits import TimeLimitExceeded, file_deadline
 from vbparse.models import Document, ErrorRecord
 from vbparse.pipeline import parse_path
 
@@ -81,19 +83,28 @@ def keep_document(document: Document) -> Document:
     return document
 
 
-def parse_one(path: str, render: Callable[[Document], R]) -> R | ErrorRecord:
-    """The job an engine runs for one file: parse it and render the document.
+def parse_one(
+    path: str, render: Callable[[Document], R], time_s: float | None = None
+) -> R | ErrorRecord:
+    """The job an engine runs for one file: parse it within ``time_s`` seconds and render
+    the document.
 
     Never raises: any failure, including one in ``render``, becomes an ``ErrorRecord``.
     """
-    result = parse_path(Path(path))
+    try:
+        with file_deadline(time_s):
+            result = parse_path(Path(path))
+    except TimeLimitExceeded as exc:
+        return ErrorRecord(path=display_path(path), error=str(exc), stage="timeout")
     if isinstance(result, ErrorRecord):
         return result
     try:
         return render(result)
     except Exception as exc:
         return ErrorRecord(
-            path=path, error=f"cannot write: {type(exc).__name__}: {exc}", stage="write"
+            path=display_path(path),
+            error=f"cannot write: {type(exc).__name__}: {exc}",
+            stage="write",
         )
 
 
@@ -103,15 +114,17 @@ def render_all(
     workers: int = 0,
     *,
     timeout: float | None = None,
+    memory_mb: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Iterator[tuple[Path, R | ErrorRecord]]:
     """Parse ``files``, render each document with ``render`` where it was parsed, and yield
     ``(path, rendered or ErrorRecord)`` in the order of ``files`` as soon as each is ready.
 
-    ``workers``: worker processes on this machine (0: parse in this process, no time-out or
-    crash isolation). ``timeout``: seconds per file before it becomes an ``ErrorRecord`` with
-    stage ``timeout``; a worker that dies becomes one with stage ``crash``. ``engine="dask"``
+    ``workers``: worker processes on this machine (0: parse in this process, no crash
+    isolation, no memory limit). ``timeout``: seconds per file before it becomes an
+    ``ErrorRecord`` with stage ``timeout``; ``memory_mb``: each worker's address space; a
+    worker that dies becomes a record with stage ``crash``. ``engine="dask"``
     sends the files to the dask.distributed scheduler at ``scheduler`` instead.
     ``render`` must be picklable (a module-level function or a ``partial`` of one).
     """
@@ -119,11 +132,18 @@ def render_all(
     if not files:
         return
     paths = [str(path) for path in files]
-    job = partial(parse_one, render=render)
+    job = partial(parse_one, render=render, time_s=timeout)
     if engine == "dask":
         unordered = run(paths, job, scheduler=scheduler, timeout=timeout, window=_window(workers))
     else:
-        unordered = run(paths, job, workers=workers, timeout=timeout, window=_window(workers))
+        unordered = run(
+            paths,
+            job,
+            workers=workers,
+            timeout=timeout,
+            memory_mb=memory_mb,
+            window=_window(workers),
+        )
     for index, result in in_order(unordered):
         yield files[index], result
 

@@ -28,6 +28,7 @@ from typing import IO
 
 from vbparse import __version__
 from vbparse.exit_status import ExitStatus
+from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, parse_megabytes, parse_seconds
 
 COMMANDS = ("eval", "schema", "agencies")
 
@@ -82,9 +83,18 @@ def _parse_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--timeout",
         type=_seconds,
-        default=None,
+        default=DEFAULT_TIMEOUT_S,
         metavar="SECONDS",
-        help="give up on a file after this long (an error record with stage 'timeout')",
+        help="give up on a file after this long (an error record with stage 'timeout'; "
+        f"default {DEFAULT_TIMEOUT_S:g}, 0: no limit)",
+    )
+    p.add_argument(
+        "--max-memory",
+        type=_megabytes,
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help="address space of each worker process; a file that needs more becomes an error "
+        f"record with stage 'memory' (default {DEFAULT_MEMORY_MB}, 0: no limit)",
     )
     p.add_argument(
         "--incremental",
@@ -116,14 +126,18 @@ def _count(text: str) -> int:
     return value
 
 
-def _seconds(text: str) -> float:
+def _seconds(text: str) -> float | None:
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError("must be a positive number of seconds")
-    return value
+        return parse_seconds(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _megabytes(text: str) -> int | None:
+    try:
+        return parse_megabytes(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -172,9 +186,6 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
     if args.incremental and args.output == "-":
         env.error("--incremental needs an output file (-o FILE) to compare with")
         return ExitStatus.USAGE
-    if args.timeout is not None and args.workers == 0 and args.engine == "local":
-        env.error("--timeout needs worker processes (-w 1 or more), not -w 0")
-        return ExitStatus.USAGE
     try:
         load_engine(args.engine, args.scheduler)
         files = discover(args.paths)
@@ -200,6 +211,7 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
         partial(as_json_lines, records=args.records),
         workers,
         timeout=args.timeout,
+        memory_mb=args.max_memory,
         engine=args.engine,
         scheduler=args.scheduler,
     )

@@ -23,9 +23,13 @@ from pathlib import Path
 from vbparse.ingest import IngestError, RawText
 from vbparse.ingest.annotations import annotation_words
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
+from vbparse.limits import TimeLimitExceeded, file_deadline
 
 MAX_PAGES = 100
 TIME_LIMIT_S = 120.0
+# Reading the page tree of a real PDF takes milliseconds; pdfminer follows a cycle of object
+# references (1 0 R -> 2 0 R -> 1 0 R) for ever.
+OPEN_TIME_LIMIT_S = 10.0
 _CID = re.compile(r"\(cid:\d+\)")
 # Spacing accents that stand in for Vietnamese tone marks when a font maps them apart.
 _SPACING_ACCENTS = set("\u00b4\u02c6\u02dc\u02cb\u02ca\u02c0\u02c9\u0060\u00a8\u02d9")
@@ -67,8 +71,16 @@ def _open(path: Path):  # -> pdfplumber.PDF
     from pdfminer.pdfparser import PDFSyntaxError
 
     try:
-        pdf = pdfplumber.open(str(path))
-        count = len(pdf.pages)
+        with file_deadline(OPEN_TIME_LIMIT_S) as owner:
+            pdf = pdfplumber.open(str(path))
+            count = len(pdf.pages)
+    except TimeLimitExceeded as exc:
+        if exc.owner is not owner:
+            raise
+        raise IngestError(
+            f"damaged PDF: its structure could not be read in {OPEN_TIME_LIMIT_S:g} s "
+            "(object references that loop?)"
+        ) from None
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise IngestError("encrypted PDF (password required)") from exc
     except PDFSyntaxError as exc:
