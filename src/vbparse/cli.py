@@ -16,10 +16,9 @@ import argparse
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -29,6 +28,7 @@ from typing import IO
 from vbparse import __version__
 from vbparse.exit_status import ExitStatus
 from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, parse_megabytes, parse_seconds
+from vbparse.output_paths import OutputPathError, check_outputs, finish_outputs, open_outputs
 
 COMMANDS = ("eval", "schema", "agencies")
 
@@ -72,7 +72,7 @@ def _parse_parser() -> argparse.ArgumentParser:
         default="tasks",
         help="one JSON object per task (default) or per document with tasks nested",
     )
-    p.add_argument("--errors", type=Path, help="also write error records (JSON Lines) here")
+    p.add_argument("--errors", help="also write error records (JSON Lines) here")
     p.add_argument(
         "-w",
         "--workers",
@@ -156,6 +156,9 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except KeyboardInterrupt:
         env.error("interrupted")
         return ExitStatus.CTRL_C
+    except OutputPathError as exc:  # the output could not be completed (a full disk)
+        env.error(str(exc))
+        return ExitStatus.SOME_FAILED
     except BrokenPipeError:
         # The reader of stdout went away (``vbparse … -o - | head``): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -195,6 +198,11 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
     if not files:
         env.error("no files to parse (looked for .txt, .md, .pdf, .docx and images)")
         return ExitStatus.USAGE
+    try:  # before any work: never overwrite an input, fail now rather than after parsing
+        outputs = open_outputs(check_outputs(args.output, args.errors, files))
+    except OutputPathError as exc:
+        env.error(str(exc))
+        return ExitStatus.USAGE
 
     earlier = EarlierRun.empty(Path(args.output))
     if args.incremental:
@@ -216,9 +224,9 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
         scheduler=args.scheduler,
     )
 
-    out, finish = _open_output(args.output, env)
+    out = outputs["-o"].stream if "-o" in outputs else env.stdout
     manifest = ManifestWriter(Path(args.output)) if args.incremental else None
-    errors = args.errors.open("w", encoding="utf-8") if args.errors else None
+    errors = outputs["--errors"].stream if "--errors" in outputs else None
     progress = _Progress(env, args.quiet, len(files))
     done = failed = tasks = 0
     interrupted = keep = True
@@ -264,11 +272,12 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
     finally:
         results.close()  # stops the workers
         earlier.close()
-        finish(keep)
-        if manifest:
-            manifest.finish(keep)
-        if errors:
-            errors.close()
+        env.stdout.flush()
+        try:
+            finish_outputs(outputs, keep)
+        finally:
+            if manifest:
+                manifest.finish(keep)
     progress.clear()
     target = "stdout" if args.output == "-" else args.output
     if not keep:
@@ -285,34 +294,6 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
         summary += f" ({len(reused)} unchanged since the last run, not parsed again)"
     env.info(summary, args.quiet)
     return ExitStatus.SOME_FAILED if failed else ExitStatus.SUCCESS
-
-
-def _open_output(name: str, env: Environment) -> tuple[IO[str], Callable[[bool], None]]:
-    """The output stream and a function that completes it: ``finish(keep)`` renames the
-    temporary file into place (``keep``) or removes it, so a reader never sees a half-written
-    line and a run that could not start leaves an earlier output as it was."""
-    if name == "-":
-        return env.stdout, lambda keep: env.stdout.flush()
-    target = Path(name)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def finish(keep: bool) -> None:
-        stream.close()
-        if keep:
-            os.chmod(tmp, 0o666 & ~_umask())  # as open() would have made it, not mkstemp's 0600
-            os.replace(tmp, target)
-        else:
-            os.unlink(tmp)
-
-    return stream, finish
-
-
-def _umask() -> int:
-    mask = os.umask(0o22)
-    os.umask(mask)
-    return mask
 
 
 class _HeldInterrupts:
