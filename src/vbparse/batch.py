@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from vbparse.file_names import display_path
 from vbparse.ingest import supported_suffixes
+from vbparse.ingest.safety import DEFAULT_TEXT_MB, IngestLimits, ingest_limits
 from vbparse.limits import TimeLimitExceeded, file_deadline
 from vbparse.models import Document, ErrorRecord
 from vbparse.pipeline import parse_path
@@ -84,15 +85,18 @@ def keep_document(document: Document) -> Document:
 
 
 def parse_one(
-    path: str, render: Callable[[Document], R], time_s: float | None = None
+    path: str,
+    render: Callable[[Document], R],
+    time_s: float | None = None,
+    text_mb: int | None = DEFAULT_TEXT_MB,
 ) -> R | ErrorRecord:
-    """The job an engine runs for one file: parse it within ``time_s`` seconds and render
-    the document.
+    """The job an engine runs for one file: parse it within ``time_s`` seconds (and texts
+    of at most ``text_mb`` MB) and render the document.
 
     Never raises: any failure, including one in ``render``, becomes an ``ErrorRecord``.
     """
     try:
-        with file_deadline(time_s):
+        with file_deadline(time_s), ingest_limits(IngestLimits(text_mb)):
             result = parse_path(Path(path))
     except TimeLimitExceeded as exc:
         return ErrorRecord(path=display_path(path), error=str(exc), stage="timeout")
@@ -115,6 +119,7 @@ def render_all(
     *,
     timeout: float | None = None,
     memory_mb: int | None = None,
+    text_mb: int | None = DEFAULT_TEXT_MB,
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Iterator[tuple[Path, R | ErrorRecord]]:
@@ -123,8 +128,9 @@ def render_all(
 
     ``workers``: worker processes on this machine (0: parse in this process, no crash
     isolation, no memory limit). ``timeout``: seconds per file before it becomes an
-    ``ErrorRecord`` with stage ``timeout``; ``memory_mb``: each worker's address space; a
-    worker that dies becomes a record with stage ``crash``. ``engine="dask"``
+    ``ErrorRecord`` with stage ``timeout``; ``memory_mb``: each worker's address space;
+    ``text_mb``: the largest text a file may hold; a worker that dies becomes a record with
+    stage ``crash``. ``engine="dask"``
     sends the files to the dask.distributed scheduler at ``scheduler`` instead.
     ``render`` must be picklable (a module-level function or a ``partial`` of one).
     """
@@ -132,7 +138,7 @@ def render_all(
     if not files:
         return
     paths = [str(path) for path in files]
-    job = partial(parse_one, render=render, time_s=timeout)
+    job = partial(parse_one, render=render, time_s=timeout, text_mb=text_mb)
     if engine == "dask":
         unordered = run(paths, job, scheduler=scheduler, timeout=timeout, window=_window(workers))
     else:

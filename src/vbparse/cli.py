@@ -27,6 +27,7 @@ from typing import IO
 
 from vbparse import __version__
 from vbparse.exit_status import ExitStatus
+from vbparse.ingest.safety import DEFAULT_TEXT_MB
 from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, parse_megabytes, parse_seconds
 from vbparse.output_paths import OutputPathError, check_outputs, finish_outputs, open_outputs
 
@@ -95,6 +96,13 @@ def _parse_parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="address space of each worker process; a file that needs more becomes an error "
         f"record with stage 'memory' (default {DEFAULT_MEMORY_MB}, 0: no limit)",
+    )
+    p.add_argument(
+        "--max-text-mb",
+        type=_megabytes,
+        default=DEFAULT_TEXT_MB,
+        metavar="MB",
+        help=f"largest text a file may hold (default {DEFAULT_TEXT_MB}, 0: no limit)",
     )
     p.add_argument(
         "--incremental",
@@ -220,6 +228,7 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
         workers,
         timeout=args.timeout,
         memory_mb=args.max_memory,
+        text_mb=args.max_text_mb,
         engine=args.engine,
         scheduler=args.scheduler,
     )

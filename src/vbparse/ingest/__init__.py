@@ -96,4 +96,8 @@ def read_document(path: Path) -> RawText:
         raise IngestError("not a file")
     if path.stat().st_size == 0:
         raise IngestError("empty file")
-    return reader(path)
+    raw = reader(path)
+    from vbparse.ingest.safety import check_text_size
+
+    check_text_size(len(raw.text), "extracted text")  # a small PDF can hold a great deal
+    return raw

@@ -23,6 +23,7 @@ from pathlib import Path
 from vbparse.ingest import IngestError, RawText
 from vbparse.ingest.annotations import annotation_words
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
+from vbparse.ingest.safety import StreamTooLarge, bounded_pdf_streams
 from vbparse.limits import TimeLimitExceeded, file_deadline
 
 MAX_PAGES = 100
@@ -52,17 +53,29 @@ def broken_text(text: str) -> str | None:
     return None
 
 
-def _caused_by_password(exc: BaseException) -> bool:
-    """True when pdfminer's error (possibly wrapped by pdfplumber) is about a password."""
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and the errors it wraps (pdfplumber wraps pdfminer's in its args)."""
+    found: list[BaseException] = []
     seen: list[BaseException] = [exc]
-    while seen:
+    while seen and len(found) < 50:
         current = seen.pop()
-        if "Password" in type(current).__name__ or "Encrypt" in type(current).__name__:
-            return True
+        found.append(current)
         seen.extend(a for a in current.args if isinstance(a, BaseException))
         if current.__cause__ is not None:
             seen.append(current.__cause__)
-    return False
+    return found
+
+
+def _caused_by_password(exc: BaseException) -> bool:
+    """True when pdfminer's error (possibly wrapped by pdfplumber) is about a password."""
+    return any(
+        "Password" in type(cause).__name__ or "Encrypt" in type(cause).__name__
+        for cause in _causes(exc)
+    )
+
+
+def _stream_too_large(exc: BaseException) -> StreamTooLarge | None:
+    return next((c for c in _causes(exc) if isinstance(c, StreamTooLarge)), None)
 
 
 def _open(path: Path):  # -> pdfplumber.PDF
@@ -86,6 +99,9 @@ def _open(path: Path):  # -> pdfplumber.PDF
     except PDFSyntaxError as exc:
         raise IngestError(f"damaged or truncated PDF ({exc})") from exc
     except Exception as exc:  # pdfminer raises many kinds on broken files
+        too_large = _stream_too_large(exc)
+        if too_large is not None:
+            raise too_large from None
         if _caused_by_password(exc):
             raise IngestError("encrypted PDF (password required)") from exc
         name = type(exc).__name__
@@ -125,7 +141,34 @@ def read_pdf(path: Path) -> RawText:
     """Read a PDF's text layer (OCR for the pages that lack a usable one)."""
     started = time.monotonic()
     warnings: list[str] = []
-    pdf = _open(path)
+    with bounded_pdf_streams():
+        pdf = _open(path)
+        pages, to_ocr = _read_text_layers(pdf, started, warnings)
+    ocr_pages: dict[int, Page] = {}
+    confidences: list[float] = []
+    if to_ocr:
+        from vbparse.ingest.ocr import ocr_pdf_pages
+
+        budget = max(TIME_LIMIT_S - (time.monotonic() - started), 10.0)
+        for index, result in ocr_pdf_pages(path, sorted(to_ocr), time_limit_s=budget):
+            if result is None:
+                warnings.append(f"page {index + 1} is too large to render for OCR; not read")
+                continue
+            ocr_pages[index] = result.page
+            confidences.append(result.confidence)
+        missing = sorted(set(to_ocr) - set(ocr_pages))
+        if missing:
+            listed = ", ".join(str(i + 1) for i in missing)
+            warnings.append(f"OCR did not read pages {listed} (time limit or page size)")
+        reasons = "; ".join(sorted(set(to_ocr.values())))
+        warnings.append(f"OCR used on {len(ocr_pages)} page(s): {reasons}")
+    return _raw_text(pages, to_ocr, ocr_pages, confidences, warnings)
+
+
+def _read_text_layers(
+    pdf, started: float, warnings: list[str]
+) -> tuple[list[Page | None], dict[int, str]]:
+    """Each page's layout input (``None``: unreadable) and the pages to OCR, with why."""
     try:
         total = len(pdf.pages)
         limit = min(total, MAX_PAGES)
@@ -142,7 +185,10 @@ def read_pdf(path: Path) -> RawText:
             plumber_page = pdf.pages[index]
             try:
                 page, plain = _page(plumber_page)
-            except Exception as exc:  # one broken page must not lose the document
+            except Exception as exc:
+                too_large = _stream_too_large(exc)
+                if too_large is not None:  # pdfium would inflate it too: not a page to OCR
+                    raise too_large from None  # one broken page must not lose the document
                 warnings.append(f"page {index + 1} could not be read ({type(exc).__name__})")
                 pages.append(None)
                 # pdfium may still render it: OCR reads what the text reader could not.
@@ -157,23 +203,16 @@ def read_pdf(path: Path) -> RawText:
             plumber_page.close()
     finally:
         pdf.close()
+    return pages, to_ocr
 
-    ocr_pages: dict[int, Page] = {}
-    confidences: list[float] = []
-    if to_ocr:
-        from vbparse.ingest.ocr import ocr_pdf_pages
 
-        budget = max(TIME_LIMIT_S - (time.monotonic() - started), 10.0)
-        for index, result in ocr_pdf_pages(path, sorted(to_ocr), time_limit_s=budget):
-            ocr_pages[index] = result.page
-            confidences.append(result.confidence)
-        missing = sorted(set(to_ocr) - set(ocr_pages))
-        if missing:
-            listed = ", ".join(str(i + 1) for i in missing)
-            warnings.append(f"OCR time limit reached: pages {listed} not read")
-        reasons = "; ".join(sorted(set(to_ocr.values())))
-        warnings.append(f"OCR used on {len(ocr_pages)} page(s): {reasons}")
-
+def _raw_text(
+    pages: list[Page | None],
+    to_ocr: dict[int, str],
+    ocr_pages: dict[int, Page],
+    confidences: list[float],
+    warnings: list[str],
+) -> RawText:
     readable: list[Page | None] = []
     for index, page in enumerate(pages):
         if index in ocr_pages:
