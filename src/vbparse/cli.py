@@ -27,6 +27,7 @@ from typing import IO
 
 from vbparse import __version__
 from vbparse.exit_status import ExitStatus
+from vbparse.file_names import display_path
 from vbparse.ingest.safety import DEFAULT_TEXT_MB
 from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, parse_megabytes, parse_seconds
 from vbparse.output_paths import OutputPathError, check_outputs, finish_outputs, open_outputs
@@ -167,6 +168,13 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except OutputPathError as exc:  # the output could not be completed (a full disk)
         env.error(str(exc))
         return ExitStatus.SOME_FAILED
+    except OSError as exc:  # the file system failed outside any one file
+        where = f"{display_path(exc.filename)}: " if exc.filename else ""
+        env.error(f"{where}{exc.strerror or exc}")
+        return ExitStatus.SOME_FAILED
+    except Exception as exc:  # a bug: one line on stderr, never a traceback
+        env.error(f"internal error (please report it): {type(exc).__name__}: {exc}")
+        return ExitStatus.SOME_FAILED
     except BrokenPipeError:
         # The reader of stdout went away (``vbparse … -o - | head``): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -252,7 +260,7 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
                     if isinstance(result, ErrorRecord):
                         failed += 1
                         progress.clear()
-                        env.error(f"{path}: {result.error}")
+                        env.error(f"{result.path}: {result.error}")
                         if errors:
                             write_record(errors, result)
                             errors.flush()
