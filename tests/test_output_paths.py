@@ -46,7 +46,7 @@ def _no_temporary_files(*folders: Path) -> bool:
         (lambda c, t: ["-o", t / "same.jsonl", "--errors", t / "same.jsonl"], "the same file"),
         (lambda c, t: ["-o", t], "is a folder"),
         (lambda c, t: ["--errors", t], "is a folder"),
-        (lambda c, t: ["-o", "/dev/null"], "not a regular file"),
+        (lambda c, t: ["-o", "/dev/zero"], "not a regular file"),
         (lambda c, t: ["-o", "-", "--errors", "/dev/full"], "not a regular file"),
         (lambda c, t: ["-o", t / "fifo"], "not a regular file"),
         (lambda c, t: ["-o", t / "link-to-input"], "is the input file"),
