@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, ClassVar
 
 from vbparse import __version__
 from vbparse.exit_status import ExitStatus
@@ -31,6 +31,7 @@ from vbparse.file_names import display_path
 from vbparse.ingest.safety import DEFAULT_TEXT_MB
 from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, parse_megabytes, parse_seconds
 from vbparse.output_paths import OutputPathError, check_outputs, finish_outputs, open_outputs
+from vbparse.termination import Terminated, raise_terminated, sigterm_stops, stop_for
 
 COMMANDS = ("eval", "schema", "agencies")
 
@@ -153,15 +154,19 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     env = env or Environment(stdout=sys.stdout, stderr=sys.stderr)
     try:
-        if argv and argv[0] in COMMANDS and not Path(argv[0]).exists():
-            return _run_command(argv[0], argv[1:], env)
-        args = _parse_parser().parse_args(argv)
-        return _run_parse(args, env)
+        with sigterm_stops():
+            if argv and argv[0] in COMMANDS and not Path(argv[0]).exists():
+                return _run_command(argv[0], argv[1:], env)
+            args = _parse_parser().parse_args(argv)
+            return _run_parse(args, env)
     except SystemExit as exc:
         if isinstance(exc.code, str):
             print(exc.code, file=env.stderr)
             return ExitStatus.USAGE
         return int(exc.code or 0)
+    except Terminated:
+        env.error("terminated")
+        return ExitStatus.TERMINATED
     except KeyboardInterrupt:
         env.error("interrupted")
         return ExitStatus.CTRL_C
@@ -247,6 +252,7 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
     progress = _Progress(env, args.quiet, len(files))
     done = failed = tasks = 0
     interrupted = keep = True
+    stopped_by: BaseException | None = None
     try:
         with _HeldInterrupts() as interrupts:
             for path in files:
@@ -277,8 +283,8 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
                     done += 1
                 progress.show(done, failed)
         interrupted = False
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (``Terminated``)
+        stopped_by = exc
     except (OSError, EngineUnavailable) as exc:  # the engine could not start or went away
         if isinstance(exc, BrokenPipeError):
             raise
@@ -301,11 +307,12 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
         return ExitStatus.SOME_FAILED
     if interrupted:
         hint = " (run it again with --incremental to go on)" if args.incremental else ""
+        how = "terminated" if isinstance(stopped_by, Terminated) else "interrupted"
         env.error(
-            f"interrupted after {done} of {len(files)} files; the records of those "
+            f"{how} after {done} of {len(files)} files; the records of those "
             f"{done - failed} documents were kept in {target}{hint}"
         )
-        return ExitStatus.CTRL_C
+        return ExitStatus.TERMINATED if how == "terminated" else ExitStatus.CTRL_C
     summary = f"{done - failed} documents read, {tasks} tasks, {failed} files failed → {target}"
     if args.incremental:
         summary += f" ({len(reused)} unchanged since the last run, not parsed again)"
@@ -314,29 +321,36 @@ def _run_parse(args: argparse.Namespace, env: Environment) -> int:
 
 
 class _HeldInterrupts:
-    """Ctrl-C raises ``KeyboardInterrupt`` as usual, except inside ``held()``: there it waits
-    until the block is done, so that output never ends in the middle of a document."""
+    """Ctrl-C and SIGTERM raise ``KeyboardInterrupt`` (``Terminated``) as usual, except
+    inside ``held()``: there they wait until the block is done, so that output never ends in
+    the middle of a document."""
+
+    _SIGNALS: ClassVar[dict[int, object]] = {
+        signal.SIGINT: signal.default_int_handler,
+        signal.SIGTERM: raise_terminated,
+    }
 
     def __init__(self) -> None:
         self._holding = False
-        self._pending = False
-        self._previous = None
+        self._pending: int | None = None
+        self._previous: dict[int, object] = {}
 
     def __enter__(self) -> _HeldInterrupts:
-        in_main = threading.current_thread() is threading.main_thread()
-        if in_main and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-            self._previous = signal.signal(signal.SIGINT, self._on_interrupt)
+        if threading.current_thread() is threading.main_thread():
+            for signum, expected in self._SIGNALS.items():
+                if signal.getsignal(signum) is expected:
+                    self._previous[signum] = signal.signal(signum, self._on_signal)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
 
-    def _on_interrupt(self, signum: int, frame: object) -> None:
+    def _on_signal(self, signum: int, frame: object) -> None:
         if self._holding:
-            self._pending = True
+            self._pending = signum
         else:
-            raise KeyboardInterrupt
+            raise stop_for(signum)
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -345,9 +359,9 @@ class _HeldInterrupts:
             yield
         finally:
             self._holding = False
-        if self._pending:
-            self._pending = False
-            raise KeyboardInterrupt
+        if self._pending is not None:
+            signum, self._pending = self._pending, None
+            raise stop_for(signum)
 
 
 class _Progress:
