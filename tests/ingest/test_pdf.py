@@ -201,3 +201,25 @@ def test_pdf_malformed_annotation_keeps_page_text(tmp_path):
     path.write_bytes(data.replace(b"/Annots [", b"/Annots [<< /Subtype /Widget /Rect [1 2] >> "))
     raw = read_document(path)
     assert "Số: 12/UBND-XD" in raw.text
+
+
+def test_pdf_ruled_body_text_is_no_table():
+    """Lines drawn under a justified body (an e-office PDF, thông báo 565/TB-UBND Quảng Ngãi)
+    make ruled "cells" holding the whole text in the first one: not a table; a real task table
+    fills two cells or more in most rows."""
+    from vbparse.ingest.pdf import _is_table
+
+    body = [
+        ["Để đẩy nhanh tiến độ triển khai thực hiện 02 Chương trình mục tiêu", "", ""],
+        ["trưởng các sở, ban ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố,", "", ""],
+        ["đơn vị được giao kế hoạch vốn cần", "phải", "nỗ lực, quyết tâm nhiều hơn nữa, tập"],
+        ["vụ cụ thể:", "", ""],
+    ]
+    tasks = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        ["1", "Xây dựng Đề án", "Sở Nội vụ", "Quý III/2025"],
+        ["I. NHIỆM VỤ CHUNG", "", "", ""],
+        ["2", "Rà soát văn bản", "Sở Tư pháp", "30/9/2025"],
+    ]
+    assert not _is_table(body)
+    assert _is_table(tasks)

@@ -100,6 +100,8 @@ class Mention:
     lead_in: int
     title_role: str = "addressee"
     list_member: bool = False
+    # a province or city named bare ("thành phố Đà Nẵng"), read as its people's committee
+    bare: bool = False
 
 
 @dataclass
@@ -747,7 +749,7 @@ def scan_mentions(
             continue
         lead_in, role = _absorb_titles(gazetteer, tokens, cand.first, previous_end)
         agency = _to_agency(gazetteer, tokens, cand, offset, placement)
-        out.append(Mention(agency, cand.first, cand.last, lead_in, role))
+        out.append(Mention(agency, cand.first, cand.last, lead_in, role, bare=cand.bare))
         previous_end = cand.last
     return tokens, out
 

@@ -234,6 +234,7 @@ class RoleGrammar(BaseModel):
     speaker_offices: list[str] = []
     openers: list[str]
     mention_markers: list[str] = []
+    place_subject_verbs: list[str] = []
 
 
 # --------------------------------------------------------------------------- gazetteer
@@ -358,6 +359,7 @@ def load_gazetteer() -> Gazetteer:
     department_ids: dict[tuple[str, str], str] = {}
     members: dict[str, Trie] = {"ministry": Trie(), "province": Trie(), "department": Trie()}
     places: dict[tuple[str, ...], str] = {}
+    unit_places: dict[tuple[str, ...], str] = {}
     derived_aliases: dict[str, list[str]] = {}
 
     entries.extend(_entries("ministries.yaml"))
@@ -393,6 +395,9 @@ def load_gazetteer() -> Gazetteer:
         )
         for place in all_places:
             places[fold_phrase(place)] = row.id
+            # "tỉnh Quảng Ninh", "thành phố Đà Nẵng": the bare place with its unit word
+            for unit in unit_words[row.kind]:
+                unit_places[fold_phrase(f"{unit} {place}")] = row.id
 
     party = load_yaml("agencies/party_bodies.yaml")
     entries.extend(_entries("party_bodies.yaml", "entries"))
@@ -546,7 +551,7 @@ def load_gazetteer() -> Gazetteer:
                     members["ministry"].add(key, entry.id)
         if entry.kind == "government_agency":
             members["ministry"].add(fold_phrase(entry.name), entry.id)
-    for key, entry_id in places.items():
+    for key, entry_id in (*places.items(), *unit_places.items()):
         members["province"].add(key, entry_id)
     for entry in entries:
         for attr in ("became", "link"):

@@ -69,6 +69,7 @@ class _RoleTries:
     issuer_verbs: Trie
     openers: Trie
     never_subject: frozenset[str]
+    place_verbs: Trie
 
 
 @functools.cache
@@ -82,7 +83,9 @@ def _role_tries() -> _RoleTries:
     ):
         for row in rows:
             triggers.add(tuple(reversed(fold_phrase(row.phrase))), role)
-    issuer, openers = Trie(), Trie()
+    issuer, openers, place_verbs = Trie(), Trie(), Trie()
+    for verb in grammar.place_subject_verbs:
+        place_verbs.add(fold_phrase(verb), True)
     for verb in grammar.issuer_verbs:
         issuer.add(fold_phrase(verb), True)
     for opener in grammar.openers:
@@ -95,6 +98,7 @@ def _role_tries() -> _RoleTries:
         issuer_verbs=issuer,
         openers=openers,
         never_subject=frozenset(grammar.never_subject_kinds),
+        place_verbs=place_verbs,
     )
 
 
@@ -156,9 +160,13 @@ def find_roles(
     report_to [Thủ tướng Chính phủ]. ``province`` and ``issuer`` place bodies named without
     their parent as find_agencies does. Spans are ``offset``-shifted like find_agencies'.
     """
-    tokens, mentions = scan_mentions(text, offset=offset, province=province, issuer=issuer)
+    tokens, mentions = scan_mentions(
+        text, offset=offset, province=province, issuer=issuer, bare_provinces=True
+    )
     tries = _role_tries()
     keys = tokens.keys
+    # A bare place acts only as the subject of an action ("thành phố Đà Nẵng cần …").
+    mentions = [m for m in mentions if not m.bare or tries.place_verbs.longest(keys, m.last)]
     covered = [False] * len(keys)
     for mention in mentions:
         for k in range(mention.lead_in, mention.last):

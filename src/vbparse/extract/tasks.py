@@ -49,7 +49,7 @@ class _Resolved:
 @functools.cache
 def _header_grammar(key: str) -> regex.Pattern[str]:
     """One list of ``header.yaml`` (``non_directive_openers``, ``lead_in_endings``,
-    ``non_directive_sections``) as one case-insensitive pattern."""
+    ``topic_openers``, ``non_directive_sections``) as one case-insensitive pattern."""
     return regex.compile(
         "|".join(f"(?:{p})" for p in load_yaml("header.yaml")[key]), regex.IGNORECASE
     )
@@ -63,12 +63,24 @@ def _in_aims_part(clause: Clause, text: str) -> bool:
     """Whether ``clause`` is, or sits under, a part that states aims or grounds ("I. MỤC ĐÍCH,
     YÊU CẦU"): its items describe what the plan wants, they assign nothing."""
     for node in (clause, *clause.ancestors()):
-        heading = text[node.text_start : node.own_end].split("\n", 1)[0]
+        own = text[node.text_start : node.own_end]
+        # "I. ĐÁNH GIÁ CHUNG … Thành phố cần tập trung thực hiện các nhiệm vụ sau đây:" goes on
+        # from its assessment to the work: the items under it are tasks.
+        if node is not clause and _announces_items(own):
+            return False
+        heading = own.split("\n", 1)[0]
         if _header_grammar("non_directive_sections").match(heading) and not _ANNOUNCES_WORK.search(
             heading
         ):
             return True
     return False
+
+
+def _announces_items(own: str) -> bool:
+    """Whether an item's own words end by announcing work to follow ("… các nhiệm vụ, giải
+    pháp sau đây:")."""
+    last = own.rstrip().rsplit("\n", 1)[-1]
+    return bool(_header_grammar("lead_in_endings").search(last) and _ANNOUNCES_WORK.search(last))
 
 
 # A lead-in ("Giao Bộ Công an:", "a) Bộ Y tế hoàn thành các nhiệm vụ sau:", "(1) Trước ngày
@@ -133,9 +145,10 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         # A heading line that names no one ("4. Công tác truyền thông") sits above the
         # paragraph that directs: roles are read from that paragraph.
         skip = _directive_start(own, clause.text_start, context.province)
+        answer = skip + _topic_end(own[skip:])
         roles = find_roles(
-            own[skip:],
-            offset=clause.text_start + skip,
+            own[answer:],
+            offset=clause.text_start + answer,
             province=context.province,
             issuer=context.issuer,
         )
@@ -143,6 +156,8 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             roles, lead=fields.lead or roles.lead, support=roles.support + fields.support
         )
         parent = resolved.get(id(clause.parent)) if clause.parent else heading
+        if parent is not None:
+            roles.lead = _place_unnamed_committee(roles.lead, parent.lead)
         lead = roles.lead or (parent.lead if parent else list(context.addressees))
         if parent is not None and not roles.lead and not roles.support:
             # "Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:" — its items keep both.
@@ -157,7 +172,8 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         if deadline is None or (deadline.date is None and inherited and inherited.date):
             deadline = inherited or deadline
         resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
-        has_items = len(clause.children) > len(fields.bullets)
+        bullet_ids = {id(bullet) for bullet in fields.bullets}
+        has_items = any(id(child) not in bullet_ids for child in clause.children)
         if _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = _task(clause, own, skip, roles, lead, deadline, context)
             task.product = fields.product
@@ -308,6 +324,37 @@ def _is_task(
     if has_items:
         return bool(roles.lead) and not _is_lead_in(own, clause.text_start, roles, deadline, skip)
     return bool(lead)
+
+
+# "Ủy ban nhân dân Thành phố" without a place, when the issuer's province is unknown.
+_UNNAMED_COMMITTEE = "ubnd-cap-tinh"
+
+
+def _place_unnamed_committee(lead: list[Agency], heading_lead: list[Agency]) -> list[Agency]:
+    """ "Ủy ban nhân dân Thành phố chỉ đạo …" under a heading whose lead is one named committee
+    ("thành phố Đà Nẵng cần thực hiện các nhiệm vụ sau:") is that committee."""
+    named = [
+        a for a in heading_lead if a.kind in ("province", "city") and a.id != _UNNAMED_COMMITTEE
+    ]
+    if len(named) != 1:
+        return lead
+    return [
+        named[0].model_copy(update={"text": a.text, "span": a.span})
+        if a.id == _UNNAMED_COMMITTEE
+        else a
+        for a in lead
+    ]
+
+
+def _topic_end(own: str) -> int:
+    """Where the answer begins in an item that names a proposal first ("Về đề nghị Bộ X …:
+    Bộ Y nghiên cứu …"): after the first colon; 0 when the item opens no such topic."""
+    if not _header_grammar("topic_openers").match(own.lstrip()):
+        return 0
+    colon = own.find(":")
+    if colon < 0 or not own[colon + 1 :].strip():
+        return 0
+    return colon + 1
 
 
 def _directive_start(own: str, offset: int, province: str | None) -> int:

@@ -112,6 +112,18 @@ def _open(path: Path):  # -> pdfplumber.PDF
     return pdf
 
 
+def _is_table(rows: list[list[str]]) -> bool:
+    """Whether ruled cells hold a table: most rows fill two cells or more. Lines drawn under
+    a justified body (an e-office PDF's text boxes, thông báo 565/TB-UBND Quảng Ngãi) make
+    "cells" where all the text sits in the first and a stray word in the next."""
+    filled = [sum(1 for cell in row if cell.strip()) for row in rows]
+    return (
+        bool(rows)
+        and max(len(r) for r in rows) >= 2
+        and 2 * sum(n >= 2 for n in filled) >= len(rows)
+    )
+
+
 def _page(plumber_page) -> tuple[Page, str]:
     """Layout input for one page, and the page's plain text (for the quality check)."""
     words = [
@@ -131,7 +143,7 @@ def _page(plumber_page) -> tuple[Page, str]:
         for found in found_tables:
             x0, top, x1, bottom = found.bbox
             rows = table_rows([list(row.cells) for row in found.rows], words, spaces)
-            if len(rows) >= 1 and max((len(r) for r in rows), default=0) >= 2:
+            if _is_table(rows):
                 tables.append(Table(top, bottom, x0, x1, rows))
     plain = " ".join(w.text for w in words)
     return Page(plumber_page.width, plumber_page.height, words, tables), plain

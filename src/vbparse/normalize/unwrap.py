@@ -85,7 +85,9 @@ def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
     line = before[-1].rstrip()
     if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
         return None
-    if label_start().match(rest) or not _LINE_WITH_LETTER.match(rest):
+    if not _LINE_WITH_LETTER.match(rest):
+        return None
+    if label_start().match(rest) and not _dash_in_flow(before, rest, width):
         return None
     if _structural_line().match(rest):
         return None
@@ -109,6 +111,22 @@ def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
 
 
 _BULLET = regex.compile(r"[-–•+]\s")
+_DASH_WORD = regex.compile(r"[-–—]\s\p{L}")
+
+
+def _dash_in_flow(before: list[str], rest: str, width: int | None) -> bool:
+    """A dash that a fixed-width wrap put at the start of a line inside a sentence ("… lãnh
+    đạo Ban Văn hóa" / "– Xã hội, Ban Dân tộc HĐND tỉnh", thông báo 565/TB-UBND): the line
+    before fills the width and neither it nor the one above ends a sentence or opens an item."""
+    if width is None or not _DASH_WORD.match(rest) or len(before) < 2:
+        return False
+    line, above = before[-1].rstrip(), before[-2].rstrip()
+    return (
+        len(line) >= 0.9 * width
+        and bool(above)
+        and not above.endswith(_SENTENCE_END)
+        and not label_start().match(line.lstrip())
+    )
 
 
 def _continues_bullet(lines_before: list[str], rest: str) -> bool:
