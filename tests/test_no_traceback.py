@@ -78,3 +78,20 @@ def test_no_traceback_internal_error_is_one_line(corpus, monkeypatch):
     status, _, err = run(corpus)
     assert status == ExitStatus.SOME_FAILED
     assert err == "vbparse: error: internal error (please report it): RuntimeError: a bug\n"
+
+
+def test_no_traceback_reader_of_stdout_goes_away(corpus):
+    import os
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    command = f"{sys.executable} -m vbparse {corpus} -o - -w 0 -q | head -c 10 >/dev/null"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        env={**os.environ, "PYTHONPATH": str(src)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and done.stderr == ""

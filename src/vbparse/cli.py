@@ -173,6 +173,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except OutputPathError as exc:  # the output could not be completed (a full disk)
         env.error(str(exc))
         return ExitStatus.SOME_FAILED
+    except BrokenPipeError:
+        # The reader of stdout went away (``vbparse … -o - | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitStatus.SUCCESS
     except OSError as exc:  # the file system failed outside any one file
         where = f"{display_path(exc.filename)}: " if exc.filename else ""
         env.error(f"{where}{exc.strerror or exc}")
@@ -180,11 +185,6 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except Exception as exc:  # a bug: one line on stderr, never a traceback
         env.error(f"internal error (please report it): {type(exc).__name__}: {exc}")
         return ExitStatus.SOME_FAILED
-    except BrokenPipeError:
-        # The reader of stdout went away (``vbparse … -o - | head``): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return ExitStatus.SUCCESS
 
 
 def _run_command(name: str, argv: list[str], env: Environment) -> int:
