@@ -96,11 +96,11 @@ def test_limits_timeout_stops_a_spinning_file_in_process_and_in_workers(
     monkeypatch.setitem(ingest.READERS, ".md", _spin)
     (corpus / "001_spin.md").write_text("x", encoding="utf-8")
     errors, out = tmp_path / "errors.jsonl", tmp_path / "out.jsonl"
-    args = ["-o", out, "--errors", errors, "-w", workers, "--timeout", "1", "-q"]
+    args = ["-o", out, "--errors", errors, "-w", workers, "--timeout", "4", "-q"]
     status, _, _ = run(corpus, *args)
     assert status == ExitStatus.SOME_FAILED
     [record] = lines_of(errors)
-    assert record["stage"] == "timeout" and "no result after 1 s" in record["error"]
+    assert record["stage"] == "timeout" and "no result after 4 s" in record["error"]
     assert len({r["source"]["path"] for r in lines_of(out)}) == 2
 
 
@@ -141,3 +141,27 @@ def test_limits_inner_deadline_is_told_from_the_outer_one():
         time.sleep(5)
     assert outer is not inner
     assert caught.value.owner is inner
+
+
+def _deaf(path):
+    import signal
+
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as C code that never checks
+    while True:
+        pass
+
+
+@needs_fork
+def test_limits_parent_kills_a_worker_deaf_to_its_alarm(corpus, tmp_path, monkeypatch):
+    from vbparse import ingest
+    from vbparse.engines import local
+
+    monkeypatch.setitem(ingest.READERS, ".md", _deaf)
+    monkeypatch.setattr(local, "KILL_GRACE_S", 1.0)
+    (corpus / "001_deaf.md").write_text("x", encoding="utf-8")
+    errors, out = tmp_path / "errors.jsonl", tmp_path / "out.jsonl"
+    status, _, _ = run(corpus, "-o", out, "--errors", errors, "-w", 2, "--timeout", "4", "-q")
+    assert status == ExitStatus.SOME_FAILED
+    [record] = lines_of(errors)
+    assert record["stage"] == "timeout" and "its worker was stopped" in record["error"]
+    assert len({r["source"]["path"] for r in lines_of(out)}) == 2
