@@ -30,6 +30,13 @@ def corpus(tmp_path):
     return folder
 
 
+# A character device that no run can replace (no file can be created in /dev/pts), so that
+# this test, run against code without the check, destroys nothing (it once replaced
+# /dev/null with a regular file).
+_PTY_FDS = os.openpty()
+_PTY = os.ttyname(_PTY_FDS[1])
+
+
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
@@ -46,7 +53,7 @@ def _no_temporary_files(*folders: Path) -> bool:
         (lambda c, t: ["-o", t / "same.jsonl", "--errors", t / "same.jsonl"], "the same file"),
         (lambda c, t: ["-o", t], "is a folder"),
         (lambda c, t: ["--errors", t], "is a folder"),
-        (lambda c, t: ["-o", "/dev/zero"], "not a regular file"),
+        (lambda c, t: ["-o", _PTY], "not a regular file"),
         (lambda c, t: ["-o", "-", "--errors", "/dev/full"], "not a regular file"),
         (lambda c, t: ["-o", t / "fifo"], "not a regular file"),
         (lambda c, t: ["-o", t / "link-to-input"], "is the input file"),
