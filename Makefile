@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie
+# chromium (and a font with Vietnamese glyphs for its screenshot): the test that opens
+# `vbparse report`'s HTML in a headless browser.
+APT_TEST_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: run test install install-test system-deps lint format schema bench clean
+.PHONY: run test install install-test system-deps system-deps-test lint format schema bench clean
 
 ## run: install, then parse corpus/ into tasks.jsonl and print a summary
 run: install
@@ -31,6 +34,16 @@ system-deps:
 		echo "warning: install $(APT_PACKAGES) for OCR of scans (needs root and apt-get)" >&2; \
 	fi
 
+## system-deps-test: Chromium for the report's browser test (Debian, as root)
+system-deps-test:
+	@if command -v chromium >/dev/null 2>&1; then \
+		echo "chromium: present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_TEST_PACKAGES); \
+	else \
+		echo "warning: install $(APT_TEST_PACKAGES) for the report's browser test (needs root and apt-get)" >&2; \
+	fi
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -44,7 +57,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 install: system-deps $(VENV)/.installed
-install-test: system-deps $(VENV)/.installed-test
+install-test: system-deps system-deps-test $(VENV)/.installed-test
 
 lint:
 	$(BIN)/ruff check src tests bench scripts

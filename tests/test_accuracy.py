@@ -197,3 +197,15 @@ def test_accuracy_real_corpus_size_and_sources():
         listed = (batch / "SOURCES.md").read_text(encoding="utf-8")
         for gold in (batch / "gold").glob("*.json"):
             assert gold.stem in listed, f"{gold.stem} has no row in {batch.name}/SOURCES.md"
+
+
+def test_accuracy_alignment_takes_a_heading_line_or_its_paragraph():
+    """A task whose own text opens with a line naming its body ("Sở Công Thương") aligns with
+    gold that starts at that line or at the paragraph below it; spaces never count."""
+    from vbparse.evaluate import _starts
+
+    text = "Sở Công Thương\n\nHỗ trợ cho các doanh nghiệp, nhất là doanh nghiệp nhỏ"
+    assert _starts(text, "Sở Công Thương")
+    assert _starts(text, "Hỗ trợ cho các doanh")
+    assert _starts("Tổng Bí thư chỉ đạo", "TổngBí thư")
+    assert not _starts(text, "doanh nghiệp nhỏ")

@@ -91,11 +91,11 @@ def test_batch_window_stops_at_size_past_first_unfinished_file():
     assert window.take() is None and window.done
 
 
-def _hang(path):
+def _hang(path, limits):
     time.sleep(60)
 
 
-def _die(path):
+def _die(path, limits):
     os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -200,7 +200,7 @@ INTERRUPTED_RUN = textwrap.dedent(
     from vbparse import ingest
     from vbparse.cli import main
 
-    def hang(path):
+    def hang(path, limits):
         time.sleep(60)
 
     ingest.READERS[".md"] = hang

@@ -108,7 +108,7 @@ def test_cli_agencies_lists_gazetteer():
 def test_cli_reader_crash_becomes_error_record(corpus, monkeypatch):
     from vbparse import ingest
 
-    def broken(path):
+    def broken(path, limits):
         raise ValueError("min() arg is an empty sequence")
 
     monkeypatch.setitem(ingest.READERS, ".md", broken)

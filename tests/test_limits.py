@@ -11,7 +11,7 @@ import pytest
 import regex
 from hostile.pdfbytes import reference_loop_pdf
 
-from vbparse.cli import Environment, _parse_parser, main
+from vbparse.cli import Environment, build_parser, main
 from vbparse.exit_status import ExitStatus
 from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, TimeLimitExceeded, file_deadline
 
@@ -42,10 +42,10 @@ def corpus(tmp_path):
 
 
 def test_limits_on_by_default():
-    args = _parse_parser().parse_args(["x"])
+    args = build_parser().parse_args(["parse", "x"])
     assert args.timeout == DEFAULT_TIMEOUT_S == 300
     assert args.max_memory == DEFAULT_MEMORY_MB
-    assert _parse_parser().parse_args(["x", "--timeout", "0", "--max-memory", "0"]).timeout is None
+    assert build_parser().parse_args(["parse", "x", "--timeout", "0"]).timeout is None
 
 
 @pytest.mark.parametrize("value", ["inf", "-inf", "nan", "-1", "abc"])
@@ -76,12 +76,12 @@ def test_limits_reference_loop_pdf_does_not_hang_the_batch(corpus, tmp_path, wor
     }
 
 
-def _spin(path):
+def _spin(path, limits=None):
     while True:  # a reader stuck in pure Python, as pdfminer in a reference loop
         pass
 
 
-def _hog(path):
+def _hog(path, limits=None):
     hoard = []
     while True:  # a decompression bomb, as a reader sees it
         hoard.append(bytearray(64 * 1024 * 1024))
@@ -143,7 +143,7 @@ def test_limits_inner_deadline_is_told_from_the_outer_one():
     assert caught.value.owner is inner
 
 
-def _deaf(path):
+def _deaf(path, limits=None):
     import signal
 
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # as C code that never checks

@@ -48,15 +48,15 @@ def _no_temporary_files(*folders: Path) -> bool:
 @pytest.mark.parametrize(
     ("make_args", "message"),
     [
-        (lambda c, t: ["-o", c / "a.txt"], "is the input file"),
+        (lambda c, t: ["-o", c / "a.txt", "--format", "jsonl"], "is the input file"),
         (lambda c, t: ["-o", "-", "--errors", c / "b.txt"], "is the input file"),
         (lambda c, t: ["-o", t / "same.jsonl", "--errors", t / "same.jsonl"], "the same file"),
         (lambda c, t: ["-o", t], "is a folder"),
         (lambda c, t: ["--errors", t], "is a folder"),
-        (lambda c, t: ["-o", _PTY], "not a regular file"),
+        (lambda c, t: ["-o", _PTY, "--format", "jsonl"], "not a regular file"),
         (lambda c, t: ["-o", "-", "--errors", "/dev/full"], "not a regular file"),
-        (lambda c, t: ["-o", t / "fifo"], "not a regular file"),
-        (lambda c, t: ["-o", t / "link-to-input"], "is the input file"),
+        (lambda c, t: ["-o", t / "fifo.jsonl"], "not a regular file"),
+        (lambda c, t: ["-o", t / "link-to-input.jsonl"], "is the input file"),
         (lambda c, t: ["-o", t / "missing" / "out.jsonl"], "does not exist"),
         (lambda c, t: ["-o", c / "a.txt" / "out.jsonl"], "is not a folder"),
     ],
@@ -75,8 +75,8 @@ def _no_temporary_files(*folders: Path) -> bool:
     ],
 )
 def test_output_paths_refused_before_any_work(corpus, tmp_path, make_args, message):
-    os.mkfifo(tmp_path / "fifo")
-    (tmp_path / "link-to-input").symlink_to(corpus / "a.txt")
+    os.mkfifo(tmp_path / "fifo.jsonl")
+    (tmp_path / "link-to-input.jsonl").symlink_to(corpus / "a.txt")
     before = _snapshot(corpus)
     status, out, err = run(corpus, *make_args(corpus, tmp_path), "-q")
     assert status == ExitStatus.USAGE and out == ""

@@ -26,7 +26,7 @@ HANGING_RUN = textwrap.dedent(
     from vbparse import ingest
     from vbparse.cli import main
 
-    def hang(path):
+    def hang(path, limits=None):
         Path(os.environ["PID_DIR"], str(os.getpid())).touch()
         while True:  # busy, as a worker stuck in a hostile file
             pass

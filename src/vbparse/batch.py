@@ -23,7 +23,7 @@ from vbparse.ingest import supported_suffixes
 from vbparse.ingest.safety import DEFAULT_TEXT_MB, IngestLimits, ingest_limits
 from vbparse.limits import TimeLimitExceeded, file_deadline
 from vbparse.models import Document, ErrorRecord
-from vbparse.pipeline import parse_path
+from vbparse.pipeline import ParseOptions, parse_path
 
 R = TypeVar("R")
 
@@ -58,11 +58,16 @@ def discover(paths: list[Path]) -> list[Path]:
 @dataclass(frozen=True)
 class JsonLines:
     """One parsed document, already written as JSON Lines (done in the worker, so that the
-    process writing the output only copies text)."""
+    process writing the output only copies text), with what the end-of-run summary needs:
+    its number and date (duplicates), warnings ("stage: message") and cut-short notices."""
 
     text: str
     tasks: int
     sha256: str
+    number: str | None = None
+    date: str | None = None
+    warnings: tuple[str, ...] = ()
+    cut: tuple[str, ...] = ()
 
 
 def as_json_lines(document: Document, records: str = "tasks") -> JsonLines:
@@ -76,7 +81,15 @@ def as_json_lines(document: Document, records: str = "tasks") -> JsonLines:
     else:
         for record in task_records(document):
             write_record(buffer, record)
-    return JsonLines(buffer.getvalue(), len(document.tasks), document.source.sha256)
+    return JsonLines(
+        buffer.getvalue(),
+        len(document.tasks),
+        document.source.sha256,
+        number=document.number,
+        date=document.date.isoformat() if document.date else None,
+        warnings=tuple(f"{w.stage}: {w.message}" for w in document.warnings),
+        cut=tuple(w.message for w in document.warnings if w.stage == "limit"),
+    )
 
 
 def keep_document(document: Document) -> Document:
@@ -87,6 +100,7 @@ def keep_document(document: Document) -> Document:
 def parse_one(
     path: str,
     render: Callable[[Document], R],
+    options: ParseOptions | None = None,
     time_s: float | None = None,
     text_mb: int | None = DEFAULT_TEXT_MB,
 ) -> R | ErrorRecord:
@@ -97,7 +111,7 @@ def parse_one(
     """
     try:
         with file_deadline(time_s), ingest_limits(IngestLimits(text_mb)):
-            result = parse_path(Path(path))
+            result = parse_path(Path(path), options)
     except TimeLimitExceeded as exc:
         return ErrorRecord(path=display_path(path), error=str(exc), stage="timeout")
     if isinstance(result, ErrorRecord):
@@ -122,6 +136,7 @@ def render_all(
     text_mb: int | None = DEFAULT_TEXT_MB,
     engine: str = "local",
     scheduler: str | None = None,
+    options: ParseOptions | None = None,
 ) -> Iterator[tuple[Path, R | ErrorRecord]]:
     """Parse ``files``, render each document with ``render`` where it was parsed, and yield
     ``(path, rendered or ErrorRecord)`` in the order of ``files`` as soon as each is ready.
@@ -132,13 +147,14 @@ def render_all(
     ``text_mb``: the largest text a file may hold; a worker that dies becomes a record with
     stage ``crash``. ``engine="dask"``
     sends the files to the dask.distributed scheduler at ``scheduler`` instead.
-    ``render`` must be picklable (a module-level function or a ``partial`` of one).
+    ``render`` must be picklable (a module-level function or a ``partial`` of one), and so
+    must ``options`` (the ``ParseOptions`` of every file).
     """
     run = load_engine(engine, scheduler)
     if not files:
         return
     paths = [str(path) for path in files]
-    job = partial(parse_one, render=render, time_s=timeout, text_mb=text_mb)
+    job = partial(parse_one, render=render, options=options, time_s=timeout, text_mb=text_mb)
     if engine == "dask":
         unordered = run(paths, job, scheduler=scheduler, timeout=timeout, window=_window(workers))
     else:
@@ -161,11 +177,18 @@ def parse_all(
     timeout: float | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    options: ParseOptions | None = None,
 ) -> Iterator[tuple[Path, Document | ErrorRecord]]:
     """Parse ``files`` and yield ``(path, Document or ErrorRecord)`` in the order of ``files``,
     as they finish (see ``render_all`` for the arguments)."""
     yield from render_all(
-        files, keep_document, workers, timeout=timeout, engine=engine, scheduler=scheduler
+        files,
+        keep_document,
+        workers,
+        timeout=timeout,
+        engine=engine,
+        scheduler=scheduler,
+        options=options,
     )
 
 

@@ -1,58 +1,89 @@
-"""The ``vbparse`` command.
+"""The ``vbparse`` command: subcommands, each with its own options.
 
-    vbparse PATH... [-o tasks.jsonl] [--records tasks|documents] [--errors FILE]
-            [-w N] [--timeout SECONDS] [--incremental] [--engine dask --scheduler ADDRESS]
+    vbparse PATH... [-o tasks.jsonl|.csv|.xlsx|.sqlite] [options]   (= vbparse parse PATH...)
     vbparse eval GOLD_DIR PATH... [--min task_f1=0.9 ...]
+    vbparse report tasks.jsonl -o report.html [--as-of DATE]
+    vbparse show FILE [--explain]
     vbparse schema -o schemas/ [--check]
     vbparse agencies [--kind ministry]
+    vbparse help [COMMAND]
 
-stdout carries only records (with ``-o -``); errors and progress go to stderr. Errors are
-never hidden, not even with ``-q``.
+A command name always wins over a file or folder of the same name (``vbparse ./eval`` or
+``vbparse parse eval`` parses a folder named ``eval``); a path as the first argument runs
+``parse``. stdout carries only records (with ``-o -``); errors, warnings and progress go to
+stderr. Errors are never hidden, not even with ``-qq``.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import importlib
 import os
-import signal
 import sys
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import IO, ClassVar
+from typing import IO, Any
 
 from vbparse import __version__
 from vbparse.exit_status import ExitStatus
 from vbparse.file_names import display_path
-from vbparse.ingest.safety import DEFAULT_TEXT_MB
-from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, parse_megabytes, parse_seconds
-from vbparse.output_paths import OutputPathError, check_outputs, finish_outputs, open_outputs
-from vbparse.termination import Terminated, raise_terminated, sigterm_stops, stop_for
+from vbparse.output_paths import OutputPathError
+from vbparse.termination import Terminated, sigterm_stops
 
-COMMANDS = ("eval", "schema", "agencies")
+# name → (module with ``configure(parser)`` and ``run(args, env)``, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "parse": ("vbparse.parse_command", "parse files and folders into task records (default)"),
+    "eval": ("vbparse.commands", "score parsed documents against gold files"),
+    "report": ("vbparse.commands", "an HTML report (charts, filterable tasks) of records"),
+    "show": ("vbparse.commands", "one document in the terminal: fields, clauses, tasks"),
+    "schema": ("vbparse.commands", "write the JSON Schema of the records"),
+    "agencies": ("vbparse.commands", "list the agency gazetteer"),
+    "completion": ("vbparse.commands", "print a shell completion script (bash, zsh, tcsh)"),
+    "help": ("vbparse.cli", "show the help of vbparse or of one command"),
+}
 
 
 @dataclass
 class Environment:
-    """The streams the command talks to (injected by tests, after httpie's ``Environment``)."""
+    """The streams the command talks to (injected by tests, after httpie's ``Environment``).
+
+    ``quiet`` (``-q`` count) and ``verbose`` (``-v`` count) are set once the options are
+    read; ``display`` is the live progress display, if any, that lines must go above.
+    """
 
     stdout: IO[str]
     stderr: IO[str]
+    quiet: int = 0
+    verbose: int = 0
+    display: Any = None
 
     @property
     def stderr_isatty(self) -> bool:
         return hasattr(self.stderr, "isatty") and self.stderr.isatty()
 
-    def error(self, message: str) -> None:
-        print(f"vbparse: error: {message}", file=self.stderr, flush=True)
+    def _emit(self, line: str) -> None:
+        if self.display is None or not self.display.print(line):
+            print(line, file=self.stderr, flush=True)
 
-    def info(self, message: str, quiet: int) -> None:
-        if quiet < 1:
-            print(f"vbparse: {message}", file=self.stderr, flush=True)
+    def error(self, message: str) -> None:
+        """Always shown."""
+        self._emit(f"vbparse: error: {message}")
+
+    def warning(self, message: str) -> None:
+        """Shown unless ``-qq``."""
+        if self.quiet < 2:
+            self._emit(f"vbparse: warning: {message}")
+
+    def info(self, message: str, quiet: int | None = None) -> None:
+        """Shown unless ``-q``."""
+        if (self.quiet if quiet is None else quiet) < 1:
+            self._emit(f"vbparse: {message}")
+
+    def detail(self, message: str) -> None:
+        """Shown with ``-v``."""
+        if self.verbose > 0:
+            self._emit(f"vbparse: {message}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,93 +92,62 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(f"vbparse: error: {message}")
 
 
-def _parse_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+class UsageError(Exception):
+    """Bad arguments found before any work was done (exit 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
         prog="vbparse",
-        description="Turn Vietnamese government directives into JSON Lines task records. "
-        f"Other commands: {', '.join(COMMANDS)} (vbparse COMMAND --help).",
+        description="Turn Vietnamese government directives into task records, tables and "
+        "reports. 'vbparse PATH...' is 'vbparse parse PATH...'.",
+        epilog="'vbparse COMMAND --help' shows a command's options.",
     )
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
-    p.add_argument("-o", "--output", default="-", help="output file, '-' for stdout (default)")
-    p.add_argument(
-        "--records",
-        choices=("tasks", "documents"),
-        default="tasks",
-        help="one JSON object per task (default) or per document with tasks nested",
-    )
-    p.add_argument("--errors", help="also write error records (JSON Lines) here")
-    p.add_argument(
-        "-w",
-        "--workers",
-        type=_count,
-        default=None,
-        help="worker processes (default: the machine's cores; 0: parse in this process)",
-    )
-    p.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=DEFAULT_TIMEOUT_S,
-        metavar="SECONDS",
-        help="give up on a file after this long (an error record with stage 'timeout'; "
-        f"default {DEFAULT_TIMEOUT_S:g}, 0: no limit)",
-    )
-    p.add_argument(
-        "--max-memory",
-        type=_megabytes,
-        default=DEFAULT_MEMORY_MB,
-        metavar="MB",
-        help="address space of each worker process; a file that needs more becomes an error "
-        f"record with stage 'memory' (default {DEFAULT_MEMORY_MB}, 0: no limit)",
-    )
-    p.add_argument(
-        "--max-text-mb",
-        type=_megabytes,
-        default=DEFAULT_TEXT_MB,
-        metavar="MB",
-        help=f"largest text a file may hold (default {DEFAULT_TEXT_MB}, 0: no limit)",
-    )
-    p.add_argument(
-        "--incremental",
-        action="store_true",
-        help="reuse the records of files unchanged since the last --incremental run to the "
-        "same -o FILE (same content sha256 and vbparse version); parse only the others",
-    )
-    p.add_argument(
-        "--engine",
-        choices=("local", "dask"),
-        default="local",
-        help="local worker processes (default) or a dask.distributed cluster",
-    )
-    p.add_argument(
-        "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786"
-    )
-    p.add_argument("-q", "--quiet", action="count", default=0, help="less on stderr")
-    p.add_argument("--version", action="version", version=f"vbparse {__version__}")
-    return p
+    parser.add_argument("--version", action="version", version=f"vbparse {__version__}")
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    parser.set_defaults(subparsers={})
+    for name, (module, summary) in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary, description=summary[:1].upper() + summary[1:])
+        parser.get_default("subparsers")[name] = sub
+        configure = getattr(importlib.import_module(module), f"configure_{name}")
+        configure(sub)
+    return parser
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
+def configure_help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("topic", nargs="?", metavar="COMMAND", help="a command")
 
 
-def _seconds(text: str) -> float | None:
-    try:
-        return parse_seconds(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+def run_help(args: argparse.Namespace, env: Environment) -> int:
+    parser = build_parser()
+    if args.topic is None:
+        print(parser.format_help(), file=env.stdout, end="")
+    elif args.topic in COMMANDS:
+        print(parser.get_default("subparsers")[args.topic].format_help(), file=env.stdout, end="")
+    else:
+        raise UsageError(_unknown_command(args.topic))
+    return ExitStatus.SUCCESS
 
 
-def _megabytes(text: str) -> int | None:
-    try:
-        return parse_megabytes(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+def _unknown_command(word: str) -> str:
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown command or missing path '{word}'{hint} ('vbparse help' lists the commands)"
+
+
+def with_command(argv: list[str]) -> list[str]:
+    """``argv`` with its command first: a path (or an option) first means ``parse``."""
+    if not argv:
+        return ["parse"]
+    first = argv[0]
+    if first in COMMANDS or first in ("-h", "--help", "--version"):
+        return argv
+    if first.startswith("-") or Path(first).exists():
+        return ["parse", *argv]
+    looks_like_path = os.sep in first or "/" in first or Path(first).suffix
+    if not looks_like_path and difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.6):
+        raise UsageError(_unknown_command(first))
+    return ["parse", *argv]  # parse says the path does not exist
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -155,10 +155,14 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment(stdout=sys.stdout, stderr=sys.stderr)
     try:
         with sigterm_stops():
-            if argv and argv[0] in COMMANDS and not Path(argv[0]).exists():
-                return _run_command(argv[0], argv[1:], env)
-            args = _parse_parser().parse_args(argv)
-            return _run_parse(args, env)
+            args = build_parser().parse_args(with_command(argv))
+            env.quiet = getattr(args, "quiet", 0)
+            env.verbose = getattr(args, "verbose", 0)
+            module = importlib.import_module(COMMANDS[args.command][0])
+            return getattr(module, f"run_{args.command}")(args, env)
+    except UsageError as exc:
+        env.error(str(exc))
+        return ExitStatus.USAGE
     except SystemExit as exc:
         if isinstance(exc.code, str):
             print(exc.code, file=env.stderr)
@@ -187,215 +191,13 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         return ExitStatus.SOME_FAILED
 
 
-def _run_command(name: str, argv: list[str], env: Environment) -> int:
-    from vbparse import commands
-
-    return getattr(commands, f"run_{name}")(argv, env)
-
-
-def _run_parse(args: argparse.Namespace, env: Environment) -> int:
-    from vbparse.batch import (
-        EngineUnavailable,
-        MissingPath,
-        as_json_lines,
-        default_workers,
-        discover,
-        load_engine,
-        render_all,
+def add_verbosity(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-q", "--quiet", action="count", default=0, help="less on stderr (-qq: no warnings)"
     )
-    from vbparse.incremental import EarlierRun, ManifestMismatch, ManifestWriter
-    from vbparse.models import ErrorRecord
-    from vbparse.write import write_record
-
-    if args.incremental and args.output == "-":
-        env.error("--incremental needs an output file (-o FILE) to compare with")
-        return ExitStatus.USAGE
-    try:
-        load_engine(args.engine, args.scheduler)
-        files = discover(args.paths)
-    except (MissingPath, EngineUnavailable) as exc:
-        env.error(str(exc))
-        return ExitStatus.USAGE
-    if not files:
-        env.error("no files to parse (looked for .txt, .md, .pdf, .docx and images)")
-        return ExitStatus.USAGE
-    try:  # before any work: never overwrite an input, fail now rather than after parsing
-        outputs = open_outputs(check_outputs(args.output, args.errors, files))
-    except OutputPathError as exc:
-        env.error(str(exc))
-        return ExitStatus.USAGE
-
-    earlier = EarlierRun.empty(Path(args.output))
-    if args.incremental:
-        try:
-            earlier = EarlierRun.load(Path(args.output))
-        except ManifestMismatch as exc:
-            env.info(f"{exc}; parsing every file", args.quiet)
-    reused = {path: entry for path in files if (entry := earlier.reusable(path, args.records))}
-    to_parse = [path for path in files if path not in reused]
-    workers = default_workers() if args.workers is None else args.workers
-    workers = min(workers, len(to_parse))
-    results = render_all(
-        to_parse,
-        partial(as_json_lines, records=args.records),
-        workers,
-        timeout=args.timeout,
-        memory_mb=args.max_memory,
-        text_mb=args.max_text_mb,
-        engine=args.engine,
-        scheduler=args.scheduler,
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more on stderr (each warning)"
     )
-
-    out = outputs["-o"].stream if "-o" in outputs else env.stdout
-    manifest = ManifestWriter(Path(args.output)) if args.incremental else None
-    errors = outputs["--errors"].stream if "--errors" in outputs else None
-    progress = _Progress(env, args.quiet, len(files))
-    done = failed = tasks = 0
-    interrupted = keep = True
-    stopped_by: BaseException | None = None
-    try:
-        with _HeldInterrupts() as interrupts:
-            for path in files:
-                entry = reused.get(path)
-                if entry is not None:
-                    text, sha256 = earlier.read_lines(path), entry.sha256
-                    tasks += entry.lines if args.records == "tasks" else 0
-                else:
-                    got, result = next(results)
-                    assert got == path, (got, path)
-                    if isinstance(result, ErrorRecord):
-                        failed += 1
-                        progress.clear()
-                        env.error(f"{result.path}: {result.error}")
-                        if errors:
-                            write_record(errors, result)
-                            errors.flush()
-                        done += 1
-                        progress.show(done, failed)
-                        continue
-                    text, sha256 = result.text, result.sha256
-                    tasks += result.tasks
-                with interrupts.held():  # a document's lines go out whole, or not at all
-                    out.write(text)
-                    out.flush()
-                    if manifest:
-                        manifest.add(path, sha256, args.records, text)
-                    done += 1
-                progress.show(done, failed)
-        interrupted = False
-    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (``Terminated``)
-        stopped_by = exc
-    except (OSError, EngineUnavailable) as exc:  # the engine could not start or went away
-        if isinstance(exc, BrokenPipeError):
-            raise
-        keep = False
-        progress.clear()
-        kept = "" if args.output == "-" else f"; {args.output} left as it was"
-        env.error(f"run stopped ({args.engine} engine): {type(exc).__name__}: {exc}{kept}")
-    finally:
-        results.close()  # stops the workers
-        earlier.close()
-        env.stdout.flush()
-        try:
-            finish_outputs(outputs, keep)
-        finally:
-            if manifest:
-                manifest.finish(keep)
-    progress.clear()
-    target = "stdout" if args.output == "-" else args.output
-    if not keep:
-        return ExitStatus.SOME_FAILED
-    if interrupted:
-        hint = " (run it again with --incremental to go on)" if args.incremental else ""
-        how = "terminated" if isinstance(stopped_by, Terminated) else "interrupted"
-        env.error(
-            f"{how} after {done} of {len(files)} files; the records of those "
-            f"{done - failed} documents were kept in {target}{hint}"
-        )
-        return ExitStatus.TERMINATED if how == "terminated" else ExitStatus.CTRL_C
-    summary = f"{done - failed} documents read, {tasks} tasks, {failed} files failed → {target}"
-    if args.incremental:
-        summary += f" ({len(reused)} unchanged since the last run, not parsed again)"
-    env.info(summary, args.quiet)
-    return ExitStatus.SOME_FAILED if failed else ExitStatus.SUCCESS
-
-
-class _HeldInterrupts:
-    """Ctrl-C and SIGTERM raise ``KeyboardInterrupt`` (``Terminated``) as usual, except
-    inside ``held()``: there they wait until the block is done, so that output never ends in
-    the middle of a document."""
-
-    _SIGNALS: ClassVar[dict[int, object]] = {
-        signal.SIGINT: signal.default_int_handler,
-        signal.SIGTERM: raise_terminated,
-    }
-
-    def __init__(self) -> None:
-        self._holding = False
-        self._pending: int | None = None
-        self._previous: dict[int, object] = {}
-
-    def __enter__(self) -> _HeldInterrupts:
-        if threading.current_thread() is threading.main_thread():
-            for signum, expected in self._SIGNALS.items():
-                if signal.getsignal(signum) is expected:
-                    self._previous[signum] = signal.signal(signum, self._on_signal)
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        for signum, previous in self._previous.items():
-            signal.signal(signum, previous)
-
-    def _on_signal(self, signum: int, frame: object) -> None:
-        if self._holding:
-            self._pending = signum
-        else:
-            raise stop_for(signum)
-
-    @contextmanager
-    def held(self) -> Iterator[None]:
-        self._holding = True
-        try:
-            yield
-        finally:
-            self._holding = False
-        if self._pending is not None:
-            signum, self._pending = self._pending, None
-            raise stop_for(signum)
-
-
-class _Progress:
-    """``[done/total] percent, docs/s, failures, time left`` on stderr, redrawn in place at
-    most ten times a second; only when stderr is a terminal and not ``-q``."""
-
-    def __init__(self, env: Environment, quiet: int, total: int) -> None:
-        self.env = env
-        self.total = total
-        self.active = quiet < 1 and env.stderr_isatty
-        self.started = time.monotonic()
-        self.drawn = 0.0
-        self.visible = False
-
-    def show(self, done: int, failed: int) -> None:
-        now = time.monotonic()
-        if not self.active or (now - self.drawn < 0.1 and done < self.total):
-            return
-        self.drawn = now
-        rate = done / max(now - self.started, 1e-9)
-        left = (self.total - done) / rate if rate > 0 else 0.0
-        width = len(str(self.total))
-        self.env.stderr.write(
-            f"\r\x1b[K[{done:{width}d}/{self.total}] {100 * done / self.total:3.0f}% "
-            f"{rate:.1f} docs/s, {failed} failed, {int(left) // 60}:{int(left) % 60:02d} left"
-        )
-        self.env.stderr.flush()
-        self.visible = True
-
-    def clear(self) -> None:
-        if self.visible:
-            self.env.stderr.write("\r\x1b[K")
-            self.env.stderr.flush()
-            self.visible = False
 
 
 if __name__ == "__main__":

@@ -1,16 +1,23 @@
-"""The sub-commands of ``vbparse``: eval, schema, agencies."""
+"""The sub-commands of ``vbparse`` other than parse: eval, schema, agencies.
+
+Each has ``configure_<name>(parser)`` (its options) and ``run_<name>(args, env)``; both are
+found by ``vbparse.cli``. Heavy imports happen inside ``run_``, so ``--help`` stays fast.
+"""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
 from pathlib import Path
 
-from vbparse.cli import Environment, _Parser
+import shtab
+
+from vbparse.cli import Environment, UsageError, add_verbosity
 from vbparse.exit_status import ExitStatus
 
 
-def run_eval(argv: list[str], env: Environment) -> int:
-    p = _Parser(prog="vbparse eval", description="Score parsed documents against gold files.")
+def configure_eval(p: argparse.ArgumentParser) -> None:
     p.add_argument("gold", type=Path, metavar="GOLD_DIR", help="folder of gold JSON files")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="documents or folders")
     p.add_argument(
@@ -25,7 +32,10 @@ def run_eval(argv: list[str], env: Environment) -> int:
     p.add_argument(
         "-w", "--workers", type=int, default=None, help="worker processes (default: the cores)"
     )
-    args = p.parse_args(argv)
+    add_verbosity(p)
+
+
+def run_eval(args: argparse.Namespace, env: Environment) -> int:
     import os
 
     from vbparse.batch import MissingPath, discover, parse_all
@@ -39,14 +49,13 @@ def run_eval(argv: list[str], env: Environment) -> int:
     from vbparse.models import Document
 
     if not args.gold.is_dir():
-        env.error(f"{args.gold}: not a folder of gold files")
-        return ExitStatus.USAGE
+        raise UsageError(f"{args.gold}: not a folder of gold files")
+    thresholds = _thresholds(args.min)
     try:
         files = discover(args.paths)
         gold = load_gold(args.gold)
     except (MissingPath, GoldError) as exc:
-        env.error(str(exc))
-        return ExitStatus.USAGE
+        raise UsageError(str(exc)) from None
     # Only documents with gold are parsed (a corpus folder also holds SOURCES.md, notes).
     scored = [f for f in files if f.stem in gold]
     documents = []
@@ -67,24 +76,37 @@ def run_eval(argv: list[str], env: Environment) -> int:
     if args.misses:
         print(format_misses(evaluation.overall), file=env.stdout)
     status = ExitStatus.SUCCESS if len(documents) == len(scored) else ExitStatus.SOME_FAILED
-    for item in args.min:
-        name, _, value = item.partition("=")
+    for name, value in thresholds:
         if name not in metrics:
-            env.error(f"--min {item}: unknown metric; known: {', '.join(sorted(metrics))}")
-            return ExitStatus.USAGE
-        if metrics[name] < float(value):
-            env.error(f"{name} = {metrics[name]:.3f}, below the minimum {float(value):.3f}")
+            raise UsageError(f"--min {name}: unknown metric; known: {', '.join(sorted(metrics))}")
+        if metrics[name] is None or metrics[name] < value:
+            shown = "n/a" if metrics[name] is None else f"{metrics[name]:.3f}"
+            env.error(f"{name} = {shown}, below the minimum {value:.3f}")
             status = ExitStatus.SOME_FAILED
     return status
 
 
-def run_schema(argv: list[str], env: Environment) -> int:
-    p = _Parser(prog="vbparse schema", description="Write the JSON Schema of the records.")
+def _thresholds(items: list[str]) -> list[tuple[str, float]]:
+    out = []
+    for item in items:
+        name, _, value = item.partition("=")
+        try:
+            out.append((name, float(value)))
+        except ValueError:
+            raise UsageError(f"--min {item}: expected METRIC=NUMBER") from None
+    return out
+
+
+def configure_schema(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, default=Path("schemas"), help="folder")
     p.add_argument("--check", action="store_true", help="exit 1 if the files differ")
-    args = p.parse_args(argv)
+
+
+def run_schema(args: argparse.Namespace, env: Environment) -> int:
     from vbparse.schema import schema_texts, write_schemas
 
+    if str(args.output) == "-" or args.output.is_file():
+        raise UsageError(f"-o {args.output}: give a folder for the schema files")
     if args.check:
         stale = [
             name
@@ -100,12 +122,100 @@ def run_schema(argv: list[str], env: Environment) -> int:
     return ExitStatus.SUCCESS
 
 
-def run_agencies(argv: list[str], env: Environment) -> int:
-    p = _Parser(prog="vbparse agencies", description="List the agency gazetteer.")
+def configure_agencies(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", help="only this kind (ministry, province, group, …)")
-    args = p.parse_args(argv)
-    from vbparse.extract.agencies import format_gazetteer
 
+
+def run_agencies(args: argparse.Namespace, env: Environment) -> int:
+    from vbparse.extract.agencies import format_gazetteer
+    from vbparse.extract.gazetteer import load_gazetteer
+
+    kinds = sorted({entry.kind for entry in load_gazetteer().entries})
+    if args.kind is not None and args.kind not in kinds:
+        raise UsageError(f"--kind {args.kind}: unknown kind; known: {', '.join(kinds)}")
     for line in format_gazetteer(kind=args.kind):
         print(line, file=env.stdout)
+    return ExitStatus.SUCCESS
+
+
+def configure_report(p: argparse.ArgumentParser) -> None:
+    records = p.add_argument(
+        "records", type=Path, metavar="RECORDS", help="tasks.jsonl or docs.jsonl"
+    )
+    records.complete = shtab.FILE  # type: ignore[attr-defined]
+    p.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day overdue is counted from (default: today)",
+    )
+    p.add_argument("--title", default="Tasks of the directives", help="the page's title")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def run_report(args: argparse.Namespace, env: Environment) -> int:
+    from vbparse.output.report import write_report
+    from vbparse.output.report_data import ReportInputError, load_rows
+
+    if not args.records.is_file():
+        raise UsageError(f"{args.records}: no such file")
+    if args.output.is_dir() or str(args.output) == "-":
+        raise UsageError(f"-o {args.output}: give an HTML file name")
+    as_of = args.as_of or dt.date.today()
+    try:
+        rows = load_rows(args.records, as_of)
+    except ReportInputError as exc:
+        env.error(str(exc))
+        return ExitStatus.SOME_FAILED
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    write_report(rows, as_of, args.output, args.title)
+    env.info(f"{len(rows)} tasks → {args.output}")
+    return ExitStatus.SUCCESS
+
+
+def configure_show(p: argparse.ArgumentParser) -> None:
+    file = p.add_argument(
+        "file", type=Path, metavar="FILE", help="one document (.txt .md .pdf .docx …)"
+    )
+    file.complete = shtab.FILE  # type: ignore[attr-defined]
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="name the gazetteer entry or grammar rule behind each value",
+    )
+
+
+def run_show(args: argparse.Namespace, env: Environment) -> int:
+    from vbparse.ingest import IngestError
+    from vbparse.pipeline import StageError, parse_file_stages
+    from vbparse.show import show_document
+
+    if not args.file.is_file():
+        raise UsageError(f"{args.file}: no such file")
+    try:
+        parsed = parse_file_stages(args.file)
+    except (IngestError, StageError) as exc:
+        env.error(f"{args.file}: {exc}")
+        return ExitStatus.SOME_FAILED
+    show_document(parsed, env.stdout, explain=args.explain)
+    return ExitStatus.SUCCESS
+
+
+def configure_completion(p: argparse.ArgumentParser) -> None:
+    p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell to complete in")
+    p.epilog = "e.g. vbparse completion bash > ~/.local/share/bash-completion/completions/vbparse"
+
+
+def run_completion(args: argparse.Namespace, env: Environment) -> int:
+    from vbparse.cli import build_parser
+
+    print(shtab.complete(build_parser(), shell=args.shell), file=env.stdout)
     return ExitStatus.SUCCESS

@@ -112,8 +112,12 @@ class Report:
 
 def _starts(text: str, start: str) -> bool:
     # Spaces do not count: gold keeps a web copy's run-together words as written ("TổngBí
-    # thư"), normalization separates them ("Tổng Bí thư").
-    return "".join(fold(text).split()).startswith("".join(fold(start).split()))
+    # thư"), normalization separates them ("Tổng Bí thư"). A heading line above the item's
+    # paragraph ("Sở Công Thương" / "Hỗ trợ cho các doanh nghiệp …") is part of its own text,
+    # but annotators also start the task at the paragraph: either start aligns.
+    want = "".join(fold(start).split())
+    rest = text.partition("\n")[2]
+    return any("".join(fold(t).split()).startswith(want) for t in (text, rest) if t.strip())
 
 
 def _align(predicted: list[Any], gold: list[dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:
@@ -313,19 +317,28 @@ def format_misses(report: Report) -> str:
     return "\n".join(lines)
 
 
+def _figure(value: float, support: int) -> str:
+    return f"{value:6.3f}" if support else f"{'n/a':>6}"
+
+
 def format_report(report: Report) -> str:
     lines = ["field                     value"]
     metrics = report.metrics()
     lines.append(f"{'document fields (all)':<25} {metrics['doc_fields']:.3f}")
     for name, acc in report.fields.items():
-        lines.append(f"  {name:<23} {acc.value:.3f}  ({acc.right}/{acc.total})")
+        lines.append(
+            f"  {name:<23} {_figure(acc.value, acc.total).strip():>5}  ({acc.right}/{acc.total})"
+        )
     lines.append(f"{'':<25} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
     for name, c in {**report.lists, **report.tasks}.items():
-        lines.append(
-            f"{name:<25} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}   {c.tp}/{c.fp}/{c.fn}"
-        )
+        # Nothing predicted (or nothing in gold) leaves P (or R) undefined: say so, not 1.000.
+        p = _figure(c.precision, c.tp + c.fp)
+        r = _figure(c.recall, c.tp + c.fn)
+        f1 = _figure(c.f1, c.tp + c.fp + c.fn)
+        lines.append(f"{name:<25} {p} {r} {f1}   {c.tp}/{c.fp}/{c.fn}")
     lines.append(
-        f"{'deadline (aligned tasks)':<25} {report.deadline.value:.3f}  "
+        f"{'deadline (aligned tasks)':<25} "
+        f"{_figure(report.deadline.value, report.deadline.total).strip():>5}  "
         f"({report.deadline.right}/{report.deadline.total})"
     )
     lines.append(

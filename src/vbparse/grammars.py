@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import io
 from importlib import resources
 from pathlib import Path
@@ -18,13 +19,15 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from vbparse.errors import VbparseError
+
 M = TypeVar("M", bound=BaseModel)
 
 # libyaml's loader when PyYAML was built with it: several times faster on the gazetteer.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class GrammarError(ValueError):
+class GrammarError(VbparseError, ValueError):
     """A grammar file is missing or malformed."""
 
 
@@ -38,6 +41,17 @@ def grammar_root() -> Path:
     if checkout.is_dir():
         return checkout
     raise GrammarError(f"grammar folder not found (looked in {packaged} and {checkout})")
+
+
+@functools.cache
+def grammar_digest() -> str:
+    """sha256 over every grammar file (names and bytes): changes when any grammar does."""
+    root = grammar_root()
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def grammar_path(name: str) -> Path:

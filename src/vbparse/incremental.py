@@ -2,10 +2,12 @@
 
 ``vbparse corpus/ -o tasks.jsonl --incremental`` writes, beside ``tasks.jsonl``, a manifest
 ``tasks.jsonl.manifest`` (JSON Lines): one line per document in the output, in output order —
-its source path, content sha256, the vbparse version that parsed it, the record kind
-(``tasks`` or ``documents``) and how many output lines it has — and a closing line with the
+its source path, content sha256, the parser version that parsed it (vbparse's version plus
+a hash of the grammar files, so that an edited gazetteer or grammar parses everything again),
+the record kind (``tasks`` or ``documents``), how many output lines it has and what the
+end-of-run summary needs (number, date, task count, warnings) — and a closing line with the
 sha256 of the whole output. The next ``--incremental`` run to the same output copies the lines
-of every file whose path, content hash, vbparse version and record kind all match, and parses
+of every file whose path, content hash, parser version and record kind all match, and parses
 only the others. Files that failed are not in the manifest, so they are tried again. A
 manifest that does not match its output (the output was edited or replaced) is ignored.
 """
@@ -40,6 +42,18 @@ class Entry:
     vbparse_version: str
     records: str
     lines: int
+    number: str | None = None
+    date: str | None = None
+    tasks: int = 0
+    warnings: tuple[str, ...] = ()
+    duplicate_of: str | None = None
+
+
+def parser_version() -> str:
+    """What decides whether an earlier parse still holds: vbparse's version and the grammars."""
+    from vbparse.grammars import grammar_digest
+
+    return f"{vbparse.__version__}+grammars.{grammar_digest()[:16]}"
 
 
 def _checked_entry(row: dict) -> Entry:
@@ -99,8 +113,9 @@ class EarlierRun:
                     if "output_sha256" in row:
                         footer = row
                     else:
+                        row["warnings"] = tuple(row.get("warnings", ()))
                         entries.append(_checked_entry(row))
-        except (ValueError, TypeError, OSError) as exc:
+        except (ValueError, TypeError, AttributeError, OSError) as exc:
             raise ManifestMismatch(f"{display_path(manifest)}: unreadable ({exc})") from exc
         places: dict[str, tuple[Entry, int, int]] = {}
         digest = hashlib.sha256()
@@ -129,7 +144,7 @@ class EarlierRun:
         if found is None:
             return None
         entry = found[0]
-        if entry.vbparse_version != vbparse.__version__ or entry.records != records:
+        if entry.vbparse_version != parser_version() or entry.records != records:
             return None
         try:
             same = file_sha256(path) == entry.sha256
@@ -163,14 +178,31 @@ class ManifestWriter:
         self._digest = hashlib.sha256()
         self.documents = 0
 
-    def add(self, path: Path, sha256: str, records: str, text: str) -> None:
+    def add(
+        self,
+        path: Path,
+        sha256: str,
+        records: str,
+        text: str,
+        *,
+        number: str | None = None,
+        date: str | None = None,
+        tasks: int = 0,
+        warnings: tuple[str, ...] = (),
+        duplicate_of: str | None = None,
+    ) -> None:
         """Record that ``text`` (whole lines) was written to the output for ``path``."""
         entry = Entry(
             path=display_path(path),
             sha256=sha256,
-            vbparse_version=vbparse.__version__,
+            vbparse_version=parser_version(),
             records=records,
             lines=text.count("\n"),
+            number=number,
+            date=date,
+            tasks=tasks,
+            warnings=warnings,
+            duplicate_of=duplicate_of,
         )
         self._stream.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
         self._digest.update(text.encode("utf-8"))

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from vbparse.errors import VbparseError
 from vbparse.extract.document_number import document_type
 from vbparse.file_names import display_path
-from vbparse.ingest import IngestError, RawText, read_document
+from vbparse.ingest import IngestError, RawText, ReadLimits, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
 from vbparse.normalize import NormalizedText, normalize
 from vbparse.segment.clause_tree import ClauseTree
@@ -26,7 +27,7 @@ from vbparse.segment.closing import Closing, find_closing
 from vbparse.segment.header import Header, find_header
 
 
-class StageError(Exception):
+class StageError(VbparseError):
     """A stage could not go on; ``stage`` names it for the error record."""
 
     def __init__(self, stage: str, message: str) -> None:
@@ -40,9 +41,14 @@ class ParseOptions:
 
     ``propose_organisations``: also run underthesea's NER (optional extra ``ner``, slow) and
     report each organisation the gazetteer lacks as a warning with its span.
+    ``limits``: OCR mode and the page, time and resolution limits of the readers.
+    ``keep_text``: put the normalized text into ``Document.text``, so that every span can be
+    resolved without vbparse.
     """
 
     propose_organisations: bool = False
+    limits: ReadLimits = field(default_factory=ReadLimits)
+    keep_text: bool = False
 
 
 @dataclass
@@ -76,7 +82,8 @@ def stage_normalize(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``norm``: the normalized text and its map back to the source."""
     doc.norm = normalize(doc.raw.text)
     for message in doc.raw.warnings:
-        doc.warn("ingest", message)
+        # "limit": the file was cut short at a page or time limit (the CLI says so on stderr).
+        doc.warn("limit" if message in doc.raw.cut else "ingest", message)
     return doc
 
 
@@ -113,8 +120,11 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     _check_is_directive(doc)
     number, number_text = fields.document_number(header)
     prefix = number_text or doc.name
-    province = fields.issuer_province(header) or fields.addressed_province(header)
+    province = fields.issuer_province(header)
     issuer = fields.issuer(header, number, closing)
+    if province is None and (province := fields.place_province(header)):
+        issuer = fields.placed_issuer(issuer, province)
+    province = province or fields.addressed_province(header)
     context = TaskContext(
         task_id_prefix=prefix,
         doc_date=header.date,
@@ -253,6 +263,19 @@ def stage_pages(doc: ParsedDocument) -> ParsedDocument:
     return doc
 
 
+def stage_successors(doc: ParsedDocument) -> ParsedDocument:
+    """Sets ``successor`` on every agency the gazetteer knows was merged or renamed, and
+    ``Document.text`` when ``options.keep_text``."""
+    from vbparse.extract.successors import add_successors
+
+    assert doc.document is not None
+    for task in doc.document.tasks:
+        add_successors([*task.lead, *task.support, *task.report_to, *task.pending])
+    if doc.options.keep_text:
+        doc.document.text = doc.text
+    return doc
+
+
 def _map_spans(model: BaseModel, change: Callable[[Span], Span]) -> None:
     """Replace every ``Span`` inside ``model`` (nested models and lists) by ``change(span)``."""
     for name in type(model).model_fields:
@@ -276,10 +299,19 @@ STAGES: list[tuple[str, Stage]] = [
     ("extract", stage_extract),
     ("propose_organisations", stage_propose_organisations),
     ("pages", stage_pages),
+    ("successors", stage_successors),
 ]
 
 
 def run(doc: ParsedDocument) -> Document:
+    doc = run_stages(doc)
+    assert doc.document is not None
+    return doc.document
+
+
+def run_stages(doc: ParsedDocument) -> ParsedDocument:
+    """Every stage on ``doc``; the result keeps what the stages found on the way (the header,
+    the clause tree) besides the ``Document`` (``vbparse show`` draws them)."""
     for name, stage in STAGES:
         try:
             doc = stage(doc)
@@ -289,8 +321,7 @@ def run(doc: ParsedDocument) -> Document:
             raise StageError("validate", f"record failed validation: {exc.errors()[0]}") from exc
         except Exception as exc:  # a bug in one stage must not stop a batch
             raise StageError(name, f"{type(exc).__name__}: {exc}") from exc
-    assert doc.document is not None
-    return doc.document
+    return doc
 
 
 def _source(path: Path, data: bytes, raw: RawText) -> Source:
@@ -306,19 +337,26 @@ def _source(path: Path, data: bytes, raw: RawText) -> Source:
 
 def parse_file(path: str | Path, options: ParseOptions | None = None) -> Document:
     """Parse one file; raises ``IngestError`` or ``StageError`` when it cannot."""
+    parsed = parse_file_stages(path, options)
+    assert parsed.document is not None
+    return parsed.document
+
+
+def parse_file_stages(path: str | Path, options: ParseOptions | None = None) -> ParsedDocument:
+    """Parse one file and keep every stage's findings (``parse_file`` keeps the Document)."""
     path = Path(path)
-    raw = read_document(path)
+    options = options or ParseOptions()
+    raw = read_document(path, options.limits)
     source = _source(path, path.read_bytes(), raw)
-    return run(
-        ParsedDocument(name=path.stem, source=source, raw=raw, options=options or ParseOptions())
-    )
+    return run_stages(ParsedDocument(name=path.stem, source=source, raw=raw, options=options))
 
 
-def parse_text(text: str, *, name: str = "<text>") -> Document:
+def parse_text(text: str, *, name: str = "<text>", options: ParseOptions | None = None) -> Document:
     """Parse a directive given as text."""
     raw = RawText(text=text, format="txt")
     source = _source(Path(name), text.encode("utf-8"), raw)
-    return run(ParsedDocument(name=Path(name).stem, source=source, raw=raw))
+    options = options or ParseOptions()
+    return run(ParsedDocument(name=Path(name).stem, source=source, raw=raw, options=options))
 
 
 def parse_path(path: Path, options: ParseOptions | None = None) -> Document | ErrorRecord:

@@ -123,7 +123,7 @@ def test_catalogue_each_input_alone(tmp_path):
         started = time.monotonic()
         pid = os.fork()
         if pid == 0:
-            parse_one(str(path), keep_document, 300)
+            parse_one(str(path), keep_document, time_s=300)
             os._exit(0)
         _, _, usage = os.wait4(pid, 0)
         rows.append((time.monotonic() - started, usage.ru_maxrss / 1024, display_path(path.name)))

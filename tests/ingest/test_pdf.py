@@ -223,3 +223,17 @@ def test_pdf_ruled_body_text_is_no_table():
     ]
     assert not _is_table(body)
     assert _is_table(tasks)
+
+
+def test_pdf_eoffice_digits_in_nested_form_xobjects():
+    """A real e-office PDF (thông báo 565/TB-UBND Quảng Ngãi, tests/fixtures/real/b06_files)
+    draws the number and the day inside a form XObject nested in the signature widget's
+    appearance; the signing organisation's stamp (e-mail, time signed) is left out."""
+    from vbparse.pipeline import parse_file
+
+    path = Path(__file__).parents[1] / "fixtures/real/b06_files/tb_565_tb-ubnd_2024.pdf"
+    doc = parse_file(path)
+    assert doc.number == "565/TB-UBND"
+    assert str(doc.date) == "2024-11-15"
+    assert doc.place == "Quảng Ngãi"
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"

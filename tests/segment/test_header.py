@@ -55,3 +55,15 @@ def test_header_lines_without_header_leave_fields_empty():
     header = find_header("1. Bộ Tài chính khẩn trương rà soát.\n2. Bộ Y tế báo cáo.")
     assert header.number is None and header.date is None and header.subject is None
     assert header.body_start == 0
+
+
+def test_closing_authority_without_name_before_site_text():
+    """A web copy keeps "KT. BỘ TRƯỞNG, CHỦ NHIỆM" as the last row of its signature table and
+    drops the name; the site's own text follows (real VPCP công văn of b02/b09)."""
+    text = (
+        "Văn phòng Chính phủ thông báo để Bộ Tài chính biết, thực hiện./.\n\n"
+        "KT. BỘ TRƯỞNG, CHỦ NHIỆM\nÝ kiến bạn đọc\nNhấp vào nút tại mỗi ô tìm kiếm.\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert closing.signing_authority == "KT. Bộ trưởng, Chủ nhiệm"
+    assert closing.signer is None and closing.signer_title is None

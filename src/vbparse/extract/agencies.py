@@ -297,10 +297,11 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
     alone = first_noun.standalone and not determined and not prefix
     determined = determined or alone  # "cơ quan thuế": a class of bodies without "các"
     while j < len(keys) and not alone:
-        step = _next_noun(tries, tokens, j, territory, prefix is not None)
+        levels = spread and not territory
+        step = _next_noun(tries, tokens, j, territory, prefix is not None, levels)
         if step is None:  # a qualifier between two nouns: "các bệnh viện chuyên khoa và ..."
             qualified = _qualifiers(gazetteer, tokens, j, parts)
-            step = _next_noun(tries, tokens, qualified, territory, prefix is not None)
+            step = _next_noun(tries, tokens, qualified, territory, prefix is not None, levels)
             j = qualified
         if step is None:
             break
@@ -337,7 +338,12 @@ def _match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> _Candidate
 
 
 def _next_noun(
-    tries: _GroupTries, tokens: Tokens, j: int, territory: bool, prefixed: bool
+    tries: _GroupTries,
+    tokens: Tokens,
+    j: int,
+    territory: bool,
+    prefixed: bool,
+    levels: bool = False,
 ) -> tuple[int, str, _Noun, bool] | None:
     """The next noun of a group at token ``j``, after a joiner (or none) and an optional "các":
     its end, its rendering (joiner, determiner, form), the noun and whether "các" came."""
@@ -351,9 +357,14 @@ def _next_noun(
             det = tokens.text[tokens.starts[k] : tokens.ends[k]].lower() + " "
             k += 1
         nxt = _noun_at(tries, keys, k)
-        if nxt and territory and not (nxt[1].area or nxt[1].level) and (prefixed or det):
-            # "Ủy ban nhân dân các xã, phường, các chủ đầu tư": two groups (a prefix or a new
-            # "các" after territories starts another group)
+        if nxt and territory and not (nxt[1].area or nxt[1].level) and prefixed:
+            # "Ủy ban nhân dân các xã, phường, chủ đầu tư": two groups (after territories a
+            # prefix's group ends before a noun of another sort)
+            nxt = None
+        if nxt and det and joiner_key and not nxt[1].level and not levels:
+            # "các cơ quan, đơn vị, địa phương, các chủ đầu tư": a new "các" after a joiner
+            # starts another group (the gold of every real batch splits there); levels stay
+            # one ("các cấp, các ngành")
             nxt = None
         if nxt and nxt[1].standalone and not det:
             nxt = None  # "cơ quan thuế, cơ quan hải quan": two classes of bodies

@@ -15,6 +15,7 @@ from vbparse.extract.document_number import (
     normalize_number,
     parse_document_number,
 )
+from vbparse.extract.gazetteer import load_gazetteer
 from vbparse.extract.references import find_references
 from vbparse.models import Agency, DocumentNumber, ParseWarning, Reference, Task
 from vbparse.segment.casing import agency_casing, fold, title_case
@@ -79,6 +80,31 @@ def issuer_province(header: Header) -> str | None:
     return None
 
 
+# Issuer lines of a province's own bodies: its committee written without the place ("ỦY BAN
+# NHÂN DÂN", "UBND TỈNH") or one of its departments ("SỞ Y TẾ").
+_LOCAL_ISSUER_KINDS = frozenset({"province", "city", "local_body"})
+_COMMITTEE_LINE = regex.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND", regex.IGNORECASE)
+
+
+UNNAMED_COMMITTEE = "ubnd-cap-tinh"
+
+
+def place_province(header: Header) -> str | None:
+    """The province named by the place of the date line ("Hà Nội, ngày …") when the issuer is
+    a provincial body written without its province ("ỦY BAN NHÂN DÂN" where a web copy lost
+    the next line). A ministry's "Hà Nội" places nothing; nor does a town that is no province
+    ("Vị Thanh")."""
+    if not header.place or not header.issuer_lines:
+        return None
+    written = "\n".join(line.text for line in header.issuer_lines)
+    kinds = {agency.kind for agency in find_agencies(written)}
+    local = kinds <= _LOCAL_ISSUER_KINDS if kinds else bool(_COMMITTEE_LINE.match(written))
+    if not local:
+        return None
+    province = load_gazetteer().resolve_province(header.place)
+    return province if province and province != UNNAMED_COMMITTEE else None
+
+
 def addressed_province(header: Header) -> str | None:
     """The one province a central body writes to ("Kính gửi: Ủy ban nhân dân tỉnh Hòa
     Bình"): its "Ủy ban nhân dân tỉnh" and "Sở Tài chính" in the body are that province's.
@@ -121,3 +147,17 @@ def unknown_agency_warnings(tasks: Iterable[Task]) -> Iterator[ParseWarning]:
                     message=f"{agency.kind} not in the gazetteer: {agency.name!r}",
                     span=agency.span,
                 )
+
+
+def placed_issuer(issuer: str | None, province: str) -> str | None:
+    """ "Ủy ban nhân dân" (the place lost from the issuer lines) as the committee of the
+    province the date line names; other issuers as they are."""
+    committee = load_gazetteer().get(province)
+    if committee is None or issuer is None:
+        return issuer
+    if fold(issuer) in {fold(p) for p in _UNPLACED_COMMITTEES}:
+        return committee.name
+    return issuer
+
+
+_UNPLACED_COMMITTEES = ("Ủy ban nhân dân", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố")

@@ -10,10 +10,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
+
+from vbparse.errors import VbparseError
 
 
-class IngestError(Exception):
+class IngestError(VbparseError):
     """A file could not be read; the message says why, in words for the analyst."""
+
+
+OcrMode = Literal["auto", "force", "off"]
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """How far a reader may go on one file (``--ocr``, ``--max-pages``, ``--page-time``,
+    ``--ocr-dpi``). ``None`` keeps the reader's default (``vbparse.ingest.pdf.MAX_PAGES``,
+    ``TIME_LIMIT_S``, ``vbparse.ingest.ocr.OCR_DPI``).
+
+    ``ocr``: ``auto`` OCRs the pages with no usable text layer, ``force`` every page of a PDF,
+    ``off`` none (a scan is then an error: there is nothing to read).
+    """
+
+    ocr: OcrMode = "auto"
+    max_pages: int | None = None
+    time_limit_s: float | None = None
+    dpi: int | None = None
 
 
 @dataclass
@@ -31,33 +53,35 @@ class RawText:
     ocr: bool = False
     ocr_confidence: float | None = None
     warnings: list[str] = field(default_factory=list)
+    # The warnings that say the file was cut short (page or time limit): also on stderr.
+    cut: list[str] = field(default_factory=list)
 
 
-Reader = Callable[[Path], RawText]
+Reader = Callable[[Path, ReadLimits], RawText]
 
 
-def _read_text_file(path: Path) -> RawText:
+def _read_text_file(path: Path, limits: ReadLimits) -> RawText:
     from vbparse.ingest.text import read_text_file
 
     return read_text_file(path)
 
 
-def _read_pdf(path: Path) -> RawText:
+def _read_pdf(path: Path, limits: ReadLimits) -> RawText:
     from vbparse.ingest.pdf import read_pdf
 
-    return read_pdf(path)
+    return read_pdf(path, limits)
 
 
-def _read_docx(path: Path) -> RawText:
+def _read_docx(path: Path, limits: ReadLimits) -> RawText:
     from vbparse.ingest.docx import read_docx
 
     return read_docx(path)
 
 
-def _read_image(path: Path) -> RawText:
+def _read_image(path: Path, limits: ReadLimits) -> RawText:
     from vbparse.ingest.ocr import read_image
 
-    return read_image(path)
+    return read_image(path, limits)
 
 
 # suffix -> reader. Other ingest modules add their suffixes here (see ``register``).
@@ -84,7 +108,7 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
-def read_document(path: Path) -> RawText:
+def read_document(path: Path, limits: ReadLimits | None = None) -> RawText:
     """Read one file with the reader for its suffix; raise ``IngestError`` on failure."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -96,7 +120,7 @@ def read_document(path: Path) -> RawText:
         raise IngestError("not a file")
     if path.stat().st_size == 0:
         raise IngestError("empty file")
-    raw = reader(path)
+    raw = reader(path, limits or ReadLimits())
     from vbparse.ingest.safety import check_text_size
 
     check_text_size(len(raw.text), "extracted text")  # a small PDF can hold a great deal

@@ -101,7 +101,9 @@ def _text_lines(stream: Any) -> list[tuple[str, float, float, float, float]]:
         attrs={},
     )
     manager = PDFResourceManager()
-    device = PDFPageAggregator(manager, laparams=LAParams())
+    # all_texts: e-office appearances draw the digits inside nested form XObjects (figures),
+    # whose characters are grouped into lines only when asked to
+    device = PDFPageAggregator(manager, laparams=LAParams(all_texts=True))
     PDFPageInterpreter(manager, device).process_page(form)
     words = []
     pending = list(device.get_result())

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vbparse.ingest import IngestError, RawText
+from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
 from vbparse.ingest.ocr_repair import repair_row_labels
 from vbparse.ingest.ruling import erase_rules, find_grid
@@ -240,28 +240,33 @@ def _no_bomb_warning() -> Iterator[None]:
         yield
 
 
-def read_image(path: Path) -> RawText:
+def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
     """OCR an image file (a multi-page TIFF gives one page per frame)."""
     from PIL import Image, UnidentifiedImageError
 
     from vbparse.ingest.pdf import MAX_PAGES, TIME_LIMIT_S
 
+    limits = limits or ReadLimits()
+    if limits.ocr == "off":
+        raise IngestError("an image needs OCR, and --ocr off: nothing to read")
+    max_pages = limits.max_pages or MAX_PAGES
+    time_limit = limits.time_limit_s or TIME_LIMIT_S
     check_tesseract()
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb check, at our limit
-    warnings: list[str] = []
+    cut: list[str] = []
     results: list[OcrPage] = []
     try:
         with _no_bomb_warning(), Image.open(path) as image:
             total = getattr(image, "n_frames", 1)
-            if total > MAX_PAGES:
-                warnings.append(f"only the first {MAX_PAGES} of {total} pages were read")
+            if total > max_pages:
+                cut.append(f"only the first {max_pages} of {total} pages were read")
             started = time.monotonic()
             # Frame by frame: only the frame being read is decoded (a TIFF of 100 large
             # frames, copied all at once, took GBs).
-            for index in range(min(total, MAX_PAGES)):
-                if time.monotonic() - started > TIME_LIMIT_S:
-                    warnings.append(
-                        f"time limit {TIME_LIMIT_S:.0f} s reached: read {index} of {total} pages"
+            for index in range(min(total, max_pages)):
+                if time.monotonic() - started > time_limit:
+                    cut.append(
+                        f"time limit {time_limit:.0f} s reached: read {index} of {total} pages"
                     )
                     break
                 image.seek(index)
@@ -288,5 +293,6 @@ def read_image(path: Path) -> RawText:
         page_starts=page_starts,
         ocr=True,
         ocr_confidence=sum(confidences) / len(confidences) if confidences else None,
-        warnings=warnings,
+        warnings=list(cut),
+        cut=cut,
     )

@@ -20,7 +20,7 @@ import time
 import unicodedata
 from pathlib import Path
 
-from vbparse.ingest import IngestError, RawText
+from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.annotations import annotation_words
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
 from vbparse.ingest.safety import StreamTooLarge, bounded_pdf_streams
@@ -149,82 +149,80 @@ def _page(plumber_page) -> tuple[Page, str]:
     return Page(plumber_page.width, plumber_page.height, words, tables), plain
 
 
-def read_pdf(path: Path) -> RawText:
-    """Read a PDF's text layer (OCR for the pages that lack a usable one)."""
+def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawText:
+    """Read a PDF's text layer (OCR for the pages that lack a usable one, or for every page
+    with ``limits.ocr == "force"``; none with ``"off"``)."""
+    limits = limits or ReadLimits()
+    max_pages = limits.max_pages or MAX_PAGES
+    time_limit = limits.time_limit_s or TIME_LIMIT_S
     started = time.monotonic()
+    cut: list[str] = []
     warnings: list[str] = []
     with bounded_pdf_streams():
         pdf = _open(path)
-        pages, to_ocr = _read_text_layers(pdf, started, warnings)
+        try:
+            total = len(pdf.pages)
+            limit = min(total, max_pages)
+            if total > max_pages:
+                cut.append(f"only the first {max_pages} of {total} pages were read")
+            pages: list[Page | None] = []
+            to_ocr: dict[int, str] = {}
+            for index in range(limit):
+                if time.monotonic() - started > time_limit:
+                    cut.append(
+                        f"time limit {time_limit:.0f} s reached: read {index} of {total} pages"
+                    )
+                    break
+                plumber_page = pdf.pages[index]
+                try:
+                    page, plain = _page(plumber_page)
+                except Exception as exc:  # one broken page must not lose the document
+                    too_large = _stream_too_large(exc)
+                    if too_large is not None:  # pdfium would inflate it too: not a page to OCR
+                        raise too_large from None
+                    warnings.append(f"page {index + 1} could not be read ({type(exc).__name__})")
+                    pages.append(None)
+                    # pdfium may still render it: OCR reads what the text reader could not.
+                    to_ocr[index] = "page the text reader could not read"
+                    continue
+                reason = broken_text(plain)
+                if not plain.strip():
+                    reason = "no text layer" if plumber_page.images else None
+                if limits.ocr == "force":
+                    reason = reason or "--ocr force"
+                if reason:
+                    to_ocr[index] = reason
+                pages.append(page)
+                plumber_page.close()
+        finally:
+            pdf.close()
+    if limits.ocr == "off" and to_ocr:
+        listed = ", ".join(str(i + 1) for i in sorted(to_ocr))
+        warnings.append(f"--ocr off: pages {listed} need OCR and were not read")
+
     ocr_pages: dict[int, Page] = {}
     confidences: list[float] = []
-    if to_ocr:
-        from vbparse.ingest.ocr import ocr_pdf_pages
+    if to_ocr and limits.ocr != "off":
+        from vbparse.ingest.ocr import OCR_DPI, ocr_pdf_pages
 
-        budget = max(TIME_LIMIT_S - (time.monotonic() - started), 10.0)
-        for index, result in ocr_pdf_pages(path, sorted(to_ocr), time_limit_s=budget):
+        budget = max(time_limit - (time.monotonic() - started), 10.0)
+        dpi = limits.dpi or OCR_DPI
+        ocr_run = ocr_pdf_pages(path, sorted(to_ocr), dpi=dpi, time_limit_s=budget)
+        too_large: set[int] = set()
+        for index, result in ocr_run:
             if result is None:
                 warnings.append(f"page {index + 1} is too large to render for OCR; not read")
+                too_large.add(index)
                 continue
             ocr_pages[index] = result.page
             confidences.append(result.confidence)
-        missing = sorted(set(to_ocr) - set(ocr_pages))
+        missing = sorted(set(to_ocr) - set(ocr_pages) - too_large)
         if missing:
             listed = ", ".join(str(i + 1) for i in missing)
-            warnings.append(f"OCR did not read pages {listed} (time limit or page size)")
+            cut.append(f"OCR time limit reached: pages {listed} not read")
         reasons = "; ".join(sorted(set(to_ocr.values())))
         warnings.append(f"OCR used on {len(ocr_pages)} page(s): {reasons}")
-    return _raw_text(pages, to_ocr, ocr_pages, confidences, warnings)
 
-
-def _read_text_layers(
-    pdf, started: float, warnings: list[str]
-) -> tuple[list[Page | None], dict[int, str]]:
-    """Each page's layout input (``None``: unreadable) and the pages to OCR, with why."""
-    try:
-        total = len(pdf.pages)
-        limit = min(total, MAX_PAGES)
-        if total > MAX_PAGES:
-            warnings.append(f"only the first {MAX_PAGES} of {total} pages were read")
-        pages: list[Page | None] = []
-        to_ocr: dict[int, str] = {}
-        for index in range(limit):
-            if time.monotonic() - started > TIME_LIMIT_S:
-                warnings.append(
-                    f"time limit {TIME_LIMIT_S:.0f} s reached: read {index} of {total} pages"
-                )
-                break
-            plumber_page = pdf.pages[index]
-            try:
-                page, plain = _page(plumber_page)
-            except Exception as exc:
-                too_large = _stream_too_large(exc)
-                if too_large is not None:  # pdfium would inflate it too: not a page to OCR
-                    raise too_large from None  # one broken page must not lose the document
-                warnings.append(f"page {index + 1} could not be read ({type(exc).__name__})")
-                pages.append(None)
-                # pdfium may still render it: OCR reads what the text reader could not.
-                to_ocr[index] = "page the text reader could not read"
-                continue
-            reason = broken_text(plain)
-            if not plain.strip():
-                reason = "no text layer" if plumber_page.images else None
-            if reason:
-                to_ocr[index] = reason
-            pages.append(page)
-            plumber_page.close()
-    finally:
-        pdf.close()
-    return pages, to_ocr
-
-
-def _raw_text(
-    pages: list[Page | None],
-    to_ocr: dict[int, str],
-    ocr_pages: dict[int, Page],
-    confidences: list[float],
-    warnings: list[str],
-) -> RawText:
     readable: list[Page | None] = []
     for index, page in enumerate(pages):
         if index in ocr_pages:
@@ -241,6 +239,8 @@ def _raw_text(
 
         text = repair_page_text(text)
     if not text.strip():
+        if limits.ocr == "off":
+            raise IngestError("no text layer in PDF, and --ocr off: nothing to read")
         raise IngestError("no text in PDF (no text layer and nothing recognised by OCR)")
     return RawText(
         text=text,
@@ -249,5 +249,6 @@ def _raw_text(
         page_starts=page_starts,
         ocr=bool(ocr_pages),
         ocr_confidence=sum(confidences) / len(confidences) if confidences else None,
-        warnings=warnings,
+        warnings=cut + warnings,
+        cut=cut,
     )

@@ -1,6 +1,6 @@
 """The pydantic models: the public contract of vbparse's records."""
 
-from vbparse.models.agency import Agency
+from vbparse.models.agency import Agency, Successor
 from vbparse.models.deadline import Deadline
 from vbparse.models.document import (
     SCHEMA_VERSION,
@@ -24,6 +24,7 @@ __all__ = [
     "Reference",
     "Source",
     "Span",
+    "Successor",
     "Task",
     "TaskRecord",
 ]

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+import datetime as dt
+
+from pydantic import BaseModel, Field
 
 from vbparse.models.span import Span
+
+
+class Successor(BaseModel):
+    """The body that took over a merged or renamed agency, as the gazetteer knows it today
+    ("Bộ Kế hoạch và Đầu tư" → "Bộ Tài chính" since 2025-03-01)."""
+
+    id: str
+    name: str
+    since: dt.date | None = Field(
+        default=None, description="The first day of the successor (the day after valid_until)."
+    )
 
 
 class Agency(BaseModel):
@@ -22,3 +35,6 @@ class Agency(BaseModel):
     kind: str = "other"
     text: str
     span: Span | None = None
+    successor: Successor | None = Field(
+        default=None, description="Where the gazetteer knows the body was merged or renamed."
+    )

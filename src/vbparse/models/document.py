@@ -14,7 +14,7 @@ from vbparse.models.span import ParseWarning, Span
 
 # Bump the minor version for added optional fields, the major one for anything that
 # breaks a consumer (a renamed or removed field, a changed meaning).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 SourceFormat = Literal["txt", "md", "pdf", "docx", "image"]
 
@@ -74,6 +74,15 @@ class Document(BaseModel):
     cc: list[str] = Field(default_factory=list, description="Nơi nhận lines.")
     tasks: list[Task] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
+    duplicate_of: str | None = Field(
+        default=None,
+        description="Path of an earlier file of the same run with the same number and date.",
+    )
+    text: str | None = Field(
+        default=None,
+        description="The normalized text every span points into (with --text, or "
+        "ParseOptions(keep_text=True)).",
+    )
 
 
 class TaskRecord(Task):
@@ -85,6 +94,10 @@ class TaskRecord(Task):
     doc_date: dt.date | None = None
     issuer: str | None = None
     source: Source
+    duplicate_of: str | None = Field(
+        default=None,
+        description="Path of an earlier file of the same run with the same number and date.",
+    )
 
 
 class ErrorRecord(BaseModel):

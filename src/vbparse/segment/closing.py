@@ -134,7 +134,9 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
             j += 1
         if j < len(lines) and _PERSON.match(lines[j].text.strip()):
             closing.signer = lines[j].text.strip()
-        elif j < len(lines) or not authority.match(titles[0]):
+        elif not authority.match(titles[0]):
+            # Without a name below, only "KT. …"/"TM. …"/"TL. …" opens a signature: a web copy
+            # keeps the authority and drops the name, site text following.
             continue
         # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the prefixed lines say on
         # whose behalf, the rest is the signer's own title.

@@ -214,8 +214,10 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
     a dated opening sentence, an item, or a change from capitals to sentence case."""
     p = _patterns()
     taken: list[Line] = []
-    for line in lines[i + 1 :]:
+    for k, line in enumerate(lines[i + 1 :], start=i + 1):
         stripped = line.text.strip()
+        if taken and _is_authority_line(stripped, taken[-1], lines[k + 1 : k + 2]):
+            break
         if (
             p["separator"].match(stripped)
             or p["date_line"].match(stripped)
@@ -234,6 +236,25 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
         _set_subject(header, taken[0], 0, taken[1:])
         return i + len(taken)
     return i
+
+
+@functools.cache
+def _authority_patterns() -> tuple[regex.Pattern[str], frozenset[str]]:
+    g = load_yaml("header.yaml")
+    pattern = regex.compile("|".join(f"(?:{p})" for p in g["authority_line"]))
+    return pattern, frozenset(c.upper() for c in g["title_line_connectors"])
+
+
+def _is_authority_line(stripped: str, before: Line, after: list[Line]) -> bool:
+    """The authority's line under a quyết định's title ("THỦ TƯỚNG CHÍNH PHỦ" above "Căn cứ
+    …"), not a line of a title that wraps after "CỦA"."""
+    pattern, connectors = _authority_patterns()
+    if not pattern.fullmatch(stripped):
+        return False
+    last_words = before.text.upper().split()
+    if any(" ".join(last_words[-n:]) in connectors for n in (1, 2)):
+        return False
+    return not after or not after[0].is_upper
 
 
 def _has_letters(line: Line) -> bool:
