@@ -15,6 +15,7 @@ REAL = ROOT / "tests" / "fixtures" / "real"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 NO_TASK = REAL / "b06_files" / "cv_507_ubnd-kgvx_2025.pdf"  # a real công văn: 0 tasks
 TWO_PAGES = REAL / "b06_files" / "tb_11_tb-ubnd_2025.pdf"
+WARNED = REAL / "b01_vpcp_cv_a" / "cv_1522_vpcp-ktn_2012.txt"  # a web copy that lost its number
 
 
 def run(*args):
@@ -26,6 +27,7 @@ def run(*args):
 def test_summary_lists_documents_with_no_task_and_counts_warnings(tmp_path):
     shutil.copy(NO_TASK, tmp_path / NO_TASK.name)
     shutil.copy(SEEDS / "001_2f45181cd87af165.txt", tmp_path / "a.txt")
+    shutil.copy(WARNED, tmp_path / WARNED.name)
     status, _, err = run(tmp_path, "-o", tmp_path / "out.jsonl", "-w", 0)
     assert status == ExitStatus.SUCCESS
     assert "1 documents gave no task:" in err
@@ -34,7 +36,7 @@ def test_summary_lists_documents_with_no_task_and_counts_warnings(tmp_path):
 
 
 def test_verbose_prints_each_documents_warnings(tmp_path):
-    shutil.copy(NO_TASK, tmp_path / NO_TASK.name)
+    shutil.copy(WARNED, tmp_path / WARNED.name)
     _, _, quiet_err = run(tmp_path, "-o", tmp_path / "out.jsonl", "-w", 0)
     status, _, err = run(tmp_path, "-o", tmp_path / "out.jsonl", "-w", 0, "-v")
     assert status == ExitStatus.SUCCESS
@@ -43,7 +45,7 @@ def test_verbose_prints_each_documents_warnings(tmp_path):
     )
     assert doc["warnings"]
     for warning in doc["warnings"]:
-        line = f"vbparse: warning: {tmp_path / NO_TASK.name}: {warning['stage']}: "
+        line = f"vbparse: warning: {tmp_path / WARNED.name}: {warning['stage']}: "
         assert line + warning["message"] in err
         assert line not in quiet_err
 

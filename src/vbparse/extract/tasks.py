@@ -158,7 +158,9 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         parent = resolved.get(id(clause.parent)) if clause.parent else heading
         if parent is not None:
             roles.lead = _place_unnamed_committee(roles.lead, parent.lead)
-        lead = roles.lead or (parent.lead if parent else list(context.addressees))
+        lead = roles.lead or (
+            parent.lead if parent else _addressees_besides(context.addressees, roles.support)
+        )
         if parent is not None and not roles.lead and not roles.support:
             # "Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:" — its items keep both.
             roles = dataclasses.replace(roles, support=list(parent.roles.support))
@@ -215,7 +217,7 @@ def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Itera
         if roles.lead_triggered or (roles.lead_opens and not _is_opener(own)):
             lead = roles.lead
         elif introduced and not roles.lead and not _is_opener(own):
-            lead = list(context.addressees)
+            lead = _addressees_besides(context.addressees, roles.support)
         else:
             continue
         if not lead:
@@ -297,6 +299,13 @@ def _unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
     roles = find_roles(own, offset=offset, province=context.province, issuer=context.issuer)
     roles.lead = [a for a in roles.lead if context.issuer is None or a.name != context.issuer]
     return roles
+
+
+def _addressees_besides(addressees: list[Agency], support: list[Agency]) -> list[Agency]:
+    """The addressees an unnamed directive speaks to, less those it names as support
+    ("Kính gửi: Bộ Lao động …; Bộ Tư pháp" / "… phối hợp với Bộ Tư pháp …")."""
+    named = {a.id or a.name for a in support}
+    return [a for a in addressees if (a.id or a.name) not in named]
 
 
 def _is_opener(own: str) -> bool:
