@@ -13,8 +13,9 @@ _HTML_TAG = regex.compile(r"</?(?:sub|sup|b|i|u|em|strong|span|p|br)\b[^<>]{0,80
 _EMPHASIS = regex.compile(r"\*\*")
 # Markdown italics around words: "*Hà Nội, ngày 15 tháng 11 năm 2025*" (a bullet "* " and a
 # lone star are left alone).
-# A converter may wrap the words inside ("*Hà Nội, ngày 16\n tháng 11 năm 2025*").
-_ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*])([^*]{1,300}?)(?<=[^\s*])\*(?![\*\w])")
+# A converter may wrap the words inside ("*Hà Nội, ngày 16\n tháng 11 năm 2025*") or leave a
+# space before the closing star ("*Hà Nội, ngày 20 tháng 11 năm 2025 *").
+_ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*])([^*]{1,300}?)(?<=[^\s*])[ ]{0,2}\*(?![\*\w])")
 
 
 def remove_markup_debris(text: NormalizedText) -> NormalizedText:

@@ -72,7 +72,8 @@ def _type_titles() -> dict[str, str]:
 
 
 def _is_item(line: Line) -> bool:
-    return bool(label_start().match(line.text))
+    # A rule under the issuer ("—-", "-------") opens no item: an item has words.
+    return bool(label_start().match(line.text)) and any(c.isalnum() for c in line.text)
 
 
 # The quốc hiệu's words: a converter or portal may wrap it anywhere ("CỘNG HÒA XÃ HỘI" /
@@ -280,6 +281,10 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
     for j in range(i + 1, min(i + 1 + _RECIPIENT_LINES, len(lines))):
         stripped = lines[j].text.strip()
         if len(stripped.split()) > _RECIPIENT_WORDS or _is_item(lines[j]):
+            break
+        # An OCR of side-by-side columns puts the quốc hiệu or the date line right under
+        # "Kính gửi:": those are no addressees.
+        if _is_motto(stripped) or _patterns()["place_date"].match(stripped):
             break
         header.recipients.append(stripped.rstrip(" ;.,"))
         last = j
