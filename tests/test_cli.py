@@ -39,6 +39,7 @@ def test_cli_tasks_to_stdout(corpus):
 
 
 def test_cli_documents_to_file_in_path_order(corpus, tmp_path):
+    (tmp_path / "out").mkdir()
     out_file = tmp_path / "out" / "docs.jsonl"
     status, out, err = run(corpus, "-o", out_file, "--records", "documents")
     assert status == ExitStatus.SUCCESS and out == ""

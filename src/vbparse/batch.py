@@ -18,7 +18,10 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from vbparse.file_names import display_path
 from vbparse.ingest import supported_suffixes
+from vbparse.ingest.safety import DEFAULT_TEXT_MB, IngestLimits, ingest_limits
+from vbparse.limits import TimeLimitExceeded, file_deadline
 from vbparse.models import Document, ErrorRecord
 from vbparse.pipeline import ParseOptions, parse_path
 
@@ -95,20 +98,31 @@ def keep_document(document: Document) -> Document:
 
 
 def parse_one(
-    path: str, render: Callable[[Document], R], options: ParseOptions | None = None
+    path: str,
+    render: Callable[[Document], R],
+    options: ParseOptions | None = None,
+    time_s: float | None = None,
+    text_mb: int | None = DEFAULT_TEXT_MB,
 ) -> R | ErrorRecord:
-    """The job an engine runs for one file: parse it and render the document.
+    """The job an engine runs for one file: parse it within ``time_s`` seconds (and texts
+    of at most ``text_mb`` MB) and render the document.
 
     Never raises: any failure, including one in ``render``, becomes an ``ErrorRecord``.
     """
-    result = parse_path(Path(path), options)
+    try:
+        with file_deadline(time_s), ingest_limits(IngestLimits(text_mb)):
+            result = parse_path(Path(path), options)
+    except TimeLimitExceeded as exc:
+        return ErrorRecord(path=display_path(path), error=str(exc), stage="timeout")
     if isinstance(result, ErrorRecord):
         return result
     try:
         return render(result)
     except Exception as exc:
         return ErrorRecord(
-            path=path, error=f"cannot write: {type(exc).__name__}: {exc}", stage="write"
+            path=display_path(path),
+            error=f"cannot write: {type(exc).__name__}: {exc}",
+            stage="write",
         )
 
 
@@ -118,6 +132,8 @@ def render_all(
     workers: int = 0,
     *,
     timeout: float | None = None,
+    memory_mb: int | None = None,
+    text_mb: int | None = DEFAULT_TEXT_MB,
     engine: str = "local",
     scheduler: str | None = None,
     options: ParseOptions | None = None,
@@ -125,9 +141,11 @@ def render_all(
     """Parse ``files``, render each document with ``render`` where it was parsed, and yield
     ``(path, rendered or ErrorRecord)`` in the order of ``files`` as soon as each is ready.
 
-    ``workers``: worker processes on this machine (0: parse in this process, no time-out or
-    crash isolation). ``timeout``: seconds per file before it becomes an ``ErrorRecord`` with
-    stage ``timeout``; a worker that dies becomes one with stage ``crash``. ``engine="dask"``
+    ``workers``: worker processes on this machine (0: parse in this process, no crash
+    isolation, no memory limit). ``timeout``: seconds per file before it becomes an
+    ``ErrorRecord`` with stage ``timeout``; ``memory_mb``: each worker's address space;
+    ``text_mb``: the largest text a file may hold; a worker that dies becomes a record with
+    stage ``crash``. ``engine="dask"``
     sends the files to the dask.distributed scheduler at ``scheduler`` instead.
     ``render`` must be picklable (a module-level function or a ``partial`` of one), and so
     must ``options`` (the ``ParseOptions`` of every file).
@@ -136,11 +154,18 @@ def render_all(
     if not files:
         return
     paths = [str(path) for path in files]
-    job = partial(parse_one, render=render, options=options)
+    job = partial(parse_one, render=render, options=options, time_s=timeout, text_mb=text_mb)
     if engine == "dask":
         unordered = run(paths, job, scheduler=scheduler, timeout=timeout, window=_window(workers))
     else:
-        unordered = run(paths, job, workers=workers, timeout=timeout, window=_window(workers))
+        unordered = run(
+            paths,
+            job,
+            workers=workers,
+            timeout=timeout,
+            memory_mb=memory_mb,
+            window=_window(workers),
+        )
     for index, result in in_order(unordered):
         yield files[index], result
 

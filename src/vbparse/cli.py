@@ -27,6 +27,9 @@ from typing import IO, Any
 
 from vbparse import __version__
 from vbparse.exit_status import ExitStatus
+from vbparse.file_names import display_path
+from vbparse.output_paths import OutputPathError
+from vbparse.termination import Terminated, sigterm_stops
 
 # name → (module with ``configure(parser)`` and ``run(args, env)``, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -151,11 +154,12 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     env = env or Environment(stdout=sys.stdout, stderr=sys.stderr)
     try:
-        args = build_parser().parse_args(with_command(argv))
-        env.quiet = getattr(args, "quiet", 0)
-        env.verbose = getattr(args, "verbose", 0)
-        module = importlib.import_module(COMMANDS[args.command][0])
-        return getattr(module, f"run_{args.command}")(args, env)
+        with sigterm_stops():
+            args = build_parser().parse_args(with_command(argv))
+            env.quiet = getattr(args, "quiet", 0)
+            env.verbose = getattr(args, "verbose", 0)
+            module = importlib.import_module(COMMANDS[args.command][0])
+            return getattr(module, f"run_{args.command}")(args, env)
     except UsageError as exc:
         env.error(str(exc))
         return ExitStatus.USAGE
@@ -164,14 +168,27 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
             print(exc.code, file=env.stderr)
             return ExitStatus.USAGE
         return int(exc.code or 0)
+    except Terminated:
+        env.error("terminated")
+        return ExitStatus.TERMINATED
     except KeyboardInterrupt:
         env.error("interrupted")
         return ExitStatus.CTRL_C
+    except OutputPathError as exc:  # the output could not be completed (a full disk)
+        env.error(str(exc))
+        return ExitStatus.SOME_FAILED
     except BrokenPipeError:
         # The reader of stdout went away (``vbparse … -o - | head``): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return ExitStatus.SUCCESS
+    except OSError as exc:  # the file system failed outside any one file
+        where = f"{display_path(exc.filename)}: " if exc.filename else ""
+        env.error(f"{where}{exc.strerror or exc}")
+        return ExitStatus.SOME_FAILED
+    except Exception as exc:  # a bug: one line on stderr, never a traceback
+        env.error(f"internal error (please report it): {type(exc).__name__}: {exc}")
+        return ExitStatus.SOME_FAILED
 
 
 def add_verbosity(parser: argparse.ArgumentParser) -> None:

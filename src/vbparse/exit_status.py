@@ -8,3 +8,4 @@ class ExitStatus(IntEnum):
     SOME_FAILED = 1  # some files failed (eval: a threshold not met)
     USAGE = 2  # bad arguments, missing path
     CTRL_C = 130
+    TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports it

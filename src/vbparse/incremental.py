@@ -14,6 +14,7 @@ manifest that does not match its output (the output was edited or replaced) is i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -22,6 +23,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import vbparse
+from vbparse.file_names import display_path
+from vbparse.output_paths import OutputPathError
 
 MANIFEST_SUFFIX = ".manifest"
 
@@ -51,6 +54,18 @@ def parser_version() -> str:
     from vbparse.grammars import grammar_digest
 
     return f"{vbparse.__version__}+grammars.{grammar_digest()[:16]}"
+
+
+def _checked_entry(row: dict) -> Entry:
+    """An ``Entry`` from a manifest line; ``TypeError`` when a field has the wrong type (a
+    manifest edited by hand: ``"lines": "3"``)."""
+    entry = Entry(**row)
+    text_fields = (entry.path, entry.sha256, entry.vbparse_version, entry.records)
+    if not all(isinstance(value, str) for value in text_fields):
+        raise TypeError("a path, sha256, version or record kind that is not text")
+    if not isinstance(entry.lines, int) or isinstance(entry.lines, bool) or entry.lines < 0:
+        raise TypeError(f"lines {entry.lines!r} is not a count")
+    return entry
 
 
 def manifest_path(output: Path) -> Path:
@@ -99,9 +114,9 @@ class EarlierRun:
                         footer = row
                     else:
                         row["warnings"] = tuple(row.get("warnings", ()))
-                        entries.append(Entry(**row))
-        except (ValueError, TypeError) as exc:
-            raise ManifestMismatch(f"{manifest}: unreadable ({exc})") from exc
+                        entries.append(_checked_entry(row))
+        except (ValueError, TypeError, AttributeError, OSError) as exc:
+            raise ManifestMismatch(f"{display_path(manifest)}: unreadable ({exc})") from exc
         places: dict[str, tuple[Entry, int, int]] = {}
         digest = hashlib.sha256()
         offset = 0
@@ -125,7 +140,7 @@ class EarlierRun:
     def reusable(self, path: Path, records: str) -> Entry | None:
         """The earlier entry for ``path`` if its content, vbparse version and record kind are
         still the same, else None."""
-        found = self._places.get(str(path))
+        found = self._places.get(display_path(path))
         if found is None:
             return None
         entry = found[0]
@@ -140,7 +155,7 @@ class EarlierRun:
     def read_lines(self, path: Path) -> str:
         """The output lines the earlier run wrote for ``path``."""
         assert self._stream is not None
-        _, offset, length = self._places[str(path)]
+        _, offset, length = self._places[display_path(path)]
         self._stream.seek(offset)
         return self._stream.read(length).decode("utf-8")
 
@@ -178,7 +193,7 @@ class ManifestWriter:
     ) -> None:
         """Record that ``text`` (whole lines) was written to the output for ``path``."""
         entry = Entry(
-            path=str(path),
+            path=display_path(path),
             sha256=sha256,
             vbparse_version=parser_version(),
             records=records,
@@ -203,5 +218,12 @@ class ManifestWriter:
         self._stream.close()
         mask = os.umask(0o22)
         os.umask(mask)
-        os.chmod(self._tmp, 0o666 & ~mask)
-        os.replace(self._tmp, self.target)
+        try:
+            os.chmod(self._tmp, 0o666 & ~mask)
+            os.replace(self._tmp, self.target)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(self._tmp)
+            raise OutputPathError(
+                f"cannot write the manifest {display_path(self.target)}: {exc.strerror}"
+            ) from None

@@ -1,4 +1,4 @@
-"""Ctrl-C during a batch: the output never ends in the middle of a document."""
+"""Ctrl-C and SIGTERM during a batch: the output never ends in the middle of a document."""
 
 from __future__ import annotations
 
@@ -6,32 +6,42 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import ClassVar
+
+from vbparse.termination import raise_terminated, stop_for
 
 
 class HeldInterrupts:
-    """Ctrl-C raises ``KeyboardInterrupt`` as usual, except inside ``held()``: there it waits
-    until the block is done, so that output never ends in the middle of a document."""
+    """Ctrl-C and SIGTERM raise ``KeyboardInterrupt`` (``Terminated``) as usual, except
+    inside ``held()``: there they wait until the block is done, so that output never ends in
+    the middle of a document."""
+
+    _SIGNALS: ClassVar[dict[int, object]] = {
+        signal.SIGINT: signal.default_int_handler,
+        signal.SIGTERM: raise_terminated,
+    }
 
     def __init__(self) -> None:
         self._holding = False
-        self._pending = False
-        self._previous = None
+        self._pending: int | None = None
+        self._previous: dict[int, object] = {}
 
     def __enter__(self) -> HeldInterrupts:
-        in_main = threading.current_thread() is threading.main_thread()
-        if in_main and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-            self._previous = signal.signal(signal.SIGINT, self._on_interrupt)
+        if threading.current_thread() is threading.main_thread():
+            for signum, expected in self._SIGNALS.items():
+                if signal.getsignal(signum) is expected:
+                    self._previous[signum] = signal.signal(signum, self._on_signal)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
 
-    def _on_interrupt(self, signum: int, frame: object) -> None:
+    def _on_signal(self, signum: int, frame: object) -> None:
         if self._holding:
-            self._pending = True
+            self._pending = signum
         else:
-            raise KeyboardInterrupt
+            raise stop_for(signum)
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -40,6 +50,6 @@ class HeldInterrupts:
             yield
         finally:
             self._holding = False
-        if self._pending:
-            self._pending = False
-            raise KeyboardInterrupt
+        if self._pending is not None:
+            signum, self._pending = self._pending, None
+            raise stop_for(signum)

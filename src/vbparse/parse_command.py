@@ -5,12 +5,17 @@ records — JSON Lines, CSV, Excel or SQLite — in path order, with a summary t
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import shtab
 
 from vbparse.cli import Environment, UsageError, add_verbosity
+from vbparse.ingest.safety import DEFAULT_TEXT_MB
+from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, parse_megabytes, parse_seconds
 from vbparse.output import FORMATS, UnknownFormat, output_format
+from vbparse.output_paths import OutputPathError, check_outputs, open_outputs
 
 
 def configure_parse(p: argparse.ArgumentParser) -> None:
@@ -45,10 +50,26 @@ def configure_parse(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--timeout",
-        type=_seconds,
-        default=None,
+        type=_limit(parse_seconds),
+        default=DEFAULT_TIMEOUT_S,
         metavar="SECONDS",
-        help="give up on a file after this long (an error record with stage 'timeout')",
+        help="give up on a file after this long (an error record with stage 'timeout'; "
+        f"default {DEFAULT_TIMEOUT_S:g}, 0: no limit)",
+    )
+    p.add_argument(
+        "--max-memory",
+        type=_limit(parse_megabytes),
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help="address space of each worker process; a file that needs more becomes an error "
+        f"record with stage 'memory' (default {DEFAULT_MEMORY_MB}, 0: no limit)",
+    )
+    p.add_argument(
+        "--max-text-mb",
+        type=_limit(parse_megabytes),
+        default=DEFAULT_TEXT_MB,
+        metavar="MB",
+        help=f"largest text a file may hold (default {DEFAULT_TEXT_MB}, 0: no limit)",
     )
     p.add_argument(
         "--incremental",
@@ -94,6 +115,18 @@ def _count(text: str) -> int:
     return value
 
 
+def _limit(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type from a ``vbparse.limits`` parser (0: no limit)."""
+
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return convert
+
+
 def _positive(text: str) -> int:
     value = _count(text)
     if value == 0:
@@ -131,8 +164,6 @@ def check_usage(args: argparse.Namespace) -> str:
         raise UsageError("--incremental needs an output file (-o FILE) to compare with")
     if args.incremental and fmt != "jsonl":
         raise UsageError(f"--incremental is for JSON Lines output, not {fmt}")
-    if args.timeout is not None and args.workers == 0 and args.engine == "local":
-        raise UsageError("--timeout needs worker processes (-w 1 or more), not -w 0")
     return fmt
 
 
@@ -147,6 +178,13 @@ def run_parse(args: argparse.Namespace, env: Environment) -> int:
         raise UsageError(str(exc)) from None
     if not files:
         raise UsageError("no files to parse (looked for .txt, .md, .pdf, .docx and images)")
+    errors = str(args.errors) if args.errors is not None else None
+    try:  # before any work: never overwrite an input, fail now rather than after parsing
+        targets = check_outputs(args.output, errors, files)
+        atomic = {k: v for k, v in targets.items() if k == "--errors" or fmt == "jsonl"}
+        outputs = open_outputs(atomic)
+    except OutputPathError as exc:
+        raise UsageError(str(exc)) from None
     from vbparse.parse_run import BatchRun
 
-    return BatchRun(args, env, files, fmt).run()
+    return BatchRun(args, env, files, fmt, outputs).run()

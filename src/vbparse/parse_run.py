@@ -22,18 +22,27 @@ from vbparse.ingest import ReadLimits
 from vbparse.interrupts import HeldInterrupts
 from vbparse.models import Document, ErrorRecord
 from vbparse.output import Sink, open_sink
-from vbparse.output.jsonl import mark_duplicate, open_jsonl
+from vbparse.output.jsonl import mark_duplicate
+from vbparse.output_paths import AtomicOutput, finish_outputs
 from vbparse.pipeline import ParseOptions
 from vbparse.progress import BatchProgress
 from vbparse.run_log import RunLog
+from vbparse.termination import Terminated
 from vbparse.write import write_record
 
 
 class BatchRun:
     def __init__(
-        self, args: argparse.Namespace, env: Environment, files: list[Path], fmt: str
+        self,
+        args: argparse.Namespace,
+        env: Environment,
+        files: list[Path],
+        fmt: str,
+        outputs: dict[str, AtomicOutput],
     ) -> None:
+        """``outputs``: the JSON Lines output and the error file, opened (``output_paths``)."""
         self.args, self.env, self.files, self.fmt = args, env, files, fmt
+        self.outputs = outputs
         # Table formats are built from whole documents; JSON Lines copies the workers' text.
         self.records = args.records if fmt == "jsonl" else "documents"
         self.options = ParseOptions(
@@ -66,6 +75,8 @@ class BatchRun:
             partial(as_json_lines, records=self.records),
             min(workers, len(to_parse)),
             timeout=args.timeout,
+            memory_mb=args.max_memory,
+            text_mb=args.max_text_mb,
             engine=args.engine,
             scheduler=args.scheduler,
             options=self.options,
@@ -74,13 +85,12 @@ class BatchRun:
         sink: Sink | None = None
         out: IO[str] | None = None
         if self.fmt == "jsonl":
-            out, finish = open_jsonl(args.output, env.stdout)
+            out = self.outputs["-o"].stream if "-o" in self.outputs else env.stdout
         else:
-            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
             sink = open_sink(self.fmt, Path(args.output))
-            finish = sink.finish
         manifest = ManifestWriter(Path(args.output)) if args.incremental else None
-        errors = args.errors.open("w", encoding="utf-8") if args.errors else None
+        errors = self.outputs["--errors"].stream if "--errors" in self.outputs else None
+        stopped_by: BaseException | None = None
         display = BatchProgress(env.stderr, env.quiet < 1 and env.stderr_isatty, len(self.files))
         interrupted = keep = True
         env.display = display
@@ -103,8 +113,8 @@ class BatchRun:
                         self._write(path, parsed, out, sink, manifest)
                     display.show(self.done, self.failed)
             interrupted = False
-        except KeyboardInterrupt:
-            pass
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (``Terminated``)
+            stopped_by = exc
         except (OSError, EngineUnavailable) as exc:  # the engine could not start or went away
             if isinstance(exc, BrokenPipeError):
                 raise
@@ -115,20 +125,24 @@ class BatchRun:
             env.display = None
             results.close()  # stops the workers
             earlier.close()
-            finish(keep)
-            if manifest:
-                manifest.finish(keep)
-            if errors:
-                errors.close()
+            try:
+                if sink is not None:
+                    sink.finish(keep)
+                env.stdout.flush()
+                finish_outputs(self.outputs, keep)
+            finally:
+                if manifest:
+                    manifest.finish(keep)
         if not keep:
             return ExitStatus.SOME_FAILED
         if interrupted:
             hint = " (run it again with --incremental to go on)" if args.incremental else ""
+            how = "terminated" if isinstance(stopped_by, Terminated) else "interrupted"
             env.error(
-                f"interrupted after {self.done} of {len(self.files)} files; the records of "
+                f"{how} after {self.done} of {len(self.files)} files; the records of "
                 f"those {self.done - self.failed} documents were kept in {target}{hint}"
             )
-            return ExitStatus.CTRL_C
+            return ExitStatus.TERMINATED if how == "terminated" else ExitStatus.CTRL_C
         summary = (
             f"{self.done - self.failed} documents read, {self.tasks} tasks, "
             f"{self.failed} files failed → {target}"
@@ -143,7 +157,7 @@ class BatchRun:
     def _failed(self, path: Path, result: ErrorRecord, errors: IO[str] | None) -> None:
         self.failed += 1
         self.done += 1
-        self.env.error(f"{path}: {result.error}")
+        self.env.error(f"{result.path}: {result.error}")
         if errors:
             write_record(errors, result)
             errors.flush()

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from vbparse.errors import VbparseError
 from vbparse.extract.document_number import document_type
+from vbparse.file_names import display_path
 from vbparse.ingest import IngestError, RawText, ReadLimits, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
 from vbparse.normalize import NormalizedText, normalize
@@ -325,7 +326,7 @@ def run_stages(doc: ParsedDocument) -> ParsedDocument:
 
 def _source(path: Path, data: bytes, raw: RawText) -> Source:
     return Source(
-        path=str(path),
+        path=display_path(path),
         sha256=hashlib.sha256(data).hexdigest(),
         format=raw.format,
         pages=raw.pages,
@@ -360,15 +361,28 @@ def parse_text(text: str, *, name: str = "<text>", options: ParseOptions | None 
 
 def parse_path(path: Path, options: ParseOptions | None = None) -> Document | ErrorRecord:
     """Parse one file, turning any failure into an ``ErrorRecord`` for that file."""
+    shown = display_path(path)
     try:
         return parse_file(path, options)
     except IngestError as exc:
-        return ErrorRecord(path=str(path), error=str(exc), stage="ingest")
+        return ErrorRecord(path=shown, error=str(exc), stage="ingest")
     except StageError as exc:
-        return ErrorRecord(path=str(path), error=str(exc), stage=exc.stage)
+        if isinstance(exc.__cause__, MemoryError):
+            return _out_of_memory(shown)
+        return ErrorRecord(path=shown, error=str(exc), stage=exc.stage)
+    except MemoryError:
+        return _out_of_memory(shown)
     except OSError as exc:
-        return ErrorRecord(path=str(path), error=f"cannot read: {exc.strerror}", stage="ingest")
+        return ErrorRecord(path=shown, error=f"cannot read: {exc.strerror}", stage="ingest")
     except Exception as exc:  # a reader's bug on one odd file must not stop the batch
         return ErrorRecord(
-            path=str(path), error=f"reader failed: {type(exc).__name__}: {exc}", stage="ingest"
+            path=shown, error=f"reader failed: {type(exc).__name__}: {exc}", stage="ingest"
         )
+
+
+def _out_of_memory(shown: str) -> ErrorRecord:
+    return ErrorRecord(
+        path=shown,
+        error="out of memory: the file needs more than the worker's limit (--max-memory)",
+        stage="memory",
+    )

@@ -3,16 +3,20 @@ the parent process.
 
 The parent hands a file to an idle worker and waits on every busy worker's pipe and process
 sentinel at once. A worker that dies while parsing (killed by a signal, out of memory, a
-crash in a C library) becomes an ``ErrorRecord`` with stage ``crash``; a file that takes
-longer than ``timeout`` seconds gets its worker killed and becomes one with stage
+crash in a C library) becomes an ``ErrorRecord`` with stage ``crash``; a file whose job has
+not answered ``KILL_GRACE_S`` after its ``timeout`` (the job's own alarm ends pure-Python
+work on time; C code may not heed it) gets its worker killed and becomes one with stage
 ``timeout``. Either way a fresh worker takes the dead one's place and the batch goes on.
-Workers ignore Ctrl-C: the parent handles it and stops them.
+Each worker caps its address space at ``memory_mb`` and runs in a process group of its own,
+so that stopping it also stops what it started (Tesseract, LibreOffice). Workers ignore
+Ctrl-C and SIGTERM: the parent handles them and stops the workers.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -23,6 +27,8 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from vbparse.batch import Window
+from vbparse.file_names import display_path
+from vbparse.limits import KILL_GRACE_S, limit_memory
 from vbparse.models import ErrorRecord
 
 Job = Callable[[str], Any]
@@ -34,17 +40,19 @@ def run(
     *,
     workers: int,
     timeout: float | None = None,
+    memory_mb: int | None = None,
     window: int = 32,
 ) -> Iterator[tuple[int, Any]]:
     """Run ``job(path)`` for every path and yield ``(index, result)`` as each finishes.
 
-    ``workers`` ≤ 0 runs the jobs in this process, in order (no time-out, no isolation).
+    ``workers`` ≤ 0 runs the jobs in this process, in order (no isolation, no memory limit:
+    the job bounds its own time).
     """
     if workers <= 0:
         for index, path in enumerate(paths):
             yield index, job(path)
         return
-    pool = _Pool(_context(), job, min(workers, len(paths)))
+    pool = _Pool(_context(), job, min(workers, len(paths)), memory_mb)
     plan = Window(len(paths), window)
     try:
         while not plan.done:
@@ -69,15 +77,19 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, context: BaseContext, job: Job, size: int) -> None:
+    def __init__(self, context: BaseContext, job: Job, size: int, memory_mb: int | None) -> None:
         self.context = context
         self.job = job
+        self.memory_mb = memory_mb
         self.workers = [self._start() for _ in range(size)]
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
         process = self.context.Process(
-            target=_serve, args=(child_end, self.job), name="vbparse-worker", daemon=True
+            target=_serve,
+            args=(child_end, self.job, self.memory_mb),
+            name="vbparse-worker",
+            daemon=True,
         )
         process.start()
         child_end.close()
@@ -103,6 +115,7 @@ class _Pool:
             return
         wait_for = None
         if timeout is not None:
+            timeout += KILL_GRACE_S
             first_deadline = min(w.started for w in busy) + timeout
             wait_for = max(0.0, first_deadline - time.monotonic())
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
@@ -126,7 +139,8 @@ class _Pool:
                     index,
                     ErrorRecord(
                         path=paths[index],
-                        error=f"no result after {timeout:g} s; its worker was stopped",
+                        error=f"no result after {timeout - KILL_GRACE_S:g} s; its worker "
+                        "was stopped",
                         stage="timeout",
                     ),
                 )
@@ -153,24 +167,37 @@ class _Pool:
                 with contextlib.suppress(OSError):
                     worker.conn.send(None)
             else:  # still parsing (Ctrl-C, or the consumer stopped early): do not wait for it
-                worker.process.kill()
+                _kill(worker)
         deadline = time.monotonic() + 2
         for worker in self.workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))
             _stop(worker)
 
 
+def _kill(worker: _Worker) -> None:
+    """SIGKILL the worker's process group: the worker and whatever it started."""
+    pid = worker.process.pid
+    if pid is not None:
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
+    worker.process.kill()
+
+
 def _stop(worker: _Worker) -> None:
     if worker.process.is_alive():
-        worker.process.kill()
+        _kill(worker)
         worker.process.join()
     worker.conn.close()
     worker.process.close()
 
 
-def _serve(conn: Connection, job: Job) -> None:
+def _serve(conn: Connection, job: Job, memory_mb: int | None = None) -> None:
     """A worker's loop: receive ``(index, path)``, send back ``(index, job(path))``."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C and SIGTERM are the parent's
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)  # a group of its own: killing it kills its Tesseract too
+    limit_memory(memory_mb)
     while True:
         try:
             message = conn.recv()
@@ -179,14 +206,18 @@ def _serve(conn: Connection, job: Job) -> None:
         if message is None:
             return
         index, path = message
-        result = job(path)
+        try:
+            result = job(path)
+        except Exception as exc:  # jobs never raise; a bug in one must not print a traceback
+            error = f"worker failed: {type(exc).__name__}: {exc}"
+            result = ErrorRecord(path=display_path(path), error=error, stage="crash")
         try:
             conn.send((index, result))
         except (EOFError, OSError):
             return
         except Exception as exc:  # the result could not be pickled
             error = f"result could not be sent back: {type(exc).__name__}: {exc}"
-            conn.send((index, ErrorRecord(path=path, error=error, stage="crash")))
+            conn.send((index, ErrorRecord(path=display_path(path), error=error, stage="crash")))
 
 
 def _context() -> BaseContext:

@@ -141,4 +141,8 @@ def read_document(path: Path, limits: ReadLimits | None = None) -> RawText:
         raise IngestError("not a file")
     if path.stat().st_size == 0:
         raise IngestError("empty file")
-    return reader(path, limits or ReadLimits())
+    raw = reader(path, limits or ReadLimits())
+    from vbparse.ingest.safety import check_text_size
+
+    check_text_size(len(raw.text), "extracted text")  # a small PDF can hold a great deal
+    return raw

@@ -20,6 +20,7 @@ from typing import Any
 
 from vbparse.ingest import IngestError, RawText
 from vbparse.ingest.docx_runs import FontResolver, paragraph_text
+from vbparse.ingest.safety import check_docx_members
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NO_BORDER = {"none", "nil"}
@@ -306,12 +307,14 @@ def read_docx(path: Path) -> RawText:
         raise IngestError("password-protected (encrypted) or legacy Word file; cannot be read")
     if not zipfile.is_zipfile(path):
         raise IngestError("not a valid .docx (not a zip archive)")
+    check_docx_members(path)  # before python-docx inflates them
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
         raise IngestError(f"not a valid .docx ({exc})") from exc
     ctx = _Context(_Numbering(document), FontResolver(document))
     lines: list[str] = []

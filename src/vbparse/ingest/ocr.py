@@ -13,7 +13,6 @@ is an ``IngestError``.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import time
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
 from vbparse.ingest.ocr_repair import repair_row_labels
 from vbparse.ingest.ruling import erase_rules, find_grid
+from vbparse.ingest.safety import MAX_IMAGE_PIXELS, check_pixels, render_dpi
 
 OCR_DPI = 300
 LANG = "vie"
@@ -203,8 +203,10 @@ def ocr_image(image: Any) -> OcrPage:
 
 def ocr_pdf_pages(
     path: Path, indexes: list[int], *, dpi: int = OCR_DPI, time_limit_s: float = 600.0
-) -> Iterator[tuple[int, OcrPage]]:
-    """OCR the given pages (0-based) of a PDF, in order, until the time limit."""
+) -> Iterator[tuple[int, OcrPage | None]]:
+    """OCR the given pages (0-based) of a PDF, in order, until the time limit; ``None`` for
+    a page too large to render (see ``safety.render_dpi``). A page larger than the pixel
+    limit at ``dpi`` is rendered at the resolution that fits it."""
     import pypdfium2 as pdfium
 
     check_tesseract()
@@ -214,15 +216,33 @@ def ocr_pdf_pages(
         for index in indexes:
             if time.monotonic() - started > time_limit_s:
                 return
-            bitmap = pdf[index].render(scale=dpi / 72, grayscale=True)
+            page = pdf[index]
+            width, height = page.get_size()  # points, /UserUnit applied
+            page_dpi = render_dpi(width, height, dpi)
+            if page_dpi is None:
+                yield index, None
+                continue
+            bitmap = page.render(scale=page_dpi / 72, grayscale=True)
             yield index, ocr_image(bitmap.to_pil())
     finally:
         pdf.close()
 
 
+@contextlib.contextmanager
+def _no_bomb_warning() -> Iterator[None]:
+    """Pillow warns (on stderr) about images past half its limit: ``check_pixels`` decides."""
+    import warnings
+
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        yield
+
+
 def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
     """OCR an image file (a multi-page TIFF gives one page per frame)."""
-    from PIL import Image, ImageSequence, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     from vbparse.ingest.pdf import MAX_PAGES, TIME_LIMIT_S
 
@@ -232,24 +252,32 @@ def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
     max_pages = limits.max_pages or MAX_PAGES
     time_limit = limits.time_limit_s or TIME_LIMIT_S
     check_tesseract()
-    try:
-        image = Image.open(path)
-        total = getattr(image, "n_frames", 1)
-        frames = [
-            frame.copy() for frame in itertools.islice(ImageSequence.Iterator(image), max_pages)
-        ]
-    except (UnidentifiedImageError, OSError) as exc:
-        raise IngestError(f"not a readable image ({exc})") from exc
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb check, at our limit
     cut: list[str] = []
-    if total > max_pages:
-        cut.append(f"only the first {max_pages} of {total} pages were read")
-    started = time.monotonic()
     results: list[OcrPage] = []
-    for index, frame in enumerate(frames):
-        if time.monotonic() - started > time_limit:
-            cut.append(f"time limit {time_limit:.0f} s reached: read {index} of {total} pages")
-            break
-        results.append(ocr_image(frame))
+    try:
+        with _no_bomb_warning(), Image.open(path) as image:
+            total = getattr(image, "n_frames", 1)
+            if total > max_pages:
+                cut.append(f"only the first {max_pages} of {total} pages were read")
+            started = time.monotonic()
+            # Frame by frame: only the frame being read is decoded (a TIFF of 100 large
+            # frames, copied all at once, took GBs).
+            for index in range(min(total, max_pages)):
+                if time.monotonic() - started > time_limit:
+                    cut.append(
+                        f"time limit {time_limit:.0f} s reached: read {index} of {total} pages"
+                    )
+                    break
+                image.seek(index)
+                check_pixels(*image.size, f"page {index + 1}" if total > 1 else "image")
+                results.append(ocr_image(image))
+    except Image.DecompressionBombError as exc:
+        raise IngestError(
+            f"image larger than the limit of {MAX_IMAGE_PIXELS // 1_000_000} million pixels ({exc})"
+        ) from None
+    except (UnidentifiedImageError, OSError, EOFError) as exc:
+        raise IngestError(f"not a readable image ({exc})") from exc
     blocks = read_pages([r.page for r in results])
     text, page_starts = render(blocks)
     if not text.strip():

@@ -28,9 +28,14 @@ from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.annotations import annotation_words
 from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
 from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding, prior_encoding
+from vbparse.ingest.safety import StreamTooLarge, bounded_pdf_streams
+from vbparse.limits import TimeLimitExceeded, file_deadline
 
 MAX_PAGES = 100
 TIME_LIMIT_S = 120.0
+# Reading the page tree of a real PDF takes milliseconds; pdfminer follows a cycle of object
+# references (1 0 R -> 2 0 R -> 1 0 R) for ever.
+OPEN_TIME_LIMIT_S = 10.0
 _CID = re.compile(r"\(cid:\d+\)")
 # Spacing accents that stand in for Vietnamese tone marks when a font maps them apart.
 _SPACING_ACCENTS = set("\u00b4\u02c6\u02dc\u02cb\u02ca\u02c0\u02c9\u0060\u00a8\u02d9")
@@ -53,17 +58,29 @@ def broken_text(text: str) -> str | None:
     return None
 
 
-def _caused_by_password(exc: BaseException) -> bool:
-    """True when pdfminer's error (possibly wrapped by pdfplumber) is about a password."""
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and the errors it wraps (pdfplumber wraps pdfminer's in its args)."""
+    found: list[BaseException] = []
     seen: list[BaseException] = [exc]
-    while seen:
+    while seen and len(found) < 50:
         current = seen.pop()
-        if "Password" in type(current).__name__ or "Encrypt" in type(current).__name__:
-            return True
+        found.append(current)
         seen.extend(a for a in current.args if isinstance(a, BaseException))
         if current.__cause__ is not None:
             seen.append(current.__cause__)
-    return False
+    return found
+
+
+def _caused_by_password(exc: BaseException) -> bool:
+    """True when pdfminer's error (possibly wrapped by pdfplumber) is about a password."""
+    return any(
+        "Password" in type(cause).__name__ or "Encrypt" in type(cause).__name__
+        for cause in _causes(exc)
+    )
+
+
+def _stream_too_large(exc: BaseException) -> StreamTooLarge | None:
+    return next((c for c in _causes(exc) if isinstance(c, StreamTooLarge)), None)
 
 
 def _open(path: Path):  # -> pdfplumber.PDF
@@ -72,13 +89,24 @@ def _open(path: Path):  # -> pdfplumber.PDF
     from pdfminer.pdfparser import PDFSyntaxError
 
     try:
-        pdf = pdfplumber.open(str(path))
-        count = len(pdf.pages)
+        with file_deadline(OPEN_TIME_LIMIT_S) as owner:
+            pdf = pdfplumber.open(str(path))
+            count = len(pdf.pages)
+    except TimeLimitExceeded as exc:
+        if exc.owner is not owner:
+            raise
+        raise IngestError(
+            f"damaged PDF: its structure could not be read in {OPEN_TIME_LIMIT_S:g} s "
+            "(object references that loop?)"
+        ) from None
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise IngestError("encrypted PDF (password required)") from exc
     except PDFSyntaxError as exc:
         raise IngestError(f"damaged or truncated PDF ({exc})") from exc
     except Exception as exc:  # pdfminer raises many kinds on broken files
+        too_large = _stream_too_large(exc)
+        if too_large is not None:
+            raise too_large from None
         if _caused_by_password(exc):
             raise IngestError("encrypted PDF (password required)") from exc
         name = type(exc).__name__
@@ -149,38 +177,44 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawText:
     started = time.monotonic()
     cut: list[str] = []
     warnings: list[str] = []
-    pdf = _open(path)
-    try:
-        total = len(pdf.pages)
-        limit = min(total, max_pages)
-        if total > max_pages:
-            cut.append(f"only the first {max_pages} of {total} pages were read")
-        pages: list[Page | None] = []
-        to_ocr: dict[int, str] = {}
-        for index in range(limit):
-            if time.monotonic() - started > time_limit:
-                cut.append(f"time limit {time_limit:.0f} s reached: read {index} of {total} pages")
-                break
-            plumber_page = pdf.pages[index]
-            try:
-                page, plain = _page(plumber_page)
-            except Exception as exc:  # one broken page must not lose the document
-                warnings.append(f"page {index + 1} could not be read ({type(exc).__name__})")
-                pages.append(None)
-                # pdfium may still render it: OCR reads what the text reader could not.
-                to_ocr[index] = "page the text reader could not read"
-                continue
-            reason = broken_text(plain)
-            if not plain.strip():
-                reason = "no text layer" if plumber_page.images else None
-            if limits.ocr == "force":
-                reason = reason or "--ocr force"
-            if reason:
-                to_ocr[index] = reason
-            pages.append(page)
-            plumber_page.close()
-    finally:
-        pdf.close()
+    with bounded_pdf_streams():
+        pdf = _open(path)
+        try:
+            total = len(pdf.pages)
+            limit = min(total, max_pages)
+            if total > max_pages:
+                cut.append(f"only the first {max_pages} of {total} pages were read")
+            pages: list[Page | None] = []
+            to_ocr: dict[int, str] = {}
+            for index in range(limit):
+                if time.monotonic() - started > time_limit:
+                    cut.append(
+                        f"time limit {time_limit:.0f} s reached: read {index} of {total} pages"
+                    )
+                    break
+                plumber_page = pdf.pages[index]
+                try:
+                    page, plain = _page(plumber_page)
+                except Exception as exc:  # one broken page must not lose the document
+                    too_large = _stream_too_large(exc)
+                    if too_large is not None:  # pdfium would inflate it too: not a page to OCR
+                        raise too_large from None
+                    warnings.append(f"page {index + 1} could not be read ({type(exc).__name__})")
+                    pages.append(None)
+                    # pdfium may still render it: OCR reads what the text reader could not.
+                    to_ocr[index] = "page the text reader could not read"
+                    continue
+                reason = broken_text(plain)
+                if not plain.strip():
+                    reason = "no text layer" if plumber_page.images else None
+                if limits.ocr == "force":
+                    reason = reason or "--ocr force"
+                if reason:
+                    to_ocr[index] = reason
+                pages.append(page)
+                plumber_page.close()
+        finally:
+            pdf.close()
     if limits.ocr == "off" and to_ocr:
         listed = ", ".join(str(i + 1) for i in sorted(to_ocr))
         warnings.append(f"--ocr off: pages {listed} need OCR and were not read")
@@ -193,10 +227,15 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawText:
         budget = max(time_limit - (time.monotonic() - started), 10.0)
         dpi = limits.dpi or OCR_DPI
         ocr_run = ocr_pdf_pages(path, sorted(to_ocr), dpi=dpi, time_limit_s=budget)
+        too_large: set[int] = set()
         for index, result in ocr_run:
+            if result is None:
+                warnings.append(f"page {index + 1} is too large to render for OCR; not read")
+                too_large.add(index)
+                continue
             ocr_pages[index] = result.page
             confidences.append(result.confidence)
-        missing = sorted(set(to_ocr) - set(ocr_pages))
+        missing = sorted(set(to_ocr) - set(ocr_pages) - too_large)
         if missing:
             listed = ", ".join(str(i + 1) for i in missing)
             cut.append(f"OCR time limit reached: pages {listed} not read")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from vbparse.ingest import IngestError, RawText
 from vbparse.ingest.encodings import candidates, decide, describe, score_vietnamese
+from vbparse.ingest.safety import check_text_size
 
 # UTF-16 without BOM: one of the two byte positions holds most of the zero bytes.
 _UTF16_ZERO_SHARE = 0.3
@@ -97,6 +98,7 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
 
 
 def read_text_file(path: Path) -> RawText:
+    check_text_size(path.stat().st_size, "text file")  # before reading it into memory
     text, warnings = decode_text(path.read_bytes())
     if not text.strip():
         raise IngestError("no text in file")

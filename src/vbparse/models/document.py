@@ -106,5 +106,8 @@ class ErrorRecord(BaseModel):
     schema_version: str = SCHEMA_VERSION
     path: str
     error: str = Field(description="What went wrong, in one line.")
-    stage: str = Field(description="ingest, normalize, segment, extract, validate or timeout.")
+    stage: str = Field(
+        description="ingest, normalize, segment, extract, validate, write, timeout, memory "
+        "or crash."
+    )
     kind: Literal["error"] = "error"
