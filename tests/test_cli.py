@@ -1,22 +1,15 @@
 """The command line: exit codes, stderr, stdout carrying only JSON Lines (httpie style)."""
 
-import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
-from vbparse.cli import Environment, main
 from vbparse.exit_status import ExitStatus
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
-
-
-def run(*args):
-    env = Environment(stdout=io.StringIO(), stderr=io.StringIO())
-    status = main(list(map(str, args)), env)
-    return status, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 @pytest.fixture

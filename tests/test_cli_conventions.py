@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
 from vbparse.cli import COMMANDS, Environment, main
 from vbparse.exit_status import ExitStatus
@@ -17,12 +18,6 @@ ROOT = Path(__file__).parents[1]
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 REAL = ROOT / "tests" / "fixtures" / "real"
-
-
-def run(*args):
-    env = Environment(stdout=io.StringIO(), stderr=io.StringIO())
-    status = main(list(map(str, args)), env)
-    return status, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 def test_help_lists_every_command(capsys):

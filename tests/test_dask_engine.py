@@ -1,25 +1,18 @@
 """The Dask engine gives the same records as the local one (skipped without dask.distributed,
 the optional extra ``dask``)."""
 
-import io
 import shutil
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
-from vbparse.cli import Environment, main
 from vbparse.exit_status import ExitStatus
 
 distributed = pytest.importorskip("distributed")
 dask = pytest.importorskip("dask")
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
-
-
-def run(*args):
-    env = Environment(stdout=io.StringIO(), stderr=io.StringIO())
-    status = main(list(map(str, args)), env)
-    return status, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,5 @@
 """Every file is bounded in time and memory by default (issue 14, item 1)."""
 
-import io
 import json
 import multiprocessing
 import shutil
@@ -9,9 +8,10 @@ from pathlib import Path
 
 import pytest
 import regex
+from cli_runner import run
 from hostile.pdfbytes import reference_loop_pdf
 
-from vbparse.cli import Environment, build_parser, main
+from vbparse.cli import build_parser
 from vbparse.exit_status import ExitStatus
 from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, TimeLimitExceeded, file_deadline
 
@@ -20,12 +20,6 @@ needs_fork = pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(),
     reason="patched readers reach the workers only through fork",
 )
-
-
-def run(*args):
-    env = Environment(stdout=io.StringIO(), stderr=io.StringIO())
-    status = main(list(map(str, args)), env)
-    return status, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 def lines_of(path: Path) -> list[dict]:

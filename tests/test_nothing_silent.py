@@ -2,12 +2,12 @@
 with -v, a file cut at a limit says so on stderr, duplicates are reported and marked, and
 merged agencies carry their successor."""
 
-import io
 import json
 import shutil
 from pathlib import Path
 
-from vbparse.cli import Environment, main
+from cli_runner import run
+
 from vbparse.exit_status import ExitStatus
 
 ROOT = Path(__file__).parents[1]
@@ -16,12 +16,6 @@ SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 NO_TASK = REAL / "b06_files" / "cv_507_ubnd-kgvx_2025.pdf"  # a real công văn: 0 tasks
 TWO_PAGES = REAL / "b06_files" / "tb_11_tb-ubnd_2025.pdf"
 WARNED = REAL / "b01_vpcp_cv_a" / "cv_1522_vpcp-ktn_2012.txt"  # a web copy that lost its number
-
-
-def run(*args):
-    env = Environment(stdout=io.StringIO(), stderr=io.StringIO())
-    status = main(list(map(str, args)), env)
-    return status, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 def test_summary_lists_documents_with_no_task_and_counts_warnings(tmp_path):

@@ -1,24 +1,17 @@
 """Output paths never destroy input and are checked before any work (issue 14, items 4 and 7)."""
 
 import errno
-import io
 import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
-from vbparse.cli import Environment, main
 from vbparse.exit_status import ExitStatus
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
-
-
-def run(*args):
-    env = Environment(stdout=io.StringIO(), stderr=io.StringIO())
-    status = main(list(map(str, args)), env)
-    return status, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 @pytest.fixture

@@ -4,18 +4,13 @@ values, and with --explain the gazetteer entry or grammar rule behind each value
 import io
 from pathlib import Path
 
-from vbparse.cli import Environment, main
+from cli_runner import run
+
 from vbparse.exit_status import ExitStatus
 
 ROOT = Path(__file__).parents[1]
 DOC = ROOT / "tests" / "fixtures" / "real" / "b01_vpcp_cv_a" / "cv_910_vpcp-kgvx_2010.txt"
 TB = ROOT / "corpus" / "004_a135c2dc3c7e6627.txt"
-
-
-def run(*args):
-    env = Environment(stdout=io.StringIO(), stderr=io.StringIO())
-    status = main(list(map(str, args)), env)
-    return status, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 def _flat(out: str) -> str:

@@ -10,8 +10,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
-from vbparse.cli import Environment, main
 from vbparse.exit_status import ExitStatus
 
 ROOT = Path(__file__).parents[2]
@@ -26,12 +26,6 @@ REAL_FILES = [
     REAL / "b06_files" / "cv_507_ubnd-kgvx_2025.pdf",
     REAL / "b06_files" / "cv_ubnd-nc-hd46-bca_2025.docx",
 ]
-
-
-def run(*args):
-    env = Environment(stdout=io.StringIO(), stderr=io.StringIO())
-    status = main(list(map(str, args)), env)
-    return status, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 @pytest.fixture(scope="module")

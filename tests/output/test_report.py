@@ -3,7 +3,6 @@
 the address hides the other rows, and a screenshot is saved."""
 
 import datetime as dt
-import io
 import json
 import os
 import re
@@ -13,19 +12,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
-from vbparse.cli import Environment, main
 from vbparse.exit_status import ExitStatus
 
 ROOT = Path(__file__).parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real"
 AS_OF = "2025-10-01"
-
-
-def run(*args):
-    env = Environment(stdout=io.StringIO(), stderr=io.StringIO())
-    status = main(list(map(str, args)), env)
-    return status, env.stdout.getvalue(), env.stderr.getvalue()
 
 
 @pytest.fixture(scope="module")
