@@ -258,6 +258,19 @@ def _is_authority_line(stripped: str, before: Line, after: list[Line]) -> bool:
     return not after or not after[0].is_upper
 
 
+def _read_column_line(header: Header, stripped: str) -> bool:
+    """Whether a line is the quốc hiệu, a rule or the date line; the date line is read."""
+    p = _patterns()
+    if _is_motto(stripped) or p["separator"].match(stripped):
+        return True
+    if (m := p["place_date"].match(stripped)) is None:
+        return False
+    if header.date is None:
+        header.place = m.group("place").strip()
+        header.date = date_from_match(m)
+    return True
+
+
 def _has_letters(line: Line) -> bool:
     return any(c.isalpha() for c in line.text)
 
@@ -270,6 +283,10 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
     last = i
     for j in range(i + 1, len(lines)):
         stripped = lines[j].text.strip()
+        if not header.recipients and _read_column_line(header, stripped):
+            # Side-by-side columns read one after the other (a PDF, an OCR): the quốc hiệu and
+            # the date line stand between "Kính gửi:" and its bullets.
+            continue
         if not stripped.startswith(("-", "–", "•", "+")):
             break
         header.recipients.append(stripped.lstrip("-–•+ ").rstrip(" ;.,"))
