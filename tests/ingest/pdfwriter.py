@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import zlib
 
+from hostile.pdfbytes import pdf_file
+
 WIDTH = 500  # every glyph 0.5 em wide
 
 
@@ -100,17 +102,4 @@ def make_pdf(
     )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages
     objects[pages - 1] = b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        catalog,
-        xref,
-    )
-    return bytes(out)
+    return pdf_file(objects, root=catalog)

@@ -79,6 +79,11 @@ def task_rows(document: Document) -> Iterator[tuple[Cell, ...]]:
         yield task_row(document, task)
 
 
+def warnings_text(document: Document) -> str:
+    """The document's warnings, one "stage: message" a line (the CSV/XLSX and SQLite cell)."""
+    return "\n".join(f"{w.stage}: {w.message}" for w in document.warnings)
+
+
 def document_row(document: Document) -> tuple[Cell, ...]:
     return (
         document.source.path,
@@ -88,6 +93,6 @@ def document_row(document: Document) -> tuple[Cell, ...]:
         document.issuer,
         document.subject,
         len(document.tasks),
-        "\n".join(f"{w.stage}: {w.message}" for w in document.warnings),
+        warnings_text(document),
         document.duplicate_of,
     )

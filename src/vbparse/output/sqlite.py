@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from vbparse.models import Agency, Document, Task
-from vbparse.output.rows import deadline_cell
+from vbparse.output.rows import deadline_cell, warnings_text
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -96,7 +96,7 @@ class SqliteSink:
                 document.issuer,
                 document.subject,
                 len(document.tasks),
-                "\n".join(f"{w.stage}: {w.message}" for w in document.warnings),
+                warnings_text(document),
                 document.duplicate_of,
                 document.model_dump_json(exclude={"tasks", "text"}),
                 self.now,
