@@ -15,7 +15,7 @@ from vbparse.extract.document_number import (
     normalize_number,
     parse_document_number,
 )
-from vbparse.extract.gazetteer import load_gazetteer
+from vbparse.extract.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.references import find_references
 from vbparse.models import Agency, DocumentNumber, ParseWarning, Reference, Task
 from vbparse.segment.casing import agency_casing, fold, title_case
@@ -86,9 +86,6 @@ _LOCAL_ISSUER_KINDS = frozenset({"province", "city", "local_body"})
 _COMMITTEE_LINE = regex.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND", regex.IGNORECASE)
 
 
-UNNAMED_COMMITTEE = "ubnd-cap-tinh"
-
-
 def place_province(header: Header) -> str | None:
     """The province named by the place of the date line ("Hà Nội, ngày …") when the issuer is
     a provincial body written without its province ("ỦY BAN NHÂN DÂN" where a web copy lost
@@ -101,8 +98,9 @@ def place_province(header: Header) -> str | None:
     local = kinds <= _LOCAL_ISSUER_KINDS if kinds else bool(_COMMITTEE_LINE.match(written))
     if not local:
         return None
-    province = load_gazetteer().resolve_province(header.place)
-    return province if province and province != UNNAMED_COMMITTEE else None
+    gazetteer = load_gazetteer()
+    province = gazetteer.resolve_province(header.place)
+    return province if province and province != gazetteer.unnamed_committee else None
 
 
 def addressed_province(header: Header) -> str | None:
@@ -113,7 +111,7 @@ def addressed_province(header: Header) -> str | None:
         agency.id
         for line in header.recipients
         for agency in find_agencies(line)
-        if agency.kind in ("province", "city") and agency.id and agency.id != "ubnd-cap-tinh"
+        if is_named_committee(agency)
     }
     return found.pop() if len(found) == 1 else None
 

@@ -33,6 +33,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
+from vbparse.models.agency import Agency
 
 Kind = Literal[
     "ministry",
@@ -306,6 +307,8 @@ class Gazetteer:
     roles: RoleGrammar
     named_bodies: NamedBodyGrammar
     conflicts: list[str]
+    # "Ủy ban nhân dân tỉnh" written without its place (provinces.yaml ``unnamed``)
+    unnamed_committee: str = ""
     _by_id: dict[str, Entry] = field(default_factory=dict)
 
     def get(self, entry_id: str) -> Entry | None:
@@ -573,7 +576,18 @@ def load_gazetteer() -> Gazetteer:
         roles=roles,
         named_bodies=named_bodies,
         conflicts=conflicts,
+        unnamed_committee=unnamed.id,
         _by_id=by_id,
+    )
+
+
+def is_named_committee(agency: Agency) -> bool:
+    """Whether ``agency`` is one province's or city's People's Committee, named with its
+    place (not "Ủy ban nhân dân tỉnh" written without one)."""
+    return (
+        agency.kind in ("province", "city")
+        and bool(agency.id)
+        and agency.id != load_gazetteer().unnamed_committee
     )
 
 

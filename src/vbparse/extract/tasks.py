@@ -19,6 +19,7 @@ import regex
 
 from vbparse.extract.deadlines import clause_deadline
 from vbparse.extract.document_number import find_document_numbers
+from vbparse.extract.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.roles import Roles, find_roles, speaker_at
 from vbparse.extract.task_fields import read_task_fields
 from vbparse.grammars import load_yaml
@@ -237,7 +238,7 @@ def place_addressed_provinces(tasks: list[Task], addressees: list[Agency]) -> li
     """In a text addressed to named provinces ("Chủ tịch Ủy ban nhân dân các tỉnh, thành
     phố: Hà Tĩnh, Quảng Trị, Huế"), "Ủy ban nhân dân các tỉnh, thành phố" in a task is those
     provinces' committees, each named."""
-    named = [a for a in addressees if a.kind in ("province", "city") and a.id != "ubnd-cap-tinh"]
+    named = [a for a in addressees if is_named_committee(a)]
     if len(named) < 2:
         return tasks
     for task in tasks:
@@ -335,22 +336,15 @@ def _is_task(
     return bool(lead)
 
 
-# "Ủy ban nhân dân Thành phố" without a place, when the issuer's province is unknown.
-_UNNAMED_COMMITTEE = "ubnd-cap-tinh"
-
-
 def _place_unnamed_committee(lead: list[Agency], heading_lead: list[Agency]) -> list[Agency]:
     """ "Ủy ban nhân dân Thành phố chỉ đạo …" under a heading whose lead is one named committee
     ("thành phố Đà Nẵng cần thực hiện các nhiệm vụ sau:") is that committee."""
-    named = [
-        a for a in heading_lead if a.kind in ("province", "city") and a.id != _UNNAMED_COMMITTEE
-    ]
+    named = [a for a in heading_lead if is_named_committee(a)]
     if len(named) != 1:
         return lead
+    unnamed = load_gazetteer().unnamed_committee
     return [
-        named[0].model_copy(update={"text": a.text, "span": a.span})
-        if a.id == _UNNAMED_COMMITTEE
-        else a
+        named[0].model_copy(update={"text": a.text, "span": a.span}) if a.id == unnamed else a
         for a in lead
     ]
 
