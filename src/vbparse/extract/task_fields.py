@@ -59,12 +59,9 @@ def read_task_fields(
 ) -> TaskFields:
     """The field bullets among ``clause``'s children, read into task fields."""
     fields = TaskFields()
-    found: list[tuple[Clause, tuple[str, str, int] | None]] = [
-        (child, field_meaning(child, text)) for child in clause.children
-    ]
-    lettered = _lettered_fields(clause, text)
-    if lettered is not None:
-        found = lettered
+    found = _lettered_fields(clause, text)
+    if found is None:
+        found = [(child, field_meaning(child, text)) for child in clause.children]
     for child, meaning_found in found:
         if meaning_found is None:
             continue

@@ -137,8 +137,7 @@ def find_header(text: str) -> Header:
             header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
             last = i
         elif header.date is None and (m := p["place_date"].match(stripped)):
-            header.place = m.group("place").strip()
-            header.date = date_from_match(m)
+            _set_date(header, m)
             last = i
         elif header.number is None and (m := p["draft_number"].match(stripped)):
             header.draft_code = m.group("code")
@@ -266,9 +265,14 @@ def _read_column_line(header: Header, stripped: str) -> bool:
     if (m := p["place_date"].match(stripped)) is None:
         return False
     if header.date is None:
-        header.place = m.group("place").strip()
-        header.date = date_from_match(m)
+        _set_date(header, m)
     return True
+
+
+def _set_date(header: Header, m: regex.Match[str]) -> None:
+    """Place and date from a matched date line ("Hà Nội, ngày 20 tháng 11 năm 2025")."""
+    header.place = m.group("place").strip()
+    header.date = date_from_match(m)
 
 
 def _has_letters(line: Line) -> bool:
