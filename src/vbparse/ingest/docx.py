@@ -20,18 +20,11 @@ from typing import Any
 
 from vbparse.ingest import IngestError, RawText
 from vbparse.ingest.docx_runs import FontResolver, paragraph_text
+from vbparse.ingest.docx_styles import StyleIndex, has_borders, qn
 from vbparse.ingest.safety import check_docx_members
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NO_BORDER = {"none", "nil"}
 _MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_BORDER_SIDES = ("top", "left", "bottom", "right", "start", "end", "insideH", "insideV")
-
-
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
-
-    return qn(tag)
 
 
 # --- numbering -------------------------------------------------------------------------
@@ -81,26 +74,26 @@ class _Numbering:
         except (KeyError, NotImplementedError, AttributeError):
             return
         abstract: dict[str, dict[int, dict[str, Any]]] = {}
-        for node in root.findall(_qn("w:abstractNum")):
-            abstract[node.get(_qn("w:abstractNumId"))] = self._read_levels(node)
-        for num in root.findall(_qn("w:num")):
-            ref = num.find(_qn("w:abstractNumId"))
-            levels = dict(abstract.get(ref.get(_qn("w:val")), {})) if ref is not None else {}
-            for override in num.findall(_qn("w:lvlOverride")):
-                ilvl = int(override.get(_qn("w:ilvl")))
-                lvl = override.find(_qn("w:lvl"))
+        for node in root.findall(qn("w:abstractNum")):
+            abstract[node.get(qn("w:abstractNumId"))] = self._read_levels(node)
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            levels = dict(abstract.get(ref.get(qn("w:val")), {})) if ref is not None else {}
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl")))
+                lvl = override.find(qn("w:lvl"))
                 if lvl is not None:
                     levels[ilvl] = self._read_level(lvl)
-                start = override.find(_qn("w:startOverride"))
+                start = override.find(qn("w:startOverride"))
                 if start is not None and ilvl in levels:
-                    levels[ilvl] = {**levels[ilvl], "start": int(start.get(_qn("w:val")))}
-            self.levels[num.get(_qn("w:numId"))] = levels
+                    levels[ilvl] = {**levels[ilvl], "start": int(start.get(qn("w:val")))}
+            self.levels[num.get(qn("w:numId"))] = levels
 
     @staticmethod
     def _read_level(lvl: Any) -> dict[str, Any]:
         def val(tag: str, default: str) -> str:
-            node = lvl.find(_qn(tag))
-            return node.get(_qn("w:val"), default) if node is not None else default
+            node = lvl.find(qn(tag))
+            return node.get(qn("w:val"), default) if node is not None else default
 
         return {
             "fmt": val("w:numFmt", "decimal"),
@@ -110,7 +103,7 @@ class _Numbering:
 
     def _read_levels(self, node: Any) -> dict[int, dict[str, Any]]:
         return {
-            int(lvl.get(_qn("w:ilvl"))): self._read_level(lvl) for lvl in node.findall(_qn("w:lvl"))
+            int(lvl.get(qn("w:ilvl"))): self._read_level(lvl) for lvl in node.findall(qn("w:lvl"))
         }
 
     def label(self, num_id: str, ilvl: int) -> str:
@@ -133,15 +126,10 @@ class _Numbering:
         return text
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
-    """(numId, ilvl) from the paragraph, or from its style chain."""
-    p_pr = paragraph._p.pPr
-    candidates = [p_pr.numPr if p_pr is not None else None]
-    style = paragraph.style
-    while style is not None:
-        s_pr = style.element.pPr
-        candidates.append(s_pr.numPr if s_pr is not None else None)
-        style = style.base_style
+def _num_pr(p: Any, styles: StyleIndex) -> tuple[str, int] | None:
+    """(numId, ilvl) from the paragraph ``w:p``, or from its style chain."""
+    p_pr = p.pPr
+    candidates = [p_pr.numPr if p_pr is not None else None, *styles.num_prs(p.style)]
     num_id, ilvl = None, None
     for num_pr in candidates:
         if num_pr is None:
@@ -161,11 +149,12 @@ class _Context:
 
     numbering: _Numbering
     fonts: FontResolver
+    styles: StyleIndex
 
 
 def _paragraph_text(paragraph: Any, ctx: _Context) -> str:
     text = paragraph_text(paragraph._p, ctx.fonts).replace("\t", " ")
-    num = _num_pr(paragraph)
+    num = _num_pr(paragraph._p, ctx.styles)
     if num is not None:
         label = ctx.numbering.label(*num)
         if label:
@@ -176,30 +165,12 @@ def _paragraph_text(paragraph: Any, ctx: _Context) -> str:
 # --- tables ----------------------------------------------------------------------------
 
 
-def _has_borders(pr: Any, container: str) -> bool:
-    if pr is None:
-        return False
-    borders = pr.find(_qn(container))
-    if borders is None:
-        return False
-    for side in _BORDER_SIDES:
-        node = borders.find(_qn(f"w:{side}"))
-        if node is not None and node.get(_qn("w:val"), "none") not in _NO_BORDER:
-            return True
-    return False
-
-
-def is_data_table(table: Any) -> bool:
+def is_data_table(table: Any, styles: StyleIndex) -> bool:
     """A table with visible borders carries data; one without is page layout."""
-    tbl_pr = table._tbl.tblPr
-    if _has_borders(tbl_pr, "w:tblBorders"):
+    tbl = table._tbl
+    if has_borders(tbl.tblPr, "w:tblBorders") or styles.table_has_borders(tbl.tblStyle_val):
         return True
-    style = table.style
-    while style is not None:
-        if _has_borders(style.element.find(_qn("w:tblPr")), "w:tblBorders"):
-            return True
-        style = style.base_style
-    return any(_has_borders(tc.tcPr, "w:tcBorders") for tc in table._tbl.iter(_qn("w:tc")))
+    return any(has_borders(tc.tcPr, "w:tcBorders") for tc in tbl.iter(qn("w:tc")))
 
 
 def _unique_cells(row: Any) -> list[Any]:
@@ -217,7 +188,7 @@ def _cell_text(cell: Any, ctx: _Context) -> str:
 
 def _is_repeated_header(row: Any) -> bool:
     tr_pr = row._tr.trPr
-    return tr_pr is not None and tr_pr.find(_qn("w:tblHeader")) is not None
+    return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
 
 
 def _data_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
@@ -261,7 +232,7 @@ def _text_boxes(p: Any) -> Iterator[Any]:
     """The text boxes anchored in a paragraph (forms' labels, org charts), each once: Word
     and LibreOffice write a box twice, as DrawingML and as a VML fallback; the fallback
     (``mc:Fallback``) is skipped, and so are boxes inside boxes (read with their box)."""
-    fallback, box = f"{{{_MARKUP_COMPATIBILITY}}}Fallback", _qn("w:txbxContent")
+    fallback, box = f"{{{_MARKUP_COMPATIBILITY}}}Fallback", qn("w:txbxContent")
     for node in p.iter(box):
         ancestor = node.getparent()
         while ancestor is not None and ancestor is not p:
@@ -278,21 +249,21 @@ def _block_lines(container: Any, ctx: _Context) -> Iterator[str]:
     from docx.text.paragraph import Paragraph
 
     for child in container._element.iterchildren():
-        if child.tag == _qn("w:p"):
+        if child.tag == qn("w:p"):
             text = _paragraph_text(Paragraph(child, container), ctx)
             yield from (line.rstrip() for line in text.split("\n"))
             for box in _text_boxes(child):
                 yield from _block_lines(_Box(box, container), ctx)
-        elif child.tag == _qn("w:tbl"):
+        elif child.tag == qn("w:tbl"):
             table = Table(child, container)
-            if is_data_table(table):
+            if is_data_table(table, ctx.styles):
                 yield from _data_table_lines(table, ctx)
             else:
                 yield from _layout_table_lines(table, ctx)
-        elif child.tag == _qn("w:sdt"):
-            content = child.find(_qn("w:sdtContent"))
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
             if content is not None:
-                for p in content.iter(_qn("w:p")):
+                for p in content.iter(qn("w:p")):
                     yield paragraph_text(p, ctx.fonts)
 
 
@@ -316,7 +287,8 @@ def read_docx(path: Path) -> RawText:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
         raise IngestError(f"not a valid .docx ({exc})") from exc
-    ctx = _Context(_Numbering(document), FontResolver(document))
+    styles = StyleIndex(document.styles.element)
+    ctx = _Context(_Numbering(document), FontResolver(document, styles), styles)
     lines: list[str] = []
     for line in _block_lines(document._body, ctx):
         if line.strip() or (lines and lines[-1]):

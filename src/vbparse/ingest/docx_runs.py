@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from vbparse.ingest.docx_styles import StyleIndex, qn
 from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding
 
 # Containers whose runs are part of the paragraph's text (tracked insertions included,
@@ -25,20 +26,14 @@ _INLINE_CONTAINERS = ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", 
 _FONT_ATTRS = ("hAnsi", "ascii", "cs", "eastAsia")
 
 
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
-
-    return qn(tag)
-
-
 def _rfonts_name(rpr: Any) -> str | None:
     if rpr is None:
         return None
-    fonts = rpr.find(_qn("w:rFonts"))
+    fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         return None
     for attr in _FONT_ATTRS:
-        name = fonts.get(_qn(f"w:{attr}"))
+        name = fonts.get(qn(f"w:{attr}"))
         if name:
             return name
     return None
@@ -47,26 +42,35 @@ def _rfonts_name(rpr: Any) -> str | None:
 class FontResolver:
     """Word's font for a run: run → character style → paragraph style chain → defaults."""
 
-    def __init__(self, document: Any) -> None:
-        self._styles: dict[str, tuple[str | None, str | None]] = {}
+    def __init__(self, document: Any, styles: StyleIndex) -> None:
+        self._index = styles
+        self._fonts: dict[str, tuple[str | None, str | None]] = {}
         self.default: str | None = None
-        root = document.styles.element
-        defaults = root.find(_qn("w:docDefaults"))
+        defaults = document.styles.element.find(qn("w:docDefaults"))
         if defaults is not None:
-            rpr = defaults.find(f"{_qn('w:rPrDefault')}/{_qn('w:rPr')}")
+            rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
             self.default = _rfonts_name(rpr)
-        for style in root.findall(_qn("w:style")):
-            based = style.find(_qn("w:basedOn"))
-            self._styles[style.get(_qn("w:styleId"))] = (
-                _rfonts_name(style.find(_qn("w:rPr"))),
-                based.get(_qn("w:val")) if based is not None else None,
-            )
         self.prior = self._prior(document)
+
+    def _style(self, style_id: str) -> tuple[str | None, str | None]:
+        """(the style's own font, the id it is based on), read when first asked for: most of
+        a document's styles are never used."""
+        if style_id not in self._fonts:
+            style = self._index.last(style_id)
+            if style is None:
+                self._fonts[style_id] = (None, None)
+            else:
+                based = style.find(qn("w:basedOn"))
+                self._fonts[style_id] = (
+                    _rfonts_name(style.find(qn("w:rPr"))),
+                    based.get(qn("w:val")) if based is not None else None,
+                )
+        return self._fonts[style_id]
 
     def _prior(self, document: Any) -> str | None:
         """The legacy encoding that most of the document's non-ASCII text is set in."""
         weights: Counter[str] = Counter()
-        for p in document.element.body.iter(_qn("w:p")):
+        for p in document.element.body.iter(qn("w:p")):
             paragraph_font = self.paragraph_font(p)
             for r in _runs(p):
                 encoding = font_encoding(self.run_font(r, paragraph_font))
@@ -78,26 +82,26 @@ class FontResolver:
         seen: set[str] = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
-            font, style_id = self._styles.get(style_id, (None, None))
+            font, style_id = self._style(style_id)
             if font:
                 return font
         return None
 
     def paragraph_font(self, p: Any) -> str | None:
-        ppr = p.find(_qn("w:pPr"))
-        style = ppr.find(_qn("w:pStyle")) if ppr is not None else None
-        style_id = style.get(_qn("w:val")) if style is not None else "Normal"
+        ppr = p.find(qn("w:pPr"))
+        style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        style_id = style.get(qn("w:val")) if style is not None else "Normal"
         return self.style_font(style_id) or self.style_font("Normal") or self.default
 
     def run_font(self, r: Any, paragraph_font: str | None) -> str | None:
-        rpr = r.find(_qn("w:rPr"))
+        rpr = r.find(qn("w:rPr"))
         own = _rfonts_name(rpr)
         if own:
             return own
         if rpr is not None:
-            char_style = rpr.find(_qn("w:rStyle"))
+            char_style = rpr.find(qn("w:rStyle"))
             if char_style is not None:
-                font = self.style_font(char_style.get(_qn("w:val")))
+                font = self.style_font(char_style.get(qn("w:val")))
                 if font:
                     return font
         return paragraph_font
@@ -113,7 +117,7 @@ def _run_text(r: Any) -> str:
         elif tag in ("tab", "ptab"):
             out.append("\t")
         elif tag in ("br", "cr"):
-            out.append("" if child.get(_qn("w:type")) == "page" else "\n")
+            out.append("" if child.get(qn("w:type")) == "page" else "\n")
         elif tag == "softHyphen":
             out.append("\u00ad")
         elif tag == "noBreakHyphen":
