@@ -120,3 +120,58 @@ def test_ocr_scanned_table_cells_and_labels():
         "30/6/2025",
     ]
     assert all(len(row) == 6 for row in rows)
+
+
+@needs_tesseract
+def test_ocr_cells_read_in_one_run_as_one_by_one():
+    import pypdfium2 as pdfium
+
+    from vbparse.ingest.ocr import CELL_CONFIG, _tesseract_data
+
+    # Cells of the appendix table of seed 004: a row label, a date, a blank strip.
+    page = pdfium.PdfDocument(str(CORPUS / "scan" / "004_a135c2dc3c7e6627.pdf"))[5]
+    image = page.render(scale=300 / 72, grayscale=True).to_pil()
+    width, height = image.size
+    crops = [
+        image.crop((0, int(height * 0.30), width // 2, int(height * 0.36))),
+        image.crop((width // 2, int(height * 0.40), width, int(height * 0.46))),
+        image.crop((0, 0, 60, 40)),
+    ]
+
+    def data(found: dict) -> dict:
+        return {key: values for key, values in found.items() if key != "page_num"}
+
+    together = [data(found) for found in _tesseract_data(crops, CELL_CONFIG)]
+    alone = [data(_tesseract_data([crop], CELL_CONFIG)[0]) for crop in crops]
+    assert together == alone
+    assert any(text.strip() for text in together[0]["text"])
+
+
+def test_ocr_tesseract_checked_once(monkeypatch):
+    import pytesseract
+
+    from vbparse.ingest import ocr
+
+    calls = []
+
+    def languages(config: str = "") -> list[str]:
+        calls.append(config)
+        return ["eng", "vie"]
+
+    monkeypatch.setattr(pytesseract, "get_languages", languages)
+    monkeypatch.setattr(ocr, "_TESSERACT_FOUND", [])
+    ocr.check_tesseract()
+    ocr.check_tesseract()
+    assert len(calls) == 1
+
+
+def test_ocr_missing_vietnamese_data_is_an_error_each_time(monkeypatch):
+    import pytesseract
+
+    from vbparse.ingest import ocr
+
+    monkeypatch.setattr(pytesseract, "get_languages", lambda config="": ["eng"])
+    monkeypatch.setattr(ocr, "_TESSERACT_FOUND", [])
+    for _ in range(2):
+        with pytest.raises(IngestError, match="tesseract-ocr-vie"):
+            ocr.check_tesseract()

@@ -42,3 +42,42 @@ def test_ruling_erase_keeps_text_and_removes_rules():
     assert not erased[298:303, 210:990].any()  # the top rule is gone
     assert erased[395:420, 215:240].any()  # the label is still there
     assert find_grid(erase_rules(page, find_grid(page))) is None
+
+
+def _rules_of_every_row(mask, length):
+    """The rules of ``_rules`` found without skipping any row (the reference)."""
+    import numpy as np
+
+    from vbparse.ingest.ruling import NEAR_PX, Rule, _long_runs
+
+    windows = _long_runs(mask, length)
+    rules = []
+    for index in np.flatnonzero(windows.any(axis=1)):
+        row = np.flatnonzero(windows[index])
+        start, end = int(row[0]), int(row[-1]) + length
+        if rules and index - rules[-1].last <= NEAR_PX:
+            rules[-1].last = int(index)
+            rules[-1].start, rules[-1].end = min(rules[-1].start, start), max(rules[-1].end, end)
+        else:
+            rules.append(Rule(int(index), int(index), int(index), start, end))
+    for rule in rules:
+        rule.at = (rule.first + rule.last) // 2
+        ink = np.flatnonzero(mask[rule.first : rule.last + 1, rule.start : rule.end].any(axis=0))
+        rule.start, rule.end = rule.start + int(ink[0]), rule.start + int(ink[-1]) + 1
+    return rules
+
+
+def test_ruling_rows_without_enough_ink_skipped_same_rules():
+    import numpy as np
+
+    from vbparse.ingest.ruling import _rules
+
+    rng = np.random.default_rng(15)
+    for density in (0.05, 0.3, 0.6, 0.9):
+        mask = rng.random((300, 400)) < density
+        mask[40:43, 20:380] = True  # a rule
+        mask[200, 50:170] = True  # a short one
+        mask[:, 300] = True  # a column of ink crossing every row
+        for length in (60, 100, 250):
+            assert _rules(mask, length) == _rules_of_every_row(mask, length)
+            assert _rules(mask.T, length) == _rules_of_every_row(mask.T, length)

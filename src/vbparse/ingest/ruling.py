@@ -87,11 +87,14 @@ def _rules(mask: Any, length: int) -> list[Rule]:
 
     if mask.shape[1] <= length:
         return []
-    windows = _long_runs(mask, length)
-    hits = np.flatnonzero(windows.any(axis=1))
+    # A row with less ink in all than one window needs cannot hold a rule: only the others
+    # are scanned (a page of text has a few hundred such rows among thousands).
+    candidates = np.flatnonzero(mask.sum(axis=1) >= FILL * length)
+    windows = _long_runs(mask[candidates], length)
     rules: list[Rule] = []
-    for index in hits:
-        row = np.flatnonzero(windows[index])
+    for hit in np.flatnonzero(windows.any(axis=1)):
+        index = candidates[hit]
+        row = np.flatnonzero(windows[hit])
         start, end = int(row[0]), int(row[-1]) + length
         if rules and index - rules[-1].last <= NEAR_PX:
             rule = rules[-1]
