@@ -1,6 +1,6 @@
 """Each input route of vbparse beside its peer on the same files, in one run.
 
-    .venv/bin/python bench/bench_ingest.py [--repeat 3] [--scan STEM ...] [--dpi 300]
+    .venv/bin/python bench/bench_ingest.py [--repeat 5] [--scan STEM ...] [--dpi 300]
 
 Figures are CPU seconds (this process and the child processes it waited for: Tesseract),
 which a shared machine disturbs less than the clock; the wall-clock seconds are printed too.
@@ -39,9 +39,10 @@ SCANS = ["000_3070b849d0d1c768", "004_a135c2dc3c7e6627"]  # a plain letter; a ta
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and of its waited-for children (Tesseract runs as one)."""
-    times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
+    """CPU time of this process (to the microsecond) and of its waited-for children
+    (Tesseract runs as one; counted in clock ticks)."""
+    children = os.times()
+    return time.process_time() + children.children_user + children.children_system
 
 
 def timed(fn: Callable[[Path], object], files: list[Path]) -> tuple[float, float]:
@@ -127,7 +128,7 @@ def row(name: str, pages: int, ours: tuple[float, float], peer: tuple[float, flo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="rounds for DOCX and PDF")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds for DOCX and PDF")
     parser.add_argument("--scan", nargs="*", default=SCANS, help="stems of corpus/scan/*.pdf")
     parser.add_argument("--dpi", type=int, default=300, help="OCR resolution (vbparse's default)")
     args = parser.parse_args()

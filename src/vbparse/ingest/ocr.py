@@ -158,7 +158,14 @@ def _tesseract_data(images: list[Any], config: str) -> list[dict[str, list[Any]]
     return pages
 
 
-def _words(data: dict[str, list[Any]], dx: int = 0, dy: int = 0) -> tuple[list[Word], list[float]]:
+def _words(image: Any, config: str, dx: int = 0, dy: int = 0) -> tuple[list[Word], list[float]]:
+    """Tesseract's words on an image (boxes shifted by dx, dy) and their confidences."""
+    return _words_of(_tesseract_data([image], config)[0], dx, dy)
+
+
+def _words_of(
+    data: dict[str, list[Any]], dx: int = 0, dy: int = 0
+) -> tuple[list[Word], list[float]]:
     """The words of Tesseract's data on one image (boxes shifted by dx, dy), and their
     confidences; specks and the debris of erased rules are dropped."""
     from vbparse.ingest.ocr_repair import repair_ocr_text
@@ -216,7 +223,7 @@ def _reread_empty_cells(image: Any, cells: list[list[tuple]], words: list[Word])
     found: list[Word] = []
     crops = [image.crop(box) for box in boxes]
     for box, data in zip(boxes, _tesseract_data(crops, CELL_CONFIG), strict=True):
-        found.extend(_words(data, box[0], box[1])[0])
+        found.extend(_words_of(data, box[0], box[1])[0])
     return found
 
 
@@ -230,7 +237,7 @@ def ocr_image(image: Any) -> OcrPage:
     grid = find_grid(image)
     if grid is not None:
         image = erase_rules(image, grid)
-    words, confidences = _words(_tesseract_data([image], TESSERACT_CONFIG)[0])
+    words, confidences = _words(image, TESSERACT_CONFIG)
     tables = []
     if grid is not None:
         cells = grid.cells()
