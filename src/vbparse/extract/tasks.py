@@ -104,8 +104,6 @@ def _is_lead_in(
     directive = own[skip:]
     if _header_grammar("lead_in_endings").search(directive):
         return True
-    if "\n" in directive.strip():
-        return False
     named = [a.span for a in roles.lead if a.span]
     if deadline is not None and deadline.span is not None:
         named.append(deadline.span)
@@ -114,6 +112,9 @@ def _is_lead_in(
         " " if any(s.start <= start + i < s.end for s in named) else ch
         for i, ch in enumerate(directive)
     )
+    # A name wrapped over two lines ("**2. Sở\nKhoa học và Công nghệ**") is one line.
+    if "\n" in rest.strip():
+        return False
     # An apposition in brackets ("Sở Xây dựng (cơ quan thường trực Ban An toàn giao thông
     # tỉnh):") names the lead again; it directs nothing.
     words = [w for w in _BRACKETED.sub(" ", rest).split() if any(c.isalnum() for c in w)]
@@ -441,6 +442,13 @@ def _directive_start(own: str, offset: int, province: str | None) -> int:
     if len(first.split()) > _HEADING_WORDS:  # a sentence the line-joining missed, no heading
         return 0
     if find_roles(first, offset=offset, province=province).lead:
+        return 0
+    # "**2. Sở\nKhoa học và Công nghệ**": a name the conversion wrapped is no heading line.
+    second = own[: len(first) + 1 + len(rest.lstrip().split("\n", 1)[0]) + 1]
+    if any(
+        a.span and a.span.start < offset + len(first) < a.span.end
+        for a in find_roles(second, offset=offset, province=province).lead
+    ):
         return 0
     return len(first) + 1 + (len(rest) - len(rest.lstrip()))
 
