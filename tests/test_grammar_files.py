@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vbparse.extract.gazetteer import AGENCY_FILES, fold_phrase, load_gazetteer
+from vbparse.extract.agencies.gazetteer import AGENCY_FILES, fold_phrase, load_gazetteer
 from vbparse.grammars import grammar_root
 
 GRAMMAR_FILES = sorted(

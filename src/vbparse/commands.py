@@ -127,8 +127,8 @@ def configure_agencies(p: argparse.ArgumentParser) -> None:
 
 
 def run_agencies(args: argparse.Namespace, env: Environment) -> int:
-    from vbparse.extract.agencies import format_gazetteer
-    from vbparse.extract.gazetteer import load_gazetteer
+    from vbparse.extract.agencies.gazetteer import load_gazetteer
+    from vbparse.extract.agencies.matcher import format_gazetteer
 
     kinds = sorted({entry.kind for entry in load_gazetteer().entries})
     if args.kind is not None and args.kind not in kinds:

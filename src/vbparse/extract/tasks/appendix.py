@@ -8,7 +8,7 @@ hoàn thành) cells give agencies through the agencies extractor; the deadline c
 through ``parse_deadline``; the appendix title and the row's status-bearing cells give
 ``status`` (``grammars/appendix/status.yaml``).
 
-The clauses of an attached document are tasks as a body's are (``vbparse.extract.tasks``);
+The clauses of an attached document are tasks as a body's are (``vbparse.extract.tasks.assembly``);
 only their ids are decided here, so that they never collide with the main body's.
 
 Fills: ``Task.id``, ``task_id``, ``text``, ``span`` (the task cell), ``lead``, ``support``,
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 import regex
 from pydantic import BaseModel
 
-from vbparse.extract.agencies import find_agencies
-from vbparse.extract.deadlines import parse_deadline
-from vbparse.extract.references import find_references
-from vbparse.extract.tasks import TaskContext, find_tasks
+from vbparse.extract.agencies.matcher import find_agencies
+from vbparse.extract.document.references import find_references
+from vbparse.extract.tasks.assembly import TaskContext, find_tasks
+from vbparse.extract.time.deadlines import parse_deadline
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
 from vbparse.models import Agency, Span, Task
 from vbparse.segment.appendix import Appendix, find_appendices

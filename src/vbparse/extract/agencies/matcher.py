@@ -9,7 +9,7 @@ How mentions are found (a plain longest-match over folded tokens, no statistical
    grammar ("các bộ, ngành, địa phương liên quan", "các sở, ban, ngành cấp tỉnh"), from the
    named-body grammar where no gazetteer name starts (``named_bodies.yaml``: "Cục Quản lý đất
    đai", "Công ty TNHH MTV ..."; id None, the head's kind, see
-   :mod:`vbparse.extract.named_bodies`) and, for table cells, from bare province names. As
+   :mod:`vbparse.extract.agencies.named_bodies`) and, for table cells, from bare province names. As
    spaCy's EntityRuler does, the longest candidates win and overlapping ones drop.
    Group phrases take qualifiers after any noun ("các bệnh viện chuyên khoa và trung tâm y tế
    khu vực") and an attached parent ("các đơn vị trực thuộc Sở Y tế"); a body type written
@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from vbparse.extract.gazetteer import (
+from vbparse.extract.agencies.gazetteer import (
     TOKEN,
     Entry,
     Gazetteer,
@@ -36,7 +36,7 @@ from vbparse.extract.gazetteer import (
     fold_word,
     load_gazetteer,
 )
-from vbparse.extract.named_bodies import NamedBody, ends_name, named_body_at
+from vbparse.extract.agencies.named_bodies import NamedBody, ends_name, named_body_at
 from vbparse.models.agency import Agency
 from vbparse.models.span import Span
 from vbparse.normalize.tone_marks import fold_tone_marks_str
