@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from vbparse.extract.agencies.gazetteer import Gazetteer, Trie, fold_phrase
+from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
-
-if TYPE_CHECKING:
-    from vbparse.extract.agencies.matcher import Tokens
 
 __all__ = ["NamedBody", "ends_name", "named_body_at"]
 
