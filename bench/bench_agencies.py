@@ -88,7 +88,7 @@ def main() -> None:
     except ImportError:
         print("spaCy not installed: PhraseMatcher comparison skipped")
         return
-    from vbparse.extract.agencies.gazetteer import fold_phrase
+    from vbparse.extract.agencies.keys import fold_phrase
 
     t0 = time.perf_counter()
     nlp = spacy.blank("xx")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from casefiles import case_ids, load_cases
 
-from vbparse.extract.agencies.gazetteer import fold_phrase
+from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.tasks.roles import find_roles
 
 CASES = load_cases("extract/roles")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vbparse.extract.agencies.candidate import Candidate
-from vbparse.extract.agencies.gazetteer import Gazetteer, Trie, fold_phrase, fold_word
+from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
 from vbparse.extract.agencies.named_bodies import ends_name, named_body_at
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from vbparse.extract.agencies.gazetteer import Gazetteer, Trie, fold_phrase
+from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.keys import Trie, fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vbparse.extract.agencies.candidate import Candidate
-from vbparse.extract.agencies.gazetteer import Entry, Gazetteer, ascii_slug, fold_phrase
+from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
 from vbparse.extract.agencies.groups import group_tries
+from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.models.agency import Agency
 from vbparse.models.span import Span

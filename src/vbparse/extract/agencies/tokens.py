@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vbparse.extract.agencies.gazetteer import TOKEN, fold_word
+from vbparse.extract.agencies.keys import TOKEN, fold_word
 
 __all__ = ["Tokens"]
 

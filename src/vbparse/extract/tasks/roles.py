@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from vbparse.extract.agencies.gazetteer import Trie, fold_phrase, fold_word, load_gazetteer
+from vbparse.extract.agencies.gazetteer import load_gazetteer
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
 from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
 from vbparse.models.agency import Agency
 
