@@ -26,9 +26,11 @@ from pathlib import Path
 
 from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.annotations import annotation_words
-from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
+from vbparse.ingest.layout import read_pages, render
 from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding, prior_encoding
+from vbparse.ingest.page_model import Page, Table, Word
 from vbparse.ingest.safety import StreamTooLarge, bounded_pdf_streams
+from vbparse.ingest.table_cells import table_rows
 from vbparse.limits import TimeLimitExceeded, file_deadline
 
 MAX_PAGES = 100
