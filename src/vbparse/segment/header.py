@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from vbparse.extract.dates import DATE_PATTERN, date_from_match
-from vbparse.extract.document_number import document_type_codes, number_regex
+from vbparse.extract.document.number import document_type_codes, number_regex
+from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
 from vbparse.normalize.unwrap import label_start
