@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from vbparse.extract.deadlines import clause_deadline
-from vbparse.extract.document_number import find_document_numbers
-from vbparse.extract.gazetteer import is_named_committee, load_gazetteer
-from vbparse.extract.roles import Roles, find_roles, speaker_at
-from vbparse.extract.task_fields import read_task_fields
+from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
+from vbparse.extract.document.number import find_document_numbers
+from vbparse.extract.tasks.fields import read_task_fields
+from vbparse.extract.tasks.roles import Roles, find_roles, speaker_at
+from vbparse.extract.time.deadlines import clause_deadline
 from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.normalize.unwrap import is_capitals
