@@ -7,8 +7,8 @@ which a shared machine disturbs less than the clock; the wall-clock seconds are 
 Each row gives vbparse's time, the peer's time on the same files and their ratio:
 
 - ``docx reader`` / ``docx route``: ``read_document`` / ``parse_file`` (the reader and the
-  whole pipeline, to the validated Document) on ``corpus/docx``; peer: python-docx alone (open the file,
-  every paragraph's and every table cell's text).
+  whole pipeline, to the validated Document) on ``corpus/docx``; peer: python-docx alone
+  (open the file, every paragraph's and every table cell's text).
 - ``pdf reader`` / ``pdf route``: the same on ``corpus/pdf`` (text layer); peer: pdfplumber
   alone (``extract_text`` on every page).
 - ``scan route``: ``parse_file`` on whole scanned PDFs of ``corpus/scan`` (OCR); peer:
