@@ -142,8 +142,9 @@ def render_all(
     ``(path, rendered or ErrorRecord)`` in the order of ``files`` as soon as each is ready.
 
     ``workers``: worker processes on this machine (0: parse in this process, no crash
-    isolation, no memory limit). ``timeout``: seconds per file before it becomes an
-    ``ErrorRecord`` with stage ``timeout``; ``memory_mb``: each worker's address space;
+    isolation). ``timeout``: seconds per file before it becomes an
+    ``ErrorRecord`` with stage ``timeout``; ``memory_mb``: the address space a file may use
+    (each worker's; with 0 workers this process's while it parses a file);
     ``text_mb``: the largest text a file may hold; a worker that dies becomes a record with
     stage ``crash``. ``engine="dask"``
     sends the files to the dask.distributed scheduler at ``scheduler`` instead.
@@ -156,7 +157,14 @@ def render_all(
     paths = [str(path) for path in files]
     job = partial(parse_one, render=render, options=options, time_s=timeout, text_mb=text_mb)
     if engine == "dask":
-        unordered = run(paths, job, scheduler=scheduler, timeout=timeout, window=_window(workers))
+        unordered = run(
+            paths,
+            job,
+            scheduler=scheduler,
+            timeout=timeout,
+            memory_mb=memory_mb,
+            window=_window(workers),
+        )
     else:
         unordered = run(
             paths,

@@ -4,7 +4,8 @@ Whatever a file holds, its parse ends: ``file_deadline`` raises ``TimeLimitExcee
 parsing thread when the file's time is up (SIGALRM, so it also stops a pure-Python loop such
 as pdfminer following a reference cycle, and a ``regex`` match, which checks for signals while
 it backtracks), and ``limit_memory`` caps a worker's address space (RLIMIT_AS), so that an
-allocation past it raises ``MemoryError`` in that worker instead of the machine swapping.
+allocation past it raises ``MemoryError`` in that worker instead of the machine swapping
+(``memory_capped`` does the same for one file parsed in the vbparse process itself).
 Code in C that checks no signals (pdfium, Pillow's decoders) is stopped by the parent process,
 which kills a worker that overruns its time by ``KILL_GRACE_S``.
 """
@@ -104,6 +105,28 @@ def file_deadline(seconds: float | None) -> Iterator[object]:
         if outer_left:  # give the outer block the time it has left (at least a moment)
             left = outer_left - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+
+
+@contextmanager
+def memory_capped(megabytes: int | None) -> Iterator[None]:
+    """Cap this process's address space inside the block and lift the cap after it (for a
+    file parsed in the vbparse process itself, ``-w 0``: the output is written outside).
+    A cap already set lower (``ulimit -v``) is kept."""
+    if megabytes is None:
+        yield
+        return
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = megabytes * 1024 * 1024
+    for bound in (soft, hard):
+        if bound != resource.RLIM_INFINITY:
+            wanted = min(wanted, bound)
+    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def limit_memory(megabytes: int | None) -> None:

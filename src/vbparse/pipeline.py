@@ -383,6 +383,6 @@ def parse_path(path: Path, options: ParseOptions | None = None) -> Document | Er
 def _out_of_memory(shown: str) -> ErrorRecord:
     return ErrorRecord(
         path=shown,
-        error="out of memory: the file needs more than the worker's limit (--max-memory)",
+        error="out of memory: the file needs more than the limit (--max-memory)",
         stage="memory",
     )
