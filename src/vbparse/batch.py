@@ -21,7 +21,7 @@ from typing import TypeVar
 from vbparse.file_names import display_path
 from vbparse.ingest import supported_suffixes
 from vbparse.ingest.safety import DEFAULT_TEXT_MB, IngestLimits, ingest_limits
-from vbparse.limits import TimeLimitExceeded, file_deadline
+from vbparse.limits import TimeLimitExceeded, file_deadline, subprocesses_stopped
 from vbparse.models import Document, ErrorRecord
 from vbparse.pipeline import ParseOptions, parse_path
 
@@ -110,7 +110,11 @@ def parse_one(
     Never raises: any failure, including one in ``render``, becomes an ``ErrorRecord``.
     """
     try:
-        with file_deadline(time_s), ingest_limits(IngestLimits(text_mb)):
+        with (
+            file_deadline(time_s),
+            ingest_limits(IngestLimits(text_mb)),
+            subprocesses_stopped(),  # on a time-out, Ctrl-C or SIGTERM: Tesseract too
+        ):
             result = parse_path(Path(path), options)
     except TimeLimitExceeded as exc:
         return ErrorRecord(path=display_path(path), error=str(exc), stage="timeout")
