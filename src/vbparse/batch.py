@@ -23,6 +23,7 @@ from vbparse.ingest import supported_suffixes
 from vbparse.ingest.safety import DEFAULT_TEXT_MB, IngestLimits, ingest_limits
 from vbparse.limits import TimeLimitExceeded, file_deadline, subprocesses_stopped
 from vbparse.models import Document, ErrorRecord
+from vbparse.pattern_time import pattern_deadline
 from vbparse.pipeline import ParseOptions, parse_path
 
 R = TypeVar("R")
@@ -114,6 +115,7 @@ def parse_one(
             file_deadline(time_s),
             ingest_limits(IngestLimits(text_mb)),
             subprocesses_stopped(),  # on a time-out, Ctrl-C or SIGTERM: Tesseract too
+            pattern_deadline(time_s),  # in any thread, where SIGALRM cannot reach
         ):
             result = parse_path(Path(path), options)
     except TimeLimitExceeded as exc:
