@@ -88,23 +88,39 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     Every edit keeps the length, so the map back to the source is unchanged."""
     lines = text.text.split("\n")
     layout = [_is_layout_row(line) for line in lines]
-    out = []
-    for i, line in enumerate(lines):
-        if layout[i]:
-            line = _flatten_row(line)
-        elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
-            line = " " * len(line)
-        elif _COLUMN_LINE.search(line):
-            line = _flatten_columns(line)
-        elif _grammar()["marker"].match(line):
-            # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
-            line = _flatten_cell(line)
-        out.append(_SIGNED.sub(lambda m: " " * len(m.group(0)), line))
-    flat = "\n".join(out)
+    flat = "\n".join(
+        _flatten_line(line, layout[i], _near_layout(layout, i)) for i, line in enumerate(lines)
+    )
     if flat == text.text:
         return text
     assert len(flat) == len(text.text)
     return NormalizedText(flat, text.source_index)
+
+
+def _flatten_line(line: str, layout_row: bool, near_layout_row: bool) -> str:
+    if layout_row:
+        line = _flatten_row(line)
+    elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and near_layout_row):
+        line = " " * len(line)
+    elif _COLUMN_LINE.search(line):
+        line = _flatten_columns(line)
+    elif _grammar()["marker"].match(line):
+        # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
+        line = _flatten_cell(line)
+    return _SIGNED.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def opens_with_field(line: str) -> bool:
+    """Whether ``line`` opens with a layout field (quốc hiệu, Số, V/v, place and date, …):
+    the only lines that joining another line onto can make ``flatten_layout`` split."""
+    return bool(_grammar()["marker"].match(line))
+
+
+def stays_flat(line: str) -> bool:
+    """Whether ``flatten_layout`` leaves ``line`` as it is. ``unwrap_lines`` joins no line
+    onto another where the joined line would not (the motto continued by a body line would
+    be split again at its next field on a second pass: normalize must be idempotent)."""
+    return _flatten_line(line, _is_layout_row(line), near_layout_row=False) == line
 
 
 def _flatten_row(line: str) -> str:
