@@ -116,11 +116,15 @@ def opens_with_field(line: str) -> bool:
     return bool(_grammar()["marker"].match(line))
 
 
-def stays_flat(line: str) -> bool:
-    """Whether ``flatten_layout`` leaves ``line`` as it is. ``unwrap_lines`` joins no line
-    onto another where the joined line would not (the motto continued by a body line would
-    be split again at its next field on a second pass: normalize must be idempotent)."""
-    return _flatten_line(line, _is_layout_row(line), near_layout_row=False) == line
+def holds_two_fields(line: str) -> bool:
+    """Whether ``line`` is a header table row or holds a second field after its first (the
+    motto, V/v, Kính gửi, an authority): ``flatten_layout`` splits such a line there. So
+    ``unwrap_lines`` joins no line onto a field line where the joined line would (the motto
+    continued by a body line would be split at its next field on a second pass: normalize
+    must be idempotent)."""
+    if _is_layout_row(line):
+        return "\n" in _flatten_row(line)
+    return bool(_grammar()["inner"].search(_unstarred(line)))
 
 
 def _flatten_row(line: str) -> str:

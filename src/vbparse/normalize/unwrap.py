@@ -19,7 +19,7 @@ import functools
 import regex
 
 from vbparse.grammars import load_yaml
-from vbparse.normalize.layout import opens_with_field, stays_flat
+from vbparse.normalize.layout import holds_two_fields, opens_with_field
 from vbparse.normalize.offsets import NormalizedText
 
 # A line break with the spaces around it and any blank lines after it.
@@ -186,7 +186,7 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
         if joined is not None and field_line is not None:
             so_far = "".join(field_line) + source[last_end : match.start()]
             candidate = so_far + joined + next_line
-            if len(candidate) > _FIELD_LINE_CHARS or not stays_flat(candidate):
+            if len(candidate) > _FIELD_LINE_CHARS or holds_two_fields(candidate):
                 joined = None
             else:
                 field_line = [so_far, joined]
