@@ -8,7 +8,7 @@ import functools
 
 import regex
 
-from vbparse.extract.gazetteer import fold_phrase
+from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.grammars import grammar_root, load_yaml
 from vbparse.models import Agency, Deadline
 

@@ -27,8 +27,8 @@ from typing import Any
 
 from distributed import Client, Future, wait
 
-from vbparse.batch import Window
 from vbparse.engines.isolated import run_isolated
+from vbparse.engines.window import Window
 from vbparse.limits import KILL_GRACE_S
 from vbparse.models import ErrorRecord
 

@@ -1,0 +1,145 @@
+"""Bodies the gazetteer lacks but that a text names the standard way (``named_bodies.yaml``):
+a capitalised head noun, then the body's own name starting with a capitalised word, up to a
+stop ("Cục Quản lý đất đai chủ trì" → "Cục Quản lý đất đai"; "Vụ Kế hoạch - Tài chính";
+"Công ty TNHH MTV Quản lý khai thác dịch vụ thủy lợi Thành phố").
+
+The finder in :mod:`vbparse.extract.agencies.matcher` asks :func:`named_body_at` at every
+token where no gazetteer name starts; a body found here becomes an Agency with ``id=None``, the
+kind of its head, and its words (tone marks in the new placement) as its canonical name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.keys import Trie, fold_phrase
+from vbparse.extract.agencies.tokens import Tokens
+from vbparse.normalize.tone_marks import fold_tone_marks_str
+
+__all__ = ["NamedBody", "ends_name", "named_body_at"]
+
+
+@dataclass(frozen=True)
+class NamedBody:
+    """A body named by the grammar: its last token (exclusive), canonical name and kind."""
+
+    last: int
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class _NamedTries:
+    heads: Trie  # folded head → kind
+    connectors: Trie
+    name_phrases: Trie
+    comma_phrases: Trie
+    stops: Trie
+    max_words: int
+
+
+_TRIES: dict[int, _NamedTries] = {}
+
+
+def _tries(gazetteer: Gazetteer) -> _NamedTries:
+    cached = _TRIES.get(id(gazetteer))
+    if cached is not None:
+        return cached
+    grammar = gazetteer.named_bodies
+    heads, connectors, phrases, stops, comma_phrases = Trie(), Trie(), Trie(), Trie(), Trie()
+    for head in grammar.heads:
+        heads.add(fold_phrase(head.form), head.kind)
+    for connector in grammar.connectors:
+        connectors.add(fold_phrase(connector), True)
+    for phrase in grammar.name_phrases:
+        phrases.add(fold_phrase(phrase), True)
+    for phrase in grammar.comma_phrases:
+        comma_phrases.add(fold_phrase(phrase), True)
+    for stop in grammar.stops:
+        stops.add(fold_phrase(stop)[:2], True)  # a phrase's first two words decide
+    tries = _NamedTries(heads, connectors, phrases, comma_phrases, stops, grammar.max_words)
+    _TRIES[id(gazetteer)] = tries
+    return tries
+
+
+def ends_name(gazetteer: Gazetteer, keys: list[str], j: int) -> bool:
+    """True when a stop phrase ("của", "tại", "chủ trì", "tổ chức") starts at token ``j``."""
+    return _tries(gazetteer).stops.longest(keys, j) is not None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _title_case(word: str) -> bool:
+    """ "Cục", not "CỤC" (a header in capitals has no words to end a name with) nor "cục"."""
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def named_body_at(
+    gazetteer: Gazetteer,
+    tokens: Tokens,
+    start: int,
+    starts_body: Callable[[int], bool],
+) -> NamedBody | None:
+    """The body named at token ``start`` by the grammar, or None. ``starts_body(j)`` tells
+    whether another body (gazetteer name, group, head) starts at token ``j``."""
+    tries = _tries(gazetteer)
+    keys = tokens.keys
+    if keys[start] not in tries.heads.root:
+        return None
+    head = tries.heads.longest(keys, start)
+    if head is None:
+        return None
+    j, kind = head
+    if j >= len(keys) or not _title_case(tokens.word(start)):
+        return None
+    known = gazetteer.full.longest(keys, j)
+    if known and _capitalised(tokens.word(j)):  # "Văn phòng Bộ Tài chính"
+        return _named(tokens, start, known[0], kind)
+    connector = tries.connectors.longest(keys, j)
+    if connector and connector[0] < len(keys) and not starts_body(connector[0]):
+        j = connector[0]  # "Báo và Phát thanh, Truyền hình ...": the name goes on after "và"
+    first = tokens.word(j) if j < len(keys) else ""
+    if not (_capitalised(first) or first[:1].isdigit()):
+        return None
+    j += 1
+    words = 1
+    while j < len(keys) and words < tries.max_words:
+        word = tokens.word(j)
+        if "\n" in tokens.gap(j) and (_capitalised(word) or not word[:1].isalnum()):
+            break  # a new line that starts with a capital or a bullet ("- Theo dõi ...")
+        connector = tries.connectors.longest(keys, j)
+        if connector:
+            nxt = connector[0]
+            if nxt < len(keys) and _capitalised(tokens.word(nxt)) and not starts_body(nxt):
+                j, words = nxt + 1, words + 1
+                continue
+            break
+        if keys[j] == "," and j + 1 < len(keys) and tokens.word(j + 1)[:1].islower():
+            pair = tries.comma_phrases.longest(keys, j + 1)
+            if pair:  # "Khám, chữa bệnh", "Thi đua, khen thưởng"
+                words += pair[0] - j - 1
+                j = pair[0]
+                continue
+        if not word[:1].isalnum():
+            break
+        phrase = tries.name_phrases.longest(keys, j)
+        if phrase:
+            words += phrase[0] - j
+            j = phrase[0]
+            continue
+        if word[:1].islower() and tries.stops.longest(keys, j):
+            break
+        if _capitalised(word) and starts_body(j):
+            break
+        j += 1
+        words += 1
+    return _named(tokens, start, j, kind)
+
+
+def _named(tokens: Tokens, first: int, last: int, kind: str) -> NamedBody:
+    text = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
+    return NamedBody(last=last, name=fold_tone_marks_str(" ".join(text.split())), kind=kind)

@@ -1,0 +1,161 @@
+"""Document-level fields read from the segmented header and closing: the number and its
+parts, the issuer and its province, the addressees as agencies, the cited documents, and the
+bodies that the gazetteer does not know."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
+from vbparse.extract.agencies.matcher import find_agencies
+from vbparse.extract.document.number import (
+    as_cong_van,
+    issuer_names,
+    normalize_number,
+    parse_document_number,
+)
+from vbparse.extract.document.references import find_references
+from vbparse.models import Agency, DocumentNumber, ParseWarning, Reference, Task
+from vbparse.segment.casing import agency_casing, fold, title_case
+from vbparse.segment.closing import Closing
+from vbparse.segment.header import Header
+
+# "57-NQ/TW": the Party's numbers carry their type right after the running number.
+_PARTY_SHAPED = regex.compile(r"\s*\d+\s*[-–]")
+
+
+def document_number(header: Header) -> tuple[DocumentNumber | None, str | None]:
+    """The số ký hiệu's parts and its normalized text, or (None, None)."""
+    if not header.number:
+        return None, None
+    parts = parse_document_number(header.number)
+    if parts and header.subject_is_vv and not header.title_type:
+        # A V/v trích yếu is a công văn's (NĐ 30/2020): "12/CT-TTHT" is Cục Thuế's, no Chỉ thị.
+        parts = parts if _PARTY_SHAPED.match(header.number) else as_cong_van(parts)
+    return parts, normalize_number(header.number) if parts else None
+
+
+def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> str | None:
+    """The issuing body: from the header, else the number's issuer code, else the body that
+    speaks in the closing sentence ("Văn phòng Chính phủ trân trọng thông báo …")."""
+    names = issuer_names()
+    by_fold = {fold(name): name for name in names.values()}
+    if header.issuer_lines:
+        # One name may take two lines ("ỦY BAN NHÂN DÂN" / "TỈNH CAO BẰNG"); or the first line
+        # is the parent body and the last the issuer ("BỘ TÀI CHÍNH" / "CỤC THUẾ"), as
+        # Nghị định 30/2020 lays out "cơ quan chủ quản" above "cơ quan ban hành".
+        lines = [" ".join(line.text.split()) for line in header.issuer_lines]
+        joined = " ".join(lines)
+        if known := by_fold.get(fold(joined)) or agency_casing(joined):
+            return known
+        # The issuing body under its parent: "UBND TỈNH LÂM ĐỒNG" / "SỞ Y TẾ" is the Sở of
+        # that province, named as the gazetteer names it.
+        if len(lines) > 1 and (named := _whole_agency(lines[-1], issuer_province(header))):
+            return named
+        return by_fold.get(fold(lines[-1])) or agency_casing(lines[-1]) or title_case(lines[-1])
+    if number and number.issuer_code in names:
+        return names[number.issuer_code]
+    if closing.closing_issuer:
+        return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
+    return None
+
+
+def _whole_agency(written: str, province: str | None) -> str | None:
+    """The canonical name of the one agency that ``written`` names entirely, if any."""
+    found = list(find_agencies(written, province=province))
+    if len(found) == 1 and fold(found[0].text) == fold(written):
+        return found[0].name
+    return None
+
+
+def issuer_province(header: Header) -> str | None:
+    """The province whose People's Committee (or one of its bodies) issued the document, so
+    that a bare "Sở Tài chính" in its body is that province's department."""
+    written = "\n".join(line.text for line in header.issuer_lines)
+    for agency in find_agencies(written):
+        if agency.kind in ("province", "city") and agency.id:
+            return agency.id
+    return None
+
+
+# Issuer lines of a province's own bodies: its committee written without the place ("ỦY BAN
+# NHÂN DÂN", "UBND TỈNH") or one of its departments ("SỞ Y TẾ").
+_LOCAL_ISSUER_KINDS = frozenset({"province", "city", "local_body"})
+_COMMITTEE_LINE = regex.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND", regex.IGNORECASE)
+
+
+def place_province(header: Header) -> str | None:
+    """The province named by the place of the date line ("Hà Nội, ngày …") when the issuer is
+    a provincial body written without its province ("ỦY BAN NHÂN DÂN" where a web copy lost
+    the next line). A ministry's "Hà Nội" places nothing; nor does a town that is no province
+    ("Vị Thanh")."""
+    if not header.place or not header.issuer_lines:
+        return None
+    written = "\n".join(line.text for line in header.issuer_lines)
+    kinds = {agency.kind for agency in find_agencies(written)}
+    local = kinds <= _LOCAL_ISSUER_KINDS if kinds else bool(_COMMITTEE_LINE.match(written))
+    if not local:
+        return None
+    gazetteer = load_gazetteer()
+    province = gazetteer.resolve_province(header.place)
+    return province if province and province != gazetteer.unnamed_committee else None
+
+
+def addressed_province(header: Header) -> str | None:
+    """The one province a central body writes to ("Kính gửi: Ủy ban nhân dân tỉnh Hòa
+    Bình"): its "Ủy ban nhân dân tỉnh" and "Sở Tài chính" in the body are that province's.
+    None when the addressees name no province or several."""
+    found = {
+        agency.id
+        for line in header.recipients
+        for agency in find_agencies(line)
+        if is_named_committee(agency)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def addressees(header: Header, province: str | None) -> list[Agency]:
+    """The Kính gửi lines as agencies: who an item with no named subject speaks to."""
+    return [a for line in header.recipients for a in find_agencies(line, province=province)]
+
+
+def cited_references(
+    text: str, regions: Iterable[tuple[int, int]], own_number: str | None
+) -> list[Reference]:
+    """Every document cited in the given regions of ``text``, once each, in order."""
+    seen: dict[str, Reference] = {}
+    for start, end in regions:
+        for ref in find_references(text[start:end], offset=start, own_number=own_number):
+            seen.setdefault(ref.number, ref)
+    return list(seen.values())
+
+
+def unknown_agency_warnings(tasks: Iterable[Task]) -> Iterator[ParseWarning]:
+    """One warning per body that the tasks name but the gazetteer lacks (found by its form:
+    "Cục Quản lý đất đai"), so that the gazetteer can be extended; the records keep them."""
+    seen: set[str] = set()
+    for task in tasks:
+        for agency in (*task.lead, *task.support, *task.report_to, *task.pending):
+            if agency.id is None and agency.name not in seen:
+                seen.add(agency.name)
+                yield ParseWarning(
+                    stage="agencies",
+                    message=f"{agency.kind} not in the gazetteer: {agency.name!r}",
+                    span=agency.span,
+                )
+
+
+def placed_issuer(issuer: str | None, province: str) -> str | None:
+    """ "Ủy ban nhân dân" (the place lost from the issuer lines) as the committee of the
+    province the date line names; other issuers as they are."""
+    committee = load_gazetteer().get(province)
+    if committee is None or issuer is None:
+        return issuer
+    if fold(issuer) in {fold(p) for p in _UNPLACED_COMMITTEES}:
+        return committee.name
+    return issuer
+
+
+_UNPLACED_COMMITTEES = ("Ủy ban nhân dân", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố")

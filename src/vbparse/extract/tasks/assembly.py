@@ -1,0 +1,480 @@
+"""Task clauses (nhiệm vụ): which items of the clause tree direct someone to act.
+
+An item is a task when it carries a directive of its own: leaves that have an assignee (their
+own, one inherited from the heading they sit under, or the document's addressees), and
+parents whose own words, before their sub-items, assign work — a one-line lead-in ending in
+":" ("1. Giao Bộ Công an:", "a) Bộ Y tế hoàn thành các nhiệm vụ sau:") only passes its lead
+and deadline down. Items that only assess ("1. Về đánh giá kết quả …") are no tasks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
+from vbparse.extract.document.number import find_document_numbers
+from vbparse.extract.tasks.fields import read_task_fields
+from vbparse.extract.tasks.roles import Roles, find_roles, speaker_at
+from vbparse.extract.time.deadlines import clause_deadline
+from vbparse.grammars import load_yaml
+from vbparse.models import Agency, Deadline, Span, Task
+from vbparse.normalize.unwrap import is_capitals
+from vbparse.segment.clause_tree import Clause, ClauseTree
+
+
+@dataclass
+class TaskContext:
+    """What the task extractor needs to know about the document around the clauses."""
+
+    task_id_prefix: str
+    doc_date: dt.date | None = None
+    province: str | None = None
+    # The issuing body (canonical name): "Văn phòng Bộ" in a ministry's text is its office.
+    issuer: str | None = None
+    addressees: list[Agency] = field(default_factory=list)
+
+
+@dataclass
+class _Resolved:
+    roles: Roles
+    lead: list[Agency]
+    deadline: Deadline | None
+
+
+@functools.cache
+def _header_grammar(key: str) -> regex.Pattern[str]:
+    """One list of ``header.yaml`` (``non_directive_openers``, ``lead_in_endings``,
+    ``topic_openers``, ``non_directive_sections``) as one case-insensitive pattern."""
+    return regex.compile(
+        "|".join(f"(?:{p})" for p in load_yaml("header.yaml")[key]), regex.IGNORECASE
+    )
+
+
+# A part heading that also announces work ("II. MỤC TIÊU, NHIỆM VỤ") still holds tasks.
+_ANNOUNCES_WORK = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phân công", regex.I)
+
+
+def _in_aims_part(clause: Clause, text: str) -> bool:
+    """Whether ``clause`` is, or sits under, a part that states aims or grounds ("I. MỤC ĐÍCH,
+    YÊU CẦU"): its items describe what the plan wants, they assign nothing."""
+    for node in (clause, *clause.ancestors()):
+        own = text[node.text_start : node.own_end]
+        # "I. ĐÁNH GIÁ CHUNG … Thành phố cần tập trung thực hiện các nhiệm vụ sau đây:" goes on
+        # from its assessment to the work: the items under it are tasks.
+        if node is not clause and _announces_items(own):
+            return False
+        heading = own.split("\n", 1)[0]
+        if _header_grammar("non_directive_sections").match(heading) and not _ANNOUNCES_WORK.search(
+            heading
+        ):
+            return True
+    return False
+
+
+def _announces_items(own: str) -> bool:
+    """Whether an item's own words end by announcing work to follow ("… các nhiệm vụ, giải
+    pháp sau đây:")."""
+    last = own.rstrip().rsplit("\n", 1)[-1]
+    return bool(_header_grammar("lead_in_endings").search(last) and _ANNOUNCES_WORK.search(last))
+
+
+# A lead-in ("Giao Bộ Công an:", "a) Bộ Y tế hoàn thành các nhiệm vụ sau:", "(1) Trước ngày
+# 31/7/2025, yêu cầu:") has at most this many words besides its agencies and deadline; an item
+# ending in ":" with more words carries a directive of its own before its sub-items.
+_LEAD_IN_WORDS = 8
+# A heading line above an item's paragraph is a short noun phrase ("Công tác truyền thông",
+# "Một số nhiệm vụ trọng tâm 6 tháng cuối năm 2025").
+_HEADING_WORDS = 15
+_BRACKETED = regex.compile(r"\([^()]*\)")
+
+
+def _is_lead_in(
+    own: str, offset: int, roles: Roles, deadline: Deadline | None, skip: int = 0
+) -> bool:
+    """Whether an item with sub-items only introduces them: its directing words (after any
+    heading line) end in "… sau:", or, on one line, are little more than its agencies and
+    deadline ("Giao Bộ Công an:", "(1) Trước ngày 31/7/2025, yêu cầu:", "1. Phòng Nghiệp vụ
+    Y - Dược" above its bullets)."""
+    directive = own[skip:]
+    if _header_grammar("lead_in_endings").search(directive):
+        return True
+    named = [a.span for a in roles.lead if a.span]
+    if deadline is not None and deadline.span is not None:
+        named.append(deadline.span)
+    start = offset + skip
+    rest = "".join(
+        " " if any(s.start <= start + i < s.end for s in named) else ch
+        for i, ch in enumerate(directive)
+    )
+    # A name wrapped over two lines ("**2. Sở\nKhoa học và Công nghệ**") is one line.
+    if "\n" in rest.strip():
+        return False
+    # An apposition in brackets ("Sở Xây dựng (cơ quan thường trực Ban An toàn giao thông
+    # tỉnh):") names the lead again; it directs nothing.
+    words = [w for w in _BRACKETED.sub(" ", rest).split() if any(c.isalnum() for c in w)]
+    if directive.rstrip().endswith(":"):
+        return len(words) <= _LEAD_IN_WORDS
+    return not words
+
+
+def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
+    """Tasks of the body, in document order: directive paragraphs before the first item,
+    then the items."""
+    # "Giao Bộ X thực hiện các nội dung sau:" above the items: they are Bộ X's.
+    heading = _preamble_heading(tree, text, context)
+    paragraph_tasks = list(_paragraph_tasks(tree, text, context, heading is not None))
+    yield from paragraph_tasks
+    resolved: dict[int, _Resolved] = {}
+    skipped: set[int] = set()
+    for clause in tree.walk():
+        if id(clause) in skipped:
+            continue
+        own = text[clause.text_start : clause.own_end]
+        fields = read_task_fields(
+            clause,
+            text,
+            doc_date=context.doc_date,
+            province=context.province,
+            issuer=context.issuer,
+        )
+        skipped.update(id(bullet) for bullet in fields.bullets)
+        # A heading line that names no one ("4. Công tác truyền thông") sits above the
+        # paragraph that directs: roles are read from that paragraph.
+        skip = _directive_start(own, clause.text_start, context.province)
+        answer = skip + _topic_end(own[skip:])
+        roles = find_roles(
+            own[answer:],
+            offset=clause.text_start + answer,
+            province=context.province,
+            issuer=context.issuer,
+        )
+        roles = dataclasses.replace(
+            roles, lead=fields.lead or roles.lead, support=roles.support + fields.support
+        )
+        bullet_ids = {id(bullet) for bullet in fields.bullets}
+        has_items = any(id(child) not in bullet_ids for child in clause.children)
+        # A heading naming a described group ("11. Các đơn vị cấp nước sạch trên địa bàn
+        # thành phố có trách nhiệm") only says whose the items below are.
+        described = (has_items or bool(fields.bullets)) and _described_group(
+            own, clause.text_start, roles
+        )
+        if described:
+            roles.lead = described
+        parent = resolved.get(id(clause.parent)) if clause.parent else heading
+        if parent is not None:
+            roles.lead = _place_unnamed_committee(roles.lead, parent.lead)
+        lead = roles.lead or (
+            parent.lead if parent else _addressees_besides(context.addressees, roles.support)
+        )
+        if parent is not None and not roles.lead and not roles.support:
+            # "Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:" — its items keep both.
+            roles = dataclasses.replace(roles, support=list(parent.roles.support))
+        own_deadline = fields.deadline or clause_deadline(
+            own, offset=clause.text_start, doc_date=context.doc_date
+        )
+        deadline = own_deadline
+        # A heading's dated deadline bounds its items: an item's own undated "khẩn trương"
+        # or "tại Kỳ họp thứ 10" does not replace it.
+        inherited = parent.deadline if parent is not None else None
+        if deadline is None or (deadline.date is None and inherited and inherited.date):
+            deadline = inherited or deadline
+        resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
+        if not described and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
+            task = _task(clause, own, skip, roles, lead, deadline, context)
+            task.product = fields.product
+            yield task
+    yield from _closing_paragraph_tasks(tree, text, context, len(paragraph_tasks))
+
+
+def _paragraph_tasks(
+    tree: ClauseTree, text: str, context: TaskContext, last_heads_items: bool
+) -> Iterator[Task]:
+    """Unlabelled paragraphs that direct a body on their own, numbered ``p1``, ``p2``, ….
+
+    A paragraph directs when it names its lead after a trigger ("Giao Bộ Ngoại giao …",
+    "Phó Thủ tướng … yêu cầu Bộ X …") or opens with it as the subject ("Bộ Y tế tăng cường
+    …"); a body named as the subject of a later sentence of an assessment ("… còn nhiều bất
+    cập. Bộ X lưu ý …") is not enough. After a lead-in ("… có ý kiến như sau:") a paragraph
+    that names no one and opens no approval or assessment speaks to the addressees
+    ("Khẩn trương rà soát …" under "Kính gửi: Bộ Y tế"). Lines in capitals are headings, and
+    so is the last paragraph when it introduces the items (``last_heads_items``)."""
+    paragraphs = [p for p in tree.paragraphs if not is_capitals(text[p.text_start : p.own_end])]
+    if last_heads_items and paragraphs and paragraphs[-1] is tree.paragraphs[-1]:
+        paragraphs.pop()
+    lead_ins = [
+        i
+        for i, p in enumerate(paragraphs)
+        if _header_grammar("lead_in_endings").search(text[p.text_start : p.own_end])
+    ]
+    count = 0
+    for i, para in enumerate(paragraphs):
+        # What stands before the lead-in ("… có ý kiến như sau:") is its context: the press
+        # report, the proposal, the issuer's receipt of a letter.
+        if (lead_ins and i <= lead_ins[0]) or i in lead_ins:
+            continue
+        introduced = bool(lead_ins)
+        own = text[para.text_start : para.own_end]
+        roles = _unit_roles(own, para.text_start, context)
+        # "Bộ X có báo cáo …; Phó Thủ tướng Y yêu cầu Bộ Z …": what precedes the speaker is
+        # context, its bodies lead nothing.
+        if (speaker := speaker_at(own)) is not None:
+            roles.lead = [
+                a for a in roles.lead if a.span is None or a.span.start >= para.text_start + speaker
+            ]
+            roles.lead_opens = roles.lead_opens and speaker == 0
+        if roles.lead_triggered or (roles.lead_opens and not _is_opener(own)):
+            lead = roles.lead
+        elif introduced and not roles.lead and not _is_opener(own):
+            lead = _addressees_besides(context.addressees, roles.support)
+        else:
+            continue
+        if not lead:
+            continue
+        deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+        count += 1
+        para.id = f"p{count}"
+        yield _task(para, own, 0, roles, lead, deadline, context)
+
+
+# A group that names the provincial committees in general ("Ủy ban nhân dân các tỉnh, thành
+# phố"): in a text addressed to named provinces it means those.
+_PROVINCES_GROUP = ("group-uy-ban-nhan-dan-cac-tinh",)
+
+
+def place_addressed_provinces(tasks: list[Task], addressees: list[Agency]) -> list[Task]:
+    """In a text addressed to named provinces ("Chủ tịch Ủy ban nhân dân các tỉnh, thành
+    phố: Hà Tĩnh, Quảng Trị, Huế"), "Ủy ban nhân dân các tỉnh, thành phố" in a task is those
+    provinces' committees, each named."""
+    named = [a for a in addressees if is_named_committee(a)]
+    if len(named) < 2:
+        return tasks
+    for task in tasks:
+        for role in ("lead", "support"):
+            agencies = getattr(task, role)
+            if any(_is_provinces_group(a) for a in agencies):
+                placed: list[Agency] = []
+                for agency in agencies:
+                    for one in named if _is_provinces_group(agency) else [agency]:
+                        if one.id not in {p.id for p in placed}:
+                            placed.append(one)
+                setattr(task, role, placed)
+    return tasks
+
+
+def _is_provinces_group(agency: Agency) -> bool:
+    return agency.kind == "group" and (agency.id or "").startswith(_PROVINCES_GROUP)
+
+
+def _closing_paragraph_tasks(
+    tree: ClauseTree, text: str, context: TaskContext, numbered: int
+) -> Iterator[Task]:
+    """Paragraphs after the last item that direct on their own ("Yêu cầu Thủ trưởng các cơ
+    quan … nghiêm túc triển khai"), numbered on from the preamble's: a named lead is needed
+    (after a trigger, or opening the paragraph), the issuer speaking of itself is none."""
+    count = numbered
+    for para in tree.closing_paragraphs:
+        own = text[para.text_start : para.own_end]
+        roles = _unit_roles(own, para.text_start, context)
+        if not roles.lead or not (roles.lead_triggered or roles.lead_opens) or _is_opener(own):
+            continue
+        deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+        count += 1
+        para.id = f"p{count}"
+        yield _task(para, own, 0, roles, roles.lead, deadline, context)
+
+
+def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Resolved | None:
+    """The roles and deadline of the preamble's last paragraph when it introduces the items
+    and names who does them ("Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:", "Ủy ban nhân
+    dân tỉnh yêu cầu các sở thực hiện các nội dung sau:")."""
+    if not tree.paragraphs or not tree.roots:
+        return None
+    last = tree.paragraphs[-1]
+    own = text[last.text_start : last.own_end]
+    announced = bool(_header_grammar("lead_in_endings").search(own))
+    if not announced and not own.rstrip().endswith(":"):
+        return None
+    # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" introduces, it assigns nothing.
+    roles = _unit_roles(own, last.text_start, context)
+    if not roles.lead or (not roles.lead_triggered and not roles.lead_opens):
+        return None
+    # A bare colon ends a lead-in only when the line is little more than its bodies ("Giao Bộ
+    # Y tế chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư, Bộ Tài chính:").
+    if not announced and _words_besides(own, last.text_start, roles) > _LEAD_IN_WORDS:
+        return None
+    # Its dates are the situation's ("mưa lớn từ ngày 14/11"), not the items' due dates.
+    return _Resolved(roles=roles, lead=roles.lead, deadline=None)
+
+
+def _words_besides(own: str, offset: int, roles: Roles) -> int:
+    """How many words ``own`` has outside the spans of its lead and support."""
+    named = [a.span for a in (*roles.lead, *roles.support) if a.span]
+    rest = "".join(
+        " " if any(s.start <= offset + i < s.end for s in named) else ch for i, ch in enumerate(own)
+    )
+    return len([w for w in rest.split() if any(c.isalnum() for c in w)])
+
+
+def _unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
+    """The roles of an unlabelled paragraph; the issuer speaking of itself ("Ủy ban nhân dân
+    Thành phố nhận được …") leads nothing."""
+    roles = find_roles(own, offset=offset, province=context.province, issuer=context.issuer)
+    roles.lead = [a for a in roles.lead if context.issuer is None or a.name != context.issuer]
+    return roles
+
+
+def _addressees_besides(addressees: list[Agency], support: list[Agency]) -> list[Agency]:
+    """The addressees an unnamed directive speaks to, less those it names as support
+    ("Kính gửi: Bộ Lao động …; Bộ Tư pháp" / "… phối hợp với Bộ Tư pháp …")."""
+    named = {a.id or a.name for a in support}
+    return [a for a in addressees if (a.id or a.name) not in named]
+
+
+def _is_opener(own: str) -> bool:
+    return bool(_header_grammar("non_directive_openers").match(own))
+
+
+def _is_task(
+    clause: Clause,
+    text: str,
+    roles: Roles,
+    lead: list[Agency],
+    deadline: Deadline | None,
+    has_items: bool,
+    skip: int,
+) -> bool:
+    own = text[clause.text_start : clause.own_end]
+    # An approval or assessment assigns nothing unless it goes on to direct someone
+    # ("Đồng ý chủ trương …; giao Bộ X chủ trì …").
+    if (
+        not own.strip()
+        or (_is_opener(own) and not roles.lead_triggered)
+        or _in_aims_part(clause, text)
+    ):
+        return False
+    if has_items:
+        return bool(roles.lead) and not _is_lead_in(own, clause.text_start, roles, deadline, skip)
+    return bool(lead)
+
+
+def _place_unnamed_committee(lead: list[Agency], heading_lead: list[Agency]) -> list[Agency]:
+    """ "Ủy ban nhân dân Thành phố chỉ đạo …" under a heading whose lead is one named committee
+    ("thành phố Đà Nẵng cần thực hiện các nhiệm vụ sau:") is that committee."""
+    named = [a for a in heading_lead if is_named_committee(a)]
+    if len(named) != 1:
+        return lead
+    unnamed = load_gazetteer().unnamed_committee
+    return [
+        named[0].model_copy(update={"text": a.text, "span": a.span}) if a.id == unnamed else a
+        for a in lead
+    ]
+
+
+_EMPHASIS = regex.compile(r"[*_]+")
+# "… và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất trên địa bàn": 16 words.
+_DESCRIPTION_WORDS = 20
+
+
+@functools.cache
+def _group_end() -> regex.Pattern[str]:
+    """Where a heading group's description ends, as whole words."""
+    return regex.compile(
+        rf"(?<!\p{{L}})(?:{_header_grammar('heading_group_ends').pattern})(?!\p{{L}})", regex.I
+    )
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&./-]*")
+
+
+def _described_group(own: str, offset: int, roles: Roles) -> list[Agency] | None:
+    """The lead of a heading that names one group with its description ("Các doanh nghiệp
+    thứ cấp đang hoạt động trong KCN", "Các đơn vị cấp nước sạch trên địa bàn thành phố có
+    trách nhiệm"): that group, named with its description; None when the heading is not one."""
+    if len(roles.lead) != 1 or roles.support or roles.lead[0].kind != "group":
+        return None
+    group = roles.lead[0]
+    if group.span is None or own[: group.span.start - offset].strip(" *_\t"):
+        return None
+    tail = _EMPHASIS.sub(" ", own[group.span.end - offset :]).strip().rstrip(":").strip()
+    end = _group_end().search(tail)
+    description, rest = (tail[: end.start()], tail[end.start() :]) if end else (tail, "")
+    words = _WORD.findall(description)
+    if not words or len(words) > _DESCRIPTION_WORDS or any(c in description for c in ",;.:()"):
+        return None
+    if rest and not _header_grammar("heading_group_predicates").fullmatch(rest.strip()):
+        return None
+    name = " ".join((group.text or group.name).split() + description.split())
+    end = group.span.end + own[group.span.end - offset :].index(description.split()[-1])
+    end += len(description.split()[-1])
+    span = Span(start=group.span.start, end=end)
+    return [
+        group.model_copy(update={"name": name, "text": text_of(own, offset, span), "span": span})
+    ]
+
+
+def text_of(own: str, offset: int, span: Span) -> str:
+    return own[span.start - offset : span.end - offset]
+
+
+def _topic_end(own: str) -> int:
+    """Where the answer begins in an item that names a proposal first ("Về đề nghị Bộ X …:
+    Bộ Y nghiên cứu …"): after the first colon; 0 when the item opens no such topic."""
+    if not _header_grammar("topic_openers").match(own.lstrip()):
+        return 0
+    colon = own.find(":")
+    if colon < 0 or not own[colon + 1 :].strip():
+        return 0
+    return colon + 1
+
+
+def _directive_start(own: str, offset: int, province: str | None) -> int:
+    """Where the task's words begin: after a heading line that names no one ("3. Một số nhiệm
+    vụ trọng tâm …" above "Yêu cầu các bộ, …"), else at the item's first word."""
+    first, newline, rest = own.partition("\n")
+    if not newline or not rest.strip() or first.rstrip().endswith((".", ";", ":", ",")):
+        return 0
+    if len(first.split()) > _HEADING_WORDS:  # a sentence the line-joining missed, no heading
+        return 0
+    if find_roles(first, offset=offset, province=province).lead:
+        return 0
+    # "**2. Sở\nKhoa học và Công nghệ**": a name the conversion wrapped is no heading line.
+    second = own[: len(first) + 1 + len(rest.lstrip().split("\n", 1)[0]) + 1]
+    if any(
+        a.span and a.span.start < offset + len(first) < a.span.end
+        for a in find_roles(second, offset=offset, province=province).lead
+    ):
+        return 0
+    return len(first) + 1 + (len(rest) - len(rest.lstrip()))
+
+
+def _task(
+    clause: Clause,
+    own: str,
+    skip: int,
+    roles: Roles,
+    lead: list[Agency],
+    deadline: Deadline | None,
+    context: TaskContext,
+) -> Task:
+    own = own[skip:]
+    references: list[str] = []
+    for number, _, _ in find_document_numbers(own):
+        if number not in references:
+            references.append(number)
+    return Task(
+        id=clause.id,
+        task_id=f"{context.task_id_prefix}#{clause.id}",
+        text=own.strip(),
+        lead=lead,
+        support=roles.support,
+        report_to=roles.report_to,
+        deadline=deadline,
+        references=references,
+        span=Span(start=clause.text_start + skip, end=clause.own_end),
+    )

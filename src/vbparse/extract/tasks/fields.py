@@ -1,0 +1,124 @@
+"""Field bullets: the lines under an item of a kế hoạch that name its parts rather than add
+tasks ("- Cơ quan chủ trì: Sở Nội vụ.", "- Cơ quan phối hợp: …", "- Thời gian hoàn thành: Quý
+III/2025", "- Sản phẩm: …"). The label is read with the task-table column grammar
+(``grammars/appendix/columns.yaml``), so a field bullet and a table column mean the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from vbparse.extract.agencies.matcher import find_agencies
+from vbparse.extract.time.deadlines import parse_deadline
+from vbparse.models import Agency, Deadline
+from vbparse.segment.clause_tree import Clause
+from vbparse.segment.tables import header_meaning
+
+_FIELD = regex.compile(r"(?P<label>[^:\n]{3,60}?)\s*:\s*(?P<value>\S.*?)[\s.;]*$", regex.DOTALL)
+_BULLETS = frozenset({"dash", "plus"})
+_MEANINGS = frozenset({"lead", "support", "deadline", "product"})
+
+
+@dataclass
+class TaskFields:
+    """What an item's field bullets say; empty lists and None where they say nothing."""
+
+    lead: list[Agency] = field(default_factory=list)
+    support: list[Agency] = field(default_factory=list)
+    deadline: Deadline | None = None
+    product: str | None = None
+    bullets: list[Clause] = field(default_factory=list)
+
+
+def field_meaning(
+    clause: Clause, text: str, *, any_label: bool = False
+) -> tuple[str, str, int] | None:
+    """(meaning, value, value offset) when ``clause`` is a field bullet, else None; with
+    ``any_label`` a lettered or numbered item ("a) Cơ quan chủ trì: …") counts too."""
+    if (clause.kind not in _BULLETS and not any_label) or clause.children:
+        return None
+    m = _FIELD.match(text, clause.text_start, clause.own_end)
+    if m is None:
+        return None
+    meaning = header_meaning(m.group("label"))
+    if meaning not in _MEANINGS:
+        return None
+    return meaning, m.group("value"), m.start("value")
+
+
+def read_task_fields(
+    clause: Clause,
+    text: str,
+    *,
+    doc_date: dt.date | None,
+    province: str | None,
+    issuer: str | None = None,
+) -> TaskFields:
+    """The field bullets among ``clause``'s children, read into task fields."""
+    fields = TaskFields()
+    found = _lettered_fields(clause, text)
+    if found is None:
+        found = [(child, field_meaning(child, text)) for child in clause.children]
+    for child, meaning_found in found:
+        if meaning_found is None:
+            continue
+        meaning, value, start = meaning_found
+        fields.bullets.append(child)
+        if meaning in ("lead", "support"):
+            agencies = list(find_agencies(value, offset=start, province=province, issuer=issuer))
+            getattr(fields, meaning).extend(agencies)
+        elif meaning == "deadline":
+            deadline = parse_deadline(value, doc_date=doc_date)
+            if deadline is not None and deadline.span is not None:
+                deadline = deadline.model_copy(update={"span": deadline.span.shift(start)})
+            fields.deadline = deadline
+        elif meaning == "product":
+            fields.product = value
+    return fields
+
+
+_EMPTY_FIELD = regex.compile(r"(?P<label>[^:\n]{3,60}?)\s*:[\s]*$")
+
+
+def _lettered_fields(
+    clause: Clause, text: str
+) -> list[tuple[Clause, tuple[str, str, int] | None]] | None:
+    """The item's lettered children read as its fields, or None when they are items.
+
+    Lettered items are the task's fields ("a) Cơ quan chủ trì: Sở Nội vụ; b) Cơ quan phối hợp:
+    …; c) Thời gian thực hiện: …", kế hoạch 70/KH-UBND Cần Thơ), also when one of them holds
+    the task's words ("a) Nhiệm vụ: …") or gathers field bullets ("b) Cơ quan thực hiện:" over
+    "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …", kế hoạch 308/KH-UBND Hà Nội), provided they
+    name who does it, each part once; otherwise "a) Thời gian: …" under an event is an item of
+    its own, and "a) Cơ quan chủ trì" twice is several tasks the segmenter could not split."""
+    out: list[tuple[Clause, tuple[str, str, int] | None]] = []
+    for child in clause.children:
+        if child.children:
+            head = _EMPTY_FIELD.match(text, child.text_start, child.own_end)
+            meaning = header_meaning(head.group("label")) if head is not None else None
+            if meaning == "task":  # "a) Nhiệm vụ:" over the task's bullets
+                out.append((child, ("task", "", child.text_start)))
+                out.extend(
+                    (grand, ("task", "", grand.text_start))
+                    for grand in child.walk()
+                    if grand is not child
+                )
+                continue
+            if meaning not in ("lead", "support"):
+                out.append((child, None))
+                continue
+            out.append((child, ("group", "", child.text_start)))
+            out.extend((grand, field_meaning(grand, text)) for grand in child.children)
+            continue
+        m = _FIELD.match(text, child.text_start, child.own_end)
+        if m is not None and header_meaning(m.group("label")) == "task":
+            out.append((child, ("task", m.group("value"), m.start("value"))))
+            continue
+        out.append((child, field_meaning(child, text, any_label=True)))
+    meanings = [f[0] for _, f in out if f is not None and f[0] in _MEANINGS]
+    if not {"lead", "support"} & set(meanings) or len(meanings) != len(set(meanings)):
+        return None
+    return out

@@ -1,0 +1,213 @@
+"""Roles of the agencies in one task clause: who leads (chủ trì), who supports (phối hợp) and
+who is reported to (báo cáo).
+
+The clause's agencies (from :func:`vbparse.extract.agencies.matcher.scan_mentions`) are grouped into
+runs: mentions joined only by ``run_joiners`` ("Bộ Xây dựng, Bộ Nông nghiệp và Môi trường cùng
+các cơ quan liên quan"). The words right before a run decide its role (``roles.yaml``):
+
+- a lead trigger ("Giao", "đề nghị", "yêu cầu") or the subject position (the run opens a
+  segment: the clause, or the part after ";", "." or ":") → lead, unless the run is the speaker
+  (followed by "giao", "yêu cầu", ...) or an office (the Prime Minister);
+- a support trigger ("phối hợp (chặt chẽ) (với)") → support;
+- a report trigger ("báo cáo") → report_to;
+- anything else ("gửi Bộ X để rà soát", "theo Nghị quyết của Chính phủ") → merely mentioned.
+
+A clause without a lead of its own ("Khẩn trương xây dựng ..., báo cáo Thủ tướng Chính phủ")
+returns ``lead == []``: the caller inherits the lead of the heading it sits under.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from vbparse.extract.agencies.gazetteer import load_gazetteer
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
+from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
+from vbparse.models.agency import Agency
+
+__all__ = ["Roles", "find_roles", "speaker_at"]
+
+
+@functools.cache
+def _speaker() -> regex.Pattern[str]:
+    grammar = load_gazetteer().roles
+    offices = "|".join(regex.escape(o) for o in sorted(grammar.speaker_offices, key=len)[::-1])
+    verbs = "|".join(regex.escape(v) for v in sorted(grammar.issuer_verbs, key=len)[::-1])
+    return regex.compile(
+        rf"\b(?:{offices})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,6}}\s*,?\s+(?:{verbs})", regex.IGNORECASE
+    )
+
+
+def speaker_at(text: str) -> int | None:
+    """Where the person speaking in ``text`` is named ("Phó Thủ tướng X yêu cầu"), if anyone."""
+    m = _speaker().search(text)
+    return m.start() if m else None
+
+
+@dataclass
+class Roles:
+    """The agencies of one clause by role, each list in text order without repeats."""
+
+    lead: list[Agency] = field(default_factory=list)
+    support: list[Agency] = field(default_factory=list)
+    report_to: list[Agency] = field(default_factory=list)
+    # How the lead was found: after a trigger ("Giao Bộ X", "đề nghị các bộ") and/or as the
+    # subject that opens the clause ("Bộ X chủ trì …"). A lead that is only the subject of a
+    # later sentence ("…; cần có cách làm phù hợp. Bộ X lưu ý …") directs less surely.
+    lead_triggered: bool = False
+    lead_opens: bool = False
+
+
+@dataclass(frozen=True)
+class _RoleTries:
+    joiners: frozenset[tuple[str, ...]]
+    triggers: Trie  # reversed trigger keys → role
+    blockers: frozenset[str]
+    breaks: frozenset[str]
+    issuer_verbs: Trie
+    openers: Trie
+    never_subject: frozenset[str]
+    place_verbs: Trie
+
+
+@functools.cache
+def _role_tries() -> _RoleTries:
+    grammar = load_gazetteer().roles
+    triggers = Trie()
+    for role, rows in (
+        ("lead", grammar.lead_triggers),
+        ("support", grammar.support_triggers),
+        ("report_to", grammar.report_triggers),
+    ):
+        for row in rows:
+            triggers.add(tuple(reversed(fold_phrase(row.phrase))), role)
+    issuer, openers, place_verbs = Trie(), Trie(), Trie()
+    for verb in grammar.place_subject_verbs:
+        place_verbs.add(fold_phrase(verb), True)
+    for verb in grammar.issuer_verbs:
+        issuer.add(fold_phrase(verb), True)
+    for opener in grammar.openers:
+        openers.add(fold_phrase(opener), True)
+    return _RoleTries(
+        joiners=frozenset(fold_phrase(j) for j in grammar.run_joiners) | {()},
+        triggers=triggers,
+        blockers=frozenset(fold_word(b) for b in grammar.lead_trigger_blockers),
+        breaks=frozenset(fold_word(b) for b in grammar.segment_breaks),
+        issuer_verbs=issuer,
+        openers=openers,
+        never_subject=frozenset(grammar.never_subject_kinds),
+        place_verbs=place_verbs,
+    )
+
+
+def _runs(tokens: Tokens, mentions: list[Mention], joiners: frozenset) -> list[list[Mention]]:
+    runs: list[list[Mention]] = []
+    for mention in mentions:
+        if runs and tuple(tokens.keys[runs[-1][-1].last : mention.lead_in]) in joiners:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
+
+
+def _is_label(keys: list[str], gap: range) -> bool:
+    """True when the gap holds only punctuation and item labels ("a)", "(1)", "-", "2.")."""
+    for k in gap:
+        key = keys[k]
+        if not key[:1].isalnum():
+            continue
+        nxt = keys[k + 1] if k + 1 < len(keys) else ""
+        if len(key) <= 4 and nxt in (")", "."):
+            continue
+        return False
+    return True
+
+
+def _opener_gap(keys: list[str], gap: range, openers: Trie) -> bool:
+    """True for "Để thực hiện tốt ..., " before the subject: an opener, then a comma."""
+    if not gap or keys[gap[-1]] != ",":
+        return False
+    k = gap.start
+    while k < gap.stop and not keys[k][:1].isalnum():
+        k += 1
+    return openers.longest(keys[: gap.stop], k) is not None
+
+
+def _trigger_before(tokens: Tokens, start: int, floor: int, tries: _RoleTries) -> str | None:
+    """The role named by the trigger phrase that ends right before token ``start``."""
+    reversed_keys = list(reversed(tokens.keys[floor:start]))
+    found = tries.triggers.longest(reversed_keys, 0)
+    if not found:
+        return None
+    length, role = found
+    if role == "lead":
+        before = start - length - 1
+        if before >= floor and tokens.keys[before] in tries.blockers:
+            return None
+    return role
+
+
+def find_roles(
+    text: str, *, offset: int = 0, province: str | None = None, issuer: str | None = None
+) -> Roles:
+    """Lead, support and report_to agencies in ONE task clause's own text (label removed).
+
+    "Giao Bộ Công an:" → lead [Bộ Công an]; "Văn phòng Chính phủ chủ trì, phối hợp với Bộ
+    Công an và các cơ quan liên quan triển khai ..." → lead [Văn phòng Chính phủ], support
+    [Bộ Công an, Các cơ quan liên quan]; "..., báo cáo Thủ tướng Chính phủ trong tháng 10" →
+    report_to [Thủ tướng Chính phủ]. ``province`` and ``issuer`` place bodies named without
+    their parent as find_agencies does. Spans are ``offset``-shifted like find_agencies'.
+    """
+    tokens, mentions = scan_mentions(
+        text, offset=offset, province=province, issuer=issuer, bare_provinces=True
+    )
+    tries = _role_tries()
+    keys = tokens.keys
+    # A bare place acts only as the subject of an action ("thành phố Đà Nẵng cần …").
+    mentions = [m for m in mentions if not m.bare or tries.place_verbs.longest(keys, m.last)]
+    covered = [False] * len(keys)
+    for mention in mentions:
+        for k in range(mention.lead_in, mention.last):
+            covered[k] = True
+    roles = Roles()
+    for run in _runs(tokens, mentions, tries.joiners):
+        start, end = run[0].lead_in, run[-1].last
+        seg = start
+        while seg > 0 and not (keys[seg - 1] in tries.breaks and not covered[seg - 1]):
+            seg -= 1
+        role = _trigger_before(tokens, start, seg, tries)
+        if role is None:
+            gap = range(seg, start)
+            subject = _is_label(keys, gap) or _opener_gap(keys, gap, tries.openers)
+            speaker = tries.issuer_verbs.longest(keys, end) is not None
+            if subject and not speaker:
+                role = "lead"
+                run = [m for m in run if m.agency.kind not in tries.never_subject]
+                roles.lead_opens = roles.lead_opens or (seg == 0 and bool(run))
+        elif role == "lead":
+            roles.lead_triggered = True
+        if role is None:
+            continue
+        target: list[Agency] = getattr(roles, role)
+        for mention in run:
+            if mention.title_role == "none":
+                continue
+            target.append(mention.agency)
+    roles.lead = _unique(roles.lead, [])
+    roles.support = _unique(roles.support, roles.lead)
+    roles.report_to = _unique(roles.report_to, [])
+    return roles
+
+
+def _unique(agencies: list[Agency], exclude: list[Agency]) -> list[Agency]:
+    seen = {a.id or a.name for a in exclude}
+    out = []
+    for agency in agencies:
+        key = agency.id or agency.name
+        if key not in seen:
+            seen.add(key)
+            out.append(agency)
+    return out

@@ -1,0 +1,248 @@
+"""The deadline grammar (thời hạn): ``grammars/deadlines/*.yaml`` validated and compiled.
+
+The Vietnamese lives in the YAML files; this module only turns phrases into regular
+expressions. ``deadline_grammar()`` returns one cached, immutable ``DeadlineGrammar`` that
+``vbparse.extract.time.deadlines`` scans with.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from vbparse.extract.time.grammar_files import (
+    EventGrammar,
+    FieldLabels,
+    GrainName,
+    NotDeadlines,
+    Periods,
+    Prefix,
+    RelativeGrammar,
+    RelativeUnit,
+    TimeOfDay,
+    Units,
+    WorkingDays,
+    validate_file,
+)
+from vbparse.extract.time.patterns import (
+    alternation,
+    core_pattern,
+    core_phrases,
+    fold_phrase,
+    gate,
+    phrase_pattern,
+)
+from vbparse.grammars import GrammarError, load_yaml
+
+__all__ = ["DeadlineGrammar", "alternation", "deadline_grammar", "phrase_pattern"]
+
+
+@dataclass(frozen=True)
+class DeadlineGrammar:
+    """The compiled deadline grammar: ``scan`` finds every candidate, ``core`` one date core."""
+
+    scan: regex.Pattern[str]
+    core: regex.Pattern[str]
+    prefixes: dict[str, Prefix]
+    month_by_name: dict[str, int]
+    quarter_by_name: dict[str, int]
+    half_by_phrase: dict[str, int]
+    number_words: dict[str, int]
+    unit_by_phrase: dict[str, RelativeUnit]
+    anchor_is_document: dict[str, bool]
+    deictic_next: frozenset[str]
+    units: Units
+    recurrence_grain: dict[str, GrainName | None]
+    yearly_before: regex.Pattern[str]
+    event_stop: regex.Pattern[str]
+    event_until: regex.Pattern[str]
+    event_max_chars: int
+    urgent_not_after: regex.Pattern[str]
+    document_number_before: regex.Pattern[str]
+    words_before: regex.Pattern[str]
+    followers: regex.Pattern[str]
+    title_followers: regex.Pattern[str]
+    place_line: regex.Pattern[str]
+    range_connector: regex.Pattern[str]
+    target_prefixes: frozenset[str]
+    target_goal: regex.Pattern[str]
+    target_window: int
+    year_range_max: int
+    day_offsets: dict[str, int]  # "ngày mai" -> 1
+    weekday_by_name: dict[str, int]  # ISO: 1 Monday ... 7 Sunday
+    ordinal_by_name: dict[str, int]  # 1 the first, -1 the last
+    grain_by_unit: dict[str, GrainName]  # "tuần" -> week
+    two_digit_year_pivot: int
+    working_days: WorkingDays
+
+
+@functools.cache
+def deadline_grammar() -> DeadlineGrammar:
+    """Load, validate and compile ``grammars/deadlines/*.yaml`` (once)."""
+    periods: Periods = validate_file("periods.yaml", Periods, load_yaml("deadlines/periods.yaml"))
+    prefix_file = load_yaml("deadlines/prefixes.yaml")
+    if not isinstance(prefix_file, dict) or not isinstance(prefix_file.get("prefixes"), list):
+        raise GrammarError("deadlines/prefixes.yaml: expected 'prefixes:' (a list)")
+    entries = prefix_file["prefixes"]
+    range_words = prefix_file.get("range_connectors") or []
+    prefixes: list[Prefix] = [validate_file("prefixes.yaml", Prefix, e) for e in entries]
+    labels: FieldLabels = validate_file(
+        "prefixes.yaml", FieldLabels, prefix_file.get("field_labels")
+    )
+    relative: RelativeGrammar = validate_file(
+        "relative.yaml", RelativeGrammar, load_yaml("deadlines/relative.yaml")
+    )
+    events: EventGrammar = validate_file(
+        "events.yaml", EventGrammar, load_yaml("deadlines/events.yaml")
+    )
+    skip: NotDeadlines = validate_file(
+        "not_deadlines.yaml", NotDeadlines, load_yaml("deadlines/not_deadlines.yaml")
+    )
+
+    by_phrase: dict[str, Prefix] = {}
+    for entry in prefixes:
+        for phrase in entry.phrases:
+            key = fold_phrase(phrase)
+            if key in by_phrase:
+                raise GrammarError(f"deadlines/prefixes.yaml: {phrase!r} is in two entries")
+            by_phrase[key] = entry
+
+    core = core_pattern(periods, relative, events)
+    prefix_alt = alternation([p for e in prefixes for p in e.phrases])
+    skip_alt = alternation(skip.prefixes)
+    day_w = alternation(periods.units.day)
+    month_w = alternation(periods.units.month)
+    recurrences = alternation([p for r in events.recurring for p in r.phrases])
+    yearly = alternation([p for r in events.recurring if r.grain == "year" for p in r.phrases])
+    month_recurrences = alternation(
+        [p for r in events.recurring if r.grain in ("month", "quarter", "year") for p in r.phrases]
+    )
+    event_parts = []
+    for entry in events.events:
+        lead = alternation(entry.phrases)
+        if entry.nouns:
+            event_parts.append(rf"{lead}\s+{alternation(entry.nouns)}(?!\w)")
+        else:
+            event_parts.append(rf"{lead}(?=\s)")
+    urgent = events.urgent
+    starts = (
+        core_phrases(periods)
+        + skip.prefixes
+        + events.recurring_day_lead
+        + [p for e in prefixes for p in e.phrases]
+        + labels.heads
+        + [p for e in events.events for p in e.phrases]
+        + [p for r in events.recurring for p in r.phrases]
+        + urgent.phrases
+    )
+    # every branch starts at a word start with a digit or one of these words: checked first
+    scan = (
+        rf"(?<!\w){gate(starts)}(?:"
+        + "|".join(
+            [
+                rf"(?<!\w)(?P<skip>{skip_alt}\s+{core})",
+                # "ngày 20 hằng tháng", "ngày 15 tháng 12 hằng năm", "ngày 15/12 hằng năm"
+                rf"(?<!\w)(?P<recday>(?:{alternation(events.recurring_day_lead)}\s+)?"
+                rf"(?:{day_w}\s+\d{{1,2}}(?:\s+{month_w}\s+\d{{1,2}})?"
+                rf"|(?:{day_w}\s+)?\d{{1,2}}\s*[/.\-–—]\s*\d{{1,2}})"
+                rf"\s+(?P<rphrase>{month_recurrences})(?!\w))",
+                rf"(?<!\w)(?P<full>(?:(?P<label>{_label_pattern(labels)})\s*)?"
+                rf"(?:(?P<prefix>{prefix_alt})\s+)?"
+                rf"(?:(?P<time>{_time_pattern(periods.time_of_day)})(?:\s*,)?\s+)?{core})",
+                rf"(?<!\w)(?P<event>{'|'.join(event_parts)})",
+                rf"(?<!\w)(?P<recurring>{recurrences})(?!\w)",
+                rf"(?<!\w)(?P<urgent>{alternation(urgent.phrases)})(?!\w)"
+                rf"(?!\s+{alternation(urgent.not_before)}(?!\w))",
+            ]
+        )
+        + ")"
+    )
+    flags = regex.IGNORECASE | regex.VERSION0
+    return DeadlineGrammar(
+        scan=regex.compile(scan, flags),
+        core=regex.compile(core, flags),
+        prefixes=by_phrase,
+        month_by_name={
+            fold_phrase(n): m for m, names in periods.month_names.items() for n in names
+        },
+        quarter_by_name={
+            fold_phrase(n): q for q, names in periods.quarter_names.items() for n in names
+        },
+        half_by_phrase={fold_phrase(p): h.half for h in periods.half_years for p in h.phrases},
+        number_words={fold_phrase(k): v for k, v in periods.number_words.items()},
+        unit_by_phrase={fold_phrase(p): r for r in relative.units for p in r.phrases},
+        anchor_is_document={
+            fold_phrase(p): a.document for a in relative.anchors for p in a.phrases
+        },
+        deictic_next=frozenset(fold_phrase(p) for p in periods.deictic.next),
+        units=periods.units,
+        recurrence_grain={fold_phrase(p): r.grain for r in events.recurring for p in r.phrases},
+        yearly_before=regex.compile(rf"(?<!\w)(?P<rphrase>{yearly})\s*[,(:]?\s*$", flags),
+        event_stop=regex.compile(r"[;.()\[\]]|\n\s*\n"),
+        event_until=regex.compile(alternation(events.until) + r"(?!\w)", flags),
+        event_max_chars=events.max_chars,
+        urgent_not_after=regex.compile(rf"(?<!\w){alternation(urgent.not_after)}\s*,?\s*$", flags),
+        document_number_before=regex.compile(skip.document_number_before, flags),
+        words_before=regex.compile(rf"(?<!\w){alternation(skip.words_before)}\s*$", flags),
+        followers=regex.compile(
+            r"\s*(?:" + "|".join(_follower(f) for f in skip.followers) + r")(?!\w)", flags
+        ),
+        place_line=regex.compile(
+            r"(?:^|\n)[ \t]*[^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*){0,4}[ \t]*,[ \t]*$"
+        ),
+        title_followers=regex.compile(
+            r"\s*(?:" + "|".join(_follower(f) for f in skip.title_followers) + r")(?!\w)", flags
+        ),
+        range_connector=regex.compile(rf"\s*{alternation(range_words)}\s*", flags),
+        target_prefixes=frozenset(fold_phrase(p) for p in skip.targets.prefixes),
+        target_goal=regex.compile(rf"(?<!\w){alternation(skip.targets.goal_words)}(?!\w)", flags),
+        target_window=skip.targets.window,
+        year_range_max=periods.year_range.max_years,
+        day_offsets=_by_phrase(periods.days_from_document),
+        weekday_by_name=_by_phrase(periods.weekdays),
+        ordinal_by_name=_by_phrase(periods.ordinals),
+        grain_by_unit=_grain_by_unit(periods.units),
+        two_digit_year_pivot=periods.two_digit_year_pivot,
+        working_days=relative.working_days,
+    )
+
+
+def _by_phrase(table: dict[int, list[str]]) -> dict[str, int]:
+    """{folded phrase: its number} for a table of numbered phrases (weekdays, ordinals)."""
+    return {fold_phrase(p): number for number, phrases in table.items() for p in phrases}
+
+
+def _grain_by_unit(units: Units) -> dict[str, GrainName]:
+    grains: list[tuple[GrainName, list[str]]] = [
+        ("day", units.day),
+        ("week", units.week),
+        ("month", units.month),
+        ("quarter", units.quarter),
+        ("year", units.year),
+    ]
+    return {fold_phrase(p): grain for grain, phrases in grains for p in phrases}
+
+
+def _label_pattern(labels: FieldLabels) -> str:
+    """A field label: head, optional qualifier, then a colon or a linking word."""
+    heads, qualifiers = alternation(labels.heads), alternation(labels.qualifiers)
+    links = alternation(labels.linking_words)
+    return rf"{heads}(?:\s+{qualifiers})?(?:\s*:|\s+{links}(?!\w))"
+
+
+def _time_pattern(time: TimeOfDay) -> str:
+    """A time of day: "17 giờ", "17h00", "16 giờ 30 phút", "17:00"."""
+    hour, minute = alternation(time.hour), alternation(time.minute)
+    return (
+        rf"(?:\d{{1,2}}\s*{hour}(?![^\W\d_])(?:\s*\d{{1,2}}(?:\s*{minute}(?!\w))?)?"
+        rf"|\d{{1,2}}:\d{{2}})(?!\w)"
+    )
+
+
+def _follower(phrase: str) -> str:
+    """A follower phrase; a leading comma may sit right after the date."""
+    if phrase.startswith(","):
+        return r",\s*" + phrase_pattern(phrase[1:].strip())
+    return phrase_pattern(phrase)
