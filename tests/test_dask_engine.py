@@ -1,6 +1,7 @@
 """The Dask engine gives the same records as the local one (skipped without dask.distributed,
 the optional extra ``dask``)."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -58,3 +59,25 @@ def test_dask_engine_unreachable_scheduler_leaves_output_alone(tmp_path):
     assert status == ExitStatus.SOME_FAILED and "dask engine" in err
     assert out.read_text(encoding="utf-8") == "earlier\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "tasks.jsonl"]  # no temp files
+
+
+def test_dask_engine_memory_bomb_is_an_error_record_and_good_files_kept(tmp_path, scheduler):
+    """Issue 14: each Dask thread parses in a worker process of its own, capped at
+    --max-memory; a text whose parse needs more (about 40 × its size) is an error record."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:2]
+    for seed in seeds:
+        shutil.copy(seed, corpus / seed.name)
+    text = seeds[0].read_text(encoding="utf-8")
+    (corpus / "bomb.txt").write_text(text * (12_000_000 // len(text)), encoding="utf-8")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    status, _, err = run(
+        corpus, "-o", out, "--errors", errors, "--engine", "dask", "--scheduler", scheduler,
+        "--max-text-mb", 0, "--max-memory", 400, "--records", "documents",
+    )  # fmt: skip
+    assert status == ExitStatus.SOME_FAILED and "Traceback" not in err
+    [record] = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert record["stage"] == "memory" and record["path"].endswith("bomb.txt")
+    kept = [json.loads(line)["source"]["path"] for line in out.read_text().splitlines()]
+    assert sorted(Path(p).name for p in kept) == [s.name for s in seeds]

@@ -99,9 +99,10 @@ def test_a_merged_ministry_carries_its_successor():
     from vbparse import parse_file
 
     doc = parse_file(REAL / "b01_vpcp_cv_a" / "cv_910_vpcp-kgvx_2010.txt")
-    leads = [a for task in doc.tasks for a in task.lead if a.id == "bo-ke-hoach-dau-tu"]
-    assert leads
-    for agency in leads:
+    # "Giao Bộ Y tế chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư, Bộ Tài chính:" — items 1, 2
+    supports = [a for task in doc.tasks for a in task.support if a.id == "bo-ke-hoach-dau-tu"]
+    assert len(supports) == 2
+    for agency in supports:
         assert agency.name == "Bộ Kế hoạch và Đầu tư"  # as the document wrote it
         assert agency.successor is not None
         assert (agency.successor.id, agency.successor.name) == ("bo-tai-chinh", "Bộ Tài chính")

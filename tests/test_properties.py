@@ -150,18 +150,17 @@ def test_properties_character_normalisation_is_idempotent(source):
     assert _character_stages(once) == once
 
 
-# Found by hypothesis: the layout stages are not idempotent yet. A line that unwrap joins to
-# a header field (the motto, a table row of the header) is flattened differently the second
-# time. Kept as examples that must start passing once flatten_layout and unwrap_lines agree.
-NOT_IDEMPOTENT_YET = [
+# Found by hypothesis: a line that unwrap joined to a header field (the motto, a table row of
+# the header) was flattened differently the second time. unwrap now joins no line onto a
+# field line where flatten_layout would split the joined line again.
+JOINED_TO_A_FIELD = [
     "Độc lập - Tự do - Hạnh phúc\n chủ trì, phối hợp với " * 2,
     "| Nhiệm vụ | Chủ trì | Thời hạn |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n chủ trì, phối hợp với "
     * 2,
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="layout stages not idempotent yet (issue 14)")
-@pytest.mark.parametrize("source", NOT_IDEMPOTENT_YET, ids=["motto-joined", "header-row-joined"])
+@pytest.mark.parametrize("source", JOINED_TO_A_FIELD, ids=["motto-joined", "header-row-joined"])
 def test_properties_whole_normalize_is_idempotent(source):
     once = normalize(source).text
     assert normalize(once).text == once

@@ -21,8 +21,9 @@ from typing import TypeVar
 from vbparse.file_names import display_path
 from vbparse.ingest import supported_suffixes
 from vbparse.ingest.safety import DEFAULT_TEXT_MB, IngestLimits, ingest_limits
-from vbparse.limits import TimeLimitExceeded, file_deadline
+from vbparse.limits import TimeLimitExceeded, file_deadline, subprocesses_stopped
 from vbparse.models import Document, ErrorRecord
+from vbparse.pattern_time import pattern_deadline
 from vbparse.pipeline import ParseOptions, parse_path
 
 R = TypeVar("R")
@@ -110,7 +111,12 @@ def parse_one(
     Never raises: any failure, including one in ``render``, becomes an ``ErrorRecord``.
     """
     try:
-        with file_deadline(time_s), ingest_limits(IngestLimits(text_mb)):
+        with (
+            file_deadline(time_s),
+            ingest_limits(IngestLimits(text_mb)),
+            subprocesses_stopped(),  # on a time-out, Ctrl-C or SIGTERM: Tesseract too
+            pattern_deadline(time_s),  # in any thread, where SIGALRM cannot reach
+        ):
             result = parse_path(Path(path), options)
     except TimeLimitExceeded as exc:
         return ErrorRecord(path=display_path(path), error=str(exc), stage="timeout")
@@ -142,8 +148,9 @@ def render_all(
     ``(path, rendered or ErrorRecord)`` in the order of ``files`` as soon as each is ready.
 
     ``workers``: worker processes on this machine (0: parse in this process, no crash
-    isolation, no memory limit). ``timeout``: seconds per file before it becomes an
-    ``ErrorRecord`` with stage ``timeout``; ``memory_mb``: each worker's address space;
+    isolation). ``timeout``: seconds per file before it becomes an
+    ``ErrorRecord`` with stage ``timeout``; ``memory_mb``: the address space a file may use
+    (each worker's; with 0 workers this process's while it parses a file);
     ``text_mb``: the largest text a file may hold; a worker that dies becomes a record with
     stage ``crash``. ``engine="dask"``
     sends the files to the dask.distributed scheduler at ``scheduler`` instead.
@@ -156,7 +163,14 @@ def render_all(
     paths = [str(path) for path in files]
     job = partial(parse_one, render=render, options=options, time_s=timeout, text_mb=text_mb)
     if engine == "dask":
-        unordered = run(paths, job, scheduler=scheduler, timeout=timeout, window=_window(workers))
+        unordered = run(
+            paths,
+            job,
+            scheduler=scheduler,
+            timeout=timeout,
+            memory_mb=memory_mb,
+            window=_window(workers),
+        )
     else:
         unordered = run(
             paths,

@@ -4,7 +4,9 @@ Whatever a file holds, its parse ends: ``file_deadline`` raises ``TimeLimitExcee
 parsing thread when the file's time is up (SIGALRM, so it also stops a pure-Python loop such
 as pdfminer following a reference cycle, and a ``regex`` match, which checks for signals while
 it backtracks), and ``limit_memory`` caps a worker's address space (RLIMIT_AS), so that an
-allocation past it raises ``MemoryError`` in that worker instead of the machine swapping.
+allocation past it raises ``MemoryError`` in that worker instead of the machine swapping
+(``memory_capped`` does the same for one file parsed in the vbparse process itself).
+``subprocesses_stopped`` kills what a file started (Tesseract) when its time is up.
 Code in C that checks no signals (pdfium, Pillow's decoders) is stopped by the parent process,
 which kills a worker that overruns its time by ``KILL_GRACE_S``.
 """
@@ -104,6 +106,77 @@ def file_deadline(seconds: float | None) -> Iterator[object]:
         if outer_left:  # give the outer block the time it has left (at least a moment)
             left = outer_left - (time.monotonic() - started)
             signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+
+
+@contextmanager
+def memory_capped(megabytes: int | None) -> Iterator[None]:
+    """Cap this process's address space inside the block and lift the cap after it (for a
+    file parsed in the vbparse process itself, ``-w 0``: the output is written outside).
+    A cap already set lower (``ulimit -v``) is kept."""
+    if megabytes is None:
+        yield
+        return
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = megabytes * 1024 * 1024
+    for bound in (soft, hard):
+        if bound != resource.RLIM_INFINITY:
+            wanted = min(wanted, bound)
+    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@contextmanager
+def subprocesses_stopped() -> Iterator[None]:
+    """When the block is left by an exception (its time is up, Ctrl-C, SIGTERM), kill the
+    processes started in it: Tesseract, which pytesseract kills only on its own timeout, and
+    which an exception raised while pytesseract waits for it leaves running.
+
+    Only the processes started since the block began are killed, so a program that calls
+    vbparse keeps its own; nothing is looked up when the block ends normally."""
+    started = _process_clock()
+    try:
+        yield
+    except BaseException:
+        _kill_children_since(started)
+        raise
+
+
+def _process_clock() -> float:
+    """Now, on the clock of psutil's ``create_time``: the boot time (whole seconds on Linux)
+    plus the time since boot, so a process started after this reads later (``time.time()``
+    can be up to a second off it)."""
+    import psutil
+
+    if hasattr(time, "CLOCK_BOOTTIME"):
+        return psutil.boot_time() + time.clock_gettime(time.CLOCK_BOOTTIME)
+    return time.time()
+
+
+# Start times are counted in clock ticks (1/100 s): allow for that rounding.
+_START_TIME_SLACK_S = 0.02
+
+
+def _kill_children_since(started: float) -> None:
+    import psutil
+
+    try:
+        children = psutil.Process().children(recursive=True)
+    except psutil.Error:
+        return
+    late = []
+    for child in children:
+        try:
+            if child.create_time() >= started - _START_TIME_SLACK_S:
+                child.kill()
+                late.append(child)
+        except psutil.Error:  # it ended on its own meanwhile
+            continue
+    psutil.wait_procs(late, timeout=5)  # reap them: no zombie left behind
 
 
 def limit_memory(megabytes: int | None) -> None:

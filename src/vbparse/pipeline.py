@@ -369,9 +369,13 @@ def parse_path(path: Path, options: ParseOptions | None = None) -> Document | Er
     except StageError as exc:
         if isinstance(exc.__cause__, MemoryError):
             return _out_of_memory(shown)
+        if isinstance(exc.__cause__, TimeoutError):
+            return _pattern_timed_out(shown, exc.stage)
         return ErrorRecord(path=shown, error=str(exc), stage=exc.stage)
     except MemoryError:
         return _out_of_memory(shown)
+    except TimeoutError:  # before OSError, whose subclass it is
+        return _pattern_timed_out(shown, "ingest")
     except OSError as exc:
         return ErrorRecord(path=shown, error=f"cannot read: {exc.strerror}", stage="ingest")
     except Exception as exc:  # a reader's bug on one odd file must not stop the batch
@@ -383,6 +387,15 @@ def parse_path(path: Path, options: ParseOptions | None = None) -> Document | Er
 def _out_of_memory(shown: str) -> ErrorRecord:
     return ErrorRecord(
         path=shown,
-        error="out of memory: the file needs more than the worker's limit (--max-memory)",
+        error="out of memory: the file needs more than the limit (--max-memory)",
         stage="memory",
+    )
+
+
+def _pattern_timed_out(shown: str, stage: str) -> ErrorRecord:
+    return ErrorRecord(
+        path=shown,
+        error=f"pattern timed out in {stage}: matching took longer than the file's time "
+        "(--timeout)",
+        stage="timeout",
     )

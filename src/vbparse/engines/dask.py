@@ -8,10 +8,13 @@ cloud machines through its own tools (dask-kubernetes, dask-jobqueue, …); vbpa
 the scheduler's address.
 
 At most one file per worker thread is submitted at a time, so a file's time-out counts from
-when it could start. A worker that dies is retried by Dask and, after Dask's
-``allowed-failures``, becomes an ``ErrorRecord`` with stage ``crash``. A file that overruns
-``timeout`` becomes one with stage ``timeout`` and its result is dropped; Dask cannot stop a
-running task, so that worker thread finishes it in the background.
+when it could start. Each Dask thread parses its files in a vbparse worker process of its
+own (``vbparse.engines.isolated``), capped at ``memory_mb`` and stopped at the file's
+``timeout``, so a memory bomb or a hang is an ``ErrorRecord`` for that file (stage
+``memory``, ``crash`` or ``timeout``) and the Dask worker is untouched. A Dask worker that
+dies is retried by Dask and, after Dask's ``allowed-failures``, becomes an ``ErrorRecord``
+with stage ``crash``. Should a task still not answer ``2 × KILL_GRACE_S`` after its
+``timeout``, its result is dropped and the file recorded as a ``timeout``.
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 from distributed import Client, Future, wait
 
+from vbparse.engines.isolated import run_isolated
 from vbparse.engines.window import Window
+from vbparse.limits import KILL_GRACE_S
 from vbparse.models import ErrorRecord
 
 Job = Callable[[str], Any]
@@ -35,10 +41,14 @@ def run(
     *,
     scheduler: str,
     timeout: float | None = None,
+    memory_mb: int | None = None,
     window: int = 64,
 ) -> Iterator[tuple[int, Any]]:
     """Run ``job(path)`` on the cluster at ``scheduler`` and yield ``(index, result)`` as
     each file finishes."""
+    job = partial(run_isolated, job=job, memory_mb=memory_mb, time_s=timeout)
+    if timeout is not None:  # the task stops its own file; this is the backstop
+        timeout += 2 * KILL_GRACE_S
     client = Client(scheduler, set_as_default=False)
     pending: dict[Future, tuple[int, float]] = {}
     run_id = uuid.uuid4().hex[:12]  # task keys unique to this run on a shared scheduler

@@ -18,6 +18,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from typing import Any
 
 from vbparse.engines.window import Window
 from vbparse.file_names import display_path
-from vbparse.limits import KILL_GRACE_S, limit_memory
+from vbparse.limits import KILL_GRACE_S, limit_memory, memory_capped
 from vbparse.models import ErrorRecord
 
 Job = Callable[[str], Any]
@@ -45,12 +46,15 @@ def run(
 ) -> Iterator[tuple[int, Any]]:
     """Run ``job(path)`` for every path and yield ``(index, result)`` as each finishes.
 
-    ``workers`` ≤ 0 runs the jobs in this process, in order (no isolation, no memory limit:
-    the job bounds its own time).
+    ``workers`` ≤ 0 runs the jobs in this process, in order (no crash isolation; the job
+    bounds its own time), with this process's address space capped at ``memory_mb`` while
+    each file is parsed, so that a memory bomb ends as a ``MemoryError`` for that file.
     """
     if workers <= 0:
         for index, path in enumerate(paths):
-            yield index, job(path)
+            with memory_capped(memory_mb):
+                result = job(path)
+            yield index, result
         return
     pool = _Pool(_context(), job, min(workers, len(paths)), memory_mb)
     plan = Window(len(paths), window)
@@ -91,7 +95,7 @@ class _Pool:
             name="vbparse-worker",
             daemon=True,
         )
-        process.start()
+        _start(process)
         child_end.close()
         return _Worker(process, parent_end)
 
@@ -225,3 +229,24 @@ def _context() -> BaseContext:
     else spawn."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _context_for_thread() -> BaseContext:
+    """``_context()`` from the main thread; forkserver from any other (a Dask task's
+    thread), since a fork there may copy a lock that another thread holds."""
+    if threading.current_thread() is threading.main_thread():
+        return _context()
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _start(process: BaseProcess) -> None:
+    """Start a worker, also from a daemonic process (a Dask worker is one by default, and
+    ``multiprocessing`` refuses it children: a vbparse worker ends when its pipe closes)."""
+    config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
+    daemon = config.pop("daemon", None)
+    try:
+        process.start()
+    finally:
+        if daemon is not None:
+            config["daemon"] = daemon

@@ -29,6 +29,10 @@ from vbparse.normalize.offsets import NormalizedText
 # A line with a run of 3+ spaces between two words (two columns side by side), and the run.
 _COLUMN_LINE = regex.compile(r"\S[ \t]{3,}\S")
 _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+# The quốc hiệu or the tiêu ngữ after other words on a line, in the forms only a header uses.
+_MOTTO_INSIDE = regex.compile(
+    r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
+)
 _SEPARATOR_ROW = regex.compile(r"^[\s|:\-]*$")
 _RULE = regex.compile(r"[-_=~]{3,}")
 _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
@@ -91,23 +95,47 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     Every edit keeps the length, so the map back to the source is unchanged."""
     lines = text.text.split("\n")
     layout = [_is_layout_row(line) for line in lines]
-    out = []
-    for i, line in enumerate(lines):
-        if layout[i]:
-            line = _flatten_row(line)
-        elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
-            line = " " * len(line)
-        elif _COLUMN_LINE.search(line):
-            line = _flatten_columns(line)
-        elif _grammar()["marker"].match(line):
-            # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
-            line = _flatten_cell(line)
-        out.append(_SIGNED.sub(lambda m: " " * len(m.group(0)), line))
-    flat = "\n".join(out)
+    flat = "\n".join(
+        _flatten_line(line, layout[i], _near_layout(layout, i)) for i, line in enumerate(lines)
+    )
     if flat == text.text:
         return text
     assert len(flat) == len(text.text)
     return NormalizedText(flat, text.source_index)
+
+
+def _flatten_line(line: str, layout_row: bool, near_layout_row: bool) -> str:
+    if layout_row:
+        line = _flatten_row(line)
+    elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and near_layout_row):
+        line = " " * len(line)
+    elif _COLUMN_LINE.search(line):
+        line = _flatten_columns(line)
+    elif _grammar()["marker"].match(line):
+        # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
+        line = _flatten_cell(line)
+    elif _MOTTO_INSIDE.search(line):
+        # The issuer's column and the quốc hiệu joined by one space ("ỦY BAN NHÂN DÂN CỘNG
+        # HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc").
+        line = _MOTTO_INSIDE.sub(lambda m: "\n" + m.group(0)[1:], line, count=1)
+    return _SIGNED.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def opens_with_field(line: str) -> bool:
+    """Whether ``line`` opens with a layout field (quốc hiệu, Số, V/v, place and date, …):
+    the only lines that joining another line onto can make ``flatten_layout`` split."""
+    return bool(_grammar()["marker"].match(line))
+
+
+def holds_two_fields(line: str) -> bool:
+    """Whether ``line`` is a header table row or holds a second field after its first (the
+    motto, V/v, Kính gửi, an authority): ``flatten_layout`` splits such a line there. So
+    ``unwrap_lines`` joins no line onto a field line where the joined line would (the motto
+    continued by a body line would be split at its next field on a second pass: normalize
+    must be idempotent)."""
+    if _is_layout_row(line):
+        return "\n" in _flatten_row(line)
+    return bool(_grammar()["inner"].search(_unstarred(line)))
 
 
 def _flatten_row(line: str) -> str:

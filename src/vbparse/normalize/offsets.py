@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.models import Span
+from vbparse.pattern_time import time_left
 
 
 @dataclass
@@ -42,7 +43,8 @@ class NormalizedText:
         pieces: list[str] = []
         index: list[int] = []
         last = 0
-        for match in pattern.finditer(self.text):
+        # Bounded by the document's time for matching (a runaway pattern: TimeoutError).
+        for match in pattern.finditer(self.text, timeout=time_left()):
             start, end = match.span()
             new = repl if isinstance(repl, str) else repl(match)
             if new == match.group(0):

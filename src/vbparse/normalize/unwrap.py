@@ -19,6 +19,7 @@ import functools
 import regex
 
 from vbparse.grammars import load_yaml
+from vbparse.normalize.layout import holds_two_fields, opens_with_field
 from vbparse.normalize.offsets import NormalizedText
 
 # A line break with the spaces around it and any blank lines after it.
@@ -163,13 +164,35 @@ def is_capitals(line: str) -> bool:
 _ITEM_LINES = 4
 
 
+# A line that opens with a layout field takes joined lines up to this length (a header field
+# is far shorter); each join onto it checks the whole joined line, so this bounds the cost.
+_FIELD_LINE_CHARS = 2000
+
+
 def unwrap_lines(text: NormalizedText) -> NormalizedText:
     source = text.text
     width = wrap_width(source)
+    # The output line that a join would extend, while it opens with a layout field: its text
+    # up to the last break seen, and where that break ended in ``source``.
+    field_line: list[str] | None = [] if opens_with_field(source) else None
+    last_end = 0
 
     def join(match: regex.Match[str]) -> str:
+        nonlocal field_line, last_end
         window = source[max(0, match.start() - 2000) : match.start()]
         joined = _join_with(window.split("\n")[-_ITEM_LINES:], source[match.end() :], width)
+        next_end = source.find("\n", match.end())
+        next_line = source[match.end() : next_end if next_end >= 0 else len(source)]
+        if joined is not None and field_line is not None:
+            so_far = "".join(field_line) + source[last_end : match.start()]
+            candidate = so_far + joined + next_line
+            if len(candidate) > _FIELD_LINE_CHARS or holds_two_fields(candidate):
+                joined = None
+            else:
+                field_line = [so_far, joined]
+        if joined is None:
+            field_line = [] if opens_with_field(next_line) else None
+        last_end = match.end()
         return match.group(0) if joined is None else joined
 
     return text.sub(_BREAK, join)

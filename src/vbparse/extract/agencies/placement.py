@@ -67,6 +67,15 @@ def to_agency(
         if specific:
             entry = gazetteer.get(specific)
     if entry is not None:
+        holder = _holder_end(gazetteer, tokens, cand.last) if entry.kind == "office" else None
+        if holder is not None:
+            # "Giao Phó Thủ tướng Trần Hồng Hà trực tiếp chỉ đạo": the office held by the person
+            end = tokens.ends[holder - 1]
+            text = tokens.text[start:end]
+            span = Span(start=start + offset, end=end + offset)
+            return Agency(
+                name=" ".join(text.split()), id=entry.id, kind=entry.kind, text=text, span=span
+            )
         return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
     if cand.named is not None:
         name = _with_parent(gazetteer, cand.named.name, placement.issuer)
@@ -79,6 +88,30 @@ def to_agency(
         return Agency(name=cand.local_name, id=local_id, kind="local_body", text=text, span=span)
     name = cand.group_name or text
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
+
+
+# A Vietnamese personal name: two to four syllables, each capitalised ("Trần Hồng Hà").
+_NAME_WORDS = (2, 4)
+
+
+def _holder_end(gazetteer: Gazetteer, tokens: Tokens, last: int) -> int | None:
+    """Where the name of the person holding an office ends when one follows it ("Phó Thủ
+    tướng Trần Hồng Hà"), or None."""
+    j = last
+    while (
+        j < len(tokens)
+        and j - last < _NAME_WORDS[1] + 1
+        and tokens.gap(j) == " "
+        and _is_name_word(tokens.word(j))
+    ):
+        if gazetteer.full.longest(tokens.keys, j) is not None:  # "Phó Thủ tướng Bộ …"
+            return None
+        j += 1
+    return j if _NAME_WORDS[0] <= j - last <= _NAME_WORDS[1] else None
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:

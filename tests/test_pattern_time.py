@@ -1,0 +1,72 @@
+"""The regex module's timeout bounds matching per document, in any thread (issue 14): a
+runaway pattern is an error record "pattern timed out", not a hang."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import regex
+
+from vbparse.batch import keep_document, parse_one
+from vbparse.normalize.offsets import NormalizedText
+from vbparse.pattern_time import pattern_deadline, time_left
+
+SEED = Path(__file__).parent / "fixtures" / "seeds" / "000_3070b849d0d1c768.txt"
+# Exponential backtracking: (a|aa)+ tries every split of the a's before the final b fails.
+RUNAWAY = regex.compile(r"(?:a|aa)+$")
+
+
+def in_thread(work, wait_s: float = 120.0):
+    """``work()`` in a thread of its own (where SIGALRM never reaches); its result or its
+    exception, or ``TimeoutError`` when it is still running after ``wait_s``."""
+    outcome: dict = {}
+
+    def target():
+        try:
+            outcome["result"] = work()
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)  # a hung one must not block exit
+    thread.start()
+    thread.join(wait_s)
+    if thread.is_alive():
+        raise AssertionError(f"still matching after {wait_s} s: no time limit applied")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def test_pattern_time_stops_a_runaway_substitution_in_a_thread():
+    text = NormalizedText.identity("a" * 60 + "b")
+
+    def work():
+        with pattern_deadline(0.5):
+            return text.sub(RUNAWAY, "")
+
+    started = time.monotonic()
+    with pytest.raises(TimeoutError):
+        in_thread(work)
+    assert time.monotonic() - started < 60  # regex checks its clock coarsely (8 s here)
+
+
+def test_pattern_time_inner_block_cannot_extend_the_outer_one():
+    with pattern_deadline(1.0), pattern_deadline(100.0):
+        left = time_left()
+    assert left is not None and left <= 1.0
+    with pattern_deadline(None):
+        assert time_left() is None
+
+
+def test_pattern_time_runaway_in_normalize_is_an_error_record(monkeypatch, tmp_path):
+    import vbparse.normalize as normalize
+
+    monkeypatch.setattr(normalize, "_SPACE_RUN", RUNAWAY)  # as a pattern gone exponential
+    path = tmp_path / "doc.txt"
+    path.write_text(SEED.read_text(encoding="utf-8") + "a" * 60 + "b", encoding="utf-8")
+    record = in_thread(lambda: parse_one(str(path), keep_document, time_s=1.0))
+    assert record.kind == "error" and record.stage == "timeout"
+    assert record.error.startswith("pattern timed out in normalize")
