@@ -264,7 +264,13 @@ def _read_column_line(header: Header, stripped: str) -> bool:
     if _is_motto(stripped) or p["separator"].match(stripped):
         return True
     if (m := p["place_date"].match(stripped)) is None:
-        return False
+        # a draft's date line, its day left blank ("Lâm Đồng, ngày      tháng 12 năm 2025")
+        if (m := p["draft_date"].match(stripped)) is None:
+            return False
+        if header.place is None:
+            header.place = m.group("place").strip()
+            header.draft_date = header.date is None
+        return True
     if header.date is None:
         _set_date(header, m)
     return True
@@ -289,7 +295,7 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
     last = i
     for j in range(i + 1, len(lines)):
         stripped = lines[j].text.strip()
-        if not header.recipients and _read_column_line(header, stripped):
+        if not header.recipients and (not stripped or _read_column_line(header, stripped)):
             # Side-by-side columns read one after the other (a PDF, an OCR): the quốc hiệu and
             # the date line stand between "Kính gửi:" and its bullets.
             continue
