@@ -43,7 +43,9 @@ _TRAILING_NAME = regex.compile(
 def _grammar() -> dict[str, regex.Pattern[str]]:
     g = load_yaml("header.yaml")
     prefixes = "|".join(regex.escape(a) for a in g["authority_prefixes"])
-    starts = "|".join(regex.escape(t) for t in g["signer_title_starts"])
+    longest_first = "|".join(
+        regex.escape(t) for t in sorted(g["signer_title_starts"], key=len, reverse=True)
+    )
     marker_parts = [
         rf"{g['number_label']}\d",
         rf"{g['number_label']}\s*/",  # a draft's number: "Số:      /KH-UBND"
@@ -78,7 +80,8 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         "list_label": regex.compile(rf"^\s*(?:{g['cc_label']}|{g['recipients_label']})"),
         "bullet": regex.compile(r"\s+(?=[-–•+]\s*\S)"),
         "authority": regex.compile(rf"^\s*(?:{prefixes})\s*"),
-        "title_start": regex.compile(rf"\s+(?=(?:{starts})\b)"),
+        # A title of the list at a word start, the longest first ("CHI CỤC TRƯỞNG").
+        "title_at": regex.compile(rf"(?:{longest_first})\b"),
     }
 
 
@@ -176,7 +179,25 @@ def _signature_breaks(cell: str) -> list[int]:
         first_word = regex.compile(r"\S+").search(segment.group(0), authority.end())
         if first_word is None:
             continue
-        start = g["title_start"].search(segment.group(0), first_word.end())
-        if start:
-            breaks.append(segment.start() + start.start())
+        start = _title_break(segment.group(0), first_word.start(), first_word.end())
+        if start is not None:
+            breaks.append(segment.start() + start)
     return breaks
+
+
+def _title_break(line: str, office_start: int, search_from: int) -> int | None:
+    """Where the signer's own title starts in ``line`` (the first title word from
+    ``search_from``); a title word inside a longer title that starts earlier ("CỤC TRƯỞNG"
+    in "KT. CHI CỤC TRƯỞNG" or "TỔNG CỤC TRƯỞNG") starts nothing."""
+    title = _grammar()["title_at"]
+    covered = office_start
+    for word in regex.finditer(r"\S+", line, pos=office_start):
+        if (
+            word.start() >= search_from
+            and word.start() >= covered
+            and title.match(line, word.start())
+        ):
+            return word.start() - 1
+        if (m := title.match(line, word.start())) is not None:
+            covered = max(covered, m.end())
+    return None

@@ -132,6 +132,10 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         while j < len(lines) and lines[j].is_upper:
             titles.append(lines[j].text.strip())
             j += 1
+        # The signature opens at its "KT."/"TM."/"TL." line: a capitals line above it is
+        # no title (a file tag under the Nơi nhận, "QCV26.07. KHCN").
+        opens = next((k for k, t in enumerate(titles) if authority.match(t)), 0)
+        titles = titles[opens:]
         if j < len(lines) and _PERSON.match(lines[j].text.strip()):
             closing.signer = lines[j].text.strip()
         elif not authority.match(titles[0]):
