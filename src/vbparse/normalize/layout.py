@@ -29,6 +29,9 @@ from vbparse.normalize.offsets import NormalizedText
 # A line with a run of 3+ spaces between two words (two columns side by side), and the run.
 _COLUMN_LINE = regex.compile(r"\S[ \t]{3,}\S")
 _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+# A right column continues on the next line when it starts within this many characters (a
+# Word text box aligns its columns by tab stops, not by characters).
+_SAME_COLUMN = 6
 _SEPARATOR_ROW = regex.compile(r"^[\s|:\-]*$")
 _RULE = regex.compile(r"[-_=~]{3,}")
 _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
@@ -81,6 +84,7 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         "bullet": regex.compile(r"\s+(?=[-–•+]\s*\S)"),
         "authority": regex.compile(rf"^\s*(?:{prefixes})\s*"),
         # A title of the list at a word start, the longest first ("CHI CỤC TRƯỞNG").
+        "draft_blanks": regex.compile("|".join(f"(?:{b})" for b in g["draft_blanks"])),
         "title_at": regex.compile(rf"(?:{longest_first})\b"),
     }
 
@@ -92,16 +96,20 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     lines = text.text.split("\n")
     layout = [_is_layout_row(line) for line in lines]
     out = []
+    columns: set[int] = set()  # where the right columns of the line above start
     for i, line in enumerate(lines):
         if layout[i]:
             line = _flatten_row(line)
         elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
             line = " " * len(line)
         elif _COLUMN_LINE.search(line):
-            line = _flatten_columns(line)
+            line, columns = _flatten_columns(line, columns)
+            out.append(line)
+            continue
         elif _grammar()["marker"].match(line):
             # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
             line = _flatten_cell(line)
+        columns = set()
         out.append(_SIGNED.sub(lambda m: " " * len(m.group(0)), line))
     flat = "\n".join(out)
     if flat == text.text:
@@ -133,10 +141,31 @@ def _near_layout(layout: list[bool], i: int) -> bool:
     return any(layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout))
 
 
-def _flatten_columns(line: str) -> str:
-    if not any(_grammar()["marker"].match(_unstarred(p)) for p in _COLUMN_GAP.split(line)):
-        return line
-    return _COLUMN_GAP.sub(lambda g: "\n" + g.group(0)[1:], _flatten_cell(line))
+def _flatten_columns(line: str, above: set[int]) -> tuple[str, set[int]]:
+    """A line of side-by-side columns, each column on a line of its own, when one of them
+    opens with a field ("Nơi nhận:", "Số:"); else split only where a right column opens with
+    a signer's title or continues the split of the line above. Returns the line and where
+    its right columns start."""
+    blanks = [m.span() for m in _grammar()["draft_blanks"].finditer(line)]
+    gaps = [m for m in _COLUMN_GAP.finditer(line) if m.span() not in blanks]
+    edges = [0] + [x for m in gaps for x in m.span()] + [len(line)]
+    parts = [line[edges[k] : edges[k + 1]] for k in range(0, len(edges), 2)]
+    g = _grammar()
+    if not any(g["marker"].match(_unstarred(p)) for p in parts):
+        # A right column that opens with a signer's title ("- Như trên;      CHÁNH VĂN
+        # PHÒNG") or continues the column split on the line above.
+        gaps = [
+            gap
+            for gap in gaps
+            if g["title_at"].match(line, gap.end())
+            or any(abs(gap.end() - a) <= _SAME_COLUMN for a in above)
+        ]
+        if not gaps:
+            return line, set()
+    out = list(_flatten_cell(line))
+    for gap in gaps:
+        out[gap.start()] = "\n"
+    return "".join(out), {g.end() for g in gaps}
 
 
 def _unstarred(cell: str) -> str:

@@ -106,11 +106,23 @@ def _read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
     taken = (
         [Line(lines[start].index, lines[start].start, lines[start].end, inline)] if inline else []
     )
-    for line in lines[start + 1 :]:
-        if not line.text.strip().startswith(_BULLET):
+    rest = lines[start + 1 :]
+    for k, line in enumerate(rest):
+        if line.text.strip().startswith(_BULLET):
+            taken.append(line)
+        elif not _signature_line_inside_list(rest[k:]):
             break
-        taken.append(line)
     return taken
+
+
+def _signature_line_inside_list(lines: list[Line]) -> bool:
+    """A capitals line between two bullets of the Nơi nhận: the signature column read line
+    by line beside the list ("Nơi nhận:" / "TL. CHỦ TỊCH" / "- Như trên;" / "CHÁNH VĂN
+    PHÒNG" / "- Chủ tịch UBND tỉnh;"), not the list's end."""
+    upper = 0
+    while upper < len(lines) and lines[upper].is_upper:
+        upper += 1
+    return 0 < upper <= 2 and upper < len(lines) and lines[upper].text.strip().startswith(_BULLET)
 
 
 def _clean_cc(line: Line) -> str:
