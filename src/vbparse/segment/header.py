@@ -17,7 +17,7 @@ from vbparse.extract.document_number import document_type_codes, number_regex
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
 from vbparse.normalize.unwrap import label_start
-from vbparse.segment.casing import fold
+from vbparse.segment.casing import bare, fold
 from vbparse.segment.lines import Line, split_lines
 
 # How far down the header may reach: the body starts long before this in any real document.
@@ -69,6 +69,21 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 def _type_titles() -> dict[str, str]:
     """Folded document-type name → code ("thông báo" → "TB")."""
     return {fold(name): code for code, name in document_type_codes().items()}
+
+
+@functools.cache
+def _bare_type_titles() -> dict[str, str]:
+    """The same without diacritics, where that leaves one code ("chi thi" → "CT")."""
+    codes: dict[str, set[str]] = {}
+    for code, name in document_type_codes().items():
+        codes.setdefault(bare(name), set()).add(code)
+    return {name: found.pop() for name, found in codes.items() if len(found) == 1}
+
+
+def _title_code(stripped: str) -> str | None:
+    """The type code of a title line ("THÔNG BÁO" → "TB"); OCR's wrong marks ("THÔNG BẢO",
+    "CHÍ THỊ") still name the type when one title has those letters."""
+    return _type_titles().get(fold(stripped)) or _bare_type_titles().get(bare(stripped))
 
 
 def _is_item(line: Line) -> bool:
@@ -150,8 +165,8 @@ def find_header(text: str) -> Header:
             _set_subject(header, line, m.end(), [])
             header.subject_is_vv = True
             last = i
-        elif header.title_type is None and fold(stripped) in _type_titles():
-            header.title_type = _type_titles()[fold(stripped)]
+        elif header.title_type is None and (code := _title_code(stripped)):
+            header.title_type = code
             last = _read_title_subject(header, lines, i)
         elif p["recipients"].match(stripped):
             last = _read_recipients(header, lines, i, p["recipients"].match(stripped).end())
