@@ -247,10 +247,51 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
         ):
             break
         taken.append(line)
+    if len(taken) == 1 and not taken[0].is_upper:
+        taken += _title_line_cut_by_case(taken[0], lines[i + 2 : i + 4])
     if taken:
         _set_subject(header, taken[0], 0, taken[1:])
+        _cut_at_dated_opening(header)
         return i + len(taken)
     return i
+
+
+def _title_line_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
+    """The second line of a sentence-case title that normalize left apart because it opens
+    with a capital ("… triển khai thực hiện 02" / "Chương trình MTQG: …", thông báo
+    565/TB-UBND Quảng Ngãi): taken when the title does not end a sentence and the line after
+    it opens the body with its date ("Ngày 12/11/2024, …")."""
+    p = _patterns()
+    if len(after) < 2 or title.text.rstrip().endswith((".", ":", ";")):
+        return []
+    second, body = after
+    opening = second.text.strip()
+    if second.is_upper or _is_item(second) or p["date_line"].match(opening):
+        return []
+    if p["separator"].match(opening) or not any(c.isalpha() for c in opening):
+        return []
+    return [second] if _DATED_OPENING.match(body.text.strip()) else []
+
+
+# The body of a thông báo kết luận opens with the meeting's date, capitalised: "Ngày
+# 03/01/2025, Phó Chủ tịch … chủ trì …". Inside a line it starts a new sentence.
+_DATED_OPENING = regex.compile(rf"Ngày\s+{DATE_PATTERN}")
+_DATED_OPENING_INSIDE = regex.compile(rf"\s+(?=Ngày\s+{DATE_PATTERN}\s*,)")
+
+
+def _cut_at_dated_opening(header: Header) -> None:
+    """A title that normalize joined with the body's dated opening sentence (thông báo
+    11/TB-UBND Quảng Ngãi: "… trong thời gian đến Ngày 03/01/2025, Phó Chủ tịch …") ends
+    where that sentence starts."""
+    if header.subject is None or header.subject_span is None:
+        return
+    m = _DATED_OPENING_INSIDE.search(header.subject)
+    if m is None or m.start() == 0:
+        return
+    header.subject = header.subject[: m.start()].rstrip(" .;")
+    header.subject_span = Span(
+        start=header.subject_span.start, end=header.subject_span.start + m.start()
+    )
 
 
 @functools.cache
