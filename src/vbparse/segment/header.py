@@ -178,7 +178,7 @@ def find_header(text: str) -> Header:
             if not p["motto"].search(stripped):
                 header.issuer_lines.append(line)
                 last = i
-        elif header.number or header.date or header.title_type or header.subject:
+        elif _header_anchored(header):
             if not header.recipients and _header_field_ahead(lines, i):
                 # A line of the header the layout broke: the trích yếu wrapped ("V/v … tại TP."
                 # / "Hồ Chí Minh"), or written "Về …" without "V/v", before Kính gửi.
@@ -188,6 +188,21 @@ def find_header(text: str) -> Header:
             break
     header.body_start = lines[last].end + 1 if last >= 0 else 0
     return header
+
+
+def _header_anchored(header: Header) -> bool:
+    """Whether a field that only a header holds has been read, so that an unknown line may
+    end the header. A draft's or a scan's blank number ("Số:      /BCA-C04") and the Kính
+    gửi count: without them an OCR'd page whose number and title were unreadable ran on to
+    its signature (công văn 4409/BCA-C04, real scan)."""
+    return bool(
+        header.number
+        or header.date
+        or header.title_type
+        or header.subject
+        or header.draft_code
+        or header.recipients
+    )
 
 
 # How far below an unknown line a header field may still come ("Kính gửi:", the date line).
