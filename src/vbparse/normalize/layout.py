@@ -146,7 +146,7 @@ def _flatten_columns(line: str, above: set[int]) -> tuple[str, set[int]]:
     opens with a field ("Nơi nhận:", "Số:"); else split only where a right column opens with
     a signer's title or continues the split of the line above. Returns the line and where
     its right columns start."""
-    blanks = [m.span() for m in _grammar()["draft_blanks"].finditer(line)]
+    blanks = {m.span() for m in _grammar()["draft_blanks"].finditer(line)}
     gaps = [m for m in _COLUMN_GAP.finditer(line) if m.span() not in blanks]
     edges = [0] + [x for m in gaps for x in m.span()] + [len(line)]
     parts = [line[edges[k] : edges[k + 1]] for k in range(0, len(edges), 2)]
