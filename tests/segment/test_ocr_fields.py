@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from vbparse.segment.ocr_fields import repair_authority, repair_place, repair_signer
+from vbparse.segment.ocr_fields import (
+    repair_authority,
+    repair_place,
+    repair_signer,
+    repair_title,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +57,16 @@ def test_ocr_fields_signer(read, expected):
 )
 def test_ocr_fields_authority(read, expected):
     assert repair_authority(read) == (read if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("Chanh van phong", "Chánh Văn phòng"),  # 299/UBND-TTHC: "CHANH VAN PHONG"
+        ("Phó Chủ tịch", "Phó Chủ tịch"),
+        ("Ánh văn phòng", "Ánh văn phòng"),  # letters lost, not marks: not guessed
+        (None, None),
+    ],
+)
+def test_ocr_fields_title(read, expected):
+    assert repair_title(read) == expected

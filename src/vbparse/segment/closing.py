@@ -85,6 +85,10 @@ def find_closing(text: str, body_start: int, stop: int) -> Closing:
     )
     if end_at is None and cc_at is None:
         _trim_body_before_signature(closing, lines)
+        if closing.body_end < stop:
+            # No closing sentence and no Nơi nhận (lost by OCR): the signature is read from
+            # its "KT."/"TM."/"TL." line on (công văn 299/UBND-TTHC, real scan).
+            _read_signature(closing, [ln for ln in lines if ln.start >= closing.body_end])
     return closing
 
 

@@ -62,6 +62,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "date_line": regex.compile(rf"Ngày\s+{DATE_PATTERN}", flags),
         "draft_number": regex.compile(g["draft_number"]),
         "draft_date": regex.compile(g["draft_date"], flags),
+        "number_start": regex.compile(rf"{g['number_label']}", flags),
+        # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
+        "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
     }
 
 
@@ -93,7 +96,8 @@ def _is_item(line: Line) -> bool:
 
 # The quốc hiệu's words: a converter or portal may wrap it anywhere ("CỘNG HÒA XÃ HỘI" /
 # "CHỦ NGHĨA VIỆT NAM"), and each piece is still the motto, never the issuer.
-_MOTTO_WORDS = fold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").split()
+# Compared without diacritics: OCR reads "CHÚ NGHĨA", "CỌNG HÒA XÃ HỌI".
+_MOTTO_WORDS = bare("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").split()
 # A page copied whole puts the site's banner and a metadata table before the document: the
 # header starts at most this many lines above the quốc hiệu (the issuer's name, its rule).
 _ABOVE_MOTTO = 4
@@ -105,7 +109,7 @@ def _is_motto(stripped: str) -> bool:
 
 
 def _is_motto_piece(stripped: str) -> bool:
-    words = fold(stripped).split()
+    words = bare(stripped).split()
     if not words or (len(words) < 2 and words != _MOTTO_WORDS[:1]):
         return False
     return any(
@@ -151,7 +155,9 @@ def find_header(text: str) -> Header:
             offset = line.start + (len(line.text) - len(line.text.lstrip()))
             header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
             last = i
-        elif header.date is None and (m := p["place_date"].match(stripped)):
+        elif header.date is None and (
+            m := p["place_date"].match(stripped) or _date_after_number(stripped)
+        ):
             _set_date(header, m)
             last = i
         elif header.number is None and (m := p["draft_number"].match(stripped)):
@@ -205,6 +211,16 @@ def _header_anchored(header: Header) -> bool:
     )
 
 
+def _date_after_number(stripped: str) -> regex.Match[str] | None:
+    """The date line read into the number's line by OCR, the number itself unreadable
+    ("SỐ: Ô?ˆ JGT-TTs Hà Nội, ngày 30 tháng 01 năm 2026", chỉ thị 02/CT-TTg, real scan)."""
+    p = _patterns()
+    if not p["number_start"].match(stripped):
+        return None
+    start = p["place_in_line"].search(stripped)
+    return p["place_date"].match(stripped, start.start()) if start else None
+
+
 # How far below an unknown line a header field may still come ("Kính gửi:", the date line).
 _FIELD_AHEAD = 3
 
@@ -232,6 +248,9 @@ def _extend_subject(header: Header, line: Line, follows_header_line: bool) -> No
 
 
 def _set_subject(header: Header, line: Line, start_in_line: int, more: list[Line]) -> None:
+    # Punctuation never opens a trích yếu: a speck OCR read before it (",Về việc …").
+    first = line.text.strip()[start_in_line:]
+    start_in_line += len(first) - len(first.lstrip(",.;:'\"` "))
     start = line.start + (len(line.text) - len(line.text.lstrip())) + start_in_line
     end = (more[-1] if more else line).end
     words = " ".join([line.text.strip()[start_in_line:]] + [m.text.strip() for m in more])

@@ -97,8 +97,19 @@ def repair_authority(authority: str | None) -> str | None:
     return ", ".join(parts)
 
 
+def repair_title(title: str | None) -> str | None:
+    """ "Chanh van phong" → "Chánh Văn phòng": a signer's title that is a known one but for
+    its diacritics."""
+    if not title:
+        return title
+    known = _unique(set(_authority_words().get(bare(title), ())))
+    return title_case(known) if known else title
+
+
 def repair_fields(header: Header, closing: Closing) -> None:
-    """The place, signer and signing authority of an OCR'd document, repaired (in place)."""
+    """The place, signer, title and signing authority of an OCR'd document, repaired (in
+    place)."""
     header.place = repair_place(header.place)
     closing.signer = repair_signer(closing.signer)
+    closing.signer_title = repair_title(closing.signer_title)
     closing.signing_authority = repair_authority(closing.signing_authority)
