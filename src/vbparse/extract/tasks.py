@@ -104,8 +104,6 @@ def _is_lead_in(
     directive = own[skip:]
     if _header_grammar("lead_in_endings").search(directive):
         return True
-    if "\n" in directive.strip():
-        return False
     named = [a.span for a in roles.lead if a.span]
     if deadline is not None and deadline.span is not None:
         named.append(deadline.span)
@@ -114,6 +112,9 @@ def _is_lead_in(
         " " if any(s.start <= start + i < s.end for s in named) else ch
         for i, ch in enumerate(directive)
     )
+    # A name wrapped over two lines ("**2. Sở\nKhoa học và Công nghệ**") is one line.
+    if "\n" in rest.strip():
+        return False
     # An apposition in brackets ("Sở Xây dựng (cơ quan thường trực Ban An toàn giao thông
     # tỉnh):") names the lead again; it directs nothing.
     words = [w for w in _BRACKETED.sub(" ", rest).split() if any(c.isalnum() for c in w)]
@@ -125,10 +126,10 @@ def _is_lead_in(
 def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
     """Tasks of the body, in document order: directive paragraphs before the first item,
     then the items."""
-    paragraph_tasks = list(_paragraph_tasks(tree, text, context))
-    yield from paragraph_tasks
     # "Giao Bộ X thực hiện các nội dung sau:" above the items: they are Bộ X's.
     heading = _preamble_heading(tree, text, context)
+    paragraph_tasks = list(_paragraph_tasks(tree, text, context, heading is not None))
+    yield from paragraph_tasks
     resolved: dict[int, _Resolved] = {}
     skipped: set[int] = set()
     for clause in tree.walk():
@@ -156,6 +157,15 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         roles = dataclasses.replace(
             roles, lead=fields.lead or roles.lead, support=roles.support + fields.support
         )
+        bullet_ids = {id(bullet) for bullet in fields.bullets}
+        has_items = any(id(child) not in bullet_ids for child in clause.children)
+        # A heading naming a described group ("11. Các đơn vị cấp nước sạch trên địa bàn
+        # thành phố có trách nhiệm") only says whose the items below are.
+        described = (has_items or bool(fields.bullets)) and _described_group(
+            own, clause.text_start, roles
+        )
+        if described:
+            roles.lead = described
         parent = resolved.get(id(clause.parent)) if clause.parent else heading
         if parent is not None:
             roles.lead = _place_unnamed_committee(roles.lead, parent.lead)
@@ -175,16 +185,16 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         if deadline is None or (deadline.date is None and inherited and inherited.date):
             deadline = inherited or deadline
         resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
-        bullet_ids = {id(bullet) for bullet in fields.bullets}
-        has_items = any(id(child) not in bullet_ids for child in clause.children)
-        if _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
+        if not described and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = _task(clause, own, skip, roles, lead, deadline, context)
             task.product = fields.product
             yield task
     yield from _closing_paragraph_tasks(tree, text, context, len(paragraph_tasks))
 
 
-def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
+def _paragraph_tasks(
+    tree: ClauseTree, text: str, context: TaskContext, last_heads_items: bool
+) -> Iterator[Task]:
     """Unlabelled paragraphs that direct a body on their own, numbered ``p1``, ``p2``, ….
 
     A paragraph directs when it names its lead after a trigger ("Giao Bộ Ngoại giao …",
@@ -192,8 +202,11 @@ def _paragraph_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Itera
     …"); a body named as the subject of a later sentence of an assessment ("… còn nhiều bất
     cập. Bộ X lưu ý …") is not enough. After a lead-in ("… có ý kiến như sau:") a paragraph
     that names no one and opens no approval or assessment speaks to the addressees
-    ("Khẩn trương rà soát …" under "Kính gửi: Bộ Y tế"). Lines in capitals are headings."""
+    ("Khẩn trương rà soát …" under "Kính gửi: Bộ Y tế"). Lines in capitals are headings, and
+    so is the last paragraph when it introduces the items (``last_heads_items``)."""
     paragraphs = [p for p in tree.paragraphs if not is_capitals(text[p.text_start : p.own_end])]
+    if last_heads_items and paragraphs and paragraphs[-1] is tree.paragraphs[-1]:
+        paragraphs.pop()
     lead_ins = [
         i
         for i, p in enumerate(paragraphs)
@@ -284,14 +297,28 @@ def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Res
         return None
     last = tree.paragraphs[-1]
     own = text[last.text_start : last.own_end]
-    if not _header_grammar("lead_in_endings").search(own):
+    announced = bool(_header_grammar("lead_in_endings").search(own))
+    if not announced and not own.rstrip().endswith(":"):
         return None
     # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" introduces, it assigns nothing.
     roles = _unit_roles(own, last.text_start, context)
     if not roles.lead or (not roles.lead_triggered and not roles.lead_opens):
         return None
+    # A bare colon ends a lead-in only when the line is little more than its bodies ("Giao Bộ
+    # Y tế chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư, Bộ Tài chính:").
+    if not announced and _words_besides(own, last.text_start, roles) > _LEAD_IN_WORDS:
+        return None
     # Its dates are the situation's ("mưa lớn từ ngày 14/11"), not the items' due dates.
     return _Resolved(roles=roles, lead=roles.lead, deadline=None)
+
+
+def _words_besides(own: str, offset: int, roles: Roles) -> int:
+    """How many words ``own`` has outside the spans of its lead and support."""
+    named = [a.span for a in (*roles.lead, *roles.support) if a.span]
+    rest = "".join(
+        " " if any(s.start <= offset + i < s.end for s in named) else ch for i, ch in enumerate(own)
+    )
+    return len([w for w in rest.split() if any(c.isalnum() for c in w)])
 
 
 def _unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
@@ -349,6 +376,52 @@ def _place_unnamed_committee(lead: list[Agency], heading_lead: list[Agency]) -> 
     ]
 
 
+_EMPHASIS = regex.compile(r"[*_]+")
+# "… và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất trên địa bàn": 16 words.
+_DESCRIPTION_WORDS = 20
+
+
+@functools.cache
+def _group_end() -> regex.Pattern[str]:
+    """Where a heading group's description ends, as whole words."""
+    return regex.compile(
+        rf"(?<!\p{{L}})(?:{_header_grammar('heading_group_ends').pattern})(?!\p{{L}})", regex.I
+    )
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&./-]*")
+
+
+def _described_group(own: str, offset: int, roles: Roles) -> list[Agency] | None:
+    """The lead of a heading that names one group with its description ("Các doanh nghiệp
+    thứ cấp đang hoạt động trong KCN", "Các đơn vị cấp nước sạch trên địa bàn thành phố có
+    trách nhiệm"): that group, named with its description; None when the heading is not one."""
+    if len(roles.lead) != 1 or roles.support or roles.lead[0].kind != "group":
+        return None
+    group = roles.lead[0]
+    if group.span is None or own[: group.span.start - offset].strip(" *_\t"):
+        return None
+    tail = _EMPHASIS.sub(" ", own[group.span.end - offset :]).strip().rstrip(":").strip()
+    end = _group_end().search(tail)
+    description, rest = (tail[: end.start()], tail[end.start() :]) if end else (tail, "")
+    words = _WORD.findall(description)
+    if not words or len(words) > _DESCRIPTION_WORDS or any(c in description for c in ",;.:()"):
+        return None
+    if rest and not _header_grammar("heading_group_predicates").fullmatch(rest.strip()):
+        return None
+    name = " ".join((group.text or group.name).split() + description.split())
+    end = group.span.end + own[group.span.end - offset :].index(description.split()[-1])
+    end += len(description.split()[-1])
+    span = Span(start=group.span.start, end=end)
+    return [
+        group.model_copy(update={"name": name, "text": text_of(own, offset, span), "span": span})
+    ]
+
+
+def text_of(own: str, offset: int, span: Span) -> str:
+    return own[span.start - offset : span.end - offset]
+
+
 def _topic_end(own: str) -> int:
     """Where the answer begins in an item that names a proposal first ("Về đề nghị Bộ X …:
     Bộ Y nghiên cứu …"): after the first colon; 0 when the item opens no such topic."""
@@ -369,6 +442,13 @@ def _directive_start(own: str, offset: int, province: str | None) -> int:
     if len(first.split()) > _HEADING_WORDS:  # a sentence the line-joining missed, no heading
         return 0
     if find_roles(first, offset=offset, province=province).lead:
+        return 0
+    # "**2. Sở\nKhoa học và Công nghệ**": a name the conversion wrapped is no heading line.
+    second = own[: len(first) + 1 + len(rest.lstrip().split("\n", 1)[0]) + 1]
+    if any(
+        a.span and a.span.start < offset + len(first) < a.span.end
+        for a in find_roles(second, offset=offset, province=province).lead
+    ):
         return 0
     return len(first) + 1 + (len(rest) - len(rest.lstrip()))
 
