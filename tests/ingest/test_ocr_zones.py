@@ -36,10 +36,13 @@ PAGE = [
     (Word("Ẩ", 1700, 900, 1760, 1000), 20.0),
 ]
 ZONE_READING = [
+    # A piece of the line above, cut by the zone's top edge.
+    (Word("TÊN", 1678, 690, 1720, 716), 61.0),
     (Word("THỦ", 1691, 799, 1815, 853), 86.0),
     (Word("TƯỚNG", 1834, 798, 2050, 853), 90.0),
     (Word("JJ", 1655, 1088, 1717, 1179), 0.0),
-    (Word("Phạm", 1639, 1263, 1781, 1319), 91.0),
+    # A bold name with stacked marks stands taller than the list's print.
+    (Word("Phạm", 1639, 1263, 1781, 1335), 91.0),
     (Word("Minh", 1800, 1267, 1934, 1307), 96.0),
     (Word("Chính", 1954, 1266, 2104, 1308), 96.0),
 ]
@@ -87,6 +90,7 @@ def test_ocr_zones_reread_replaces_the_zone_and_drops_debris():
     assert calls and calls[0][0] == "--psm 6"
     assert [w.text for w in words if w.x0 > 1600] == ["THỦ", "TƯỚNG", "Phạm", "Minh", "Chính"]
     assert "JJ" not in texts and "Ẩ" not in texts  # signature strokes
+    assert "TÊN" not in texts
     assert "LÀN" not in texts and "ca" not in texts  # the seal's debris beside the list
     assert "Chính" in texts and "phủ;" in texts and "hội;" in texts  # the list is kept
     assert len(words) == len(confidences)

@@ -29,10 +29,13 @@ ZONE_CONFIG = "--psm 6"
 ZONE_LINES_ABOVE = 2.0
 # The signature block stands right of this share of the page width.
 ZONE_LEFT_SHARE = 0.5
-# Strokes of a signature read as words ("JJ", "bi", "//"): little confidence, or taller than
-# the print, or no letter or digit.
+# Strokes of a signature read as words ("JJ", "bi", "//"): little confidence, or much taller
+# than the print (a name in bold with stacked marks, "Nguyễn", stands 1.5 times the median),
+# or no letter or digit.
 ZONE_MIN_CONFIDENCE = 60.0
-ZONE_MAX_HEIGHT_SHARE = 1.4
+ZONE_MAX_HEIGHT_SHARE = 1.8
+# A word cut by the zone's top edge is a piece of the line above (the body's last line).
+ZONE_EDGE_PX = 3
 
 WordReader = Callable[[Any, str, int, int], tuple[list[Word], list[float]]]
 
@@ -111,6 +114,7 @@ def reread_signature_zone(
         for w, c in zip(found, found_conf, strict=True)
         if c >= ZONE_MIN_CONFIDENCE
         and w.bottom - w.top <= tallest
+        and w.top > top + ZONE_EDGE_PX
         and any(ch.isalnum() for ch in w.text)
     ]
     found, found_conf = [w for w, _ in kept_found], [c for _, c in kept_found]
