@@ -24,7 +24,7 @@ def grammar_bodies_report() -> None:
     by id, per fixture set, with its count."""
     from collections import Counter
 
-    from vbparse.extract.agencies import find_agencies, load_gazetteer
+    from vbparse.extract.agencies.matcher import find_agencies, load_gazetteer
 
     listed = {e.id for e in load_gazetteer().entries}
     for label, paths in (
@@ -56,8 +56,8 @@ def main() -> None:
     chars = sum(len(t) for t in texts)
 
     t0 = time.perf_counter()
-    from vbparse.extract.agencies import find_agencies, load_gazetteer
-    from vbparse.extract.roles import find_roles
+    from vbparse.extract.agencies.matcher import find_agencies, load_gazetteer
+    from vbparse.extract.tasks.roles import find_roles
 
     gazetteer = load_gazetteer()
     print(
@@ -88,7 +88,7 @@ def main() -> None:
     except ImportError:
         print("spaCy not installed: PhraseMatcher comparison skipped")
         return
-    from vbparse.extract.gazetteer import fold_phrase
+    from vbparse.extract.agencies.keys import fold_phrase
 
     t0 = time.perf_counter()
     nlp = spacy.blank("xx")

@@ -44,12 +44,12 @@ sys.path.insert(0, str(ROOT / "tests" / "extract"))
 
 from seed_deadlines import FIXTURES, SeedTask, effective_due, seed_tasks  # noqa: E402
 
-from vbparse.extract.deadlines import (  # noqa: E402
+from vbparse.extract.time.deadlines import (  # noqa: E402
     clause_deadline,
     find_deadlines,
     parse_deadline,
 )
-from vbparse.extract.time_expressions import parse_time_expression  # noqa: E402
+from vbparse.extract.time.expressions import parse_time_expression  # noqa: E402
 
 EXPRESSIONS = ROOT / "tests" / "extract" / "cases" / "deadlines_expressions.yaml"
 

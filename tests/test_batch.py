@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.batch import Window, in_order
+from vbparse.batch import in_order
 from vbparse.cli import Environment, main
+from vbparse.engines.window import Window
 from vbparse.exit_status import ExitStatus
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vbparse.extract.gazetteer import AGENCY_FILES, fold_phrase, load_gazetteer
+from vbparse.extract.agencies.files import AGENCY_FILES
+from vbparse.extract.agencies.gazetteer import load_gazetteer
+from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.grammars import grammar_root
 
 GRAMMAR_FILES = sorted(

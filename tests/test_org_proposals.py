@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.extract import org_ner
+from vbparse.extract.agencies import org_ner
 from vbparse.pipeline import ParseOptions, parse_file
 
 SEED = Path(__file__).parent / "fixtures" / "seeds" / "002_0284457f90b6ede2.txt"

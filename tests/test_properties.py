@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from vbparse import parse_text
-from vbparse.extract.agencies import find_agencies
-from vbparse.extract.deadlines import find_deadlines
-from vbparse.extract.references import find_references
+from vbparse.extract.agencies.matcher import find_agencies
+from vbparse.extract.document.references import find_references
+from vbparse.extract.time.deadlines import find_deadlines
 from vbparse.models import Span
 from vbparse.normalize import normalize
 from vbparse.normalize.debris import remove_markup_debris

@@ -21,11 +21,10 @@ import difflib
 import importlib
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
 
 from vbparse import __version__
+from vbparse.console import Environment, UsageError
 from vbparse.exit_status import ExitStatus
 from vbparse.file_names import display_path
 from vbparse.output_paths import OutputPathError
@@ -39,61 +38,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("vbparse.commands", "one document in the terminal: fields, clauses, tasks"),
     "schema": ("vbparse.commands", "write the JSON Schema of the records"),
     "agencies": ("vbparse.commands", "list the agency gazetteer"),
-    "completion": ("vbparse.commands", "print a shell completion script (bash, zsh, tcsh)"),
+    "completion": ("vbparse.cli", "print a shell completion script (bash, zsh, tcsh)"),
     "help": ("vbparse.cli", "show the help of vbparse or of one command"),
 }
-
-
-@dataclass
-class Environment:
-    """The streams the command talks to (injected by tests, after httpie's ``Environment``).
-
-    ``quiet`` (``-q`` count) and ``verbose`` (``-v`` count) are set once the options are
-    read; ``display`` is the live progress display, if any, that lines must go above.
-    """
-
-    stdout: IO[str]
-    stderr: IO[str]
-    quiet: int = 0
-    verbose: int = 0
-    display: Any = None
-
-    @property
-    def stderr_isatty(self) -> bool:
-        return hasattr(self.stderr, "isatty") and self.stderr.isatty()
-
-    def _emit(self, line: str) -> None:
-        if self.display is None or not self.display.print(line):
-            print(line, file=self.stderr, flush=True)
-
-    def error(self, message: str) -> None:
-        """Always shown."""
-        self._emit(f"vbparse: error: {message}")
-
-    def warning(self, message: str) -> None:
-        """Shown unless ``-qq``."""
-        if self.quiet < 2:
-            self._emit(f"vbparse: warning: {message}")
-
-    def info(self, message: str, quiet: int | None = None) -> None:
-        """Shown unless ``-q``."""
-        if (self.quiet if quiet is None else quiet) < 1:
-            self._emit(f"vbparse: {message}")
-
-    def detail(self, message: str) -> None:
-        """Shown with ``-v``."""
-        if self.verbose > 0:
-            self._emit(f"vbparse: {message}")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors exit 2, httpie style
         self.print_usage(sys.stderr)
         raise SystemExit(f"vbparse: error: {message}")
-
-
-class UsageError(Exception):
-    """Bad arguments found before any work was done (exit 2)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,6 +79,18 @@ def run_help(args: argparse.Namespace, env: Environment) -> int:
         print(parser.get_default("subparsers")[args.topic].format_help(), file=env.stdout, end="")
     else:
         raise UsageError(_unknown_command(args.topic))
+    return ExitStatus.SUCCESS
+
+
+def configure_completion(p: argparse.ArgumentParser) -> None:
+    p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell to complete in")
+    p.epilog = "e.g. vbparse completion bash > ~/.local/share/bash-completion/completions/vbparse"
+
+
+def run_completion(args: argparse.Namespace, env: Environment) -> int:
+    import shtab
+
+    print(shtab.complete(build_parser(), shell=args.shell), file=env.stdout)
     return ExitStatus.SUCCESS
 
 
@@ -189,15 +154,6 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     except Exception as exc:  # a bug: one line on stderr, never a traceback
         env.error(f"internal error (please report it): {type(exc).__name__}: {exc}")
         return ExitStatus.SOME_FAILED
-
-
-def add_verbosity(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-q", "--quiet", action="count", default=0, help="less on stderr (-qq: no warnings)"
-    )
-    parser.add_argument(
-        "-v", "--verbose", action="count", default=0, help="more on stderr (each warning)"
-    )
 
 
 if __name__ == "__main__":

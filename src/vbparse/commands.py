@@ -13,7 +13,7 @@ from pathlib import Path
 
 import shtab
 
-from vbparse.cli import Environment, UsageError, add_verbosity
+from vbparse.console import Environment, UsageError, add_verbosity
 from vbparse.exit_status import ExitStatus
 
 
@@ -127,8 +127,8 @@ def configure_agencies(p: argparse.ArgumentParser) -> None:
 
 
 def run_agencies(args: argparse.Namespace, env: Environment) -> int:
-    from vbparse.extract.agencies import format_gazetteer
-    from vbparse.extract.gazetteer import load_gazetteer
+    from vbparse.extract.agencies.gazetteer import load_gazetteer
+    from vbparse.extract.agencies.matcher import format_gazetteer
 
     kinds = sorted({entry.kind for entry in load_gazetteer().entries})
     if args.kind is not None and args.kind not in kinds:
@@ -206,16 +206,4 @@ def run_show(args: argparse.Namespace, env: Environment) -> int:
         env.error(f"{args.file}: {exc}")
         return ExitStatus.SOME_FAILED
     show_document(parsed, env.stdout, explain=args.explain)
-    return ExitStatus.SUCCESS
-
-
-def configure_completion(p: argparse.ArgumentParser) -> None:
-    p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell to complete in")
-    p.epilog = "e.g. vbparse completion bash > ~/.local/share/bash-completion/completions/vbparse"
-
-
-def run_completion(args: argparse.Namespace, env: Environment) -> int:
-    from vbparse.cli import build_parser
-
-    print(shtab.complete(build_parser(), shell=args.shell), file=env.stdout)
     return ExitStatus.SUCCESS

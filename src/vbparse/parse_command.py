@@ -11,7 +11,7 @@ from typing import Any
 
 import shtab
 
-from vbparse.cli import Environment, UsageError, add_verbosity
+from vbparse.console import Environment, UsageError, add_verbosity
 from vbparse.ingest.safety import DEFAULT_TEXT_MB
 from vbparse.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, parse_megabytes, parse_seconds
 from vbparse.output import FORMATS, UnknownFormat, output_format

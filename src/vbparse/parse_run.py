@@ -15,7 +15,7 @@ from vbparse.batch import (
     default_workers,
     render_all,
 )
-from vbparse.cli import Environment
+from vbparse.console import Environment
 from vbparse.exit_status import ExitStatus
 from vbparse.incremental import EarlierRun, Entry, ManifestMismatch, ManifestWriter
 from vbparse.ingest import ReadLimits

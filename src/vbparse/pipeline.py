@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from vbparse.errors import VbparseError
-from vbparse.extract.document_number import document_type
+from vbparse.extract.document.number import document_type
 from vbparse.file_names import display_path
 from vbparse.ingest import IngestError, RawText, ReadLimits, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
@@ -112,9 +112,9 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``document``: header fields, references and tasks (the body's clauses, the
     clauses of attached documents, and the rows of every task table), with warnings for
     gaps."""
-    from vbparse.extract import document_fields as fields
-    from vbparse.extract.appendix_tasks import find_appendix_tasks, find_attachment_tasks
-    from vbparse.extract.tasks import TaskContext, find_tasks, place_addressed_provinces
+    from vbparse.extract.document import fields
+    from vbparse.extract.tasks.appendix import find_appendix_tasks, find_attachment_tasks
+    from vbparse.extract.tasks.assembly import TaskContext, find_tasks, place_addressed_provinces
 
     assert doc.header is not None and doc.closing is not None and doc.tree is not None
     text, header, closing = doc.text, doc.header, doc.closing
@@ -243,7 +243,7 @@ def stage_propose_organisations(doc: ParsedDocument) -> ParsedDocument:
     appendices that the gazetteer lacks (only with ``options.propose_organisations``)."""
     if not doc.options.propose_organisations or doc.document is None:
         return doc
-    from vbparse.extract.org_ner import find_proposed_organisations
+    from vbparse.extract.agencies.org_ner import find_proposed_organisations
 
     assert doc.header is not None
     start = doc.header.body_start
@@ -276,7 +276,7 @@ def stage_pages(doc: ParsedDocument) -> ParsedDocument:
 def stage_successors(doc: ParsedDocument) -> ParsedDocument:
     """Sets ``successor`` on every agency the gazetteer knows was merged or renamed, and
     ``Document.text`` when ``options.keep_text``."""
-    from vbparse.extract.successors import add_successors
+    from vbparse.extract.tasks.successors import add_successors
 
     assert doc.document is not None
     for task in doc.document.tasks:

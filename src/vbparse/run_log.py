@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vbparse.batch import JsonLines
-from vbparse.cli import Environment
+from vbparse.console import Environment
 
 
 @dataclass

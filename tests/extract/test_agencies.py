@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from casefiles import case_ids, load_cases
 
-from vbparse.extract.agencies import find_agencies, format_gazetteer, load_gazetteer
+from vbparse.extract.agencies.matcher import find_agencies, format_gazetteer, load_gazetteer
 
 CASES = load_cases("extract/agencies")
 
@@ -70,14 +70,14 @@ def test_agencies_format_gazetteer_lists_every_entry():
 
 
 def test_agencies_org_ner_is_optional(monkeypatch):
-    from vbparse.extract import org_ner
+    from vbparse.extract.agencies import org_ner
 
     monkeypatch.setattr(org_ner, "_load_ner", lambda: None)
     assert list(org_ner.find_proposed_organisations("Hội Nông dân tỉnh phối hợp.")) == []
 
 
 def test_agencies_org_ner_proposals_are_other_and_skip_gazetteer(monkeypatch):
-    from vbparse.extract import org_ner
+    from vbparse.extract.agencies import org_ner
 
     def fake_ner(line: str):
         words = ["Bộ Y tế", "và", "Hội Làm vườn", "Việt Nam", "phối hợp", "."]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from casefiles import case_ids, load_cases, task_value
 
-from vbparse.extract.appendix_tasks import find_appendix_tasks
+from vbparse.extract.tasks.appendix import find_appendix_tasks
 from vbparse.normalize import normalize
 
 TESTS = Path(__file__).resolve().parents[1]

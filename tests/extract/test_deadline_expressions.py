@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from casefiles import case_ids, load_cases
 
-from vbparse.extract.deadlines import parse_deadline
-from vbparse.extract.time_expressions import parse_time_expression
+from vbparse.extract.time.deadlines import parse_deadline
+from vbparse.extract.time.expressions import parse_time_expression
 
 CASES = load_cases("extract/deadlines_expressions")
 MIN_ROWS = 80

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from vbparse.extract.deadline_grammar import deadline_grammar
-from vbparse.extract.deadlines import find_deadlines, parse_deadline
+from vbparse.extract.time.deadlines import find_deadlines, parse_deadline
+from vbparse.extract.time.grammar import deadline_grammar
 from vbparse.grammars import grammar_path, load_yaml
 
 DOC_DATE = dt.date(2025, 7, 16)

@@ -9,7 +9,7 @@ import pytest
 from casefiles import case_ids, load_cases
 from seed_deadlines import effective_due, seed_tasks
 
-from vbparse.extract.deadlines import clause_deadline, find_deadlines, parse_deadline
+from vbparse.extract.time.deadlines import clause_deadline, find_deadlines, parse_deadline
 from vbparse.models.deadline import Deadline
 
 CASES = load_cases("extract/deadlines")

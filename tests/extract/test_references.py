@@ -1,8 +1,8 @@
 import pytest
 from casefiles import case_ids, load_cases
 
-from vbparse.extract.document_number import document_type, parse_document_number
-from vbparse.extract.references import find_references
+from vbparse.extract.document.number import document_type, parse_document_number
+from vbparse.extract.document.references import find_references
 
 NUMBERS = load_cases("extract/document_numbers")
 REFERENCES = load_cases("extract/references")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from casefiles import case_ids, load_cases
 
-from vbparse.extract.gazetteer import fold_phrase
-from vbparse.extract.roles import find_roles
+from vbparse.extract.agencies.keys import fold_phrase
+from vbparse.extract.tasks.roles import find_roles
 
 CASES = load_cases("extract/roles")
 

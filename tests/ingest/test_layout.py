@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from casefiles import case_ids, load_cases
 
-from vbparse.ingest.layout import Word, cell_text
+from vbparse.ingest.page_model import Word
+from vbparse.ingest.table_cells import cell_text
 
 CELL_CASES = load_cases("ingest/cell_lines")
 CHAR, SPACE, SIZE, LEADING = 5.0, 2.5, 10.0, 11.5

@@ -29,7 +29,7 @@ def test_layouts_document_fields(case):
 def test_layouts_scan_number_and_day_doubted():
     """Issue 11: a scan's number read as "0/CT-TTg" (a handwritten "02") and a missing day
     are reported, not passed on silently."""
-    from vbparse.extract.document_number import parse_document_number
+    from vbparse.extract.document.number import parse_document_number
     from vbparse.pipeline import _number_doubts
     from vbparse.segment.header import Header
 

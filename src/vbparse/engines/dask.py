@@ -23,7 +23,7 @@ from typing import Any
 
 from distributed import Client, Future, wait
 
-from vbparse.batch import Window
+from vbparse.engines.window import Window
 from vbparse.models import ErrorRecord
 
 Job = Callable[[str], Any]

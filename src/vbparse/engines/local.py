@@ -26,7 +26,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from vbparse.batch import Window
+from vbparse.engines.window import Window
 from vbparse.file_names import display_path
 from vbparse.limits import KILL_GRACE_S, limit_memory
 from vbparse.models import ErrorRecord

@@ -25,7 +25,7 @@ OcrMode = Literal["auto", "force", "off"]
 @dataclass(frozen=True)
 class ReadLimits:
     """How far a reader may go on one file (``--ocr``, ``--max-pages``, ``--page-time``,
-    ``--ocr-dpi``). ``None`` keeps the reader's default (``vbparse.ingest.pdf.MAX_PAGES``,
+    ``--ocr-dpi``). ``None`` keeps the reader's default (``vbparse.ingest.safety.MAX_PAGES``,
     ``TIME_LIMIT_S``, ``vbparse.ingest.ocr.OCR_DPI``).
 
     ``ocr``: ``auto`` OCRs the pages with no usable text layer, ``force`` every page of a PDF,

@@ -22,7 +22,7 @@ from typing import Any
 import regex
 
 from vbparse.grammars import load_yaml
-from vbparse.ingest.layout import Word
+from vbparse.ingest.page_model import Word
 
 # Annotations that draw content (links, popups and markup highlights draw none worth reading).
 _DRAWING = {"Widget", "FreeText", "Stamp"}

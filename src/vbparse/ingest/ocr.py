@@ -21,11 +21,19 @@ from pathlib import Path
 from typing import Any
 
 from vbparse.ingest import IngestError, RawText, ReadLimits
-from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
+from vbparse.ingest.layout import read_pages, render
 from vbparse.ingest.ocr_repair import repair_row_labels
 from vbparse.ingest.ocr_zones import drop_colour, reread_signature_zone
+from vbparse.ingest.page_model import Page, Table, Word
 from vbparse.ingest.ruling import erase_rules, find_grid
-from vbparse.ingest.safety import MAX_IMAGE_PIXELS, check_pixels, render_dpi
+from vbparse.ingest.safety import (
+    MAX_IMAGE_PIXELS,
+    MAX_PAGES,
+    TIME_LIMIT_S,
+    check_pixels,
+    render_dpi,
+)
+from vbparse.ingest.table_cells import table_rows
 
 OCR_DPI = 300
 LANG = "vie"
@@ -248,8 +256,6 @@ def _no_bomb_warning() -> Iterator[None]:
 def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
     """OCR an image file (a multi-page TIFF gives one page per frame)."""
     from PIL import Image, UnidentifiedImageError
-
-    from vbparse.ingest.pdf import MAX_PAGES, TIME_LIMIT_S
 
     limits = limits or ReadLimits()
     if limits.ocr == "off":

@@ -26,13 +26,13 @@ from pathlib import Path
 
 from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.annotations import annotation_words
-from vbparse.ingest.layout import Page, Table, Word, read_pages, render, table_rows
+from vbparse.ingest.layout import read_pages, render
 from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding, prior_encoding
-from vbparse.ingest.safety import StreamTooLarge, bounded_pdf_streams
+from vbparse.ingest.page_model import Page, Table, Word
+from vbparse.ingest.safety import MAX_PAGES, TIME_LIMIT_S, StreamTooLarge, bounded_pdf_streams
+from vbparse.ingest.table_cells import table_rows
 from vbparse.limits import TimeLimitExceeded, file_deadline
 
-MAX_PAGES = 100
-TIME_LIMIT_S = 120.0
 # Reading the page tree of a real PDF takes milliseconds; pdfminer follows a cycle of object
 # references (1 0 R -> 2 0 R -> 1 0 R) for ever.
 OPEN_TIME_LIMIT_S = 10.0

@@ -22,6 +22,10 @@ from typing import Any
 from vbparse.ingest import IngestError
 
 DEFAULT_TEXT_MB = 20
+# Pages read of a PDF or a multi-page image, and seconds spent on one, before the rest is cut
+# with a warning (``--max-pages``, ``--time-limit`` override them per run).
+MAX_PAGES = 100
+TIME_LIMIT_S = 120.0
 # Pixels of one image or rendered page: an A3 page at 600 dpi is 70 million.
 MAX_IMAGE_PIXELS = 80_000_000
 # Below this resolution Tesseract reads little; a page that would need less to fit

@@ -32,6 +32,10 @@ _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 # A right column continues on the next line when it starts within this many characters (a
 # Word text box aligns its columns by tab stops, not by characters).
 _SAME_COLUMN = 6
+# The quốc hiệu or the tiêu ngữ after other words on a line, in the forms only a header uses.
+_MOTTO_INSIDE = regex.compile(
+    r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
+)
 _SEPARATOR_ROW = regex.compile(r"^[\s|:\-]*$")
 _RULE = regex.compile(r"[-_=~]{3,}")
 _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
@@ -81,7 +85,10 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         "place_date": regex.compile(rf"\s+(?={g['place_in_line']})"),
         "opens_with_place_date": regex.compile(rf"\s*{g['place_date']}"),
         "list_label": regex.compile(rf"^\s*(?:{g['cc_label']}|{g['recipients_label']})"),
-        "bullet": regex.compile(r"\s+(?=[-–•+]\s*\S)"),
+        # A bullet follows the label or the end of the previous entry ("Kính gửi: - Bộ Tài
+        # chính; - Bộ Tư pháp"); a dash inside a name does not ("Bộ Lao động - Thương binh và
+        # Xã hội", "Công ty TNHH Cảnh Hưng – Hải Thành").
+        "bullet": regex.compile(r"(?<=[:;.,]\s*)\s+(?=[-–•+]\s*\S)"),
         "authority": regex.compile(rf"^\s*(?:{prefixes})\s*"),
         # A title of the list at a word start, the longest first ("CHI CỤC TRƯỞNG").
         "draft_blanks": regex.compile("|".join(f"(?:{b})" for b in g["draft_blanks"])),
@@ -109,6 +116,10 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
         elif _grammar()["marker"].match(line):
             # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
             line = _flatten_cell(line)
+        elif _MOTTO_INSIDE.search(line):
+            # The issuer's column and the quốc hiệu joined by one space ("ỦY BAN NHÂN DÂN CỘNG
+            # HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc").
+            line = _MOTTO_INSIDE.sub(lambda m: "\n" + m.group(0)[1:], line, count=1)
         columns = set()
         out.append(_SIGNED.sub(lambda m: " " * len(m.group(0)), line))
     flat = "\n".join(out)

@@ -26,7 +26,7 @@ import functools
 from dataclasses import dataclass
 from typing import Literal
 
-from vbparse.extract.document_number import document_type_codes, find_document_numbers
+from vbparse.extract.document.number import document_type_codes, find_document_numbers
 from vbparse.models import Span
 from vbparse.segment.casing import fold
 from vbparse.segment.clause_tree import ClauseTree

@@ -29,7 +29,7 @@ def _known_titles() -> dict[str, str]:
 def agency_casing(text: str) -> str | None:
     """The gazetteer's casing of ``text`` when ``text`` is exactly an agency's name written in
     other case ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG" → "Ủy ban nhân dân tỉnh Cao Bằng")."""
-    from vbparse.extract.agencies import find_agencies
+    from vbparse.extract.agencies.matcher import find_agencies
 
     key = fold(text)
     for agency in find_agencies(text):

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from vbparse.extract.dates import DATE_PATTERN, date_from_match
-from vbparse.extract.document_number import document_type_codes, number_regex
+from vbparse.extract.document.number import document_type_codes, number_regex
+from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
 from vbparse.normalize.unwrap import label_start
@@ -25,6 +25,7 @@ _HEADER_LINES = 40
 # Addressees written below "Kính gửi:" without bullets: at most this many lines of this many
 # words ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;").
 _RECIPIENT_LINES = 8
+_INLINE_BULLET = regex.compile(r"(?<=;)\s*(?=[-–•+]\s)")
 _RECIPIENT_WORDS = 16
 
 
@@ -372,8 +373,9 @@ def _has_letters(line: Line) -> bool:
 def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -> int:
     """Kính gửi: inline ("Kính gửi: Bộ X") or one "- X;" line each."""
     inline = lines[i].text.strip()[label_end:].strip()
-    if inline:
-        header.recipients.append(inline.lstrip("-–• ").rstrip(" ;.,"))
+    # "Kính gửi: | - Bộ Tài chính; - Bộ Tư pháp": a table cell keeps its bullets on one line.
+    for entry in _INLINE_BULLET.split(inline) if inline else []:
+        header.recipients.append(entry.lstrip("-–• ").rstrip(" ;.,"))
     last = i
     for j in range(i + 1, len(lines)):
         stripped = lines[j].text.strip()
@@ -383,7 +385,8 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             continue
         if not stripped.startswith(("-", "–", "•", "+")):
             break
-        header.recipients.append(stripped.lstrip("-–•+ ").rstrip(" ;.,"))
+        for entry in _INLINE_BULLET.split(stripped):
+            header.recipients.append(entry.lstrip("-–•+ ").rstrip(" ;.,"))
         last = j
     if inline or last > i:
         return last

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from vbparse.extract.gazetteer import load_gazetteer
+from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.models import Agency, Successor
 
 # A chain longer than this is a loop in the gazetteer (a test checks there is none).

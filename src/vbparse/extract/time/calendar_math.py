@@ -2,7 +2,7 @@
 
 Language-neutral: periods are given by numbers (month 1-12, quarter 1-4, half 1-2),
 weekdays by their ISO number (1 Monday ... 7 Sunday). Working days are Monday to Friday
-here; ``vbparse.extract.working_days`` adds a country's public holidays.
+here; ``vbparse.extract.time.working_days`` adds a country's public holidays.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from vbparse.extract.calendar_math import (
+from vbparse.extract.time.calendar_math import (
     PeriodGrain,
     add_span,
     bounds_around,
@@ -31,8 +31,8 @@ from vbparse.extract.calendar_math import (
     sub_grain_fits,
     weekday_of_week,
 )
-from vbparse.extract.deadline_grammar import DeadlineGrammar
-from vbparse.extract.working_days import count_working_days
+from vbparse.extract.time.grammar import DeadlineGrammar
+from vbparse.extract.time.working_days import count_working_days
 
 
 @dataclass(frozen=True)

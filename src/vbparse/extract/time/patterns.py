@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from vbparse.extract.deadline_grammar_files import EventGrammar, Periods, RelativeGrammar
+from vbparse.extract.time.grammar_files import EventGrammar, Periods, RelativeGrammar
 
 
 def phrase_pattern(phrase: str) -> str:

@@ -1,6 +1,6 @@
 """Deadlines (thời hạn): every way a directive sets a due date, read into ``Deadline`` values.
 
-The phrases are data in ``grammars/deadlines/`` (see ``vbparse.extract.deadline_grammar``);
+The phrases are data in ``grammars/deadlines/`` (see ``vbparse.extract.time.grammar``);
 this module decides what a match means:
 
 - a day, month, quarter, half-year or year, with the prefix that changes its meaning
@@ -10,7 +10,7 @@ this module decides what a match means:
 - a span counted from the document's date ("trong 10 ngày làm việc kể từ ngày ký": working
   days are Monday-Friday less Vietnam's public holidays, and the rule says which were
   skipped), "trong tuần/tháng này", and every time expression relative to the document's
-  date (issue 12; ``vbparse.extract.time_expressions`` reads one on its own): "ngay trong
+  date (issue 12; ``vbparse.extract.time.expressions`` reads one on its own): "ngay trong
   ngày mai", "trước thứ Sáu tuần này", "trong quý tới", "trong 3 ngày tới", "trong tuần
   đầu tiên của tháng 9", "mồng 3 tháng ba", "3/3/17"; a weekday before a day only checks it
   (a wrong one sets ``warning``, the day stands). Like a bare period, a named day or weekday
@@ -49,8 +49,8 @@ from collections.abc import Iterator
 
 import regex
 
-from vbparse.extract.date_cores import DateCore, fold, read_core
-from vbparse.extract.deadline_grammar import DeadlineGrammar, Prefix, deadline_grammar
+from vbparse.extract.time.date_cores import DateCore, fold, read_core
+from vbparse.extract.time.grammar import DeadlineGrammar, Prefix, deadline_grammar
 from vbparse.models.deadline import Deadline
 from vbparse.models.span import Span
 

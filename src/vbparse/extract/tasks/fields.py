@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from vbparse.extract.agencies import find_agencies
-from vbparse.extract.deadlines import parse_deadline
+from vbparse.extract.agencies.matcher import find_agencies
+from vbparse.extract.time.deadlines import parse_deadline
 from vbparse.models import Agency, Deadline
 from vbparse.segment.clause_tree import Clause
 from vbparse.segment.tables import header_meaning

@@ -13,8 +13,8 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from vbparse.extract.calendar_math import add_working_days
-from vbparse.extract.deadline_grammar_files import WorkingDays
+from vbparse.extract.time.calendar_math import add_working_days
+from vbparse.extract.time.grammar_files import WorkingDays
 
 __all__ = ["WorkingDayCount", "count_working_days"]
 

@@ -1,6 +1,6 @@
 """The deadline grammar files (``grammars/deadlines/*.yaml``) as small pydantic models.
 
-``vbparse.extract.deadline_grammar`` validates each file against its model when it loads it;
+``vbparse.extract.time.grammar`` validates each file against its model when it loads it;
 a file that does not fit is reported as ``deadlines/<file>: problem``.
 """
 

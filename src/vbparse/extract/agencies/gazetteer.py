@@ -16,229 +16,32 @@ Files and what the loader derives from them:
 - ``named_bodies.yaml``: the grammar of bodies the gazetteer lacks but a text names the
   standard way ("Cục Quản lý đất đai": head noun + capitalised name, ended by stop words).
 
-Matching keys are word tuples folded by :func:`fold_word` (NFC, lower case, Đ/Ð, dashes, and
-tone-mark placement: "hoá" and "hóa" give the same key), so grammar files list no tone variants.
+Matching keys and the trie are in :mod:`vbparse.extract.agencies.keys`; the files' models in
+:mod:`vbparse.extract.agencies.files`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-import regex
-from pydantic import BaseModel, ConfigDict, Field
-
+from vbparse.extract.agencies.files import (
+    AddresseeRow,
+    DepartmentRow,
+    EntryRow,
+    GroupGrammar,
+    LocalUnits,
+    NamedBodyGrammar,
+    ProvinceRow,
+    RoleGrammar,
+    TitleRow,
+)
+from vbparse.extract.agencies.keys import Trie, ascii_slug, fold_phrase
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
 from vbparse.models.agency import Agency
-
-Kind = Literal[
-    "ministry",
-    "government_agency",
-    "province",
-    "city",
-    "party_body",
-    "central_body",
-    "office",
-    "local_body",
-    "company",
-    "group",
-    "unit",
-    "board",
-    "association",
-    "other",
-]
-
-AGENCY_FILES = (
-    "ministries.yaml",
-    "provinces.yaml",
-    "party_bodies.yaml",
-    "central_bodies.yaml",
-    "local_bodies.yaml",
-    "groups.yaml",
-    "titles.yaml",
-    "roles.yaml",
-    "named_bodies.yaml",
-)
-
-# Combining tone marks: grave, acute, tilde, hook above, dot below.
-_TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "Ð": "đ", "ð": "đ"})
-TOKEN = regex.compile(r"\w+|[^\w\s]")
-
-
-@functools.lru_cache(maxsize=65536)
-def fold_word(word: str) -> str:
-    """Matching key of one token: lower case, dashes unified, and the tone mark moved to the end
-    (``"hoá"`` and ``"hóa"`` both give ``"hoa2"``), so tone-mark placement never matters."""
-    decomposed = unicodedata.normalize("NFD", word.translate(_DASHES).lower())
-    tone = ""
-    kept = []
-    for char in decomposed:
-        if char in _TONES:
-            tone = _TONES[char]
-        else:
-            kept.append(char)
-    return unicodedata.normalize("NFC", "".join(kept)) + tone
-
-
-def fold_phrase(phrase: str) -> tuple[str, ...]:
-    """Matching key of a phrase: its folded tokens (words and punctuation marks)."""
-    return tuple(fold_word(t) for t in TOKEN.findall(unicodedata.normalize("NFC", phrase)))
-
-
-def ascii_slug(text: str) -> str:
-    """``"Cao Bằng"`` → ``"cao-bang"``: the ascii form used in ids."""
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return regex.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-# --------------------------------------------------------------------------- file models
-
-
-class EntryRow(BaseModel):
-    """One agency as written in a grammar file."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    name: str
-    kind: Kind
-    aliases: list[str] = []
-    valid_until: dt.date | None = None
-    became: str | None = None
-    link: str | None = None
-
-
-class ProvinceRow(EntryRow):
-    place: str
-    places: list[str] = []
-
-
-class DepartmentRow(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    name: str
-    aliases: list[str] = []
-    unit_required: bool = False
-    unit_in_name: bool = True
-    valid_until: dt.date | None = None
-    became: str | None = None
-
-
-class GroupNoun(BaseModel):
-    """A noun of the group grammar: its canonical form, the short names a list head of it
-    admits, whether it names a territory (``area``) or a level (``level``: "các cấp"), whether
-    it names a class of bodies without "các" (``standalone``: "cơ quan thuế", which then joins
-    no further noun), whether it joins a noun before it only after a joiner (``needs_joiner``:
-    "tổ chức" is a verb too, "các tỉnh tổ chức ..."), and the words that make it part of
-    another word (``not_before``: "bộ" in "các bộ phận")."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    form: str
-    members: list[Literal["ministry", "province", "department"]] = []
-    area: bool = False
-    level: bool = False
-    standalone: bool = False
-    needs_joiner: bool = False
-    not_before: list[str] = []
-
-
-class GroupQualifier(BaseModel):
-    """A qualifier that narrows a group only where its phrase ends (``final``): "các trung tâm
-    y tế khu vực" (then a verb, a function word or punctuation), not "các tỉnh khu vực miền
-    Trung" (a region's name goes on)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    form: str
-    final: bool = False
-
-
-class GroupPrefix(BaseModel):
-    form: str
-    aliases: list[str] = []
-
-
-class GroupGrammar(BaseModel):
-    prefixes: list[GroupPrefix]
-    determiners: list[str]
-    joiners: list[str]
-    nouns: list[GroupNoun]
-    qualifiers: list[str | GroupQualifier]
-    # "(trực) thuộc" + a body: "các đơn vị trực thuộc Sở Y tế", "các cơ quan, đơn vị thuộc Bộ"
-    attachments: list[str] = []
-    # a parent written by its head noun alone after an attachment ("thuộc Bộ", "thuộc Sở")
-    bare_parents: list[str] = []
-
-
-class LocalUnits(BaseModel):
-    """Communes and wards: "<committee prefix> <unit> <Name>" ("UBND xã Tân Phong")."""
-
-    committee_prefixes: list[str]
-    units: list[str]
-    historical_units: list[str] = []
-
-
-class TitleRow(BaseModel):
-    form: str
-    role: Literal["addressee", "none"] = "addressee"
-
-
-class AddresseeRow(BaseModel):
-    target: str
-    phrases: list[str]
-
-
-class Trigger(BaseModel):
-    phrase: str
-    examples: list[str] = []
-
-
-class NamedBodyHead(BaseModel):
-    form: str
-    kind: Kind
-
-
-class NamedBodyGrammar(BaseModel):
-    """``named_bodies.yaml``: head nouns with their kind, connectors and stop phrases."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    max_words: int = Field(ge=1)
-    heads: list[NamedBodyHead]
-    connectors: list[str]
-    name_phrases: list[str] = []
-    comma_phrases: list[str] = []
-    stops: list[str]
-
-
-class RoleGrammar(BaseModel):
-    """``roles.yaml``: the phrasings that mark lead, support and report_to."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    run_joiners: list[str]
-    lead_triggers: list[Trigger]
-    lead_trigger_blockers: list[str]
-    support_triggers: list[Trigger]
-    report_triggers: list[Trigger]
-    segment_breaks: list[str]
-    issuer_verbs: list[str]
-    never_subject_kinds: list[Kind]
-    speaker_offices: list[str] = []
-    openers: list[str]
-    mention_markers: list[str] = []
-    place_subject_verbs: list[str] = []
-
-
-# --------------------------------------------------------------------------- gazetteer
 
 
 @dataclass(frozen=True)
@@ -253,34 +56,6 @@ class Entry:
     became: str | None = None
     link: str | None = None
     source: str = ""
-
-
-@dataclass
-class Trie:
-    """Longest match of folded token sequences; each sequence maps to one value."""
-
-    root: dict[str, Any] = field(default_factory=dict)
-
-    def add(self, key: tuple[str, ...], value: Any) -> Any | None:
-        """Store ``value`` under ``key``; return the value it displaced (None if none)."""
-        node = self.root
-        for part in key:
-            node = node.setdefault(part, {})
-        old = node.get(None)
-        node[None] = value
-        return old if old != value else None
-
-    def longest(self, keys: list[str], start: int) -> tuple[int, Any] | None:
-        """``(end, value)`` of the longest key starting at ``keys[start]``, or None."""
-        node = self.root
-        best = None
-        for i in range(start, len(keys)):
-            node = node.get(keys[i])
-            if node is None:
-                break
-            if None in node:
-                best = (i + 1, node[None])
-        return best
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 The Vietnamese lives in the YAML files; this module only turns phrases into regular
 expressions. ``deadline_grammar()`` returns one cached, immutable ``DeadlineGrammar`` that
-``vbparse.extract.deadlines`` scans with.
+``vbparse.extract.time.deadlines`` scans with.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from vbparse.extract.deadline_grammar_files import (
+from vbparse.extract.time.grammar_files import (
     EventGrammar,
     FieldLabels,
     GrainName,
@@ -26,7 +26,7 @@ from vbparse.extract.deadline_grammar_files import (
     WorkingDays,
     validate_file,
 )
-from vbparse.extract.time_patterns import (
+from vbparse.extract.time.patterns import (
     alternation,
     core_pattern,
     core_phrases,

@@ -1,7 +1,7 @@
 """Roles of the agencies in one task clause: who leads (chủ trì), who supports (phối hợp) and
 who is reported to (báo cáo).
 
-The clause's agencies (from :func:`vbparse.extract.agencies.scan_mentions`) are grouped into
+The clause's agencies (from :func:`vbparse.extract.agencies.matcher.scan_mentions`) are grouped into
 runs: mentions joined only by ``run_joiners`` ("Bộ Xây dựng, Bộ Nông nghiệp và Môi trường cùng
 các cơ quan liên quan"). The words right before a run decide its role (``roles.yaml``):
 
@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from vbparse.extract.agencies import Mention, Tokens, scan_mentions
-from vbparse.extract.gazetteer import Trie, fold_phrase, fold_word, load_gazetteer
+from vbparse.extract.agencies.gazetteer import load_gazetteer
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
+from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
 from vbparse.models.agency import Agency
 
 __all__ = ["Roles", "find_roles", "speaker_at"]

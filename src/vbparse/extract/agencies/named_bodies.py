@@ -3,22 +3,20 @@ a capitalised head noun, then the body's own name starting with a capitalised wo
 stop ("Cục Quản lý đất đai chủ trì" → "Cục Quản lý đất đai"; "Vụ Kế hoạch - Tài chính";
 "Công ty TNHH MTV Quản lý khai thác dịch vụ thủy lợi Thành phố").
 
-The finder in :mod:`vbparse.extract.agencies` asks :func:`named_body_at` at every token where
-no gazetteer name starts; a body found here becomes an Agency with ``id=None``, the kind of its
-head, and its words (tone marks in the new placement) as its canonical name.
+The finder in :mod:`vbparse.extract.agencies.matcher` asks :func:`named_body_at` at every
+token where no gazetteer name starts; a body found here becomes an Agency with ``id=None``, the
+kind of its head, and its words (tone marks in the new placement) as its canonical name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from vbparse.extract.gazetteer import Gazetteer, Trie, fold_phrase
+from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.keys import Trie, fold_phrase
+from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
-
-if TYPE_CHECKING:
-    from vbparse.extract.agencies import Tokens
 
 __all__ = ["NamedBody", "ends_name", "named_body_at"]
 

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 import regex
 
-from vbparse.extract.dates import DATE_PATTERN, date_from_match
-from vbparse.extract.document_number import (
+from vbparse.extract.document.number import (
     document_type,
     find_document_numbers,
     parse_document_number,
 )
+from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
 from vbparse.models import Reference, Span
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from vbparse.extract.agencies import find_agencies
+from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.models.agency import Agency
 from vbparse.models.span import Span
 

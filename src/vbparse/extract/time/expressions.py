@@ -5,7 +5,7 @@ grain, against an anchor date (the document's date, never the machine's clock).
 "tuần đầu tiên của tháng 9 năm 2017" -> 4-10/9/2017; "3 ngày tới" -> the anchor to three
 days after it. This is the core of the deadline grammar without a prefix's meaning: whether
 a phrase in running text is a deadline, and which day of the interval is due, is
-``vbparse.extract.deadlines``' business.
+``vbparse.extract.time.deadlines``' business.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vbparse.extract.calendar_math import PeriodGrain
-from vbparse.extract.date_cores import read_core
-from vbparse.extract.deadline_grammar import deadline_grammar
+from vbparse.extract.time.calendar_math import PeriodGrain
+from vbparse.extract.time.date_cores import read_core
+from vbparse.extract.time.grammar import deadline_grammar
 from vbparse.models.span import Span
 
 __all__ = ["TimeInterval", "parse_time_expression"]

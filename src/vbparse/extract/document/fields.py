@@ -8,15 +8,15 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from vbparse.extract.agencies import find_agencies
-from vbparse.extract.document_number import (
+from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
+from vbparse.extract.agencies.matcher import find_agencies
+from vbparse.extract.document.number import (
     as_cong_van,
     issuer_names,
     normalize_number,
     parse_document_number,
 )
-from vbparse.extract.gazetteer import is_named_committee, load_gazetteer
-from vbparse.extract.references import find_references
+from vbparse.extract.document.references import find_references
 from vbparse.models import Agency, DocumentNumber, ParseWarning, Reference, Task
 from vbparse.segment.casing import agency_casing, fold, title_case
 from vbparse.segment.closing import Closing

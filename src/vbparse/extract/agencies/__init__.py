@@ -1,0 +1,1 @@
+"""Agency mentions: the gazetteer, the matcher over it, groups and named bodies."""

@@ -1,0 +1,220 @@
+"""Every candidate mention at every token of a text, then the longest-first choice among
+overlapping ones (spaCy's ``filter_spans``): gazetteer names, group phrases, local units
+("Ủy ban nhân dân xã Tân Phong"), grammar-named bodies, plural bodies ("các sở giáo dục và đào
+tạo"), a body type before territories ("Sở Y tế các tỉnh, thành phố") and bare provinces."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from vbparse.extract.agencies.candidate import Candidate
+from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.groups import group_tries, match_group
+from vbparse.extract.agencies.keys import Trie, fold_phrase
+from vbparse.extract.agencies.named_bodies import named_body_at
+from vbparse.extract.agencies.tokens import Tokens
+
+__all__ = ["find_candidates"]
+
+_NUMBER_GLUE = "/-–"
+
+
+_LOCAL_TRIES: dict[int, tuple[Trie, Trie]] = {}
+
+
+_MAX_LOCAL_NAME_WORDS = 4
+
+
+def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate | None:
+    """ "Ủy ban nhân dân xã Tân Phong": a committee prefix, a unit word, then the capitalised
+    words of the commune's name; named ``Ủy ban nhân dân <unit> <Name>`` (kind local_body)."""
+    tries = _LOCAL_TRIES.get(id(gazetteer))
+    if tries is None:
+        prefixes, units = Trie(), Trie()
+        for prefix in gazetteer.local_units.committee_prefixes:
+            prefixes.add(fold_phrase(prefix), gazetteer.local_units.committee_prefixes[0])
+        for unit in gazetteer.local_units.units:
+            units.add(fold_phrase(unit), unit)
+        tries = _LOCAL_TRIES[id(gazetteer)] = (prefixes, units)
+    prefixes, units = tries
+    prefix = prefixes.longest(tokens.keys, start)
+    if not prefix:
+        return None
+    unit = units.longest(tokens.keys, prefix[0])
+    if not unit:
+        return None
+    j = unit[0]
+    words = []
+    while j < len(tokens) and len(words) < _MAX_LOCAL_NAME_WORDS:
+        word = tokens.text[tokens.starts[j] : tokens.ends[j]]
+        if not (word[:1].isupper() or word.isdigit()):
+            break
+        words.append(word)
+        j += 1
+    if not words:
+        return None
+    key = f"{unit[1]} {' '.join(words)}"
+    return Candidate(first=start, last=j, local_name=f"{prefix[1]} {key}", local_key=key)
+
+
+def _glued_to_number(tokens: Tokens, first: int, last: int) -> bool:
+    """True for "VPCP" in "365/TB-VPCP": a code inside a document number, not an agency."""
+    text = tokens.text
+    start, end = tokens.starts[first], tokens.ends[last - 1]
+    if start > 0 and text[start - 1] in _NUMBER_GLUE:
+        return True
+    return end < len(text) and text[end] == "/"
+
+
+def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) -> list[Candidate]:
+    found: list[Candidate] = []
+    keys = tokens.keys
+    openings = gazetteer.full.root
+
+    def starts_body(j: int) -> bool:
+        """Another body starts at token ``j``: a gazetteer name, a group or a named body."""
+        if keys[j] in openings and gazetteer.full.longest(keys, j):
+            return True
+        group = match_group(gazetteer, tokens, j)
+        if (group and group.determined) or _match_local_unit(gazetteer, tokens, j):
+            return True
+        return named_body_at(gazetteer, tokens, j, lambda _: False) is not None
+
+    known_until = 0
+    for i in range(len(tokens)):
+        full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
+        if full:
+            found.append(Candidate(first=i, last=full[0], entry_id=full[1]))
+        group = match_group(gazetteer, tokens, i)
+        if group and not group.determined and keys[group.last : group.last + 1] != [":"]:
+            group = None  # a bare noun ("tỉnh và ...") is a group only as a list head
+        if group and (not full or group.last > full[0]):
+            found.append(group)
+        elif group and full and group.last == full[0]:
+            found[-1].members = group.members  # a known group that is also a list head
+            found[-1].group_name = gazetteer.get(full[1]).name if gazetteer.get(full[1]) else None
+        local = _match_local_unit(gazetteer, tokens, i)
+        if local and (not full or local.last > full[0]):
+            found.append(local)
+        # a grammar-named body starts neither where nor inside where a gazetteer name does
+        # ("Hội Liên hiệp Phụ nữ tỉnh": no "Liên hiệp ..." inside it)
+        named = (
+            None if full or i < known_until else named_body_at(gazetteer, tokens, i, starts_body)
+        )
+        if full:
+            known_until = max(known_until, full[0])
+        if named:
+            found.append(Candidate(first=i, last=named.last, named=named))
+        plural = _plural_body(gazetteer, tokens, i, starts_body)
+        if plural:
+            found.append(plural)
+        if bare_provinces:
+            place = gazetteer.members["province"].longest(keys, i)
+            if place and (not full or place[0] > full[0]):
+                found.append(Candidate(first=i, last=place[0], entry_id=place[1], bare=True))
+    found.extend(_bodies_in_every_area(gazetteer, tokens, found))
+    found = [c for c in found if not _glued_to_number(tokens, c.first, c.last)]
+    # longest first, then leftmost; drop the overlapping ones (spaCy's filter_spans)
+    found.sort(key=lambda c: (-(c.last - c.first), c.first))
+    taken = [False] * (len(tokens) + 1)
+    chosen: list[Candidate] = []
+    for cand in found:
+        if any(taken[cand.first : cand.last]):
+            continue
+        for k in range(cand.first, cand.last):
+            taken[k] = True
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.first)
+    return chosen
+
+
+def _body_type(gazetteer: Gazetteer, cand: Candidate) -> str | None:
+    """The name of a body TYPE that exists in many places: a department named without its
+    province ("Sở Y tế") or a unit named by the grammar ("Trung tâm Kiểm soát bệnh tật")."""
+    if cand.named is not None:
+        return cand.named.name if cand.named.kind in _TYPE_KINDS else None
+    entry = gazetteer.get(cand.entry_id) if cand.entry_id else None
+    if entry is not None and entry.kind == "local_body" and entry.link is None:
+        return entry.name
+    return None
+
+
+_TYPE_KINDS = frozenset({"unit", "local_body", "board", "association"})
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+def _plural_body(
+    gazetteer: Gazetteer, tokens: Tokens, start: int, starts_body: Callable[[int], bool]
+) -> Candidate | None:
+    """ "các sở giáo dục và đào tạo", "các Ban Quản lý dự án chuyên ngành": a determiner
+    before a body type is the group of every such body; its name keeps the type's words."""
+    keys = tokens.keys
+    if keys[start] not in group_tries(gazetteer).determiners or start + 1 >= len(keys):
+        return None
+    body = None
+    department = gazetteer.departments.longest(keys, start + 1)
+    if department:
+        body = Candidate(first=start + 1, last=department[0], entry_id=department[1])
+    named = named_body_at(gazetteer, tokens, start + 1, starts_body)
+    if named and (body is None or named.last > body.last):
+        body = Candidate(first=start + 1, last=named.last, named=named)
+    name = _body_type(gazetteer, body) if body else None
+    if body is None or name is None:
+        return None
+    return Candidate(
+        first=start,
+        last=body.last,
+        group_name=f"{tokens.word(start).capitalize()} {_lower_first(name)}",
+    )
+
+
+def _bodies_in_every_area(
+    gazetteer: Gazetteer, tokens: Tokens, found: list[Candidate]
+) -> list[Candidate]:
+    """ "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "Hội Nông dân các cấp": a body type
+    written right before a group of territories or levels is ONE group, that body in each of
+    them (not a department plus the provinces). The territories take "các" or are two or more
+    ("Sở Y tế tỉnh, thành phố"; a lone "tỉnh" names the issuer's province); a department always
+    written with its unit word shares it with the territories ("Thuế tỉnh, thành phố"). Not
+    where ":" is followed by the territories' names ("Sở Y tế các tỉnh: Cao Bằng, ...")."""
+    keys = tokens.keys
+    out = []
+    for cand in found:
+        if cand.is_group:
+            continue
+        name, at = _body_type(gazetteer, cand), cand.last
+        base = gazetteer.department_bases.get(cand.entry_id or "")
+        if base is not None:  # "Thuế tỉnh" + ", thành phố": the unit word starts the area
+            name, at = base, cand.first + len(fold_phrase(base))
+        if name is None or at >= len(keys):
+            continue
+        area = match_group(gazetteer, tokens, at)
+        if (
+            area is None
+            or area.last <= cand.last
+            or not area.area
+            or area.prefixed
+            or not (area.determined or area.nouns > 1)
+            or _lists_members(gazetteer, tokens, area)
+        ):
+            continue
+        out.append(
+            Candidate(
+                first=cand.first,
+                last=area.last,
+                group_name=f"{name} {_lower_first(area.group_name or '')}",
+            )
+        )
+    return out
+
+
+def _lists_members(gazetteer: Gazetteer, tokens: Tokens, group: Candidate) -> bool:
+    """True when ``group`` is followed by ":" and a short name it admits ("các tỉnh: Cao
+    Bằng"); not for a heading's colon before its items ("Sở Y tế các tỉnh, thành phố:")."""
+    keys = tokens.keys
+    if keys[group.last : group.last + 1] != [":"]:
+        return False
+    return any(gazetteer.members[cls].longest(keys, group.last + 1) for cls in group.members)

@@ -1,0 +1,192 @@
+"""The models of the agency grammar files (``grammars/agencies/*.yaml``), validated when the
+gazetteer loads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "AGENCY_FILES",
+    "AddresseeRow",
+    "DepartmentRow",
+    "EntryRow",
+    "GroupGrammar",
+    "Kind",
+    "LocalUnits",
+    "NamedBodyGrammar",
+    "ProvinceRow",
+    "RoleGrammar",
+    "TitleRow",
+]
+
+
+Kind = Literal[
+    "ministry",
+    "government_agency",
+    "province",
+    "city",
+    "party_body",
+    "central_body",
+    "office",
+    "local_body",
+    "company",
+    "group",
+    "unit",
+    "board",
+    "association",
+    "other",
+]
+
+
+AGENCY_FILES = (
+    "ministries.yaml",
+    "provinces.yaml",
+    "party_bodies.yaml",
+    "central_bodies.yaml",
+    "local_bodies.yaml",
+    "groups.yaml",
+    "titles.yaml",
+    "roles.yaml",
+    "named_bodies.yaml",
+)
+
+
+class EntryRow(BaseModel):
+    """One agency as written in a grammar file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    kind: Kind
+    aliases: list[str] = []
+    valid_until: dt.date | None = None
+    became: str | None = None
+    link: str | None = None
+
+
+class ProvinceRow(EntryRow):
+    place: str
+    places: list[str] = []
+
+
+class DepartmentRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    aliases: list[str] = []
+    unit_required: bool = False
+    unit_in_name: bool = True
+    valid_until: dt.date | None = None
+    became: str | None = None
+
+
+class GroupNoun(BaseModel):
+    """A noun of the group grammar: its canonical form, the short names a list head of it
+    admits, whether it names a territory (``area``) or a level (``level``: "các cấp"), whether
+    it names a class of bodies without "các" (``standalone``: "cơ quan thuế", which then joins
+    no further noun), whether it joins a noun before it only after a joiner (``needs_joiner``:
+    "tổ chức" is a verb too, "các tỉnh tổ chức ..."), and the words that make it part of
+    another word (``not_before``: "bộ" in "các bộ phận")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    form: str
+    members: list[Literal["ministry", "province", "department"]] = []
+    area: bool = False
+    level: bool = False
+    standalone: bool = False
+    needs_joiner: bool = False
+    not_before: list[str] = []
+
+
+class GroupQualifier(BaseModel):
+    """A qualifier that narrows a group only where its phrase ends (``final``): "các trung tâm
+    y tế khu vực" (then a verb, a function word or punctuation), not "các tỉnh khu vực miền
+    Trung" (a region's name goes on)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    form: str
+    final: bool = False
+
+
+class GroupPrefix(BaseModel):
+    form: str
+    aliases: list[str] = []
+
+
+class GroupGrammar(BaseModel):
+    prefixes: list[GroupPrefix]
+    determiners: list[str]
+    joiners: list[str]
+    nouns: list[GroupNoun]
+    qualifiers: list[str | GroupQualifier]
+    # "(trực) thuộc" + a body: "các đơn vị trực thuộc Sở Y tế", "các cơ quan, đơn vị thuộc Bộ"
+    attachments: list[str] = []
+    # a parent written by its head noun alone after an attachment ("thuộc Bộ", "thuộc Sở")
+    bare_parents: list[str] = []
+
+
+class LocalUnits(BaseModel):
+    """Communes and wards: "<committee prefix> <unit> <Name>" ("UBND xã Tân Phong")."""
+
+    committee_prefixes: list[str]
+    units: list[str]
+    historical_units: list[str] = []
+
+
+class TitleRow(BaseModel):
+    form: str
+    role: Literal["addressee", "none"] = "addressee"
+
+
+class AddresseeRow(BaseModel):
+    target: str
+    phrases: list[str]
+
+
+class Trigger(BaseModel):
+    phrase: str
+    examples: list[str] = []
+
+
+class NamedBodyHead(BaseModel):
+    form: str
+    kind: Kind
+
+
+class NamedBodyGrammar(BaseModel):
+    """``named_bodies.yaml``: head nouns with their kind, connectors and stop phrases."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_words: int = Field(ge=1)
+    heads: list[NamedBodyHead]
+    connectors: list[str]
+    name_phrases: list[str] = []
+    comma_phrases: list[str] = []
+    stops: list[str]
+
+
+class RoleGrammar(BaseModel):
+    """``roles.yaml``: the phrasings that mark lead, support and report_to."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    run_joiners: list[str]
+    lead_triggers: list[Trigger]
+    lead_trigger_blockers: list[str]
+    support_triggers: list[Trigger]
+    report_triggers: list[Trigger]
+    segment_breaks: list[str]
+    issuer_verbs: list[str]
+    never_subject_kinds: list[Kind]
+    speaker_offices: list[str] = []
+    openers: list[str]
+    mention_markers: list[str] = []
+    place_subject_verbs: list[str] = []

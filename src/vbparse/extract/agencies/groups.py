@@ -1,0 +1,281 @@
+"""Group phrases from the group grammar (``groups.yaml``): "các bộ, ngành, địa phương liên
+quan", "các sở, ban, ngành cấp tỉnh", "các đơn vị trực thuộc Sở Y tế".
+
+A phrase is [prefix] [các] noun [qualifier] (joiner [các] noun [qualifier])* [qualifier]
+[(trực) thuộc body]; its name is rebuilt from the grammar's canonical forms. The grammar's tries
+are built once per gazetteer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vbparse.extract.agencies.candidate import Candidate
+from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
+from vbparse.extract.agencies.named_bodies import ends_name, named_body_at
+from vbparse.extract.agencies.tokens import Tokens
+from vbparse.normalize.tone_marks import fold_tone_marks_str
+
+__all__ = ["GroupTries", "group_tries", "match_group"]
+
+
+@dataclass(frozen=True)
+class GroupTries:
+    prefixes: Trie
+    nouns: Trie
+    qualifiers: Trie  # folded qualifier → (canonical form, final)
+    attachments: Trie
+    bare_parents: Trie
+    bare_parents_keys: tuple[tuple[str, ...], ...]  # longest first
+    determiners: frozenset[str]
+    joiners: tuple[tuple[tuple[str, ...], str], ...]
+    openings: frozenset[str]  # the tokens a group phrase can start with
+
+
+@dataclass(frozen=True)
+class _Noun:
+    form: str
+    members: frozenset[str]
+    area: bool
+    level: bool
+    standalone: bool
+    needs_joiner: bool
+    not_before: Trie
+
+
+_GROUP_TRIES: dict[int, GroupTries] = {}
+
+
+_MAX_QUALIFIERS = 2
+
+
+def group_tries(gazetteer: Gazetteer) -> GroupTries:
+    cached = _GROUP_TRIES.get(id(gazetteer))
+    if cached is not None:
+        return cached
+    grammar = gazetteer.group_grammar
+    prefixes, nouns, qualifiers = Trie(), Trie(), Trie()
+    attachments, bare_parents = Trie(), Trie()
+    for prefix in grammar.prefixes:
+        for form in (prefix.form, *prefix.aliases):
+            prefixes.add(fold_phrase(form), prefix.form)
+    for noun in grammar.nouns:
+        not_before = Trie()
+        for word in noun.not_before:
+            not_before.add(fold_phrase(word), True)
+        nouns.add(
+            fold_phrase(noun.form),
+            _Noun(
+                noun.form,
+                frozenset(noun.members),
+                noun.area,
+                noun.level,
+                noun.standalone,
+                noun.needs_joiner,
+                not_before,
+            ),
+        )
+    for qualifier in grammar.qualifiers:
+        if isinstance(qualifier, str):
+            qualifiers.add(fold_phrase(qualifier), (qualifier, False))
+        else:
+            qualifiers.add(fold_phrase(qualifier.form), (qualifier.form, qualifier.final))
+    for attachment in grammar.attachments:
+        attachments.add(fold_phrase(attachment), attachment)
+    for parent in grammar.bare_parents:
+        bare_parents.add(fold_phrase(parent), parent)
+    joiners = sorted(((fold_phrase(j), j) for j in grammar.joiners), key=lambda item: -len(item[0]))
+    tries = GroupTries(
+        prefixes=prefixes,
+        nouns=nouns,
+        qualifiers=qualifiers,
+        attachments=attachments,
+        bare_parents=bare_parents,
+        bare_parents_keys=tuple(
+            sorted((fold_phrase(p) for p in grammar.bare_parents), key=lambda k: -len(k))
+        ),
+        determiners=frozenset(fold_word(d) for d in grammar.determiners),
+        joiners=tuple(joiners),
+        openings=frozenset(prefixes.root)
+        | frozenset(nouns.root)
+        | frozenset(fold_word(d) for d in grammar.determiners),
+    )
+    _GROUP_TRIES[id(gazetteer)] = tries
+    return tries
+
+
+def _render_joiner(joiner: str) -> str:
+    return joiner + " " if joiner.startswith(",") else f" {joiner} "
+
+
+def _qualifiers(gazetteer: Gazetteer, tokens: Tokens, start: int, parts: list[str]) -> int:
+    """Up to two qualifiers from token ``start`` ("cấp tỉnh", "có liên quan"), their canonical
+    forms appended to ``parts``; a ``final`` one only where the phrase ends after it. Returns
+    the token after the last one."""
+    tries = group_tries(gazetteer)
+    j = start
+    for _ in range(_MAX_QUALIFIERS):
+        found = tries.qualifiers.longest(tokens.keys, j)
+        if not found:
+            break
+        end, (form, final) = found
+        if final and not _phrase_ends(gazetteer, tokens, end):
+            break
+        j = end
+        parts.append(" " + form)
+    return j
+
+
+def _phrase_ends(gazetteer: Gazetteer, tokens: Tokens, j: int) -> bool:
+    """True when no name goes on at token ``j``: the end, punctuation, a joiner word or a
+    stop phrase of the named-body grammar (a verb, a function word)."""
+    if j >= len(tokens):
+        return True
+    word = tokens.word(j)
+    if not word[:1].isalnum():
+        return True
+    if any(
+        tuple(tokens.keys[j : j + len(key)]) == key for key, _ in group_tries(gazetteer).joiners
+    ):
+        return True
+    return word[:1].islower() and ends_name(gazetteer, tokens.keys, j)
+
+
+def _attachment(gazetteer: Gazetteer, tokens: Tokens, start: int) -> int | None:
+    """The end of "(trực) thuộc <body>" at token ``start``: a gazetteer or grammar-named body,
+    or a parent written by its head alone ("thuộc Bộ", "thuộc Sở")."""
+    tries = group_tries(gazetteer)
+    keys = tokens.keys
+    found = tries.attachments.longest(keys, start)
+    if not found or found[0] >= len(keys):
+        return None
+    k = found[0]
+    if not tokens.word(k)[:1].isupper():
+        return None
+    body = gazetteer.full.longest(keys, k)
+    named = named_body_at(gazetteer, tokens, k, lambda _: False)
+    ends = [e for e in (body[0] if body else None, named.last if named else None) if e]
+    if ends:
+        return max(ends)
+    parent = tries.bare_parents.longest(keys, k)
+    if parent and _phrase_ends(gazetteer, tokens, parent[0]):
+        return parent[0]
+    return None
+
+
+def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate | None:
+    """A generic group phrase starting at token ``start``: [prefix] [các] noun [qualifier]
+    (joiner [các] noun [qualifier])* [qualifier] [(trực) thuộc body]. The name is rebuilt
+    from the grammar's canonical forms (an attached body keeps its words)."""
+    tries = group_tries(gazetteer)
+    keys = tokens.keys
+    if keys[start] not in tries.openings:
+        return None
+    j = start
+    parts: list[str] = []
+    prefix = tries.prefixes.longest(keys, j)
+    if prefix:
+        j, form = prefix
+        parts.append(form + " ")
+    determined = j < len(keys) and keys[j] in tries.determiners
+    if determined:
+        parts.append(tokens.text[tokens.starts[j] : tokens.ends[j]].lower() + " ")
+        j += 1
+    noun = _noun_at(tries, keys, j)
+    if not noun:
+        return None
+    j, first_noun = noun
+    parts.append(first_noun.form)
+    members, count = first_noun.members, 1
+    territory = first_noun.area  # every noun so far names territories
+    spread = first_noun.area or first_noun.level
+    alone = first_noun.standalone and not determined and not prefix
+    determined = determined or alone  # "cơ quan thuế": a class of bodies without "các"
+    while j < len(keys) and not alone:
+        levels = spread and not territory
+        step = _next_noun(tries, tokens, j, territory, prefix is not None, levels)
+        if step is None:  # a qualifier between two nouns: "các bệnh viện chuyên khoa và ..."
+            qualified = _qualifiers(gazetteer, tokens, j, parts)
+            step = _next_noun(tries, tokens, qualified, territory, prefix is not None, levels)
+            j = qualified
+        if step is None:
+            break
+        j, text, more, with_det = step
+        parts.append(text)
+        members = members | more.members
+        territory = territory and more.area
+        spread = spread and (more.area or more.level)
+        determined = determined or (more.level and with_det)  # "chính quyền các cấp"
+        count += 1
+    j = _qualifiers(gazetteer, tokens, j, parts)
+    attached = _attachment(gazetteer, tokens, j) if j < len(keys) else None
+    if attached:
+        written = tokens.text[tokens.starts[j] : tokens.ends[attached - 1]]
+        parts.append(" " + fold_tone_marks_str(" ".join(written.split())))
+        j = attached
+    name = "".join(parts)
+    name = name[:1].upper() + name[1:]
+    known = gazetteer.full.longest(list(fold_phrase(name)), 0)
+    entry_id = None
+    if known and known[0] == len(fold_phrase(name)):
+        entry_id = known[1]
+    return Candidate(
+        first=start,
+        last=j,
+        entry_id=entry_id,
+        group_name=name,
+        members=members,
+        determined=determined or prefix is not None,
+        prefixed=prefix is not None,
+        area=spread,
+        nouns=count,
+    )
+
+
+def _next_noun(
+    tries: GroupTries,
+    tokens: Tokens,
+    j: int,
+    territory: bool,
+    prefixed: bool,
+    levels: bool = False,
+) -> tuple[int, str, _Noun, bool] | None:
+    """The next noun of a group at token ``j``, after a joiner (or none) and an optional "các":
+    its end, its rendering (joiner, determiner, form), the noun and whether "các" came."""
+    keys = tokens.keys
+    for joiner_key, joiner in (*tries.joiners, ((), "")):
+        k = j + len(joiner_key)
+        if tuple(keys[j:k]) != joiner_key:
+            continue
+        det = ""
+        if k < len(keys) and keys[k] in tries.determiners:
+            det = tokens.text[tokens.starts[k] : tokens.ends[k]].lower() + " "
+            k += 1
+        nxt = _noun_at(tries, keys, k)
+        if nxt and territory and not (nxt[1].area or nxt[1].level) and prefixed:
+            # "Ủy ban nhân dân các xã, phường, chủ đầu tư": two groups (after territories a
+            # prefix's group ends before a noun of another sort)
+            nxt = None
+        if nxt and det and joiner_key and not nxt[1].level and not levels:
+            # "các cơ quan, đơn vị, địa phương, các chủ đầu tư": a new "các" after a joiner
+            # starts another group (the gold of every real batch splits there); levels stay
+            # one ("các cấp, các ngành")
+            nxt = None
+        if nxt and nxt[1].standalone and not det:
+            nxt = None  # "cơ quan thuế, cơ quan hải quan": two classes of bodies
+        if nxt and nxt[1].needs_joiner and not joiner_key:
+            nxt = None  # "các tỉnh tổ chức ...": a verb, not a noun of the group
+        if nxt:
+            glue = _render_joiner(joiner) if joiner else " "
+            return nxt[0], glue + det + nxt[1].form, nxt[1], bool(det)
+    return None
+
+
+def _noun_at(tries: GroupTries, keys: list[str], start: int) -> tuple[int, _Noun] | None:
+    """The longest group noun at token ``start`` unless a word after it makes it part of
+    another word ("các bộ phận")."""
+    found = tries.nouns.longest(keys, start)
+    if found and found[1].not_before.longest(keys, found[0]):
+        return None
+    return found

@@ -1,0 +1,81 @@
+"""Matching keys of agency names and the trie that finds them.
+
+Keys are word tuples folded by :func:`fold_word` (NFC, lower case, Đ/Ð, dashes, and tone-mark
+placement: "hoá" and "hóa" give the same key), so grammar files list no tone variants.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+__all__ = ["TOKEN", "Trie", "ascii_slug", "fold_phrase", "fold_word"]
+
+
+# Combining tone marks: grave, acute, tilde, hook above, dot below.
+_TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
+
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "Ð": "đ", "ð": "đ"})
+
+
+TOKEN = regex.compile(r"\w+|[^\w\s]")
+
+
+@functools.lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """Matching key of one token: lower case, dashes unified, and the tone mark moved to the end
+    (``"hoá"`` and ``"hóa"`` both give ``"hoa2"``), so tone-mark placement never matters."""
+    decomposed = unicodedata.normalize("NFD", word.translate(_DASHES).lower())
+    tone = ""
+    kept = []
+    for char in decomposed:
+        if char in _TONES:
+            tone = _TONES[char]
+        else:
+            kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept)) + tone
+
+
+def fold_phrase(phrase: str) -> tuple[str, ...]:
+    """Matching key of a phrase: its folded tokens (words and punctuation marks)."""
+    return tuple(fold_word(t) for t in TOKEN.findall(unicodedata.normalize("NFC", phrase)))
+
+
+def ascii_slug(text: str) -> str:
+    """``"Cao Bằng"`` → ``"cao-bang"``: the ascii form used in ids."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return regex.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class Trie:
+    """Longest match of folded token sequences; each sequence maps to one value."""
+
+    root: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, key: tuple[str, ...], value: Any) -> Any | None:
+        """Store ``value`` under ``key``; return the value it displaced (None if none)."""
+        node = self.root
+        for part in key:
+            node = node.setdefault(part, {})
+        old = node.get(None)
+        node[None] = value
+        return old if old != value else None
+
+    def longest(self, keys: list[str], start: int) -> tuple[int, Any] | None:
+        """``(end, value)`` of the longest key starting at ``keys[start]``, or None."""
+        node = self.root
+        best = None
+        for i in range(start, len(keys)):
+            node = node.get(keys[i])
+            if node is None:
+                break
+            if None in node:
+                best = (i + 1, node[None])
+        return best

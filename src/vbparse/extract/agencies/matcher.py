@@ -1,0 +1,148 @@
+"""Agencies (cơ quan) named in a text, canonicalised through the gazetteer.
+
+How mentions are found (a plain longest-match over folded tokens, no statistical model):
+
+1. The text is split into word and punctuation tokens; each token is folded (case, tone-mark
+   placement, dashes), so "Uỷ ban" and "Ủy ban", "hoá" and "hóa" give the same key.
+2. At every token, candidates come from the gazetteer trie (full names and aliases, addressee
+   phrasings such as "Bộ trưởng các bộ, Thủ trưởng cơ quan ngang bộ, ..."), from the group
+   grammar ("các bộ, ngành, địa phương liên quan", "các sở, ban, ngành cấp tỉnh"), from the
+   named-body grammar where no gazetteer name starts (``named_bodies.yaml``: "Cục Quản lý đất
+   đai", "Công ty TNHH MTV ..."; id None, the head's kind, see
+   :mod:`vbparse.extract.agencies.named_bodies`) and, for table cells, from bare province names. As
+   spaCy's EntityRuler does, the longest candidates win and overlapping ones drop.
+   Group phrases take qualifiers after any noun ("các bệnh viện chuyên khoa và trung tâm y tế
+   khu vực") and an attached parent ("các đơn vị trực thuộc Sở Y tế"); a body type written
+   before territories or levels is one group ("Sở Công Thương các tỉnh, thành phố trực thuộc
+   Trung ương", also as a heading before ":"; "Thuế tỉnh, thành phố").
+3. A group followed by ":" is a list head: its members are read one by one with the gazetteer
+   deciding the boundaries, so "Các bộ: Y tế, Văn hóa, Thể thao và Du lịch, Tài chính" is three
+   ministries ("Văn hóa, Thể thao và Du lịch" is one short name) and "Ủy ban nhân dân các tỉnh:
+   Bắc Ninh, Hà Tĩnh" two Ủy ban nhân dân.
+
+The steps live in their own modules: ``tokens`` (1), ``candidates`` with ``groups`` and
+``named_bodies`` (2), ``lists`` (3), and ``placement`` (a candidate to its ``Agency``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from vbparse.extract.agencies.candidates import find_candidates
+from vbparse.extract.agencies.gazetteer import Gazetteer, load_gazetteer
+from vbparse.extract.agencies.lists import expand_list
+from vbparse.extract.agencies.placement import absorb_titles, placement_for, to_agency
+from vbparse.extract.agencies.tokens import Tokens
+from vbparse.models.agency import Agency
+
+__all__ = [
+    "Gazetteer",
+    "Mention",
+    "Tokens",
+    "find_agencies",
+    "format_gazetteer",
+    "load_gazetteer",
+    "scan_mentions",
+]
+
+
+@dataclass
+class Mention:
+    """One agency mention with its token extent, as used by the role finder.
+
+    ``first``/``last`` are token indices (``last`` exclusive) of the agency's own words;
+    ``lead_in`` is where its context starts: the list head for the first member of a list,
+    or a person title written before it ("Bộ trưởng", "Chủ tịch"); ``title_role`` is "none"
+    when that title names people rather than the body ("người đứng đầu").
+    """
+
+    agency: Agency
+    first: int
+    last: int
+    lead_in: int
+    title_role: str = "addressee"
+    list_member: bool = False
+    # a province or city named bare ("thành phố Đà Nẵng"), read as its people's committee
+    bare: bool = False
+
+
+def scan_mentions(
+    text: str,
+    *,
+    offset: int = 0,
+    bare_provinces: bool = False,
+    province: str | None = None,
+    issuer: str | None = None,
+) -> tuple[Tokens, list[Mention]]:
+    """The tokens of ``text`` and every agency mention in it, lists expanded, in text order."""
+    gazetteer = load_gazetteer()
+    tokens = Tokens.of(text)
+    placement = placement_for(gazetteer, province, issuer)
+    chosen = find_candidates(gazetteer, tokens, bare_provinces)
+    by_start = {c.first: c for c in chosen}
+    starts = sorted(by_start)
+    out: list[Mention] = []
+    previous_end = 0
+    for cand in chosen:
+        if cand.consumed:
+            continue
+        items = expand_list(gazetteer, tokens, cand, by_start, starts) if cand.is_group else []
+        if items:
+            for item, lead_in in items:
+                agency = to_agency(gazetteer, tokens, item, offset, placement)
+                out.append(Mention(agency, item.first, item.last, lead_in, list_member=True))
+            out[-len(items)].lead_in, out[-len(items)].title_role = absorb_titles(
+                gazetteer, tokens, cand.first, previous_end
+            )
+            previous_end = items[-1][0].last
+            continue
+        if (cand.is_group and not cand.determined) or (cand.bare and not bare_provinces):
+            continue
+        lead_in, role = absorb_titles(gazetteer, tokens, cand.first, previous_end)
+        agency = to_agency(gazetteer, tokens, cand, offset, placement)
+        out.append(Mention(agency, cand.first, cand.last, lead_in, role, bare=cand.bare))
+        previous_end = cand.last
+    return tokens, out
+
+
+def find_agencies(
+    text: str,
+    *,
+    offset: int = 0,
+    bare_provinces: bool = False,
+    province: str | None = None,
+    issuer: str | None = None,
+) -> Iterator[Agency]:
+    """Every agency mention, canonical, in text order, lists expanded.
+
+    "Các bộ: Y tế, Văn hóa, Thể thao và Du lịch, Nông nghiệp và Môi trường, Tài chính" yields 4
+    ministries; "Ủy ban nhân dân các tỉnh: Bắc Ninh, Hà Tĩnh" 2 Ủy ban nhân dân tỉnh; a generic
+    group ("các bộ, ngành, địa phương") one Agency of kind "group" whose name keeps its words;
+    a body the gazetteer lacks but the text names the standard way ("Cục Quản lý đất đai chủ
+    trì") an Agency with ``id=None``, its words as name and its head's kind ("unit").
+    ``bare_provinces=True`` (table cells: "Đồng Nai, Hà Tĩnh") maps bare province names to their
+    Ủy ban nhân dân. ``province`` (the issuer's, as id, place or name) places a department
+    named alone ("Sở Tài chính") in that province. ``issuer`` (the issuing body, as id or
+    name) completes a unit named with its parent's head alone: "Văn phòng Bộ" in a document of
+    Bộ Y tế is "Văn phòng Bộ Y tế". Spans are ``offset``-shifted.
+    """
+    _, mentions = scan_mentions(
+        text, offset=offset, bare_provinces=bare_provinces, province=province, issuer=issuer
+    )
+    for mention in mentions:
+        yield mention.agency
+
+
+def format_gazetteer(kind: str | None = None) -> Iterator[str]:
+    """One tab-separated line per gazetteer entry: id, kind, name, aliases (joined by " | "),
+    and the succession ("until 2025-02-28 → bo-tai-chinh") when the body no longer exists."""
+    for entry in load_gazetteer().entries:
+        if kind and entry.kind != kind:
+            continue
+        line = f"{entry.id}\t{entry.kind}\t{entry.name}\t{' | '.join(entry.aliases)}"
+        if entry.valid_until:
+            line += f"\tuntil {entry.valid_until.isoformat()}"
+            if entry.became:
+                line += f" → {entry.became}"
+        yield line

@@ -1,0 +1,99 @@
+"""From a chosen candidate to an ``Agency``: the canonical entry (placed in the issuer's
+province for a department named alone), the name of a grammar-named or local body, the id of a
+group; and the person titles written before a mention ("Chủ tịch", "Các đồng chí")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vbparse.extract.agencies.candidate import Candidate
+from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
+from vbparse.extract.agencies.groups import group_tries
+from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
+from vbparse.extract.agencies.tokens import Tokens
+from vbparse.models.agency import Agency
+from vbparse.models.span import Span
+
+__all__ = ["Placement", "absorb_titles", "placement_for", "to_agency"]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where bodies named without their parent belong: the issuer's province (its Ủy ban nhân
+    dân id) and the issuer's canonical name ("Văn phòng Bộ" of "Bộ Y tế")."""
+
+    province_id: str | None = None
+    issuer: str | None = None
+
+
+def placement_for(gazetteer: Gazetteer, province: str | None, issuer: str | None) -> Placement:
+    name = None
+    if issuer:
+        entry = gazetteer.get(issuer)
+        if entry is None:
+            key = fold_phrase(issuer)
+            found = gazetteer.full.longest(list(key), 0)
+            entry = gazetteer.get(found[1]) if found and found[0] == len(key) else None
+        name = entry.name if entry is not None else " ".join(issuer.split())
+    return Placement(gazetteer.resolve_province(province), name)
+
+
+def _with_parent(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
+    """ "Văn phòng Bộ" → "Văn phòng Bộ Y tế" when the issuer is "Bộ Y tế": a unit named with its
+    parent's head noun alone (``bare_parents``) is the issuer's own unit."""
+    if not issuer:
+        return name
+    words, key = name.split(), fold_phrase(name)
+    issuer_key = fold_phrase(issuer)
+    for parent in group_tries(gazetteer).bare_parents_keys:
+        n = len(parent)
+        # one word per token, so the parent's words can be cut off the written name
+        fits = len(words) == len(key) and len(key) > n
+        if fits and key[-n:] == parent and issuer_key[:n] == parent:
+            return " ".join([*words[:-n], issuer])
+    return name
+
+
+def to_agency(
+    gazetteer: Gazetteer, tokens: Tokens, cand: Candidate, offset: int, placement: Placement
+) -> Agency:
+    start, end = tokens.starts[cand.first], tokens.ends[cand.last - 1]
+    text = tokens.text[start:end]
+    span = Span(start=start + offset, end=end + offset)
+    province_id = placement.province_id
+    entry: Entry | None = gazetteer.get(cand.entry_id) if cand.entry_id else None
+    if entry is not None and province_id:
+        specific = gazetteer.department_ids.get((entry.id, province_id))
+        if specific:
+            entry = gazetteer.get(specific)
+    if entry is not None:
+        return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
+    if cand.named is not None:
+        name = _with_parent(gazetteer, cand.named.name, placement.issuer)
+        return Agency(name=name, id=None, kind=cand.named.kind, text=text, span=span)
+    if cand.local_name:
+        # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known
+        local_id = "ubnd-" + ascii_slug(cand.local_key or "")
+        if province_id:
+            local_id += "-" + province_id.split("-", 2)[-1]
+        return Agency(name=cand.local_name, id=local_id, kind="local_body", text=text, span=span)
+    name = cand.group_name or text
+    return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
+
+
+def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:
+    """Extend a mention back over person titles ("Chủ tịch", "Các đồng chí")."""
+    role = "addressee"
+    keys = tokens.keys
+    changed = True
+    while changed:
+        changed = False
+        for title, title_role in gazetteer.titles:  # longest first
+            n = len(title)
+            if first - n >= floor and tuple(keys[first - n : first]) == title:
+                first -= n
+                if title_role == "none":
+                    role = "none"
+                changed = True
+                break
+    return first, role

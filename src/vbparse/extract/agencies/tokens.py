@@ -1,0 +1,41 @@
+"""The tokens of a text with their folded keys and character offsets: what the agency matcher,
+the group grammar and the named-body grammar walk over."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vbparse.extract.agencies.keys import TOKEN, fold_word
+
+__all__ = ["Tokens"]
+
+
+@dataclass
+class Tokens:
+    """The tokens of a text with their folded keys and character offsets."""
+
+    text: str
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        matches = list(TOKEN.finditer(text))
+        return cls(
+            text=text,
+            keys=[fold_word(m.group()) for m in matches],
+            starts=[m.start() for m in matches],
+            ends=[m.end() for m in matches],
+        )
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def word(self, i: int) -> str:
+        """Token ``i`` as written."""
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def gap(self, i: int) -> str:
+        """The characters between token ``i - 1`` and token ``i``."""
+        return self.text[self.ends[i - 1] if i else 0 : self.starts[i]]

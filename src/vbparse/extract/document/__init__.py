@@ -1,0 +1,1 @@
+"""Document-level fields: the number, references, issuer and addressees."""

@@ -1,0 +1,1 @@
+"""Tasks: assembly from the clause tree, roles, task fields, attached documents' tasks."""

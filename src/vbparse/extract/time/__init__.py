@@ -1,0 +1,1 @@
+"""Time: the deadline grammar and its files, calendar arithmetic, date cores, deadlines."""
