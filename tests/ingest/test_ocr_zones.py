@@ -7,8 +7,8 @@ name beside it under the red seal, and what the seal left between them.
 
 from __future__ import annotations
 
-from vbparse.ingest.page_model import Word
 from vbparse.ingest.ocr_zones import drop_colour, reread_signature_zone, signature_zone
+from vbparse.ingest.page_model import Word
 
 WIDTH, HEIGHT = 2484, 3526
 
