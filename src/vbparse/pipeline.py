@@ -25,6 +25,7 @@ from vbparse.normalize import NormalizedText, normalize
 from vbparse.segment.clause_tree import ClauseTree
 from vbparse.segment.closing import Closing, find_closing
 from vbparse.segment.header import Header, find_header
+from vbparse.segment.ocr_fields import repair_fields
 
 
 class StageError(VbparseError):
@@ -118,6 +119,8 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     assert doc.header is not None and doc.closing is not None and doc.tree is not None
     text, header, closing = doc.text, doc.header, doc.closing
     _check_is_directive(doc)
+    if doc.raw.ocr:
+        repair_fields(header, closing)
     number, number_text = fields.document_number(header)
     prefix = number_text or doc.name
     province = fields.issuer_province(header)
@@ -167,7 +170,14 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         tasks=tasks,
     )
     doc.warnings.extend(fields.unknown_agency_warnings(tasks))
-    if header.draft_code or header.draft_date:
+    if (header.draft_code or header.draft_date) and doc.raw.ocr:
+        # A scan's blanks hold what the clerk wrote or stamped, which OCR could not read.
+        doc.warn(
+            "segment",
+            "the scan's number or day is blank or unreadable (handwritten or stamped?): "
+            "left null, check them",
+        )
+    elif header.draft_code or header.draft_date:
         doc.warn("segment", "a draft (dự thảo): the number and the day are left blank")
     for message in _number_doubts(header, number, doc.raw.ocr):
         doc.warn("segment", message)

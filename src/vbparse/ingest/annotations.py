@@ -40,13 +40,45 @@ def annotation_words(plumber_page: Any) -> list[Word]:
     try:
         annots = plumber_page.annots or []
     except Exception:  # a malformed annotation array must not lose the page's own text
-        return words
+        # pdfplumber resolves every reference of every annotation, and recurses for ever on
+        # the cycles of a signed e-office PDF (the widget's /P and /Parent pointing back):
+        # each annotation is then read one level deep, as far as its appearance needs.
+        try:
+            annots = _shallow_annots(plumber_page)
+        except Exception:
+            return words
     for annot in annots:
         try:
             words += _words_of(annot)
         except Exception:  # a broken appearance stream must not lose the page
             continue
     return words
+
+
+def _shallow_annots(plumber_page: Any) -> list[dict[str, Any]]:
+    """The page's annotations as pdfplumber gives them (``data``, box in page coordinates),
+    each resolved one level deep; an unrotated page only."""
+    from pdfminer.pdftypes import resolve1
+
+    if getattr(plumber_page, "rotation", 0) % 360:
+        return []
+    out = []
+    for ref in resolve1(plumber_page.page_obj.annots) or []:
+        annot = resolve1(ref)
+        if not isinstance(annot, dict) or "Rect" not in annot:
+            continue
+        a, b, c, d = (float(resolve1(v)) for v in resolve1(annot["Rect"]))
+        height = plumber_page.height
+        out.append(
+            {
+                "data": annot,
+                "x0": min(a, c),
+                "x1": max(a, c),
+                "top": height - max(b, d),
+                "bottom": height - min(b, d),
+            }
+        )
+    return out
 
 
 def _words_of(annot: dict[str, Any]) -> list[Word]:

@@ -23,6 +23,7 @@ from typing import Any
 from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.layout import read_pages, render
 from vbparse.ingest.ocr_repair import repair_row_labels
+from vbparse.ingest.ocr_zones import drop_colour, reread_signature_zone
 from vbparse.ingest.page_model import Page, Table, Word
 from vbparse.ingest.ruling import erase_rules, find_grid
 from vbparse.ingest.safety import (
@@ -238,14 +239,17 @@ def _reread_empty_cells(image: Any, cells: list[list[tuple]], words: list[Word])
 def ocr_image(image: Any) -> OcrPage:
     """Deskew and read one page image; words in pixel coordinates.
 
+    Coloured ink (seals, stamps) is whitened first, and the signature zone is read again on
+    its own (``vbparse.ingest.ocr_zones``).
     A ruled table's rules are erased before reading; its cells left empty by the page's
     reading are read again one by one.
     """
-    image = deskew(image.convert("L"))
+    image = deskew(drop_colour(image))
     grid = find_grid(image)
     if grid is not None:
         image = erase_rules(image, grid)
     words, confidences = _words(image, TESSERACT_CONFIG)
+    words, confidences = reread_signature_zone(image, words, confidences, _words)
     tables = []
     if grid is not None:
         cells = grid.cells()
@@ -280,7 +284,8 @@ def ocr_pdf_pages(
             if page_dpi is None:
                 yield index, None
                 continue
-            bitmap = page.render(scale=page_dpi / 72, grayscale=True)
+            # In colour: seals, stamps and handwriting are told from print by their colour.
+            bitmap = page.render(scale=page_dpi / 72)
             yield index, ocr_image(bitmap.to_pil())
     finally:
         pdf.close()

@@ -214,7 +214,35 @@ def repair_ocr_text(text: str) -> str:
     return _NUMBER.sub(lambda m: repair_number(m.group(0)), text)
 
 
+@functools.cache
+def _blank_slots() -> tuple[re.Pattern[str], ...]:
+    import regex
+
+    from vbparse.grammars import load_yaml
+
+    return tuple(regex.compile(slot["pattern"]) for slot in load_yaml("ocr_blanks.yaml")["slots"])
+
+
+def blank_unread_slots(text: str) -> str:
+    """The header's number and day left blank where OCR read no digits there ("6§0",
+    "3|"), or a number of zeros: handwriting or a stamp, not to be guessed
+    (``grammars/ocr_blanks.yaml``). The length of the text is kept."""
+    for pattern in _blank_slots():
+
+        def blank(m) -> str:
+            slot = m.group("slot").strip()
+            if slot.isdigit() and slot.strip("0"):
+                return m.group(0)
+            start, end = m.start("slot") - m.start(), m.end("slot") - m.start()
+            whole = m.group(0)
+            return whole[:start] + " " * (end - start) + whole[end:]
+
+        text = pattern.sub(blank, text)
+    return text
+
+
 def repair_page_text(text: str) -> str:
     """The repairs that need the assembled lines of a page: bullet marks and item labels at
-    line starts, and the ``word`` repairs of phrases that span OCR words ("để xuất")."""
-    return repair_words(repair_line_starts(text))
+    line starts, the ``word`` repairs of phrases that span OCR words ("để xuất"), and the
+    header's number and day blanked where no digits were read."""
+    return blank_unread_slots(repair_words(repair_line_starts(text)))

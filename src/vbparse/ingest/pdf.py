@@ -149,6 +149,9 @@ def _page(plumber_page) -> tuple[Page, str]:
         Word(_word_text(w["text"], font, prior), w["x0"], w["top"], w["x1"], w["bottom"])
         for w, font in zip(found, fonts, strict=True)
     ]
+    # The page's own text decides whether it is a scan to OCR: a signed scan's annotations
+    # draw a stamp ("Cơ quan phát hành: …") over a page with no text layer.
+    plain = " ".join(w.text for w in words)
     # The number and day an e-office system stamps at signing live in annotations.
     words += annotation_words(plumber_page)
     tables = []
@@ -164,7 +167,6 @@ def _page(plumber_page) -> tuple[Page, str]:
             rows = table_rows([list(row.cells) for row in found.rows], words, spaces)
             if _is_table(rows):
                 tables.append(Table(top, bottom, x0, x1, rows))
-    plain = " ".join(w.text for w in words)
     return Page(plumber_page.width, plumber_page.height, words, tables), plain
 
 

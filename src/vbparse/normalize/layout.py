@@ -29,6 +29,9 @@ from vbparse.normalize.offsets import NormalizedText
 # A line with a run of 3+ spaces between two words (two columns side by side), and the run.
 _COLUMN_LINE = regex.compile(r"\S[ \t]{3,}\S")
 _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+# A right column continues on the next line when it starts within this many characters (a
+# Word text box aligns its columns by tab stops, not by characters).
+_SAME_COLUMN = 6
 # The quốc hiệu or the tiêu ngữ after other words on a line, in the forms only a header uses.
 _MOTTO_INSIDE = regex.compile(
     r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
@@ -47,7 +50,9 @@ _TRAILING_NAME = regex.compile(
 def _grammar() -> dict[str, regex.Pattern[str]]:
     g = load_yaml("header.yaml")
     prefixes = "|".join(regex.escape(a) for a in g["authority_prefixes"])
-    starts = "|".join(regex.escape(t) for t in g["signer_title_starts"])
+    longest_first = "|".join(
+        regex.escape(t) for t in sorted(g["signer_title_starts"], key=len, reverse=True)
+    )
     marker_parts = [
         rf"{g['number_label']}\d",
         rf"{g['number_label']}\s*/",  # a draft's number: "Số:      /KH-UBND"
@@ -85,7 +90,9 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         # Xã hội", "Công ty TNHH Cảnh Hưng – Hải Thành").
         "bullet": regex.compile(r"(?<=[:;.,]\s*)\s+(?=[-–•+]\s*\S)"),
         "authority": regex.compile(rf"^\s*(?:{prefixes})\s*"),
-        "title_start": regex.compile(rf"\s+(?=(?:{starts})\b)"),
+        # A title of the list at a word start, the longest first ("CHI CỤC TRƯỞNG").
+        "draft_blanks": regex.compile("|".join(f"(?:{b})" for b in g["draft_blanks"])),
+        "title_at": regex.compile(rf"(?:{longest_first})\b"),
     }
 
 
@@ -95,30 +102,31 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     Every edit keeps the length, so the map back to the source is unchanged."""
     lines = text.text.split("\n")
     layout = [_is_layout_row(line) for line in lines]
-    flat = "\n".join(
-        _flatten_line(line, layout[i], _near_layout(layout, i)) for i, line in enumerate(lines)
-    )
+    out = []
+    columns: set[int] = set()  # where the right columns of the line above start
+    for i, line in enumerate(lines):
+        if layout[i]:
+            line = _flatten_row(line)
+        elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
+            line = " " * len(line)
+        elif _COLUMN_LINE.search(line):
+            line, columns = _flatten_columns(line, columns)
+            out.append(line)
+            continue
+        elif _grammar()["marker"].match(line):
+            # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
+            line = _flatten_cell(line)
+        elif _MOTTO_INSIDE.search(line):
+            # The issuer's column and the quốc hiệu joined by one space ("ỦY BAN NHÂN DÂN CỘNG
+            # HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc").
+            line = _MOTTO_INSIDE.sub(lambda m: "\n" + m.group(0)[1:], line, count=1)
+        columns = set()
+        out.append(_SIGNED.sub(lambda m: " " * len(m.group(0)), line))
+    flat = "\n".join(out)
     if flat == text.text:
         return text
     assert len(flat) == len(text.text)
     return NormalizedText(flat, text.source_index)
-
-
-def _flatten_line(line: str, layout_row: bool, near_layout_row: bool) -> str:
-    if layout_row:
-        line = _flatten_row(line)
-    elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and near_layout_row):
-        line = " " * len(line)
-    elif _COLUMN_LINE.search(line):
-        line = _flatten_columns(line)
-    elif _grammar()["marker"].match(line):
-        # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
-        line = _flatten_cell(line)
-    elif _MOTTO_INSIDE.search(line):
-        # The issuer's column and the quốc hiệu joined by one space ("ỦY BAN NHÂN DÂN CỘNG
-        # HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc").
-        line = _MOTTO_INSIDE.sub(lambda m: "\n" + m.group(0)[1:], line, count=1)
-    return _SIGNED.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def opens_with_field(line: str) -> bool:
@@ -161,10 +169,31 @@ def _near_layout(layout: list[bool], i: int) -> bool:
     return any(layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout))
 
 
-def _flatten_columns(line: str) -> str:
-    if not any(_grammar()["marker"].match(_unstarred(p)) for p in _COLUMN_GAP.split(line)):
-        return line
-    return _COLUMN_GAP.sub(lambda g: "\n" + g.group(0)[1:], _flatten_cell(line))
+def _flatten_columns(line: str, above: set[int]) -> tuple[str, set[int]]:
+    """A line of side-by-side columns, each column on a line of its own, when one of them
+    opens with a field ("Nơi nhận:", "Số:"); else split only where a right column opens with
+    a signer's title or continues the split of the line above. Returns the line and where
+    its right columns start."""
+    blanks = {m.span() for m in _grammar()["draft_blanks"].finditer(line)}
+    gaps = [m for m in _COLUMN_GAP.finditer(line) if m.span() not in blanks]
+    edges = [0] + [x for m in gaps for x in m.span()] + [len(line)]
+    parts = [line[edges[k] : edges[k + 1]] for k in range(0, len(edges), 2)]
+    g = _grammar()
+    if not any(g["marker"].match(_unstarred(p)) for p in parts):
+        # A right column that opens with a signer's title ("- Như trên;      CHÁNH VĂN
+        # PHÒNG") or continues the column split on the line above.
+        gaps = [
+            gap
+            for gap in gaps
+            if g["title_at"].match(line, gap.end())
+            or any(abs(gap.end() - a) <= _SAME_COLUMN for a in above)
+        ]
+        if not gaps:
+            return line, set()
+    out = list(_flatten_cell(line))
+    for gap in gaps:
+        out[gap.start()] = "\n"
+    return "".join(out), {g.end() for g in gaps}
 
 
 def _unstarred(cell: str) -> str:
@@ -207,7 +236,25 @@ def _signature_breaks(cell: str) -> list[int]:
         first_word = regex.compile(r"\S+").search(segment.group(0), authority.end())
         if first_word is None:
             continue
-        start = g["title_start"].search(segment.group(0), first_word.end())
-        if start:
-            breaks.append(segment.start() + start.start())
+        start = _title_break(segment.group(0), first_word.start(), first_word.end())
+        if start is not None:
+            breaks.append(segment.start() + start)
     return breaks
+
+
+def _title_break(line: str, office_start: int, search_from: int) -> int | None:
+    """Where the signer's own title starts in ``line`` (the first title word from
+    ``search_from``); a title word inside a longer title that starts earlier ("CỤC TRƯỞNG"
+    in "KT. CHI CỤC TRƯỞNG" or "TỔNG CỤC TRƯỞNG") starts nothing."""
+    title = _grammar()["title_at"]
+    covered = office_start
+    for word in regex.finditer(r"\S+", line, pos=office_start):
+        if (
+            word.start() >= search_from
+            and word.start() >= covered
+            and title.match(line, word.start())
+        ):
+            return word.start() - 1
+        if (m := title.match(line, word.start())) is not None:
+            covered = max(covered, m.end())
+    return None

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize.tone_marks import fold_tone_marks_str
+
+
+def bare(text: str) -> str:
+    """Letters without any diacritic, lower case, spaces collapsed: the key that OCR damage to
+    the marks ("THÔNG BẢO" for "THÔNG BÁO", "Cân Thơ" for "Cần Thơ") leaves intact."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
 def fold(text: str) -> str:

@@ -85,6 +85,10 @@ def find_closing(text: str, body_start: int, stop: int) -> Closing:
     )
     if end_at is None and cc_at is None:
         _trim_body_before_signature(closing, lines)
+        if closing.body_end < stop:
+            # No closing sentence and no Nơi nhận (lost by OCR): the signature is read from
+            # its "KT."/"TM."/"TL." line on (công văn 299/UBND-TTHC, real scan).
+            _read_signature(closing, [ln for ln in lines if ln.start >= closing.body_end])
     return closing
 
 
@@ -106,11 +110,23 @@ def _read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
     taken = (
         [Line(lines[start].index, lines[start].start, lines[start].end, inline)] if inline else []
     )
-    for line in lines[start + 1 :]:
-        if not line.text.strip().startswith(_BULLET):
+    rest = lines[start + 1 :]
+    for k, line in enumerate(rest):
+        if line.text.strip().startswith(_BULLET):
+            taken.append(line)
+        elif not _signature_line_inside_list(rest[k:]):
             break
-        taken.append(line)
     return taken
+
+
+def _signature_line_inside_list(lines: list[Line]) -> bool:
+    """A capitals line between two bullets of the Nơi nhận: the signature column read line
+    by line beside the list ("Nơi nhận:" / "TL. CHỦ TỊCH" / "- Như trên;" / "CHÁNH VĂN
+    PHÒNG" / "- Chủ tịch UBND tỉnh;"), not the list's end."""
+    upper = 0
+    while upper < len(lines) and lines[upper].is_upper:
+        upper += 1
+    return 0 < upper <= 2 and upper < len(lines) and lines[upper].text.strip().startswith(_BULLET)
 
 
 def _clean_cc(line: Line) -> str:
@@ -132,6 +148,10 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         while j < len(lines) and lines[j].is_upper:
             titles.append(lines[j].text.strip())
             j += 1
+        # The signature opens at its "KT."/"TM."/"TL." line: a capitals line above it is
+        # no title (a file tag under the Nơi nhận, "QCV26.07. KHCN").
+        opens = next((k for k, t in enumerate(titles) if authority.match(t)), 0)
+        titles = titles[opens:]
         if j < len(lines) and _PERSON.match(lines[j].text.strip()):
             closing.signer = lines[j].text.strip()
         elif not authority.match(titles[0]):

@@ -17,7 +17,7 @@ from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
 from vbparse.normalize.unwrap import label_start
-from vbparse.segment.casing import fold
+from vbparse.segment.casing import bare, fold
 from vbparse.segment.lines import Line, split_lines
 
 # How far down the header may reach: the body starts long before this in any real document.
@@ -63,6 +63,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "date_line": regex.compile(rf"Ngày\s+{DATE_PATTERN}", flags),
         "draft_number": regex.compile(g["draft_number"]),
         "draft_date": regex.compile(g["draft_date"], flags),
+        "number_start": regex.compile(rf"{g['number_label']}", flags),
+        # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
+        "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
     }
 
 
@@ -72,6 +75,21 @@ def _type_titles() -> dict[str, str]:
     return {fold(name): code for code, name in document_type_codes().items()}
 
 
+@functools.cache
+def _bare_type_titles() -> dict[str, str]:
+    """The same without diacritics, where that leaves one code ("chi thi" → "CT")."""
+    codes: dict[str, set[str]] = {}
+    for code, name in document_type_codes().items():
+        codes.setdefault(bare(name), set()).add(code)
+    return {name: found.pop() for name, found in codes.items() if len(found) == 1}
+
+
+def _title_code(stripped: str) -> str | None:
+    """The type code of a title line ("THÔNG BÁO" → "TB"); OCR's wrong marks ("THÔNG BẢO",
+    "CHÍ THỊ") still name the type when one title has those letters."""
+    return _type_titles().get(fold(stripped)) or _bare_type_titles().get(bare(stripped))
+
+
 def _is_item(line: Line) -> bool:
     # A rule under the issuer ("—-", "-------") opens no item: an item has words.
     return bool(label_start().match(line.text)) and any(c.isalnum() for c in line.text)
@@ -79,7 +97,8 @@ def _is_item(line: Line) -> bool:
 
 # The quốc hiệu's words: a converter or portal may wrap it anywhere ("CỘNG HÒA XÃ HỘI" /
 # "CHỦ NGHĨA VIỆT NAM"), and each piece is still the motto, never the issuer.
-_MOTTO_WORDS = fold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").split()
+# Compared without diacritics: OCR reads "CHÚ NGHĨA", "CỌNG HÒA XÃ HỌI".
+_MOTTO_WORDS = bare("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").split()
 # A page copied whole puts the site's banner and a metadata table before the document: the
 # header starts at most this many lines above the quốc hiệu (the issuer's name, its rule).
 _ABOVE_MOTTO = 4
@@ -91,7 +110,7 @@ def _is_motto(stripped: str) -> bool:
 
 
 def _is_motto_piece(stripped: str) -> bool:
-    words = fold(stripped).split()
+    words = bare(stripped).split()
     if not words or (len(words) < 2 and words != _MOTTO_WORDS[:1]):
         return False
     return any(
@@ -137,7 +156,9 @@ def find_header(text: str) -> Header:
             offset = line.start + (len(line.text) - len(line.text.lstrip()))
             header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
             last = i
-        elif header.date is None and (m := p["place_date"].match(stripped)):
+        elif header.date is None and (
+            m := p["place_date"].match(stripped) or _date_after_number(stripped)
+        ):
             _set_date(header, m)
             last = i
         elif header.number is None and (m := p["draft_number"].match(stripped)):
@@ -151,8 +172,8 @@ def find_header(text: str) -> Header:
             _set_subject(header, line, m.end(), [])
             header.subject_is_vv = True
             last = i
-        elif header.title_type is None and fold(stripped) in _type_titles():
-            header.title_type = _type_titles()[fold(stripped)]
+        elif header.title_type is None and (code := _title_code(stripped)):
+            header.title_type = code
             last = _read_title_subject(header, lines, i)
         elif p["recipients"].match(stripped):
             last = _read_recipients(header, lines, i, p["recipients"].match(stripped).end())
@@ -164,7 +185,7 @@ def find_header(text: str) -> Header:
             if not p["motto"].search(stripped):
                 header.issuer_lines.append(line)
                 last = i
-        elif header.number or header.date or header.title_type or header.subject:
+        elif _header_anchored(header):
             if not header.recipients and _header_field_ahead(lines, i):
                 # A line of the header the layout broke: the trích yếu wrapped ("V/v … tại TP."
                 # / "Hồ Chí Minh"), or written "Về …" without "V/v", before Kính gửi.
@@ -174,6 +195,31 @@ def find_header(text: str) -> Header:
             break
     header.body_start = lines[last].end + 1 if last >= 0 else 0
     return header
+
+
+def _header_anchored(header: Header) -> bool:
+    """Whether a field that only a header holds has been read, so that an unknown line may
+    end the header. A draft's or a scan's blank number ("Số:      /BCA-C04") and the Kính
+    gửi count: without them an OCR'd page whose number and title were unreadable ran on to
+    its signature (công văn 4409/BCA-C04, real scan)."""
+    return bool(
+        header.number
+        or header.date
+        or header.title_type
+        or header.subject
+        or header.draft_code
+        or header.recipients
+    )
+
+
+def _date_after_number(stripped: str) -> regex.Match[str] | None:
+    """The date line read into the number's line by OCR, the number itself unreadable
+    ("SỐ: Ô?ˆ JGT-TTs Hà Nội, ngày 30 tháng 01 năm 2026", chỉ thị 02/CT-TTg, real scan)."""
+    p = _patterns()
+    if not p["number_start"].match(stripped):
+        return None
+    start = p["place_in_line"].search(stripped)
+    return p["place_date"].match(stripped, start.start()) if start else None
 
 
 # How far below an unknown line a header field may still come ("Kính gửi:", the date line).
@@ -203,6 +249,9 @@ def _extend_subject(header: Header, line: Line, follows_header_line: bool) -> No
 
 
 def _set_subject(header: Header, line: Line, start_in_line: int, more: list[Line]) -> None:
+    # Punctuation never opens a trích yếu: a speck OCR read before it (",Về việc …").
+    first = line.text.strip()[start_in_line:]
+    start_in_line += len(first) - len(first.lstrip(",.;:'\"` "))
     start = line.start + (len(line.text) - len(line.text.lstrip())) + start_in_line
     end = (more[-1] if more else line).end
     words = " ".join([line.text.strip()[start_in_line:]] + [m.text.strip() for m in more])
@@ -233,10 +282,51 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
         ):
             break
         taken.append(line)
+    if len(taken) == 1 and not taken[0].is_upper:
+        taken += _title_line_cut_by_case(taken[0], lines[i + 2 : i + 4])
     if taken:
         _set_subject(header, taken[0], 0, taken[1:])
+        _cut_at_dated_opening(header)
         return i + len(taken)
     return i
+
+
+def _title_line_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
+    """The second line of a sentence-case title that normalize left apart because it opens
+    with a capital ("… triển khai thực hiện 02" / "Chương trình MTQG: …", thông báo
+    565/TB-UBND Quảng Ngãi): taken when the title does not end a sentence and the line after
+    it opens the body with its date ("Ngày 12/11/2024, …")."""
+    p = _patterns()
+    if len(after) < 2 or title.text.rstrip().endswith((".", ":", ";")):
+        return []
+    second, body = after
+    opening = second.text.strip()
+    if second.is_upper or _is_item(second) or p["date_line"].match(opening):
+        return []
+    if p["separator"].match(opening) or not any(c.isalpha() for c in opening):
+        return []
+    return [second] if _DATED_OPENING.match(body.text.strip()) else []
+
+
+# The body of a thông báo kết luận opens with the meeting's date, capitalised: "Ngày
+# 03/01/2025, Phó Chủ tịch … chủ trì …". Inside a line it starts a new sentence.
+_DATED_OPENING = regex.compile(rf"Ngày\s+{DATE_PATTERN}")
+_DATED_OPENING_INSIDE = regex.compile(rf"\s+(?=Ngày\s+{DATE_PATTERN}\s*,)")
+
+
+def _cut_at_dated_opening(header: Header) -> None:
+    """A title that normalize joined with the body's dated opening sentence (thông báo
+    11/TB-UBND Quảng Ngãi: "… trong thời gian đến Ngày 03/01/2025, Phó Chủ tịch …") ends
+    where that sentence starts."""
+    if header.subject is None or header.subject_span is None:
+        return
+    m = _DATED_OPENING_INSIDE.search(header.subject)
+    if m is None or m.start() == 0:
+        return
+    header.subject = header.subject[: m.start()].rstrip(" .;")
+    header.subject_span = Span(
+        start=header.subject_span.start, end=header.subject_span.start + m.start()
+    )
 
 
 @functools.cache

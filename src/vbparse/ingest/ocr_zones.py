@@ -1,0 +1,139 @@
+"""Scanned pages read for their fields, not only their text: coloured ink and the signature.
+
+- **Coloured ink** (the red seal pressed over the signer's title and name, the blue or red
+  stamp of a registry, "CÔNG VĂN ĐẾN Số … Ngày …") is no print: a pixel whose colour
+  channels differ by more than ``INK_CHROMA`` is made white before Tesseract reads the page.
+  Black print under a seal stays black, so the name under the seal is read.
+- **The signature zone** (right of the Nơi nhận list, from its line down) holds a few short
+  lines among a signature and a seal, which Tesseract's page layout often takes for a
+  picture and drops. That zone is read again on its own as one block of text
+  (``ZONE_CONFIG``), the words of the Nơi nhận column whitened out of it first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import regex
+
+from vbparse.grammars import load_yaml
+from vbparse.ingest.page_model import Word, group_lines
+
+# Channels of a grey pixel (print, paper) differ by a few levels; scanner fringes on black
+# print stay under ~30; ballpoint blue and seal red differ by 60 and more.
+INK_CHROMA = 48
+ZONE_CONFIG = "--psm 6"
+# The signer's title may stand this many line heights above the "Nơi nhận:" line.
+ZONE_LINES_ABOVE = 2.0
+# The signature block stands right of this share of the page width.
+ZONE_LEFT_SHARE = 0.5
+# Strokes of a signature read as words ("JJ", "bi", "//"): little confidence, or much taller
+# than the print (a name in bold with stacked marks, "Nguyễn", stands 1.5 times the median),
+# or no letter or digit.
+ZONE_MIN_CONFIDENCE = 60.0
+ZONE_MAX_HEIGHT_SHARE = 1.8
+# A word cut by the zone's top edge is a piece of the line above (the body's last line).
+ZONE_EDGE_PX = 3
+
+WordReader = Callable[[Any, str, int, int], tuple[list[Word], list[float]]]
+
+
+def drop_colour(image: Any) -> Any:
+    """A greyscale page with coloured ink (seals, stamps, handwriting in blue) made white."""
+    import numpy as np
+    from PIL import Image
+
+    if image.mode not in ("RGB", "RGBA", "P", "CMYK"):
+        return image.convert("L")
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    grey = np.asarray(image.convert("L"), dtype=np.uint8).copy()
+    grey[(rgb.max(axis=2) - rgb.min(axis=2)) > INK_CHROMA] = 255
+    return Image.fromarray(grey)
+
+
+@functools.cache
+def _cc_label() -> regex.Pattern[str]:
+    return regex.compile(load_yaml("header.yaml")["cc_label"], regex.IGNORECASE)
+
+
+Box = tuple[int, int, int, int]
+
+
+def signature_zone(words: list[Word], width: float, height: float) -> Box | None:
+    """The box right of the Nơi nhận list (its lines may reach past the middle of the page),
+    from just above its label to the page bottom; ``None`` on a page without a "Nơi nhận:"
+    line in its left half."""
+    lines = group_lines(words)
+    for k, line in enumerate(lines):
+        if line.x0 < ZONE_LEFT_SHARE * width and _cc_label().match(line.text.strip()):
+            size = sorted(w.size for w in line.words)[len(line.words) // 2]
+            top = max(0.0, line.top - ZONE_LINES_ABOVE * size)
+            # The list's lines are the first segment of each line from the label down.
+            left = max(
+                [ZONE_LEFT_SHARE * width]
+                + [b.segments()[0].x1 + size for b in lines[k:] if b.x0 < ZONE_LEFT_SHARE * width]
+            )
+            return int(left), int(top), int(width), int(height)
+    return None
+
+
+def _centre_in(word: Word, box: Box) -> bool:
+    x0, top, x1, bottom = box
+    return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
+
+
+def reread_signature_zone(
+    image: Any, words: list[Word], confidences: list[float], read: WordReader
+) -> tuple[list[Word], list[float]]:
+    """The page's words with those of the signature zone read again on their own.
+
+    Words of the Nơi nhận column that reach into the zone are whitened out of the crop, so
+    the re-read holds only the signature block; the page's words in the zone are replaced.
+    """
+    from PIL import ImageDraw
+
+    box = signature_zone(words, image.width, image.height)
+    if box is None:
+        return words, confidences
+    x0, top, _, _ = box
+    crop = image.crop(box)
+    draw = ImageDraw.Draw(crop)
+    for word in words:
+        if not _centre_in(word, box) and word.x1 > x0 and word.bottom > top:
+            draw.rectangle(
+                (word.x0 - x0 - 2, word.top - top - 2, word.x1 - x0 + 2, word.bottom - top + 2),
+                fill=255,
+            )
+    found, found_conf = read(crop, ZONE_CONFIG, x0, top)
+    heights = sorted(w.bottom - w.top for w in words)
+    tallest = ZONE_MAX_HEIGHT_SHARE * heights[len(heights) // 2]
+    kept_found = [
+        (w, c)
+        for w, c in zip(found, found_conf, strict=True)
+        if c >= ZONE_MIN_CONFIDENCE
+        and w.bottom - w.top <= tallest
+        and w.top > top + ZONE_EDGE_PX
+        and any(ch.isalnum() for ch in w.text)
+    ]
+    found, found_conf = [w for w, _ in kept_found], [c for _, c in kept_found]
+    if not any(w.text[:1].isalpha() for w in found):
+        return words, confidences
+    kept = [(w, c) for w, c in zip(words, confidences, strict=True) if not _centre_in(w, box)]
+    debris = _debris_beside_list([w for w, _ in kept], dict((id(w), c) for w, c in kept), box)
+    kept = [(w, c) for w, c in kept if id(w) not in debris]
+    return [w for w, _ in kept] + found, [c for _, c in kept] + found_conf
+
+
+def _debris_beside_list(words: list[Word], confidence: dict[int, float], box: Box) -> set[int]:
+    """Ids of the words between the Nơi nhận list and the signature zone that the seal and
+    the signature left ("LÀN", "ca"): a run apart from the list's line, read with little
+    confidence."""
+    debris: set[int] = set()
+    for line in group_lines([w for w in words if w.top >= box[1]]):
+        for segment in line.segments()[1:]:
+            scores = [confidence[id(w)] for w in segment.words]
+            if sum(scores) / len(scores) < ZONE_MIN_CONFIDENCE:
+                debris.update(id(w) for w in segment.words)
+    return debris

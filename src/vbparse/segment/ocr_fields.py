@@ -1,0 +1,115 @@
+"""Document fields of an OCR'd document repaired against known words (issue 11).
+
+OCR drops or changes diacritics ("Cân Thơ", "TM. Uy ban nhan dan") and misreads a capital
+("Äguyến Quốc Việt"). A field is repaired only when exactly one known word explains what was
+read (``grammars/ocr_vocabulary.yaml``, the places of ``agencies/provinces.yaml``, the titles
+of ``header.yaml``); otherwise it stays as read. Applied to OCR text only.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from vbparse.grammars import load_yaml
+from vbparse.segment.casing import bare, title_case
+from vbparse.segment.closing import Closing
+from vbparse.segment.header import Header
+
+# A surname is repaired only from a word this long (a short one is too easily another name),
+# and only when it is this many letters off a known one.
+MIN_SURNAME_LETTERS = 4
+MAX_SURNAME_EDITS = 1
+
+
+def _unique(candidates: set[str]) -> str | None:
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+@functools.cache
+def _places() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for entry in load_yaml("agencies/provinces.yaml")["entries"]:
+        for place in [entry["place"], *entry.get("places", [])]:
+            out.setdefault(bare(place), set()).add(place)
+    return out
+
+
+@functools.cache
+def _surnames() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(load_yaml("ocr_vocabulary.yaml")["surnames"]))
+
+
+@functools.cache
+def _authority_words() -> dict[str, set[str]]:
+    words = (
+        load_yaml("header.yaml")["titles"] + load_yaml("ocr_vocabulary.yaml")["authority_bodies"]
+    )
+    out: dict[str, set[str]] = {}
+    for word in words:
+        out.setdefault(bare(word), set()).add(word[:1].upper() + word[1:])
+    return out
+
+
+def repair_place(place: str | None) -> str | None:
+    """ "Cân Thơ" → "Cần Thơ": a place that is a known one but for its diacritics."""
+    if not place or any(place in known for known in _places().values()):
+        return place
+    return _unique(set(_places().get(bare(place), ()))) or place
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (short words only)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+def repair_signer(name: str | None) -> str | None:
+    """ "Äguyến Quốc Việt" → "Nguyễn Quốc Việt": the first word, when it is no surname, is
+    the one surname nearest to it, at most one letter off (letters without diacritics: a
+    surname with the same letters, "Trân" → "Trần", beats one a letter off, "Thân")."""
+    if not name:
+        return name
+    first, _, rest = name.partition(" ")
+    if first in _surnames() or len(first) < MIN_SURNAME_LETTERS or not rest:
+        return name
+    distance = {s: _edits(bare(first), bare(s)) for s in _surnames()}
+    nearest = min(distance.values())
+    if nearest > MAX_SURNAME_EDITS:
+        return name
+    surname = _unique({s for s, d in distance.items() if d == nearest})
+    return f"{surname} {rest}" if surname else name
+
+
+def repair_authority(authority: str | None) -> str | None:
+    """ "TM. Uy ban nhan dan" → "TM. Ủy ban nhân dân": each part after its prefix, when it is
+    a known title or body but for its diacritics."""
+    if not authority:
+        return authority
+    parts = []
+    for part in authority.split(", "):
+        prefix, _, words = part.partition(" ")
+        known = _unique(set(_authority_words().get(bare(words), ()))) if words else None
+        parts.append(f"{prefix} {title_case(known)}" if known and known != words else part)
+    return ", ".join(parts)
+
+
+def repair_title(title: str | None) -> str | None:
+    """ "Chanh van phong" → "Chánh Văn phòng": a signer's title that is a known one but for
+    its diacritics."""
+    if not title:
+        return title
+    known = _unique(set(_authority_words().get(bare(title), ())))
+    return title_case(known) if known else title
+
+
+def repair_fields(header: Header, closing: Closing) -> None:
+    """The place, signer, title and signing authority of an OCR'd document, repaired (in
+    place)."""
+    header.place = repair_place(header.place)
+    closing.signer = repair_signer(closing.signer)
+    closing.signer_title = repair_title(closing.signer_title)
+    closing.signing_authority = repair_authority(closing.signing_authority)

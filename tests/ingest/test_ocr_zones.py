@@ -1,0 +1,110 @@
+"""Scanned pages read for their fields: coloured ink dropped, the signature zone read again.
+
+Word boxes are those Tesseract gave on the last page of chỉ thị 02/CT-TTg (2026, real scan,
+tests/fixtures/real/b04_tb_ct) at 300 dpi: the Nơi nhận list, the Prime Minister's title and
+name beside it under the red seal, and what the seal left between them.
+"""
+
+from __future__ import annotations
+
+from vbparse.ingest.ocr_zones import drop_colour, reread_signature_zone, signature_zone
+from vbparse.ingest.page_model import Word
+
+WIDTH, HEIGHT = 2484, 3526
+
+
+def _line(text: str, x0: int, x1: int, top: int, bottom: int) -> list[tuple[Word, float]]:
+    """A line of the list, its words spread evenly between x0 and x1 (Tesseract's spacing)."""
+    words = text.split()
+    step = (x1 - x0) / len(words)
+    return [
+        (Word(w, round(x0 + k * step), top, round(x0 + (k + 1) * step - 12), bottom), 95.0)
+        for k, w in enumerate(words)
+    ]
+
+
+PAGE = [
+    (Word("Nơi", 382, 798, 455, 840), 93.0),
+    (Word("nhận:", 470, 800, 585, 854), 93.0),
+    *_line("- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;", 383, 1389, 970, 1014),
+    *_line("- Hội đồng Dân tộc và các Ủy ban của Quốc", 385, 1201, 1237, 1279),
+    (Word("hội;", 1216, 1237, 1283, 1278), 96.0),
+    # What the seal and the signature left beside the list.
+    (Word("ca", 1366, 1222, 1436, 1281), 30.0),
+    (Word("LÀN", 1479, 1170, 1549, 1240), 40.0),
+    # The page's reading of the zone: a stroke of the signature.
+    (Word("Ẩ", 1700, 900, 1760, 1000), 20.0),
+]
+ZONE_READING = [
+    # A piece of the line above, cut by the zone's top edge.
+    (Word("TÊN", 1678, 690, 1720, 716), 61.0),
+    (Word("THỦ", 1691, 799, 1815, 853), 86.0),
+    (Word("TƯỚNG", 1834, 798, 2050, 853), 90.0),
+    (Word("JJ", 1655, 1088, 1717, 1179), 0.0),
+    # A bold name with stacked marks stands taller than the list's print.
+    (Word("Phạm", 1639, 1263, 1781, 1335), 91.0),
+    (Word("Minh", 1800, 1267, 1934, 1307), 96.0),
+    (Word("Chính", 1954, 1266, 2104, 1308), 96.0),
+]
+
+
+class _Image:
+    """Stands for a PIL page: the zone reader only crops it and draws on the crop."""
+
+    width, height = WIDTH, HEIGHT
+
+    def __init__(self) -> None:
+        self.cropped: tuple[int, int, int, int] | None = None
+
+    def crop(self, box):
+        from PIL import Image
+
+        self.cropped = box
+        return Image.new("L", (box[2] - box[0], box[3] - box[1]), 255)
+
+
+def test_ocr_zones_signature_zone_starts_right_of_the_list():
+    words = [w for w, _ in PAGE]
+    x0, top, x1, bottom = signature_zone(words, WIDTH, HEIGHT)
+    assert x0 > 1389  # right of "phủ;", which reaches past the middle
+    assert top < 798 and (x1, bottom) == (WIDTH, HEIGHT)
+
+
+def test_ocr_zones_no_zone_without_noi_nhan():
+    words = [w for w, _ in PAGE if w.text not in ("Nơi", "nhận:")]
+    assert signature_zone(words, WIDTH, HEIGHT) is None
+
+
+def test_ocr_zones_reread_replaces_the_zone_and_drops_debris():
+    image = _Image()
+    calls = []
+
+    def read(crop, config, dx, dy):
+        calls.append((config, dx, dy))
+        return [w for w, _ in ZONE_READING], [c for _, c in ZONE_READING]
+
+    words, confidences = reread_signature_zone(
+        image, [w for w, _ in PAGE], [c for _, c in PAGE], read
+    )
+    texts = [w.text for w in words]
+    assert calls and calls[0][0] == "--psm 6"
+    assert [w.text for w in words if w.x0 > 1600] == ["THỦ", "TƯỚNG", "Phạm", "Minh", "Chính"]
+    assert "JJ" not in texts and "Ẩ" not in texts  # signature strokes
+    assert "TÊN" not in texts
+    assert "LÀN" not in texts and "ca" not in texts  # the seal's debris beside the list
+    assert "Chính" in texts and "phủ;" in texts and "hội;" in texts  # the list is kept
+    assert len(words) == len(confidences)
+
+
+def test_ocr_zones_drop_colour_whitens_seal_keeps_print():
+    from PIL import Image
+
+    page = Image.new("RGB", (3, 1))
+    page.putpixel((0, 0), (20, 22, 25))  # black print
+    page.putpixel((1, 0), (200, 40, 50))  # seal red
+    page.putpixel((2, 0), (40, 60, 170))  # ballpoint blue
+    grey = drop_colour(page)
+    assert grey.mode == "L"
+    assert grey.getpixel((0, 0)) < 60
+    assert grey.getpixel((1, 0)) == 255 and grey.getpixel((2, 0)) == 255
+    assert drop_colour(Image.new("L", (2, 2), 0)).getpixel((0, 0)) == 0

@@ -1,0 +1,72 @@
+"""OCR-damaged document fields repaired against known words, only when one word explains them.
+
+Values as Tesseract read them on real scans of tests/fixtures/real (kế hoạch 70/KH-UBND Cần
+Thơ, công văn 299/UBND-TTHC Quảng Ngãi, chỉ thị 05/CT-UBND Quảng Ngãi).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vbparse.segment.ocr_fields import (
+    repair_authority,
+    repair_place,
+    repair_signer,
+    repair_title,
+)
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("Cân Thơ", "Cần Thơ"),  # kế hoạch 70/KH-UBND: the grave accent of "Cần" lost
+        ("Quảng Ngãi", "Quảng Ngãi"),  # already right
+        ("Ha Noi", "Hà Nội"),
+        ("Lâm Thơ", "Lâm Thơ"),  # no known place: left as read
+        (None, None),
+    ],
+)
+def test_ocr_fields_place(read, expected):
+    assert repair_place(read) == expected
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("Äguyến Quốc Việt", "Nguyễn Quốc Việt"),  # 299/UBND-TTHC: "N" read as "Ä"
+        ("Trân Ngọc Căng", "Trần Ngọc Căng"),  # 08/CT-UBND: same letters beat "Thân", one off
+        ("Lã Văn An", "Lã Văn An"),  # a surname: never touched
+        ("Trương Thị Mai", "Trương Thị Mai"),
+        # Must NOT repair: "Đoàm" is one letter off both "Đoàn" and "Đàm": ambiguous.
+        ("Đoàm Văn Bình", "Đoàm Văn Bình"),
+        ("Ngọc", "Ngọc"),  # one word: no name to repair
+    ],
+)
+def test_ocr_fields_signer(read, expected):
+    assert repair_signer(read) == expected
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("TM. Uy ban nhan dan", "TM. Ủy ban nhân dân"),  # kế hoạch 70/KH-UBND Cần Thơ
+        ("TM. Uy ban nhan dan, KT. Chu tich", "TM. Ủy ban nhân dân, KT. Chủ tịch"),
+        ("KT. Chủ tịch", "KT. Chủ tịch"),
+        ("TL. Cục trưởng, KT. Truong ban giam sát quan ly_ ve hq", None),  # not a known title
+    ],
+)
+def test_ocr_fields_authority(read, expected):
+    assert repair_authority(read) == (read if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("Chanh van phong", "Chánh Văn phòng"),  # 299/UBND-TTHC: "CHANH VAN PHONG"
+        ("Phó Chủ tịch", "Phó Chủ tịch"),
+        ("Ánh văn phòng", "Ánh văn phòng"),  # letters lost, not marks: not guessed
+        (None, None),
+    ],
+)
+def test_ocr_fields_title(read, expected):
+    assert repair_title(read) == expected
