@@ -30,6 +30,8 @@ from vbparse.normalize.offsets import NormalizedText
 _COLUMN_LINE = regex.compile(r"\S[ \t]{3,}\S")
 _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 _SEPARATOR_ROW = regex.compile(r"^[\s|:\-]*$")
+_LINE = regex.compile(r"[^\n]+")
+_NON_SPACE_RUN = regex.compile(r"\S+")
 _RULE = regex.compile(r"[-_=~]{3,}")
 _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
 _SIGNED = regex.compile(r"^[ \t]*[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]]?[ \t]*$")
@@ -168,12 +170,12 @@ def _signature_breaks(cell: str) -> list[int]:
     signed for ("KT. BỘ TRƯỞNG, CHỦ NHIỆM | PHÓ CHỦ NHIỆM") and before the name."""
     g = _grammar()
     breaks = [m.start() for m in _TRAILING_NAME.finditer(cell)]
-    for segment in regex.finditer(r"[^\n]+", cell):
+    for segment in _LINE.finditer(cell):
         authority = g["authority"].match(segment.group(0))
         if not authority:
             continue
         # The office takes at least one word: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" breaks before PHÓ.
-        first_word = regex.compile(r"\S+").search(segment.group(0), authority.end())
+        first_word = _NON_SPACE_RUN.search(segment.group(0), authority.end())
         if first_word is None:
             continue
         start = g["title_start"].search(segment.group(0), first_word.end())
