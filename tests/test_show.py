@@ -11,6 +11,8 @@ from vbparse.exit_status import ExitStatus
 ROOT = Path(__file__).parents[1]
 DOC = ROOT / "tests" / "fixtures" / "real" / "b01_vpcp_cv_a" / "cv_910_vpcp-kgvx_2010.txt"
 TB = ROOT / "corpus" / "004_a135c2dc3c7e6627.txt"
+# a công văn whose one task names its lead in its own words ("Bộ Y tế nghiên cứu …")
+ONE_PARAGRAPH = ROOT / "tests" / "fixtures" / "real" / "b01_vpcp_cv_a" / "cv_375_vpcp-kgvx_2010.txt"
 
 
 def _flat(out: str) -> str:
@@ -25,8 +27,10 @@ def test_show_draws_header_clause_tree_and_tasks():
     assert "number 910/VPCP-KGVX" in flat and "issuer Văn phòng Chính phủ" in flat
     assert "place, date Hà Nội, 2010-02-08" in flat
     assert "clauses" in out and "├──" in out  # the tree
-    for task_id in ("p1", "1", "2"):
+    for task_id in ("1", "2"):
         assert f"task {task_id} " in flat
+    # "Giao Bộ Y tế chủ trì, phối hợp với …:" introduces items 1 and 2; it is no task itself
+    assert "task p1 " not in flat
     assert "support: Bộ Kế hoạch và Đầu tư (now Bộ Tài chính); Bộ Tài chính" in flat
     assert "↳" not in out  # no explanations without --explain
 
@@ -36,8 +40,10 @@ def test_show_explain_names_entries_and_rules():
     assert status == ExitStatus.SUCCESS
     flat = _flat(out)
     assert "gazetteer entry bo-y-te (agencies/ministries.yaml)" in flat
-    assert "lead: after 'giao' (agencies/roles.yaml lead_triggers)" in flat
-    assert "support: after 'phối hợp với' (agencies/roles.yaml support_triggers)" in flat
+    # items 1 and 2 take both from the lead-in "Giao Bộ Y tế chủ trì, phối hợp với …:"
+    assert "lead: named in its lead-in “Giao Bộ Y tế chủ trì, phối hợp" in flat
+    assert "after 'giao' (agencies/roles.yaml lead_triggers)" in flat
+    assert "after 'phối hợp với' (agencies/roles.yaml support_triggers)" in flat
     assert "now Bộ Tài chính since 2025-03-01" in flat
 
 
@@ -56,7 +62,7 @@ def test_show_highlights_matched_words_on_a_terminal():
             return True
 
     stream = Tty()
-    show_document(parse_file_stages(DOC), stream)
+    show_document(parse_file_stages(ONE_PARAGRAPH), stream)
     out = stream.getvalue()
     assert "\x1b[" in out  # styled
     assert "\x1b[1;4;36mBộ Y tế\x1b[0m" in out  # the lead, bold cyan underlined in the text

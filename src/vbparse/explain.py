@@ -55,12 +55,22 @@ def explain_agency(agency: Agency) -> str:
     return text
 
 
-def explain_role(role: str, agency: Agency, clause_text: str, clause_start: int) -> str:
-    """The roles.yaml phrase just before the agency, or where else its role came from."""
+def explain_role(
+    role: str, agency: Agency, clause_text: str, clause_start: int, text: str | None = None
+) -> str:
+    """The roles.yaml phrase just before the agency, or where else its role came from: the
+    lead-in it was named in (when the document's ``text`` is given), or the addressees."""
     if agency.span is None or not clause_start <= agency.span.start <= clause_start + len(
         clause_text
     ):
-        return f"{role}: not named in this clause (from its lead-in, or the addressees)"
+        if text is None or agency.span is None or agency.span.end > len(text):
+            return f"{role}: not named in this clause (from its lead-in, or the addressees)"
+        # The line that named it above the item ("Giao Bộ Y tế chủ trì, phối hợp với …:").
+        start = text.rfind("\n", 0, agency.span.start) + 1
+        end = text.find("\n", agency.span.end)
+        line = text[start : end if end >= 0 else len(text)]
+        why = explain_role(role, agency, line, start).removeprefix(f"{role}: ")
+        return f"{role}: named in its lead-in “{_clipped(line)}”, {why}"
     before = clause_text[max(0, agency.span.start - clause_start - _ROLE_WINDOW) :][
         : min(_ROLE_WINDOW, agency.span.start - clause_start)
     ]
@@ -74,6 +84,11 @@ def explain_role(role: str, agency: Agency, clause_text: str, clause_start: int)
     if role == "lead" and agency.span.start - clause_start < _ROLE_WINDOW:
         return f"{role}: the clause's subject (agencies/roles.yaml: a run at a segment's start)"
     return f"{role}: by its place in the clause (agencies/roles.yaml)"
+
+
+def _clipped(line: str, words: int = 12) -> str:
+    parts = line.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def explain_deadline(deadline: Deadline) -> str:

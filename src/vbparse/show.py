@@ -29,7 +29,7 @@ def show_document(parsed: ParsedDocument, stream: IO[str], explain: bool = False
     if parsed.tree is not None:
         console.print(_clause_tree(parsed, document))
     for task in document.tasks:
-        console.print(_task_panel(task, explain))
+        console.print(_task_panel(task, explain, parsed.text))
     if document.warnings:
         warnings = Text("\n".join(f"{w.stage}: {w.message}" for w in document.warnings))
         console.print(Panel(warnings, title=f"{len(document.warnings)} warnings", style="dim"))
@@ -84,7 +84,7 @@ def _clause_tree(parsed: ParsedDocument, document: Document) -> Tree:
     return tree
 
 
-def _task_panel(task: Task, explain: bool) -> Panel:
+def _task_panel(task: Task, explain: bool, text: str) -> Panel:
     offset = task.span.end - len(task.text)  # the task's words end its clause
     rows: list[Text] = []
     for role in ("lead", "support", "report_to"):
@@ -97,7 +97,7 @@ def _task_panel(task: Task, explain: bool) -> Panel:
         if explain:
             for agency in agencies:
                 rows.append(Text(f"  ↳ {agency.name}: {explain_agency(agency)}", style="dim"))
-                why = explain_role(role, agency, task.text, offset)
+                why = explain_role(role, agency, task.text, offset, text)
                 rows.append(Text(f"    {why}", style="dim"))
     if task.deadline:
         deadline = task.deadline

@@ -78,7 +78,10 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         "place_date": regex.compile(rf"\s+(?={g['place_in_line']})"),
         "opens_with_place_date": regex.compile(rf"\s*{g['place_date']}"),
         "list_label": regex.compile(rf"^\s*(?:{g['cc_label']}|{g['recipients_label']})"),
-        "bullet": regex.compile(r"\s+(?=[-–•+]\s*\S)"),
+        # A bullet follows the label or the end of the previous entry ("Kính gửi: - Bộ Tài
+        # chính; - Bộ Tư pháp"); a dash inside a name does not ("Bộ Lao động - Thương binh và
+        # Xã hội", "Công ty TNHH Cảnh Hưng – Hải Thành").
+        "bullet": regex.compile(r"(?<=[:;.,]\s*)\s+(?=[-–•+]\s*\S)"),
         "authority": regex.compile(rf"^\s*(?:{prefixes})\s*"),
         "title_start": regex.compile(rf"\s+(?=(?:{starts})\b)"),
     }

@@ -25,6 +25,7 @@ _HEADER_LINES = 40
 # Addressees written below "Kính gửi:" without bullets: at most this many lines of this many
 # words ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;").
 _RECIPIENT_LINES = 8
+_INLINE_BULLET = regex.compile(r"(?<=;)\s*(?=[-–•+]\s)")
 _RECIPIENT_WORDS = 16
 
 
@@ -282,8 +283,9 @@ def _has_letters(line: Line) -> bool:
 def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -> int:
     """Kính gửi: inline ("Kính gửi: Bộ X") or one "- X;" line each."""
     inline = lines[i].text.strip()[label_end:].strip()
-    if inline:
-        header.recipients.append(inline.lstrip("-–• ").rstrip(" ;.,"))
+    # "Kính gửi: | - Bộ Tài chính; - Bộ Tư pháp": a table cell keeps its bullets on one line.
+    for entry in _INLINE_BULLET.split(inline) if inline else []:
+        header.recipients.append(entry.lstrip("-–• ").rstrip(" ;.,"))
     last = i
     for j in range(i + 1, len(lines)):
         stripped = lines[j].text.strip()
@@ -293,7 +295,8 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             continue
         if not stripped.startswith(("-", "–", "•", "+")):
             break
-        header.recipients.append(stripped.lstrip("-–•+ ").rstrip(" ;.,"))
+        for entry in _INLINE_BULLET.split(stripped):
+            header.recipients.append(entry.lstrip("-–•+ ").rstrip(" ;.,"))
         last = j
     if inline or last > i:
         return last
