@@ -29,6 +29,10 @@ from vbparse.normalize.offsets import NormalizedText
 # A line with a run of 3+ spaces between two words (two columns side by side), and the run.
 _COLUMN_LINE = regex.compile(r"\S[ \t]{3,}\S")
 _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+# The quốc hiệu or the tiêu ngữ after other words on a line, in the forms only a header uses.
+_MOTTO_INSIDE = regex.compile(
+    r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
+)
 _SEPARATOR_ROW = regex.compile(r"^[\s|:\-]*$")
 _LINE = regex.compile(r"[^\n]+")
 _NON_SPACE_RUN = regex.compile(r"\S+")
@@ -104,6 +108,10 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
         elif _grammar()["marker"].match(line):
             # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
             line = _flatten_cell(line)
+        elif _MOTTO_INSIDE.search(line):
+            # The issuer's column and the quốc hiệu joined by one space ("ỦY BAN NHÂN DÂN CỘNG
+            # HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc").
+            line = _MOTTO_INSIDE.sub(lambda m: "\n" + m.group(0)[1:], line, count=1)
         out.append(_SIGNED.sub(lambda m: " " * len(m.group(0)), line))
     flat = "\n".join(out)
     if flat == text.text:

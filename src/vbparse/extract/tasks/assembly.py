@@ -184,12 +184,41 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         inherited = parent.deadline if parent is not None else None
         if deadline is None or (deadline.date is None and inherited and inherited.date):
             deadline = inherited or deadline
-        resolved[id(clause)] = _Resolved(roles=roles, lead=lead, deadline=deadline)
+        resolved[id(clause)] = _Resolved(
+            roles=roles, lead=lead, deadline=_passed_down(own, clause.text_start, deadline, context)
+        )
         if not described and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = _task(clause, own, skip, roles, lead, deadline, context)
             task.product = fields.product
             yield task
     yield from _closing_paragraph_tasks(tree, text, context, len(paragraph_tasks))
+
+
+# Where a paragraph ends inside an item's own text: a line break after a sentence's end (a
+# fixed-width copy breaks lines inside sentences too).
+_PARAGRAPH_END = regex.compile(r"(?<=[.;:!?]\s*)\n")
+
+
+def _passed_down(
+    own: str, offset: int, deadline: Deadline | None, context: TaskContext
+) -> Deadline | None:
+    """The deadline an item passes to its sub-items: the one of its own directive (its first
+    paragraph) or of the line that introduces them ("(1) Trước ngày 31/7/2025, yêu cầu:"), not
+    a date of the situation a paragraph between describes ("Trong tháng 11 năm 2025, do mưa,
+    lũ lớn …")."""
+    if deadline is None or deadline.span is None:
+        return deadline
+    breaks = [m.start() for m in _PARAGRAPH_END.finditer(own.rstrip())]
+    if len(breaks) < 2:
+        return deadline
+    at = deadline.span.start - offset
+    if at < breaks[0] or at > breaks[-1]:
+        return deadline
+    first = clause_deadline(own[: breaks[0]], offset=offset, doc_date=context.doc_date)
+    last = clause_deadline(
+        own[breaks[-1] + 1 :], offset=offset + breaks[-1] + 1, doc_date=context.doc_date
+    )
+    return first or last
 
 
 def _paragraph_tasks(
