@@ -33,6 +33,7 @@ from vbparse.ingest.encodings import LEGACY_ENCODINGS, decode_legacy
 
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 _WORD = re.compile(r"[^\W\d_]+")
+_SPACE_SPLIT = re.compile(r"(\s+)")
 # A PDF text layer resolves a .VnTime glyph code through the font's glyph names: byte 0xAD
 # (ư) becomes U+2212 MINUS SIGN, byte 0xB7 (ã) U+2219 BULLET OPERATOR. Only beside a letter
 # are they letters: a minus between digits stays a minus.
@@ -147,7 +148,7 @@ def _decode_words(text: str, encoding: str, glyphs: dict[str, int] | None) -> st
     if decoded is not None:
         return decoded
     out = []
-    for token in re.split(r"(\s+)", text):
+    for token in _SPACE_SPLIT.split(text):
         data = legacy_bytes(token, glyphs)
         word = decode_legacy(data, encoding) if data is not None else None
         out.append(word if word is not None else token)

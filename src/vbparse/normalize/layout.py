@@ -37,6 +37,8 @@ _MOTTO_INSIDE = regex.compile(
     r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
 )
 _SEPARATOR_ROW = regex.compile(r"^[\s|:\-]*$")
+_LINE = regex.compile(r"[^\n]+")
+_NON_SPACE_RUN = regex.compile(r"\S+")
 _RULE = regex.compile(r"[-_=~]{3,}")
 _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
 _SIGNED = regex.compile(r"^[ \t]*[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]]?[ \t]*$")
@@ -228,12 +230,12 @@ def _signature_breaks(cell: str) -> list[int]:
     signed for ("KT. BỘ TRƯỞNG, CHỦ NHIỆM | PHÓ CHỦ NHIỆM") and before the name."""
     g = _grammar()
     breaks = [m.start() for m in _TRAILING_NAME.finditer(cell)]
-    for segment in regex.finditer(r"[^\n]+", cell):
+    for segment in _LINE.finditer(cell):
         authority = g["authority"].match(segment.group(0))
         if not authority:
             continue
         # The office takes at least one word: "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC" breaks before PHÓ.
-        first_word = regex.compile(r"\S+").search(segment.group(0), authority.end())
+        first_word = _NON_SPACE_RUN.search(segment.group(0), authority.end())
         if first_word is None:
             continue
         start = _title_break(segment.group(0), first_word.start(), first_word.end())
@@ -242,13 +244,16 @@ def _signature_breaks(cell: str) -> list[int]:
     return breaks
 
 
+_WORD_RUN = regex.compile(r"\S+")
+
+
 def _title_break(line: str, office_start: int, search_from: int) -> int | None:
     """Where the signer's own title starts in ``line`` (the first title word from
     ``search_from``); a title word inside a longer title that starts earlier ("CỤC TRƯỞNG"
     in "KT. CHI CỤC TRƯỞNG" or "TỔNG CỤC TRƯỞNG") starts nothing."""
     title = _grammar()["title_at"]
     covered = office_start
-    for word in regex.finditer(r"\S+", line, pos=office_start):
+    for word in _WORD_RUN.finditer(line, pos=office_start):
         if (
             word.start() >= search_from
             and word.start() >= covered

@@ -211,6 +211,9 @@ def cell_fits(meaning: Meaning, line: str) -> bool:
 _SHORT_NAME_WORDS = 5
 _LIST_ITEM_WORDS = 8
 _PROPER_NAME_WORDS = 14
+_ITEM_SEPARATOR = regex.compile(r"[,;]")
+_ITEM_BULLET = regex.compile(r"^[-+•]\s*")
+_DIGIT = regex.compile(r"\d")
 
 
 def _is_name_list(line: str) -> bool:
@@ -218,9 +221,9 @@ def _is_name_list(line: str) -> bool:
     Việt Nam". Each item starts with a capital; an item longer than a short name must have
     at least two in five of its words capitalised and end on a capitalised word, as a proper
     name does ("… Việt Nam", "… Hồ Chí Minh") and a sentence seldom does."""
-    items = [i.strip() for i in regex.split(r"[,;]", line.strip().rstrip(".;"))]
-    items = [regex.sub(r"^[-+•]\s*", "", i) for i in items]
-    if not items or any(not i for i in items) or regex.search(r"\d", line):
+    items = [i.strip() for i in _ITEM_SEPARATOR.split(line.strip().rstrip(".;"))]
+    items = [_ITEM_BULLET.sub("", i) for i in items]
+    if not items or any(not i for i in items) or _DIGIT.search(line):
         return False
     return all(_is_name(item, in_list=len(items) > 1) for item in items)
 

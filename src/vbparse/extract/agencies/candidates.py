@@ -11,7 +11,7 @@ from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
 from vbparse.extract.agencies.groups import group_tries, match_group
 from vbparse.extract.agencies.keys import Trie, fold_phrase
-from vbparse.extract.agencies.named_bodies import named_body_at
+from vbparse.extract.agencies.named_bodies import head_words, named_body_at
 from vbparse.extract.agencies.tokens import Tokens
 
 __all__ = ["find_candidates"]
@@ -20,14 +20,11 @@ _NUMBER_GLUE = "/-–"
 
 
 _LOCAL_TRIES: dict[int, tuple[Trie, Trie]] = {}
-
-
 _MAX_LOCAL_NAME_WORDS = 4
 
 
-def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate | None:
-    """ "Ủy ban nhân dân xã Tân Phong": a committee prefix, a unit word, then the capitalised
-    words of the commune's name; named ``Ủy ban nhân dân <unit> <Name>`` (kind local_body)."""
+def _local_tries(gazetteer: Gazetteer) -> tuple[Trie, Trie]:
+    """The committee prefixes and unit words of ``local_bodies.yaml``, built once."""
     tries = _LOCAL_TRIES.get(id(gazetteer))
     if tries is None:
         prefixes, units = Trie(), Trie()
@@ -36,7 +33,13 @@ def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candi
         for unit in gazetteer.local_units.units:
             units.add(fold_phrase(unit), unit)
         tries = _LOCAL_TRIES[id(gazetteer)] = (prefixes, units)
-    prefixes, units = tries
+    return tries
+
+
+def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate | None:
+    """ "Ủy ban nhân dân xã Tân Phong": a committee prefix, a unit word, then the capitalised
+    words of the commune's name; named ``Ủy ban nhân dân <unit> <Name>`` (kind local_body)."""
+    prefixes, units = _local_tries(gazetteer)
     prefix = prefixes.longest(tokens.keys, start)
     if not prefix:
         return None
@@ -70,14 +73,36 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
     found: list[Candidate] = []
     keys = tokens.keys
     openings = gazetteer.full.root
+    # Most tokens start nothing: the first word of each kind of phrase is checked here once,
+    # before a matcher is entered (the matchers check it too, so the result is the same).
+    group_openings = group_tries(gazetteer).openings
+    determiners = group_tries(gazetteer).determiners
+    local_openings = _local_tries(gazetteer)[0].root
+    named_openings = head_words(gazetteer)
+    starts: dict[int, bool] = {}
+
+    def group_at(j: int) -> Candidate | None:
+        return match_group(gazetteer, tokens, j) if keys[j] in group_openings else None
+
+    def local_at(j: int) -> Candidate | None:
+        return _match_local_unit(gazetteer, tokens, j) if keys[j] in local_openings else None
 
     def starts_body(j: int) -> bool:
-        """Another body starts at token ``j``: a gazetteer name, a group or a named body."""
+        """Another body starts at token ``j``: a gazetteer name, a group or a named body
+        (asked again and again by the named-body grammar: kept per token)."""
+        known = starts.get(j)
+        if known is None:
+            known = starts[j] = _starts_body(j)
+        return known
+
+    def _starts_body(j: int) -> bool:
         if keys[j] in openings and gazetteer.full.longest(keys, j):
             return True
-        group = match_group(gazetteer, tokens, j)
-        if (group and group.determined) or _match_local_unit(gazetteer, tokens, j):
+        group = group_at(j)
+        if (group and group.determined) or local_at(j):
             return True
+        if keys[j] not in named_openings:
+            return False
         return named_body_at(gazetteer, tokens, j, lambda _: False) is not None
 
     known_until = 0
@@ -85,7 +110,7 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
         if full:
             found.append(Candidate(first=i, last=full[0], entry_id=full[1]))
-        group = match_group(gazetteer, tokens, i)
+        group = group_at(i)
         if group and not group.determined and keys[group.last : group.last + 1] != [":"]:
             group = None  # a bare noun ("tỉnh và ...") is a group only as a list head
         if group and (not full or group.last > full[0]):
@@ -93,19 +118,21 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         elif group and full and group.last == full[0]:
             found[-1].members = group.members  # a known group that is also a list head
             found[-1].group_name = gazetteer.get(full[1]).name if gazetteer.get(full[1]) else None
-        local = _match_local_unit(gazetteer, tokens, i)
+        local = local_at(i)
         if local and (not full or local.last > full[0]):
             found.append(local)
         # a grammar-named body starts neither where nor inside where a gazetteer name does
         # ("Hội Liên hiệp Phụ nữ tỉnh": no "Liên hiệp ..." inside it)
         named = (
-            None if full or i < known_until else named_body_at(gazetteer, tokens, i, starts_body)
+            None
+            if full or i < known_until or keys[i] not in named_openings
+            else named_body_at(gazetteer, tokens, i, starts_body)
         )
         if full:
             known_until = max(known_until, full[0])
         if named:
             found.append(Candidate(first=i, last=named.last, named=named))
-        plural = _plural_body(gazetteer, tokens, i, starts_body)
+        plural = _plural_body(gazetteer, tokens, i, starts_body) if keys[i] in determiners else None
         if plural:
             found.append(plural)
         if bare_provinces:

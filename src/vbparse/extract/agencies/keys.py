@@ -23,6 +23,7 @@ _TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": 
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "Ð": "đ", "ð": "đ"})
 
 
+_NOT_SLUG = regex.compile(r"[^a-z0-9]+")
 TOKEN = regex.compile(r"\w+|[^\w\s]")
 
 
@@ -50,7 +51,7 @@ def ascii_slug(text: str) -> str:
     """``"Cao Bằng"`` → ``"cao-bang"``: the ascii form used in ids."""
     text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
     text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return regex.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
 @dataclass

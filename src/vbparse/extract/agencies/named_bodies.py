@@ -10,7 +10,7 @@ kind of its head, and its words (tone marks in the new placement) as its canonic
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from vbparse.extract.agencies.gazetteer import Gazetteer
@@ -18,7 +18,7 @@ from vbparse.extract.agencies.keys import Trie, fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
-__all__ = ["NamedBody", "ends_name", "named_body_at"]
+__all__ = ["NamedBody", "ends_name", "head_words", "named_body_at"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,11 @@ def ends_name(gazetteer: Gazetteer, keys: list[str], j: int) -> bool:
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def head_words(gazetteer: Gazetteer) -> Container[str]:
+    """The folded words a named body can start with (the first word of each head noun)."""
+    return _tries(gazetteer).heads.root
 
 
 def _title_case(word: str) -> bool:

@@ -19,6 +19,7 @@ from vbparse.models import DocumentNumber, Span
 _DASHES = "-–—‐‑"
 _SPACE_RUN = regex.compile(r"\s+")
 _DASH_RUN = regex.compile(f"[{_DASHES}]")
+_NUMBER_PART = regex.compile(r"[/-]")
 
 
 @functools.cache
@@ -85,7 +86,7 @@ def parse_document_number(text: str) -> DocumentNumber | None:
             issuer_code=parts[0] or None,
             unit="-".join(parts[1:]) or None,
         )
-    tokens = [t for t in regex.split(r"[/-]", rest.lstrip("/")) if t]
+    tokens = [t for t in _NUMBER_PART.split(rest.lstrip("/")) if t]
     if tokens and tokens[0] in types and len(tokens) > 1:
         return DocumentNumber(
             seq=seq,

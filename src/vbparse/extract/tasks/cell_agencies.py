@@ -117,7 +117,7 @@ def leading_agencies(
     pos = 0
     for agency in find_agencies(text, offset=start, province=province, issuer=issuer):
         local = agency.span.start - start if agency.span else -1
-        if not regex.fullmatch(_roles().joiners, text[pos:local]):
+        if not _roles().joiners.fullmatch(text[pos:local]):
             break
         out.append(agency)
         pos = agency.span.end - start if agency.span else pos
@@ -127,7 +127,7 @@ def leading_agencies(
 @dataclass(frozen=True)
 class _Roles:
     support: regex.Pattern[str]
-    joiners: str
+    joiners: regex.Pattern[str]
 
 
 class _RolePhrase(BaseModel):
@@ -145,10 +145,10 @@ def _roles() -> _Roles:
     (data,) = validate_rows(ROLES_GRAMMAR, [load_yaml(ROLES_GRAMMAR)], _RolesFile)
     try:
         support = regex.compile("|".join(f"(?:{p.phrase})" for p in data.support), regex.IGNORECASE)
-        regex.compile(data.joiners)
+        joiners = regex.compile(data.joiners)
     except regex.error as exc:
         raise GrammarError(f"{ROLES_GRAMMAR}: bad pattern: {exc}") from exc
-    return _Roles(support=support, joiners=data.joiners)
+    return _Roles(support=support, joiners=joiners)
 
 
 def support_in_text(cell: Cell, *, province: str | None, issuer: str | None = None) -> list[Agency]:
@@ -162,7 +162,7 @@ def support_in_text(cell: Cell, *, province: str | None, issuer: str | None = No
                 if agency.span is None or agency.span.start - start < pos:
                     continue
                 gap = piece[pos : agency.span.start - start]
-                if not regex.fullmatch(_roles().joiners, gap):
+                if not _roles().joiners.fullmatch(gap):
                     break
                 out.append(agency)
                 pos = agency.span.end - start

@@ -53,8 +53,11 @@ class _StatusGrammar:
     combine: tuple[_Combination, ...]
 
 
+_SPACE_RUN = regex.compile(r"\s+")
+
+
 def _fold(text: str) -> str:
-    return regex.sub(r"\s+", " ", text).strip().casefold()
+    return _SPACE_RUN.sub(" ", text).strip().casefold()
 
 
 def _alternation(phrases: Iterable[str], *, line_start: bool = False) -> regex.Pattern[str]:

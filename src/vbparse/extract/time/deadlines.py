@@ -58,6 +58,7 @@ __all__ = ["clause_deadline", "find_deadlines", "parse_deadline"]
 
 _CONTEXT = 80  # characters looked at before a bare day to see whether it is a cited date
 _DATED = ("by", "on", "within", "range")
+_SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 # Among the deadlines of one clause that have no date, the first of these relations wins.
 _UNDATED_ORDER = ("by", "on", "within", "range", "recurring", "event", "urgent")
 
@@ -211,7 +212,7 @@ def _is_target(
         return False
     first = match.start("prefix")
     before = text[max(0, first - grammar.target_window) : first]
-    sentence = regex.split(r"[.;](?:\s|$)|\n", before)[-1]
+    sentence = _SENTENCE_END.split(before)[-1]
     return bool(grammar.target_goal.search(sentence))
 
 
