@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -20,9 +19,19 @@ import regex
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.document.number import find_document_numbers
 from vbparse.extract.tasks.fields import read_task_fields
+from vbparse.extract.tasks.headings import (
+    LEAD_IN_WORDS,
+    described_group,
+    directive_start,
+    header_grammar,
+    in_aims_part,
+    is_lead_in,
+    is_opener,
+    topic_end,
+    words_besides,
+)
 from vbparse.extract.tasks.roles import Roles, find_roles, speaker_at
 from vbparse.extract.time.deadlines import clause_deadline
-from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.normalize.unwrap import is_capitals
 from vbparse.segment.clause_tree import Clause, ClauseTree
@@ -45,82 +54,6 @@ class _Resolved:
     roles: Roles
     lead: list[Agency]
     deadline: Deadline | None
-
-
-@functools.cache
-def _header_grammar(key: str) -> regex.Pattern[str]:
-    """One list of ``header.yaml`` (``non_directive_openers``, ``lead_in_endings``,
-    ``topic_openers``, ``non_directive_sections``) as one case-insensitive pattern."""
-    return regex.compile(
-        "|".join(f"(?:{p})" for p in load_yaml("header.yaml")[key]), regex.IGNORECASE
-    )
-
-
-# A part heading that also announces work ("II. MỤC TIÊU, NHIỆM VỤ") still holds tasks.
-_ANNOUNCES_WORK = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phân công", regex.I)
-
-
-def _in_aims_part(clause: Clause, text: str) -> bool:
-    """Whether ``clause`` is, or sits under, a part that states aims or grounds ("I. MỤC ĐÍCH,
-    YÊU CẦU"): its items describe what the plan wants, they assign nothing."""
-    for node in (clause, *clause.ancestors()):
-        own = text[node.text_start : node.own_end]
-        # "I. ĐÁNH GIÁ CHUNG … Thành phố cần tập trung thực hiện các nhiệm vụ sau đây:" goes on
-        # from its assessment to the work: the items under it are tasks.
-        if node is not clause and _announces_items(own):
-            return False
-        heading = own.split("\n", 1)[0]
-        if _header_grammar("non_directive_sections").match(heading) and not _ANNOUNCES_WORK.search(
-            heading
-        ):
-            return True
-    return False
-
-
-def _announces_items(own: str) -> bool:
-    """Whether an item's own words end by announcing work to follow ("… các nhiệm vụ, giải
-    pháp sau đây:")."""
-    last = own.rstrip().rsplit("\n", 1)[-1]
-    return bool(_header_grammar("lead_in_endings").search(last) and _ANNOUNCES_WORK.search(last))
-
-
-# A lead-in ("Giao Bộ Công an:", "a) Bộ Y tế hoàn thành các nhiệm vụ sau:", "(1) Trước ngày
-# 31/7/2025, yêu cầu:") has at most this many words besides its agencies and deadline; an item
-# ending in ":" with more words carries a directive of its own before its sub-items.
-_LEAD_IN_WORDS = 8
-# A heading line above an item's paragraph is a short noun phrase ("Công tác truyền thông",
-# "Một số nhiệm vụ trọng tâm 6 tháng cuối năm 2025").
-_HEADING_WORDS = 15
-_BRACKETED = regex.compile(r"\([^()]*\)")
-
-
-def _is_lead_in(
-    own: str, offset: int, roles: Roles, deadline: Deadline | None, skip: int = 0
-) -> bool:
-    """Whether an item with sub-items only introduces them: its directing words (after any
-    heading line) end in "… sau:", or, on one line, are little more than its agencies and
-    deadline ("Giao Bộ Công an:", "(1) Trước ngày 31/7/2025, yêu cầu:", "1. Phòng Nghiệp vụ
-    Y - Dược" above its bullets)."""
-    directive = own[skip:]
-    if _header_grammar("lead_in_endings").search(directive):
-        return True
-    named = [a.span for a in roles.lead if a.span]
-    if deadline is not None and deadline.span is not None:
-        named.append(deadline.span)
-    start = offset + skip
-    rest = "".join(
-        " " if any(s.start <= start + i < s.end for s in named) else ch
-        for i, ch in enumerate(directive)
-    )
-    # A name wrapped over two lines ("**2. Sở\nKhoa học và Công nghệ**") is one line.
-    if "\n" in rest.strip():
-        return False
-    # An apposition in brackets ("Sở Xây dựng (cơ quan thường trực Ban An toàn giao thông
-    # tỉnh):") names the lead again; it directs nothing.
-    words = [w for w in _BRACKETED.sub(" ", rest).split() if any(c.isalnum() for c in w)]
-    if directive.rstrip().endswith(":"):
-        return len(words) <= _LEAD_IN_WORDS
-    return not words
 
 
 def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
@@ -146,8 +79,8 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         skipped.update(id(bullet) for bullet in fields.bullets)
         # A heading line that names no one ("4. Công tác truyền thông") sits above the
         # paragraph that directs: roles are read from that paragraph.
-        skip = _directive_start(own, clause.text_start, context.province)
-        answer = skip + _topic_end(own[skip:])
+        skip = directive_start(own, clause.text_start, context.province)
+        answer = skip + topic_end(own[skip:])
         roles = find_roles(
             own[answer:],
             offset=clause.text_start + answer,
@@ -161,7 +94,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         has_items = any(id(child) not in bullet_ids for child in clause.children)
         # A heading naming a described group ("11. Các đơn vị cấp nước sạch trên địa bàn
         # thành phố có trách nhiệm") only says whose the items below are.
-        described = (has_items or bool(fields.bullets)) and _described_group(
+        described = (has_items or bool(fields.bullets)) and described_group(
             own, clause.text_start, roles
         )
         if described:
@@ -239,7 +172,7 @@ def _paragraph_tasks(
     lead_ins = [
         i
         for i, p in enumerate(paragraphs)
-        if _header_grammar("lead_in_endings").search(text[p.text_start : p.own_end])
+        if header_grammar("lead_in_endings").search(text[p.text_start : p.own_end])
     ]
     count = 0
     for i, para in enumerate(paragraphs):
@@ -257,9 +190,9 @@ def _paragraph_tasks(
                 a for a in roles.lead if a.span is None or a.span.start >= para.text_start + speaker
             ]
             roles.lead_opens = roles.lead_opens and speaker == 0
-        if roles.lead_triggered or (roles.lead_opens and not _is_opener(own)):
+        if roles.lead_triggered or (roles.lead_opens and not is_opener(own)):
             lead = roles.lead
-        elif introduced and not roles.lead and not _is_opener(own):
+        elif introduced and not roles.lead and not is_opener(own):
             lead = _addressees_besides(context.addressees, roles.support)
         else:
             continue
@@ -310,7 +243,7 @@ def _closing_paragraph_tasks(
     for para in tree.closing_paragraphs:
         own = text[para.text_start : para.own_end]
         roles = _unit_roles(own, para.text_start, context)
-        if not roles.lead or not (roles.lead_triggered or roles.lead_opens) or _is_opener(own):
+        if not roles.lead or not (roles.lead_triggered or roles.lead_opens) or is_opener(own):
             continue
         deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
         count += 1
@@ -326,7 +259,7 @@ def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Res
         return None
     last = tree.paragraphs[-1]
     own = text[last.text_start : last.own_end]
-    announced = bool(_header_grammar("lead_in_endings").search(own))
+    announced = bool(header_grammar("lead_in_endings").search(own))
     if not announced and not own.rstrip().endswith(":"):
         return None
     # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" introduces, it assigns nothing.
@@ -335,19 +268,10 @@ def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Res
         return None
     # A bare colon ends a lead-in only when the line is little more than its bodies ("Giao Bộ
     # Y tế chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư, Bộ Tài chính:").
-    if not announced and _words_besides(own, last.text_start, roles) > _LEAD_IN_WORDS:
+    if not announced and words_besides(own, last.text_start, roles) > LEAD_IN_WORDS:
         return None
     # Its dates are the situation's ("mưa lớn từ ngày 14/11"), not the items' due dates.
     return _Resolved(roles=roles, lead=roles.lead, deadline=None)
-
-
-def _words_besides(own: str, offset: int, roles: Roles) -> int:
-    """How many words ``own`` has outside the spans of its lead and support."""
-    named = [a.span for a in (*roles.lead, *roles.support) if a.span]
-    rest = "".join(
-        " " if any(s.start <= offset + i < s.end for s in named) else ch for i, ch in enumerate(own)
-    )
-    return len([w for w in rest.split() if any(c.isalnum() for c in w)])
 
 
 def _unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
@@ -365,10 +289,6 @@ def _addressees_besides(addressees: list[Agency], support: list[Agency]) -> list
     return [a for a in addressees if (a.id or a.name) not in named]
 
 
-def _is_opener(own: str) -> bool:
-    return bool(_header_grammar("non_directive_openers").match(own))
-
-
 def _is_task(
     clause: Clause,
     text: str,
@@ -383,12 +303,12 @@ def _is_task(
     # ("Đồng ý chủ trương …; giao Bộ X chủ trì …").
     if (
         not own.strip()
-        or (_is_opener(own) and not roles.lead_triggered)
-        or _in_aims_part(clause, text)
+        or (is_opener(own) and not roles.lead_triggered)
+        or in_aims_part(clause, text)
     ):
         return False
     if has_items:
-        return bool(roles.lead) and not _is_lead_in(own, clause.text_start, roles, deadline, skip)
+        return bool(roles.lead) and not is_lead_in(own, clause.text_start, roles, deadline, skip)
     return bool(lead)
 
 
@@ -403,83 +323,6 @@ def _place_unnamed_committee(lead: list[Agency], heading_lead: list[Agency]) -> 
         named[0].model_copy(update={"text": a.text, "span": a.span}) if a.id == unnamed else a
         for a in lead
     ]
-
-
-_EMPHASIS = regex.compile(r"[*_]+")
-# "… và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất trên địa bàn": 16 words.
-_DESCRIPTION_WORDS = 20
-
-
-@functools.cache
-def _group_end() -> regex.Pattern[str]:
-    """Where a heading group's description ends, as whole words."""
-    return regex.compile(
-        rf"(?<!\p{{L}})(?:{_header_grammar('heading_group_ends').pattern})(?!\p{{L}})", regex.I
-    )
-
-
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&./-]*")
-
-
-def _described_group(own: str, offset: int, roles: Roles) -> list[Agency] | None:
-    """The lead of a heading that names one group with its description ("Các doanh nghiệp
-    thứ cấp đang hoạt động trong KCN", "Các đơn vị cấp nước sạch trên địa bàn thành phố có
-    trách nhiệm"): that group, named with its description; None when the heading is not one."""
-    if len(roles.lead) != 1 or roles.support or roles.lead[0].kind != "group":
-        return None
-    group = roles.lead[0]
-    if group.span is None or own[: group.span.start - offset].strip(" *_\t"):
-        return None
-    tail = _EMPHASIS.sub(" ", own[group.span.end - offset :]).strip().rstrip(":").strip()
-    end = _group_end().search(tail)
-    description, rest = (tail[: end.start()], tail[end.start() :]) if end else (tail, "")
-    words = _WORD.findall(description)
-    if not words or len(words) > _DESCRIPTION_WORDS or any(c in description for c in ",;.:()"):
-        return None
-    if rest and not _header_grammar("heading_group_predicates").fullmatch(rest.strip()):
-        return None
-    name = " ".join((group.text or group.name).split() + description.split())
-    end = group.span.end + own[group.span.end - offset :].index(description.split()[-1])
-    end += len(description.split()[-1])
-    span = Span(start=group.span.start, end=end)
-    return [
-        group.model_copy(update={"name": name, "text": text_of(own, offset, span), "span": span})
-    ]
-
-
-def text_of(own: str, offset: int, span: Span) -> str:
-    return own[span.start - offset : span.end - offset]
-
-
-def _topic_end(own: str) -> int:
-    """Where the answer begins in an item that names a proposal first ("Về đề nghị Bộ X …:
-    Bộ Y nghiên cứu …"): after the first colon; 0 when the item opens no such topic."""
-    if not _header_grammar("topic_openers").match(own.lstrip()):
-        return 0
-    colon = own.find(":")
-    if colon < 0 or not own[colon + 1 :].strip():
-        return 0
-    return colon + 1
-
-
-def _directive_start(own: str, offset: int, province: str | None) -> int:
-    """Where the task's words begin: after a heading line that names no one ("3. Một số nhiệm
-    vụ trọng tâm …" above "Yêu cầu các bộ, …"), else at the item's first word."""
-    first, newline, rest = own.partition("\n")
-    if not newline or not rest.strip() or first.rstrip().endswith((".", ";", ":", ",")):
-        return 0
-    if len(first.split()) > _HEADING_WORDS:  # a sentence the line-joining missed, no heading
-        return 0
-    if find_roles(first, offset=offset, province=province).lead:
-        return 0
-    # "**2. Sở\nKhoa học và Công nghệ**": a name the conversion wrapped is no heading line.
-    second = own[: len(first) + 1 + len(rest.lstrip().split("\n", 1)[0]) + 1]
-    if any(
-        a.span and a.span.start < offset + len(first) < a.span.end
-        for a in find_roles(second, offset=offset, province=province).lead
-    ):
-        return 0
-    return len(first) + 1 + (len(rest) - len(rest.lstrip()))
 
 
 def _task(

@@ -1,0 +1,200 @@
+"""Headings and lead-ins of the clause tree: the lines that introduce items rather than direct
+on their own ("Giao Bộ Công an:", "… các nhiệm vụ sau:", "11. Các đơn vị cấp nước sạch trên
+địa bàn thành phố có trách nhiệm"), the heading line above an item's paragraph, the parts of a
+plan that state aims, the topic an answer follows. The task assembly asks these questions of
+each item (``vbparse.extract.tasks.assembly``)."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from vbparse.extract.tasks.roles import Roles, find_roles
+from vbparse.grammars import load_yaml
+from vbparse.models import Agency, Deadline, Span
+from vbparse.segment.clause_tree import Clause
+
+__all__ = [
+    "LEAD_IN_WORDS",
+    "described_group",
+    "directive_start",
+    "header_grammar",
+    "in_aims_part",
+    "is_lead_in",
+    "is_opener",
+    "topic_end",
+    "words_besides",
+]
+
+
+@functools.cache
+def header_grammar(key: str) -> regex.Pattern[str]:
+    """One list of ``header.yaml`` (``non_directive_openers``, ``lead_in_endings``,
+    ``topic_openers``, ``non_directive_sections``) as one case-insensitive pattern."""
+    return regex.compile(
+        "|".join(f"(?:{p})" for p in load_yaml("header.yaml")[key]), regex.IGNORECASE
+    )
+
+
+# A part heading that also announces work ("II. MỤC TIÊU, NHIỆM VỤ") still holds tasks.
+_ANNOUNCES_WORK = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phân công", regex.I)
+
+
+def in_aims_part(clause: Clause, text: str) -> bool:
+    """Whether ``clause`` is, or sits under, a part that states aims or grounds ("I. MỤC ĐÍCH,
+    YÊU CẦU"): its items describe what the plan wants, they assign nothing."""
+    for node in (clause, *clause.ancestors()):
+        own = text[node.text_start : node.own_end]
+        # "I. ĐÁNH GIÁ CHUNG … Thành phố cần tập trung thực hiện các nhiệm vụ sau đây:" goes on
+        # from its assessment to the work: the items under it are tasks.
+        if node is not clause and _announces_items(own):
+            return False
+        heading = own.split("\n", 1)[0]
+        if header_grammar("non_directive_sections").match(heading) and not _ANNOUNCES_WORK.search(
+            heading
+        ):
+            return True
+    return False
+
+
+def _announces_items(own: str) -> bool:
+    """Whether an item's own words end by announcing work to follow ("… các nhiệm vụ, giải
+    pháp sau đây:")."""
+    last = own.rstrip().rsplit("\n", 1)[-1]
+    return bool(header_grammar("lead_in_endings").search(last) and _ANNOUNCES_WORK.search(last))
+
+
+# A lead-in ("Giao Bộ Công an:", "a) Bộ Y tế hoàn thành các nhiệm vụ sau:", "(1) Trước ngày
+# 31/7/2025, yêu cầu:") has at most this many words besides its agencies and deadline; an item
+# ending in ":" with more words carries a directive of its own before its sub-items.
+LEAD_IN_WORDS = 8
+
+
+# A heading line above an item's paragraph is a short noun phrase ("Công tác truyền thông",
+# "Một số nhiệm vụ trọng tâm 6 tháng cuối năm 2025").
+_HEADING_WORDS = 15
+
+
+_BRACKETED = regex.compile(r"\([^()]*\)")
+
+
+def is_lead_in(
+    own: str, offset: int, roles: Roles, deadline: Deadline | None, skip: int = 0
+) -> bool:
+    """Whether an item with sub-items only introduces them: its directing words (after any
+    heading line) end in "… sau:", or, on one line, are little more than its agencies and
+    deadline ("Giao Bộ Công an:", "(1) Trước ngày 31/7/2025, yêu cầu:", "1. Phòng Nghiệp vụ
+    Y - Dược" above its bullets)."""
+    directive = own[skip:]
+    if header_grammar("lead_in_endings").search(directive):
+        return True
+    named = [a.span for a in roles.lead if a.span]
+    if deadline is not None and deadline.span is not None:
+        named.append(deadline.span)
+    start = offset + skip
+    rest = "".join(
+        " " if any(s.start <= start + i < s.end for s in named) else ch
+        for i, ch in enumerate(directive)
+    )
+    # A name wrapped over two lines ("**2. Sở\nKhoa học và Công nghệ**") is one line.
+    if "\n" in rest.strip():
+        return False
+    # An apposition in brackets ("Sở Xây dựng (cơ quan thường trực Ban An toàn giao thông
+    # tỉnh):") names the lead again; it directs nothing.
+    words = [w for w in _BRACKETED.sub(" ", rest).split() if any(c.isalnum() for c in w)]
+    if directive.rstrip().endswith(":"):
+        return len(words) <= LEAD_IN_WORDS
+    return not words
+
+
+def words_besides(own: str, offset: int, roles: Roles) -> int:
+    """How many words ``own`` has outside the spans of its lead and support."""
+    named = [a.span for a in (*roles.lead, *roles.support) if a.span]
+    rest = "".join(
+        " " if any(s.start <= offset + i < s.end for s in named) else ch for i, ch in enumerate(own)
+    )
+    return len([w for w in rest.split() if any(c.isalnum() for c in w)])
+
+
+def is_opener(own: str) -> bool:
+    return bool(header_grammar("non_directive_openers").match(own))
+
+
+_EMPHASIS = regex.compile(r"[*_]+")
+
+
+# "… và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất trên địa bàn": 16 words.
+_DESCRIPTION_WORDS = 20
+
+
+@functools.cache
+def _group_end() -> regex.Pattern[str]:
+    """Where a heading group's description ends, as whole words."""
+    return regex.compile(
+        rf"(?<!\p{{L}})(?:{header_grammar('heading_group_ends').pattern})(?!\p{{L}})", regex.I
+    )
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&./-]*")
+
+
+def described_group(own: str, offset: int, roles: Roles) -> list[Agency] | None:
+    """The lead of a heading that names one group with its description ("Các doanh nghiệp
+    thứ cấp đang hoạt động trong KCN", "Các đơn vị cấp nước sạch trên địa bàn thành phố có
+    trách nhiệm"): that group, named with its description; None when the heading is not one."""
+    if len(roles.lead) != 1 or roles.support or roles.lead[0].kind != "group":
+        return None
+    group = roles.lead[0]
+    if group.span is None or own[: group.span.start - offset].strip(" *_\t"):
+        return None
+    tail = _EMPHASIS.sub(" ", own[group.span.end - offset :]).strip().rstrip(":").strip()
+    end = _group_end().search(tail)
+    description, rest = (tail[: end.start()], tail[end.start() :]) if end else (tail, "")
+    words = _WORD.findall(description)
+    if not words or len(words) > _DESCRIPTION_WORDS or any(c in description for c in ",;.:()"):
+        return None
+    if rest and not header_grammar("heading_group_predicates").fullmatch(rest.strip()):
+        return None
+    name = " ".join((group.text or group.name).split() + description.split())
+    end = group.span.end + own[group.span.end - offset :].index(description.split()[-1])
+    end += len(description.split()[-1])
+    span = Span(start=group.span.start, end=end)
+    return [
+        group.model_copy(update={"name": name, "text": text_of(own, offset, span), "span": span})
+    ]
+
+
+def text_of(own: str, offset: int, span: Span) -> str:
+    return own[span.start - offset : span.end - offset]
+
+
+def topic_end(own: str) -> int:
+    """Where the answer begins in an item that names a proposal first ("Về đề nghị Bộ X …:
+    Bộ Y nghiên cứu …"): after the first colon; 0 when the item opens no such topic."""
+    if not header_grammar("topic_openers").match(own.lstrip()):
+        return 0
+    colon = own.find(":")
+    if colon < 0 or not own[colon + 1 :].strip():
+        return 0
+    return colon + 1
+
+
+def directive_start(own: str, offset: int, province: str | None) -> int:
+    """Where the task's words begin: after a heading line that names no one ("3. Một số nhiệm
+    vụ trọng tâm …" above "Yêu cầu các bộ, …"), else at the item's first word."""
+    first, newline, rest = own.partition("\n")
+    if not newline or not rest.strip() or first.rstrip().endswith((".", ";", ":", ",")):
+        return 0
+    if len(first.split()) > _HEADING_WORDS:  # a sentence the line-joining missed, no heading
+        return 0
+    if find_roles(first, offset=offset, province=province).lead:
+        return 0
+    # "**2. Sở\nKhoa học và Công nghệ**": a name the conversion wrapped is no heading line.
+    second = own[: len(first) + 1 + len(rest.lstrip().split("\n", 1)[0]) + 1]
+    if any(
+        a.span and a.span.start < offset + len(first) < a.span.end
+        for a in find_roles(second, offset=offset, province=province).lead
+    ):
+        return 0
+    return len(first) + 1 + (len(rest) - len(rest.lstrip()))
