@@ -46,3 +46,18 @@ def task_value(task: Any, field: str) -> Any:
     if field == "deadline":
         return value.date.isoformat() if value is not None and value.date else None
     return value
+
+
+def check_document_tasks(case: dict[str, Any]) -> None:
+    """Parse a case's whole document; its tasks are exactly the expected ids, each with the
+    expected field values."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(case["text"])
+    by_id = {task.id: task for task in doc.tasks}
+    assert sorted(by_id) == sorted(e["id"] for e in case["expected"])
+    for expected in case["expected"]:
+        task = by_id[expected["id"]]
+        for field, value in expected.items():
+            if field != "id":
+                assert task_value(task, field) == value, (task.id, field)
