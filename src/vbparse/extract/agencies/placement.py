@@ -86,7 +86,8 @@ def to_agency(
         if province_id:
             local_id += "-" + province_id.split("-", 2)[-1]
         return Agency(name=cand.local_name, id=local_id, kind="local_body", text=text, span=span)
-    name = cand.group_name or text
+    # "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh" in a text of that committee: its own
+    name = _with_parent(gazetteer, cand.group_name or text, placement.issuer)
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
 
 
