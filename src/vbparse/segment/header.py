@@ -376,12 +376,18 @@ def _has_letters(line: Line) -> bool:
     return any(c.isalpha() for c in line.text)
 
 
+def _add_recipients(header: Header, line: str, bullets: str) -> None:
+    """The addressees of one line, without their bullets and closing punctuation; a table cell
+    keeps several bullets on one line ("Kính gửi: | - Bộ Tài chính; - Bộ Tư pháp")."""
+    for entry in _INLINE_BULLET.split(line):
+        header.recipients.append(entry.lstrip(bullets).rstrip(" ;.,"))
+
+
 def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -> int:
     """Kính gửi: inline ("Kính gửi: Bộ X") or one "- X;" line each."""
     inline = lines[i].text.strip()[label_end:].strip()
-    # "Kính gửi: | - Bộ Tài chính; - Bộ Tư pháp": a table cell keeps its bullets on one line.
-    for entry in _INLINE_BULLET.split(inline) if inline else []:
-        header.recipients.append(entry.lstrip("-–• ").rstrip(" ;.,"))
+    if inline:
+        _add_recipients(header, inline, "-–• ")
     last = i
     for j in range(i + 1, len(lines)):
         stripped = lines[j].text.strip()
@@ -391,8 +397,7 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             continue
         if not stripped.startswith(("-", "–", "•", "+")):
             break
-        for entry in _INLINE_BULLET.split(stripped):
-            header.recipients.append(entry.lstrip("-–•+ ").rstrip(" ;.,"))
+        _add_recipients(header, stripped, "-–•+ ")
         last = j
     if inline or last > i:
         return last

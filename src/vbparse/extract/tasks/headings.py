@@ -92,11 +92,7 @@ def is_lead_in(
     named = [a.span for a in roles.lead if a.span]
     if deadline is not None and deadline.span is not None:
         named.append(deadline.span)
-    start = offset + skip
-    rest = "".join(
-        " " if any(s.start <= start + i < s.end for s in named) else ch
-        for i, ch in enumerate(directive)
-    )
+    rest = _blanked(directive, offset + skip, named)
     # A name wrapped over two lines ("**2. Sở\nKhoa học và Công nghệ**") is one line.
     if "\n" in rest.strip():
         return False
@@ -111,10 +107,17 @@ def is_lead_in(
 def words_besides(own: str, offset: int, roles: Roles) -> int:
     """How many words ``own`` has outside the spans of its lead and support."""
     named = [a.span for a in (*roles.lead, *roles.support) if a.span]
-    rest = "".join(
-        " " if any(s.start <= offset + i < s.end for s in named) else ch for i, ch in enumerate(own)
-    )
+    rest = _blanked(own, offset, named)
     return len([w for w in rest.split() if any(c.isalnum() for c in w)])
+
+
+def _blanked(text: str, offset: int, spans: list[Span]) -> str:
+    """``text`` (starting at ``offset``) with the characters inside ``spans`` made spaces: the
+    words that remain are those besides the named bodies and dates."""
+    return "".join(
+        " " if any(s.start <= offset + i < s.end for s in spans) else ch
+        for i, ch in enumerate(text)
+    )
 
 
 def is_opener(own: str) -> bool:
@@ -160,13 +163,8 @@ def described_group(own: str, offset: int, roles: Roles) -> list[Agency] | None:
     end = group.span.end + own[group.span.end - offset :].index(description.split()[-1])
     end += len(description.split()[-1])
     span = Span(start=group.span.start, end=end)
-    return [
-        group.model_copy(update={"name": name, "text": text_of(own, offset, span), "span": span})
-    ]
-
-
-def text_of(own: str, offset: int, span: Span) -> str:
-    return own[span.start - offset : span.end - offset]
+    text = own[span.start - offset : span.end - offset]
+    return [group.model_copy(update={"name": name, "text": text, "span": span})]
 
 
 def topic_end(own: str) -> int:
