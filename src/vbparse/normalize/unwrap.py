@@ -180,7 +180,7 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
             return False
     else:
         return False
-    for line in rest.split("\n")[:_ITEM_LINES]:
+    for line in rest.split("\n", _ITEM_LINES)[:_ITEM_LINES]:
         stripped = line.strip()
         if not stripped or _BULLET.match(stripped) or label_start().match(stripped):
             return False
@@ -189,6 +189,8 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
     return False
 
 
+# Pure in ``line``; the lines before each break are asked again at the next breaks.
+@functools.lru_cache(maxsize=4096)
 def is_capitals(line: str) -> bool:
     """A line in capitals, a signature or title ("KT. BỘ TRƯỞNG", "PHỤ LỤC"): at least two
     letters, none in lower case. Never inside a list item."""
@@ -216,7 +218,10 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
     def join(match: regex.Match[str]) -> str:
         nonlocal field_line, last_end
         window = source[max(0, match.start() - 2000) : match.start()]
-        joined = _join_with(window.split("\n")[-_ITEM_LINES:], source[match.end() :], width)
+        # rsplit: only the last lines are split off (a split of the whole window per break
+        # made joining quadratic in the line count).
+        before = window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
+        joined = _join_with(before, source[match.end() :], width)
         next_end = source.find("\n", match.end())
         next_line = source[match.end() : next_end if next_end >= 0 else len(source)]
         if joined is not None and field_line is not None:
