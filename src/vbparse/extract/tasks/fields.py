@@ -62,11 +62,14 @@ def read_task_fields(
     found = _lettered_fields(clause, text)
     if found is None:
         found = [(child, field_meaning(child, text)) for child in clause.children]
+    if not any(f is not None and f[0] in ("lead", "support") for _, f in found):
+        found += [(None, f) for f in _field_lines(clause, text)]
     for child, meaning_found in found:
         if meaning_found is None:
             continue
         meaning, value, start = meaning_found
-        fields.bullets.append(child)
+        if child is not None:
+            fields.bullets.append(child)
         if meaning in ("lead", "support"):
             agencies = list(find_agencies(value, offset=start, province=province, issuer=issuer))
             getattr(fields, meaning).extend(agencies)
@@ -78,6 +81,25 @@ def read_task_fields(
         elif meaning == "product":
             fields.product = value
     return fields
+
+
+_LINE = regex.compile(r"[^\n]+")
+
+
+def _field_lines(clause: Clause, text: str) -> list[tuple[str, str, int]]:
+    """Field lines in the item's own text, below its first line, without a bullet ("Đơn vị
+    chủ trì thực hiện: Các Sở, ngành …" / "Đơn vị phối hợp: Sở Nội vụ, Sở Tư pháp.",
+    kế hoạch 141/KH-UBND Bắc Ninh), when they name who does it."""
+    out: list[tuple[str, str, int]] = []
+    lines = list(_LINE.finditer(text, clause.text_start, clause.own_end))
+    for line in lines[1:]:
+        m = _FIELD.match(text, line.start(), line.end())
+        if m is None:
+            continue
+        meaning = header_meaning(m.group("label"))
+        if meaning in ("lead", "support", "deadline"):
+            out.append((meaning, m.group("value"), m.start("value")))
+    return out if any(f[0] in ("lead", "support") for f in out) else []
 
 
 _EMPTY_FIELD = regex.compile(r"(?P<label>[^:\n]{3,60}?)\s*:[\s]*$")
