@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from vbparse.extract.agencies.matcher import find_agencies
+from vbparse.extract.tasks.roles import find_roles
 from vbparse.extract.time.deadlines import parse_deadline
 from vbparse.models import Agency, Deadline
 from vbparse.segment.clause_tree import Clause
@@ -70,7 +71,12 @@ def read_task_fields(
         meaning, value, start = meaning_found
         if child is not None:
             fields.bullets.append(child)
-        if meaning in ("lead", "support"):
+        if meaning == "lead" and (split := _lead_and_support(value, start, province, issuer)):
+            # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở …": the field
+            # names both (kế hoạch of Ban Chỉ đạo 02 cấp Lâm Đồng, real docx)
+            fields.lead.extend(split[0])
+            fields.support.extend(split[1])
+        elif meaning in ("lead", "support"):
             agencies = list(find_agencies(value, offset=start, province=province, issuer=issuer))
             getattr(fields, meaning).extend(agencies)
         elif meaning == "deadline":
@@ -81,6 +87,17 @@ def read_task_fields(
         elif meaning == "product":
             fields.product = value
     return fields
+
+
+def _lead_and_support(
+    value: str, start: int, province: str | None, issuer: str | None
+) -> tuple[list[Agency], list[Agency]] | None:
+    """Lead and support of a "who does it" field whose value says both with role words, or
+    None when it names its bodies alone."""
+    roles = find_roles(value, offset=start, province=province, issuer=issuer)
+    if not roles.support or not roles.lead:
+        return None
+    return list(roles.lead), list(roles.support)
 
 
 _LINE = regex.compile(r"[^\n]+")
