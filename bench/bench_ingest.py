@@ -1,6 +1,7 @@
 """Each input route of vbparse beside its peer on the same files, in one run.
 
     .venv/bin/python bench/bench_ingest.py [--repeat 5] [--scan STEM ...] [--dpi 300]
+        [--routes docx pdf scan]
 
 Figures are CPU seconds (this process and the child processes it waited for: Tesseract),
 which a shared machine disturbs less than the clock; the wall-clock seconds are printed too.
@@ -17,7 +18,8 @@ Each row gives vbparse's time, the peer's time on the same files and their ratio
   a script calling Tesseract would do: pypdfium2 rendering + ``pytesseract.image_to_string``.
 
 DOCX and PDF rows keep the fastest of ``--repeat`` rounds for each side (vbparse and the peer
-alternate); scans run once, after one page has been read untimed (OCR's imports and tables).
+alternate); scans run once, after one page image and one born-digital PDF have been parsed
+untimed (OCR's and the PDF reader's imports and tables).
 Every DOCX and PDF file is read once before timing (imports, grammars).
 Prints figures; never asserts a speed. Figures of record: bench/RESULTS.md.
 """
@@ -37,6 +39,7 @@ from vbparse.ingest import read_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCANS = ["000_3070b849d0d1c768", "004_a135c2dc3c7e6627"]  # a plain letter; a table annex
+ROUTES = ["docx", "pdf", "scan"]
 
 
 def cpu_seconds() -> float:
@@ -132,37 +135,50 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="rounds for DOCX and PDF")
     parser.add_argument("--scan", nargs="*", default=SCANS, help="stems of corpus/scan/*.pdf")
     parser.add_argument("--dpi", type=int, default=300, help="OCR resolution (vbparse's default)")
+    parser.add_argument(
+        "--routes", nargs="*", default=ROUTES, choices=ROUTES, help="routes to time (all)"
+    )
     args = parser.parse_args()
     print(f"{'':<22} {'':>5} {'CPU s':^27} {'wall s':^27}")
     header = f"{'route (peer)':<22} {'pages':>5} {'vbparse':>9} {'peer':>9} {'ratio':>8}"
     print(header + f" {'vbparse':>9} {'peer':>9} {'ratio':>8}")
 
-    docx_files = sorted((CORPUS / "docx").glob("*.docx"))
-    # A DOCX has no pages of its own: count those of the PDF printed from it.
-    docx_pages = sum(pages_of(CORPUS / "pdf" / f"{p.stem}.pdf") for p in docx_files)
-    ours, peer = best_of(read_document, docx_alone, docx_files, args.repeat)
-    row("docx reader (docx)", docx_pages, ours, peer)
-    ours, peer = best_of(vbparse.parse_file, docx_alone, docx_files, args.repeat)
-    row("docx route (docx)", docx_pages, ours, peer)
+    if "docx" in args.routes:
+        docx_files = sorted((CORPUS / "docx").glob("*.docx"))
+        # A DOCX has no pages of its own: count those of the PDF printed from it.
+        docx_pages = sum(pages_of(CORPUS / "pdf" / f"{p.stem}.pdf") for p in docx_files)
+        ours, peer = best_of(read_document, docx_alone, docx_files, args.repeat)
+        row("docx reader (docx)", docx_pages, ours, peer)
+        ours, peer = best_of(vbparse.parse_file, docx_alone, docx_files, args.repeat)
+        row("docx route (docx)", docx_pages, ours, peer)
 
-    pdf_files = sorted((CORPUS / "pdf").glob("*.pdf"))
-    pdf_pages = sum(pages_of(p) for p in pdf_files)
-    ours, peer = best_of(read_document, pdfplumber_alone, pdf_files, args.repeat)
-    row("pdf reader (plumber)", pdf_pages, ours, peer)
-    ours, peer = best_of(vbparse.parse_file, pdfplumber_alone, pdf_files, args.repeat)
-    row("pdf route (plumber)", pdf_pages, ours, peer)
+    if "pdf" in args.routes:
+        pdf_files = sorted((CORPUS / "pdf").glob("*.pdf"))
+        pdf_pages = sum(pages_of(p) for p in pdf_files)
+        ours, peer = best_of(read_document, pdfplumber_alone, pdf_files, args.repeat)
+        row("pdf reader (plumber)", pdf_pages, ours, peer)
+        ours, peer = best_of(vbparse.parse_file, pdfplumber_alone, pdf_files, args.repeat)
+        row("pdf route (plumber)", pdf_pages, ours, peer)
 
-    scans = [CORPUS / "scan" / f"{stem}.pdf" for stem in args.scan]
-    options = vbparse.ParseOptions(limits=vbparse.ReadLimits(dpi=args.dpi, time_limit_s=1e6))
+    if "scan" in args.routes:
+        scan_route(args.scan, args.dpi)
+
+
+def scan_route(stems: list[str], dpi: int) -> None:
+    """The scan rows: each scan parsed whole, beside Tesseract alone on its pages."""
+    scans = [CORPUS / "scan" / f"{stem}.pdf" for stem in stems]
+    options = vbparse.ParseOptions(limits=vbparse.ReadLimits(dpi=dpi, time_limit_s=1e6))
     total = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
-        # OCR's imports and repair tables, paid once by any long run: one page read untimed.
-        vbparse.parse_file(render_pages(scans[0], Path(tmp), args.dpi)[0], options)
+        # OCR's imports and repair tables, paid once by any long run: one page read untimed;
+        # and the PDF reader's (pdfplumber, pdfminer): one born-digital PDF parsed untimed.
+        vbparse.parse_file(render_pages(scans[0], Path(tmp), dpi)[0], options)
+        vbparse.parse_file(sorted((CORPUS / "pdf").glob("*.pdf"))[0], options)
         for scan in scans:
-            images = render_pages(scan, Path(tmp), args.dpi)
+            images = render_pages(scan, Path(tmp), dpi)
             ours = timed(lambda p: vbparse.parse_file(p, options), [scan])
             cli = timed(tesseract_cli, images)
-            script = timed(lambda p: pytesseract_script(p, args.dpi), [scan])
+            script = timed(lambda p: pytesseract_script(p, dpi), [scan])
             row(f"scan {scan.stem[:3]} (tesseract)", len(images), ours, cli)
             row(f"scan {scan.stem[:3]} (render+pyt)", len(images), ours, script)
             for i, value in enumerate((*ours, *cli, *script)):
