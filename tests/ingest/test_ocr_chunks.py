@@ -89,3 +89,20 @@ def test_ocr_chunks_no_page_taken_after_the_time_limit(monkeypatch):
     read = list(ocr.read_in_chunks(_images(10), 3.0))
     assert [k for k, _ in read] == [0, 1, 2]
     assert runs == [2]
+
+
+def test_ocr_chunks_coarse_skew_search_as_every_step():
+    """The coarse-to-fine angle search picks the angle that trying every step picks."""
+    import pypdfium2 as pdfium
+
+    from vbparse.ingest.ocr_zones import drop_colour
+
+    steps = int(ocr.MAX_SKEW_DEG / ocr.SKEW_STEP_DEG)
+    for path in sorted((CORPUS / "scan").glob("*.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        for index in range(min(2, len(pdf))):
+            page = drop_colour(pdf[index].render(scale=300 / 72).to_pil())
+            small = page.resize((page.width * 1000 // page.height, 1000))
+            every = [ocr._sharpness(small, k * ocr.SKEW_STEP_DEG) for k in range(-steps, steps + 1)]
+            best = (every.index(max(every)) - steps) * ocr.SKEW_STEP_DEG
+            assert ocr.estimate_skew(small) == best, (path.name, index)

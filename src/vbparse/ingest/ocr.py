@@ -41,6 +41,7 @@ OCR_DPI = 300
 TESSERACT_CONFIG = "--psm 3"
 MAX_SKEW_DEG = 3.0
 SKEW_STEP_DEG = 0.2
+COARSE_STEPS = 3
 # Pages of a PDF or frames of an image read in one Tesseract run (the language model is
 # loaded once a run); the time limit is checked between such chunks.
 CHUNK_PAGES = 8
@@ -79,24 +80,42 @@ def check_tesseract() -> None:
 
 
 def estimate_skew(image: Any) -> float:
-    """Angle (degrees) that straightens the text lines: the one whose row profile is sharpest."""
-    import numpy as np
+    """Angle (degrees) that straightens the text lines: the one whose row profile is sharpest.
+
+    Coarse to fine: every ``COARSE_STEPS``-th step first, then the steps around the best of
+    those (15 turns of the small copy instead of 31). On the 81 pages of the real scans and
+    ``corpus/scan`` it picks the angle that trying every step picks (with 2 or 4 coarse steps,
+    not on 2 and 3 pages).
+    """
     from PIL import Image
 
     small = image if image.mode == "L" else image.convert("L")  # only read, never changed
     scale = 1000 / max(small.size)
     if scale < 1:
         small = small.resize((int(small.width * scale), int(small.height * scale)), Image.BILINEAR)
-    best_angle, best_score = 0.0, -1.0
     steps = int(MAX_SKEW_DEG / SKEW_STEP_DEG)
-    for k in range(-steps, steps + 1):
-        angle = k * SKEW_STEP_DEG
-        turned = small.rotate(angle, resample=Image.NEAREST, fillcolor=255)
-        rows = np.count_nonzero(np.asarray(turned, dtype=np.uint8) < 128, axis=1).astype(float)
-        score = float(np.sum(np.diff(rows) ** 2))
-        if score > best_score:
-            best_angle, best_score = angle, score
-    return best_angle
+    scores: dict[int, float] = {}
+    for k in range(-steps, steps + 1, COARSE_STEPS):
+        scores[k] = _sharpness(small, k * SKEW_STEP_DEG)
+    coarse = max(scores, key=lambda k: (scores[k], -k))
+    for k in range(
+        max(-steps, coarse - COARSE_STEPS + 1), min(steps, coarse + COARSE_STEPS - 1) + 1
+    ):
+        if k not in scores:
+            scores[k] = _sharpness(small, k * SKEW_STEP_DEG)
+    # The first (most negative) of equal scores, as a search from -MAX_SKEW_DEG up keeps it.
+    return max(scores, key=lambda k: (scores[k], -k)) * SKEW_STEP_DEG
+
+
+def _sharpness(small: Any, angle: float) -> float:
+    """How sharp the rows of ink are with the image turned by ``angle``: the squared
+    differences between neighbouring rows' counts of dark pixels."""
+    import numpy as np
+    from PIL import Image
+
+    turned = small.rotate(angle, resample=Image.NEAREST, fillcolor=255)
+    rows = np.count_nonzero(np.asarray(turned, dtype=np.uint8) < 128, axis=1).astype(float)
+    return float(np.sum(np.diff(rows) ** 2))
 
 
 def deskew(image: Any) -> Any:
