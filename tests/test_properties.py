@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from directive_lines import directive_lines
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -162,6 +163,12 @@ JOINED_TO_A_FIELD = [
 
 @pytest.mark.parametrize("source", JOINED_TO_A_FIELD, ids=["motto-joined", "header-row-joined"])
 def test_properties_whole_normalize_is_idempotent(source):
+    once = normalize(source).text
+    assert normalize(once).text == once
+
+
+@given(directive_lines())
+def test_properties_normalize_of_directive_lines_is_idempotent(source):
     once = normalize(source).text
     assert normalize(once).text == once
 
