@@ -51,6 +51,7 @@ def _examples() -> list[tuple[str, str, dict[str, Any]]]:
     skip = load_yaml("deadlines/not_deadlines.yaml")
     rows += [("not_deadlines", text, {}) for text in skip["examples"] + skip["examples_prefixes"]]
     rows += [("targets", text, {}) for text in skip["targets"]["examples"]]
+    rows += [("not_deadlines", text, {}) for text in skip["purposes"]["examples"]]
     return rows
 
 

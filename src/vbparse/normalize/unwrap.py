@@ -94,10 +94,14 @@ def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
         return None
     if _CODE_HYPHEN.search(line) and rest[:1].isupper():
         return ""
-    if line.endswith(",") or rest[0].islower():
+    if line.endswith(","):
         return " "
     if line.isupper():
+        # A line in capitals is a title, an issuer or a signature line, whatever follows it:
+        # OCR's "và đẩy mạnh …" for "Về đẩy mạnh …" under "CÔNG ĐIỆN" (29/CĐ-TTg, scan).
         return None
+    if rest[0].islower():
+        return " "
     if _continues_bullet(before, rest):
         return " "
     if _ends_with(line, "unwrap_connectors") and not _ends_with(

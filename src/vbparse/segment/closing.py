@@ -158,8 +158,9 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         # no title (a file tag under the Nơi nhận, "QCV26.07. KHCN").
         opens = next((k for k, t in enumerate(titles) if authority.match(t)), 0)
         titles = titles[opens:]
-        if j < len(lines) and _PERSON.match(lines[j].text.strip()):
-            closing.signer = lines[j].text.strip()
+        name_at = _past_specks(lines, j)
+        if name_at < len(lines) and _PERSON.match(lines[name_at].text.strip()):
+            closing.signer = lines[name_at].text.strip()
         elif not authority.match(titles[0]):
             # Without a name below, only "KT. …"/"TM. …"/"TL. …" opens a signature: a web copy
             # keeps the authority and drops the name, site text following.
@@ -173,6 +174,24 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         closing.signing_authority = ", ".join(on_behalf) or None
         closing.signer_title = title_case(" ".join(titles)) if titles else None
         return
+
+
+# What OCR reads of a seal or a handwritten signature between the title and the name ("7",
+# "ĐĐ", "/-"): a short line with at most this many letters; at most this many such lines.
+_SPECK_LETTERS = 2
+_SPECK_CHARS = 6
+_SPECK_LINES = 2
+
+
+def _past_specks(lines: list[Line], j: int) -> int:
+    """Index of the first line from ``j`` that is not a speck of the seal or the signature."""
+    k = j
+    while k < len(lines) and k - j < _SPECK_LINES:
+        text = lines[k].text.strip()
+        if len(text) > _SPECK_CHARS or sum(c.isalpha() for c in text) > _SPECK_LETTERS:
+            break
+        k += 1
+    return k
 
 
 def _trim_body_before_signature(closing: Closing, lines: list[Line]) -> None:

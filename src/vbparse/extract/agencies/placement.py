@@ -4,6 +4,7 @@ group; and the person titles written before a mention ("Chủ tịch", "Các đ�
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from vbparse.extract.agencies.candidate import Candidate
@@ -11,6 +12,7 @@ from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
 from vbparse.extract.agencies.groups import group_tries
 from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
+from vbparse.grammars import load_yaml
 from vbparse.models.agency import Agency
 from vbparse.models.span import Span
 
@@ -54,6 +56,35 @@ def _with_parent(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
     return name
 
 
+def _in_province(gazetteer: Gazetteer, name: str, province_id: str | None) -> str:
+    """ "Trung tâm Phát triển quỹ đất tỉnh" → "… tỉnh Lâm Đồng" in a text of that province: a
+    body whose name ends in its unit word ("tỉnh", "thành phố") without the place is the
+    issuer's province's own."""
+    entry = gazetteer.get(province_id) if province_id else None
+    if entry is None:
+        return name
+    words = name.split()
+    key = fold_phrase(name)
+    for unit in _province_unit_words(entry):
+        unit_key = fold_phrase(unit)
+        if len(key) == len(words) and tuple(key[-len(unit_key) :]) == tuple(unit_key):
+            cut = entry.name.casefold().rfind(unit.casefold() + " ")
+            if cut >= 0:
+                return " ".join([*words[: -len(unit_key)], entry.name[cut:]])
+    return name
+
+
+@functools.cache
+def _unit_words() -> dict[str, tuple[str, ...]]:
+    """The words a province or city is called by before its place (``unit_words``)."""
+    data = load_yaml("agencies/provinces.yaml")["unit_words"]
+    return {kind: tuple(words) for kind, words in data.items()}
+
+
+def _province_unit_words(entry: Entry) -> tuple[str, ...]:
+    return _unit_words().get(entry.kind, ())
+
+
 def to_agency(
     gazetteer: Gazetteer, tokens: Tokens, cand: Candidate, offset: int, placement: Placement
 ) -> Agency:
@@ -79,6 +110,7 @@ def to_agency(
         return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
     if cand.named is not None:
         name = _with_parent(gazetteer, cand.named.name, placement.issuer)
+        name = _in_province(gazetteer, name, province_id)
         return Agency(name=name, id=None, kind=cand.named.kind, text=text, span=span)
     if cand.local_name:
         # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known

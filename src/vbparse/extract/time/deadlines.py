@@ -138,6 +138,8 @@ def _dated(
         return None, end  # "Chiến lược ... đến năm 2030, tầm nhìn đến năm 2045": a title
     if prefix_words and _is_target(grammar, text, match, core):
         return None, end  # "Phấn đấu đến năm 2030 hoàn thành ...": a target year
+    if relation == "within" and kind == "period" and _in_purpose(grammar, text, start, end):
+        return None, end  # "Để đạt mục tiêu … trong năm 2025, tỉnh cần …": the aim's time
     if relation is None:  # a bare core
         if kind == "day":
             written_as_date = match.group("ngay") or match.group("y")
@@ -215,6 +217,17 @@ def _is_target(
     before = text[max(0, first - grammar.target_window) : first]
     sentence = _SENTENCE_END.split(before)[-1]
     return bool(grammar.target_goal.search(sentence))
+
+
+def _in_purpose(grammar: DeadlineGrammar, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in a clause of purpose that opens its sentence,
+    before the main clause's verb ("Để …, … trong năm 2025 …, tỉnh Đắk Lắk cần …")."""
+    window = grammar.purpose_window
+    before = _SENTENCE_END.split(text[max(0, start - window) : start])[-1]
+    if not grammar.purpose_opener.match(before):
+        return False
+    after = _SENTENCE_END.split(text[end : end + window], maxsplit=1)[0]
+    return bool(grammar.purpose_main.search(after))
 
 
 def _range_end(

@@ -69,6 +69,9 @@ class DeadlineGrammar:
     target_prefixes: frozenset[str]
     target_goal: regex.Pattern[str]
     target_window: int
+    purpose_opener: regex.Pattern[str]
+    purpose_main: regex.Pattern[str]
+    purpose_window: int
     year_range_max: int
     day_offsets: dict[str, int]  # "ngày mai" -> 1
     weekday_by_name: dict[str, int]  # ISO: 1 Monday ... 7 Sunday
@@ -199,6 +202,11 @@ def deadline_grammar() -> DeadlineGrammar:
         target_prefixes=frozenset(fold_phrase(p) for p in skip.targets.prefixes),
         target_goal=regex.compile(rf"(?<!\w){alternation(skip.targets.goal_words)}(?!\w)", flags),
         target_window=skip.targets.window,
+        purpose_opener=regex.compile(rf"^\s*{alternation(skip.purposes.openers)}(?!\w)", flags),
+        purpose_main=regex.compile(
+            rf",[^,]*?(?<!\w){alternation(skip.purposes.main_verbs)}(?!\w)", flags
+        ),
+        purpose_window=skip.purposes.window,
         year_range_max=periods.year_range.max_years,
         day_offsets=_by_phrase(periods.days_from_document),
         weekday_by_name=_by_phrase(periods.weekdays),

@@ -221,6 +221,15 @@ class Targets(_Strict):
     examples: list[str] = []
 
 
+class Purposes(_Strict):
+    """``not_deadlines.yaml`` ``purposes``: a period in a clause of purpose."""
+
+    openers: list[str]
+    main_verbs: list[str]
+    window: int
+    examples: list[str] = []
+
+
 class NotDeadlines(_Strict):
     """``not_deadlines.yaml``: contexts where a date is not a deadline."""
 
@@ -231,6 +240,7 @@ class NotDeadlines(_Strict):
     followers: list[str]
     title_followers: list[str]
     targets: Targets
+    purposes: Purposes
     examples: list[str] = []
 
 
