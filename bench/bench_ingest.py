@@ -1,6 +1,7 @@
 """Each input route of vbparse beside its peer on the same files, in one run.
 
     .venv/bin/python bench/bench_ingest.py [--repeat 5] [--scan STEM ...] [--dpi 300]
+                                           [--only docx pdf scan]
 
 Figures are CPU seconds (this process and the child processes it waited for: Tesseract),
 which a shared machine disturbs less than the clock; the wall-clock seconds are printed too.
@@ -37,6 +38,7 @@ from vbparse.ingest import read_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCANS = ["000_3070b849d0d1c768", "004_a135c2dc3c7e6627"]  # a plain letter; a table annex
+ROUTES = ["docx", "pdf", "scan"]
 
 
 def cpu_seconds() -> float:
@@ -132,37 +134,52 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="rounds for DOCX and PDF")
     parser.add_argument("--scan", nargs="*", default=SCANS, help="stems of corpus/scan/*.pdf")
     parser.add_argument("--dpi", type=int, default=300, help="OCR resolution (vbparse's default)")
+    parser.add_argument(
+        "--only", nargs="+", choices=ROUTES, default=ROUTES, help="the routes to measure (all)"
+    )
     args = parser.parse_args()
     print(f"{'':<22} {'':>5} {'CPU s':^27} {'wall s':^27}")
     header = f"{'route (peer)':<22} {'pages':>5} {'vbparse':>9} {'peer':>9} {'ratio':>8}"
     print(header + f" {'vbparse':>9} {'peer':>9} {'ratio':>8}")
+    if "docx" in args.only:
+        docx_rows(args.repeat)
+    if "pdf" in args.only:
+        pdf_rows(args.repeat)
+    if "scan" in args.only:
+        scan_rows(args.scan, args.dpi)
 
+
+def docx_rows(repeat: int) -> None:
     docx_files = sorted((CORPUS / "docx").glob("*.docx"))
     # A DOCX has no pages of its own: count those of the PDF printed from it.
     docx_pages = sum(pages_of(CORPUS / "pdf" / f"{p.stem}.pdf") for p in docx_files)
-    ours, peer = best_of(read_document, docx_alone, docx_files, args.repeat)
+    ours, peer = best_of(read_document, docx_alone, docx_files, repeat)
     row("docx reader (docx)", docx_pages, ours, peer)
-    ours, peer = best_of(vbparse.parse_file, docx_alone, docx_files, args.repeat)
+    ours, peer = best_of(vbparse.parse_file, docx_alone, docx_files, repeat)
     row("docx route (docx)", docx_pages, ours, peer)
 
+
+def pdf_rows(repeat: int) -> None:
     pdf_files = sorted((CORPUS / "pdf").glob("*.pdf"))
     pdf_pages = sum(pages_of(p) for p in pdf_files)
-    ours, peer = best_of(read_document, pdfplumber_alone, pdf_files, args.repeat)
+    ours, peer = best_of(read_document, pdfplumber_alone, pdf_files, repeat)
     row("pdf reader (plumber)", pdf_pages, ours, peer)
-    ours, peer = best_of(vbparse.parse_file, pdfplumber_alone, pdf_files, args.repeat)
+    ours, peer = best_of(vbparse.parse_file, pdfplumber_alone, pdf_files, repeat)
     row("pdf route (plumber)", pdf_pages, ours, peer)
 
-    scans = [CORPUS / "scan" / f"{stem}.pdf" for stem in args.scan]
-    options = vbparse.ParseOptions(limits=vbparse.ReadLimits(dpi=args.dpi, time_limit_s=1e6))
+
+def scan_rows(stems: list[str], dpi: int) -> None:
+    scans = [CORPUS / "scan" / f"{stem}.pdf" for stem in stems]
+    options = vbparse.ParseOptions(limits=vbparse.ReadLimits(dpi=dpi, time_limit_s=1e6))
     total = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         # OCR's imports and repair tables, paid once by any long run: one page read untimed.
-        vbparse.parse_file(render_pages(scans[0], Path(tmp), args.dpi)[0], options)
+        vbparse.parse_file(render_pages(scans[0], Path(tmp), dpi)[0], options)
         for scan in scans:
-            images = render_pages(scan, Path(tmp), args.dpi)
+            images = render_pages(scan, Path(tmp), dpi)
             ours = timed(lambda p: vbparse.parse_file(p, options), [scan])
             cli = timed(tesseract_cli, images)
-            script = timed(lambda p: pytesseract_script(p, args.dpi), [scan])
+            script = timed(lambda p: pytesseract_script(p, dpi), [scan])
             row(f"scan {scan.stem[:3]} (tesseract)", len(images), ours, cli)
             row(f"scan {scan.stem[:3]} (render+pyt)", len(images), ours, script)
             for i, value in enumerate((*ours, *cli, *script)):

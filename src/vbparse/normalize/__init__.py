@@ -54,11 +54,14 @@ def _one_pass(text: NormalizedText) -> NormalizedText:
     text = clean_unicode(text)
     text = remove_markup_debris(text)
     text = fold_tone_marks(text)
+    folded = text
     text = separate_glued(text)
     text = split_run_together(text)
     # Again: a word split off a glued run ("hoàBộ" → "hoà Bộ") is only now a syllable whose
     # mark can be placed (found by the idempotence property in tests/test_properties.py).
-    text = fold_tone_marks(text)
+    # Placing marks twice changes nothing, so only a text that was split is folded again.
+    if text is not folded:
+        text = fold_tone_marks(text)
     text = flatten_layout(text)
     text = text.sub(_TRAILING_SPACE, "")
     text = unwrap_lines(text)

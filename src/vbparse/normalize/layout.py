@@ -41,7 +41,8 @@ _LINE = regex.compile(r"[^\n]+")
 _NON_SPACE_RUN = regex.compile(r"\S+")
 _RULE = regex.compile(r"[-_=~]{3,}")
 _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
-_SIGNED = regex.compile(r"^[ \t]*[(\[]?\s*(?:Đã ký|đã ký|ĐÃ KÝ)\s*[)\]]?[ \t]*$")
+_SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
+_SIGNED = regex.compile(rf"^[ \t]*[(\[]?\s*(?:{'|'.join(_SIGNED_WORDS)})\s*[)\]]?[ \t]*$")
 # A person's name closing a signature cell: two to six capitalised words.
 _TRAILING_NAME = regex.compile(
     r"(?<=[\p{Lu}\d.,)])\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5}\s*$)"
@@ -104,6 +105,10 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     Every edit keeps the length, so the map back to the source is unchanged."""
     lines = text.text.split("\n")
     layout = [_is_layout_row(line) for line in lines]
+    # A line matches these only if the whole text does: one search each instead of one a line.
+    columns_in_text = _COLUMN_LINE.search(text.text) is not None
+    motto_in_text = _MOTTO_INSIDE.search(text.text) is not None
+    signed_in_text = any(word in text.text for word in _SIGNED_WORDS)
     out = []
     columns: set[int] = set()  # where the right columns of the line above start
     for i, line in enumerate(lines):
@@ -111,19 +116,21 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
             line = _flatten_row(line)
         elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
             line = " " * len(line)
-        elif _COLUMN_LINE.search(line):
+        elif columns_in_text and _COLUMN_LINE.search(line):
             line, columns = _flatten_columns(line, columns)
             out.append(line)
             continue
         elif _grammar()["marker"].match(line):
             # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
             line = _flatten_cell(line)
-        elif _MOTTO_INSIDE.search(line):
+        elif motto_in_text and _MOTTO_INSIDE.search(line):
             # The issuer's column and the quốc hiệu joined by one space ("ỦY BAN NHÂN DÂN CỘNG
             # HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc").
             line = _MOTTO_INSIDE.sub(lambda m: "\n" + m.group(0)[1:], line, count=1)
         columns = set()
-        out.append(_SIGNED.sub(lambda m: " " * len(m.group(0)), line))
+        if signed_in_text:
+            line = _SIGNED.sub(lambda m: " " * len(m.group(0)), line)
+        out.append(line)
     flat = "\n".join(out)
     if flat == text.text:
         return text

@@ -17,6 +17,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize.offsets import NormalizedText
+from vbparse.pattern_time import time_left
 
 # The tone marks (acute, grave, hook, tilde, dot below); breve, circumflex and horn are part
 # of the vowel and stay.
@@ -62,6 +63,7 @@ def _common() -> frozenset[str]:
     return frozenset(row["syllable"] for row in load_tsv("encodings/syllables.tsv"))
 
 
+@functools.lru_cache(maxsize=65536)
 def _split_point(word: str) -> int | None:
     if is_syllable(word) or set(_toneless(word)) <= _ASCII:
         return None
@@ -80,4 +82,9 @@ def _split(match: regex.Match[str]) -> str:
 
 
 def split_run_together(text: NormalizedText) -> NormalizedText:
+    # Most texts have no run-together word: deciding once per distinct word skips the
+    # offset-carrying pass (a Python call per word) when none splits.
+    words = set(_WORD.findall(text.text, timeout=time_left()))
+    if all(_split_point(word) is None for word in words):
+        return text
     return text.sub(_WORD, _split)

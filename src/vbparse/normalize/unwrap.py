@@ -18,7 +18,7 @@ import functools
 
 import regex
 
-from vbparse.grammars import load_yaml
+from vbparse.grammars import load_tsv, load_yaml
 from vbparse.normalize.layout import holds_two_fields, opens_with_field
 from vbparse.normalize.offsets import NormalizedText
 
@@ -84,6 +84,10 @@ def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
     """What replaces the break between the lines ``before`` (the last one is the line the
     break ends) and ``rest``: " ", "" or None (keep the break)."""
     line = before[-1].rstrip()
+    if _is_bare_label(line) and _LINE_WITH_LETTER.match(rest) and not label_start().match(rest):
+        # A label a web copy left alone on its line ("-" / "Phân công …", "1.1." / "Trưởng
+        # Ban Chỉ đạo", quyết định 1627/QĐ-UBND Quảng Ngãi): it opens the line after it.
+        return " "
     if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
         return None
     if not _LINE_WITH_LETTER.match(rest):
@@ -94,14 +98,15 @@ def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
         return None
     if _CODE_HYPHEN.search(line) and rest[:1].isupper():
         return ""
-    if line.endswith(","):
+    if _is_type_title(line):
+        # A document-type title stands alone, whatever follows it: OCR's "và đẩy mạnh …" for
+        # "Về đẩy mạnh …" under "CÔNG ĐIỆN" (29/CĐ-TTg, real scan). A longer title in capitals
+        # runs on in lower case ("KẾT LUẬN CỦA BAN BÍ THƯ" / "về tiếp tục thực hiện …").
+        return None
+    if line.endswith(",") or rest[0].islower():
         return " "
     if line.isupper():
-        # A line in capitals is a title, an issuer or a signature line, whatever follows it:
-        # OCR's "và đẩy mạnh …" for "Về đẩy mạnh …" under "CÔNG ĐIỆN" (29/CĐ-TTg, scan).
         return None
-    if rest[0].islower():
-        return " "
     if _continues_bullet(before, rest):
         return " "
     if _ends_with(line, "unwrap_connectors") and not _ends_with(
@@ -117,6 +122,33 @@ def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
 
 _BULLET = regex.compile(r"[-–•+]\s")
 _DASH_WORD = regex.compile(r"[-–—]\s\p{L}")
+
+
+@functools.cache
+def _type_titles() -> frozenset[str]:
+    """Document-type names in capitals ("CÔNG ĐIỆN", "THÔNG BÁO"), from document_types.tsv."""
+    return frozenset(row["name"].upper() for row in load_tsv("document_types.tsv"))
+
+
+def _is_type_title(line: str) -> bool:
+    return " ".join(line.split()) in _type_titles()
+
+
+_BARE_BULLET = regex.compile(r"[-–—•+]")
+# "1." alone is left alone: a flattened table's TT cell stands on its line that way, its task
+# on the next (seed 004's appendix).
+_BARE_NUMBER = regex.compile(r"\d{1,3}\.?")
+
+
+def _is_bare_label(line: str) -> bool:
+    """Whether ``line`` is an item label and nothing else ("-", "1.1.", "a)"), not a number."""
+    text = line.strip()
+    if not text or _BARE_NUMBER.fullmatch(text):
+        return False
+    if _BARE_BULLET.fullmatch(text):
+        return True
+    match = label_start().match(text + " ")
+    return match is not None and match.end() >= len(text)
 
 
 def _dash_in_flow(before: list[str], rest: str, width: int | None) -> bool:
@@ -148,7 +180,7 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
             return False
     else:
         return False
-    for line in rest.split("\n")[:_ITEM_LINES]:
+    for line in rest.split("\n", _ITEM_LINES)[:_ITEM_LINES]:
         stripped = line.strip()
         if not stripped or _BULLET.match(stripped) or label_start().match(stripped):
             return False
@@ -157,6 +189,8 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
     return False
 
 
+# Pure in ``line``; the lines before each break are asked again at the next breaks.
+@functools.lru_cache(maxsize=4096)
 def is_capitals(line: str) -> bool:
     """A line in capitals, a signature or title ("KT. BỘ TRƯỞNG", "PHỤ LỤC"): at least two
     letters, none in lower case. Never inside a list item."""
@@ -184,7 +218,10 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
     def join(match: regex.Match[str]) -> str:
         nonlocal field_line, last_end
         window = source[max(0, match.start() - 2000) : match.start()]
-        joined = _join_with(window.split("\n")[-_ITEM_LINES:], source[match.end() :], width)
+        # rsplit: only the last lines are split off (a split of the whole window per break
+        # made joining quadratic in the line count).
+        before = window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
+        joined = _join_with(before, source[match.end() :], width)
         next_end = source.find("\n", match.end())
         next_line = source[match.end() : next_end if next_end >= 0 else len(source)]
         if joined is not None and field_line is not None:

@@ -44,8 +44,12 @@ from vbparse.segment.task_tables import find_task_tables, segment_region
 
 AppendixKind = Literal["appendix", "attachment"]
 
-# How many lines below a title line its "(Kèm theo …)" caption may come (title lines between).
-_CAPTION_REACH = 4
+# How many lines, blank lines not counted, below a title line its "(Kèm theo …)" caption may
+# come (title lines between: a plan's title wraps over four lines in quyết định 1627/QĐ-UBND
+# Quảng Ngãi, real Markdown copy).
+_CAPTION_REACH = 5
+# How many lines a title may run to, its heading line included.
+_TITLE_LINES = 5
 # How many lines a caption may wrap over before its closing bracket.
 _CAPTION_LINES = 3
 
@@ -116,7 +120,8 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
         doc_type = None if listed else _attachment_type(line)
         if not listed and doc_type is None:
             continue
-        near = lines[k + 1 : k + 1 + _CAPTION_REACH]
+        near = [n for n in lines[k + 1 : k + 1 + 2 * _CAPTION_REACH] if not n.blank]
+        near = near[:_CAPTION_REACH]
         opened = any(s >= k - 3 for s, _, _ in starts)
         if not opened and any(grammar.attached.match(n.text) for n in near):
             starts.append((k, None, doc_type))
@@ -174,7 +179,7 @@ def _read_caption(
         title_lines.append(lines[k])
     attached: str | None = None
     caption: int | None = None
-    for index in range(k + 1, min(k + 8, len(lines))):
+    for index in range(k + 1, min(k + 1 + 2 * _CAPTION_REACH, len(lines))):
         line = lines[index]
         if line.start >= end:
             break
@@ -186,7 +191,9 @@ def _read_caption(
             attached = next((number for number, _, _ in numbers), None)
             caption = index
             break
-        if is_pipe_row(line) or flat_header(lines, index) is not None or len(title_lines) >= 3:
+        if len(title_lines) >= _TITLE_LINES:
+            break
+        if is_pipe_row(line) or flat_header(lines, index) is not None:
             break
         title_lines.append(line)
     if not title_lines:

@@ -9,6 +9,8 @@ from vbparse.grammars import load_yaml
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
 
+# Pure in ``text``; the header's lines are asked about by several of its rules.
+@functools.lru_cache(maxsize=4096)
 def bare(text: str) -> str:
     """Letters without any diacritic, lower case, spaces collapsed: the key that OCR damage to
     the marks ("THÔNG BẢO" for "THÔNG BÁO", "Cân Thơ" for "Cần Thơ") leaves intact."""

@@ -94,12 +94,16 @@ def _is_header_continuation(text: str) -> bool:
     )
 
 
-def _opens_clause(line: StrippedLine) -> bool:
+def _opens_clause(line: StrippedLine, after: list[StrippedLine]) -> bool:
     """A body item with its words on the label's line ("3. Cục Quản lý … hoàn thành …",
     "III. TỔ CHỨC THỰC HIỆN"): the body goes on after a table that stands inside it. A row
-    label stands alone on its line, and a bullet ("- …") may sit inside a cell."""
+    label stands alone on its line, a bullet ("- …") may sit inside a cell, and a group row
+    ("I. NÂNG CAO NHẬN THỨC …") has the table's next row label under it."""
     found = match_label(line.text)
     if found is None or ROW_LABEL.fullmatch(line.text) is not None:
+        return False
+    below = next((n for n in after if not n.blank), None)
+    if GROUP_ROW.fullmatch(line.text) and below and ROW_LABEL.fullmatch(below.text):
         return False
     kind, match = found
     return kind.kind not in _CELL_BULLETS and bool(line.text[match.end() :].strip())
@@ -133,7 +137,7 @@ def read_flat_table(
                 j += 1
                 continue
             break
-        if ends_table(line) or is_pipe_row(line) or _opens_clause(line):
+        if ends_table(line) or is_pipe_row(line) or _opens_clause(line, lines[j + 1 :]):
             break
         again = flat_header(lines, j)
         if again is not None:

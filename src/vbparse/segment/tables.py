@@ -165,6 +165,8 @@ def _column_grammar() -> _ColumnGrammar:
 _GLUED_PHRASE_WORDS = 3
 
 
+# Pure in ``cell``; tables and field bullets ask about the same header words again and again.
+@functools.lru_cache(maxsize=4096)
 def header_meaning(cell: str) -> Meaning | None:
     """The column meaning of a header cell ("Cơ quan chủ trì thực hiện" → "lead"), or None."""
     if len(cell.split()) > _HEADER_WORDS + 2:  # no header cell, whatever its last marks

@@ -110,7 +110,8 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
         if full:
             found.append(Candidate(first=i, last=full[0], entry_id=full[1]))
-        group = group_at(i)
+        # (the opening tests inlined: this loop runs once per token of every scanned text)
+        group = match_group(gazetteer, tokens, i) if keys[i] in group_openings else None
         if group and not group.determined and keys[group.last : group.last + 1] != [":"]:
             group = None  # a bare noun ("tỉnh và ...") is a group only as a list head
         if group and (not full or group.last > full[0]):
@@ -118,7 +119,7 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         elif group and full and group.last == full[0]:
             found[-1].members = group.members  # a known group that is also a list head
             found[-1].group_name = gazetteer.get(full[1]).name if gazetteer.get(full[1]) else None
-        local = local_at(i)
+        local = _match_local_unit(gazetteer, tokens, i) if keys[i] in local_openings else None
         if local and (not full or local.last > full[0]):
             found.append(local)
         # a grammar-named body starts neither where nor inside where a gazetteer name does

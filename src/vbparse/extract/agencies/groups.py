@@ -8,7 +8,7 @@ are built once per gazetteer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
@@ -31,6 +31,8 @@ class GroupTries:
     determiners: frozenset[str]
     joiners: tuple[tuple[tuple[str, ...], str], ...]
     openings: frozenset[str]  # the tokens a group phrase can start with
+    # A group name → the gazetteer entry named exactly so (or None), found once per name.
+    entries_by_name: dict[str, str | None] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -216,14 +218,10 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         j = attached
     name = "".join(parts)
     name = name[:1].upper() + name[1:]
-    known = gazetteer.full.longest(list(fold_phrase(name)), 0)
-    entry_id = None
-    if known and known[0] == len(fold_phrase(name)):
-        entry_id = known[1]
     return Candidate(
         first=start,
         last=j,
-        entry_id=entry_id,
+        entry_id=_entry_named(gazetteer, tries, name),
         group_name=name,
         members=members,
         determined=determined or prefix is not None,
@@ -231,6 +229,23 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         area=spread,
         nouns=count,
     )
+
+
+_NAMES_KEPT = 4096
+
+
+def _entry_named(gazetteer: Gazetteer, tries: GroupTries, name: str) -> str | None:
+    """The gazetteer entry whose name or alias is exactly ``name``, if any (kept per name: a
+    document names the same groups again and again)."""
+    if name in tries.entries_by_name:
+        return tries.entries_by_name[name]
+    key = fold_phrase(name)
+    known = gazetteer.full.longest(list(key), 0)
+    entry_id = known[1] if known and known[0] == len(key) else None
+    if len(tries.entries_by_name) >= _NAMES_KEPT:  # an attached body's words vary: bounded
+        tries.entries_by_name.clear()
+    tries.entries_by_name[name] = entry_id
+    return entry_id
 
 
 def _next_noun(

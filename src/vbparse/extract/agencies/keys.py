@@ -71,6 +71,9 @@ class Trie:
 
     def longest(self, keys: list[str], start: int) -> tuple[int, Any] | None:
         """``(end, value)`` of the longest key starting at ``keys[start]``, or None."""
+        # Most tokens start no key: that answer needs one look-up.
+        if start >= len(keys) or keys[start] not in self.root:
+            return None
         node = self.root
         best = None
         for i in range(start, len(keys)):

@@ -110,7 +110,8 @@ def to_agency(
         return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
     if cand.named is not None:
         name = _with_parent(gazetteer, cand.named.name, placement.issuer)
-        name = _in_province(gazetteer, name, province_id)
+        if cand.named.kind != "company":  # a company's name is its own ("… Thành phố")
+            name = _in_province(gazetteer, name, province_id)
         return Agency(name=name, id=None, kind=cand.named.kind, text=text, span=span)
     if cand.local_name:
         # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known

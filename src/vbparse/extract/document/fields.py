@@ -4,6 +4,7 @@ bodies that the gazetteer does not know."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -41,7 +42,7 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
     """The issuing body: from the header, else the number's issuer code, else the body that
     speaks in the closing sentence ("Văn phòng Chính phủ trân trọng thông báo …")."""
     names = issuer_names()
-    by_fold = {fold(name): name for name in names.values()}
+    by_fold = _issuer_names_by_fold()
     if header.issuer_lines:
         # One name may take two lines ("ỦY BAN NHÂN DÂN" / "TỈNH CAO BẰNG"); or the first line
         # is the parent body and the last the issuer ("BỘ TÀI CHÍNH" / "CỤC THUẾ"), as
@@ -60,6 +61,13 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
     if closing.closing_issuer:
         return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
     return None
+
+
+@functools.cache
+def _issuer_names_by_fold() -> dict[str, str]:
+    """The issuer codes' body names by their comparison key (folding them per document was
+    a twentieth of a short document's parse)."""
+    return {fold(name): name for name in issuer_names().values()}
 
 
 def _whole_agency(written: str, province: str | None) -> str | None:

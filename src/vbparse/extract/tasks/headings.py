@@ -114,10 +114,12 @@ def words_besides(own: str, offset: int, roles: Roles) -> int:
 def _blanked(text: str, offset: int, spans: list[Span]) -> str:
     """``text`` (starting at ``offset``) with the characters inside ``spans`` made spaces: the
     words that remain are those besides the named bodies and dates."""
-    return "".join(
-        " " if any(s.start <= offset + i < s.end for s in spans) else ch
-        for i, ch in enumerate(text)
-    )
+    chars = list(text)
+    for span in spans:  # span by span, not character by character against every span
+        start, end = max(0, span.start - offset), min(len(chars), span.end - offset)
+        if start < end:
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def is_opener(own: str) -> bool:
