@@ -7,6 +7,8 @@ name beside it under the red seal, and what the seal left between them.
 
 from __future__ import annotations
 
+import pytest
+
 from vbparse.ingest.ocr_zones import drop_colour, reread_signature_zone, signature_zone
 from vbparse.ingest.page_model import Word
 
@@ -108,3 +110,21 @@ def test_ocr_zones_drop_colour_whitens_seal_keeps_print():
     assert grey.getpixel((0, 0)) < 60
     assert grey.getpixel((1, 0)) == 255 and grey.getpixel((2, 0)) == 255
     assert drop_colour(Image.new("L", (2, 2), 0)).getpixel((0, 0)) == 0
+
+
+@pytest.mark.parametrize("mode", ["RGB", "RGBA", "CMYK", "P"])
+def test_ocr_zones_drop_colour_whitens_every_pixel_past_the_chroma(mode):
+    """Whitened: exactly the pixels whose channels spread more than INK_CHROMA."""
+    import numpy as np
+    from PIL import Image
+
+    from vbparse.ingest.ocr_zones import INK_CHROMA
+
+    rgb = np.random.default_rng(7).integers(0, 256, size=(40, 50, 3), dtype=np.uint8)
+    rgb[:20] //= 4  # a darker half, to have grey pixels too
+    page = Image.fromarray(rgb).convert(mode)
+    plain = np.asarray(page.convert("RGB"), dtype=np.int16)
+    expected = np.asarray(page.convert("L")).copy()
+    expected[(plain.max(axis=2) - plain.min(axis=2)) > INK_CHROMA] = 255
+    assert np.array_equal(np.asarray(drop_colour(page)), expected)
+    assert 0 < (expected == 255).sum() < expected.size

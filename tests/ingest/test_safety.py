@@ -86,7 +86,8 @@ def test_safety_text_size_limit(tmp_path):
 
 
 def test_safety_tiff_read_frame_by_frame(tmp_path, monkeypatch):
-    """Only one frame is decoded at a time: each is checked, read, then left behind."""
+    """Only one frame is decoded at a time: each is checked, prepared (a copy), then left
+    behind; the prepared copies are read together."""
     from PIL import Image
 
     from vbparse.ingest import ocr
@@ -95,15 +96,22 @@ def test_safety_tiff_read_frame_by_frame(tmp_path, monkeypatch):
     path = tmp_path / "scan.tif"
     frames[0].save(path, save_all=True, append_images=frames[1:])
     seen = []
+    reads = []
 
-    def fake_ocr(image):
+    def fake_prepare(image):
         seen.append((image.tell(), image.size))
+        return ocr.Prepared(image.copy(), None)
+
+    def fake_read(pages):
+        reads.append(len(pages))
         word = ocr.Word("Công", 10.0, 10.0, 120.0, 40.0)
-        return ocr.OcrPage(ocr.Page(300.0, 200.0, [word], []), 90.0)
+        return [ocr.OcrPage(ocr.Page(300.0, 200.0, [word], []), 90.0) for _ in pages]
 
     monkeypatch.setattr(ocr, "check_tesseract", lambda: None)
-    monkeypatch.setattr(ocr, "ocr_image", fake_ocr)
+    monkeypatch.setattr(ocr, "prepare", fake_prepare)
+    monkeypatch.setattr(ocr, "read_prepared", fake_read)
     monkeypatch.setattr(ocr, "repair_page_text", lambda text: text, raising=False)
     raw = ocr.read_image(path)
     assert seen == [(0, (300, 200)), (1, (300, 200)), (2, (300, 200))]
+    assert reads == [3]
     assert raw.pages == 3

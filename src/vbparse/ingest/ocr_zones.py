@@ -47,9 +47,13 @@ def drop_colour(image: Any) -> Any:
 
     if image.mode not in ("RGB", "RGBA", "P", "CMYK"):
         return image.convert("L")
-    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
-    grey = np.asarray(image.convert("L"), dtype=np.uint8).copy()
-    grey[(rgb.max(axis=2) - rgb.min(axis=2)) > INK_CHROMA] = 255
+    rgb = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
+    # Channel by channel: numpy's max/min over a last axis of 3 took 0.5 s a 300 dpi page,
+    # elementwise maxima 0.04 s (same pixels).
+    red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    chroma = np.maximum(np.maximum(red, green), blue) - np.minimum(np.minimum(red, green), blue)
+    grey = np.array(image.convert("L"), dtype=np.uint8)
+    grey[chroma > INK_CHROMA] = 255
     return Image.fromarray(grey)
 
 
@@ -87,16 +91,28 @@ def _centre_in(word: Word, box: Box) -> bool:
 def reread_signature_zone(
     image: Any, words: list[Word], confidences: list[float], read: WordReader
 ) -> tuple[list[Word], list[float]]:
-    """The page's words with those of the signature zone read again on their own.
+    """The page's words with those of the signature zone read again on their own (by
+    ``read``): ``signature_crop``, then ``merge_zone_words``."""
+    zone = signature_crop(image, words)
+    if zone is None:
+        return words, confidences
+    box, crop = zone
+    found, found_conf = read(crop, ZONE_CONFIG, box[0], box[1])
+    return merge_zone_words(words, confidences, box, found, found_conf)
+
+
+def signature_crop(image: Any, words: list[Word]) -> tuple[Box, Any] | None:
+    """The signature zone's box and its crop of the page, to be read with ``ZONE_CONFIG``;
+    ``None`` on a page without one.
 
     Words of the Nơi nhận column that reach into the zone are whitened out of the crop, so
-    the re-read holds only the signature block; the page's words in the zone are replaced.
+    the re-read holds only the signature block.
     """
     from PIL import ImageDraw
 
     box = signature_zone(words, image.width, image.height)
     if box is None:
-        return words, confidences
+        return None
     x0, top, _, _ = box
     crop = image.crop(box)
     draw = ImageDraw.Draw(crop)
@@ -106,7 +122,20 @@ def reread_signature_zone(
                 (word.x0 - x0 - 2, word.top - top - 2, word.x1 - x0 + 2, word.bottom - top + 2),
                 fill=255,
             )
-    found, found_conf = read(crop, ZONE_CONFIG, x0, top)
+    return box, crop
+
+
+def merge_zone_words(
+    words: list[Word],
+    confidences: list[float],
+    box: Box,
+    found: list[Word],
+    found_conf: list[float],
+) -> tuple[list[Word], list[float]]:
+    """The page's words with those in the zone ``box`` replaced by the zone's own reading
+    (``found``, page coordinates), when that reading holds a word; signature strokes and
+    the seal's debris beside the list are dropped."""
+    top = box[1]
     heights = sorted(w.bottom - w.top for w in words)
     tallest = ZONE_MAX_HEIGHT_SHARE * heights[len(heights) // 2]
     kept_found = [

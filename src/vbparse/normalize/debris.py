@@ -14,8 +14,11 @@ _EMPHASIS = regex.compile(r"\*\*")
 # Markdown italics around words: "*Hà Nội, ngày 15 tháng 11 năm 2025*" (a bullet "* " and a
 # lone star are left alone).
 # A converter may wrap the words inside ("*Hà Nội, ngày 16\n tháng 11 năm 2025*") or leave a
-# space before the closing star ("*Hà Nội, ngày 20 tháng 11 năm 2025 *").
-_ITALIC = regex.compile(r"(?<![\*\w])\*(?=[^\s*])([^*]{1,300}?)(?<=[^\s*])[ ]{0,2}\*(?![\*\w])")
+# space before the closing star ("*Hà Nội, ngày 20 tháng 11 năm 2025 *"), the next words
+# then glued to the star ("*Đơn vị phối hợp: *Sở Nội vụ", kế hoạch 141/KH-UBND Bắc Ninh).
+_ITALIC = regex.compile(
+    r"(?<![\*\w])\*(?=[^\s*])([^*]{1,300}?)(?<=[^\s*])(?:[ ]{0,2}\*(?![\*\w])|[ ]{1,2}\*(?=\w))"
+)
 
 
 def remove_markup_debris(text: NormalizedText) -> NormalizedText:

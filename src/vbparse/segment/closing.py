@@ -157,7 +157,7 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         # The signature opens at its "KT."/"TM."/"TL." line: a capitals line above it is
         # no title (a file tag under the Nơi nhận, "QCV26.07. KHCN").
         opens = next((k for k, t in enumerate(titles) if authority.match(t)), 0)
-        titles = titles[opens:]
+        titles = _rejoin_authorities(titles[opens:], authority)
         name_at = _past_specks(lines, j)
         if name_at < len(lines) and _PERSON.match(lines[name_at].text.strip()):
             closing.signer = lines[name_at].text.strip()
@@ -174,6 +174,25 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         closing.signing_authority = ", ".join(on_behalf) or None
         closing.signer_title = title_case(" ".join(titles)) if titles else None
         return
+
+
+def _rejoin_authorities(titles: list[str], authority: regex.Pattern[str]) -> list[str]:
+    """An authority line a converter wrapped ("TM. ỦY BAN NHÂN" / "DÂN" / "KT. CHỦ TỊCH",
+    kế hoạch 141/KH-UBND Bắc Ninh): a line above another "KT."/"TM."/"TL." line is part of
+    the authority line before it, not the signer's own title."""
+    out: list[str] = []
+    for k, title in enumerate(titles):
+        wrapped = (
+            out
+            and authority.match(out[-1])
+            and not authority.match(title)
+            and any(authority.match(t) for t in titles[k + 1 :])
+        )
+        if wrapped:
+            out[-1] = f"{out[-1]} {title}"
+        else:
+            out.append(title)
+    return out
 
 
 # What OCR reads of a seal or a handwritten signature between the title and the name ("7",

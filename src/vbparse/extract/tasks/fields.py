@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from vbparse.extract.agencies.matcher import find_agencies
+from vbparse.extract.tasks.roles import find_roles
 from vbparse.extract.time.deadlines import parse_deadline
 from vbparse.models import Agency, Deadline
 from vbparse.segment.clause_tree import Clause
@@ -62,12 +63,20 @@ def read_task_fields(
     found = _lettered_fields(clause, text)
     if found is None:
         found = [(child, field_meaning(child, text)) for child in clause.children]
+    if not any(f is not None and f[0] in ("lead", "support") for _, f in found):
+        found += [(None, f) for f in _field_lines(clause, text)]
     for child, meaning_found in found:
         if meaning_found is None:
             continue
         meaning, value, start = meaning_found
-        fields.bullets.append(child)
-        if meaning in ("lead", "support"):
+        if child is not None:
+            fields.bullets.append(child)
+        if meaning == "lead" and (split := _lead_and_support(value, start, province, issuer)):
+            # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở …": the field
+            # names both (kế hoạch of Ban Chỉ đạo 02 cấp Lâm Đồng, real docx)
+            fields.lead.extend(split[0])
+            fields.support.extend(split[1])
+        elif meaning in ("lead", "support"):
             agencies = list(find_agencies(value, offset=start, province=province, issuer=issuer))
             getattr(fields, meaning).extend(agencies)
         elif meaning == "deadline":
@@ -78,6 +87,36 @@ def read_task_fields(
         elif meaning == "product":
             fields.product = value
     return fields
+
+
+def _lead_and_support(
+    value: str, start: int, province: str | None, issuer: str | None
+) -> tuple[list[Agency], list[Agency]] | None:
+    """Lead and support of a "who does it" field whose value says both with role words, or
+    None when it names its bodies alone."""
+    roles = find_roles(value, offset=start, province=province, issuer=issuer)
+    if not roles.support or not roles.lead:
+        return None
+    return list(roles.lead), list(roles.support)
+
+
+_LINE = regex.compile(r"[^\n]+")
+
+
+def _field_lines(clause: Clause, text: str) -> list[tuple[str, str, int]]:
+    """Field lines in the item's own text, below its first line, without a bullet ("Đơn vị
+    chủ trì thực hiện: Các Sở, ngành …" / "Đơn vị phối hợp: Sở Nội vụ, Sở Tư pháp.",
+    kế hoạch 141/KH-UBND Bắc Ninh), when they name who does it."""
+    out: list[tuple[str, str, int]] = []
+    lines = list(_LINE.finditer(text, clause.text_start, clause.own_end))
+    for line in lines[1:]:
+        m = _FIELD.match(text, line.start(), line.end())
+        if m is None:
+            continue
+        meaning = header_meaning(m.group("label"))
+        if meaning in ("lead", "support", "deadline"):
+            out.append((meaning, m.group("value"), m.start("value")))
+    return out if any(f[0] in ("lead", "support") for f in out) else []
 
 
 _EMPTY_FIELD = regex.compile(r"(?P<label>[^:\n]{3,60}?)\s*:[\s]*$")

@@ -1,0 +1,108 @@
+"""OCR pages read a chunk to a Tesseract run: the same words as one run per page, in order,
+within the time limit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vbparse.ingest import ocr
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None,
+    reason="tesseract binary not installed (Debian: tesseract-ocr tesseract-ocr-vie)",
+)
+
+
+def _page(stem: str, index: int, dpi: int = 200):
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfDocument(str(CORPUS / "scan" / f"{stem}.pdf"))[index].render(scale=dpi / 72)
+
+
+def _reading(result: ocr.OcrPage) -> tuple:
+    page = result.page
+    return (
+        [(w.text, w.x0, w.top, w.x1, w.bottom) for w in page.words],
+        [(t.top, t.bottom, t.x0, t.x1, t.rows) for t in page.tables],
+        result.confidence,
+    )
+
+
+@needs_tesseract
+def test_ocr_chunks_pages_read_together_as_one_by_one():
+    # A page with a ruled table whose row labels are read cell by cell (seed 004's
+    # appendix), and a last page with a signature zone read again on its own (seed 000).
+    images = [_page("004_a135c2dc3c7e6627", 5).to_pil(), _page("000_3070b849d0d1c768", 1).to_pil()]
+    prepared = [ocr.prepare(image) for image in images]
+    together = [_reading(r) for r in ocr.read_prepared(prepared)]
+    alone = [_reading(ocr.read_prepared([p])[0]) for p in prepared]
+    assert together == alone
+    assert together[0][1] and any(w[0] == "TT" for w in together[0][0])  # the table's labels
+
+
+def _fakes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """``prepare`` and ``read_prepared`` without Tesseract; the sizes of the runs made."""
+    runs: list[int] = []
+
+    def read(pages):
+        runs.append(len(pages))
+        return [ocr.OcrPage(ocr.Page(10.0, 10.0, [], []), float(p.image.width)) for p in pages]
+
+    monkeypatch.setattr(ocr, "prepare", lambda image: ocr.Prepared(image, None))
+    monkeypatch.setattr(ocr, "read_prepared", read)
+    return runs
+
+
+def _images(count: int):
+    from PIL import Image
+
+    return iter((k, None if k == 2 else Image.new("L", (k + 1, 1), 255)) for k in range(count))
+
+
+def test_ocr_chunks_sizes_order_and_unread_pages(monkeypatch):
+    runs = _fakes(monkeypatch)
+    monkeypatch.setattr(ocr, "CHUNK_PAGES", 4)
+    read = list(ocr.read_in_chunks(_images(10), 600.0))
+    assert [k for k, _ in read] == list(range(10))
+    assert [r is None for _, r in read] == [k == 2 for k in range(10)]
+    assert [r.confidence for _, r in read if r] == [k + 1.0 for k in range(10) if k != 2]
+    assert runs == [3, 4, 2]  # chunks of 4 pages, the page not to read counted, not read
+
+
+def test_ocr_chunks_pixel_limit(monkeypatch):
+    runs = _fakes(monkeypatch)
+    monkeypatch.setattr(ocr, "CHUNK_PIXELS", 5)  # pages 0-9 hold 1..10 pixels
+    list(ocr.read_in_chunks(_images(6), 600.0))
+    assert runs == [3, 1, 1]  # 1+2+4 (page 2 unread) reach 5, then 5 alone, then 6 alone
+
+
+def test_ocr_chunks_no_page_taken_after_the_time_limit(monkeypatch):
+    runs = _fakes(monkeypatch)
+    clock = iter(range(100))
+    monkeypatch.setattr(ocr.time, "monotonic", lambda: float(next(clock)))
+    # Started at 0, each look at the clock one second later: pages 0-2 are taken.
+    read = list(ocr.read_in_chunks(_images(10), 3.0))
+    assert [k for k, _ in read] == [0, 1, 2]
+    assert runs == [2]
+
+
+def test_ocr_chunks_coarse_skew_search_as_every_step():
+    """The coarse-to-fine angle search picks the angle that trying every step picks."""
+    import pypdfium2 as pdfium
+
+    from vbparse.ingest.ocr_zones import drop_colour
+
+    steps = int(ocr.MAX_SKEW_DEG / ocr.SKEW_STEP_DEG)
+    for path in sorted((CORPUS / "scan").glob("*.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        for index in range(min(2, len(pdf))):
+            page = drop_colour(pdf[index].render(scale=300 / 72).to_pil())
+            small = page.resize((page.width * 1000 // page.height, 1000))
+            every = [ocr._sharpness(small, k * ocr.SKEW_STEP_DEG) for k in range(-steps, steps + 1)]
+            best = (every.index(max(every)) - steps) * ocr.SKEW_STEP_DEG
+            assert ocr.estimate_skew(small) == best, (path.name, index)
