@@ -70,3 +70,35 @@ def test_pattern_time_runaway_in_normalize_is_an_error_record(monkeypatch, tmp_p
     record = in_thread(lambda: parse_one(str(path), keep_document, time_s=1.0))
     assert record.kind == "error" and record.stage == "timeout"
     assert record.error.startswith("pattern timed out in normalize")
+
+
+# A pattern gone exponential in each stage's matching over the document's text: the body's
+# lines as the closing is looked for (segment), the tokens the agency matcher walks over
+# (extract). The runaway words stand in an item of the body, before "Nơi nhận".
+RUNAWAY_IN_STAGE = [
+    ("segment", "vbparse.segment.closing", "body_end"),
+    ("extract", "vbparse.extract.agencies.tokens", "TOKEN"),
+]
+
+
+@pytest.mark.parametrize(("stage", "module", "name"), RUNAWAY_IN_STAGE, ids=["segment", "extract"])
+def test_pattern_time_runaway_beyond_normalize_is_an_error_record(
+    monkeypatch, tmp_path, stage, module, name
+):
+    import importlib
+
+    owner = importlib.import_module(module)
+    if name == "body_end":
+        monkeypatch.setitem(owner._patterns(), name, RUNAWAY)
+    else:
+        monkeypatch.setattr(owner, name, RUNAWAY)
+    seed = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "doc.txt"
+    runaway = "3. Bộ Y tế chủ trì " + "a" * 60 + "b.\n\n"
+    path.write_text(seed.replace("Văn phòng Chính phủ xin", runaway + "Văn phòng Chính phủ xin"))
+    started = time.monotonic()
+    # 5 s: far more than the document takes, so only the runaway match can overrun it.
+    record = in_thread(lambda: parse_one(str(path), keep_document, time_s=5.0))
+    assert record.kind == "error" and record.stage == "timeout", record
+    assert record.error.startswith(f"pattern timed out in {stage}")
+    print(f"{stage}: stopped after {time.monotonic() - started:.1f} s")

@@ -5,8 +5,10 @@ the main thread. ``pattern_deadline`` sets the same deadline for the matching do
 block, in any thread; the matching that runs over a document's text passes ``time_left()``
 as ``timeout=``, and the ``regex`` module stops a match that overruns it with
 ``TimeoutError("regex timed out")``, which ``vbparse.pipeline`` turns into an error record
-("pattern timed out") for that file. So far every substitution of normalize goes through it
-(``NormalizedText.sub``).
+("pattern timed out in <stage>") for that file. Every substitution of normalize goes through
+it (``NormalizedText.sub``), and so do the searches of segment and extract whose input grows
+with the document: the header's and the body's lines (closing, tables), the Nơi nhận, the
+tokens and document numbers of a clause, the deadline scan, table cells.
 """
 
 from __future__ import annotations

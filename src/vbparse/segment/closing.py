@@ -13,6 +13,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize.unwrap import label_start
+from vbparse.pattern_time import time_left
 from vbparse.segment.casing import title_case
 from vbparse.segment.lines import Line, split_lines
 
@@ -58,10 +59,15 @@ def find_closing(text: str, body_start: int, stop: int) -> Closing:
     """Read the closing part of ``text[body_start:stop]`` (``stop``: an appendix or the end)."""
     p = _patterns()
     lines = [ln for ln in split_lines(text, body_start, stop) if not ln.is_blank]
-    cc_at = next((i for i, ln in enumerate(lines) if p["cc"].match(ln.text.strip())), None)
+    cc_at = next(
+        (i for i, ln in enumerate(lines) if p["cc"].match(ln.text.strip(), timeout=time_left())),
+        None,
+    )
     end_at = None
     for i, line in enumerate(lines[: cc_at if cc_at is not None else len(lines)]):
-        if p["body_end"].search(line.text) or p["closing_sentence"].match(line.text.strip()):
+        if p["body_end"].search(line.text, timeout=time_left()) or p["closing_sentence"].match(
+            line.text.strip(), timeout=time_left()
+        ):
             end_at = i
     closing = Closing(body_end=stop)
     if end_at is not None and _ends_directive(lines, end_at, p["closing_issuer"]):
@@ -132,8 +138,8 @@ def _signature_line_inside_list(lines: list[Line]) -> bool:
 def _clean_cc(line: Line) -> str:
     words = line.text.strip().lstrip("-–•+ ").strip()
     if words.lower().startswith("lưu"):
-        words = _LUU_TAIL.sub(r"\1", words)
-        words = _LUU_INITIALS.sub("", words)
+        words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
+        words = _LUU_INITIALS.sub("", words, timeout=time_left())
     return words.rstrip(" ;.,")
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.models import Span
+from vbparse.pattern_time import time_left
 from vbparse.segment.clause_tree import match_label
 from vbparse.segment.tables import (
     AGENCY_COLUMNS,
@@ -235,7 +236,7 @@ def _split_joined_cells(
         if meaning not in _STRICT_COLUMNS or any(cell_fits(meaning, ln.text) for ln in lines):
             continue
         for index, line in enumerate(lines):
-            for match in _WORD_START.finditer(line.text):
+            for match in _WORD_START.finditer(line.text, timeout=time_left()):
                 head, tail = line.text[: match.start()].rstrip(), line.text[match.start() :]
                 if head and cell_fits(meaning, tail):
                     cut = line.start + match.start()

@@ -17,6 +17,7 @@ from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
 from vbparse.normalize.unwrap import label_start
+from vbparse.pattern_time import time_left
 from vbparse.segment.casing import bare, fold
 from vbparse.segment.lines import Line, split_lines
 
@@ -182,7 +183,7 @@ def find_header(text: str) -> Header:
         elif _is_motto(stripped) or p["separator"].match(stripped):
             last = max(last, i) if header.number or header.issuer_lines else last
         elif line.is_upper and header.number is None and header.title_type is None:
-            if not p["motto"].search(stripped):
+            if not p["motto"].search(stripped, timeout=time_left()):
                 header.issuer_lines.append(line)
                 last = i
         elif _header_anchored(header):
@@ -218,7 +219,7 @@ def _date_after_number(stripped: str) -> regex.Match[str] | None:
     p = _patterns()
     if not p["number_start"].match(stripped):
         return None
-    start = p["place_in_line"].search(stripped)
+    start = p["place_in_line"].search(stripped, timeout=time_left())
     return p["place_date"].match(stripped, start.start()) if start else None
 
 
@@ -320,7 +321,7 @@ def _cut_at_dated_opening(header: Header) -> None:
     where that sentence starts."""
     if header.subject is None or header.subject_span is None:
         return
-    m = _DATED_OPENING_INSIDE.search(header.subject)
+    m = _DATED_OPENING_INSIDE.search(header.subject, timeout=time_left())
     if m is None or m.start() == 0:
         return
     header.subject = header.subject[: m.start()].rstrip(" .;")

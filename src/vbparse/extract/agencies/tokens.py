@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vbparse.extract.agencies.keys import TOKEN, fold_word
+from vbparse.pattern_time import time_left
 
 __all__ = ["Tokens"]
 
@@ -21,7 +22,7 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        matches = list(TOKEN.finditer(text))
+        matches = list(TOKEN.finditer(text, timeout=time_left()))
         return cls(
             text=text,
             keys=[fold_word(m.group()) for m in matches],

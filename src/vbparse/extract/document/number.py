@@ -15,6 +15,7 @@ import regex
 
 from vbparse.grammars import load_tsv, load_yaml
 from vbparse.models import DocumentNumber, Span
+from vbparse.pattern_time import time_left
 
 _DASHES = "-–—‐‑"
 _SPACE_RUN = regex.compile(r"\s+")
@@ -122,7 +123,7 @@ def document_type(parts: DocumentNumber | None) -> str | None:
 
 def find_document_numbers(text: str, *, offset: int = 0) -> Iterator[tuple[str, Span, str]]:
     """Every số ký hiệu in ``text``: (normalized number, span, text as written)."""
-    for match in number_regex().finditer(text):
+    for match in number_regex().finditer(text, timeout=time_left()):
         written = match.group(0)
         yield (
             normalize_number(written),

@@ -34,6 +34,7 @@ from vbparse.extract.tasks.roles import Roles, find_roles, speaker_at
 from vbparse.extract.time.deadlines import clause_deadline
 from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.normalize.unwrap import is_capitals
+from vbparse.pattern_time import time_left
 from vbparse.segment.clause_tree import Clause, ClauseTree
 
 
@@ -141,7 +142,7 @@ def _passed_down(
     lũ lớn …")."""
     if deadline is None or deadline.span is None:
         return deadline
-    breaks = [m.start() for m in _PARAGRAPH_END.finditer(own.rstrip())]
+    breaks = [m.start() for m in _PARAGRAPH_END.finditer(own.rstrip(), timeout=time_left())]
     if len(breaks) < 2:
         return deadline
     at = deadline.span.start - offset

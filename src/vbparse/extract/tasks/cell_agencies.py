@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
 from vbparse.models import Agency, Span
+from vbparse.pattern_time import time_left
 from vbparse.segment.tables import Cell
 
 __all__ = ["cell_agencies", "cell_pieces", "leading_agencies", "support_in_text"]
@@ -66,7 +67,7 @@ def _whole_items(piece: str, start: int, agencies: list[Agency]) -> list[Agency]
     lacks, a generic group) stretched over the rest of its item when that rest names no
     other agency: a cell of an agency column names agencies and nothing else."""
     out: list[Agency] = []
-    for item in _CELL_ITEM.finditer(piece):
+    for item in _CELL_ITEM.finditer(piece, timeout=time_left()):
         inside = [
             a
             for a in agencies
@@ -156,7 +157,7 @@ def support_in_text(cell: Cell, *, province: str | None, issuer: str | None = No
     out: list[Agency] = []
     for piece, start in cell_pieces(cell):
         agencies = list(find_agencies(piece, offset=start, province=province, issuer=issuer))
-        for marker in _roles().support.finditer(piece):
+        for marker in _roles().support.finditer(piece, timeout=time_left()):
             pos = marker.end()
             for agency in agencies:
                 if agency.span is None or agency.span.start - start < pos:

@@ -27,6 +27,7 @@ from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
 from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
 from vbparse.models.agency import Agency
+from vbparse.pattern_time import time_left
 
 __all__ = ["Roles", "find_roles", "speaker_at"]
 
@@ -43,7 +44,7 @@ def _speaker() -> regex.Pattern[str]:
 
 def speaker_at(text: str) -> int | None:
     """Where the person speaking in ``text`` is named ("Phó Thủ tướng X yêu cầu"), if anyone."""
-    m = _speaker().search(text)
+    m = _speaker().search(text, timeout=time_left())
     return m.start() if m else None
 
 

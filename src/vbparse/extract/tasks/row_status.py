@@ -12,6 +12,7 @@ import regex
 from pydantic import BaseModel
 
 from vbparse.grammars import load_yaml, validate_rows
+from vbparse.pattern_time import time_left
 from vbparse.segment.tables import Cell, Meaning
 
 __all__ = ["DONE", "STATUS_COLUMNS", "cell_statuses", "status_of_row", "status_of_title"]
@@ -90,7 +91,7 @@ def status_of_title(title: str | None) -> str | None:
     if not title:
         return None
     grammar = _status_grammar()
-    match = grammar.title.search(title)
+    match = grammar.title.search(title, timeout=time_left())
     return None if match is None else grammar.title_status[_fold(match.group(0))]
 
 
@@ -98,7 +99,7 @@ def cell_statuses(cells: Iterable[Cell]) -> list[StatusPhrase]:
     grammar = _status_grammar()
     found: list[StatusPhrase] = []
     for cell in cells:
-        for match in grammar.cell.finditer(cell.text):
+        for match in grammar.cell.finditer(cell.text, timeout=time_left()):
             phrase = grammar.cell_phrase[_fold(match.group(0))]
             if all(p.status != phrase.status for p in found):
                 found.append(phrase)

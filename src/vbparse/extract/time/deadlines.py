@@ -53,6 +53,7 @@ from vbparse.extract.time.date_cores import DateCore, fold, read_core
 from vbparse.extract.time.grammar import DeadlineGrammar, Prefix, deadline_grammar
 from vbparse.models.deadline import Deadline
 from vbparse.models.span import Span
+from vbparse.pattern_time import time_left
 
 __all__ = ["clause_deadline", "find_deadlines", "parse_deadline"]
 
@@ -249,7 +250,7 @@ def _scan(text: str, offset: int, doc_date: dt.date | None, cell: bool) -> Itera
     grammar = deadline_grammar()
     pos = 0
     while True:
-        match = grammar.scan.search(text, pos)
+        match = grammar.scan.search(text, pos, timeout=time_left())
         if match is None:
             return
         pos = match.end()
