@@ -142,15 +142,15 @@ SETS = {
         REAL,
         REAL,
         {
-            "doc_fields": 0.88,
+            "doc_fields": 0.89,
             "recipients_f1": 0.91,
             "references_f1": 0.90,
             "cc_f1": 0.88,
             "task_f1": 0.81,
             "lead_f1": 0.75,
-            "support_f1": 0.71,
+            "support_f1": 0.74,
             "deadline_acc": 0.91,
-            "task_exact_acc": 0.51,
+            "task_exact_acc": 0.52,
         },
     ),
 }
