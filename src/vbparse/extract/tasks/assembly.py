@@ -25,6 +25,7 @@ from vbparse.extract.tasks.headings import (
     directive_start,
     header_grammar,
     in_aims_part,
+    in_enclosure_list,
     is_lead_in,
     is_opener,
     topic_end,
@@ -121,6 +122,9 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         resolved[id(clause)] = _Resolved(
             roles=roles, lead=lead, deadline=_passed_down(own, clause.text_start, deadline, context)
         )
+        siblings = clause.parent.children if clause.parent else tree.roots
+        if in_enclosure_list(clause, siblings, text):
+            continue
         if not described and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = _task(clause, own, skip, roles, lead, deadline, context)
             task.product = fields.product

@@ -58,6 +58,16 @@ def in_aims_part(clause: Clause, text: str) -> bool:
     return False
 
 
+def in_enclosure_list(clause: Clause, siblings: list[Clause], text: str) -> bool:
+    """Whether ``clause`` is one of a list of enclosures ("Hồ sơ gửi kèm:" / "1) Nghị quyết 3
+    Hội;" / "2) Biên bản họp …", công văn 40/HCCV Lâm Đồng): the line above the first item of
+    its kind says what is sent with the letter, not what anyone is to do."""
+    first = next((s for s in siblings if s.kind == clause.kind), clause)
+    above = text[: first.start].rstrip()
+    line = above[above.rfind("\n") + 1 :]
+    return bool(header_grammar("enclosure_lead_ins").match(line.strip()))
+
+
 def _announces_items(own: str) -> bool:
     """Whether an item's own words end by announcing work to follow ("… các nhiệm vụ, giải
     pháp sau đây:")."""
