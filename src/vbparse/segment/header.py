@@ -285,11 +285,22 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
         taken.append(line)
     if len(taken) == 1 and not taken[0].is_upper:
         taken += _title_line_cut_by_case(taken[0], lines[i + 2 : i + 4])
-    if taken:
+    if taken and not _is_body_sentence(taken):
         _set_subject(header, taken[0], 0, taken[1:])
         _cut_at_dated_opening(header)
         return i + len(taken)
     return i
+
+
+@functools.cache
+def _body_openings() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in load_yaml("header.yaml")["body_openings"]))
+
+
+def _is_body_sentence(lines: list[Line]) -> bool:
+    """Whether the lines under a title are the body's first sentence, not a trích yếu."""
+    first, last = lines[0].text.strip(), lines[-1].text.rstrip()
+    return bool(_body_openings().match(first)) and last.endswith(".") and "," in first
 
 
 def _title_line_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
