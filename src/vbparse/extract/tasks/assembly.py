@@ -204,9 +204,22 @@ def _paragraph_tasks(
         if not lead:
             continue
         deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+        if deadline is None and i + 1 < len(paragraphs):
+            deadline = _deadline_after(paragraphs[i + 1], text, context)
         count += 1
         para.id = f"p{count}"
         yield _task(para, own, 0, roles, lead, deadline, context)
+
+
+def _deadline_after(para: Clause, text: str, context: TaskContext) -> Deadline | None:
+    """The due date a paragraph that directs no one of its own sets for the directive before
+    it ("Thời gian gửi báo cáo trước ngày 20 tháng 3 năm 2009.", công văn 1479/VPCP-KTTH)."""
+    own = text[para.text_start : para.own_end]
+    roles = _unit_roles(own, para.text_start, context)
+    if roles.lead_triggered or (roles.lead_opens and roles.lead and not is_opener(own)):
+        return None
+    deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+    return deadline if deadline is not None and deadline.relation == "by" else None
 
 
 # A group that names the provincial committees in general ("Ủy ban nhân dân các tỉnh, thành
