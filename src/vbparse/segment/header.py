@@ -67,6 +67,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "number_start": regex.compile(rf"{g['number_label']}", flags),
         # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
         "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
+        "body_opening": regex.compile("|".join(f"(?:{p})" for p in g["body_openings"])),
     }
 
 
@@ -292,15 +293,10 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
     return i
 
 
-@functools.cache
-def _body_openings() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in load_yaml("header.yaml")["body_openings"]))
-
-
 def _is_body_sentence(lines: list[Line]) -> bool:
     """Whether the lines under a title are the body's first sentence, not a trích yếu."""
     first, last = lines[0].text.strip(), lines[-1].text.rstrip()
-    return bool(_body_openings().match(first)) and last.endswith(".") and "," in first
+    return bool(_patterns()["body_opening"].match(first)) and last.endswith(".") and "," in first
 
 
 def _title_line_cut_by_case(title: Line, after: list[Line]) -> list[Line]:

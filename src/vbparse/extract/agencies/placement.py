@@ -61,13 +61,12 @@ def _in_province(gazetteer: Gazetteer, name: str, province_id: str | None) -> st
     body whose name ends in its unit word ("tỉnh", "thành phố") without the place is the
     issuer's province's own."""
     entry = gazetteer.get(province_id) if province_id else None
-    if entry is None:
+    words, key = name.split(), fold_phrase(name)
+    if entry is None or len(key) != len(words):  # one word per token, so words can be cut
         return name
-    words = name.split()
-    key = fold_phrase(name)
-    for unit in _province_unit_words(entry):
+    for unit in _unit_words().get(entry.kind, ()):
         unit_key = fold_phrase(unit)
-        if len(key) == len(words) and tuple(key[-len(unit_key) :]) == tuple(unit_key):
+        if key[-len(unit_key) :] == unit_key:
             cut = entry.name.casefold().rfind(unit.casefold() + " ")
             if cut >= 0:
                 return " ".join([*words[: -len(unit_key)], entry.name[cut:]])
@@ -79,10 +78,6 @@ def _unit_words() -> dict[str, tuple[str, ...]]:
     """The words a province or city is called by before its place (``unit_words``)."""
     data = load_yaml("agencies/provinces.yaml")["unit_words"]
     return {kind: tuple(words) for kind, words in data.items()}
-
-
-def _province_unit_words(entry: Entry) -> tuple[str, ...]:
-    return _unit_words().get(entry.kind, ())
 
 
 def to_agency(

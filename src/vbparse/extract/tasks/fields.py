@@ -16,6 +16,7 @@ from vbparse.extract.tasks.roles import find_roles
 from vbparse.extract.time.deadlines import parse_deadline
 from vbparse.models import Agency, Deadline
 from vbparse.segment.clause_tree import Clause
+from vbparse.segment.lines import split_lines
 from vbparse.segment.tables import header_meaning
 
 _FIELD = regex.compile(r"(?P<label>[^:\n]{3,60}?)\s*:\s*(?P<value>\S.*?)[\s.;]*$", regex.DOTALL)
@@ -100,17 +101,14 @@ def _lead_and_support(
     return list(roles.lead), list(roles.support)
 
 
-_LINE = regex.compile(r"[^\n]+")
-
-
 def _field_lines(clause: Clause, text: str) -> list[tuple[str, str, int]]:
     """Field lines in the item's own text, below its first line, without a bullet ("Đơn vị
     chủ trì thực hiện: Các Sở, ngành …" / "Đơn vị phối hợp: Sở Nội vụ, Sở Tư pháp.",
     kế hoạch 141/KH-UBND Bắc Ninh), when they name who does it."""
     out: list[tuple[str, str, int]] = []
-    lines = list(_LINE.finditer(text, clause.text_start, clause.own_end))
+    lines = [ln for ln in split_lines(text, clause.text_start, clause.own_end) if not ln.is_blank]
     for line in lines[1:]:
-        m = _FIELD.match(text, line.start(), line.end())
+        m = _FIELD.match(text, line.start, line.end)
         if m is None:
             continue
         meaning = header_meaning(m.group("label"))
