@@ -77,14 +77,14 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
                 for p in (
                     r"Độc lập\s*[-–]\s*Tự do",
                     g["subject_label"].replace(r"\s*[:.]?\s*", r"\b"),
-                    # The number after the issuer in one cell ("TỈNH BÌNH THUẬN Số: /UBND"):
-                    # with its colon, so "số 12/…" in a sentence is no field.
-                    r"(?:Số|Sô)\s*:\s*[\d/]",
                     r"[Kk]ính\s+gửi\b",
                     rf"(?:{prefixes})\s*\p{{Lu}}{{2}}",
                 )
             )
             + ")"
+            # The number after the issuer in one cell ("TỈNH BÌNH THUẬN Số: /UBND"): with its
+            # colon, so "số 12/…" in a sentence is no field.
+            + r"|(?<=\S)\s+(?=(?:Số|Sô)\s*:\s*[\d/])"
         ),
         # "Số: 467/TB-VPCP Hà Nội, ngày …": the first place the date line can start ("TP. Hồ
         # Chí Minh, ngày" starts at "TP.", not at "Hồ").
