@@ -134,6 +134,10 @@ def _dated(
     else:
         start = match.start("time") if match.group("time") else match.start("core")
     end = match.end()
+    if ongoing := grammar.ongoing_followers.match(text, end):
+        # "trong năm 2025 và các năm tiếp theo": work from then on. Scanning resumes after the
+        # follower, whose "năm tiếp theo" is no next year.
+        return None, ongoing.end()
     if grammar.title_followers.match(text, end):
         return None, end  # "Chiến lược ... đến năm 2030, tầm nhìn đến năm 2045": a title
     if prefix_words and _is_target(grammar, text, match, core):

@@ -64,6 +64,7 @@ class DeadlineGrammar:
     words_before: regex.Pattern[str]
     followers: regex.Pattern[str]
     title_followers: regex.Pattern[str]
+    ongoing_followers: regex.Pattern[str]
     place_line: regex.Pattern[str]
     range_connector: regex.Pattern[str]
     target_prefixes: frozenset[str]
@@ -197,6 +198,9 @@ def deadline_grammar() -> DeadlineGrammar:
         ),
         title_followers=regex.compile(
             r"\s*(?:" + "|".join(_follower(f) for f in skip.title_followers) + r")(?!\w)", flags
+        ),
+        ongoing_followers=regex.compile(
+            r"\s*(?:" + "|".join(_follower(f) for f in skip.ongoing_followers) + r")(?!\w)", flags
         ),
         range_connector=regex.compile(rf"\s*{alternation(range_words)}\s*", flags),
         target_prefixes=frozenset(fold_phrase(p) for p in skip.targets.prefixes),

@@ -239,6 +239,7 @@ class NotDeadlines(_Strict):
     words_before: list[str]
     followers: list[str]
     title_followers: list[str]
+    ongoing_followers: list[str] = []
     targets: Targets
     purposes: Purposes
     examples: list[str] = []
