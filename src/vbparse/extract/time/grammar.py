@@ -70,6 +70,7 @@ class DeadlineGrammar:
     target_prefixes: frozenset[str]
     target_goal: regex.Pattern[str]
     target_window: int
+    target_title: regex.Pattern[str]
     purpose_opener: regex.Pattern[str]
     purpose_main: regex.Pattern[str]
     purpose_window: int
@@ -206,6 +207,9 @@ def deadline_grammar() -> DeadlineGrammar:
         target_prefixes=frozenset(fold_phrase(p) for p in skip.targets.prefixes),
         target_goal=regex.compile(rf"(?<!\w){alternation(skip.targets.goal_words)}(?!\w)", flags),
         target_window=skip.targets.window,
+        # case-sensitive: the capital marks a title ("Kế hoạch hành động … đến năm 2020"), not
+        # "theo kế hoạch"
+        target_title=regex.compile(rf"(?<!\w){alternation(skip.targets.title_heads)}(?!\w)"),
         purpose_opener=regex.compile(rf"^\s*{alternation(skip.purposes.openers)}(?!\w)", flags),
         purpose_main=regex.compile(
             rf",[^,]*?(?<!\w){alternation(skip.purposes.main_verbs)}(?!\w)", flags
