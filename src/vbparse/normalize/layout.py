@@ -91,6 +91,15 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         "place_date": regex.compile(rf"\s+(?={g['place_in_line']})"),
         "opens_with_place_date": regex.compile(rf"\s*{g['place_date']}"),
         "list_label": regex.compile(rf"^\s*(?:{g['cc_label']}|{g['recipients_label']})"),
+        "recipients_label": regex.compile(rf"^\s*(?:{g['recipients_label']})"),
+        # The body's first sentence that a crawled page ran onto the Kính gửi line ("Kính gửi:
+        # Đ/c Chủ tịch Ủy ban nhân dân các tỉnh … Trong thời gian qua, …", công văn
+        # 384/BYT-KCB): a capitalised opening after a space.
+        "body_opening": regex.compile(
+            r"(?<=\S)\s+(?=(?:"
+            + "|".join(f"(?:{p})" for p in (*g["body_openings"], *g["recipients_run_on"]))
+            + "))"
+        ),
         # A bullet follows the label or the end of the previous entry ("Kính gửi: - Bộ Tài
         # chính; - Bộ Tư pháp"); a dash inside a name does not ("Bộ Lao động - Thương binh và
         # Xã hội", "Công ty TNHH Cảnh Hưng – Hải Thành").
@@ -155,7 +164,11 @@ def holds_two_fields(line: str) -> bool:
     must be idempotent)."""
     if _is_layout_row(line):
         return "\n" in _flatten_row(line)
-    return bool(_grammar()["inner"].search(_unstarred(line)))
+    g = _grammar()
+    text = _unstarred(line)
+    if g["recipients_label"].match(text) and g["body_opening"].search(text):
+        return True
+    return bool(g["inner"].search(text))
 
 
 def _flatten_row(line: str) -> str:
@@ -224,6 +237,8 @@ def _flatten_cell(cell: str) -> str:
         breaks.append(place.start())
     if g["list_label"].match(text):
         breaks += [b.start() for b in g["bullet"].finditer(text)]
+    if g["recipients_label"].match(text) and (opening := g["body_opening"].search(text)):
+        breaks.append(opening.start())
     _break_at(out, breaks)
     _break_at(out, _signature_breaks("".join(out)))
     return "".join(out)
