@@ -41,6 +41,8 @@ _LINE = regex.compile(r"[^\n]+")
 _NON_SPACE_RUN = regex.compile(r"\S+")
 _RULE = regex.compile(r"[-_=~]{3,}")
 _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
+# A decimal item label ending a line: "… quan hệ lao động 2.1."
+_TRAILING_LABEL = regex.compile(r"(?<=\p{L})[ \t]\d{1,2}\.\d{1,2}\.$")
 _SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
 _SIGNED = regex.compile(rf"^[ \t]*[(\[]?\s*(?:{'|'.join(_SIGNED_WORDS)})\s*[)\]]?[ \t]*$")
 # A person's name closing a signature cell: two to six capitalised words.
@@ -66,8 +68,12 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         *g["motto"],
         rf"(?:{prefixes})\s*\p{{Lu}}",
     ]
+    attached = load_yaml("appendix/headings.yaml")["attached"]
     return {
-        # A field that opens a cell or a column.
+        # An attached document's caption that a crawl left at the end of its title line
+        # ("TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU … (Ban hành kèm theo Quyết định số 435/QĐ-UBND,
+        # …)", quyết định 435/QĐ-UBND Kon Tum): it goes on a line of its own.
+        "caption": regex.compile(rf"(?<=\S)[ \t]+(?={attached})", regex.IGNORECASE),
         "marker": regex.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in marker_parts) + ")"),
         # Where a cell holds two fields, the second starts here.
         "inner": regex.compile(
@@ -123,7 +129,15 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     signed_in_text = any(word in text.text for word in _SIGNED_WORDS)
     out = []
     columns: set[int] = set()  # where the right columns of the line above start
+    caption_in_text = "kèm theo" in text.text.casefold()
     for i, line in enumerate(lines):
+        if caption_in_text:
+            line = _caption_apart(line)
+        label = _TRAILING_LABEL.search(line)
+        if label and i + 1 < len(lines) and lines[i + 1][:1].isupper():
+            # "2. Nâng cao năng lực … quan hệ lao động 2.1." / "Rà soát, …": a crawl put the
+            # next item's label at the end of the heading (quyết định 435/QĐ-UBND).
+            line = line[: label.start()] + "\n" + line[label.start() + 1 :]
         if layout[i]:
             line = _flatten_row(line)
         elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
@@ -148,6 +162,15 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
         return text
     assert len(flat) == len(text.text)
     return NormalizedText(flat, text.source_index)
+
+
+def _caption_apart(line: str) -> str:
+    """A title line in capitals with its "(Ban hành kèm theo … số …)" caption after it: the
+    caption on a line of its own."""
+    found = _grammar()["caption"].search(line)
+    if found is None or line[: found.start()] != line[: found.start()].upper():
+        return line
+    return line[: found.start()] + "\n" + line[found.start() + 1 :]
 
 
 def opens_with_field(line: str) -> bool:
