@@ -19,7 +19,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
-from vbparse.segment.lines import split_lines, strip_span
+from vbparse.segment.lines import quoted_lines, split_lines, strip_span
 
 # Label kinds that are one decimal numbering ("1.", "1.1.", "1.1.1.").
 _NUMERIC = frozenset({"number", "decimal"})
@@ -119,8 +119,11 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
     stack: list[tuple[str, Clause]] = []
     preamble_end = end
     trailing: int | None = None  # where the paragraphs after the last item begin
-    for line in split_lines(text, start, end):
-        found = match_label(line.text)
+    lines = split_lines(text, start, end)
+    quoted = quoted_lines([line.text for line in lines])
+    for line, in_quote in zip(lines, quoted, strict=True):
+        # A quoted document's items are no items of this one.
+        found = None if in_quote else match_label(line.text)
         if found is None:
             if stack and not line.is_blank:
                 if trailing is None and _directs_on_its_own(line.text):
@@ -179,11 +182,14 @@ def _paragraphs(text: str, start: int, end: int) -> list[Clause]:
     joined most wrapped ones), a line that ends no sentence joined to the next line of text."""
     units: list[Clause] = []
     open_unit = False
-    for line in split_lines(text, start, end):
+    lines = split_lines(text, start, end)
+    quoted = quoted_lines([line.text for line in lines])
+    for k, line in enumerate(lines):
         if line.is_blank:
             continue
         s, e = strip_span(text, line.start, line.end)
-        if open_unit and not line.is_upper:
+        # A quoted passage is one unit, whatever its lines.
+        if (open_unit and not line.is_upper) or (k and quoted[k] and quoted[k - 1]):
             units[-1].own_end = e
         else:
             units.append(

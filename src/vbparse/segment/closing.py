@@ -15,7 +15,7 @@ from vbparse.grammars import load_yaml
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.casing import title_case
-from vbparse.segment.lines import Line, split_lines
+from vbparse.segment.lines import Line, quoted_lines, split_lines
 
 _BULLET = ("-", "–", "•", "+")
 # A person's name: two to six capitalised words, no digits or punctuation.
@@ -113,7 +113,12 @@ def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Patter
     # "Bộ Văn hóa, Thể thao và Du lịch đề nghị Sở … có văn bản …./." (công văn
     # 3313/BVHTTDL-VHDT): the issuer's request is the directive of a letter without items;
     # after items it is the closing.
-    return not any(label_start().match(ln.text.strip()) for ln in lines[:end_at])
+    quoted = quoted_lines([ln.text for ln in lines[:end_at]])
+    return not any(
+        label_start().match(ln.text.strip())
+        for ln, in_quote in zip(lines[:end_at], quoted, strict=True)
+        if not in_quote
+    )
 
 
 def _read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:

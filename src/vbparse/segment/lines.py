@@ -51,3 +51,41 @@ def strip_span(text: str, start: int, end: int, chars: str = " \t\n") -> tuple[i
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+_OPEN_QUOTES = ("“", '"')
+_CLOSE_QUOTE = "”"
+# "Bộ Nội vụ có ý kiến như sau:" and a few items: a quoted passage spans a few dozen lines.
+_QUOTE_LINES = 40
+
+
+def quoted_lines(texts: list[str]) -> list[bool]:
+    """Which lines belong to a passage quoted from another document: from a line that opens
+    with "“" to the line that closes it with "”" ("Bộ Nội vụ có ý kiến như sau:" / "“1. Theo
+    quy định …" / "2. Việc sáp nhập …" / "… Mặt trận Tổ quốc Việt Nam”.", a công văn of UBND
+    tỉnh Lâm Đồng). Its items and requests are the quoted document's, not this one's. A quote
+    not closed within ``_QUOTE_LINES`` lines is a stray mark (OCR, a title), no passage."""
+    out = [False] * len(texts)
+    k = 0
+    while k < len(texts):
+        line = texts[k]
+        if line.lstrip().startswith(_OPEN_QUOTES) and _CLOSE_QUOTE not in line:
+            close = next(
+                (
+                    j
+                    for j in range(k + 1, min(k + _QUOTE_LINES, len(texts)))
+                    if _CLOSE_QUOTE in texts[j]
+                ),
+                None,
+            )
+            if close is not None:
+                out[k : close + 1] = [True] * (close + 1 - k)
+                k = close + 1
+                continue
+        k += 1
+    return out
+
+
+def quotes_another(unit: str) -> bool:
+    """Whether a unit of text is a passage quoted from another document (it opens with "“")."""
+    return unit.lstrip().startswith(_OPEN_QUOTES)

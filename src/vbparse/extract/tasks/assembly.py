@@ -37,6 +37,7 @@ from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.normalize.unwrap import is_capitals
 from vbparse.pattern_time import time_left
 from vbparse.segment.clause_tree import Clause, ClauseTree
+from vbparse.segment.lines import quotes_another
 
 
 @dataclass
@@ -190,6 +191,8 @@ def _paragraph_tasks(
             continue
         introduced = bool(lead_ins)
         own = text[para.text_start : para.own_end]
+        if quotes_another(own):
+            continue  # a passage quoted from another document: its requests are not ours
         roles = _unit_roles(own, para.text_start, context)
         # "Bộ X có báo cáo …; Phó Thủ tướng Y yêu cầu Bộ Z …": what precedes the speaker is
         # context, its bodies lead nothing.
