@@ -37,6 +37,17 @@ def test_pdf_word_gap_scales_with_the_font():
     assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
 
 
+def test_pdf_page_number_below_the_margin_band_dropped():
+    """Issue 11: a page number printed lower than the margin band, the page's first line
+    (kế hoạch of Chi cục Hải quan khu vực VIII, signed PDF, real), does not split the sentence
+    it falls in."""
+    real = CORPUS.parent / "tests" / "fixtures" / "real" / "b14_tinh_cd_kh"
+    lines = read_document(real / "kh_kh-hqkv8_2026.pdf").text.splitlines()
+    assert "7" not in lines
+    at = next(k for k, line in enumerate(lines) if line.endswith("kịp thời tham"))
+    assert lines[at + 1].startswith("mưu lãnh đạo Chi cục")
+
+
 def test_pdf_page_numbers_dropped_and_pages_recorded():
     raw = _read("003_391edc665e6ab0ab")
     assert raw.pages == 3

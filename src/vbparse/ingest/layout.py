@@ -136,8 +136,10 @@ def page_blocks(
     blocks: list[Block] = []
     top_zone, bottom_zone = MARGIN_SHARE * page.height, (1 - MARGIN_SHARE) * page.height
     body: list[Line] = []
-    for line in group_lines(inside):
-        if (line.bottom < top_zone or line.top > bottom_zone) and len(line.text) < 60:
+    lines = group_lines(inside)
+    for k, line in enumerate(lines):
+        in_margin = (line.bottom < top_zone or line.top > bottom_zone) and len(line.text) < 60
+        if in_margin or _edge_page_number(line, k, len(lines), page.height):
             blocks.append(Block(line.top, text=line.text, margin=True, page=number))
         else:
             body.append(line)
@@ -202,6 +204,18 @@ def _columns_in_order(blocks: list[Block]) -> list[Block]:
         out.extend(sorted(run, key=lambda b: b.column))  # stable: keeps order in a column
         i = j
     return out
+
+
+# A page number printed lower than the margin band (a top margin of 2.5 cm and more, kế hoạch
+# of Chi cục Hải quan khu vực VIII): the page's first or last line, a bare number, within this
+# share of the page's height from its edge.
+PAGE_NUMBER_SHARE = 0.15
+
+
+def _edge_page_number(line: Line, k: int, count: int, height: float) -> bool:
+    first = k == 0 and line.bottom < PAGE_NUMBER_SHARE * height
+    last = k == count - 1 and line.top > (1 - PAGE_NUMBER_SHARE) * height
+    return (first or last) and bool(_PAGE_NUMBER.match(line.text.strip()))
 
 
 def drop_running_lines(pages: list[list[Block]]) -> None:

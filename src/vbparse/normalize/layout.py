@@ -46,6 +46,11 @@ _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
 # ("… do Bộ Y tế ban hành. BỘ Y TẾ"), quyết định 435/QĐ-UBND, công văn 384/BYT-KCB.
 _GLUED_RULE = regex.compile(r"(?<=\p{Lu})[ \t]+[-_=]{3,}[ \t]*$")
 _CAPITALS_TAIL = regex.compile(r"(?<=\p{Ll}\.)[ \t]+(?=\p{Lu}{2,}(?:[ \t]+\p{Lu}+){1,8}[ \t]*$)")
+# A bullet run into the line before it ("… triển khai Kế hoạch này. - Chủ động thu thập …",
+# kế hoạch of Chi cục Hải quan khu vực VIII, signed PDF): after a sentence's end, a dash and a
+# capital open the next bullet, in a text whose other bullets open their lines.
+_INLINE_BULLET = regex.compile(r"(?<=[.;:!?])[ \t]+(?=[-–•+][ \t]+\p{Lu})")
+_LINE_BULLET = regex.compile(r"(?m)^[ \t]*[-–•+][ \t]+\p{Lu}")
 # A decimal item label ending a line: "… quan hệ lao động 2.1."
 _TRAILING_LABEL = regex.compile(r"(?<=\p{L})[ \t]\d{1,2}\.\d{1,2}\.$")
 _SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
@@ -136,7 +141,10 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     out = []
     columns: set[int] = set()  # where the right columns of the line above start
     caption_in_text = "kèm theo" in text.text.casefold()
+    bullets_in_text = _LINE_BULLET.search(text.text) is not None
     for i, line in enumerate(lines):
+        if bullets_in_text and "|" not in line:
+            line = _INLINE_BULLET.sub(lambda m: "\n" + m.group(0)[1:], line)
         if caption_in_text:
             line = _caption_apart(line)
         if rule := _GLUED_RULE.search(line):

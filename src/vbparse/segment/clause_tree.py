@@ -126,7 +126,7 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
         found = None if in_quote else match_label(line.text)
         if found is None:
             if stack and not line.is_blank:
-                if trailing is None and _directs_on_its_own(line.text):
+                if trailing is None and directs_on_its_own(line.text):
                     trailing = line.start
                 stack[-1][1].own_end = max(stack[-1][1].own_end, line.end)
             continue
@@ -167,7 +167,7 @@ def _trailing_directive() -> regex.Pattern[str]:
     return regex.compile(load_yaml("clause_labels.yaml")["closing_directive"])
 
 
-def _directs_on_its_own(line: str) -> bool:
+def directs_on_its_own(line: str) -> bool:
     """A paragraph after the items that opens with its own directive verb."""
     return bool(_trailing_directive().match(line.strip()))
 

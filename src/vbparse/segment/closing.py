@@ -15,6 +15,7 @@ from vbparse.grammars import load_yaml
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.casing import title_case
+from vbparse.segment.clause_tree import directs_on_its_own
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 
 _BULLET = ("-", "–", "•", "+")
@@ -110,6 +111,11 @@ def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Patter
     issuer = closing_issuer.match(line)
     if issuer is not None and issuer.group("informs"):
         return False
+    if directs_on_its_own(line):
+        # "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở … triển khai thực hiện nghiêm túc
+        # Chỉ thị này. Giao cho Cục Thi hành án dân sự tỉnh … theo dõi …./." (chỉ thị 07/CT-UBND
+        # Quảng Ngãi): a closing that directs stays in the body, a task after the items.
+        return True
     # "Bộ Văn hóa, Thể thao và Du lịch đề nghị Sở … có văn bản …./." (công văn
     # 3313/BVHTTDL-VHDT): the issuer's request is the directive of a letter without items;
     # after items it is the closing.
