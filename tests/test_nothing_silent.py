@@ -13,7 +13,7 @@ from vbparse.exit_status import ExitStatus
 ROOT = Path(__file__).parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
-NO_TASK = REAL / "b06_files" / "cv_507_ubnd-kgvx_2025.pdf"  # a real công văn: 0 tasks
+NO_TASK = REAL / "b17_orig" / "cv_464_stc-vp_2026.pdf"  # a real công văn that directs no one
 TWO_PAGES = REAL / "b06_files" / "tb_11_tb-ubnd_2025.pdf"
 WARNED = REAL / "b01_vpcp_cv_a" / "cv_1522_vpcp-ktn_2012.txt"  # a web copy that lost its number
 

@@ -23,7 +23,7 @@ REAL_FILES = [
     REAL / "b01_vpcp_cv_a" / "cv_910_vpcp-kgvx_2010.txt",
     REAL / "b01_vpcp_cv_a" / "cv_2858_vpcp-dp_2011.txt",
     REAL / "b06_files" / "tb_11_tb-ubnd_2025.pdf",
-    REAL / "b06_files" / "cv_507_ubnd-kgvx_2025.pdf",
+    REAL / "b17_orig" / "cv_464_stc-vp_2026.pdf",
     REAL / "b06_files" / "cv_ubnd-nc-hd46-bca_2025.docx",
 ]
 
@@ -107,7 +107,7 @@ def test_xlsx_has_filters_frozen_header_dates_and_a_documents_sheet(real, real_t
     assert 30 < width <= 62  # fitted to the texts, capped
     doc_rows = {r[0]: r for r in documents.iter_rows(min_row=2, values_only=True)}
     assert len(doc_rows) == len(REAL_FILES)
-    no_task = next(r for p, r in doc_rows.items() if p.endswith("cv_507_ubnd-kgvx_2025.pdf"))
+    no_task = next(r for p, r in doc_rows.items() if p.endswith("cv_464_stc-vp_2026.pdf"))
     doc_header = [c.value for c in documents[1]]
     assert no_task[doc_header.index("tasks")] == 0
     # the documents' warnings are there to read

@@ -17,7 +17,7 @@ from vbparse.grammars import load_yaml
 from vbparse.normalize.offsets import NormalizedText
 
 # A part's title as a crumb: up to 80 characters without a full stop, then ". ".
-_SEGMENT = regex.compile(r"[^\n.]{3,80}?\.[ \t]+")
+_SEGMENT = regex.compile(r"(?m)^[^\n.]{3,80}?\.[ \t]+")
 _ITEM_LABEL = regex.compile(r"(?:[IVXL]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)][ \t]")
 
 
@@ -40,9 +40,7 @@ def remove_breadcrumbs(text: NormalizedText) -> NormalizedText:
 
 
 def _remove_part_crumbs(text: NormalizedText) -> NormalizedText:
-    starts = Counter(
-        m.group(0).strip() for m in regex.finditer(rf"(?m)^{_SEGMENT.pattern}", text.text)
-    )
+    starts = Counter(m.group(0).strip() for m in _SEGMENT.finditer(text.text))
     parts = [p for p, n in starts.items() if n >= 2]
     if not parts:
         return text
