@@ -237,3 +237,39 @@ def test_pdf_eoffice_digits_in_nested_form_xobjects():
     assert str(doc.date) == "2024-11-15"
     assert doc.place == "Quảng Ngãi"
     assert doc.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+
+
+@pytest.mark.parametrize(
+    ("text", "unmarked"),
+    [
+        # A scanner's OCR layer over the page image (công văn 4377/UBND-NC Lâm Đồng, real).
+        (
+            "Uy ban nh6n ddn tinh nh4n duoc C6ng vin s6 }27IMTTQ-BTT ngdy 25lgl2o25 cira Uy "
+            "ban M4t trQn T6 qui5c ViQt Nam tinh vA viQc dO nghi c6ng nh$n chric danh c6c HQi "
+            "quAn chring do D6ng, Nhd nudc giao tthi€m vp",
+            True,
+        ),
+        # The OCR layer of công văn 40090/CHQ-GSQL keeps its marks: read as it is.
+        (
+            "Cục Hải quan nhận được Đơn đề nghị kiểm tra, giám sát hàng hóa xuất khâu, nhập "
+            "khẩu có yêu câu bảo hộ quyền sở hữu trí tuệ ngày 20/11/2025 của Công ty TNHH Sở "
+            "hữu trí tuệ ACTIP đôi với hànghóa mang nhãn hiệu",
+            False,
+        ),
+        ("BO TAI CHINH CUC HAI QUAN", False),  # too few words to judge
+    ],
+)
+def test_pdf_text_layer_without_marks_detected(text, unmarked):
+    assert (pdf_reader.unmarked_layer(text) is not None) == unmarked
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("tesseract") is None, reason="tesseract binary not installed"
+)
+def test_pdf_scanner_ocr_layer_without_marks_read_by_ocr():
+    """A scan whose text layer lost every mark (công văn 4377/UBND-NC Lâm Đồng) is OCR'd."""
+    path = Path(__file__).parents[1] / "fixtures/real/b15_orig/cv_4377_ubnd-nc_2025.pdf"
+    raw = read_document(path)
+    assert raw.ocr
+    assert "Kính gửi" in raw.text
+    assert "nh6n ddn" not in raw.text
