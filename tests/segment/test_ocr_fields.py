@@ -65,8 +65,27 @@ def test_ocr_fields_authority(read, expected):
         ("Chanh van phong", "Chánh Văn phòng"),  # 299/UBND-TTHC: "CHANH VAN PHONG"
         ("Phó Chủ tịch", "Phó Chủ tịch"),
         ("Ánh văn phòng", "Ánh văn phòng"),  # letters lost, not marks: not guessed
+        ("Shủ tịch", "Chủ tịch"),  # chỉ thị 08/CT-UBND: "SHỦ TỊCH", one letter off
+        ("5:£hủ tịch", "Chủ tịch"),  # kế hoạch 70/KH-UBND: seal specks, then one letter off
+        ("Phó Giam đọc", "Phó Giám đốc"),  # công văn 855/CAT-PA05: "PHO GIAM ĐỌC"
+        ("Thư ký", "Thư ký"),  # short and unknown: left as read
         (None, None),
     ],
 )
 def test_ocr_fields_title(read, expected):
     assert repair_title(read) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Thiếu tướng Trương Minh Đương", "Trương Minh Đương"),  # tờ trình 493/TTr-CAT-PC04
+        ("tướng Nguyễn Văn Long", "Nguyễn Văn Long"),  # 4409/BCA-C04: "Thượng" lost by OCR
+        ("Nguyễn Văn Long", "Nguyễn Văn Long"),
+        ("Đại 14 Huỳnh Ngọc Liêm", None),  # a rank OCR could not read: no name guessed
+    ],
+)
+def test_ocr_fields_signer_rank_dropped(line, name):
+    from vbparse.segment.closing import _signer_name
+
+    assert _signer_name(line) == name

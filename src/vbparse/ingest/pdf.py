@@ -13,8 +13,9 @@ signing, ``vbparse.ingest.annotations``) join the page's words.
 A page goes to OCR (``vbparse.ingest.ocr``) when it has no text layer (a scan), when its
 font has no Unicode map (``(cid:123)`` in the text), when its diacritics come apart
 (combining marks left alone after NFC, spacing accents), or when it lies over a page image
-and has lost the Vietnamese marks (a scanner's own OCR, "Uy ban nhdn d6n tinh"). A PDF longer than ``MAX_PAGES``
-or slower than ``TIME_LIMIT_S`` is read up to that point, with a warning.
+and has lost the Vietnamese marks (a scanner's own OCR, "Uy ban nhdn d6n tinh"). A PDF
+longer than ``MAX_PAGES`` or slower than ``TIME_LIMIT_S`` is read up to that point, with a
+warning.
 """
 
 from __future__ import annotations
@@ -259,6 +260,7 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawText:
                 continue
             ocr_pages[index] = result.page
             confidences.append(result.confidence)
+            warnings.extend(result.notes)
         missing = sorted(set(to_ocr) - set(ocr_pages) - too_large)
         if missing:
             listed = ", ".join(str(i + 1) for i in missing)

@@ -52,7 +52,24 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "authority": regex.compile(
             "^(?P<prefix>" + "|".join(regex.escape(a) for a in g["authority_prefixes"]) + r")\s*"
         ),
+        "rank": regex.compile(
+            "^(?:" + "|".join(_rank_pattern(r) for r in g["signer_ranks"]) + r")\s+",
+            regex.IGNORECASE,
+        ),
     }
+
+
+def _rank_pattern(rank: str) -> str:
+    """A rank, its first word optional ("Thiếu tướng", "tướng")."""
+    first, _, last = rank.partition(" ")
+    return f"(?:{regex.escape(first)}\\s+)?{regex.escape(last)}" if last else regex.escape(rank)
+
+
+def _signer_name(text: str) -> str | None:
+    """The signer's name on a line under the titles, without a police or army rank before
+    it; ``None`` when the line is no name."""
+    name = _patterns()["rank"].sub("", text, count=1)
+    return name if _PERSON.match(name) else None
 
 
 def find_closing(text: str, body_start: int, stop: int) -> Closing:
@@ -159,8 +176,9 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         opens = next((k for k, t in enumerate(titles) if authority.match(t)), 0)
         titles = _rejoin_authorities(titles[opens:], authority)
         name_at = _past_specks(lines, j)
-        if name_at < len(lines) and _PERSON.match(lines[name_at].text.strip()):
-            closing.signer = lines[name_at].text.strip()
+        name = _signer_name(lines[name_at].text.strip()) if name_at < len(lines) else None
+        if name is not None:
+            closing.signer = name
         elif not authority.match(titles[0]):
             # Without a name below, only "KT. …"/"TM. …"/"TL. …" opens a signature: a web copy
             # keeps the authority and drops the name, site text following.

@@ -19,6 +19,9 @@ from vbparse.segment.header import Header
 # and only when it is this many letters off a known one.
 MIN_SURNAME_LETTERS = 4
 MAX_SURNAME_EDITS = 1
+# A title is repaired from one letter off a known one only when it is this long ("chu tich").
+MIN_TITLE_LETTERS = 7
+MAX_TITLE_EDITS = 1
 
 
 def _unique(candidates: set[str]) -> str | None:
@@ -99,11 +102,34 @@ def repair_authority(authority: str | None) -> str | None:
 
 def repair_title(title: str | None) -> str | None:
     """ "Chanh van phong" → "Chánh Văn phòng": a signer's title that is a known one but for
-    its diacritics."""
+    its diacritics; failing that, one letter off a known one once the seal's specks before
+    it are dropped ("5:£hủ tịch", "Shủ tịch" → "Chủ tịch")."""
     if not title:
         return title
     known = _unique(set(_authority_words().get(bare(title), ())))
+    if known is None:
+        known = _nearest_title(title.lstrip(_NOT_LETTERS))
     return title_case(known) if known else title
+
+
+# What OCR reads of a seal or a signature stroke before a title ("5:£hủ tịch").
+_NOT_LETTERS = "0123456789:;.,'\"`~!@#$%^&*()_+-=[]{}|\\/<>?£€¥§ "
+
+
+def _nearest_title(title: str) -> str | None:
+    """The one known title at most ``MAX_TITLE_EDITS`` letters off ``title`` (compared
+    without diacritics, titles of ``MIN_TITLE_LETTERS`` letters or more), else ``None``."""
+    letters = bare(title)
+    if len(letters) < MIN_TITLE_LETTERS:
+        return None
+    near = {
+        word
+        for key, words in _authority_words().items()
+        if abs(len(key) - len(letters)) <= MAX_TITLE_EDITS
+        and _edits(letters, key) <= MAX_TITLE_EDITS
+        for word in words
+    }
+    return _unique(near)
 
 
 def repair_fields(header: Header, closing: Closing) -> None:
