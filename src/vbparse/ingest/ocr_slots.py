@@ -56,6 +56,7 @@ class Slot:
     replaced: tuple[int, ...]
     kept: tuple[Word, ...]
     read: str = ""  # what Tesseract read in the blank
+    label_end: int = 0  # where the label ends in its word
 
 
 @functools.cache
@@ -121,7 +122,9 @@ def _slot(
         right = max([stop_x] + [w.x1 for w in inside])
         margin = SLOT_MARGIN_EM * size
         box = (int(left), int(label.top - margin), int(right), int(label.bottom + margin))
-        return Slot(kind, box, tuple(index[id(w)] for w in after[: j + 1]), kept, read.strip())
+        return Slot(
+            kind, box, tuple(index[id(w)] for w in after[: j + 1]), kept, read.strip(), label_end
+        )
     return None
 
 
@@ -202,6 +205,7 @@ def fill_slots(
     slots = find_slots(words, image.height)
     if not slots or _recogniser() is None:
         return words, confidences, []
+    words = list(words)
     replaced: set[int] = set()
     added: list[Word] = []
     notes: list[str] = []
@@ -210,9 +214,12 @@ def fill_slots(
             continue  # digits Tesseract read (print, a clear stamp) stay
         reading = read_slot(image, slot)
         if reading is None:
-            # A blank (null, with a warning) rather than what Tesseract made of the ink.
-            replaced.update(slot.replaced)
-            added += list(slot.kept)
+            # Left to ``ocr_repair``, which blanks what is not digits (null, with a warning),
+            # once the label OCR damaged beside the ink is put back ("ngàW/†" → "ngày/†").
+            k = slot.replaced[0]
+            old = words[k]
+            text = slot.kept[0].text + old.text[slot.label_end :]
+            words[k] = Word(text, old.x0, old.top, old.x1, old.bottom)
             continue
         digits, score = reading
         notes.append(
