@@ -89,3 +89,20 @@ def test_ocr_fields_signer_rank_dropped(line, name):
     from vbparse.segment.closing import _signer_name
 
     assert _signer_name(line) == name
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("TINH QUANG NGÀI", "TỈNH QUẢNG NGÃI"),  # chỉ thị 11/CT-UBND Quảng Ngãi
+        ("CÔNG AN TĨNH LÂM ĐÒNG", "CÔNG AN TỈNH LÂM ĐỒNG"),  # tờ trình 493/TTr-CAT-PC04
+        ("THÀNH PHÓ CÀN THƠ", "THÀNH PHỐ CẦN THƠ"),  # kế hoạch 70/KH-UBND Cần Thơ
+        ("CỤC THUE", "CỤC THUẾ"),  # công văn 2191/CT-CS
+        ("HỘI CÔNG CHỨNG VIÊN", "HỘI CÔNG CHỨNG VIÊN"),  # right as read
+        ("Tinh quang ngài", "Tinh quang ngài"),  # not an issuer line in capitals
+    ],
+)
+def test_ocr_fields_issuer_line(read, expected):
+    from vbparse.segment.ocr_fields import repair_issuer_line
+
+    assert repair_issuer_line(read) == expected

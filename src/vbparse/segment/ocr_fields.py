@@ -14,6 +14,7 @@ from vbparse.grammars import load_yaml
 from vbparse.segment.casing import bare, title_case
 from vbparse.segment.closing import Closing
 from vbparse.segment.header import Header
+from vbparse.segment.lines import Line
 
 # A surname is repaired only from a word this long (a short one is too easily another name),
 # and only when it is this many letters off a known one.
@@ -132,9 +133,67 @@ def _nearest_title(title: str) -> str | None:
     return _unique(near)
 
 
+@functools.cache
+def _issuer_words() -> dict[str, set[str]]:
+    """The words of the gazetteer's agency names and aliases, by their letters without
+    diacritics ("tinh" → {"tỉnh"}, "thue" → {"thuế"})."""
+    from vbparse.extract.agencies.gazetteer import iter_aliases, load_gazetteer
+
+    out: dict[str, set[str]] = {}
+    for entry in load_gazetteer().entries:
+        for name in iter_aliases(entry):
+            for word in name.split():
+                if word.isalpha():
+                    out.setdefault(bare(word), set()).add(word.lower())
+    return out
+
+
+@functools.cache
+def _unit_words() -> dict[str, str]:
+    """The unit words before a place ("tỉnh", "thành phố") by their bare letters."""
+    units = load_yaml("agencies/provinces.yaml")["unit_words"]
+    return {bare(w): w for words in units.values() for w in words if w.replace(" ", "").isalpha()}
+
+
+def _repair_unit_word(words: list[str]) -> list[str]:
+    """The words before a place, their last one or two the unit word ("TINH" → "TỈNH",
+    "THÀNH PHÓ" → "THÀNH PHỐ") when their letters are its letters."""
+    for n in (2, 1):
+        unit = _unit_words().get(bare(" ".join(words[-n:]))) if len(words) >= n else None
+        if unit is not None:
+            return words[:-n] + unit.upper().split()
+    return words
+
+
+def repair_issuer_line(line: str) -> str:
+    """ "TINH QUANG NGÀI" → "TỈNH QUẢNG NGÃI", "CÔNG AN TĨNH LÂM ĐÒNG" → "CÔNG AN TỈNH LÂM
+    ĐỒNG": an issuer line in capitals whose place (its last words) is a known one but for its
+    diacritics, and whose other words are words of agency names but for theirs, each when
+    exactly one known word explains it."""
+    words = line.split()
+    if not words or line != line.upper():
+        return line
+    for k in range(min(3, len(words)), 0, -1):
+        place = repair_place(" ".join(words[-k:]).title())
+        if place is not None and place != " ".join(words[-k:]).title():
+            words = _repair_unit_word(words[:-k]) + place.upper().split()
+            break
+    vocabulary = _issuer_words()
+    out = []
+    for word in words:
+        known = vocabulary.get(bare(word), set())
+        if word.isalpha() and word.lower() not in known:
+            word = (_unique(set(known)) or word.lower()).upper()
+        out.append(word)
+    return " ".join(out)
+
+
 def repair_fields(header: Header, closing: Closing) -> None:
-    """The place, signer, title and signing authority of an OCR'd document, repaired (in
-    place)."""
+    """The place, issuer lines, signer, title and signing authority of an OCR'd document,
+    repaired (in place)."""
+    header.issuer_lines = [
+        Line(ln.index, ln.start, ln.end, repair_issuer_line(ln.text)) for ln in header.issuer_lines
+    ]
     header.place = repair_place(header.place)
     closing.signer = repair_signer(closing.signer)
     closing.signer_title = repair_title(closing.signer_title)
