@@ -82,7 +82,7 @@ def test_ocr_fields_title(read, expected):
         ("Thiếu tướng Trương Minh Đương", "Trương Minh Đương"),  # tờ trình 493/TTr-CAT-PC04
         ("tướng Nguyễn Văn Long", "Nguyễn Văn Long"),  # 4409/BCA-C04: "Thượng" lost by OCR
         ("Nguyễn Văn Long", "Nguyễn Văn Long"),
-        ("Đại 14 Huỳnh Ngọc Liêm", None),  # a rank OCR could not read: no name guessed
+        ("tướng", None),  # no name
     ],
 )
 def test_ocr_fields_signer_rank_dropped(line, name):
@@ -106,3 +106,48 @@ def test_ocr_fields_issuer_line(read, expected):
     from vbparse.segment.ocr_fields import repair_issuer_line
 
     assert repair_issuer_line(read) == expected
+
+
+@pytest.mark.parametrize(
+    ("tail", "signer"),
+    [
+        # thông báo 660/TB-UBND (real scan): the name under the Nơi nhận list, apart from the
+        # titles read beside the list.
+        (
+            "Nơi nhận:\n- CT, PCT UBND tỉnh;\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n"
+            "- Tỉnh đoàn;\n- Lưu: VT, KGVXn1014\nNguyễn Quốc Việt\n",
+            "Nguyễn Quốc Việt",
+        ),
+        # tờ trình 493/TTr-CAT-PC04: titles hidden by the seal, the name after a rank.
+        (
+            "Nơi nhận:\n- Như trên:\nLưu VT, PC04,\n-\nThiếu tướng Trương Minh Đương\n",
+            "Trương Minh Đương",
+        ),
+        # công văn 464/TTg-CĐS: only the end of the name read: not taken.
+        ("Nơi nhận:\n- Như trên;\n- Lưu: VT, CĐĐS (2).LHQ\n2\nThanh Trà\n", None),
+    ],
+)
+def test_ocr_fields_signer_name_last_line(tail, signer):
+    from vbparse.segment.closing import find_closing
+
+    text = "1. Giao Sở Tài chính thực hiện./.\n" + tail
+    assert find_closing(text, 0, len(text)).signer == signer
+
+
+def test_ocr_fields_signer_name_after_unread_rank():
+    from vbparse.segment.closing import _signer_name
+
+    # công văn 855/CAT-PA05 (real scan): "Đại tá" read as "Đại 14".
+    assert _signer_name("Đại 14 Huỳnh Ngọc Liêm") == "Huỳnh Ngọc Liêm"
+
+
+def test_ocr_fields_title_and_name_on_one_line():
+    from vbparse.segment.closing import find_closing
+
+    # công văn 4409/BCA-C04 (real scan): normalize joined the title and the name.
+    text = (
+        "1. Đề nghị các tỉnh gửi ý kiến./.\nNơi nhận:\n- Như trên,\n- Lưu: VT, C04\n"
+        "KT. BỘ TRƯỞNG\nTHƯ TRƯỞNG tướng Nguyễn Văn Long\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert (closing.signer, closing.signer_title) == ("Nguyễn Văn Long", "Thư trưởng")
