@@ -273,3 +273,20 @@ def test_pdf_scanner_ocr_layer_without_marks_read_by_ocr():
     assert raw.ocr
     assert "Kính gửi" in raw.text
     assert "nh6n ddn" not in raw.text
+
+
+def test_pdf_annotation_word_snapped_onto_the_blank_it_fills():
+    """Công văn 12094/BNV-CCHC (real, b15): the widget draws "12094" 10 pt above the line
+    "Số: /BNV-CCHC"; it is read on that line, between the label and the code."""
+    from vbparse.ingest.annotations import snap_to_lines
+    from vbparse.ingest.page_model import Word
+
+    line = [Word("Số:", 84, 99, 103, 113), Word("/BNV-CCHC", 130, 99, 207, 113)]
+    (snapped,) = snap_to_lines([Word("12094", 100.5, 88.55, 135.5, 102.55)], line)
+    assert (snapped.top, snapped.bottom) == (99, 113)
+    # A word with no blank around it on a line stays where it was drawn.
+    (alone,) = snap_to_lines([Word("Ký bởi", 300, 400, 340, 412)], line)
+    assert alone.top == 400
+
+    path = Path(__file__).parents[1] / "fixtures/real/b15_orig/cv_bnv-cchc-chi-so-cchc_2025.pdf"
+    assert "Số: 12094 /BNV-CCHC" in read_document(path).text.splitlines()

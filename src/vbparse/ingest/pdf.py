@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from vbparse.ingest import IngestError, RawText, ReadLimits
-from vbparse.ingest.annotations import annotation_words
+from vbparse.ingest.annotations import annotation_words, snap_to_lines
 from vbparse.ingest.layout import read_pages, render
 from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding, prior_encoding
 from vbparse.ingest.page_model import Page, Table, Word
@@ -174,7 +174,7 @@ def _page(plumber_page) -> tuple[Page, str]:
     # draw a stamp ("Cơ quan phát hành: …") over a page with no text layer.
     plain = " ".join(w.text for w in words)
     # The number and day an e-office system stamps at signing live in annotations.
-    words += annotation_words(plumber_page)
+    words += snap_to_lines(annotation_words(plumber_page), words)
     tables = []
     found_tables = plumber_page.find_tables()
     if found_tables:
