@@ -28,6 +28,15 @@ def test_pdf_header_columns_not_interleaved():
     )
 
 
+def test_pdf_word_gap_scales_with_the_font():
+    """Issue 11: an 11 pt V/v line whose spaces are 2.75 pt wide (công văn 3917/BTP-BTTP,
+    signed PDF, real) keeps its words apart; the 14 pt header too."""
+    real = CORPUS.parent / "tests" / "fixtures" / "real" / "b19_orig"
+    text = read_document(real / "cv_3917_btp-bttp_2025.pdf").text
+    assert "V/v hợp nhất TCXH-NN của công" in text
+    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+
+
 def test_pdf_page_numbers_dropped_and_pages_recorded():
     raw = _read("003_391edc665e6ab0ab")
     assert raw.pages == 3

@@ -1,10 +1,15 @@
 """Markup debris that OCR engines and portals leave in text: "# " heading markers, HTML tags
-such as "<sub>Tr</sub>", "**" emphasis. The words inside are kept; only the markup goes."""
+such as "<sub>Tr</sub>", "**" emphasis. The words inside are kept; only the markup goes. And
+a printed gazette's running heads (``running_heads`` in ``grammars/normalize.yaml``), whole
+lines."""
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
+from vbparse.grammars import load_yaml
 from vbparse.normalize.offsets import NormalizedText
 
 _HEADING_MARK = regex.compile(r"(?m)^[ ]*#{1,6}[ ]+")
@@ -21,7 +26,14 @@ _ITALIC = regex.compile(
 )
 
 
+@functools.cache
+def _running_head() -> regex.Pattern[str]:
+    heads = "|".join(f"(?:{p})" for p in load_yaml("normalize.yaml")["running_heads"])
+    return regex.compile(rf"(?m)^[ \t]*(?:{heads})[ \t\r]*(?:\n|$)")
+
+
 def remove_markup_debris(text: NormalizedText) -> NormalizedText:
+    text = text.sub(_running_head(), "")
     text = text.sub(_HEADING_MARK, "")
     text = text.sub(_HTML_TAG, "")
     text = text.sub(_EMPHASIS, "")

@@ -82,6 +82,9 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
                 )
             )
             + ")"
+            # The number after the issuer in one cell ("TỈNH BÌNH THUẬN Số: /UBND"): with its
+            # colon, so "số 12/…" in a sentence is no field.
+            + r"|(?<=\S)\s+(?=(?:Số|Sô)\s*:\s*[\d/])"
         ),
         # "Số: 467/TB-VPCP Hà Nội, ngày …": the first place the date line can start ("TP. Hồ
         # Chí Minh, ngày" starts at "TP.", not at "Hồ").

@@ -84,11 +84,18 @@ def wrap_width(text: str) -> int | None:
     return width if near >= 0.3 * len(lengths) else None
 
 
-def _join_with(before: list[str], rest: str, width: int | None) -> str | None:
+def _join_with(
+    before: list[str], rest: str, width: int | None, *, flat_table: bool = False
+) -> str | None:
     """What replaces the break between the lines ``before`` (the last one is the line the
-    break ends) and ``rest``: " ", "" or None (keep the break)."""
+    break ends) and ``rest``: " ", "" or None (keep the break). ``flat_table``: the text holds
+    a table flattened one cell a line, whose row numbers stand alone."""
     line = before[-1].rstrip()
-    if _is_bare_label(line) and _LINE_WITH_LETTER.match(rest) and not label_start().match(rest):
+    if (
+        _is_bare_label(line, numbers=not flat_table)
+        and _LINE_WITH_LETTER.match(rest)
+        and not label_start().match(rest)
+    ):
         # A label a web copy left alone on its line ("-" / "Phân công …", "1.1." / "Trưởng
         # Ban Chỉ đạo", quyết định 1627/QĐ-UBND Quảng Ngãi): it opens the line after it.
         return " "
@@ -139,15 +146,20 @@ def _is_type_title(line: str) -> bool:
 
 
 _BARE_BULLET = regex.compile(r"[-–—•+]")
-# "1." alone is left alone: a flattened table's TT cell stands on its line that way, its task
-# on the next (seed 004's appendix).
+# "1." alone is left alone where the text holds a flattened table: its TT cell stands on its
+# line that way, its task on the next (seed 004's appendix). Elsewhere it is a heading's label
+# a web copy broke off ("**2.**" / "Các sở, ban, ngành, địa phương: …", chỉ thị 010/CT-UBND
+# Đắk Lắk).
 _BARE_NUMBER = regex.compile(r"\d{1,3}\.?")
+# The TT header cell of a table flattened one cell a line (grammars/appendix/columns.yaml).
+_FLAT_TABLE_SEQ = regex.compile(r"(?m)^[ \t]*(?:S?TT|Số TT|Số thứ tự|Stt)[ \t]*$")
 
 
-def _is_bare_label(line: str) -> bool:
-    """Whether ``line`` is an item label and nothing else ("-", "1.1.", "a)"), not a number."""
+def _is_bare_label(line: str, *, numbers: bool = True) -> bool:
+    """Whether ``line`` is an item label and nothing else ("-", "1.1.", "a)"); a bare number
+    ("1.") only where ``numbers``."""
     text = line.strip()
-    if not text or _BARE_NUMBER.fullmatch(text):
+    if not text or (not numbers and _BARE_NUMBER.fullmatch(text)):
         return False
     if _BARE_BULLET.fullmatch(text):
         return True
@@ -217,6 +229,7 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
     # The output line that a join would extend, while it opens with a layout field: its text
     # up to the last break seen, and where that break ended in ``source``.
     field_line: list[str] | None = [] if opens_with_field(source) else None
+    flat_table = _FLAT_TABLE_SEQ.search(source) is not None
     last_end = 0
 
     def join(match: regex.Match[str]) -> str:
@@ -225,7 +238,7 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
         # rsplit: only the last lines are split off (a split of the whole window per break
         # made joining quadratic in the line count).
         before = window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
-        joined = _join_with(before, source[match.end() :], width)
+        joined = _join_with(before, source[match.end() :], width, flat_table=flat_table)
         next_end = source.find("\n", match.end())
         next_line = source[match.end() : next_end if next_end >= 0 else len(source)]
         if joined is not None and field_line is not None:

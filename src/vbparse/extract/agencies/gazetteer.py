@@ -66,7 +66,10 @@ class Gazetteer:
     per class ("ministry": "Y tế" → bo-y-te; "province": "Cao Bằng" → ubnd-tinh-cao-bang);
     ``departments`` maps a department named without its province to the department id;
     ``department_bases`` gives, for a department always written with its unit word ("Thuế
-    tỉnh"), its name without it ("Thuế"), so "Thuế tỉnh, thành phố" reads as one group.
+    tỉnh"), its name without it ("Thuế"), so "Thuế tỉnh, thành phố" reads as one group;
+    ``provincial_alone`` maps the names of a department the province has only one of ("Ban
+    Quản lý khu kinh tế") to its id: written alone in a province's document it is that
+    province's own.
     """
 
     entries: list[Entry]
@@ -75,6 +78,7 @@ class Gazetteer:
     departments: Trie
     department_ids: dict[tuple[str, str], str]
     department_bases: dict[str, str]
+    provincial_alone: dict[tuple[str, ...], str]
     places: dict[tuple[str, ...], str]
     group_grammar: GroupGrammar
     local_units: LocalUnits
@@ -216,10 +220,13 @@ def load_gazetteer() -> Gazetteer:
     )
     department_trie = Trie()
     department_bases: dict[str, str] = {}
+    provincial_alone: dict[tuple[str, ...], str] = {}
     for dept in departments:
         if dept.unit_required:
             department_bases[dept.id] = dept.name
         names = [dept.name, *dept.aliases]
+        if dept.alone_in_province:
+            provincial_alone.update((fold_phrase(n), dept.id) for n in names)
         generic_aliases = [] if dept.unit_required else names[1:]
         generic_name = dept.name
         if dept.unit_required:
@@ -344,6 +351,7 @@ def load_gazetteer() -> Gazetteer:
         departments=department_trie,
         department_ids=department_ids,
         department_bases=department_bases,
+        provincial_alone=provincial_alone,
         places=places,
         group_grammar=group_grammar,
         local_units=local_units,

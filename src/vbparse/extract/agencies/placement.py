@@ -73,6 +73,16 @@ def _in_province(gazetteer: Gazetteer, name: str, province_id: str | None) -> st
     return name
 
 
+def _provincial_own(gazetteer: Gazetteer, name: str, province_id: str | None) -> Entry | None:
+    """ "Ban Quản lý các khu công nghiệp" in a document of tỉnh Lâm Đồng: the province's own
+    board, for a department a province has one of (``alone_in_province``)."""
+    if province_id is None:
+        return None
+    dept_id = gazetteer.provincial_alone.get(fold_phrase(name))
+    specific = gazetteer.department_ids.get((dept_id, province_id)) if dept_id else None
+    return gazetteer.get(specific) if specific else None
+
+
 @functools.cache
 def _unit_words() -> dict[str, tuple[str, ...]]:
     """The words a province or city is called by before its place (``unit_words``)."""
@@ -104,6 +114,9 @@ def to_agency(
             )
         return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
     if cand.named is not None:
+        own = _provincial_own(gazetteer, cand.named.name, province_id)
+        if own is not None:
+            return Agency(name=own.name, id=own.id, kind=own.kind, text=text, span=span)
         name = _with_parent(gazetteer, cand.named.name, placement.issuer)
         if cand.named.kind != "company":  # a company's name is its own ("… Thành phố")
             name = _in_province(gazetteer, name, province_id)

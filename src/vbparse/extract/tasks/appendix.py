@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
+import regex
+
 from vbparse.extract.document.references import find_references
 from vbparse.extract.tasks.assembly import TaskContext, find_tasks
 from vbparse.extract.tasks.cell_agencies import (
@@ -161,6 +163,20 @@ def find_table_tasks(
             yield task
 
 
+_HEADER_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _column_year(table: Table) -> dt.date | None:
+    """The year the deadline column's header gives its days ("Thời gian (Năm 2026)": cells
+    "ngày 23 tháng 1" are in 2026, kế hoạch tuyên truyền CCHC of UBND tỉnh Lâm Đồng), as the
+    first day of that year to read them from; None when the header gives none."""
+    index = table.column("deadline")
+    if index is None or index >= len(table.header):
+        return None
+    years = _HEADER_YEAR.findall(table.header[index].text)
+    return dt.date(int(years[0]), 1, 1) if len(years) == 1 else None
+
+
 def _row_task(
     table: Table,
     row: Row,
@@ -189,7 +205,7 @@ def _row_task(
     deadline = None
     deadline_cell = table.cell(row, "deadline")
     if deadline_cell is not None and not deadline_cell.empty:
-        deadline = parse_deadline(deadline_cell.text, doc_date=doc_date)
+        deadline = parse_deadline(deadline_cell.text, doc_date=_column_year(table) or doc_date)
         if deadline is not None and deadline.span is not None and not deadline_cell.parts:
             deadline = deadline.model_copy(
                 update={"span": deadline.span.shift(deadline_cell.span.start)}

@@ -51,11 +51,26 @@ def in_aims_part(clause: Clause, text: str) -> bool:
         if node is not clause and _announces_items(own):
             return False
         heading = own.split("\n", 1)[0]
-        if header_grammar("non_directive_sections").match(heading) and not _ANNOUNCES_WORK.search(
-            heading
+        if (
+            (node is not clause or _is_title(heading))
+            and header_grammar("non_directive_sections").match(heading)
+            and not _ANNOUNCES_WORK.search(heading)
         ):
             return True
     return False
+
+
+# "II. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024 VÀ PHƯƠNG HƯỚNG NĂM 2025": 14 words.
+_TITLE_WORDS = 16
+
+
+def _is_title(heading: str) -> bool:
+    """Whether an item's first line reads as a part's title, not a sentence: the bullet
+    "- Đánh giá sự phù hợp của dự án đầu tư với quy hoạch …;" directs, though it opens with
+    the words of the part "ĐÁNH GIÁ" (chỉ thị 010/CT-UBND Đắk Lắk). Asked of the item itself
+    only: under "- Căn cứ Nghị định số 72/2024/NĐ-CP …" every item is a ground, whatever the
+    length of that line (công văn 3257/TNI-QLDN1)."""
+    return len(heading.split()) <= _TITLE_WORDS and not heading.rstrip().endswith((";", ","))
 
 
 def in_enclosure_list(clause: Clause, siblings: list[Clause], text: str) -> bool:

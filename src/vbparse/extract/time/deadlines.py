@@ -134,6 +134,10 @@ def _dated(
     else:
         start = match.start("time") if match.group("time") else match.start("core")
     end = match.end()
+    if ongoing := grammar.ongoing_followers.match(text, end):
+        # "trong năm 2025 và các năm tiếp theo": work from then on. Scanning resumes after the
+        # follower, whose "năm tiếp theo" is no next year.
+        return None, ongoing.end()
     if grammar.title_followers.match(text, end):
         return None, end  # "Chiến lược ... đến năm 2030, tầm nhìn đến năm 2045": a title
     if prefix_words and _is_target(grammar, text, match, core):
@@ -208,7 +212,8 @@ def _is_target(
     grammar: DeadlineGrammar, text: str, match: regex.Match[str], core: DateCore
 ) -> bool:
     """A whole year after a target prefix ("đến năm 2030") with a goal word ("chỉ tiêu",
-    "phấn đấu") earlier in the same sentence: the year a target is met, not a due date."""
+    "phấn đấu") or the head of a plan's title ("Quy hoạch …", "Kế hoạch hành động …") earlier
+    in the same sentence: the year a target is met or a title's horizon, not a due date."""
     if core.grain != "year" or core.spans:
         return False
     if fold(match.group("prefix")) not in grammar.target_prefixes:
@@ -216,7 +221,7 @@ def _is_target(
     first = match.start("prefix")
     before = text[max(0, first - grammar.target_window) : first]
     sentence = _SENTENCE_END.split(before)[-1]
-    return bool(grammar.target_goal.search(sentence))
+    return bool(grammar.target_goal.search(sentence) or grammar.target_title.search(sentence))
 
 
 def _in_purpose(grammar: DeadlineGrammar, text: str, start: int, end: int) -> bool:

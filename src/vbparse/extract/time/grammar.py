@@ -64,11 +64,13 @@ class DeadlineGrammar:
     words_before: regex.Pattern[str]
     followers: regex.Pattern[str]
     title_followers: regex.Pattern[str]
+    ongoing_followers: regex.Pattern[str]
     place_line: regex.Pattern[str]
     range_connector: regex.Pattern[str]
     target_prefixes: frozenset[str]
     target_goal: regex.Pattern[str]
     target_window: int
+    target_title: regex.Pattern[str]
     purpose_opener: regex.Pattern[str]
     purpose_main: regex.Pattern[str]
     purpose_window: int
@@ -198,10 +200,16 @@ def deadline_grammar() -> DeadlineGrammar:
         title_followers=regex.compile(
             r"\s*(?:" + "|".join(_follower(f) for f in skip.title_followers) + r")(?!\w)", flags
         ),
+        ongoing_followers=regex.compile(
+            r"\s*(?:" + "|".join(_follower(f) for f in skip.ongoing_followers) + r")(?!\w)", flags
+        ),
         range_connector=regex.compile(rf"\s*{alternation(range_words)}\s*", flags),
         target_prefixes=frozenset(fold_phrase(p) for p in skip.targets.prefixes),
         target_goal=regex.compile(rf"(?<!\w){alternation(skip.targets.goal_words)}(?!\w)", flags),
         target_window=skip.targets.window,
+        # case-sensitive: the capital marks a title ("Kế hoạch hành động … đến năm 2020"), not
+        # "theo kế hoạch"
+        target_title=regex.compile(rf"(?<!\w){alternation(skip.targets.title_heads)}(?!\w)"),
         purpose_opener=regex.compile(rf"^\s*{alternation(skip.purposes.openers)}(?!\w)", flags),
         purpose_main=regex.compile(
             rf",[^,]*?(?<!\w){alternation(skip.purposes.main_verbs)}(?!\w)", flags

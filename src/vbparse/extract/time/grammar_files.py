@@ -217,6 +217,8 @@ class Targets(_Strict):
 
     prefixes: list[str]
     goal_words: list[str]
+    # the capitalised head of a plan's or decision's title ("Quy hoạch … đến năm 2020")
+    title_heads: list[str] = []
     window: int
     examples: list[str] = []
 
@@ -239,6 +241,7 @@ class NotDeadlines(_Strict):
     words_before: list[str]
     followers: list[str]
     title_followers: list[str]
+    ongoing_followers: list[str] = []
     targets: Targets
     purposes: Purposes
     examples: list[str] = []
