@@ -7,8 +7,8 @@ slot (between the "Số:" label and the "/" of the code; between "ngày" and "th
 line) is cut from the page with its ink kept and read again by RapidOCR's PP-OCR text
 recogniser (``rapidocr-onnxruntime``, models shipped in the wheel), which reads handwritten
 digits: on the real corpus's 20 scans, of the 29 slots filled by hand or stamp that are read
-again, it read 24 right, none wrong, and left 5 (Tesseract alone: 7 right, 2 wrong; Tesseract
-with a digit whitelist read 2 of the first 8 right).
+again, it read 24 right, none wrong, and left 5 (Tesseract had read digits in 6 of them, 1
+wrong; with a digit whitelist it read 2 of the first 8 right).
 
 Digits Tesseract read in one word with the label or the code ("6466/VPCP-KGVX") are print and
 kept. Tesseract reads handwriting in a blank as digits too, wrongly ("899" for 299, "22" for
