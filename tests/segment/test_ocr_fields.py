@@ -96,6 +96,8 @@ def test_ocr_fields_signer_rank_dropped(line, name):
     [
         ("TINH QUANG NGÀI", "TỈNH QUẢNG NGÃI"),  # chỉ thị 11/CT-UBND Quảng Ngãi
         ("CÔNG AN TĨNH LÂM ĐÒNG", "CÔNG AN TỈNH LÂM ĐỒNG"),  # tờ trình 493/TTr-CAT-PC04
+        ("CÔNG AN TĨNH LÂM ĐỒNG", "CÔNG AN TỈNH LÂM ĐỒNG"),  # the place right, the unit not
+        ("TỈNH HÀ TĨNH", "TỈNH HÀ TĨNH"),
         ("THÀNH PHÓ CÀN THƠ", "THÀNH PHỐ CẦN THƠ"),  # kế hoạch 70/KH-UBND Cần Thơ
         ("CỤC THUE", "CỤC THUẾ"),  # công văn 2191/CT-CS
         ("HỘI CÔNG CHỨNG VIÊN", "HỘI CÔNG CHỨNG VIÊN"),  # right as read

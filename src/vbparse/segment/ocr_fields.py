@@ -174,8 +174,8 @@ def repair_issuer_line(line: str) -> str:
     if not words or line != line.upper():
         return line
     for k in range(min(3, len(words)), 0, -1):
-        place = repair_place(" ".join(words[-k:]).title())
-        if place is not None and place != " ".join(words[-k:]).title():
+        place = _unique(set(_places().get(bare(" ".join(words[-k:])), ())))
+        if place is not None:
             words = _repair_unit_word(words[:-k]) + place.upper().split()
             break
     vocabulary = _issuer_words()
