@@ -104,3 +104,15 @@ def test_slots_printed_digits_are_what_tesseract_read():
     words = _line(["Số:", "6466/VPCP-KGVX"])
     page = Image.new("L", (2480, int(PAGE_HEIGHT)), 255)
     assert ocr_slots.fill_slots(words, [90.0, 90.0], page)[0] == words
+
+
+def test_slots_label_box_swollen_by_handwriting():
+    """Thông báo 660/TB-UBND (real scan): Tesseract's box of "ngày" (1517-1686) takes in the
+    handwritten 31 it read as "3|" (1637-1691), up to "tháng" (1706): the slot starts where
+    the letters of "ngày" end, and holds the handwriting."""
+    texts = [("Quảng", 1227, 1373), ("Ngãi,", 1382, 1496), ("ngày", 1517, 1686)]
+    texts += [("3|", 1637, 1691), ("tháng", 1706, 1829), ("12", 1859, 1910)]
+    words = [Word(t, x0, 270, x1, 325) for t, x0, x1 in texts]
+    (slot,) = ocr_slots.find_slots(words, PAGE_HEIGHT)
+    assert slot.kind == "day"
+    assert slot.box[0] < 1637 and slot.box[2] >= 1691

@@ -6,8 +6,8 @@ stamped after printing, often in blue ink. Tesseract, trained on print, reads th
 slot (between the "Số:" label and the "/" of the code; between "ngày" and "tháng" on the date
 line) is cut from the page with its ink kept and read again by RapidOCR's PP-OCR text
 recogniser (``rapidocr-onnxruntime``, models shipped in the wheel), which reads handwritten
-digits: on the real corpus's 20 scans, of the 29 slots filled by hand or stamp that are read
-again, it read 24 right, none wrong, and left 5 (Tesseract had read digits in 6 of them, 1
+digits: on the real corpus's 20 scans, of the 32 slots filled by hand or stamp that are read
+again, it read 25 right, none wrong, and left 7 (Tesseract had read digits in 6 of them, 1
 wrong; with a digit whitelist it read 2 of the first 8 right).
 
 Digits Tesseract read in one word with the label or the code ("6466/VPCP-KGVX") are print and
@@ -45,6 +45,10 @@ SLOT_MARGIN_EM = 0.4
 # every reading of 0.7 or more was right (0.72-0.999); with slots cut 0.8 em high, "545" for a
 # stamped 575 scored 0.84: a reading is always given with a warning to check it.
 MIN_SCORE = 0.7
+# A letter of print is at most this wide, in ems of the line's height (Times: 0.4-0.55).
+CHAR_EM = 0.55
+# A box this many times the width (or height) its letters need took in handwriting.
+SWOLLEN = 1.5
 # How far past the slot's ends the second cut reaches.
 SLOT_PAD_EM = 0.4
 MAX_DAY = 31
@@ -100,33 +104,47 @@ def find_slots(words: list[Word], height: float) -> list[Slot]:
     return list(slots.values())
 
 
+def _swollen(word: Word, size: float) -> bool:
+    """Whether a word's box is far wider than its letters: it took in handwriting beside it."""
+    return word.x1 - word.x0 > SWOLLEN * len(word.text) * CHAR_EM * size
+
+
 def _slot(
     kind: str, after: list[Word], label_end: int, end: regex.Pattern[str], index: dict[int, int]
 ) -> Slot | None:
     """The slot from the end of the label (in ``after[0]``) to where ``end`` matches."""
     label = after[0]
-    size = label.size
+    heights = sorted(w.size for w in after)
+    size = heights[len(heights) // 2]  # the print's: the label's box may hold handwriting
     start_x = _x_at(label, label_end)
+    if label_end == len(label.text) and _swollen(label, size):
+        # Tesseract's box of a label may take in the handwriting after it ("ngày" 1577-1872
+        # over "20", chỉ thị 07/CT-UBND): the label ends where its letters would.
+        start_x = label.x0 + label_end * CHAR_EM * size
     for j, word in enumerate(after):
         m = end.search(word.text, label_end if j == 0 else 0)
         if m is None:
             continue
         stop_x = _x_at(word, m.start())
-        if not MIN_SLOT_EM * size <= stop_x - start_x <= MAX_SLOT_EM * size:
+        if kind == "day" and j > 0 and m.start() == 0 and _swollen(word, size):
+            # ("tháng" over the "7" of "27"; a code in capitals is wider: not estimated)
+            stop_x = word.x1 - len(word.text) * CHAR_EM * size
+        inside = after[1:j]
+        left = min([start_x] + [w.x0 for w in inside])
+        right = max([stop_x] + [min(w.x1, stop_x + size) for w in inside])
+        if not MIN_SLOT_EM * size <= right - left <= MAX_SLOT_EM * size:
             return None
         code = Word(word.text[m.start() :], stop_x, word.top, word.x1, word.bottom)
         # The label as printed: OCR damages it beside the handwriting ("ngàW/†", "Số::").
         kept = (Word(_label_text(kind), label.x0, label.top, start_x, label.bottom), code)
-        inside = after[1:j]
         if j == 0:
             read = word.text[label_end : m.start()]
         else:
             read = " ".join([label.text[label_end:]] + [w.text for w in inside])
             read += " " + word.text[: m.start()]
-        left = min([start_x] + [w.x0 for w in inside])
-        right = max([stop_x] + [w.x1 for w in inside])
-        margin = SLOT_MARGIN_EM * size
-        box = (int(left), int(label.top - margin), int(right), int(label.bottom + margin))
+        line = label if label.size <= SWOLLEN * size else word
+        margin = SLOT_MARGIN_EM * line.size
+        box = (int(left), int(line.top - margin), int(right), int(line.bottom + margin))
         return Slot(
             kind, box, tuple(index[id(w)] for w in after[: j + 1]), kept, read.strip(), label_end
         )
