@@ -254,12 +254,14 @@ def fill_slots(
         )
         replaced.update(slot.replaced)
         label, code = slot.kept
-        digits_word = Word(digits, slot.box[0], label.top, slot.box[2], label.bottom)
         if slot.kind == "number":
-            # The code checked against the known codes as the number's ("4409/ĐCA-C04").
-            text = repair_number(digits + code.text)[len(digits) :]
-            code = Word(text, code.x0, code.top, code.x1, code.bottom)
-        added += [label, digits_word, code]
+            # One word, as printed ("464/TTg-CĐS": a space before the slash is allowed only
+            # before a code in capitals), its code checked against the known codes
+            # ("4409/ĐCA-C04" → 4409/BCA-C04).
+            number = repair_number(digits + code.text)
+            added += [label, Word(number, slot.box[0], label.top, code.x1, label.bottom)]
+        else:
+            added += [label, Word(digits, slot.box[0], label.top, slot.box[2], label.bottom), code]
     kept = [
         (w, c) for k, (w, c) in enumerate(zip(words, confidences, strict=True)) if k not in replaced
     ]
