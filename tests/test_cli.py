@@ -83,6 +83,31 @@ def test_cli_eval_thresholds(tmp_path):
     assert status == ExitStatus.USAGE
 
 
+def test_cli_eval_scores_a_refused_file_as_missed(tmp_path):
+    """A file with gold that the parser refuses ("not a directive") still counts: its tasks
+    are all missed, and the exit status says a file failed."""
+    import json
+
+    (tmp_path / "note.txt").write_text("Ghi chú: không có gì.\n", encoding="utf-8")
+    gold = {
+        "doc": {"number": "1/BYT-KCB", "type": "CV"},
+        "tasks": [
+            {
+                "id": "p1",
+                "lead": ["Bộ Y tế"],
+                "support": [],
+                "deadline": None,
+                "text_start": "Giao Bộ Y tế",
+            }
+        ],
+    }
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "note.json").write_text(json.dumps(gold), encoding="utf-8")
+    status, out, err = run("eval", tmp_path / "gold", tmp_path / "note.txt", "--json")
+    assert status == ExitStatus.SOME_FAILED and "not a directive" in err
+    assert json.loads(out)["task_f1"] == 0.0
+
+
 def test_cli_schema_check(tmp_path):
     status, _, _ = run("schema", "-o", tmp_path)
     assert status == ExitStatus.SUCCESS

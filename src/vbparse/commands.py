@@ -45,6 +45,7 @@ def run_eval(args: argparse.Namespace, env: Environment) -> int:
         format_evaluation,
         format_misses,
         load_gold,
+        unread_document,
     )
     from vbparse.models import Document
 
@@ -58,14 +59,17 @@ def run_eval(args: argparse.Namespace, env: Environment) -> int:
         raise UsageError(str(exc)) from None
     # Only documents with gold are parsed (a corpus folder also holds SOURCES.md, notes).
     scored = [f for f in files if f.stem in gold]
-    documents = []
+    documents: list[Document] = []
+    unread: list[Document] = []
     workers = (os.cpu_count() or 1) if args.workers is None else args.workers
     for path, result in parse_all(scored, workers):
         if isinstance(result, Document):
             documents.append(result)
         else:
+            # A refused file still has its gold: scored as read empty, its tasks all missed.
             env.error(f"{path}: {result.error}")
-    evaluation = evaluate(args.gold, documents)
+            unread.append(unread_document(path))
+    evaluation = evaluate(args.gold, [*documents, *unread])
     evaluation.overall.missing.extend(str(f) for f in files if f.stem not in gold)
     metrics = evaluation.metrics()
     if args.json:

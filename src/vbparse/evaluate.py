@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from vbparse.models import Document
+from vbparse.models import Document, Source
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
 SCALAR_FIELDS = (
@@ -253,6 +253,16 @@ def input_form(doc: Document) -> str:
     """The form a document arrived in, as the report groups them: txt, md, pdf, docx, or
     scan (a PDF or image read by OCR)."""
     return "scan" if doc.source.ocr or doc.source.format == "image" else doc.source.format
+
+
+_FORMS = {".txt": "txt", ".md": "md", ".pdf": "pdf", ".docx": "docx"}
+
+
+def unread_document(path: Path) -> Document:
+    """What a file the parser refused scores as: an empty document, so its gold counts as
+    missed (every field wrong, every task not found) instead of leaving the figures."""
+    form = _FORMS.get(path.suffix.lower(), "image")
+    return Document(source=Source(path=str(path), sha256="", format=form))
 
 
 @dataclass

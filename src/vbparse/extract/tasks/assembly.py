@@ -126,7 +126,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         if in_enclosure_list(clause, siblings, text):
             continue
         if not described and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
-            task = _task(clause, own, skip, roles, lead, deadline, context)
+            task = _task(clause, own, roles, lead, deadline, context)
             task.product = fields.product
             yield task
     yield from _closing_paragraph_tasks(tree, text, context, len(paragraph_tasks))
@@ -208,7 +208,7 @@ def _paragraph_tasks(
             deadline = _deadline_after(paragraphs[i + 1], text, context)
         count += 1
         para.id = f"p{count}"
-        yield _task(para, own, 0, roles, lead, deadline, context)
+        yield _task(para, own, roles, lead, deadline, context)
 
 
 def _deadline_after(para: Clause, text: str, context: TaskContext) -> Deadline | None:
@@ -266,7 +266,7 @@ def _closing_paragraph_tasks(
         deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
         count += 1
         para.id = f"p{count}"
-        yield _task(para, own, 0, roles, roles.lead, deadline, context)
+        yield _task(para, own, roles, roles.lead, deadline, context)
 
 
 def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Resolved | None:
@@ -346,13 +346,14 @@ def _place_unnamed_committee(lead: list[Agency], heading_lead: list[Agency]) -> 
 def _task(
     clause: Clause,
     own: str,
-    skip: int,
     roles: Roles,
     lead: list[Agency],
     deadline: Deadline | None,
     context: TaskContext,
 ) -> Task:
-    own = own[skip:]
+    # The text keeps a heading line that names no one ("1. Đối với việc hợp nhất các Hội
+    # công chứng viên" / "Căn cứ …, Ủy ban nhân dân tỉnh chỉ đạo …", công văn 3917/BTP-BTTP):
+    # it says what the directive is about (directive_start only keeps it out of the roles).
     references: list[str] = []
     for number, _, _ in find_document_numbers(own):
         if number not in references:
@@ -366,5 +367,5 @@ def _task(
         report_to=roles.report_to,
         deadline=deadline,
         references=references,
-        span=Span(start=clause.text_start + skip, end=clause.own_end),
+        span=Span(start=clause.text_start, end=clause.own_end),
     )
