@@ -226,6 +226,9 @@ def _check_is_directive(doc: ParsedDocument) -> None:
         header.date,
         header.title_type,
         header.subject,
+        # a letter's "Kính gửi:" (a web page that kept no number or date line, công văn
+        # 3313/BVHTTDL-VHDT as cinet.vn shows it)
+        header.recipients,
         closing.cc,
         closing.signer,
         tree.roots,
@@ -233,8 +236,8 @@ def _check_is_directive(doc: ParsedDocument) -> None:
     if not any(signs):
         raise StageError(
             "segment",
-            "not a directive: no số ký hiệu, date, title, trích yếu, numbered items, "
-            "Nơi nhận or signature found",
+            "not a directive: no số ký hiệu, date, title, trích yếu, Kính gửi, numbered "
+            "items, Nơi nhận or signature found",
         )
 
 

@@ -138,8 +138,14 @@ def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Patter
     line = lines[end_at].text.strip()
     if label_start().match(line):
         return True
-    if closing_issuer.match(line) or _patterns()["closing_sentence"].match(line):
+    if _patterns()["closing_sentence"].match(line):
         return False
+    issuer = closing_issuer.match(line)
+    if issuer is not None and issuer.group("informs"):
+        return False
+    # "Bộ Văn hóa, Thể thao và Du lịch đề nghị Sở … có văn bản …./." (công văn
+    # 3313/BVHTTDL-VHDT): the issuer's request is the directive of a letter without items;
+    # after items it is the closing.
     return not any(label_start().match(ln.text.strip()) for ln in lines[:end_at])
 
 
@@ -151,11 +157,21 @@ def _read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
     )
     rest = lines[start + 1 :]
     for k, line in enumerate(rest):
-        if line.text.strip().startswith(_BULLET):
+        if line.text.strip().startswith(_BULLET) or (k == 0 and _unbulleted_first(rest)):
             taken.append(line)
         elif not _signature_line_inside_list(rest[k:]):
             break
     return taken
+
+
+def _unbulleted_first(lines: list[Line]) -> bool:
+    """The list's first entry written without its bullet, the next one with it ("Nơi nhận:" /
+    "Như trên;" / "- Bộ trưởng (để b/c);", công văn 3313/BVHTTDL-VHDT as cinet.vn shows it)."""
+    return (
+        len(lines) > 1
+        and lines[0].text.rstrip().endswith(";")
+        and lines[1].text.strip().startswith(_BULLET)
+    )
 
 
 def _signature_line_inside_list(lines: list[Line]) -> bool:
