@@ -133,7 +133,18 @@ def test_ocr_fields_signer_name_last_line(tail, signer):
     from vbparse.segment.closing import find_closing
 
     text = "1. Giao Sở Tài chính thực hiện./.\n" + tail
-    assert find_closing(text, 0, len(text)).signer == signer
+    assert find_closing(text, 0, len(text), scan=True).signer == signer
+
+
+def test_ocr_fields_signer_name_under_list_only_in_scans():
+    from vbparse.segment.closing import find_closing
+
+    # Typed text reads the name under the titles only (a .txt transcription and its .doc
+    # must agree, tests/ingest/test_legacy_files.py).
+    text = "1. Giao Sở Tài chính thực hiện./.\nNơi nhận:\n- Như trên:\nLưu VT, PC04,\n-\n"
+    text += "Thiếu tướng Trương Minh Đương\n"
+    assert find_closing(text, 0, len(text)).signer is None
+    assert find_closing(text, 0, len(text), scan=True).signer == "Trương Minh Đương"
 
 
 def test_ocr_fields_signer_name_after_unread_rank():

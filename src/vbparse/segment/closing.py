@@ -23,6 +23,9 @@ _NAME_DEBRIS_WORDS = 2
 # ... and only before a name of this many words (surname, middle and given name): a shorter
 # rest may be the end of a name whose surname OCR lost ("irän Văn Lâu").
 _NAME_WORDS = 3
+# The signer's name stands within this many lines under the Nơi nhận list (seal and signature
+# specks between).
+_NAME_AFTER_LIST_LINES = 4
 # A person's name: two to six capitalised words, no digits or punctuation.
 _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
 # Drafter's initials and copy counts after the "Lưu" line's "(2)": ".Tr", ". 13", " NTN".
@@ -86,8 +89,10 @@ def _signer_name(text: str) -> str | None:
     return None
 
 
-def find_closing(text: str, body_start: int, stop: int) -> Closing:
-    """Read the closing part of ``text[body_start:stop]`` (``stop``: an appendix or the end)."""
+def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> Closing:
+    """Read the closing part of ``text[body_start:stop]`` (``stop``: an appendix or the end).
+    ``scan``: the text is OCR's, whose seal and signature break the signature block apart: a
+    name left alone under the Nơi nhận list is the signer's."""
     p = _patterns()
     lines = [ln for ln in split_lines(text, body_start, stop) if not ln.is_blank]
     cc_at = next(
@@ -120,8 +125,8 @@ def find_closing(text: str, body_start: int, stop: int) -> Closing:
     _read_signature(
         closing, [ln for ln in tail if ln.index not in used and not p["cc"].match(ln.text.strip())]
     )
-    if closing.signer is None:
-        closing.signer = _last_name(tail)
+    if closing.signer is None and cc_lines and scan:
+        closing.signer = _name_after_list(tail)
     if end_at is None and cc_at is None:
         _trim_body_before_signature(closing, lines)
         if closing.body_end < stop:
@@ -277,15 +282,20 @@ def _title_and_name(text: str) -> tuple[str, str | None]:
     return " ".join(words[:k]), _signer_name(" ".join(words[k:]))
 
 
-def _last_name(lines: list[Line]) -> str | None:
-    """The signer's name as the text's last line, under the Nơi nhận list, when it was not
-    found under the titles: a scan's seal and signature hide the titles or break the block
-    apart ("Nguyễn Quốc Việt" after "- Lưu: VT, KGVX", thông báo 660/TB-UBND). Only a name
-    that opens with a family name: OCR may keep only the end of one ("Thanh Trà")."""
+def _name_after_list(lines: list[Line]) -> str | None:
+    """The signer's name as the last line, just under the Nơi nhận list's last entry, when it
+    was not found under the titles: a scan's seal and signature hide the titles or break the
+    block apart ("Nguyễn Quốc Việt" after "- Lưu: VT, KGVX", thông báo 660/TB-UBND). Only a
+    name that opens with a family name: OCR may keep only the end of one ("Thanh Trà")."""
     k = len(lines)
     while k > 0 and _is_speck(lines[k - 1].text.strip()):
         k -= 1
-    name = _signer_name(lines[k - 1].text.strip()) if k > 0 else None
+    last_entry = max(
+        (i for i, ln in enumerate(lines) if ln.text.strip().startswith(_BULLET)), default=None
+    )
+    if k == 0 or last_entry is None or not 0 < k - 1 - last_entry <= _NAME_AFTER_LIST_LINES:
+        return None
+    name = _signer_name(lines[k - 1].text.strip())
     return name if name is not None and name.split()[0] in _surnames() else None
 
 
