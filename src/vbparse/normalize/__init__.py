@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from vbparse.normalize.crumbs import remove_breadcrumbs
 from vbparse.normalize.debris import remove_markup_debris
 from vbparse.normalize.glued import separate_glued
 from vbparse.normalize.layout import flatten_layout
@@ -60,6 +61,7 @@ def _one_pass(text: NormalizedText) -> NormalizedText:
 def _character_steps(text: NormalizedText) -> NormalizedText:
     text = clean_unicode(text)
     text = remove_markup_debris(text)
+    text = remove_breadcrumbs(text)
     text = fold_tone_marks(text)
     folded = text
     text = separate_glued(text)

@@ -41,6 +41,8 @@ _LINE = regex.compile(r"[^\n]+")
 _NON_SPACE_RUN = regex.compile(r"\S+")
 _RULE = regex.compile(r"[-_=~]{3,}")
 _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
+# A decimal item label ending a line: "… quan hệ lao động 2.1."
+_TRAILING_LABEL = regex.compile(r"(?<=\p{L})[ \t]\d{1,2}\.\d{1,2}\.$")
 _SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
 _SIGNED = regex.compile(rf"^[ \t]*[(\[]?\s*(?:{'|'.join(_SIGNED_WORDS)})\s*[)\]]?[ \t]*$")
 # A person's name closing a signature cell: two to six capitalised words.
@@ -66,8 +68,12 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         *g["motto"],
         rf"(?:{prefixes})\s*\p{{Lu}}",
     ]
+    attached = load_yaml("appendix/headings.yaml")["attached"]
     return {
-        # A field that opens a cell or a column.
+        # An attached document's caption that a crawl left at the end of its title line
+        # ("TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU … (Ban hành kèm theo Quyết định số 435/QĐ-UBND,
+        # …)", quyết định 435/QĐ-UBND Kon Tum): it goes on a line of its own.
+        "caption": regex.compile(rf"(?<=\S)[ \t]+(?={attached})", regex.IGNORECASE),
         "marker": regex.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in marker_parts) + ")"),
         # Where a cell holds two fields, the second starts here.
         "inner": regex.compile(
@@ -91,6 +97,15 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         "place_date": regex.compile(rf"\s+(?={g['place_in_line']})"),
         "opens_with_place_date": regex.compile(rf"\s*{g['place_date']}"),
         "list_label": regex.compile(rf"^\s*(?:{g['cc_label']}|{g['recipients_label']})"),
+        "recipients_label": regex.compile(rf"^\s*(?:{g['recipients_label']})"),
+        # The body's first sentence that a crawled page ran onto the Kính gửi line ("Kính gửi:
+        # Đ/c Chủ tịch Ủy ban nhân dân các tỉnh … Trong thời gian qua, …", công văn
+        # 384/BYT-KCB): a capitalised opening after a space.
+        "body_opening": regex.compile(
+            r"(?<=\S)\s+(?=(?:"
+            + "|".join(f"(?:{p})" for p in (*g["body_openings"], *g["recipients_run_on"]))
+            + "))"
+        ),
         # A bullet follows the label or the end of the previous entry ("Kính gửi: - Bộ Tài
         # chính; - Bộ Tư pháp"); a dash inside a name does not ("Bộ Lao động - Thương binh và
         # Xã hội", "Công ty TNHH Cảnh Hưng – Hải Thành").
@@ -114,7 +129,15 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     signed_in_text = any(word in text.text for word in _SIGNED_WORDS)
     out = []
     columns: set[int] = set()  # where the right columns of the line above start
+    caption_in_text = "kèm theo" in text.text.casefold()
     for i, line in enumerate(lines):
+        if caption_in_text:
+            line = _caption_apart(line)
+        label = _TRAILING_LABEL.search(line)
+        if label and i + 1 < len(lines) and lines[i + 1][:1].isupper():
+            # "2. Nâng cao năng lực … quan hệ lao động 2.1." / "Rà soát, …": a crawl put the
+            # next item's label at the end of the heading (quyết định 435/QĐ-UBND).
+            line = line[: label.start()] + "\n" + line[label.start() + 1 :]
         if layout[i]:
             line = _flatten_row(line)
         elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
@@ -141,6 +164,15 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     return NormalizedText(flat, text.source_index)
 
 
+def _caption_apart(line: str) -> str:
+    """A title line in capitals with its "(Ban hành kèm theo … số …)" caption after it: the
+    caption on a line of its own."""
+    found = _grammar()["caption"].search(line)
+    if found is None or line[: found.start()] != line[: found.start()].upper():
+        return line
+    return line[: found.start()] + "\n" + line[found.start() + 1 :]
+
+
 def opens_with_field(line: str) -> bool:
     """Whether ``line`` opens with a layout field (quốc hiệu, Số, V/v, place and date, …):
     the only lines that joining another line onto can make ``flatten_layout`` split."""
@@ -155,7 +187,11 @@ def holds_two_fields(line: str) -> bool:
     must be idempotent)."""
     if _is_layout_row(line):
         return "\n" in _flatten_row(line)
-    return bool(_grammar()["inner"].search(_unstarred(line)))
+    g = _grammar()
+    text = _unstarred(line)
+    if g["recipients_label"].match(text) and g["body_opening"].search(text):
+        return True
+    return bool(g["inner"].search(text))
 
 
 def _flatten_row(line: str) -> str:
@@ -224,6 +260,8 @@ def _flatten_cell(cell: str) -> str:
         breaks.append(place.start())
     if g["list_label"].match(text):
         breaks += [b.start() for b in g["bullet"].finditer(text)]
+    if g["recipients_label"].match(text) and (opening := g["body_opening"].search(text)):
+        breaks.append(opening.start())
     _break_at(out, breaks)
     _break_at(out, _signature_breaks("".join(out)))
     return "".join(out)

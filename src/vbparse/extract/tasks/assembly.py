@@ -63,6 +63,9 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
     then the items."""
     # "Giao Bộ X thực hiện các nội dung sau:" above the items: they are Bộ X's.
     heading = _preamble_heading(tree, text, context)
+    # Under the issuer's guidance ("… hướng dẫn … như sau:") the items state rules: one that
+    # names no one is nobody's task.
+    addressees = [] if _guides(tree, text) else context.addressees
     paragraph_tasks = list(_paragraph_tasks(tree, text, context, heading is not None))
     yield from paragraph_tasks
     resolved: dict[int, _Resolved] = {}
@@ -105,7 +108,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         if parent is not None:
             roles.lead = _place_unnamed_committee(roles.lead, parent.lead)
         lead = roles.lead or (
-            parent.lead if parent else _addressees_besides(context.addressees, roles.support)
+            parent.lead if parent else _addressees_besides(addressees, roles.support)
         )
         if parent is not None and not roles.lead and not roles.support:
             # "Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:" — its items keep both.
@@ -290,6 +293,14 @@ def _preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> _Res
         return None
     # Its dates are the situation's ("mưa lớn từ ngày 14/11"), not the items' due dates.
     return _Resolved(roles=roles, lead=roles.lead, deadline=None)
+
+
+def _guides(tree: ClauseTree, text: str) -> bool:
+    """Whether the preamble's last paragraph introduces the items as the issuer's guidance."""
+    if not tree.paragraphs or not tree.roots:
+        return False
+    last = tree.paragraphs[-1]
+    return bool(header_grammar("guidance_lead_ins").search(text[last.text_start : last.own_end]))
 
 
 def _unit_roles(own: str, offset: int, context: TaskContext) -> Roles:

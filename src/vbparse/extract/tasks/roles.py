@@ -174,12 +174,19 @@ def find_roles(
         for k in range(mention.lead_in, mention.last):
             covered[k] = True
     roles = Roles()
+    last_role, last_end = None, -1
     for run in _runs(tokens, mentions, tries.joiners):
         start, end = run[0].lead_in, run[-1].last
         seg = start
         while seg > 0 and not (keys[seg - 1] in tries.breaks and not covered[seg - 1]):
             seg -= 1
         role = _trigger_before(tokens, start, seg, tries)
+        if role is None and last_role == "support" and _list_goes_on(keys, last_end, start, end):
+            # "phối hợp với Liên đoàn Lao động tỉnh; các sở, ngành liên quan; Ủy ban nhân dân
+            # các huyện, thành phố." (quyết định 435/QĐ-UBND): a list of bodies that ";"
+            # separates goes on with its role.
+            role = "support"
+        last_role, last_end = role, end
         if role is None:
             gap = range(seg, start)
             subject = _is_label(keys, gap) or _opener_gap(keys, gap, tries.openers)
@@ -201,6 +208,14 @@ def find_roles(
     roles.support = _unique(roles.support, roles.lead)
     roles.report_to = _unique(roles.report_to, [])
     return roles
+
+
+def _list_goes_on(keys: list[str], before_end: int, start: int, end: int) -> bool:
+    """Whether a run is the next entry of the run before it: only ";" between them, and
+    nothing but the list's end after it (";", ".", the text's end)."""
+    if [k for k in keys[before_end:start] if k.strip()] != [";"]:
+        return False
+    return end >= len(keys) or keys[end] in (";", ".")
 
 
 def _unique(agencies: list[Agency], exclude: list[Agency]) -> list[Agency]:
