@@ -52,7 +52,8 @@ def _structural_line() -> regex.Pattern[str]:
     # A signature's authority line ("KT. GIÁM ĐỐC"): OCR ends the Lưu line above with a
     # comma ("- Lưu VT (ĐI, Đ4). NMĐ,", công văn 855/CAT-PA05, real scan).
     prefixes = "|".join(regex.escape(a) for a in g["authority_prefixes"])
-    parts.append(rf"(?:{prefixes})\s*\p{{Lu}}{{2,}}")
+    # On its own line: "KT." split off "- Lưu: VT, KT." (a unit code) is joined back.
+    parts.append(rf"(?:{prefixes})[ ]*\p{{Lu}}{{2,}}")
     return regex.compile("|".join(f"(?:{p})" for p in parts))
 
 
