@@ -41,6 +41,11 @@ _LINE = regex.compile(r"[^\n]+")
 _NON_SPACE_RUN = regex.compile(r"\S+")
 _RULE = regex.compile(r"[-_=~]{3,}")
 _EMPHASIS = regex.compile(r"(?<![\*\w])\*(?=\S)|(?<=\S)\*(?![\*\w])")
+# A crawled page's header lines: the rule under the issuer glued to its line ("ỦY BAN NHÂN DÂN
+# TỈNH KON TUM -------"), and the issuer in capitals after the page's own title sentence
+# ("… do Bộ Y tế ban hành. BỘ Y TẾ"), quyết định 435/QĐ-UBND, công văn 384/BYT-KCB.
+_GLUED_RULE = regex.compile(r"(?<=\p{Lu})[ \t]+[-_=]{3,}[ \t]*$")
+_CAPITALS_TAIL = regex.compile(r"(?<=\p{Ll}\.)[ \t]+(?=\p{Lu}{2,}(?:[ \t]+\p{Lu}+){1,8}[ \t]*$)")
 # A decimal item label ending a line: "… quan hệ lao động 2.1."
 _TRAILING_LABEL = regex.compile(r"(?<=\p{L})[ \t]\d{1,2}\.\d{1,2}\.$")
 _SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
@@ -96,6 +101,7 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         # Chí Minh, ngày" starts at "TP.", not at "Hồ").
         "place_date": regex.compile(rf"\s+(?={g['place_in_line']})"),
         "opens_with_place_date": regex.compile(rf"\s*{g['place_date']}"),
+        "date_then_title": regex.compile(g["date_then_title"]),
         "list_label": regex.compile(rf"^\s*(?:{g['cc_label']}|{g['recipients_label']})"),
         "recipients_label": regex.compile(rf"^\s*(?:{g['recipients_label']})"),
         # The body's first sentence that a crawled page ran onto the Kính gửi line ("Kính gửi:
@@ -133,6 +139,10 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     for i, line in enumerate(lines):
         if caption_in_text:
             line = _caption_apart(line)
+        if rule := _GLUED_RULE.search(line):
+            line = line[: rule.start()] + " " * (rule.end() - rule.start())
+        if tail := _CAPITALS_TAIL.search(line):
+            line = line[: tail.start()] + "\n" + line[tail.start() + 1 :]
         label = _TRAILING_LABEL.search(line)
         if label and i + 1 < len(lines) and lines[i + 1][:1].isupper():
             # "2. Nâng cao năng lực … quan hệ lao động 2.1." / "Rà soát, …": a crawl put the
@@ -258,6 +268,8 @@ def _flatten_cell(cell: str) -> str:
     breaks = [b.start() for b in g["inner"].finditer(text)]
     if not g["opens_with_place_date"].match(text) and (place := g["place_date"].search(text)):
         breaks.append(place.start())
+    if title := g["date_then_title"].search(text):
+        breaks.append(title.start())
     if g["list_label"].match(text):
         breaks += [b.start() for b in g["bullet"].finditer(text)]
     if g["recipients_label"].match(text) and (opening := g["body_opening"].search(text)):
