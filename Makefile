@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 # Tesseract for scans; LibreOffice Writer (no GUI, --no-install-recommends: 37 s to install,
-# about 200 MB) converts .doc and .rtf.
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui
+# about 200 MB) converts .doc and .rtf; libgl1 and libglib2.0-0 for OpenCV, which RapidOCR
+# (a scan's handwritten number and day) loads.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui libgl1 libglib2.0-0
 # chromium (and a font with Vietnamese glyphs for its screenshot): the test that opens
 # `vbparse report`'s HTML in a headless browser.
 APT_TEST_PACKAGES := chromium fonts-dejavu-core

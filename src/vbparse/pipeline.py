@@ -101,7 +101,7 @@ def stage_segment(doc: ParsedDocument) -> ParsedDocument:
     starts = [a.span.start for a in doc.appendices]
     doc.appendix_start = min(starts) if starts else None
     stop = doc.appendix_start if doc.appendix_start is not None else len(text)
-    doc.closing = find_closing(text, doc.header.body_start, stop)
+    doc.closing = find_closing(text, doc.header.body_start, stop, scan=doc.raw.ocr)
     body = segment_region(text, doc.header.body_start, doc.closing.body_end)
     doc.body_tables = body.tables
     doc.tree = body.tree

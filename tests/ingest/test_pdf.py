@@ -257,3 +257,56 @@ def test_pdf_eoffice_digits_in_nested_form_xobjects():
     assert str(doc.date) == "2024-11-15"
     assert doc.place == "Quảng Ngãi"
     assert doc.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+
+
+@pytest.mark.parametrize(
+    ("text", "unmarked"),
+    [
+        # A scanner's OCR layer over the page image (công văn 4377/UBND-NC Lâm Đồng, real).
+        (
+            "Uy ban nh6n ddn tinh nh4n duoc C6ng vin s6 }27IMTTQ-BTT ngdy 25lgl2o25 cira Uy "
+            "ban M4t trQn T6 qui5c ViQt Nam tinh vA viQc dO nghi c6ng nh$n chric danh c6c HQi "
+            "quAn chring do D6ng, Nhd nudc giao tthi€m vp",
+            True,
+        ),
+        # The OCR layer of công văn 40090/CHQ-GSQL keeps its marks: read as it is.
+        (
+            "Cục Hải quan nhận được Đơn đề nghị kiểm tra, giám sát hàng hóa xuất khâu, nhập "
+            "khẩu có yêu câu bảo hộ quyền sở hữu trí tuệ ngày 20/11/2025 của Công ty TNHH Sở "
+            "hữu trí tuệ ACTIP đôi với hànghóa mang nhãn hiệu",
+            False,
+        ),
+        ("BO TAI CHINH CUC HAI QUAN", False),  # too few words to judge
+    ],
+)
+def test_pdf_text_layer_without_marks_detected(text, unmarked):
+    assert (pdf_reader.unmarked_layer(text) is not None) == unmarked
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("tesseract") is None, reason="tesseract binary not installed"
+)
+def test_pdf_scanner_ocr_layer_without_marks_read_by_ocr():
+    """A scan whose text layer lost every mark (công văn 4377/UBND-NC Lâm Đồng) is OCR'd."""
+    path = Path(__file__).parents[1] / "fixtures/real/b15_orig/cv_4377_ubnd-nc_2025.pdf"
+    raw = read_document(path)
+    assert raw.ocr
+    assert "Kính gửi" in raw.text
+    assert "nh6n ddn" not in raw.text
+
+
+def test_pdf_annotation_word_snapped_onto_the_blank_it_fills():
+    """Công văn 12094/BNV-CCHC (real, b15): the widget draws "12094" 10 pt above the line
+    "Số: /BNV-CCHC"; it is read on that line, between the label and the code."""
+    from vbparse.ingest.annotations import snap_to_lines
+    from vbparse.ingest.page_model import Word
+
+    line = [Word("Số:", 84, 99, 103, 113), Word("/BNV-CCHC", 130, 99, 207, 113)]
+    (snapped,) = snap_to_lines([Word("12094", 100.5, 88.55, 135.5, 102.55)], line)
+    assert (snapped.top, snapped.bottom) == (99, 113)
+    # A word with no blank around it on a line stays where it was drawn.
+    (alone,) = snap_to_lines([Word("Ký bởi", 300, 400, 340, 412)], line)
+    assert alone.top == 400
+
+    path = Path(__file__).parents[1] / "fixtures/real/b15_orig/cv_bnv-cchc-chi-so-cchc_2025.pdf"
+    assert "Số: 12094 /BNV-CCHC" in read_document(path).text.splitlines()

@@ -65,8 +65,102 @@ def test_ocr_fields_authority(read, expected):
         ("Chanh van phong", "Chánh Văn phòng"),  # 299/UBND-TTHC: "CHANH VAN PHONG"
         ("Phó Chủ tịch", "Phó Chủ tịch"),
         ("Ánh văn phòng", "Ánh văn phòng"),  # letters lost, not marks: not guessed
+        ("Shủ tịch", "Chủ tịch"),  # chỉ thị 08/CT-UBND: "SHỦ TỊCH", one letter off
+        ("5:£hủ tịch", "Chủ tịch"),  # kế hoạch 70/KH-UBND: seal specks, then one letter off
+        ("Phó Giam đọc", "Phó Giám đốc"),  # công văn 855/CAT-PA05: "PHO GIAM ĐỌC"
+        ("Thư ký", "Thư ký"),  # short and unknown: left as read
         (None, None),
     ],
 )
 def test_ocr_fields_title(read, expected):
     assert repair_title(read) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Thiếu tướng Trương Minh Đương", "Trương Minh Đương"),  # tờ trình 493/TTr-CAT-PC04
+        ("tướng Nguyễn Văn Long", "Nguyễn Văn Long"),  # 4409/BCA-C04: "Thượng" lost by OCR
+        ("Nguyễn Văn Long", "Nguyễn Văn Long"),
+        ("tướng", None),  # no name
+    ],
+)
+def test_ocr_fields_signer_rank_dropped(line, name):
+    from vbparse.segment.closing import _signer_name
+
+    assert _signer_name(line) == name
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("TINH QUANG NGÀI", "TỈNH QUẢNG NGÃI"),  # chỉ thị 11/CT-UBND Quảng Ngãi
+        ("CÔNG AN TĨNH LÂM ĐÒNG", "CÔNG AN TỈNH LÂM ĐỒNG"),  # tờ trình 493/TTr-CAT-PC04
+        ("CÔNG AN TĨNH LÂM ĐỒNG", "CÔNG AN TỈNH LÂM ĐỒNG"),  # the place right, the unit not
+        ("TỈNH HÀ TĨNH", "TỈNH HÀ TĨNH"),
+        ("THÀNH PHÓ CÀN THƠ", "THÀNH PHỐ CẦN THƠ"),  # kế hoạch 70/KH-UBND Cần Thơ
+        ("CỤC THUE", "CỤC THUẾ"),  # công văn 2191/CT-CS
+        ("HỘI CÔNG CHỨNG VIÊN", "HỘI CÔNG CHỨNG VIÊN"),  # right as read
+        ("Tinh quang ngài", "Tinh quang ngài"),  # not an issuer line in capitals
+    ],
+)
+def test_ocr_fields_issuer_line(read, expected):
+    from vbparse.segment.ocr_fields import repair_issuer_line
+
+    assert repair_issuer_line(read) == expected
+
+
+@pytest.mark.parametrize(
+    ("tail", "signer"),
+    [
+        # thông báo 660/TB-UBND (real scan): the name under the Nơi nhận list, apart from the
+        # titles read beside the list.
+        (
+            "Nơi nhận:\n- CT, PCT UBND tỉnh;\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n"
+            "- Tỉnh đoàn;\n- Lưu: VT, KGVXn1014\nNguyễn Quốc Việt\n",
+            "Nguyễn Quốc Việt",
+        ),
+        # tờ trình 493/TTr-CAT-PC04: titles hidden by the seal, the name after a rank.
+        (
+            "Nơi nhận:\n- Như trên:\nLưu VT, PC04,\n-\nThiếu tướng Trương Minh Đương\n",
+            "Trương Minh Đương",
+        ),
+        # công văn 464/TTg-CĐS: only the end of the name read: not taken.
+        ("Nơi nhận:\n- Như trên;\n- Lưu: VT, CĐĐS (2).LHQ\n2\nThanh Trà\n", None),
+    ],
+)
+def test_ocr_fields_signer_name_last_line(tail, signer):
+    from vbparse.segment.closing import find_closing
+
+    text = "1. Giao Sở Tài chính thực hiện./.\n" + tail
+    assert find_closing(text, 0, len(text), scan=True).signer == signer
+
+
+def test_ocr_fields_signer_name_under_list_only_in_scans():
+    from vbparse.segment.closing import find_closing
+
+    # Typed text reads the name under the titles only (a .txt transcription and its .doc
+    # must agree, tests/ingest/test_legacy_files.py).
+    text = "1. Giao Sở Tài chính thực hiện./.\nNơi nhận:\n- Như trên:\nLưu VT, PC04,\n-\n"
+    text += "Thiếu tướng Trương Minh Đương\n"
+    assert find_closing(text, 0, len(text)).signer is None
+    assert find_closing(text, 0, len(text), scan=True).signer == "Trương Minh Đương"
+
+
+def test_ocr_fields_signer_name_after_unread_rank():
+    from vbparse.segment.closing import _signer_name
+
+    # công văn 855/CAT-PA05 (real scan): "Đại tá" read as "Đại 14".
+    assert _signer_name("Đại 14 Huỳnh Ngọc Liêm") == "Huỳnh Ngọc Liêm"
+
+
+def test_ocr_fields_title_and_name_on_one_line():
+    from vbparse.segment.closing import find_closing
+
+    # công văn 4409/BCA-C04 (real scan): normalize joined the title and the name.
+    text = (
+        "1. Đề nghị các tỉnh gửi ý kiến./.\nNơi nhận:\n- Như trên,\n- Lưu: VT, C04\n"
+        "KT. BỘ TRƯỞNG\nTHƯ TRƯỞNG tướng Nguyễn Văn Long\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert (closing.signer, closing.signer_title) == ("Nguyễn Văn Long", "Thư trưởng")

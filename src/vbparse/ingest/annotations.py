@@ -167,3 +167,28 @@ def _split_words(chars: list[Any]) -> list[tuple[str, float, float, float, float
         else:
             current.append(char)
     return words
+
+
+# An annotation's word is moved onto a line of the page's text when its centre lies within
+# this share of its height from that line's and between two of the line's words.
+SNAP_HEIGHT_SHARE = 1.0
+
+
+def snap_to_lines(drawn: list[Word], page_words: list[Word]) -> list[Word]:
+    """The annotation words, each moved onto the page line whose blank it fills: a widget
+    draws its text from the top of its box, up to a line above the blank it was placed on
+    ("12094" 10 pt above "Số: /BNV-CCHC", công văn 12094/BNV-CCHC), which made it a line of
+    its own in the reading order."""
+    out = []
+    for word in drawn:
+        cx, cy, height = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2, word.size
+        near = [
+            w for w in page_words if abs((w.top + w.bottom) / 2 - cy) <= SNAP_HEIGHT_SHARE * height
+        ]
+        left = max((w for w in near if w.x1 <= cx), key=lambda w: w.x1, default=None)
+        right = min((w for w in near if w.x0 >= cx), key=lambda w: w.x0, default=None)
+        if left is None or right is None or abs(left.top - right.top) > 0.3 * height:
+            out.append(word)
+            continue
+        out.append(Word(word.text, word.x0, left.top, word.x1, left.bottom))
+    return out

@@ -17,13 +17,14 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.layout import read_pages, render
 from vbparse.ingest.ocr_repair import repair_row_labels
+from vbparse.ingest.ocr_slots import fill_slots
 from vbparse.ingest.ocr_words import LANG, Crop, read_crops, tesseract_data, words_of
 from vbparse.ingest.ocr_zones import ZONE_CONFIG, drop_colour, merge_zone_words, signature_crop
 from vbparse.ingest.page_model import Page, Table, Word
@@ -52,10 +53,12 @@ IMAGE_SUFFIXES = [".png", ".jpg", ".jpeg", ".tif", ".tiff"]
 
 @dataclass
 class OcrPage:
-    """One page as Tesseract read it: positioned words (and tables) and mean confidence."""
+    """One page as Tesseract read it: positioned words (and tables) and mean confidence;
+    ``notes``: warnings about what was read (a number or day read from handwriting)."""
 
     page: Page
     confidence: float
+    notes: list[str] = field(default_factory=list)
 
 
 _TESSERACT_FOUND: list[bool] = []  # set once Tesseract has been found in this process
@@ -119,9 +122,12 @@ def _sharpness(small: Any, angle: float) -> float:
 
 
 def deskew(image: Any) -> Any:
+    return _turn(image, estimate_skew(image))
+
+
+def _turn(image: Any, angle: float) -> Any:
     from PIL import Image
 
-    angle = estimate_skew(image)
     if abs(angle) < SKEW_STEP_DEG / 2:
         return image
     return image.convert("L").rotate(angle, resample=Image.BICUBIC, fillcolor=255)
@@ -144,19 +150,25 @@ def _words(image: Any, config: str, dx: int = 0, dy: int = 0) -> tuple[list[Word
 
 @dataclass
 class Prepared:
-    """A page made ready for Tesseract: greyscale, deskewed, its ruled table's rules erased."""
+    """A page made ready for Tesseract: greyscale, deskewed, its ruled table's rules erased;
+    ``ink``: the same page deskewed with its coloured ink kept (the header's handwritten
+    number and day are read from it, ``vbparse.ingest.ocr_slots``)."""
 
     image: Any
     grid: Grid | None
+    ink: Any = None
 
 
 def prepare(image: Any) -> Prepared:
     """Whiten coloured ink (seals, stamps), deskew, find a ruled table and erase its rules."""
-    image = deskew(drop_colour(image))
-    grid = find_grid(image)
+    page = drop_colour(image)
+    angle = estimate_skew(page)
+    page = _turn(page, angle)
+    ink = _turn(image.convert("L"), angle)
+    grid = find_grid(page)
     if grid is not None:
-        image = erase_rules(image, grid)
-    return Prepared(image, grid)
+        page = erase_rules(page, grid)
+    return Prepared(page, grid, ink)
 
 
 def _empty_cell_crops(image: Any, cells: list[list[tuple]], words: list[Word]) -> list[Crop]:
@@ -202,6 +214,11 @@ def read_prepared(pages: list[Prepared]) -> list[OcrPage]:
         zones_found, read_crops(crops, ZONE_CONFIG), strict=True
     ):
         found[k] = merge_zone_words(*found[k], box, words, conf)
+    filled = [
+        fill_slots(*found[k], p.ink) if p.ink is not None else (*found[k], [])
+        for k, p in enumerate(pages)
+    ]
+    found = [(words, confidences) for words, confidences, _ in filled]
     cells = [p.grid.cells() if p.grid is not None else [] for p in pages]
     cell_crops = [_empty_cell_crops(p.image, cells[k], found[k][0]) for k, p in enumerate(pages)]
     cell_words = iter(read_crops([c for crops in cell_crops for c in crops], CELL_CONFIG))
@@ -220,7 +237,11 @@ def read_prepared(pages: list[Prepared]) -> list[OcrPage]:
         image = page.image
         confidence = sum(confidences) / len(confidences) if confidences else 0.0
         results.append(
-            OcrPage(Page(float(image.width), float(image.height), words, tables), confidence)
+            OcrPage(
+                Page(float(image.width), float(image.height), words, tables),
+                confidence,
+                filled[k][2],
+            )
         )
     return results
 
@@ -347,6 +368,7 @@ def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
 
     text = repair_page_text(text)
     confidences = [r.confidence for r in results if r.page.words]
+    notes = [note for r in results for note in r.notes]
     return RawText(
         text=text,
         format="image",
@@ -354,6 +376,6 @@ def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
         page_starts=page_starts,
         ocr=True,
         ocr_confidence=sum(confidences) / len(confidences) if confidences else None,
-        warnings=list(cut),
+        warnings=cut + notes,
         cut=cut,
     )

@@ -88,15 +88,17 @@ def _word_repairs() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def repair_words(text: str) -> str:
-    """Put back the tone mark of the words in the ``word`` repairs, keeping an initial capital."""
+    """Put back the tone mark of the words in the ``word`` repairs, keeping an initial capital,
+    or the capitals of a word in capitals ("LÂM ĐÔNG" in an issuer line → "LÂM ĐỒNG")."""
     for pattern, right in _word_repairs():
-        text = pattern.sub(
-            lambda m, right=right: (
-                right[:1].upper() + right[1:] if m.group(0)[:1].isupper() else right
-            ),
-            text,
-        )
+        text = pattern.sub(lambda m, right=right: _recased(right, m.group(0)), text)
     return text
+
+
+def _recased(right: str, read: str) -> str:
+    if read.isupper() and sum(c.isalpha() for c in read) > 1:
+        return right.upper()
+    return right[:1].upper() + right[1:] if read[:1].isupper() else right
 
 
 @functools.cache

@@ -49,6 +49,11 @@ def _structural_line() -> regex.Pattern[str]:
     parts = [rf"{g['number_label']}\d", g["subject_label"], g["recipients_label"], g["cc_label"]]
     parts.append(g["place_date"])
     parts += g["motto"]
+    # A signature's authority line ("KT. GIÁM ĐỐC"): OCR ends the Lưu line above with a
+    # comma ("- Lưu VT (ĐI, Đ4). NMĐ,", công văn 855/CAT-PA05, real scan).
+    prefixes = "|".join(regex.escape(a) for a in g["authority_prefixes"])
+    # On its own line: "KT." split off "- Lưu: VT, KT." (a unit code) is joined back.
+    parts.append(rf"(?:{prefixes})[ ]*\p{{Lu}}{{2,}}")
     return regex.compile("|".join(f"(?:{p})" for p in parts))
 
 

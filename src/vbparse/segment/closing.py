@@ -19,6 +19,14 @@ from vbparse.segment.clause_tree import directs_on_its_own
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 
 _BULLET = ("-", "–", "•", "+")
+# Words of debris OCR may read before a signer's name (a rank it could not read).
+_NAME_DEBRIS_WORDS = 2
+# ... and only before a name of this many words (surname, middle and given name): a shorter
+# rest may be the end of a name whose surname OCR lost ("irän Văn Lâu").
+_NAME_WORDS = 3
+# The signer's name stands within this many lines under the Nơi nhận list (seal and signature
+# specks between).
+_NAME_AFTER_LIST_LINES = 4
 # A person's name: two to six capitalised words, no digits or punctuation.
 _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
 # Drafter's initials and copy counts after the "Lưu" line's "(2)": ".Tr", ". 13", " NTN".
@@ -53,11 +61,39 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "authority": regex.compile(
             "^(?P<prefix>" + "|".join(regex.escape(a) for a in g["authority_prefixes"]) + r")\s*"
         ),
+        "rank": regex.compile(
+            "^(?:" + "|".join(_rank_pattern(r) for r in g["signer_ranks"]) + r")\s+",
+            regex.IGNORECASE,
+        ),
     }
 
 
-def find_closing(text: str, body_start: int, stop: int) -> Closing:
-    """Read the closing part of ``text[body_start:stop]`` (``stop``: an appendix or the end)."""
+def _rank_pattern(rank: str) -> str:
+    """A rank, its first word optional ("Thiếu tướng", "tướng")."""
+    first, _, last = rank.partition(" ")
+    return f"(?:{regex.escape(first)}\\s+)?{regex.escape(last)}" if last else regex.escape(rank)
+
+
+def _signer_name(text: str) -> str | None:
+    """The signer's name on a line under the titles, without a police or army rank before
+    it; ``None`` when the line is no name."""
+    name = _patterns()["rank"].sub("", text, count=1)
+    if _PERSON.match(name):
+        return name
+    # OCR's reading of a rank or a seal before the name ("Đại 14 Huỳnh Ngọc Liêm"): the name
+    # from a family name on, a word or two in.
+    words = name.split()
+    for k in range(1, min(_NAME_DEBRIS_WORDS, len(words) - _NAME_WORDS) + 1):
+        rest = " ".join(words[k:])
+        if words[k] in _surnames() and _PERSON.match(rest):
+            return rest
+    return None
+
+
+def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> Closing:
+    """Read the closing part of ``text[body_start:stop]`` (``stop``: an appendix or the end).
+    ``scan``: the text is OCR's, whose seal and signature break the signature block apart: a
+    name left alone under the Nơi nhận list is the signer's."""
     p = _patterns()
     lines = [ln for ln in split_lines(text, body_start, stop) if not ln.is_blank]
     cc_at = next(
@@ -90,6 +126,8 @@ def find_closing(text: str, body_start: int, stop: int) -> Closing:
     _read_signature(
         closing, [ln for ln in tail if ln.index not in used and not p["cc"].match(ln.text.strip())]
     )
+    if closing.signer is None and cc_lines and scan:
+        closing.signer = _name_after_list(tail)
     if end_at is None and cc_at is None:
         _trim_body_before_signature(closing, lines)
         if closing.body_end < stop:
@@ -186,8 +224,12 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         opens = next((k for k, t in enumerate(titles) if authority.match(t)), 0)
         titles = _rejoin_authorities(titles[opens:], authority)
         name_at = _past_specks(lines, j)
-        if name_at < len(lines) and _PERSON.match(lines[name_at].text.strip()):
-            closing.signer = lines[name_at].text.strip()
+        name = _signer_name(lines[name_at].text.strip()) if name_at < len(lines) else None
+        if name is None and name_at == j < len(lines):
+            title, name = _title_and_name(lines[name_at].text.strip())
+            titles += [title] if name is not None else []
+        if name is not None:
+            closing.signer = name
         elif not authority.match(titles[0]):
             # Without a name below, only "KT. …"/"TM. …"/"TL. …" opens a signature: a web copy
             # keeps the authority and drops the name, site text following.
@@ -233,11 +275,48 @@ def _past_specks(lines: list[Line], j: int) -> int:
     """Index of the first line from ``j`` that is not a speck of the seal or the signature."""
     k = j
     while k < len(lines) and k - j < _SPECK_LINES:
-        text = lines[k].text.strip()
-        if len(text) > _SPECK_CHARS or sum(c.isalpha() for c in text) > _SPECK_LETTERS:
+        if not _is_speck(lines[k].text.strip()):
             break
         k += 1
     return k
+
+
+def _title_and_name(text: str) -> tuple[str, str | None]:
+    """A title in capitals and the name after it on one line, joined where OCR ended the
+    title line early ("THƯ TRƯỞNG tướng Nguyễn Văn Long", công văn 4409/BCA-C04)."""
+    words = text.split()
+    k = 0
+    while k < len(words) and sum(c.isalpha() for c in words[k]) >= 1 and words[k].isupper():
+        k += 1
+    if k == 0 or k == len(words):
+        return text, None
+    return " ".join(words[:k]), _signer_name(" ".join(words[k:]))
+
+
+def _name_after_list(lines: list[Line]) -> str | None:
+    """The signer's name as the last line, just under the Nơi nhận list's last entry, when it
+    was not found under the titles: a scan's seal and signature hide the titles or break the
+    block apart ("Nguyễn Quốc Việt" after "- Lưu: VT, KGVX", thông báo 660/TB-UBND). Only a
+    name that opens with a family name: OCR may keep only the end of one ("Thanh Trà")."""
+    k = len(lines)
+    while k > 0 and _is_speck(lines[k - 1].text.strip()):
+        k -= 1
+    last_entry = max(
+        (i for i, ln in enumerate(lines) if ln.text.strip().startswith(_BULLET)), default=None
+    )
+    if k == 0 or last_entry is None or not 0 < k - 1 - last_entry <= _NAME_AFTER_LIST_LINES:
+        return None
+    name = _signer_name(lines[k - 1].text.strip())
+    return name if name is not None and name.split()[0] in _surnames() else None
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(load_yaml("ocr_vocabulary.yaml")["surnames"])
+
+
+def _is_speck(text: str) -> bool:
+    return len(text) <= _SPECK_CHARS and sum(c.isalpha() for c in text) <= _SPECK_LETTERS
 
 
 def _trim_body_before_signature(closing: Closing, lines: list[Line]) -> None:

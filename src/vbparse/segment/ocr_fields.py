@@ -14,11 +14,15 @@ from vbparse.grammars import load_yaml
 from vbparse.segment.casing import bare, title_case
 from vbparse.segment.closing import Closing
 from vbparse.segment.header import Header
+from vbparse.segment.lines import Line
 
 # A surname is repaired only from a word this long (a short one is too easily another name),
 # and only when it is this many letters off a known one.
 MIN_SURNAME_LETTERS = 4
 MAX_SURNAME_EDITS = 1
+# A title is repaired from one letter off a known one only when it is this long ("chu tich").
+MIN_TITLE_LETTERS = 7
+MAX_TITLE_EDITS = 1
 
 
 def _unique(candidates: set[str]) -> str | None:
@@ -99,16 +103,97 @@ def repair_authority(authority: str | None) -> str | None:
 
 def repair_title(title: str | None) -> str | None:
     """ "Chanh van phong" → "Chánh Văn phòng": a signer's title that is a known one but for
-    its diacritics."""
+    its diacritics; failing that, one letter off a known one once the seal's specks before
+    it are dropped ("5:£hủ tịch", "Shủ tịch" → "Chủ tịch")."""
     if not title:
         return title
     known = _unique(set(_authority_words().get(bare(title), ())))
+    if known is None:
+        known = _nearest_title(title.lstrip(_NOT_LETTERS))
     return title_case(known) if known else title
 
 
+# What OCR reads of a seal or a signature stroke before a title ("5:£hủ tịch").
+_NOT_LETTERS = "0123456789:;.,'\"`~!@#$%^&*()_+-=[]{}|\\/<>?£€¥§ "
+
+
+def _nearest_title(title: str) -> str | None:
+    """The one known title at most ``MAX_TITLE_EDITS`` letters off ``title`` (compared
+    without diacritics, titles of ``MIN_TITLE_LETTERS`` letters or more), else ``None``."""
+    letters = bare(title)
+    if len(letters) < MIN_TITLE_LETTERS:
+        return None
+    near = {
+        word
+        for key, words in _authority_words().items()
+        if abs(len(key) - len(letters)) <= MAX_TITLE_EDITS
+        and _edits(letters, key) <= MAX_TITLE_EDITS
+        for word in words
+    }
+    return _unique(near)
+
+
+@functools.cache
+def _issuer_words() -> dict[str, set[str]]:
+    """The words of the gazetteer's agency names and aliases, by their letters without
+    diacritics ("tinh" → {"tỉnh"}, "thue" → {"thuế"})."""
+    from vbparse.extract.agencies.gazetteer import iter_aliases, load_gazetteer
+
+    out: dict[str, set[str]] = {}
+    for entry in load_gazetteer().entries:
+        for name in iter_aliases(entry):
+            for word in name.split():
+                if word.isalpha():
+                    out.setdefault(bare(word), set()).add(word.lower())
+    return out
+
+
+@functools.cache
+def _unit_words() -> dict[str, str]:
+    """The unit words before a place ("tỉnh", "thành phố") by their bare letters."""
+    units = load_yaml("agencies/provinces.yaml")["unit_words"]
+    return {bare(w): w for words in units.values() for w in words if w.replace(" ", "").isalpha()}
+
+
+def _repair_unit_word(words: list[str]) -> list[str]:
+    """The words before a place, their last one or two the unit word ("TINH" → "TỈNH",
+    "THÀNH PHÓ" → "THÀNH PHỐ") when their letters are its letters."""
+    for n in (2, 1):
+        unit = _unit_words().get(bare(" ".join(words[-n:]))) if len(words) >= n else None
+        if unit is not None:
+            return words[:-n] + unit.upper().split()
+    return words
+
+
+def repair_issuer_line(line: str) -> str:
+    """ "TINH QUANG NGÀI" → "TỈNH QUẢNG NGÃI", "CÔNG AN TĨNH LÂM ĐÒNG" → "CÔNG AN TỈNH LÂM
+    ĐỒNG": an issuer line in capitals whose place (its last words) is a known one but for its
+    diacritics, and whose other words are words of agency names but for theirs, each when
+    exactly one known word explains it."""
+    words = line.split()
+    if not words or line != line.upper():
+        return line
+    for k in range(min(3, len(words)), 0, -1):
+        place = _unique(set(_places().get(bare(" ".join(words[-k:])), ())))
+        if place is not None:
+            words = _repair_unit_word(words[:-k]) + place.upper().split()
+            break
+    vocabulary = _issuer_words()
+    out = []
+    for word in words:
+        known = vocabulary.get(bare(word), set())
+        if word.isalpha() and word.lower() not in known:
+            word = (_unique(set(known)) or word.lower()).upper()
+        out.append(word)
+    return " ".join(out)
+
+
 def repair_fields(header: Header, closing: Closing) -> None:
-    """The place, signer, title and signing authority of an OCR'd document, repaired (in
-    place)."""
+    """The place, issuer lines, signer, title and signing authority of an OCR'd document,
+    repaired (in place)."""
+    header.issuer_lines = [
+        Line(ln.index, ln.start, ln.end, repair_issuer_line(ln.text)) for ln in header.issuer_lines
+    ]
     header.place = repair_place(header.place)
     closing.signer = repair_signer(closing.signer)
     closing.signer_title = repair_title(closing.signer_title)
