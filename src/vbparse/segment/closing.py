@@ -137,6 +137,9 @@ def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> C
     return closing
 
 
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
+
+
 def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Pattern[str]) -> bool:
     """Whether the line that ends with "./." belongs to the body: a labelled item, or, in a
     body without items, a paragraph in which the issuer does not speak of itself
@@ -149,10 +152,12 @@ def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Patter
     issuer = closing_issuer.match(line)
     if issuer is not None and issuer.group("informs"):
         return False
-    if directs_on_its_own(line):
+    if any(directs_on_its_own(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]):
         # "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở … triển khai thực hiện nghiêm túc
         # Chỉ thị này. Giao cho Cục Thi hành án dân sự tỉnh … theo dõi …./." (chỉ thị 07/CT-UBND
-        # Quảng Ngãi): a closing that directs stays in the body, a task after the items.
+        # Quảng Ngãi): a closing that goes on to assign work of its own stays in the body, a
+        # task after the items; the formula alone ("… yêu cầu Thủ trưởng các cơ quan … nghiêm
+        # túc triển khai thực hiện./.") is the closing.
         return True
     # "Bộ Văn hóa, Thể thao và Du lịch đề nghị Sở … có văn bản …./." (công văn
     # 3313/BVHTTDL-VHDT): the issuer's request is the directive of a letter without items;
