@@ -51,6 +51,8 @@ class Closing:
     signer_title: str | None = None
     signing_authority: str | None = None
     closing_issuer: str | None = None
+    # The closing sentence hands the text on for information only ("… để … biết./.").
+    informs_only: bool = False
 
 
 @functools.cache
@@ -61,6 +63,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "cc_archive": regex.compile(g["cc_archive"]),
         "body_end": regex.compile(g["body_end"]),
         "closing_sentence": regex.compile(g["closing_sentence"]),
+        "closing_informs_only": regex.compile(g["closing_informs_only"]),
         "closing_issuer": regex.compile(g["closing_issuer"]),
         "authority": regex.compile(
             "^(?P<prefix>" + "|".join(regex.escape(a) for a in g["authority_prefixes"]) + r")\s*"
@@ -118,8 +121,12 @@ def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> C
         closing.body_end = lines[end_at].end
     elif end_at is not None:
         closing.body_end = lines[end_at].start
-        m = p["closing_issuer"].match(lines[end_at].text.strip())
+        sentence = lines[end_at].text.strip()
+        m = p["closing_issuer"].match(sentence)
         closing.closing_issuer = m.group("issuer") if m else None
+        closing.informs_only = bool(
+            p["closing_sentence"].match(sentence) and p["closing_informs_only"].search(sentence)
+        )
     elif cc_at is not None:
         closing.body_end = lines[cc_at].start
     tail_from = end_at + 1 if end_at is not None else (cc_at if cc_at is not None else len(lines))
