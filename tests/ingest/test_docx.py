@@ -15,17 +15,38 @@ def _lines(stem: str) -> list[str]:
     return read_document(CORPUS / "docx" / f"{stem}.docx").text.splitlines()
 
 
-def test_docx_header_table_read_column_by_column():
+def test_docx_header_table_read_row_by_row():
+    # Row by row, as the page is read (and as the PDF and Markdown routes give it).
     lines = _lines("001_2f45181cd87af165")
     order = [
         lines.index("VĂN PHÒNG CHÍNH PHỦ"),
+        lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         lines.index("Số: 10467/VPCP-KGVX"),
         next(i for i, x in enumerate(lines) if x.startswith("V/v triển khai")),
-        lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         lines.index("Hà Nội, ngày 28 tháng 10 năm 2025"),
         lines.index("Kính gửi:"),
     ]
     assert order == sorted(order)
+
+
+def test_docx_layout_form_grid_keeps_each_label_beside_its_value(tmp_path):
+    # A borderless form grid (viparse-corpus 2002-0112qd, the time sheet's legend): each row
+    # pairs a label with its code, so reading column by column would part them.
+    import docx
+
+    rows = [
+        ("- Lương thời gian", "+", "- Hội nghị, học tập", "H"),
+        ("- ốm, điều dưỡng", "Ô", "- Nghỉ bù", "NB"),
+        ("- Con ốm", "Cô", "- Nghỉ không lương", "Ro"),
+    ]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=4)  # no style, no borders: layout
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    assert read_document(path).text.splitlines() == [cell for row in rows for cell in row]
 
 
 def test_docx_word_numbering_rendered_as_labels():

@@ -3,7 +3,12 @@
 - A paragraph numbered by Word (its own ``numPr`` or its style's) gets its label written out
   as text ("1.", "a)", "-"), as the printed document shows it.
 - A table without borders is layout (the two-column header of NĐ 30/2020, the Nơi nhận /
-  signature block): its cells are read column by column, each paragraph on its own line.
+  signature block, a form's grid of labels): its cells are read row by row, left to right,
+  each paragraph on its own line: the order Word stores the cells in, and the order a
+  Markdown conversion gives. Column by column (read before) scrambles every form whose
+  rows pair a label with its value: viparse-corpus 2002-0112qd scored 0.89 that way, 0.99
+  row by row; column by column for two-column tables only, 0.984 against 0.9844 on the
+  corpus's .doc files. The real .docx directives give the same fields either way.
 - A table with borders is data: one line per row, ``| cell | cell |``; a header row that
   Word repeats is kept once.
 - Each run is read with its font, so legacy TCVN3/VNI runs are decoded run by run
@@ -206,14 +211,13 @@ def _data_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
 
 def _layout_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
     grid: list[list[Any]] = [_unique_cells(row) for row in table.rows]
-    width = max((len(r) for r in grid), default=0)
     seen: set[int] = set()
-    for col in range(width):
-        for row in grid:
-            if col >= len(row) or id(row[col]._tc) in seen:
+    for row in grid:
+        for cell in row:
+            if id(cell._tc) in seen:
                 continue
-            seen.add(id(row[col]._tc))
-            yield from _block_lines(row[col], ctx)
+            seen.add(id(cell._tc))
+            yield from _block_lines(cell, ctx)
 
 
 @dataclass
