@@ -13,10 +13,13 @@
   Word repeats is kept once.
 - Each run is read with its font, so legacy TCVN3/VNI runs are decoded run by run
   (``vbparse.ingest.docx_runs``). Running headers and footers are not read.
+- Footnotes and endnotes follow the body, in the order they are referred to
+  (``vbparse.ingest.docx_notes``).
 """
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from vbparse.ingest import IngestError, RawText
+from vbparse.ingest.docx_notes import note_lines
 from vbparse.ingest.docx_runs import FontResolver, paragraph_text
 from vbparse.ingest.docx_styles import StyleIndex, has_borders, qn
 from vbparse.ingest.safety import check_docx_members
@@ -294,7 +298,8 @@ def read_docx(path: Path) -> RawText:
     styles = StyleIndex(document.styles.element)
     ctx = _Context(_Numbering(document), FontResolver(document, styles), styles)
     lines: list[str] = []
-    for line in _block_lines(document._body, ctx):
+    notes = note_lines(document, lambda box: _block_lines(box, ctx), format_number)
+    for line in itertools.chain(_block_lines(document._body, ctx), [""], notes):
         if line.strip() or (lines and lines[-1]):
             lines.append(line if line.strip() else "")
     text = "\n".join(lines).strip("\n")
