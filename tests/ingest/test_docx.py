@@ -89,3 +89,26 @@ def test_docx_legacy_doc_without_libreoffice(tmp_path, monkeypatch, suffix):
         IngestError, match=rf"reading \{suffix} needs LibreOffice.*libreoffice-writer-nogui"
     ):
         read_document(path)
+
+
+def test_docx_table_nested_in_a_data_cell_is_read(tmp_path):
+    # viparse-corpus 2006-Mau-MD-5M-HD: the signature boxes of a bordered form are a table
+    # inside one of its cells; their text was dropped.
+    import docx
+
+    document = docx.Document()
+    form = document.add_table(rows=1, cols=1)
+    form.style = "Table Grid"  # bordered: a data table
+    cell = form.cell(0, 0)
+    cell.text = "Kèm theo đơn:"
+    boxes = cell.add_table(rows=2, cols=2)
+    boxes.cell(0, 0).text = "Các thành viên hợp danh"
+    boxes.cell(0, 1).text = "Đại diện theo pháp luật của công ty"
+    boxes.cell(1, 0).text = "(Ký và ghi rõ họ tên từng thành viên)"
+    boxes.cell(1, 1).text = "(Ký và ghi rõ họ tên)"
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    assert read_document(path).text == (
+        "| Kèm theo đơn: Các thành viên hợp danh Đại diện theo pháp luật của công ty "
+        "(Ký và ghi rõ họ tên từng thành viên) (Ký và ghi rõ họ tên) |\n"
+    )

@@ -191,8 +191,19 @@ def _unique_cells(row: Any) -> list[Any]:
 
 
 def _cell_text(cell: Any, ctx: _Context) -> str:
-    parts = [_paragraph_text(p, ctx).strip() for p in cell.paragraphs]
-    return " ".join(" ".join(p for p in parts if p).split()).replace("|", "/")
+    """A data cell's text on one line: its paragraphs, and the cells of a table nested in
+    it row by row (a form's signature boxes sit in such a table)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    parts = []
+    for child in cell._element.iterchildren():
+        if child.tag == qn("w:p"):
+            parts.append(_paragraph_text(Paragraph(child, cell), ctx))
+        elif child.tag == qn("w:tbl"):
+            rows = Table(child, cell).rows
+            parts.extend(_cell_text(c, ctx) for row in rows for c in _unique_cells(row))
+    return " ".join(" ".join(parts).split()).replace("|", "/")
 
 
 def _is_repeated_header(row: Any) -> bool:
