@@ -235,6 +235,16 @@ def syllable_count(text: str) -> int:
     )
 
 
+def known_count(text: str) -> int:
+    """How many words with a non-ASCII letter are syllables seen in real directives: between
+    two readings with as many syllables, the one with more of these reads better ("Sè TT"
+    and "Số TT" are one syllable each; "số" is a directive's word, "sè" is not)."""
+    from vbparse.ingest.encodings import known_syllables
+
+    known = known_syllables()
+    return sum(1 for w in _WORD.findall(text) if not w.isascii() and w.lower() in known)
+
+
 def read_piece(text: str, encoding: str, *, signalled: bool, glyphs: bool = False) -> str | None:
     """``text`` decoded from ``encoding`` when that reads better, else ``None``.
 
@@ -253,9 +263,13 @@ def read_piece(text: str, encoding: str, *, signalled: bool, glyphs: bool = Fals
     if encoding == "tcvn3":
         decoded = _restore_capitals(decoded)
     before, after = syllable_count(text), syllable_count(decoded)
-    if after > before or (signalled and after == before):
+    if after > before or (after == before and (signalled or _more_known(decoded, text))):
         return decoded
     return None
+
+
+def _more_known(decoded: str, text: str) -> bool:
+    return known_count(decoded) > known_count(text)
 
 
 def decode_pieces(pieces: list[Piece], prior: str | None, *, glyphs: bool = False) -> str:
@@ -282,7 +296,8 @@ def decode_pieces(pieces: list[Piece], prior: str | None, *, glyphs: bool = Fals
 def _best_reading(text: str, first: str, signalled: bool, glyphs: bool) -> str | None:
     """The legacy reading of ``text`` with the most syllables, if it beats the text as is;
     ``None``: the text stays as it is. ``first`` (the font's encoding, else the document's
-    prior) is tried first and wins ties.
+    prior) is tried first and wins ties; a tie with the text as it is goes to the reading
+    with more syllables seen in directives (``known_count``).
 
     A font's own encoding (``signalled``) needs only to equal the text, and another encoding
     must then give more than twice its syllables to win: fonts lie now and then (one corpus
@@ -296,6 +311,7 @@ def _best_reading(text: str, first: str, signalled: bool, glyphs: bool) -> str |
             continue
         count = syllable_count(decoded)
         needed = 2 * best_count if signalled and best is not None else best_count
-        if count > needed or (own and count == best_count):
+        tie = count == best_count and (own or (best is None and _more_known(decoded, text)))
+        if count > needed or tie:
             best, best_count = decoded, count
     return best
