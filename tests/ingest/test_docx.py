@@ -112,3 +112,35 @@ def test_docx_table_nested_in_a_data_cell_is_read(tmp_path):
         "| Kèm theo đơn: Các thành viên hợp danh Đại diện theo pháp luật của công ty "
         "(Ký và ghi rõ họ tên từng thành viên) (Ký và ghi rõ họ tên) |\n"
     )
+
+
+def test_docx_tracked_changes_read_as_accepted(tmp_path):
+    # Word's tracked changes: an insertion and text moved here are the document, a deletion
+    # and the place text moved from are not (a sentence of viparse-corpus 2004-1ED4D).
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(
+        parse_xml(f'<w:r xmlns:w="{w}"><w:t xml:space="preserve">Trong giai đoạn này, </w:t></w:r>')
+    )
+    for tag, text in (
+        ("del", "tự do hoá kinh tế và đi đôi với "),
+        ("moveFrom", "tự do hoá chính trị "),
+        ("ins", "tự do hoá kinh tế đi đôi với "),
+        ("moveTo", "tự do hoá chính trị"),
+    ):
+        run_text = "delText" if tag in ("del", "moveFrom") else "t"
+        paragraph._p.append(
+            parse_xml(
+                f'<w:{tag} xmlns:w="{w}" w:id="1" w:author="a"><w:r>'
+                f'<w:{run_text} xml:space="preserve">{text}</w:{run_text}></w:r></w:{tag}>'
+            )
+        )
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    assert read_document(path).text == (
+        "Trong giai đoạn này, tự do hoá kinh tế đi đôi với tự do hoá chính trị\n"
+    )
