@@ -150,3 +150,11 @@ def test_agencies_a_board_of_two_kinds_of_zone_is_one_name():
         "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội",
         "Ban Quản lý Khu kinh tế Dung Quất và các khu công nghiệp Quảng Ngãi",
     ]
+
+
+def test_agencies_a_unit_of_the_provincial_party_committee_takes_the_province():
+    """kế hoạch 0125/KH-UBND Đắk Lắk (real, b23): "Ban Tuyên giáo và Dân vận Tỉnh ủy"."""
+    found = list(
+        find_agencies("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tuyên truyền.", province="Đắk Lắk")
+    )
+    assert [a.name for a in found] == ["Ban Tuyên giáo và Dân vận Tỉnh ủy Đắk Lắk"]
