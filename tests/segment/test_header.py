@@ -115,3 +115,19 @@ def test_closing_nơi_nhận_without_bullets():
         "Lưu: VT, GDTrH",
     ]
     assert closing.signer == "Phạm Ngọc Thưởng"
+
+
+def test_recipient_ends_where_the_body_runs_on():
+    """Crawled copies run the body's first sentence onto the last addressee (công văn
+    327/SGDĐT-KHTC and 3397/BKHĐT-QLKTTW, real web copies)."""
+    text = normalize(
+        "Số: 327/SGDĐT-KHTC\nVũng Tàu, ngày 29 tháng 4 năm 2011\nKính gửi:\n"
+        "- Các Phòng Giáo dục và Đào tạo huyện, thị xã, thành phố;\n"
+        "- Các đơn vị trực thuộc Thực hiện Công văn số 1369/BGDĐT-CTHSSV ngày 15/3/2011;\n"
+        "Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện thống kê.\n"
+    ).text
+    header = find_header(text)
+    assert header.recipients == [
+        "Các Phòng Giáo dục và Đào tạo huyện, thị xã, thành phố",
+        "Các đơn vị trực thuộc",
+    ]

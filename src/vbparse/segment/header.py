@@ -69,6 +69,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
         "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
         "body_opening": regex.compile("|".join(f"(?:{p})" for p in g["body_openings"])),
+        "recipient_run_on": regex.compile(
+            r"(?<=\S)\s+(?=(?:"
+            + "|".join(f"(?:{p})" for p in (*g["body_openings"], *g["recipients_run_on"]))
+            + "))"
+        ),
     }
 
 
@@ -411,6 +416,10 @@ def _add_recipients(header: Header, line: str, bullets: str) -> None:
     """The addressees of one line, without their bullets and closing punctuation; a table cell
     keeps several bullets on one line ("Kính gửi: | - Bộ Tài chính; - Bộ Tư pháp")."""
     for entry in _INLINE_BULLET.split(line):
+        # A crawled page may run the body's first sentence onto the last addressee ("- Các đơn
+        # vị trực thuộc Thực hiện Công văn số 1369/BGDĐT …", công văn 327/SGDĐT-KHTC): the
+        # addressee ends where a body opening starts.
+        entry = _patterns()["recipient_run_on"].split(entry, maxsplit=1)[0]
         header.recipients.append(entry.lstrip(bullets).rstrip(" ;.,"))
 
 
