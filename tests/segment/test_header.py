@@ -131,3 +131,19 @@ def test_recipient_ends_where_the_body_runs_on():
         "Các Phòng Giáo dục và Đào tạo huyện, thị xã, thành phố",
         "Các đơn vị trực thuộc",
     ]
+
+
+def test_recipient_wrapped_over_two_lines():
+    """Công văn 11654/VPCP-CN as a Markdown copy (real): "Kính gửi:" alone, the addressee
+    wrapped where the page broke the line."""
+    text = normalize(
+        "Số: 11654/VPCP-CN\nHà Nội, ngày 28 tháng 11 năm 2025\n**Kính gửi:**\n|\n"
+        "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh\n"
+        "Bình, Bắc Ninh, Phú Thọ, Tuyên Quang.\n|\n"
+        "Xét báo cáo và đề xuất, kiến nghị của Ủy ban nhân dân tỉnh Hưng Yên, Phó Thủ tướng có "
+        "ý kiến như sau:\n"
+    ).text
+    header = find_header(text)
+    assert header.recipients == [
+        "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang"
+    ]

@@ -436,6 +436,12 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             # the date line stand between "Kính gửi:" and its bullets.
             continue
         if not stripped.startswith(("-", "–", "•", "+")):
+            if _wraps_onto(lines[last].text.strip(), stripped) and last > i:
+                # the addressee goes on under its bullet ("- Ban Chủ nhiệm các Đoàn Luật sư tỉnh
+                # Đắk Nông, tỉnh" / "Bình Thuận và tỉnh Lâm Đồng (cũ);", công văn of Sở Tư pháp)
+                header.recipients[-1] = f"{header.recipients[-1]} {stripped.rstrip(' ;.,')}"
+                last = j
+                continue
             break
         _add_recipients(header, stripped, "-–•+ ")
         last = j
@@ -451,8 +457,28 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
         # "Kính gửi:": those are no addressees.
         if _is_motto(stripped) or _patterns()["place_date"].match(stripped):
             break
-        header.recipients.append(stripped.rstrip(" ;.,"))
+        if last > i and _wraps_onto(lines[last].text.strip(), stripped):
+            # "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh" / "Bình, Bắc Ninh, Phú Thọ."
+            header.recipients[-1] = f"{header.recipients[-1]} {stripped.rstrip(' ;.,')}"
+        else:
+            header.recipients.append(stripped.rstrip(" ;.,"))
         last = j
-        if not stripped.endswith((";", ",")):
+        if not stripped.endswith((";", ",")) and not (
+            j + 1 < len(lines) and _wraps_onto(stripped, lines[j + 1].text.strip())
+        ):
             break
     return last
+
+
+def _wraps_onto(line: str, following: str) -> bool:
+    """Whether an addressee's line goes on in ``following``: it ends with no punctuation and
+    the following short line ends the entry with ";" or "." (a copy that kept the page's
+    line breaks)."""
+    return (
+        bool(line)
+        and line[-1].isalnum()
+        and bool(following)
+        and following[0].isalnum()
+        and following.endswith((";", "."))
+        and len(following.split()) <= _RECIPIENT_WORDS
+    )
