@@ -147,3 +147,15 @@ def test_recipient_wrapped_over_two_lines():
     assert header.recipients == [
         "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang"
     ]
+
+
+def test_recipient_details_are_no_addressees():
+    """A tax office's reply lists the company's tax code and address under it (công văn of
+    Thuế tỉnh Tây Ninh, real Markdown copy)."""
+    text = normalize(
+        "Số: 3257/TNI-QLDN1\nTây Ninh, ngày 01 tháng 12 năm 2025\n**Kính gửi:**\n|\n"
+        "Công Ty TNHH Khuôn Mẫu Yong Hong;\nMã số thuế: 1102044417;\n"
+        "Địa chỉ nhận thông báo: Lô A8-A9 Đường Số 01, tỉnh Tây Ninh.\n|\n"
+        "Trả lời văn bản số 01/CV-01 ngày 20/11/2025 của Công ty, Thuế tỉnh Tây Ninh có ý kiến:\n"
+    ).text
+    assert find_header(text).recipients == ["Công Ty TNHH Khuôn Mẫu Yong Hong"]

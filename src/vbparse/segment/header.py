@@ -69,6 +69,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
         "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
         "body_opening": regex.compile("|".join(f"(?:{p})" for p in g["body_openings"])),
+        "recipient_details": regex.compile("|".join(f"(?:{p})" for p in g["recipient_details"])),
         "recipient_run_on": regex.compile(
             r"(?<=\S)\s+(?=(?:"
             + "|".join(f"(?:{p})" for p in (*g["body_openings"], *g["recipients_run_on"]))
@@ -455,7 +456,11 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             break
         # An OCR of side-by-side columns puts the quốc hiệu or the date line right under
         # "Kính gửi:": those are no addressees.
-        if _is_motto(stripped) or _patterns()["place_date"].match(stripped):
+        if (
+            _is_motto(stripped)
+            or _patterns()["place_date"].match(stripped)
+            or _patterns()["recipient_details"].match(stripped)
+        ):
             break
         if last > i and _wraps_onto(lines[last].text.strip(), stripped):
             # "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh" / "Bình, Bắc Ninh, Phú Thọ."
