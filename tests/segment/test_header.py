@@ -159,3 +159,23 @@ def test_recipient_details_are_no_addressees():
         "Trả lời văn bản số 01/CV-01 ngày 20/11/2025 của Công ty, Thuế tỉnh Tây Ninh có ý kiến:\n"
     ).text
     assert find_header(text).recipients == ["Công Ty TNHH Khuôn Mẫu Yong Hong"]
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        # real công văn of provinces (b13, b19, b23): the drafter after the last unit code
+        ("- Lưu: VT, KGVX.LHT.", "Lưu: VT, KGVX"),
+        ("- Lưu: VT, XDCT. Khánh.", "Lưu: VT, XDCT"),
+        ("- Lưu VT, GDPT. Hiển (3b).", "Lưu VT, GDPT"),
+        ("- Lưu: VT, KGVX (Thập).", "Lưu: VT, KGVX"),
+        ("- Lưu: VT, NC chau.", "Lưu: VT, NC"),
+        # kept: a unit "V.I" (Vụ I), a unit in brackets, the copy count
+        ("- Lưu: VT, V.I.", "Lưu: VT, V.I"),
+        ("- Lưu: VT, CST (PLP).", "Lưu: VT, CST (PLP)"),
+        ("- Lưu: VT, TH (2).", "Lưu: VT, TH (2)"),
+    ],
+)
+def test_closing_lưu_entry_without_its_drafter(written, kept):
+    text = f"Bộ Y tế thực hiện./.\n\nNơi nhận:\n- Như trên;\n{written}\n"
+    assert find_closing(text, 0, len(text)).cc == ["Như trên", kept]
