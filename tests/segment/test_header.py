@@ -69,6 +69,14 @@ def test_closing_authority_without_name_before_site_text():
     assert closing.signer is None and closing.signer_title is None
 
 
+def _numbered(text: str, number: str):
+    """The header of ``text``, checked to hold ``number`` at the span it reports."""
+    header = find_header(text)
+    assert header.number == number
+    assert text[header.number_span.start : header.number_span.end] == number
+    return header
+
+
 def test_number_alone_on_a_portal_copys_first_line():
     """cinet.vn copies of Bộ VHTTDL công văn (real, b20) open with the number alone and put
     the kind before the V/v: "Công văn V/v tổ chức Festival …"."""
@@ -78,9 +86,7 @@ def test_number_alone_on_a_portal_copys_first_line():
         "Kính gửi: Sở Văn hoá, Thể thao và Du lịch tỉnh Bình Dương\n\n"
         "Bộ Văn hoá, Thể thao và Du lịch chấp thuận việc đăng cai tổ chức Festival.\n"
     ).text
-    header = find_header(text)
-    assert header.number == "3215/BVHTTDL-VHCS"
-    assert text[header.number_span.start : header.number_span.end] == header.number
+    header = _numbered(text, "3215/BVHTTDL-VHCS")
     assert header.subject.startswith("tổ chức Festival Đờn ca tài tử")
     assert header.issuer_lines == []
 
@@ -93,9 +99,7 @@ def test_number_under_a_bare_so_label():
         "Độc lập – Tự do – Hạnh phúc\n---------\n|\nSố:\n36/2010/QĐ-UBND\n|\n"
         "Cao Lãnh, ngày 10 tháng 12 năm 2010\n"
     ).text
-    header = find_header(text)
-    assert header.number == "36/2010/QĐ-UBND"
-    assert text[header.number_span.start : header.number_span.end] == header.number
+    header = _numbered(text, "36/2010/QĐ-UBND")
     assert all("36/2010" not in line.text for line in header.issuer_lines)
 
 
