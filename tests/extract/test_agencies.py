@@ -158,3 +158,19 @@ def test_agencies_a_unit_of_the_provincial_party_committee_takes_the_province():
         find_agencies("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tuyên truyền.", province="Đắk Lắk")
     )
     assert [a.name for a in found] == ["Ban Tuyên giáo và Dân vận Tỉnh ủy Đắk Lắk"]
+
+
+def test_agencies_a_body_named_with_the_issuers_district_word_takes_the_district():
+    """công văn 476/UBND of Ủy ban nhân dân huyện Châu Thành, Hậu Giang (real, b23), whose
+    header writes the district in capitals."""
+    found = find_agencies(
+        "Giao Trung tâm Y tế huyện chủ trì, phối hợp Phòng Văn hóa - Thông tin huyện.",
+        issuer="Ủy ban nhân dân huyện Châu Thành",
+        province="Hậu Giang",
+    )
+    assert [a.name for a in found] == [
+        "Trung tâm Y tế huyện Châu Thành",
+        "Phòng Văn hóa - Thông tin huyện Châu Thành",
+    ]
+    (committee,) = find_agencies("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH")
+    assert committee.name == "Ủy ban nhân dân huyện Châu Thành"

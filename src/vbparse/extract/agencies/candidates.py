@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
 from vbparse.extract.agencies.groups import group_tries, match_group
@@ -17,6 +19,7 @@ from vbparse.extract.agencies.tokens import Tokens
 __all__ = ["find_candidates"]
 
 _NUMBER_GLUE = "/-–"
+_ROMAN = regex.compile(r"[IVXLC]+")
 
 
 _LOCAL_TRIES: dict[int, tuple[Trie, Trie]] = {}
@@ -52,7 +55,9 @@ def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candi
         word = tokens.text[tokens.starts[j] : tokens.ends[j]]
         if not (word[:1].isupper() or word.isdigit()):
             break
-        words.append(word)
+        # a place written in capitals in a header ("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH") is named
+        # in title case; a Roman numeral ("Phường II") stays
+        words.append(word.capitalize() if word.isupper() and not _ROMAN.fullmatch(word) else word)
         j += 1
     if not words:
         return None

@@ -81,6 +81,24 @@ def _in_province(gazetteer: Gazetteer, name: str, province_id: str | None) -> st
     return name
 
 
+def _in_local_unit(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
+    """ "Trung tâm Y tế huyện" → "… huyện Châu Thành" in a text of Ủy ban nhân dân huyện Châu
+    Thành (công văn 476/UBND, real): a body whose name ends in the issuer's unit word."""
+    if not issuer:
+        return name
+    local = gazetteer.local_units
+    for prefix in local.committee_prefixes:
+        if not issuer.startswith(prefix + " "):
+            continue
+        rest = issuer[len(prefix) + 1 :]
+        for unit in sorted(local.units, key=len, reverse=True):
+            if rest.startswith(unit + " ") and fold_phrase(name)[-len(fold_phrase(unit)) :] == (
+                fold_phrase(unit)
+            ):
+                return f"{name} {rest[len(unit) + 1 :]}"
+    return name
+
+
 @functools.cache
 def _party_committees() -> dict[str, str]:
     """The party committee's word of a province or city ("Tỉnh ủy", "Thành ủy")."""
@@ -134,6 +152,7 @@ def to_agency(
         name = _with_parent(gazetteer, cand.named.name, placement.issuer)
         if cand.named.kind != "company":  # a company's name is its own ("… Thành phố")
             name = _in_province(gazetteer, name, province_id)
+            name = _in_local_unit(gazetteer, name, placement.issuer)
         return Agency(name=name, id=None, kind=cand.named.kind, text=text, span=span)
     if cand.local_name:
         # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known
