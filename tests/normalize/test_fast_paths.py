@@ -5,6 +5,7 @@ to change is still changed, its offsets carried."""
 import pytest
 
 from vbparse.grammars import load_yaml
+from vbparse.normalize import unwrap
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
@@ -32,3 +33,16 @@ def test_split_run_together_changes_only_what_needs_it():
     # The split word maps to where it started, the rest character to character.
     assert split.source_index[:8] == [0] * 8
     assert split.source_index[8:] == text.source_index[7:]
+
+
+LINES = ["", "a", "\n", "a\nb", "a\n\nb\n", "1\n2\n3\n4\n5\n6", "x" * 2500 + "\nend", "\n" * 7]
+
+
+@pytest.mark.parametrize("text", LINES, ids=range(len(LINES)))
+def test_unwrap_lines_around_a_break_read_without_copies(text):
+    """The lines before and after a break, read in place, are those of a copy's rsplit/split
+    (unwrap no longer copies the rest of the text at every break: quadratic on long texts)."""
+    for at in range(len(text) + 1):
+        window = text[max(0, at - unwrap._WINDOW) : at]
+        assert unwrap._lines_before(text, at, 4) == window.rsplit("\n", 4)[-4:]
+        assert unwrap._lines_from(text, at, 4) == text[at:].split("\n", 4)[:4]
