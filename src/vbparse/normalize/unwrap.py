@@ -224,24 +224,6 @@ _ITEM_LINES = 4
 _WINDOW = 2000
 
 
-def _lines_before(source: str, end: int, count: int) -> list[str]:
-    """The last ``count`` lines of the ``_WINDOW`` characters before ``end`` (the first one
-    cut at the window's start): ``window.rsplit("\n", count)[-count:]`` without copying the
-    window."""
-    start = max(0, end - _WINDOW)
-    lines = []
-    for _ in range(count):
-        cut = source.rfind("\n", start, end)
-        if cut < 0:
-            break
-        lines.append(source[cut + 1 : end])
-        end = cut
-    else:
-        return lines[::-1]
-    lines.append(source[start:end])
-    return lines[::-1]
-
-
 def _lines_from(source: str, at: int, count: int) -> list[str]:
     """The first ``count`` lines from ``at`` (``source[at:].split("\n", count)[:count]``)."""
     lines = []
@@ -271,7 +253,10 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
 
     def join(match: regex.Match[str]) -> str:
         nonlocal field_line, last_end
-        before = _lines_before(source, match.start(), _ITEM_LINES)
+        window = source[max(0, match.start() - _WINDOW) : match.start()]
+        # rsplit: only the last lines are split off (a split of the whole window per break
+        # made joining quadratic in the line count).
+        before = window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
         joined = _join_with(before, source, match.end(), width, flat_table=flat_table)
         next_end = source.find("\n", match.end())
         next_line = source[match.end() : next_end if next_end >= 0 else len(source)]
