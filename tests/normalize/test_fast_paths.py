@@ -4,8 +4,9 @@ to change is still changed, its offsets carried."""
 
 import pytest
 
+from vbparse import normalize
 from vbparse.grammars import load_yaml
-from vbparse.normalize import unwrap
+from vbparse.normalize import unicode, unwrap
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
@@ -44,3 +45,25 @@ def test_unwrap_lines_after_a_break_read_without_a_copy(text):
     copies the rest of the text at every break: quadratic on long texts)."""
     for at in range(len(text) + 1):
         assert unwrap._lines_from(text, at, 4) == text[at:].split("\n", 4)[:4]
+
+
+NEEDS = [
+    (normalize._TRAILING_SPACE, normalize._SPACE_AT_LINE_END),
+    (normalize._LEADING_SPACE, normalize._SPACE_AT_LINE_START),
+    (normalize._SPACE_RUN, "  "),
+    (normalize._BLANK_RUN, "\n\n\n"),
+    (unicode._CLUSTER, unicode._COMBINING_MARK),
+]
+SPACED = ["", " ", "a ", " a", "a  b", "a \nb", "a\n b\n\n\n\nc ", "Ho\u0300a  \n", "x\n\n", "Hòa"]
+
+
+@pytest.mark.parametrize("pattern, needs", NEEDS, ids=[p.pattern for p, _ in NEEDS])
+def test_sub_needs_changes_nothing_but_the_speed(pattern, needs):
+    """A substitution told what its matches need gives the same text and offsets, and the
+    same object back when the text lacks it."""
+    for text in SPACED:
+        source = NormalizedText.identity(text)
+        fast, plain = source.sub(pattern, "#", needs=needs), source.sub(pattern, "#")
+        assert (fast.text, fast.source_index) == (plain.text, plain.source_index)
+        if plain is source:
+            assert fast is source
