@@ -67,3 +67,33 @@ def test_closing_authority_without_name_before_site_text():
     closing = find_closing(text, 0, len(text))
     assert closing.signing_authority == "KT. Bộ trưởng, Chủ nhiệm"
     assert closing.signer is None and closing.signer_title is None
+
+
+def test_number_alone_on_a_portal_copys_first_line():
+    """cinet.vn copies of Bộ VHTTDL công văn (real, b20) open with the number alone and put
+    the kind before the V/v: "Công văn V/v tổ chức Festival …"."""
+    text = normalize(
+        "3215/BVHTTDL-VHCS\n\nKTBT, TT Huỳnh Vĩnh Ái Theo BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH -\n\n"
+        "Công văn V/v tổ chức Festival Đờn ca tài tử Quốc gia lần thứ II - Bình Dương 2017\n\n"
+        "Kính gửi: Sở Văn hoá, Thể thao và Du lịch tỉnh Bình Dương\n\n"
+        "Bộ Văn hoá, Thể thao và Du lịch chấp thuận việc đăng cai tổ chức Festival.\n"
+    ).text
+    header = find_header(text)
+    assert header.number == "3215/BVHTTDL-VHCS"
+    assert text[header.number_span.start : header.number_span.end] == header.number
+    assert header.subject.startswith("tổ chức Festival Đờn ca tài tử")
+    assert header.issuer_lines == []
+
+
+def test_number_under_a_bare_so_label():
+    """A flattened header table puts "Số:" and the number on two lines (quyết định
+    36/2010/QĐ-UBND Đồng Tháp, real web copy, b07)."""
+    text = normalize(
+        "ỦY\nBAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\n---------\n|\nSố:\n36/2010/QĐ-UBND\n|\n"
+        "Cao Lãnh, ngày 10 tháng 12 năm 2010\n"
+    ).text
+    header = find_header(text)
+    assert header.number == "36/2010/QĐ-UBND"
+    assert text[header.number_span.start : header.number_span.end] == header.number
+    assert all("36/2010" not in line.text for line in header.issuer_lines)

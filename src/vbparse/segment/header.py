@@ -65,6 +65,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "draft_number": regex.compile(g["draft_number"]),
         "draft_date": regex.compile(g["draft_date"], flags),
         "number_start": regex.compile(rf"{g['number_label']}", flags),
+        "number_label_alone": regex.compile(rf"{g['number_label']}"),
         # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
         "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
         "body_opening": regex.compile("|".join(f"(?:{p})" for p in g["body_openings"])),
@@ -158,6 +159,14 @@ def find_header(text: str) -> Header:
             offset = line.start + (len(line.text) - len(line.text.lstrip()))
             header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
             last = i
+        elif header.number is None and (m := _number_alone(lines, i, header)):
+            # A portal copy titled by its number alone ("3215/BVHTTDL-VHCS" above the text),
+            # or "Số:" on a line of its own with the number under it (a flattened table).
+            numbered = lines[i + 1] if m.string != stripped else line
+            header.number = m.group(0)
+            offset = numbered.start + (len(numbered.text) - len(numbered.text.lstrip()))
+            header.number_span = Span(start=offset, end=offset + m.end())
+            last = i if numbered is line else i + 1
         elif header.date is None and (
             m := p["place_date"].match(stripped) or _date_after_number(stripped)
         ):
@@ -197,6 +206,17 @@ def find_header(text: str) -> Header:
             break
     header.body_start = lines[last].end + 1 if last >= 0 else 0
     return header
+
+
+def _number_alone(lines: list[Line], i: int, header: Header) -> regex.Match[str] | None:
+    """The số ký hiệu standing alone: as a page's first line, or on the line under a bare
+    "Số:"."""
+    stripped = lines[i].text.strip()
+    if i == 0 and not header.issuer_lines:
+        return number_regex().fullmatch(stripped)
+    if i + 1 < len(lines) and _patterns()["number_label_alone"].fullmatch(stripped):
+        return number_regex().fullmatch(lines[i + 1].text.strip())
+    return None
 
 
 def _header_anchored(header: Header) -> bool:
@@ -287,7 +307,10 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
     if len(taken) == 1 and not taken[0].is_upper:
         taken += _title_line_cut_by_case(taken[0], lines[i + 2 : i + 4])
     if taken and not _is_body_sentence(taken):
-        _set_subject(header, taken[0], 0, taken[1:])
+        # "Công văn" / "V/v …" (a portal's copy): a công văn's trích yếu follows its V/v label
+        # (NĐ 30/2020); under other titles ("CÔNG ĐIỆN" / "V/V …") the line is kept whole.
+        label = p["subject"].match(taken[0].text.strip()) if header.title_type == "CV" else None
+        _set_subject(header, taken[0], label.end() if label else 0, taken[1:])
         _cut_at_dated_opening(header)
         return i + len(taken)
     return i

@@ -39,7 +39,7 @@ from vbparse.extract.agencies.files import (
     RoleGrammar,
     TitleRow,
 )
-from vbparse.extract.agencies.keys import Trie, ascii_slug, fold_phrase
+from vbparse.extract.agencies.keys import Trie, ascii_slug, fold_phrase, joiner_variants
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
 from vbparse.models.agency import Agency
 
@@ -218,7 +218,9 @@ def load_gazetteer() -> Gazetteer:
     departments = validate_rows(
         "agencies/local_bodies.yaml", _rows("local_bodies.yaml", "departments"), DepartmentRow
     )
+    joiners = frozenset(fold_phrase(" ".join(_rows("local_bodies.yaml", "name_joiners"))))
     department_trie = Trie()
+    spelled_departments: set[str] = set()
     department_bases: dict[str, str] = {}
     provincial_alone: dict[tuple[str, ...], str] = {}
     for dept in departments:
@@ -246,6 +248,11 @@ def load_gazetteer() -> Gazetteer:
         )
         for generic in (generic_name, *generic_aliases):
             department_trie.add(fold_phrase(generic), dept.id)
+        if not dept.unit_required:
+            spelled_departments.add(dept.id)
+            for variant in joiner_variants(fold_phrase(dept.name), joiners):
+                if department_trie.get(variant) is None:
+                    department_trie.add(variant, dept.id)
         for row in provinces:
             unit = "tỉnh" if row.kind == "province" else "thành phố"
             place_slug = ascii_slug(row.place)
@@ -327,7 +334,6 @@ def load_gazetteer() -> Gazetteer:
             displaced = full.add(key, entry.id)
             if displaced is not None:
                 conflicts.append(f"alias {alias!r} names both {displaced} and {entry.id}")
-        if entry.kind == "ministry":
             for alias in (entry.name, *entry.aliases):
                 key = fold_phrase(alias)
                 if key[:1] == ("bô5",) and len(key) > 1:
@@ -336,6 +342,11 @@ def load_gazetteer() -> Gazetteer:
                     members["ministry"].add(key, entry.id)
         if entry.kind == "government_agency":
             members["ministry"].add(fold_phrase(entry.name), entry.id)
+    for entry in entries:  # after every written name, so that none is displaced
+        if entry.kind == "ministry" or entry.id in spelled_departments:
+            for variant in joiner_variants(fold_phrase(entry.name), joiners):
+                if full.get(variant) is None:
+                    full.add(variant, entry.id)
     for key, entry_id in (*places.items(), *unit_places.items()):
         members["province"].add(key, entry_id)
     for entry in entries:

@@ -7,13 +7,15 @@ placement: "hoá" and "hóa" give the same key), so grammar files list no tone v
 from __future__ import annotations
 
 import functools
+import itertools
+from collections.abc import Iterator
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-__all__ = ["TOKEN", "Trie", "ascii_slug", "fold_phrase", "fold_word"]
+__all__ = ["TOKEN", "Trie", "ascii_slug", "fold_phrase", "fold_word", "joiner_variants"]
 
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
@@ -69,6 +71,15 @@ class Trie:
         node[None] = value
         return old if old != value else None
 
+    def get(self, key: tuple[str, ...]) -> Any | None:
+        """The value stored under exactly ``key``, or None."""
+        node = self.root
+        for part in key:
+            node = node.get(part)
+            if node is None:
+                return None
+        return node.get(None)
+
     def longest(self, keys: list[str], start: int) -> tuple[int, Any] | None:
         """``(end, value)`` of the longest key starting at ``keys[start]``, or None."""
         # Most tokens start no key: that answer needs one look-up.
@@ -83,3 +94,27 @@ class Trie:
             if None in node:
                 best = (i + 1, node[None])
         return best
+
+
+def joiner_variants(
+    key: tuple[str, ...], joiners: frozenset[str], most: int = 3
+) -> Iterator[tuple[str, ...]]:
+    """Every other spelling of a name's key with its inner joiners (``joiners``: folded
+    ",", "và", "-") written one for another or left out: "Sở Kế hoạch - Đầu tư" and "Sở Kế
+    hoạch Đầu tư" for "Sở Kế hoạch và Đầu tư". Names with more than ``most`` joiners give
+    none (4 ** joiners spellings)."""
+    inner = [i for i, part in enumerate(key) if part in joiners and 0 < i < len(key) - 1]
+    if not inner or len(inner) > most:
+        return
+    choices = [(j,) for j in sorted(joiners)] + [()]
+    for combo in itertools.product(choices, repeat=len(inner)):
+        parts: list[str] = []
+        last = 0
+        for i, written in zip(inner, combo):
+            parts.extend(key[last:i])
+            parts.extend(written)
+            last = i + 1
+        parts.extend(key[last:])
+        variant = tuple(parts)
+        if variant != key:
+            yield variant
