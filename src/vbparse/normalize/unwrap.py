@@ -242,6 +242,15 @@ def _lines_from(source: str, at: int, count: int) -> list[str]:
 _FIELD_LINE_CHARS = 2000
 
 
+# ``field_line`` after a kept break, until a join onto the next line is proposed.
+_AFTER_KEPT: list[str] = []
+
+
+def _line_at(source: str, start: int) -> str:
+    end = source.find("\n", start)
+    return source[start : end if end >= 0 else len(source)]
+
+
 def unwrap_lines(text: NormalizedText) -> NormalizedText:
     source = text.text
     width = wrap_width(source)
@@ -258,17 +267,20 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
         # made joining quadratic in the line count).
         before = window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
         joined = _join_with(before, source, match.end(), width, flat_table=flat_table)
-        next_end = source.find("\n", match.end())
-        next_line = source[match.end() : next_end if next_end >= 0 else len(source)]
+        if joined is not None and field_line is _AFTER_KEPT:
+            # Decided now, not at every kept break: most breaks are kept and never asked.
+            field_line = [] if opens_with_field(_line_at(source, last_end)) else None
         if joined is not None and field_line is not None:
             so_far = "".join(field_line) + source[last_end : match.start()]
-            candidate = so_far + joined + next_line
+            candidate = so_far + joined + _line_at(source, match.end())
             if len(candidate) > _FIELD_LINE_CHARS or holds_two_fields(candidate):
                 joined = None
             else:
                 field_line = [so_far, joined]
         if joined is None:
-            field_line = [] if opens_with_field(next_line) else None
+            # The line after a kept break opens a new output line: whether it opens with a
+            # field is read from it when a join onto it is proposed.
+            field_line = _AFTER_KEPT
         last_end = match.end()
         return match.group(0) if joined is None else joined
 
