@@ -133,7 +133,8 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         doc_date=header.date,
         province=province,
         issuer=issuer,
-        addressees=fields.addressees(header, province),
+        # A text handed on "để … biết" only: an item that names no one is no one's task.
+        addressees=[] if closing.informs_only else fields.addressees(header, province),
     )
     tasks: list[Task] = place_addressed_provinces(
         list(find_tasks(doc.tree, text, context)), context.addressees

@@ -89,3 +89,29 @@ def test_agencies_org_ner_proposals_are_other_and_skip_gazetteer(monkeypatch):
     (proposal,) = org_ner.find_proposed_organisations(text, offset=10)
     assert (proposal.name, proposal.kind, proposal.id) == ("Hội Làm vườn Việt Nam", "other", None)
     assert text[proposal.span.start - 10 : proposal.span.end - 10] == proposal.text
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        # real corpus: tb 565/TB-UBND Quảng Ngãi, qd 435/QĐ-UBND Kon Tum, công văn 7991/BGDĐT
+        ("Sở Kế hoạch - Đầu tư", "Sở Kế hoạch và Đầu tư"),
+        ("Sở Văn hóa - Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Khoa học Công nghệ", "Sở Khoa học và Công nghệ"),
+        ("Sở Lao động, Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+        ("Bộ Kế hoạch - Đầu tư", "Bộ Kế hoạch và Đầu tư"),
+        ("Sở GDĐT", "Sở Giáo dục và Đào tạo"),
+        ("Sở NNPTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ],
+)
+def test_agencies_other_spellings_of_a_name(written, canonical):
+    found = list(find_agencies(f"Giao {written} chủ trì thực hiện."))
+    assert [a.name for a in found] == [canonical]
+    assert found[0].text == written
+
+
+def test_agencies_joiner_spellings_never_displace_a_written_name():
+    assert not [c for c in load_gazetteer().conflicts if "spelling" in c]
+    # "Sở Văn hóa và Thể thao" is a body of its own, not "Sở Văn hóa, Thể thao và Du lịch"
+    found = list(find_agencies("Giao Sở Văn hóa và Thể thao chủ trì."))
+    assert [a.name for a in found] == ["Sở Văn hóa và Thể thao"]

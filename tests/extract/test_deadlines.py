@@ -93,3 +93,19 @@ def test_deadlines_seed_accuracy() -> None:
     assert accuracy >= MIN_ACCURACY, misses
     body_misses = [m for m in misses if not m[1].startswith("PL.")]
     assert 1 - len(body_misses) / len(body_tasks) >= MIN_ACCURACY, body_misses
+
+
+def test_deadlines_a_past_date_is_no_deadline_unless_written_as_one() -> None:
+    """A date before the document's is a past event or a citation (công văn 7991/BGDĐT-GDTrH
+    of 17/12/2024, real), but a plan's "Thời gian hoàn thành: Trước ngày 15/11/2025" signed on
+    21/11/2025 still states what was due (quyết định 1627/QĐ-UBND Quảng Ngãi, real)."""
+    past_event = (
+        "các Sở GDĐT căn cứ nội dung đã được tập huấn cho giáo viên cốt cán vào tháng 11/2024, "
+        "tổ chức tập huấn cho cán bộ quản lí"
+    )
+    assert clause_deadline(past_event, doc_date=dt.date(2024, 12, 17)) is None
+    citation = "thực hiện theo Kết luận 174 KL/TW ngày 4/7/2025"
+    assert clause_deadline(citation, doc_date=dt.date(2025, 10, 6)) is None
+    limit = "Thành lập Ban Chỉ đạo.\n\nThời gian hoàn thành: Trước ngày 15/11/2025."
+    due = clause_deadline(limit, doc_date=dt.date(2025, 11, 21))
+    assert due is not None and due.date == dt.date(2025, 11, 15)

@@ -15,17 +15,38 @@ def _lines(stem: str) -> list[str]:
     return read_document(CORPUS / "docx" / f"{stem}.docx").text.splitlines()
 
 
-def test_docx_header_table_read_column_by_column():
+def test_docx_header_table_read_row_by_row():
+    # Row by row, as the page is read (and as the PDF and Markdown routes give it).
     lines = _lines("001_2f45181cd87af165")
     order = [
         lines.index("VĂN PHÒNG CHÍNH PHỦ"),
+        lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         lines.index("Số: 10467/VPCP-KGVX"),
         next(i for i, x in enumerate(lines) if x.startswith("V/v triển khai")),
-        lines.index("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         lines.index("Hà Nội, ngày 28 tháng 10 năm 2025"),
         lines.index("Kính gửi:"),
     ]
     assert order == sorted(order)
+
+
+def test_docx_layout_form_grid_keeps_each_label_beside_its_value(tmp_path):
+    # A borderless form grid (viparse-corpus 2002-0112qd, the time sheet's legend): each row
+    # pairs a label with its code, so reading column by column would part them.
+    import docx
+
+    rows = [
+        ("- Lương thời gian", "+", "- Hội nghị, học tập", "H"),
+        ("- ốm, điều dưỡng", "Ô", "- Nghỉ bù", "NB"),
+        ("- Con ốm", "Cô", "- Nghỉ không lương", "Ro"),
+    ]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=4)  # no style, no borders: layout
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    assert read_document(path).text.splitlines() == [cell for row in rows for cell in row]
 
 
 def test_docx_word_numbering_rendered_as_labels():
@@ -68,3 +89,58 @@ def test_docx_legacy_doc_without_libreoffice(tmp_path, monkeypatch, suffix):
         IngestError, match=rf"reading \{suffix} needs LibreOffice.*libreoffice-writer-nogui"
     ):
         read_document(path)
+
+
+def test_docx_table_nested_in_a_data_cell_is_read(tmp_path):
+    # viparse-corpus 2006-Mau-MD-5M-HD: the signature boxes of a bordered form are a table
+    # inside one of its cells; their text was dropped.
+    import docx
+
+    document = docx.Document()
+    form = document.add_table(rows=1, cols=1)
+    form.style = "Table Grid"  # bordered: a data table
+    cell = form.cell(0, 0)
+    cell.text = "Kèm theo đơn:"
+    boxes = cell.add_table(rows=2, cols=2)
+    boxes.cell(0, 0).text = "Các thành viên hợp danh"
+    boxes.cell(0, 1).text = "Đại diện theo pháp luật của công ty"
+    boxes.cell(1, 0).text = "(Ký và ghi rõ họ tên từng thành viên)"
+    boxes.cell(1, 1).text = "(Ký và ghi rõ họ tên)"
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    assert read_document(path).text == (
+        "| Kèm theo đơn: Các thành viên hợp danh Đại diện theo pháp luật của công ty "
+        "(Ký và ghi rõ họ tên từng thành viên) (Ký và ghi rõ họ tên) |\n"
+    )
+
+
+def test_docx_tracked_changes_read_as_accepted(tmp_path):
+    # Word's tracked changes: an insertion and text moved here are the document, a deletion
+    # and the place text moved from are not (a sentence of viparse-corpus 2004-1ED4D).
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(
+        parse_xml(f'<w:r xmlns:w="{w}"><w:t xml:space="preserve">Trong giai đoạn này, </w:t></w:r>')
+    )
+    for tag, text in (
+        ("del", "tự do hoá kinh tế và đi đôi với "),
+        ("moveFrom", "tự do hoá chính trị "),
+        ("ins", "tự do hoá kinh tế đi đôi với "),
+        ("moveTo", "tự do hoá chính trị"),
+    ):
+        run_text = "delText" if tag in ("del", "moveFrom") else "t"
+        paragraph._p.append(
+            parse_xml(
+                f'<w:{tag} xmlns:w="{w}" w:id="1" w:author="a"><w:r>'
+                f'<w:{run_text} xml:space="preserve">{text}</w:{run_text}></w:r></w:{tag}>'
+            )
+        )
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    assert read_document(path).text == (
+        "Trong giai đoạn này, tự do hoá kinh tế đi đôi với tự do hoá chính trị\n"
+    )

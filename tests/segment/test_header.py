@@ -97,3 +97,21 @@ def test_number_under_a_bare_so_label():
     assert header.number == "36/2010/QĐ-UBND"
     assert text[header.number_span.start : header.number_span.end] == header.number
     assert all("36/2010" not in line.text for line in header.issuer_lines)
+
+
+def test_closing_nơi_nhận_without_bullets():
+    """A web copy of công văn 7991/BGDĐT-GDTrH (real, b21) keeps the Nơi nhận without its
+    colon and its entries without bullets, one per paragraph, up to the Lưu entry."""
+    text = (
+        "Đề nghị các Sở GDĐT triển khai thực hiện./.\n\nNơi nhận\n\nNhư trên;\n\n"
+        "Bộ trưởng (để báo cáo);\n\nVụ trưởng (để báo cáo);\n\nLưu: VT, GDTrH.\n\n"
+        "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nPhạm Ngọc Thưởng\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert closing.cc == [
+        "Như trên",
+        "Bộ trưởng (để báo cáo)",
+        "Vụ trưởng (để báo cáo)",
+        "Lưu: VT, GDTrH",
+    ]
+    assert closing.signer == "Phạm Ngọc Thưởng"

@@ -3,15 +3,23 @@
 - A paragraph numbered by Word (its own ``numPr`` or its style's) gets its label written out
   as text ("1.", "a)", "-"), as the printed document shows it.
 - A table without borders is layout (the two-column header of NĐ 30/2020, the Nơi nhận /
-  signature block): its cells are read column by column, each paragraph on its own line.
+  signature block, a form's grid of labels): its cells are read row by row, left to right,
+  each paragraph on its own line: the order Word stores the cells in, and the order a
+  Markdown conversion gives. Column by column (read before) scrambles every form whose
+  rows pair a label with its value: viparse-corpus 2002-0112qd scored 0.89 that way, 0.99
+  row by row; column by column for two-column tables only, 0.984 against 0.9844 on the
+  corpus's .doc files. The real .docx directives give the same fields either way.
 - A table with borders is data: one line per row, ``| cell | cell |``; a header row that
   Word repeats is kept once.
 - Each run is read with its font, so legacy TCVN3/VNI runs are decoded run by run
   (``vbparse.ingest.docx_runs``). Running headers and footers are not read.
+- Footnotes and endnotes follow the body, in the order they are referred to
+  (``vbparse.ingest.docx_notes``).
 """
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from vbparse.ingest import IngestError, RawText
+from vbparse.ingest.docx_notes import note_lines
 from vbparse.ingest.docx_runs import FontResolver, paragraph_text
 from vbparse.ingest.docx_styles import StyleIndex, has_borders, qn
 from vbparse.ingest.safety import check_docx_members
@@ -182,8 +191,19 @@ def _unique_cells(row: Any) -> list[Any]:
 
 
 def _cell_text(cell: Any, ctx: _Context) -> str:
-    parts = [_paragraph_text(p, ctx).strip() for p in cell.paragraphs]
-    return " ".join(" ".join(p for p in parts if p).split()).replace("|", "/")
+    """A data cell's text on one line: its paragraphs, and the cells of a table nested in
+    it row by row (a form's signature boxes sit in such a table)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    parts = []
+    for child in cell._element.iterchildren():
+        if child.tag == qn("w:p"):
+            parts.append(_paragraph_text(Paragraph(child, cell), ctx))
+        elif child.tag == qn("w:tbl"):
+            rows = Table(child, cell).rows
+            parts.extend(_cell_text(c, ctx) for row in rows for c in _unique_cells(row))
+    return " ".join(" ".join(parts).split()).replace("|", "/")
 
 
 def _is_repeated_header(row: Any) -> bool:
@@ -206,14 +226,13 @@ def _data_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
 
 def _layout_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
     grid: list[list[Any]] = [_unique_cells(row) for row in table.rows]
-    width = max((len(r) for r in grid), default=0)
     seen: set[int] = set()
-    for col in range(width):
-        for row in grid:
-            if col >= len(row) or id(row[col]._tc) in seen:
+    for row in grid:
+        for cell in row:
+            if id(cell._tc) in seen:
                 continue
-            seen.add(id(row[col]._tc))
-            yield from _block_lines(row[col], ctx)
+            seen.add(id(cell._tc))
+            yield from _block_lines(cell, ctx)
 
 
 @dataclass
@@ -290,7 +309,8 @@ def read_docx(path: Path) -> RawText:
     styles = StyleIndex(document.styles.element)
     ctx = _Context(_Numbering(document), FontResolver(document, styles), styles)
     lines: list[str] = []
-    for line in _block_lines(document._body, ctx):
+    notes = note_lines(document, lambda box: _block_lines(box, ctx), format_number)
+    for line in itertools.chain(_block_lines(document._body, ctx), [""], notes):
         if line.strip() or (lines and lines[-1]):
             lines.append(line if line.strip() else "")
     text = "\n".join(lines).strip("\n")

@@ -20,9 +20,19 @@ from typing import Any
 from vbparse.ingest.docx_styles import StyleIndex, qn
 from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding
 
-# Containers whose runs are part of the paragraph's text (tracked insertions included,
-# tracked deletions not: their text is ``w:delText``).
-_INLINE_CONTAINERS = ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent")
+# Containers whose runs are part of the paragraph's text: tracked insertions and text
+# moved here (``w:moveTo``) are, tracked deletions and the place text moved from
+# (``w:del``, ``w:moveFrom``) are not: Word marks them as no longer the document.
+_INLINE_CONTAINERS = (
+    "hyperlink",
+    "ins",
+    "moveTo",
+    "smartTag",
+    "customXml",
+    "fldSimple",
+    "sdt",
+    "sdtContent",
+)
 _FONT_ATTRS = ("hAnsi", "ascii", "cs", "eastAsia")
 
 

@@ -33,6 +33,8 @@ from vbparse.ingest.encodings import LEGACY_ENCODINGS, decode_legacy
 
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 _WORD = re.compile(r"[^\W\d_]+")
+# Small letters TCVN3 has capitals for: a small one in a word means it is not typed in capitals.
+_TCVN3_CAPITALS_OF = frozenset("abcdefghijklmnopqrstuvwxyzăâêôơưđ")
 _SPACE_SPLIT = re.compile(r"(\s+)")
 # A PDF text layer resolves a .VnTime glyph code through the font's glyph names: byte 0xAD
 # (ư) becomes U+2212 MINUS SIGN, byte 0xB7 (ã) U+2219 BULLET OPERATOR. Only beside a letter
@@ -156,18 +158,68 @@ def _decode_words(text: str, encoding: str, glyphs: dict[str, int] | None) -> st
 
 
 def _restore_capitals(decoded: str) -> str:
-    """TCVN3 has no capital toned letters: a capital word ("QUYÕT") is typed in capital ASCII
-    with the small letters' bytes, and an uppercase font (.VnTimeH) or the reader makes it
-    capital. A word with two or more ASCII letters, all capitals, is a capital word."""
+    """TCVN3 has no capital toned letters: a capital word ("QUYÕT") is typed in capitals
+    where the encoding has them (A-Z, Ă Â Ê Ô Ơ Ư Đ) and in the small letters' bytes where it
+    has not, and an uppercase font (.VnTimeH) or the reader makes it capital.
 
-    def fix(match: re.Match[str]) -> str:
-        word = match[0]
-        ascii_letters = [c for c in word if c.isascii()]
-        if len(ascii_letters) >= 2 and all(c.isupper() for c in ascii_letters):
-            return word.upper()
-        return word
+    A word typed so (no small letter that has a capital) with two capitals or more is a
+    capital word. With one capital ("Và", "Vụ", "Đồ": a heading's short words, or a name's
+    first letter), it is one only between capital words on the same line, as in "MỤC TIÊU
+    Và NHIỆM Vụ CỦA" ("Hà Nội" after "UBND" stays: nothing capital follows)."""
+    words = list(_WORD.finditer(decoded))
+    capitals = [_typed_capitals(w[0]) for w in words]
+    out, last = [], 0
+    for i, word in enumerate(words):
+        upper = capitals[i] >= 2 or (
+            capitals[i] == 1 and _between_capitals(decoded, words, capitals, i)
+        )
+        out.append(decoded[last : word.start()])
+        out.append(word[0].upper() if upper else word[0])
+        last = word.end()
+    out.append(decoded[last:])
+    return "".join(out)
 
-    return _WORD.sub(fix, decoded)
+
+def _typed_capitals(word: str) -> int:
+    """How many capitals ``word`` is typed with, or 0 when a small letter that TCVN3 has a
+    capital for shows the word is not typed in capitals."""
+    if any(c.islower() and c in _TCVN3_CAPITALS_OF for c in word):
+        return 0
+    return sum(1 for c in word if c.isupper())
+
+
+def _between_capitals(text: str, words: list[re.Match[str]], capitals: list[int], i: int) -> bool:
+    """Whether ``words[i]``'s chain of one-capital words stands among capital words (two
+    capitals or more) in its phrase: one on each side, or, at the phrase's start or end, two
+    in a row on the other side ("Bộ TÀI CHÍNH" typed "Bé TµI CHÝNH" heads a header)."""
+    before, after = (
+        _capitals_beside(text, words, capitals, i, -1),
+        _capitals_beside(text, words, capitals, i, 1),
+    )
+    if before is None:
+        return after is not None and after >= 2
+    if after is None:
+        return before >= 2
+    return before >= 1 and after >= 1
+
+
+def _capitals_beside(
+    text: str, words: list[re.Match[str]], capitals: list[int], i: int, step: int
+) -> int | None:
+    """Past ``words[i]``'s chain of one-capital words, toward ``step``: how many capital words
+    follow in a row, apart by spaces only (0: a word not in capitals), ``None`` where the
+    line or the phrase ends first."""
+    j, found = i, 0
+    while 0 <= j + step < len(words):
+        a, b = (words[j], words[j + step]) if step > 0 else (words[j + step], words[j])
+        if not text[a.end() : b.start()].isspace() or "\n" in text[a.end() : b.start()]:
+            break  # a line ends, or a sign ends the phrase ("Số: 256/QĐ-UB", "Bộ KH&CN")
+        j += step
+        if capitals[j] >= 2:
+            found += 1
+        elif found or capitals[j] != 1:
+            return found
+    return found if found else None
 
 
 def syllable_count(text: str) -> int:
@@ -181,6 +233,16 @@ def syllable_count(text: str) -> int:
     return sum(
         1 for w in _WORD.findall(text) if not w.isascii() and (w.lower() in known or is_syllable(w))
     )
+
+
+def known_count(text: str) -> int:
+    """How many words with a non-ASCII letter are syllables seen in real directives: between
+    two readings with as many syllables, the one with more of these reads better ("Sè TT"
+    and "Số TT" are one syllable each; "số" is a directive's word, "sè" is not)."""
+    from vbparse.ingest.encodings import known_syllables
+
+    known = known_syllables()
+    return sum(1 for w in _WORD.findall(text) if not w.isascii() and w.lower() in known)
 
 
 def read_piece(text: str, encoding: str, *, signalled: bool, glyphs: bool = False) -> str | None:
@@ -201,9 +263,13 @@ def read_piece(text: str, encoding: str, *, signalled: bool, glyphs: bool = Fals
     if encoding == "tcvn3":
         decoded = _restore_capitals(decoded)
     before, after = syllable_count(text), syllable_count(decoded)
-    if after > before or (signalled and after == before):
+    if after > before or (after == before and (signalled or _more_known(decoded, text))):
         return decoded
     return None
+
+
+def _more_known(decoded: str, text: str) -> bool:
+    return known_count(decoded) > known_count(text)
 
 
 def decode_pieces(pieces: list[Piece], prior: str | None, *, glyphs: bool = False) -> str:
@@ -230,7 +296,8 @@ def decode_pieces(pieces: list[Piece], prior: str | None, *, glyphs: bool = Fals
 def _best_reading(text: str, first: str, signalled: bool, glyphs: bool) -> str | None:
     """The legacy reading of ``text`` with the most syllables, if it beats the text as is;
     ``None``: the text stays as it is. ``first`` (the font's encoding, else the document's
-    prior) is tried first and wins ties.
+    prior) is tried first and wins ties; a tie with the text as it is goes to the reading
+    with more syllables seen in directives (``known_count``).
 
     A font's own encoding (``signalled``) needs only to equal the text, and another encoding
     must then give more than twice its syllables to win: fonts lie now and then (one corpus
@@ -244,6 +311,7 @@ def _best_reading(text: str, first: str, signalled: bool, glyphs: bool) -> str |
             continue
         count = syllable_count(decoded)
         needed = 2 * best_count if signalled and best is not None else best_count
-        if count > needed or (own and count == best_count):
+        tie = count == best_count and (own or (best is None and _more_known(decoded, text)))
+        if count > needed or tie:
             best, best_count = decoded, count
     return best

@@ -24,6 +24,9 @@ _NAME_DEBRIS_WORDS = 2
 # ... and only before a name of this many words (surname, middle and given name): a shorter
 # rest may be the end of a name whose surname OCR lost ("irän Văn Lâu").
 _NAME_WORDS = 3
+# A Nơi nhận list has at most this many lines.
+_MOST_CC_LINES = 40
+
 # The signer's name stands within this many lines under the Nơi nhận list (seal and signature
 # specks between).
 _NAME_AFTER_LIST_LINES = 4
@@ -48,6 +51,8 @@ class Closing:
     signer_title: str | None = None
     signing_authority: str | None = None
     closing_issuer: str | None = None
+    # The closing sentence hands the text on for information only ("… để … biết./.").
+    informs_only: bool = False
 
 
 @functools.cache
@@ -55,8 +60,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     g = load_yaml("header.yaml")
     return {
         "cc": regex.compile(g["cc_label"], regex.IGNORECASE),
+        "cc_archive": regex.compile(g["cc_archive"]),
         "body_end": regex.compile(g["body_end"]),
         "closing_sentence": regex.compile(g["closing_sentence"]),
+        "closing_informs_only": regex.compile(g["closing_informs_only"]),
         "closing_issuer": regex.compile(g["closing_issuer"]),
         "authority": regex.compile(
             "^(?P<prefix>" + "|".join(regex.escape(a) for a in g["authority_prefixes"]) + r")\s*"
@@ -114,8 +121,12 @@ def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> C
         closing.body_end = lines[end_at].end
     elif end_at is not None:
         closing.body_end = lines[end_at].start
-        m = p["closing_issuer"].match(lines[end_at].text.strip())
+        sentence = lines[end_at].text.strip()
+        m = p["closing_issuer"].match(sentence)
         closing.closing_issuer = m.group("issuer") if m else None
+        closing.informs_only = bool(
+            p["closing_sentence"].match(sentence) and p["closing_informs_only"].search(sentence)
+        )
     elif cc_at is not None:
         closing.body_end = lines[cc_at].start
     tail_from = end_at + 1 if end_at is not None else (cc_at if cc_at is not None else len(lines))
@@ -177,12 +188,29 @@ def _read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
         [Line(lines[start].index, lines[start].start, lines[start].end, inline)] if inline else []
     )
     rest = lines[start + 1 :]
+    unbulleted = _unbulleted_list(rest)
     for k, line in enumerate(rest):
-        if line.text.strip().startswith(_BULLET) or (k == 0 and _unbulleted_first(rest)):
+        bulleted = line.text.strip().startswith(_BULLET)
+        if bulleted or (k == 0 and _unbulleted_first(rest)) or k < unbulleted:
             taken.append(line)
         elif not _signature_line_inside_list(rest[k:]):
             break
     return taken
+
+
+def _unbulleted_list(lines: list[Line]) -> int:
+    """How many lines open a Nơi nhận written without bullets: entries ending with ";" up to
+    the "Lưu: …" entry ("Nơi nhận" / "Như trên;" / "Bộ trưởng (để báo cáo);" / … / "Lưu: VT,
+    GDTrH.", công văn 7991/BGDĐT-GDTrH as a web copy keeps it). 0 unless the list ends so."""
+    for k, line in enumerate(lines[:_MOST_CC_LINES]):
+        text = line.text.strip()
+        if text.startswith(_BULLET):
+            return 0
+        if _patterns()["cc_archive"].match(text):
+            return k + 1 if k > 0 else 0
+        if not text.endswith(";"):
+            return 0
+    return 0
 
 
 def _unbulleted_first(lines: list[Line]) -> bool:

@@ -192,3 +192,5 @@ class RoleGrammar(BaseModel):
     openers: list[str]
     mention_markers: list[str] = []
     place_subject_verbs: list[str] = []
+    statement_verbs: list[str] = []
+    statement_exceptions: list[str] = []

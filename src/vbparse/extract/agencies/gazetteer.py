@@ -39,7 +39,13 @@ from vbparse.extract.agencies.files import (
     RoleGrammar,
     TitleRow,
 )
-from vbparse.extract.agencies.keys import Trie, ascii_slug, fold_phrase, joiner_variants
+from vbparse.extract.agencies.keys import (
+    Trie,
+    ascii_slug,
+    fold_phrase,
+    joiner_variants,
+    without_ampersands,
+)
 from vbparse.grammars import GrammarError, load_yaml, validate_rows
 from vbparse.models.agency import Agency
 
@@ -250,7 +256,7 @@ def load_gazetteer() -> Gazetteer:
             department_trie.add(fold_phrase(generic), dept.id)
         if not dept.unit_required:
             spelled_departments.add(dept.id)
-            for variant in joiner_variants(fold_phrase(dept.name), joiners):
+            for variant in _other_spellings(dept.name, dept.aliases, joiners):
                 if department_trie.get(variant) is None:
                     department_trie.add(variant, dept.id)
         for row in provinces:
@@ -344,7 +350,7 @@ def load_gazetteer() -> Gazetteer:
             members["ministry"].add(fold_phrase(entry.name), entry.id)
     for entry in entries:  # after every written name, so that none is displaced
         if entry.kind == "ministry" or entry.id in spelled_departments:
-            for variant in joiner_variants(fold_phrase(entry.name), joiners):
+            for variant in _other_spellings(entry.name, entry.aliases, joiners):
                 if full.get(variant) is None:
                     full.add(variant, entry.id)
     for key, entry_id in (*places.items(), *unit_places.items()):
@@ -373,6 +379,17 @@ def load_gazetteer() -> Gazetteer:
         unnamed_committee=unnamed.id,
         _by_id=by_id,
     )
+
+
+def _other_spellings(
+    name: str, aliases: Iterable[str], joiners: frozenset[str]
+) -> Iterator[tuple[str, ...]]:
+    """Keys of the spellings copies use beside the written ones: the name's joiners swapped
+    or left out, and abbreviations without their "&" ("Sở GDĐT")."""
+    yield from joiner_variants(fold_phrase(name), joiners)
+    for alias in aliases:
+        if (joined := without_ampersands(fold_phrase(alias))) is not None:
+            yield joined
 
 
 def is_named_committee(agency: Agency) -> bool:

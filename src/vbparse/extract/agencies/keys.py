@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-__all__ = ["TOKEN", "Trie", "ascii_slug", "fold_phrase", "fold_word", "joiner_variants"]
+__all__ = [
+    "TOKEN",
+    "Trie",
+    "ascii_slug",
+    "fold_phrase",
+    "fold_word",
+    "joiner_variants",
+    "without_ampersands",
+]
 
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
@@ -110,7 +118,7 @@ def joiner_variants(
     for combo in itertools.product(choices, repeat=len(inner)):
         parts: list[str] = []
         last = 0
-        for i, written in zip(inner, combo):
+        for i, written in zip(inner, combo, strict=True):
             parts.extend(key[last:i])
             parts.extend(written)
             last = i + 1
@@ -118,3 +126,22 @@ def joiner_variants(
         variant = tuple(parts)
         if variant != key:
             yield variant
+
+
+def without_ampersands(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The key of an abbreviation written without its "&": "Sở GDĐT" for "Sở GD&ĐT", "Bộ
+    NNPTNT" for "Bộ NN&PTNT" (the letters on both sides become one token). None when the key
+    has no "&" between two tokens."""
+    if "&" not in key[1:-1]:
+        return None
+    parts: list[str] = []
+    glue = False
+    for part in key:
+        if part == "&" and parts:
+            glue = True
+        elif glue:
+            parts[-1] += part
+            glue = False
+        else:
+            parts.append(part)
+    return tuple(parts)

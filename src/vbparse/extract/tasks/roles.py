@@ -72,6 +72,7 @@ class _RoleTries:
     openers: Trie
     never_subject: frozenset[str]
     place_verbs: Trie
+    statements: Trie  # verbs after a subject that state a fact → True; exceptions → False
 
 
 @functools.cache
@@ -92,6 +93,11 @@ def _role_tries() -> _RoleTries:
         issuer.add(fold_phrase(verb), True)
     for opener in grammar.openers:
         openers.add(fold_phrase(opener), True)
+    statements = Trie()
+    for verb in grammar.statement_verbs:
+        statements.add(fold_phrase(verb), True)
+    for phrase in grammar.statement_exceptions:
+        statements.add(fold_phrase(phrase), False)
     return _RoleTries(
         joiners=frozenset(fold_phrase(j) for j in grammar.run_joiners) | {()},
         triggers=triggers,
@@ -101,6 +107,7 @@ def _role_tries() -> _RoleTries:
         openers=openers,
         never_subject=frozenset(grammar.never_subject_kinds),
         place_verbs=place_verbs,
+        statements=statements,
     )
 
 
@@ -191,7 +198,8 @@ def find_roles(
             gap = range(seg, start)
             subject = _is_label(keys, gap) or _opener_gap(keys, gap, tries.openers)
             speaker = tries.issuer_verbs.longest(keys, end) is not None
-            if subject and not speaker:
+            states = tries.statements.longest(keys, end)
+            if subject and not speaker and not (states and states[1]):
                 role = "lead"
                 run = [m for m in run if m.agency.kind not in tries.never_subject]
                 roles.lead_opens = roles.lead_opens or (seg == 0 and bool(run))

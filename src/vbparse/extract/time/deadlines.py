@@ -307,6 +307,10 @@ def find_deadlines(
     return _scan(text, offset, doc_date, cell=False)
 
 
+# The relations that state what is due even with a date before the document's own.
+_PAST_DUE = frozenset({"by", "range"})
+
+
 def clause_deadline(
     text: str, *, offset: int = 0, doc_date: dt.date | None = None
 ) -> Deadline | None:
@@ -315,9 +319,10 @@ def clause_deadline(
     Policy (fitted on the seed gold, see tests/extract/test_deadlines.py):
     1. Among the deadlines that carry a due date (by/on/within/range), the earliest due date
        wins, ties going to the first in the text; when ``doc_date`` is known, due dates
-       before it are ignored unless there is no other (a past date in a clause is almost
-       always a citation). "rà soát ... trong 6 tháng cuối năm 2025 ..., báo cáo tại
-       Phiên họp (ngày 20 tháng 7 năm 2025)" -> 20/7/2025: the first thing due.
+       before it are ignored (a past date in a clause is a citation or a past event) unless
+       written as a limit ("trước ngày …") and no other is later. "rà soát ... trong 6
+       tháng cuối năm 2025 ..., báo cáo tại Phiên họp (ngày 20 tháng 7 năm 2025)" ->
+       20/7/2025: the first thing due.
     2. Otherwise the first undated one, by relation in this order: by/on/within/range
        (a date that could not be resolved), recurring, event, urgent. So "khẩn trương"
        never beats a date, and "from" alone is not a deadline.
@@ -326,13 +331,18 @@ def clause_deadline(
     """
     found = list(find_deadlines(text, offset=offset, doc_date=doc_date))
     dated = [d for d in found if d.date is not None and d.relation in _DATED]
+    if doc_date is not None:
+        # A date before the document's own is a past event or a citation ("đã được tập huấn
+        # … vào tháng 11/2024" in a letter of 17/12/2024, "Kết luận 174 ngày 4/7/2025"),
+        # unless it is written as what is due ("Thời gian hoàn thành: Trước ngày 15/11/2025"
+        # in a plan signed on 21/11/2025) and nothing later is.
+        later = [d for d in dated if d.date and d.date >= doc_date]
+        dated = later or [d for d in dated if d.relation in _PAST_DUE]
     if dated:
-        if doc_date is not None:
-            dated = [d for d in dated if d.date and d.date >= doc_date] or dated
         return min(enumerate(dated), key=lambda pair: (pair[1].date, pair[0]))[1]
     for relation in _UNDATED_ORDER:
         for deadline in found:
-            if deadline.relation == relation:
+            if deadline.relation == relation and deadline.date is None:
                 return deadline
     return None
 
