@@ -115,3 +115,26 @@ def test_agencies_joiner_spellings_never_displace_a_written_name():
     # "Sở Văn hóa và Thể thao" is a body of its own, not "Sở Văn hóa, Thể thao và Du lịch"
     found = list(find_agencies("Giao Sở Văn hóa và Thể thao chủ trì."))
     assert [a.name for a in found] == ["Sở Văn hóa và Thể thao"]
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        # real corpus: kế hoạch of UBND tỉnh Lâm Đồng (b22), kế hoạch 1026/KH-UBND Nghệ An,
+        # chỉ thị 05/CT-UBND Quảng Ngãi
+        ("Ngân hàng Nhà nước khu vực X", "Ngân hàng Nhà nước khu vực X"),
+        ("Kho bạc Nhà nước khu vực XI", "Kho bạc Nhà nước khu vực XI"),
+        ("Ngân hàng Nhà nước - Chi nhánh Quảng Ngãi", "Ngân hàng Nhà nước - Chi nhánh Quảng Ngãi"),
+    ],
+)
+def test_agencies_a_known_bodys_regional_unit_is_a_body_of_its_own(written, canonical):
+    found = list(find_agencies(f"Giao {written} chủ trì thực hiện."))
+    assert [a.name for a in found] == [canonical]
+    assert found[0].id is None
+
+
+def test_agencies_tinh_doan_is_no_territory():
+    found = list(
+        find_agencies("Hội Cựu chiến binh tỉnh, Tỉnh đoàn tuyên truyền.", province="Quảng Ngãi")
+    )
+    assert [a.name for a in found] == ["Hội Cựu chiến binh tỉnh Quảng Ngãi", "Tỉnh đoàn Quảng Ngãi"]

@@ -11,7 +11,7 @@ from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
 from vbparse.extract.agencies.groups import group_tries, match_group
 from vbparse.extract.agencies.keys import Trie, fold_phrase
-from vbparse.extract.agencies.named_bodies import head_words, named_body_at
+from vbparse.extract.agencies.named_bodies import head_words, named_body_at, unit_of_known_body
 from vbparse.extract.agencies.tokens import Tokens
 
 __all__ = ["find_candidates"]
@@ -110,6 +110,8 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
         if full:
             found.append(Candidate(first=i, last=full[0], entry_id=full[1]))
+            if unit := unit_of_known_body(gazetteer, tokens, i, full[0]):
+                found.append(Candidate(first=i, last=unit.last, named=unit))
         # (the opening tests inlined: this loop runs once per token of every scanned text)
         group = match_group(gazetteer, tokens, i) if keys[i] in group_openings else None
         if group and not group.determined and keys[group.last : group.last + 1] != [":"]:

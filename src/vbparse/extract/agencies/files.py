@@ -173,6 +173,9 @@ class NamedBodyGrammar(BaseModel):
     name_phrases: list[str] = []
     comma_phrases: list[str] = []
     stops: list[str]
+    regional_units: list[str] = []
+    branches: list[str] = []
+    branch_place_words: list[str] = []
 
 
 class RoleGrammar(BaseModel):

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
+import regex
+
 from vbparse.extract.agencies.gazetteer import Gazetteer
 from vbparse.extract.agencies.keys import Trie, fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
@@ -38,6 +40,9 @@ class _NamedTries:
     comma_phrases: Trie
     stops: Trie
     max_words: int
+    regional: Trie
+    branches: Trie
+    branch_place_words: frozenset[str]
 
 
 _TRIES: dict[int, _NamedTries] = {}
@@ -59,7 +64,22 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         comma_phrases.add(fold_phrase(phrase), True)
     for stop in grammar.stops:
         stops.add(fold_phrase(stop)[:2], True)  # a phrase's first two words decide
-    tries = _NamedTries(heads, connectors, phrases, comma_phrases, stops, grammar.max_words)
+    regional, branches = Trie(), Trie()
+    for word in grammar.regional_units:
+        regional.add(fold_phrase(word), True)
+    for word in grammar.branches:
+        branches.add(fold_phrase(word), True)
+    tries = _NamedTries(
+        heads,
+        connectors,
+        phrases,
+        comma_phrases,
+        stops,
+        grammar.max_words,
+        regional,
+        branches,
+        frozenset(k for w in grammar.branch_place_words for k in fold_phrase(w)),
+    )
     _TRIES[id(gazetteer)] = tries
     return tries
 
@@ -148,3 +168,34 @@ def named_body_at(
 def _named(tokens: Tokens, first: int, last: int, kind: str) -> NamedBody:
     text = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
     return NamedBody(last=last, name=fold_tone_marks_str(" ".join(text.split())), kind=kind)
+
+
+_ROMAN = regex.compile(r"[IVXLC]+|\d{1,3}")
+# A branch is named by its place: a few capitalised words, "tỉnh"/"thành phố" among them.
+_MAX_BRANCH_WORDS = 5
+
+
+def unit_of_known_body(
+    gazetteer: Gazetteer, tokens: Tokens, first: int, last: int
+) -> NamedBody | None:
+    """A known body's regional unit or branch written right after its name (tokens
+    ``first``..``last``): "Ngân hàng Nhà nước khu vực X", "Ngân hàng Nhà nước - Chi nhánh tỉnh
+    Quảng Ngãi". None when no such words follow."""
+    tries = _tries(gazetteer)
+    keys = tokens.keys
+    regional = tries.regional.longest(keys, last)
+    if regional and regional[0] < len(keys) and _ROMAN.fullmatch(tokens.word(regional[0])):
+        return _named(tokens, first, regional[0] + 1, "unit")
+    at = last + 1 if last < len(keys) and keys[last] == "-" else last
+    branch = tries.branches.longest(keys, at)
+    if branch is None:
+        return None
+    j = branch[0]
+    while j < len(keys) and j - branch[0] < _MAX_BRANCH_WORDS:
+        word = tokens.word(j)
+        if not (_capitalised(word) or keys[j] in tries.branch_place_words):
+            break
+        if "\n" in tokens.gap(j):
+            break
+        j += 1
+    return _named(tokens, first, j, "unit") if j > branch[0] else None

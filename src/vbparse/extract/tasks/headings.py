@@ -114,10 +114,12 @@ def is_lead_in(
     directive = own[skip:]
     if header_grammar("lead_in_endings").search(directive):
         return True
-    named = [a.span for a in roles.lead if a.span]
+    named = [a.span for a in (*roles.lead, *roles.support) if a.span]
     if deadline is not None and deadline.span is not None:
         named.append(deadline.span)
     rest = _blanked(directive, offset + skip, named)
+    if not directive.rstrip().endswith(":"):
+        rest = header_grammar("lead_in_role_words").sub(" ", rest)
     # A name wrapped over two lines ("**2. Sở\nKhoa học và Công nghệ**") is one line.
     if "\n" in rest.strip():
         return False
