@@ -67,3 +67,16 @@ def test_sub_needs_changes_nothing_but_the_speed(pattern, needs):
         assert (fast.text, fast.source_index) == (plain.text, plain.source_index)
         if plain is source:
             assert fast is source
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [unwrap.label_start(), unwrap._structural_line(), unwrap._LINE_WITH_LETTER, unwrap._DASH_WORD],
+    ids=["label_start", "structural_line", "line_with_letter", "dash_word"],
+)
+def test_unwrap_patterns_matched_in_place_look_behind_nothing(pattern):
+    """Unwrap matches these at a break's end in the whole text, not on a copy of the rest:
+    the same only while none of them looks behind where it starts (no look-behind, no \\b or
+    ^ before its first character)."""
+    assert "(?<" not in pattern.pattern
+    assert not pattern.pattern.lstrip("(?:").startswith(("\\b", "^", "\\B"))
