@@ -138,3 +138,23 @@ def test_agencies_tinh_doan_is_no_territory():
         find_agencies("Hội Cựu chiến binh tỉnh, Tỉnh đoàn tuyên truyền.", province="Quảng Ngãi")
     )
     assert [a.name for a in found] == ["Hội Cựu chiến binh tỉnh Quảng Ngãi", "Tỉnh đoàn Quảng Ngãi"]
+
+
+def test_agencies_a_board_of_two_kinds_of_zone_is_one_name():
+    """kế hoạch 310/KH-UBND Hà Nội and thông báo 660/TB-UBND Quảng Ngãi (real)."""
+    text = (
+        "Giao Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội chủ trì, "
+        "phối hợp Ban Quản lý Khu kinh tế Dung Quất và các khu công nghiệp Quảng Ngãi."
+    )
+    assert [a.name for a in find_agencies(text)] == [
+        "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội",
+        "Ban Quản lý Khu kinh tế Dung Quất và các khu công nghiệp Quảng Ngãi",
+    ]
+
+
+def test_agencies_a_unit_of_the_provincial_party_committee_takes_the_province():
+    """kế hoạch 0125/KH-UBND Đắk Lắk (real, b23): "Ban Tuyên giáo và Dân vận Tỉnh ủy"."""
+    found = list(
+        find_agencies("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tuyên truyền.", province="Đắk Lắk")
+    )
+    assert [a.name for a in found] == ["Ban Tuyên giáo và Dân vận Tỉnh ủy Đắk Lắk"]

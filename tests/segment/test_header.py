@@ -115,3 +115,67 @@ def test_closing_nơi_nhận_without_bullets():
         "Lưu: VT, GDTrH",
     ]
     assert closing.signer == "Phạm Ngọc Thưởng"
+
+
+def test_recipient_ends_where_the_body_runs_on():
+    """Crawled copies run the body's first sentence onto the last addressee (công văn
+    327/SGDĐT-KHTC and 3397/BKHĐT-QLKTTW, real web copies)."""
+    text = normalize(
+        "Số: 327/SGDĐT-KHTC\nVũng Tàu, ngày 29 tháng 4 năm 2011\nKính gửi:\n"
+        "- Các Phòng Giáo dục và Đào tạo huyện, thị xã, thành phố;\n"
+        "- Các đơn vị trực thuộc Thực hiện Công văn số 1369/BGDĐT-CTHSSV ngày 15/3/2011;\n"
+        "Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện thống kê.\n"
+    ).text
+    header = find_header(text)
+    assert header.recipients == [
+        "Các Phòng Giáo dục và Đào tạo huyện, thị xã, thành phố",
+        "Các đơn vị trực thuộc",
+    ]
+
+
+def test_recipient_wrapped_over_two_lines():
+    """Công văn 11654/VPCP-CN as a Markdown copy (real): "Kính gửi:" alone, the addressee
+    wrapped where the page broke the line."""
+    text = normalize(
+        "Số: 11654/VPCP-CN\nHà Nội, ngày 28 tháng 11 năm 2025\n**Kính gửi:**\n|\n"
+        "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh\n"
+        "Bình, Bắc Ninh, Phú Thọ, Tuyên Quang.\n|\n"
+        "Xét báo cáo và đề xuất, kiến nghị của Ủy ban nhân dân tỉnh Hưng Yên, Phó Thủ tướng có "
+        "ý kiến như sau:\n"
+    ).text
+    header = find_header(text)
+    assert header.recipients == [
+        "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang"
+    ]
+
+
+def test_recipient_details_are_no_addressees():
+    """A tax office's reply lists the company's tax code and address under it (công văn of
+    Thuế tỉnh Tây Ninh, real Markdown copy)."""
+    text = normalize(
+        "Số: 3257/TNI-QLDN1\nTây Ninh, ngày 01 tháng 12 năm 2025\n**Kính gửi:**\n|\n"
+        "Công Ty TNHH Khuôn Mẫu Yong Hong;\nMã số thuế: 1102044417;\n"
+        "Địa chỉ nhận thông báo: Lô A8-A9 Đường Số 01, tỉnh Tây Ninh.\n|\n"
+        "Trả lời văn bản số 01/CV-01 ngày 20/11/2025 của Công ty, Thuế tỉnh Tây Ninh có ý kiến:\n"
+    ).text
+    assert find_header(text).recipients == ["Công Ty TNHH Khuôn Mẫu Yong Hong"]
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        # real công văn of provinces (b13, b19, b23): the drafter after the last unit code
+        ("- Lưu: VT, KGVX.LHT.", "Lưu: VT, KGVX"),
+        ("- Lưu: VT, XDCT. Khánh.", "Lưu: VT, XDCT"),
+        ("- Lưu VT, GDPT. Hiển (3b).", "Lưu VT, GDPT"),
+        ("- Lưu: VT, KGVX (Thập).", "Lưu: VT, KGVX"),
+        ("- Lưu: VT, NC chau.", "Lưu: VT, NC"),
+        # kept: a unit "V.I" (Vụ I), a unit in brackets, the copy count
+        ("- Lưu: VT, V.I.", "Lưu: VT, V.I"),
+        ("- Lưu: VT, CST (PLP).", "Lưu: VT, CST (PLP)"),
+        ("- Lưu: VT, TH (2).", "Lưu: VT, TH (2)"),
+    ],
+)
+def test_closing_lưu_entry_without_its_drafter(written, kept):
+    text = f"Bộ Y tế thực hiện./.\n\nNơi nhận:\n- Như trên;\n{written}\n"
+    assert find_closing(text, 0, len(text)).cc == ["Như trên", kept]

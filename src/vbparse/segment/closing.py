@@ -39,8 +39,16 @@ _LUU_TAIL = regex.compile(
     r"(\(\s*\d+\s*\p{L}{0,2}\s*\))"
     r"(?:[\s.,]*(?:\(\p{L}{1,5}\)|[\p{L}\d.]{1,8}(?:\s*\(\d{1,3}\))?)){0,2}[\s.]*$"
 )
-# With no copy count: "Lưu: VT, KT. Hg" — a short mixed-case tail after the last unit code.
-_LUU_INITIALS = regex.compile(r"(?<=[\p{Lu}\d])\.\s*\p{Lu}\p{Ll}{1,3}\s*$")
+# With no copy count, the drafter after the last unit code: "Lưu: VT, KT. Hg", "… XDCT.
+# Khánh", "… GDPT. Hiển (3b)", "… KGVX.LHT", "… TH. TT" (initials after a code of two capitals
+# or more: "V.I" is Vụ I), "… KGVX (Thập)", "… NC chau", "… VP Trúc" (real công văn of
+# provinces; NĐ 30/2020 Phụ lục I puts the drafter's initials there).
+_LUU_INITIALS = regex.compile(
+    r"(?:(?<=[\p{Lu}\d])\.\s*\p{Lu}\p{Ll}{1,6}(?:\s*\(\d{0,3}\p{L}{0,2}\))?"
+    r"|(?<=\p{Lu}{2})\.\s*\p{Lu}{1,4}"
+    r"|\s*\(\p{Lu}\p{Ll}+\)"
+    r"|(?<=\p{Lu}{2}|\d)\s+\p{Lu}?\p{Ll}+)\s*$"
+)
 
 
 @dataclass

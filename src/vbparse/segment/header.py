@@ -69,6 +69,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
         "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
         "body_opening": regex.compile("|".join(f"(?:{p})" for p in g["body_openings"])),
+        "recipient_details": regex.compile("|".join(f"(?:{p})" for p in g["recipient_details"])),
+        "recipient_run_on": regex.compile(
+            r"(?<=\S)\s+(?=(?:"
+            + "|".join(f"(?:{p})" for p in (*g["body_openings"], *g["recipients_run_on"]))
+            + "))"
+        ),
     }
 
 
@@ -411,6 +417,10 @@ def _add_recipients(header: Header, line: str, bullets: str) -> None:
     """The addressees of one line, without their bullets and closing punctuation; a table cell
     keeps several bullets on one line ("Kính gửi: | - Bộ Tài chính; - Bộ Tư pháp")."""
     for entry in _INLINE_BULLET.split(line):
+        # A crawled page may run the body's first sentence onto the last addressee ("- Các đơn
+        # vị trực thuộc Thực hiện Công văn số 1369/BGDĐT …", công văn 327/SGDĐT-KHTC): the
+        # addressee ends where a body opening starts.
+        entry = _patterns()["recipient_run_on"].split(entry, maxsplit=1)[0]
         header.recipients.append(entry.lstrip(bullets).rstrip(" ;.,"))
 
 
@@ -427,6 +437,12 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             # the date line stand between "Kính gửi:" and its bullets.
             continue
         if not stripped.startswith(("-", "–", "•", "+")):
+            if _wraps_onto(lines[last].text.strip(), stripped) and last > i:
+                # the addressee goes on under its bullet ("- Ban Chủ nhiệm các Đoàn Luật sư tỉnh
+                # Đắk Nông, tỉnh" / "Bình Thuận và tỉnh Lâm Đồng (cũ);", công văn of Sở Tư pháp)
+                header.recipients[-1] = f"{header.recipients[-1]} {stripped.rstrip(' ;.,')}"
+                last = j
+                continue
             break
         _add_recipients(header, stripped, "-–•+ ")
         last = j
@@ -440,10 +456,34 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             break
         # An OCR of side-by-side columns puts the quốc hiệu or the date line right under
         # "Kính gửi:": those are no addressees.
-        if _is_motto(stripped) or _patterns()["place_date"].match(stripped):
+        if (
+            _is_motto(stripped)
+            or _patterns()["place_date"].match(stripped)
+            or _patterns()["recipient_details"].match(stripped)
+        ):
             break
-        header.recipients.append(stripped.rstrip(" ;.,"))
+        if last > i and _wraps_onto(lines[last].text.strip(), stripped):
+            # "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh" / "Bình, Bắc Ninh, Phú Thọ."
+            header.recipients[-1] = f"{header.recipients[-1]} {stripped.rstrip(' ;.,')}"
+        else:
+            header.recipients.append(stripped.rstrip(" ;.,"))
         last = j
-        if not stripped.endswith((";", ",")):
+        if not stripped.endswith((";", ",")) and not (
+            j + 1 < len(lines) and _wraps_onto(stripped, lines[j + 1].text.strip())
+        ):
             break
     return last
+
+
+def _wraps_onto(line: str, following: str) -> bool:
+    """Whether an addressee's line goes on in ``following``: it ends with no punctuation and
+    the following short line ends the entry with ";" or "." (a copy that kept the page's
+    line breaks)."""
+    return (
+        bool(line)
+        and line[-1].isalnum()
+        and bool(following)
+        and following[0].isalnum()
+        and following.endswith((";", "."))
+        and len(following.split()) <= _RECIPIENT_WORDS
+    )

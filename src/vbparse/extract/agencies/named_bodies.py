@@ -136,6 +136,11 @@ def named_body_at(
         word = tokens.word(j)
         if "\n" in tokens.gap(j) and (_capitalised(word) or not word[:1].isalnum()):
             break  # a new line that starts with a capital or a bullet ("- Theo dõi ...")
+        phrase = tries.name_phrases.longest(keys, j)
+        if phrase:  # before the connectors: "… cao và khu công nghiệp" is one name
+            words += phrase[0] - j
+            j = phrase[0]
+            continue
         connector = tries.connectors.longest(keys, j)
         if connector:
             nxt = connector[0]

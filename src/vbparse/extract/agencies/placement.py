@@ -70,7 +70,21 @@ def _in_province(gazetteer: Gazetteer, name: str, province_id: str | None) -> st
             cut = entry.name.casefold().rfind(unit.casefold() + " ")
             if cut >= 0:
                 return " ".join([*words[: -len(unit_key)], entry.name[cut:]])
+    # "Ban Tuyên giáo và Dân vận Tỉnh ủy" → "… Tỉnh ủy Đắk Lắk": a unit of the province's
+    # party committee, named with the committee's word alone
+    committee = _party_committees().get(entry.kind)
+    if committee and key[-len(fold_phrase(committee)) :] == fold_phrase(committee):
+        for unit in _unit_words().get(entry.kind, ()):
+            cut = entry.name.casefold().rfind(unit.casefold() + " ")
+            if cut >= 0:
+                return f"{name} {entry.name[cut + len(unit) + 1 :]}"
     return name
+
+
+@functools.cache
+def _party_committees() -> dict[str, str]:
+    """The party committee's word of a province or city ("Tỉnh ủy", "Thành ủy")."""
+    return dict(load_yaml("agencies/party_bodies.yaml")["province_committees"])
 
 
 def _provincial_own(gazetteer: Gazetteer, name: str, province_id: str | None) -> Entry | None:
