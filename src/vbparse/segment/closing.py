@@ -245,7 +245,7 @@ def _clean_cc(line: Line) -> str:
     words = line.text.strip().lstrip("-–•+ ").strip()
     if words.lower().startswith("lưu"):
         words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
-        words = _LUU_INITIALS.sub("", words, timeout=time_left())
+        words = _LUU_INITIALS.sub("", words.rstrip(" ;.,"), timeout=time_left())
     return words.rstrip(" ;.,")
 
 
