@@ -66,7 +66,9 @@ def test_pattern_time_runaway_in_normalize_is_an_error_record(monkeypatch, tmp_p
 
     monkeypatch.setattr(normalize, "_SPACE_RUN", RUNAWAY)  # as a pattern gone exponential
     path = tmp_path / "doc.txt"
-    path.write_text(SEED.read_text(encoding="utf-8") + "a" * 60 + "b", encoding="utf-8")
+    # Two spaces in a row: the space-run pass is tried only on a text that has them.
+    text = SEED.read_text(encoding="utf-8") + "Hai  dấu cách.\n" + "a" * 60 + "b"
+    path.write_text(text, encoding="utf-8")
     record = in_thread(lambda: parse_one(str(path), keep_document, time_s=1.0))
     assert record.kind == "error" and record.stage == "timeout"
     assert record.error.startswith("pattern timed out in normalize")

@@ -4,7 +4,9 @@ to change is still changed, its offsets carried."""
 
 import pytest
 
+from vbparse import normalize
 from vbparse.grammars import load_yaml
+from vbparse.normalize import unicode, unwrap
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
@@ -32,3 +34,49 @@ def test_split_run_together_changes_only_what_needs_it():
     # The split word maps to where it started, the rest character to character.
     assert split.source_index[:8] == [0] * 8
     assert split.source_index[8:] == text.source_index[7:]
+
+
+LINES = ["", "a", "\n", "a\nb", "a\n\nb\n", "1\n2\n3\n4\n5\n6", "x" * 2500 + "\nend", "\n" * 7]
+
+
+@pytest.mark.parametrize("text", LINES, ids=range(len(LINES)))
+def test_unwrap_lines_after_a_break_read_without_a_copy(text):
+    """The lines after a break, read in place, are those of a copy's split (unwrap no longer
+    copies the rest of the text at every break: quadratic on long texts)."""
+    for at in range(len(text) + 1):
+        assert unwrap._lines_from(text, at, 4) == text[at:].split("\n", 4)[:4]
+
+
+NEEDS = [
+    (normalize._TRAILING_SPACE, normalize._SPACE_AT_LINE_END),
+    (normalize._LEADING_SPACE, normalize._SPACE_AT_LINE_START),
+    (normalize._SPACE_RUN, "  "),
+    (normalize._BLANK_RUN, "\n\n\n"),
+    (unicode._CLUSTER, unicode._COMBINING_MARK),
+]
+SPACED = ["", " ", "a ", " a", "a  b", "a \nb", "a\n b\n\n\n\nc ", "Ho\u0300a  \n", "x\n\n", "Hòa"]
+
+
+@pytest.mark.parametrize("pattern, needs", NEEDS, ids=[p.pattern for p, _ in NEEDS])
+def test_sub_needs_changes_nothing_but_the_speed(pattern, needs):
+    """A substitution told what its matches need gives the same text and offsets, and the
+    same object back when the text lacks it."""
+    for text in SPACED:
+        source = NormalizedText.identity(text)
+        fast, plain = source.sub(pattern, "#", needs=needs), source.sub(pattern, "#")
+        assert (fast.text, fast.source_index) == (plain.text, plain.source_index)
+        if plain is source:
+            assert fast is source
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [unwrap.label_start(), unwrap._structural_line(), unwrap._LINE_WITH_LETTER, unwrap._DASH_WORD],
+    ids=["label_start", "structural_line", "line_with_letter", "dash_word"],
+)
+def test_unwrap_patterns_matched_in_place_look_behind_nothing(pattern):
+    """Unwrap matches these at a break's end in the whole text, not on a copy of the rest:
+    the same only while none of them looks behind where it starts (no look-behind, no \\b or
+    ^ before its first character)."""
+    assert "(?<" not in pattern.pattern
+    assert not pattern.pattern.lstrip("(?:").startswith(("\\b", "^", "\\B"))

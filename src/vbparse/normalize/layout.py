@@ -24,6 +24,13 @@ import functools
 import regex
 
 from vbparse.grammars import load_yaml
+from vbparse.normalize.layout_lines import (
+    MOTTO_INSIDE,
+    SIGNED_WORDS,
+    lines_hit,
+    motto_inside,
+    untouched,
+)
 from vbparse.normalize.offsets import NormalizedText
 
 # A line with a run of 3+ spaces between two words (two columns side by side), and the run.
@@ -32,10 +39,6 @@ _COLUMN_GAP = regex.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 # A right column continues on the next line when it starts within this many characters (a
 # Word text box aligns its columns by tab stops, not by characters).
 _SAME_COLUMN = 6
-# The quốc hiệu or the tiêu ngữ after other words on a line, in the forms only a header uses.
-_MOTTO_INSIDE = regex.compile(
-    r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
-)
 _SEPARATOR_ROW = regex.compile(r"^[\s|:\-]*$")
 _LINE = regex.compile(r"[^\n]+")
 _NON_SPACE_RUN = regex.compile(r"\S+")
@@ -53,8 +56,7 @@ _INLINE_BULLET = regex.compile(r"(?<=[.;:!?])[ \t]+(?=[-–•+][ \t]+\p{Lu})")
 _LINE_BULLET = regex.compile(r"(?m)^[ \t]*[-–•+][ \t]+\p{Lu}")
 # A decimal item label ending a line: "… quan hệ lao động 2.1."
 _TRAILING_LABEL = regex.compile(r"(?<=\p{L})[ \t]\d{1,2}\.\d{1,2}\.$")
-_SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
-_SIGNED = regex.compile(rf"^[ \t]*[(\[]?\s*(?:{'|'.join(_SIGNED_WORDS)})\s*[)\]]?[ \t]*$")
+_SIGNED = regex.compile(rf"^[ \t]*[(\[]?\s*(?:{'|'.join(SIGNED_WORDS)})\s*[)\]]?[ \t]*$")
 # A person's name closing a signature cell: two to six capitalised words.
 _TRAILING_NAME = regex.compile(
     r"(?<=[\p{Lu}\d.,)])\s+(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5}\s*$)"
@@ -133,16 +135,32 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     line; "(Đã ký)" stamps, bare bars and the separator rows next to a layout row blanked.
     Every edit keeps the length, so the map back to the source is unchanged."""
     lines = text.text.split("\n")
-    layout = [_is_layout_row(line) for line in lines]
+    layout = ["|" in line and _is_layout_row(line) for line in lines]
     # A line matches these only if the whole text does: one search each instead of one a line.
-    columns_in_text = _COLUMN_LINE.search(text.text) is not None
-    motto_in_text = _MOTTO_INSIDE.search(text.text) is not None
-    signed_in_text = any(word in text.text for word in _SIGNED_WORDS)
+    columns_in_text = ("   " in text.text or "\t" in text.text) and bool(
+        _COLUMN_LINE.search(text.text)
+    )
+    motto_in_text = motto_inside(text.text)
+    signed_in_text = any(word in text.text for word in SIGNED_WORDS)
     out = []
     columns: set[int] = set()  # where the right columns of the line above start
     caption_in_text = "kèm theo" in text.text.casefold()
     bullets_in_text = _LINE_BULLET.search(text.text) is not None
+    hit = lines_hit(text.text, lines, layout, motto=motto_in_text, bullets=bullets_in_text)
+    marker = _grammar()["marker"]
+    quiet = functools.partial(
+        untouched,
+        marker=marker,
+        caption=caption_in_text,
+        columns=columns_in_text,
+        signed=signed_in_text,
+    )
     for i, line in enumerate(lines):
+        if i not in hit and quiet(line):
+            # No step below changes this line (most of a text: see ``layout_lines``).
+            out.append(line)
+            columns = set()
+            continue
         if bullets_in_text and "|" not in line:
             line = _INLINE_BULLET.sub(lambda m: "\n" + m.group(0)[1:], line)
         if caption_in_text:
@@ -167,10 +185,10 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
         elif _grammar()["marker"].match(line):
             # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
             line = _flatten_cell(line)
-        elif motto_in_text and _MOTTO_INSIDE.search(line):
+        elif motto_in_text and MOTTO_INSIDE.search(line):
             # The issuer's column and the quốc hiệu joined by one space ("ỦY BAN NHÂN DÂN CỘNG
             # HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc").
-            line = _MOTTO_INSIDE.sub(lambda m: "\n" + m.group(0)[1:], line, count=1)
+            line = MOTTO_INSIDE.sub(lambda m: "\n" + m.group(0)[1:], line, count=1)
         columns = set()
         if signed_in_text:
             line = _SIGNED.sub(lambda m: " " * len(m.group(0)), line)

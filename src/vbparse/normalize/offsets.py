@@ -33,13 +33,23 @@ class NormalizedText:
         return Span(start=start, end=max(start, end))
 
     def sub(
-        self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]
+        self,
+        pattern: regex.Pattern[str],
+        repl: str | Callable[[regex.Match[str]], str],
+        *,
+        needs: str | regex.Pattern[str] | None = None,
     ) -> NormalizedText:
         """Replace every match of ``pattern``, carrying the offsets along.
 
         A replacement of the same length maps character to character; any other replacement
-        maps each of its characters to the start of the text it replaced.
+        maps each of its characters to the start of the text it replaced. ``needs``: a string,
+        or a pattern, found in the text wherever ``pattern`` matches, and faster to look for
+        (a literal, no look-behind at every position); a text without it is returned as is.
         """
+        if isinstance(needs, str) and needs not in self.text:
+            return self
+        if isinstance(needs, regex.Pattern) and not needs.search(self.text, timeout=time_left()):
+            return self
         pieces: list[str] = []
         index: list[int] = []
         last = 0

@@ -18,6 +18,7 @@ from vbparse.pattern_time import time_left
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_LETTER_RUN = regex.compile(r"\p{L}+")
 
 
 @functools.cache
@@ -82,13 +83,15 @@ def _candidate_words() -> regex.Pattern[str]:
 
 
 def fold_tone_marks(text: NormalizedText) -> NormalizedText:
-    pattern = _candidate_words()
     # Most texts already use one placement: deciding once per distinct word skips the
-    # offset-carrying pass (a Python call per word) when no word changes.
-    words = set(pattern.findall(text.text, timeout=time_left()))
-    if all(place_tone_mark(word) == word for word in words):
+    # offset-carrying pass (a Python call per word) when no word changes. The candidates are
+    # the distinct letter runs that end in a marked vowel (what ``_candidate_words`` finds;
+    # a plain run of letters is found three times faster).
+    finals = _marked_finals()
+    words = set(_LETTER_RUN.findall(text.text, timeout=time_left()))
+    if all(place_tone_mark(word) == word for word in words if word[-1] in finals):
         return text
-    return text.sub(pattern, lambda m: place_tone_mark(m.group(0)))
+    return text.sub(_candidate_words(), lambda m: place_tone_mark(m.group(0)))
 
 
 def fold_tone_marks_str(text: str) -> str:

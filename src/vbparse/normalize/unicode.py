@@ -11,6 +11,7 @@ from vbparse.normalize.offsets import NormalizedText
 # A base character with its combining marks: NFC works on these clusters, so a cluster maps
 # back to where it started even when composing shortens it.
 _CLUSTER = regex.compile(r"\P{M}\p{M}+")
+_COMBINING_MARK = regex.compile(r"\p{M}")  # what a cluster needs: most texts come composed
 _LINE_END = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Zero-width space/joiners, BOM, soft hyphen: invisible, dropped.
 _INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -25,7 +26,9 @@ _ETH = regex.compile("[\u00d0\u00f0]")
 
 def clean_unicode(text: NormalizedText) -> NormalizedText:
     text = text.sub(_LINE_END, "\n")
-    text = text.sub(_CLUSTER, lambda m: unicodedata.normalize("NFC", m.group(0)))
+    text = text.sub(
+        _CLUSTER, lambda m: unicodedata.normalize("NFC", m.group(0)), needs=_COMBINING_MARK
+    )
     text = text.sub(_INVISIBLE, "")
     text = text.sub(_ODD_SPACE, " ")
     text = text.sub(_ETH, lambda m: "Đ" if m.group(0) == "\u00d0" else "đ")

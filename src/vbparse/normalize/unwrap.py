@@ -86,46 +86,49 @@ def wrap_width(text: str) -> int | None:
 
 
 def _join_with(
-    before: list[str], rest: str, width: int | None, *, flat_table: bool = False
+    before: list[str], source: str, at: int, width: int | None, *, flat_table: bool = False
 ) -> str | None:
     """What replaces the break between the lines ``before`` (the last one is the line the
-    break ends) and ``rest``: " ", "" or None (keep the break). ``flat_table``: the text holds
-    a table flattened one cell a line, whose row numbers stand alone."""
+    break ends) and the text from ``source[at]``: " ", "" or None (keep the break).
+    ``flat_table``: the text holds a table flattened one cell a line, whose row numbers stand
+    alone. (The patterns are matched at ``at``, not on a copy of the rest of the text: none
+    looks behind its start.)"""
     line = before[-1].rstrip()
+    first = source[at]
     if (
         _is_bare_label(line, numbers=not flat_table)
-        and _LINE_WITH_LETTER.match(rest)
-        and not label_start().match(rest)
+        and _LINE_WITH_LETTER.match(source, at)
+        and not label_start().match(source, at)
     ):
         # A label a web copy left alone on its line ("-" / "Phân công …", "1.1." / "Trưởng
         # Ban Chỉ đạo", quyết định 1627/QĐ-UBND Quảng Ngãi): it opens the line after it.
         return " "
     if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
         return None
-    if not _LINE_WITH_LETTER.match(rest):
+    if not _LINE_WITH_LETTER.match(source, at):
         return None
-    if label_start().match(rest) and not _dash_in_flow(before, rest, width):
+    if label_start().match(source, at) and not _dash_in_flow(before, source, at, width):
         return None
-    if _structural_line().match(rest):
+    if _structural_line().match(source, at):
         return None
-    if _CODE_HYPHEN.search(line) and rest[:1].isupper():
+    if _CODE_HYPHEN.search(line) and first.isupper():
         return ""
     if _is_type_title(line):
         # A document-type title stands alone, whatever follows it: OCR's "và đẩy mạnh …" for
         # "Về đẩy mạnh …" under "CÔNG ĐIỆN" (29/CĐ-TTg, real scan). A longer title in capitals
         # runs on in lower case ("KẾT LUẬN CỦA BAN BÍ THƯ" / "về tiếp tục thực hiện …").
         return None
-    if line.endswith(",") or rest[0].islower():
+    if line.endswith(",") or first.islower():
         return " "
     if line.isupper():
         return None
-    if _continues_bullet(before, rest):
+    if _continues_bullet(before, source, at):
         return " "
     if _ends_with(line, "unwrap_connectors") and not _ends_with(
         line, "unwrap_connector_exceptions"
     ):
         return " "
-    if rest[0].isdigit() and _ends_with(line, "unwrap_connectors_before_digit"):
+    if first.isdigit() and _ends_with(line, "unwrap_connectors_before_digit"):
         return " "
     if width is not None and len(line) >= 0.8 * width:
         return " "
@@ -168,11 +171,11 @@ def _is_bare_label(line: str, *, numbers: bool = True) -> bool:
     return match is not None and match.end() >= len(text)
 
 
-def _dash_in_flow(before: list[str], rest: str, width: int | None) -> bool:
+def _dash_in_flow(before: list[str], source: str, at: int, width: int | None) -> bool:
     """A dash that a fixed-width wrap put at the start of a line inside a sentence ("… lãnh
     đạo Ban Văn hóa" / "– Xã hội, Ban Dân tộc HĐND tỉnh", thông báo 565/TB-UBND): the line
     before fills the width and neither it nor the one above ends a sentence or opens an item."""
-    if width is None or not _DASH_WORD.match(rest) or len(before) < 2:
+    if width is None or not _DASH_WORD.match(source, at) or len(before) < 2:
         return False
     line, above = before[-1].rstrip(), before[-2].rstrip()
     return (
@@ -183,7 +186,7 @@ def _dash_in_flow(before: list[str], rest: str, width: int | None) -> bool:
     )
 
 
-def _continues_bullet(lines_before: list[str], rest: str) -> bool:
+def _continues_bullet(lines_before: list[str], source: str, at: int) -> bool:
     """A "- " list item (Nơi nhận, Kính gửi) cut before its closing ";" or ".": the lines
     after it, up to the next item, close it ("- VPCP: BTCN, PCN" / "Phạm Mạnh Cường, …;")."""
     for line in reversed(lines_before[-_ITEM_LINES:]):
@@ -197,7 +200,7 @@ def _continues_bullet(lines_before: list[str], rest: str) -> bool:
             return False
     else:
         return False
-    for line in rest.split("\n", _ITEM_LINES)[:_ITEM_LINES]:
+    for line in _lines_from(source, at, _ITEM_LINES):
         stripped = line.strip()
         if not stripped or _BULLET.match(stripped) or label_start().match(stripped):
             return False
@@ -217,11 +220,35 @@ def is_capitals(line: str) -> bool:
 
 # How many lines one wrapped list item may run to.
 _ITEM_LINES = 4
+# How far back the lines before a break are read.
+_WINDOW = 2000
+
+
+def _lines_from(source: str, at: int, count: int) -> list[str]:
+    """The first ``count`` lines from ``at`` (``source[at:].split("\n", count)[:count]``)."""
+    lines = []
+    for _ in range(count):
+        cut = source.find("\n", at)
+        if cut < 0:
+            lines.append(source[at:])
+            break
+        lines.append(source[at:cut])
+        at = cut + 1
+    return lines
 
 
 # A line that opens with a layout field takes joined lines up to this length (a header field
 # is far shorter); each join onto it checks the whole joined line, so this bounds the cost.
 _FIELD_LINE_CHARS = 2000
+
+
+# ``field_line`` after a kept break, until a join onto the next line is proposed.
+_AFTER_KEPT: list[str] = []
+
+
+def _line_at(source: str, start: int) -> str:
+    end = source.find("\n", start)
+    return source[start : end if end >= 0 else len(source)]
 
 
 def unwrap_lines(text: NormalizedText) -> NormalizedText:
@@ -235,22 +262,25 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
 
     def join(match: regex.Match[str]) -> str:
         nonlocal field_line, last_end
-        window = source[max(0, match.start() - 2000) : match.start()]
+        window = source[max(0, match.start() - _WINDOW) : match.start()]
         # rsplit: only the last lines are split off (a split of the whole window per break
         # made joining quadratic in the line count).
         before = window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
-        joined = _join_with(before, source[match.end() :], width, flat_table=flat_table)
-        next_end = source.find("\n", match.end())
-        next_line = source[match.end() : next_end if next_end >= 0 else len(source)]
+        joined = _join_with(before, source, match.end(), width, flat_table=flat_table)
+        if joined is not None and field_line is _AFTER_KEPT:
+            # Decided now, not at every kept break: most breaks are kept and never asked.
+            field_line = [] if opens_with_field(_line_at(source, last_end)) else None
         if joined is not None and field_line is not None:
             so_far = "".join(field_line) + source[last_end : match.start()]
-            candidate = so_far + joined + next_line
+            candidate = so_far + joined + _line_at(source, match.end())
             if len(candidate) > _FIELD_LINE_CHARS or holds_two_fields(candidate):
                 joined = None
             else:
                 field_line = [so_far, joined]
         if joined is None:
-            field_line = [] if opens_with_field(next_line) else None
+            # The line after a kept break opens a new output line: whether it opens with a
+            # field is read from it when a join onto it is proposed.
+            field_line = _AFTER_KEPT
         last_end = match.end()
         return match.group(0) if joined is None else joined
 

@@ -1,0 +1,80 @@
+"""Which lines ``flatten_layout`` can change, found without running its steps on every line.
+
+Its steps test a dozen patterns on each line; most of a text is body lines none of them
+changes. A line is left as it is when no whole-text search below hits it and it holds none
+of what the other steps need (issue 15, speed). The output is the same: every test of a step
+is a search for its own pattern or for a shorter one each of its matches contains.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+import regex
+
+from vbparse.pattern_time import time_left
+
+__all__ = ["MOTTO_INSIDE", "SIGNED_WORDS", "lines_hit", "motto_inside", "untouched"]
+
+# The quốc hiệu or the tiêu ngữ after other words on a line, in the forms only a header uses.
+MOTTO_INSIDE = regex.compile(
+    r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
+)
+SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
+
+# What the line steps' patterns need in a line, as patterns that start with a literal (fast
+# on a whole text): layout's ``_GLUED_RULE``, ``_CAPITALS_TAIL``, ``_INLINE_BULLET``, the
+# motto. A step before another only turns spaces into line breaks (never inside these) and a
+# closing rule into spaces, so a line with none of them is changed by no step.
+RULE_NEEDS = regex.compile(r"[-_=]{3}")
+TAIL_NEEDS = regex.compile(r"(?<=\p{Ll})\.[ \t]+\p{Lu}{2}")
+BULLET_NEEDS = regex.compile(r"[.;:!?][ \t]+[-–•+][ \t]+\p{Lu}")
+MOTTO_NEEDS = regex.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập")
+
+
+def lines_hit(
+    text: str, lines: list[str], layout: list[bool], *, motto: bool, bullets: bool
+) -> set[int]:
+    """The lines where a step's pattern may match, and the lines around layout rows (their
+    separator rows): the only lines besides those with a bar, a bracket, a run of spaces, a
+    trailing label, a stamp or a field at their start that ``flatten_layout`` changes."""
+    patterns = [RULE_NEEDS, TAIL_NEEDS]
+    patterns += [MOTTO_NEEDS] if motto else []
+    patterns += [BULLET_NEEDS] if bullets else []
+    found = sorted(m.start() for p in patterns for m in p.finditer(text, timeout=time_left()))
+    hit: set[int] = set()
+    if found:
+        starts = list(itertools.accumulate([len(line) + 1 for line in lines[:-1]], initial=0))
+        hit = {bisect.bisect_right(starts, at) - 1 for at in found}
+    for i, row in enumerate(layout):
+        if row:
+            hit.update((i - 1, i + 1))
+    return hit
+
+
+def untouched(
+    line: str, *, marker: regex.Pattern[str], caption: bool, columns: bool, signed: bool
+) -> bool:
+    """Whether no step of ``flatten_layout`` can change ``line``, a line ``lines_hit`` left
+    out: it has no bar (a table row), no bracket (a caption), no run of spaces (columns), no
+    trailing label ("2.1."), no stamp and no field at its start."""
+    return not (
+        "|" in line
+        or (caption and "(" in line)
+        or (columns and ("   " in line or "\t" in line))
+        or (line[-1:] == "." and line[-2:-1].isdigit())
+        or (signed and any(word in line for word in SIGNED_WORDS))
+        or marker.match(line)
+    )
+
+
+def motto_inside(text: str) -> bool:
+    """``MOTTO_INSIDE.search(text)``, tried only at the spaces before the motto's words."""
+    for words in MOTTO_NEEDS.finditer(text, timeout=time_left()):
+        start = words.start()
+        while start and text[start - 1] in " \t":
+            start -= 1
+        if start < words.start() and MOTTO_INSIDE.match(text, start):
+            return True
+    return False

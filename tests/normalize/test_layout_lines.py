@@ -1,0 +1,52 @@
+"""``flatten_layout`` leaves alone the lines ``layout_lines`` finds no step can change (issue
+15, speed): on every fixture text, before and after the line steps, it gives the same text as
+when every line goes through every step."""
+
+from pathlib import Path
+
+import pytest
+
+import vbparse.normalize.layout as layout
+from vbparse.ingest import read_document
+from vbparse.normalize import _character_steps, normalize
+from vbparse.normalize.layout_lines import MOTTO_INSIDE, motto_inside
+from vbparse.normalize.offsets import NormalizedText
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = sorted(
+    p
+    for folder in (ROOT / "tests" / "fixtures", ROOT / "corpus")
+    for p in folder.rglob("*")
+    if p.suffix in (".txt", ".md") and p.name != "SOURCES.md"
+)
+
+
+def _inputs(path: Path) -> list[NormalizedText]:
+    """What flatten_layout meets: the text after the character steps, and a normalized one."""
+    raw = read_document(path).text
+    return [_character_steps(NormalizedText.identity(raw)), normalize(raw)]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_layout_lines_skipped_lines_change_nothing(path, monkeypatch):
+    inputs = _inputs(path)
+    fast = [layout.flatten_layout(text).text for text in inputs]
+    monkeypatch.setattr(layout, "lines_hit", lambda _text, lines, *_a, **_k: set(range(len(lines))))
+    monkeypatch.setattr(layout, "untouched", lambda *_a, **_k: False)
+    assert fast == [layout.flatten_layout(text).text for text in inputs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH HẬU GIANG   Độc lập - Tự do - Hạnh phúc",
+        "TỈNH HẬU GIANG\nĐộc lập - Tự do - Hạnh phúc",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "x  \tĐộc lập – Tự do – Hạnh phúc",
+        "Độc lập - Tự do",
+        "",
+    ],
+)
+def test_layout_lines_motto_inside_as_the_pattern(text):
+    assert motto_inside(text) == (MOTTO_INSIDE.search(text) is not None)
