@@ -63,6 +63,12 @@ _TRAILING_NAME = regex.compile(
 )
 
 
+def body_run_on() -> regex.Pattern[str]:
+    """Where a crawled page ran the body's first sentence onto a header line: the space before
+    a capitalised opening ("… trực thuộc Trung ương Trong thời gian qua, …")."""
+    return _grammar()["body_opening"]
+
+
 @functools.cache
 def _grammar() -> dict[str, regex.Pattern[str]]:
     g = load_yaml("header.yaml")

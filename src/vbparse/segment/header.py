@@ -16,6 +16,7 @@ from vbparse.extract.document.number import document_type_codes, number_regex
 from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
+from vbparse.normalize.layout import body_run_on
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.casing import bare, fold
@@ -70,11 +71,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
         "body_opening": regex.compile("|".join(f"(?:{p})" for p in g["body_openings"])),
         "recipient_details": regex.compile("|".join(f"(?:{p})" for p in g["recipient_details"])),
-        "recipient_run_on": regex.compile(
-            r"(?<=\S)\s+(?=(?:"
-            + "|".join(f"(?:{p})" for p in (*g["body_openings"], *g["recipients_run_on"]))
-            + "))"
-        ),
     }
 
 
@@ -165,14 +161,14 @@ def find_header(text: str) -> Header:
             offset = line.start + (len(line.text) - len(line.text.lstrip()))
             header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
             last = i
-        elif header.number is None and (m := _number_alone(lines, i, header)):
+        elif header.number is None and (alone := _number_alone(lines, i, header)):
             # A portal copy titled by its number alone ("3215/BVHTTDL-VHCS" above the text),
             # or "Số:" on a line of its own with the number under it (a flattened table).
-            numbered = lines[i + 1] if m.string != stripped else line
+            last, m = alone
+            numbered = lines[last]
             header.number = m.group(0)
             offset = numbered.start + (len(numbered.text) - len(numbered.text.lstrip()))
             header.number_span = Span(start=offset, end=offset + m.end())
-            last = i if numbered is line else i + 1
         elif header.date is None and (
             m := p["place_date"].match(stripped) or _date_after_number(stripped)
         ):
@@ -214,15 +210,18 @@ def find_header(text: str) -> Header:
     return header
 
 
-def _number_alone(lines: list[Line], i: int, header: Header) -> regex.Match[str] | None:
-    """The số ký hiệu standing alone: as a page's first line, or on the line under a bare
-    "Số:"."""
+def _number_alone(lines: list[Line], i: int, header: Header) -> tuple[int, regex.Match[str]] | None:
+    """The số ký hiệu standing alone, with the index of its line: as a page's first line, or
+    on the line under a bare "Số:"."""
     stripped = lines[i].text.strip()
     if i == 0 and not header.issuer_lines:
-        return number_regex().fullmatch(stripped)
-    if i + 1 < len(lines) and _patterns()["number_label_alone"].fullmatch(stripped):
-        return number_regex().fullmatch(lines[i + 1].text.strip())
-    return None
+        at = i
+    elif i + 1 < len(lines) and _patterns()["number_label_alone"].fullmatch(stripped):
+        at = i + 1
+    else:
+        return None
+    m = number_regex().fullmatch(lines[at].text.strip())
+    return (at, m) if m else None
 
 
 def _header_anchored(header: Header) -> bool:
@@ -420,7 +419,7 @@ def _add_recipients(header: Header, line: str, bullets: str) -> None:
         # A crawled page may run the body's first sentence onto the last addressee ("- Các đơn
         # vị trực thuộc Thực hiện Công văn số 1369/BGDĐT …", công văn 327/SGDĐT-KHTC): the
         # addressee ends where a body opening starts.
-        entry = _patterns()["recipient_run_on"].split(entry, maxsplit=1)[0]
+        entry = body_run_on().split(entry, maxsplit=1)[0]
         header.recipients.append(entry.lstrip(bullets).rstrip(" ;.,"))
 
 
@@ -440,7 +439,7 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             if _wraps_onto(lines[last].text.strip(), stripped) and last > i:
                 # the addressee goes on under its bullet ("- Ban Chủ nhiệm các Đoàn Luật sư tỉnh
                 # Đắk Nông, tỉnh" / "Bình Thuận và tỉnh Lâm Đồng (cũ);", công văn of Sở Tư pháp)
-                header.recipients[-1] = f"{header.recipients[-1]} {stripped.rstrip(' ;.,')}"
+                _continue_recipient(header, stripped)
                 last = j
                 continue
             break
@@ -464,7 +463,7 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             break
         if last > i and _wraps_onto(lines[last].text.strip(), stripped):
             # "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh" / "Bình, Bắc Ninh, Phú Thọ."
-            header.recipients[-1] = f"{header.recipients[-1]} {stripped.rstrip(' ;.,')}"
+            _continue_recipient(header, stripped)
         else:
             header.recipients.append(stripped.rstrip(" ;.,"))
         last = j
@@ -473,6 +472,11 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
         ):
             break
     return last
+
+
+def _continue_recipient(header: Header, line: str) -> None:
+    """The last addressee goes on in ``line`` (its page broke it)."""
+    header.recipients[-1] = f"{header.recipients[-1]} {line.rstrip(' ;.,')}"
 
 
 def _wraps_onto(line: str, following: str) -> bool:

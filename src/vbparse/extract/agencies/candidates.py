@@ -7,19 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
-
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
 from vbparse.extract.agencies.groups import group_tries, match_group
 from vbparse.extract.agencies.keys import Trie, fold_phrase
-from vbparse.extract.agencies.named_bodies import head_words, named_body_at, unit_of_known_body
+from vbparse.extract.agencies.named_bodies import (
+    NUMERAL,
+    head_words,
+    named_body_at,
+    unit_of_known_body,
+)
 from vbparse.extract.agencies.tokens import Tokens
 
 __all__ = ["find_candidates"]
 
 _NUMBER_GLUE = "/-–"
-_ROMAN = regex.compile(r"[IVXLC]+")
 
 
 _LOCAL_TRIES: dict[int, tuple[Trie, Trie]] = {}
@@ -57,7 +59,7 @@ def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candi
             break
         # a place written in capitals in a header ("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH") is named
         # in title case; a Roman numeral ("Phường II") stays
-        words.append(word.capitalize() if word.isupper() and not _ROMAN.fullmatch(word) else word)
+        words.append(word.capitalize() if word.isupper() and not NUMERAL.fullmatch(word) else word)
         j += 1
     if not words:
         return None

@@ -226,7 +226,9 @@ def load_gazetteer() -> Gazetteer:
     )
     joiners = frozenset(fold_phrase(" ".join(_rows("local_bodies.yaml", "name_joiners"))))
     department_trie = Trie()
-    spelled_departments: set[str] = set()
+    # other spellings of the departments named without a unit word, by id (their entries'
+    # names and aliases are the department's own: found once, used for both tries)
+    department_spellings: dict[str, list[tuple[str, ...]]] = {}
     department_bases: dict[str, str] = {}
     provincial_alone: dict[tuple[str, ...], str] = {}
     for dept in departments:
@@ -255,8 +257,10 @@ def load_gazetteer() -> Gazetteer:
         for generic in (generic_name, *generic_aliases):
             department_trie.add(fold_phrase(generic), dept.id)
         if not dept.unit_required:
-            spelled_departments.add(dept.id)
-            for variant in _other_spellings(dept.name, dept.aliases, joiners):
+            spellings = department_spellings[dept.id] = list(
+                _other_spellings(dept.name, dept.aliases, joiners)
+            )
+            for variant in spellings:
                 if department_trie.get(variant) is None:
                     department_trie.add(variant, dept.id)
         for row in provinces:
@@ -349,10 +353,12 @@ def load_gazetteer() -> Gazetteer:
         if entry.kind == "government_agency":
             members["ministry"].add(fold_phrase(entry.name), entry.id)
     for entry in entries:  # after every written name, so that none is displaced
-        if entry.kind == "ministry" or entry.id in spelled_departments:
-            for variant in _other_spellings(entry.name, entry.aliases, joiners):
-                if full.get(variant) is None:
-                    full.add(variant, entry.id)
+        spellings = department_spellings.get(entry.id, [])
+        if entry.kind == "ministry":
+            spellings = list(_other_spellings(entry.name, entry.aliases, joiners))
+        for variant in spellings:
+            if full.get(variant) is None:
+                full.add(variant, entry.id)
     for key, entry_id in (*places.items(), *unit_places.items()):
         members["province"].add(key, entry_id)
     for entry in entries:

@@ -175,7 +175,8 @@ def _named(tokens: Tokens, first: int, last: int, kind: str) -> NamedBody:
     return NamedBody(last=last, name=fold_tone_marks_str(" ".join(text.split())), kind=kind)
 
 
-_ROMAN = regex.compile(r"[IVXLC]+|\d{1,3}")
+# A unit's number: a Roman numeral or up to three digits ("khu vực XIII", "Phường II").
+NUMERAL = regex.compile(r"[IVXLC]+|\d{1,3}")
 # A branch is named by its place: a few capitalised words, "tỉnh"/"thành phố" among them.
 _MAX_BRANCH_WORDS = 5
 
@@ -189,7 +190,7 @@ def unit_of_known_body(
     tries = _tries(gazetteer)
     keys = tokens.keys
     regional = tries.regional.longest(keys, last)
-    if regional and regional[0] < len(keys) and _ROMAN.fullmatch(tokens.word(regional[0])):
+    if regional and regional[0] < len(keys) and NUMERAL.fullmatch(tokens.word(regional[0])):
         return _named(tokens, first, regional[0] + 1, "unit")
     at = last + 1 if last < len(keys) and keys[last] == "-" else last
     branch = tries.branches.longest(keys, at)

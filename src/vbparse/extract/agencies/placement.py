@@ -64,21 +64,26 @@ def _in_province(gazetteer: Gazetteer, name: str, province_id: str | None) -> st
     words, key = name.split(), fold_phrase(name)
     if entry is None or len(key) != len(words):  # one word per token, so words can be cut
         return name
-    for unit in _unit_words().get(entry.kind, ()):
+    placed = [
+        (u, cut) for u in _unit_words().get(entry.kind, ()) if (cut := _unit_at(entry, u)) >= 0
+    ]
+    for unit, cut in placed:
         unit_key = fold_phrase(unit)
         if key[-len(unit_key) :] == unit_key:
-            cut = entry.name.casefold().rfind(unit.casefold() + " ")
-            if cut >= 0:
-                return " ".join([*words[: -len(unit_key)], entry.name[cut:]])
+            return " ".join([*words[: -len(unit_key)], entry.name[cut:]])
     # "Ban Tuyên giáo và Dân vận Tỉnh ủy" → "… Tỉnh ủy Đắk Lắk": a unit of the province's
     # party committee, named with the committee's word alone
     committee = _party_committees().get(entry.kind)
-    if committee and key[-len(fold_phrase(committee)) :] == fold_phrase(committee):
-        for unit in _unit_words().get(entry.kind, ()):
-            cut = entry.name.casefold().rfind(unit.casefold() + " ")
-            if cut >= 0:
-                return f"{name} {entry.name[cut + len(unit) + 1 :]}"
+    if committee and placed and key[-len(fold_phrase(committee)) :] == fold_phrase(committee):
+        unit, cut = placed[0]
+        return f"{name} {entry.name[cut + len(unit) + 1 :]}"
     return name
+
+
+def _unit_at(entry: Entry, unit: str) -> int:
+    """Where ``unit`` + its place stand in a committee's name ("tỉnh Lâm Đồng" in "Ủy ban nhân
+    dân tỉnh Lâm Đồng"), or -1."""
+    return entry.name.casefold().rfind(unit.casefold() + " ")
 
 
 def _in_local_unit(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
