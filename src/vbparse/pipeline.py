@@ -22,6 +22,7 @@ from vbparse.file_names import display_path
 from vbparse.ingest import IngestError, RawText, ReadLimits, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
 from vbparse.normalize import NormalizedText, normalize
+from vbparse.segment.byline import sign_from_byline
 from vbparse.segment.clause_tree import ClauseTree
 from vbparse.segment.closing import Closing, find_closing
 from vbparse.segment.header import Header, find_header
@@ -102,6 +103,7 @@ def stage_segment(doc: ParsedDocument) -> ParsedDocument:
     doc.appendix_start = min(starts) if starts else None
     stop = doc.appendix_start if doc.appendix_start is not None else len(text)
     doc.closing = find_closing(text, doc.header.body_start, stop, scan=doc.raw.ocr)
+    sign_from_byline(doc.closing, doc.header.byline)
     body = segment_region(text, doc.header.body_start, doc.closing.body_end)
     doc.body_tables = body.tables
     doc.tree = body.tree

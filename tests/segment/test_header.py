@@ -183,3 +183,160 @@ def test_recipient_details_are_no_addressees():
 def test_closing_lưu_entry_without_its_drafter(written, kept):
     text = f"Bộ Y tế thực hiện./.\n\nNơi nhận:\n- Như trên;\n{written}\n"
     assert find_closing(text, 0, len(text)).cc == ["Như trên", kept]
+
+
+# A thuvienphapluat.vn copy breaks header lines after a word or two (công văn 4240/UBND-VX
+# and 3257/TNI-QLDN1, công điện 226/CĐ-TTg, quyết định 2862/QĐ-UBND Sơn La: real documents).
+BROKEN_HEADER = (
+    "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 4240/UBND-VX\n"
+    "V/v khẩn trương hoàn thành cập nhật, đồng bộ cơ sở dữ liệu cán bộ, công chức, viên chức\n"
+    "Thành phố Hồ Chí\nMinh, ngày 28 tháng 11 năm 2025\nKính\ngửi:\n"
+    "- Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố;\n"
+    "- Ủy ban nhân dân các xã, phường.\n"
+    "Thực hiện Công văn số 1/BNV ngày 1 tháng 11 năm 2025 của Bộ Nội vụ;\n"
+)
+
+
+def test_header_place_broken_before_the_date():
+    header = find_header(BROKEN_HEADER)
+    assert header.place == "Thành phố Hồ Chí Minh"
+    assert header.date.isoformat() == "2025-11-28"
+    assert header.subject == (
+        "khẩn trương hoàn thành cập nhật, đồng bộ cơ sở dữ liệu cán bộ, công chức, viên chức"
+    )
+
+
+def test_header_recipients_label_broken_after_its_first_word():
+    header = find_header(BROKEN_HEADER)
+    assert header.recipients == [
+        "Các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân dân Thành phố",
+        "Ủy ban nhân dân các xã, phường",
+    ]
+
+
+def test_header_one_word_place_and_broken_label_after_a_wrapped_subject():
+    text = (
+        "CỤC THUẾ\nTHUẾ TỈNH TÂY NINH\n--------\nSố: 3257/TNI-QLDN1\nV/v thuế suất thuế\nGTGT\n"
+        "Tây\nNinh, ngày 01 tháng 12 năm 2025\nKính\ngửi:\n\nCông Ty TNHH Khuôn Mẫu Yong Hong;\n"
+        "Mã số thuế: 1102044417;\n"
+    )
+    header = find_header(text)
+    assert (header.place, header.subject) == ("Tây Ninh", "thuế suất thuế GTGT")
+    assert header.recipients == ["Công Ty TNHH Khuôn Mẫu Yong Hong"]
+
+
+def test_header_cong_dien_label_broken_ends_the_title():
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 226/CĐ-TTg\nHà\nNội, ngày 21 tháng 11 năm 2025\n"
+        "CÔNG ĐIỆN\nVỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ VÀ SỬ DỤNG HÀNG DỰ TRỮ QUỐC GIA\n"
+        "THỦ\nTƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng các Bộ: Quốc phòng, Công an.\n"
+    )
+    header = find_header(text)
+    assert header.place == "Hà Nội"
+    assert header.subject == "VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ VÀ SỬ DỤNG HÀNG DỰ TRỮ QUỐC GIA"
+    assert header.recipients == ["Bộ trưởng các Bộ: Quốc phòng, Công an"]
+
+
+def test_header_issuer_above_the_date_line_is_no_part_of_the_place():
+    header = find_header("SỞ Y TẾ\nHà Nội, ngày 02 tháng 3 năm 2025\nV/v tiêm chủng\n")
+    assert header.place == "Hà Nội"
+    assert [line.text for line in header.issuer_lines] == ["SỞ Y TẾ"]
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("TP. Hồ Chí Minh, ngày 23 tháng 01 năm 2008", "Thành phố Hồ Chí Minh"),  # 523/UBND-ĐTMT
+        ("Tp.Hồ Chí Minh, ngày 07 tháng 12 năm 2007", "Thành phố Hồ Chí Minh"),  # 2865/GDĐT
+        ("Hà Nội ngày 25 tháng 6 năm 2020", "Hà Nội"),  # 5126/VPCP-NN, no comma
+    ],
+)
+def test_header_place_as_the_date_line_writes_it(line, place):
+    header = find_header(f"VĂN PHÒNG CHÍNH PHỦ\nSố: 5126/VPCP-NN\nV/v phản ánh\n{line}\n")
+    assert header.place == place
+    assert header.subject == "phản ánh"
+
+
+def test_header_body_sentence_dated_without_comma_is_no_date_line():
+    header = find_header("Số: 12/UBND\nV/v họp\nHội nghị ngày 25 tháng 6 năm 2020 đã thống nhất.\n")
+    assert header.date is None
+
+
+def test_header_addressee_before_a_flattened_tables_cell_bar():
+    """công văn 6368/VPCP-CN (web copy): the trích yếu's cell follows the addressee's."""
+    text = (
+        "Số: 6368/VPCP-CN\nHà Nội, ngày 11 tháng 9 năm 2021\nKính gửi:\n"
+        "- Bộ Kế hoạch và Đầu tư; | Về đề nghị của Ủy ban nhân dân thành phố Hải Phòng\n"
+    )
+    assert find_header(text).recipients == ["Bộ Kế hoạch và Đầu tư"]
+
+
+def test_header_addressee_list_under_its_colon():
+    """công điện 226/CĐ-TTg (thuvienphapluat.vn): the ministries' list on its own line."""
+    text = (
+        "Số: 226/CĐ-TTg\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng các Bộ:\n"
+        "Quốc phòng, Công an, Tài chính, Nông nghiệp và Môi trường, Y tế.\n"
+        "- Bí thư Tỉnh ủy, Thành ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị.\n"
+        "Trong tháng 11 năm 2025, do mưa, lũ lớn tại khu vực Trung Bộ đã xảy ra ngập lụt.\n"
+    )
+    assert find_header(text).recipients == [
+        "Bộ trưởng các Bộ: Quốc phòng, Công an, Tài chính, Nông nghiệp và Môi trường, Y tế",
+        "Bí thư Tỉnh ủy, Thành ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Quảng Trị",
+    ]
+
+
+def test_header_addressee_cut_by_a_bullet_after_its_comma():
+    """công điện 223/CĐ-TTg: a copy's bullet inside the provinces' list."""
+    text = (
+        "Số: 223/CĐ-TTg\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
+        "- Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai,\n"
+        "- Đắk Lắk và Khánh Hòa;\n- Các Bộ: Quốc phòng, Công an;\n"
+        "Lũ trên các sông ở Khánh Hòa đang ở mức rất cao.\n"
+    )
+    assert find_header(text).recipients == [
+        "Bí thư tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Khánh Hòa",
+        "Các Bộ: Quốc phòng, Công an",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "signer"),
+    [
+        ("Vũ", "Chiến Thắng", "Vũ Chiến Thắng"),  # công văn 10989/BNV-TCBC
+        ("Lê Tấn", "Cận", "Lê Tấn Cận"),  # công văn 17986/BTC-CT
+        ("Phạm", "Mạnh Cường", "Phạm Mạnh Cường"),  # công văn 11583/VPCP-CN
+    ],
+)
+def test_closing_signer_name_broken_over_two_lines(first, second, signer):
+    """thuvienphapluat.vn copies break the signer's name after a word or two."""
+    text = (
+        "Đề nghị bộ, ngành, địa phương quan tâm thực hiện./.\n\nNơi nhận:\n- Như trên;\n"
+        f"- Lưu: VT, TCBC.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n{first}\n{second}\n\n"
+        "Công văn 10989/BNV-TCBC năm 2025 đề xuất biên chế\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert (closing.signer, closing.signer_title) == (signer, "Thứ trưởng")
+
+
+def test_header_title_word_above_a_whole_cong_dien_label_stays_in_the_title():
+    """công điện 229/CĐ-TTg: "… NHỮNG NĂM TIẾP" / "THEO" / "THỦ TƯỚNG CHÍNH PHỦ điện:"."""
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 229/CĐ-TTg\nHà Nội, ngày 22 tháng 11 năm 2025\n"
+        "CÔNG ĐIỆN\nVỀ TẠO ĐÀ, TẠO LỰC CHO NHỮNG NĂM TIẾP\nTHEO\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
+        "- Các Bộ, cơ quan ngang Bộ.\n"
+    )
+    header = find_header(text)
+    assert header.subject == "VỀ TẠO ĐÀ, TẠO LỰC CHO NHỮNG NĂM TIẾP THEO"
+    assert header.recipients == ["Các Bộ, cơ quan ngang Bộ"]
+
+
+def test_header_trich_yeu_ending_in_a_place_above_the_date_line():
+    """công văn 6651/VPCP-CN: "V/v … tại TP." / "Hồ Chí Minh" / "Hà Nội, ngày …"."""
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 6651/VPCP-CN\nV/v xử lý sự cố công trình xây dựng tại TP.\n"
+        "Hồ Chí Minh\nHà Nội, ngày 20 tháng 11 năm 2007\nKính gửi: Bộ Xây dựng\n"
+    )
+    header = find_header(text)
+    assert header.place == "Hà Nội"
+    assert header.subject == "xử lý sự cố công trình xây dựng tại TP. Hồ Chí Minh"

@@ -266,6 +266,11 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         titles = _rejoin_authorities(titles[opens:], authority)
         name_at = _past_specks(lines, j)
         name = _signer_name(lines[name_at].text.strip()) if name_at < len(lines) else None
+        # A short surname broken off its name reads as a speck ("Vũ" / "Chiến Thắng").
+        for at in dict.fromkeys((j, name_at)):
+            if at + 1 < len(lines) and (whole := _broken_name(lines[at : at + 2])):
+                name = whole
+                break
         if name is None and name_at == j < len(lines):
             title, name = _title_and_name(lines[name_at].text.strip())
             titles += [title] if name is not None else []
@@ -284,6 +289,22 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         closing.signing_authority = ", ".join(on_behalf) or None
         closing.signer_title = title_case(" ".join(titles)) if titles else None
         return
+
+
+# A name a web copy broke in two ("Vũ" / "Chiến Thắng", "Lê Tấn" / "Cận", công văn
+# 10989/BNV-TCBC and 17986/BTC-CT on thuvienphapluat.vn): both parts are capitalised words,
+# together at most this many.
+_BROKEN_NAME_WORDS = 4
+_NAME_PART = regex.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}")
+
+
+def _broken_name(lines: list[Line]) -> str | None:
+    """The signer's name over two lines, or None when the two lines are no such name."""
+    first, second = (line.text.strip() for line in lines)
+    if not (_NAME_PART.fullmatch(first) and _NAME_PART.fullmatch(second)):
+        return None
+    joined = f"{first} {second}"
+    return joined if len(joined.split()) <= _BROKEN_NAME_WORDS else None
 
 
 def _rejoin_authorities(titles: list[str], authority: regex.Pattern[str]) -> list[str]:

@@ -19,6 +19,13 @@ from vbparse.models import Span
 from vbparse.normalize.layout import body_run_on
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
+from vbparse.segment.broken_lines import (
+    bare_place_date,
+    broken_place_date,
+    broken_recipients_label,
+    full_place,
+)
+from vbparse.segment.byline import Byline, read_byline
 from vbparse.segment.casing import bare, fold
 from vbparse.segment.lines import Line, split_lines
 
@@ -29,6 +36,7 @@ _HEADER_LINES = 40
 _RECIPIENT_LINES = 8
 _INLINE_BULLET = regex.compile(r"(?<=;)\s*(?=[-–•+]\s)")
 _RECIPIENT_WORDS = 16
+_CELL_BAR = regex.compile(r"\s\|(?:\s|$)")
 
 
 @dataclass
@@ -43,11 +51,16 @@ class Header:
     subject_span: Span | None = None
     # The trích yếu came after "V/v": Nghị định 30/2020 gives that form to công văn only.
     subject_is_vv: bool = False
+    # What the trích yếu's last line ended with and the subject left off (" ." of "tại TP."):
+    # put back when a wrapped line continues it ("… tại TP." / "Hồ Chí Minh").
+    subject_cut: str = ""
     recipients: list[str] = field(default_factory=list)
     body_start: int = 0
     # A draft: the number and the day are blanks for the clerk ("Số:      /KH-UBND").
     draft_code: str | None = None
     draft_date: bool = False
+    # A portal's byline standing for the signature block ("KTBT, TT … Theo BỘ …").
+    byline: Byline | None = None
 
 
 @functools.cache
@@ -156,7 +169,12 @@ def find_header(text: str) -> Header:
         stripped = line.text.strip()
         if _is_item(line) and not stripped.startswith("-"):
             break
-        if header.number is None and (m := p["number"].match(stripped)):
+        if header.date is None and (m := broken_place_date(lines, i)):
+            _set_date(header, m)
+            last = i + 1
+        elif (label_end := broken_recipients_label(lines, i, _issuer_text(header))) is not None:
+            last = _read_recipients(header, lines, i + 1, label_end)
+        elif header.number is None and (m := p["number"].match(stripped)):
             header.number = m.group("number")
             offset = line.start + (len(line.text) - len(line.text.lstrip()))
             header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
@@ -170,7 +188,9 @@ def find_header(text: str) -> Header:
             offset = numbered.start + (len(numbered.text) - len(numbered.text.lstrip()))
             header.number_span = Span(start=offset, end=offset + m.end())
         elif header.date is None and (
-            m := p["place_date"].match(stripped) or _date_after_number(stripped)
+            m := p["place_date"].match(stripped)
+            or _date_after_number(stripped)
+            or bare_place_date(stripped)
         ):
             _set_date(header, m)
             last = i
@@ -184,6 +204,9 @@ def find_header(text: str) -> Header:
         elif header.subject is None and (m := p["subject"].match(stripped)):
             _set_subject(header, line, m.end(), [])
             header.subject_is_vv = True
+            last = i
+        elif header.byline is None and (byline := read_byline(stripped)):
+            header.byline = byline
             last = i
         elif header.title_type is None and (code := _title_code(stripped)):
             header.title_type = code
@@ -208,6 +231,10 @@ def find_header(text: str) -> Header:
             break
     header.body_start = lines[last].end + 1 if last >= 0 else 0
     return header
+
+
+def _issuer_text(header: Header) -> str:
+    return " ".join(line.text.strip() for line in header.issuer_lines)
 
 
 def _number_alone(lines: list[Line], i: int, header: Header) -> tuple[int, regex.Match[str]] | None:
@@ -267,7 +294,9 @@ def _extend_subject(header: Header, line: Line, follows_header_line: bool) -> No
     text = line.text.strip()
     if header.subject is not None and header.subject_span and follows_header_line:
         if header.subject_span.end <= line.start:
-            header.subject = f"{header.subject} {text}".rstrip(" .;")
+            joined = f"{header.subject}{header.subject_cut.rstrip()} {text}"
+            header.subject = joined.rstrip(" .;")
+            header.subject_cut = joined[len(header.subject) :]
             header.subject_span = Span(start=header.subject_span.start, end=line.end)
     elif header.subject is None and not line.is_upper and text.startswith("Về "):
         # "Về" stands where "V/v" would: the trích yếu is what follows it.
@@ -283,6 +312,7 @@ def _set_subject(header: Header, line: Line, start_in_line: int, more: list[Line
     end = (more[-1] if more else line).end
     words = " ".join([line.text.strip()[start_in_line:]] + [m.text.strip() for m in more])
     header.subject = words.rstrip(" .;")
+    header.subject_cut = words[len(header.subject) :]
     header.subject_span = Span(start=start, end=end)
 
 
@@ -299,6 +329,7 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
             p["separator"].match(stripped)
             or p["date_line"].match(stripped)
             or p["recipients"].match(stripped)
+            or broken_recipients_label(lines, k, _issuer_text(header)) is not None
             or _is_item(line)
             or stripped.startswith("Căn cứ")
             or (taken and _has_letters(line) and line.is_upper != taken[0].is_upper)
@@ -404,7 +435,7 @@ def _read_column_line(header: Header, stripped: str) -> bool:
 
 def _set_date(header: Header, m: regex.Match[str]) -> None:
     """Place and date from a matched date line ("Hà Nội, ngày 20 tháng 11 năm 2025")."""
-    header.place = m.group("place").strip()
+    header.place = full_place(m.group("place"))
     header.date = date_from_match(m)
 
 
@@ -420,6 +451,11 @@ def _add_recipients(header: Header, line: str, bullets: str) -> None:
         # vị trực thuộc Thực hiện Công văn số 1369/BGDĐT …", công văn 327/SGDĐT-KHTC): the
         # addressee ends where a body opening starts.
         entry = body_run_on().split(entry, maxsplit=1)[0]
+        # A flattened table row runs the next cell on after a bar ("- Bộ Kế hoạch và Đầu tư; |
+        # Về đề nghị của …", công văn 6368/VPCP-CN): the addressee is the cell before it.
+        cell = _CELL_BAR.split(entry, maxsplit=1)[0]
+        if any(c.isalpha() for c in cell):
+            entry = cell
         header.recipients.append(entry.lstrip(bullets).rstrip(" ;.,"))
 
 
@@ -435,15 +471,21 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             # Side-by-side columns read one after the other (a PDF, an OCR): the quốc hiệu and
             # the date line stand between "Kính gửi:" and its bullets.
             continue
+        previous = lines[last].text.strip()
         if not stripped.startswith(("-", "–", "•", "+")):
-            if _wraps_onto(lines[last].text.strip(), stripped) and last > i:
+            if last > i and (_wraps_onto(previous, stripped) or _list_follows(previous, stripped)):
                 # the addressee goes on under its bullet ("- Ban Chủ nhiệm các Đoàn Luật sư tỉnh
                 # Đắk Nông, tỉnh" / "Bình Thuận và tỉnh Lâm Đồng (cũ);", công văn of Sở Tư pháp)
                 _continue_recipient(header, stripped)
                 last = j
                 continue
             break
-        _add_recipients(header, stripped, "-–•+ ")
+        if last > i and previous.endswith(",") and header.recipients:
+            # A copy put a bullet inside an addressee's list ("- … các tỉnh: Gia Lai," / "- Đắk
+            # Lắk và Khánh Hòa;", công điện 223/CĐ-TTg): an entry ends with ";" or ".".
+            header.recipients[-1] += ", " + stripped.lstrip("-–•+ ").rstrip(" ;.,")
+        else:
+            _add_recipients(header, stripped, "-–•+ ")
         last = j
     if inline or last > i:
         return last
@@ -472,6 +514,20 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
         ):
             break
     return last
+
+
+# The list a "…: " addressee names goes on the next line at most this long ("- Bộ trưởng các
+# Bộ:" / "Quốc phòng, Công an, Tài chính, Nông nghiệp và Môi trường, Y tế.", công điện 226).
+_LISTED_WORDS = 60
+
+
+def _list_follows(line: str, following: str) -> bool:
+    """Whether ``following`` is the list an addressee's line opens with its colon."""
+    return (
+        line.endswith(":")
+        and following.endswith((";", "."))
+        and len(following.split()) <= _LISTED_WORDS
+    )
 
 
 def _continue_recipient(header: Header, line: str) -> None:

@@ -47,7 +47,9 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         # One name may take two lines ("ỦY BAN NHÂN DÂN" / "TỈNH CAO BẰNG"); or the first line
         # is the parent body and the last the issuer ("BỘ TÀI CHÍNH" / "CỤC THUẾ"), as
         # Nghị định 30/2020 lays out "cơ quan chủ quản" above "cơ quan ban hành".
-        lines = [" ".join(line.text.split()) for line in header.issuer_lines]
+        # A table flattened into text leaves its cell bar at the end of a line ("VĂN PHÒNG
+        # CHÍNH PHỦ |", a web copy of công văn 4909/VPCP-NN): no part of the name.
+        lines = [" ".join(line.text.replace("|", " ").split()) for line in header.issuer_lines]
         joined = " ".join(lines)
         if known := by_fold.get(fold(joined)) or agency_casing(joined):
             return known
