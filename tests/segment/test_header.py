@@ -340,3 +340,91 @@ def test_header_trich_yeu_ending_in_a_place_above_the_date_line():
     header = find_header(text)
     assert header.place == "Hà Nội"
     assert header.subject == "xử lý sự cố công trình xây dựng tại TP. Hồ Chí Minh"
+
+
+def test_header_trich_yeu_after_ve_and_its_colon():
+    """công văn 2865/GDĐT-KT&KĐCL (Sở GD&ĐT TP. Hồ Chí Minh): "Về:" stands for "V/v"."""
+    text = (
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2865/GDĐT –KT&KĐCL\n"
+        "Về: tham gia ý kiến về dự thảo Quy chế thi tốt nghiệp THPT.\n"
+        "Tp.Hồ Chí Minh, ngày 07 tháng 12 năm 2007\n"
+    )
+    assert find_header(text).subject == "tham gia ý kiến về dự thảo Quy chế thi tốt nghiệp THPT"
+
+
+def test_header_number_right_after_the_colon():
+    """công văn 10988/BNV-CQĐP (thuvienphapluat.vn): "Số:10988/BNV-CQĐP", no space."""
+    assert _numbered("BỘ NỘI VỤ\nSố:10988/BNV-CQĐP\n", "10988/BNV-CQĐP")
+
+
+def test_header_addressees_each_ending_with_a_comma_stay_apart():
+    """công văn 10988/BNV-CQĐP: every entry ends with ","."""
+    text = (
+        "Số: 10988/BNV-CQĐP\nKính gửi:\n- Ban Tuyên giáo và Dân vận Trung ương,\n"
+        "- Bộ Văn hóa, Thể thao và Du lịch,\n- Báo Nhân dân.\n"
+        "Thời gian gần đây, trên các trang mạng xã hội xuất hiện thông tin sai lệch.\n"
+    )
+    assert find_header(text).recipients == [
+        "Ban Tuyên giáo và Dân vận Trung ương",
+        "Bộ Văn hóa, Thể thao và Du lịch",
+        "Báo Nhân dân",
+    ]
+
+
+def test_header_title_subject_with_a_one_letter_first_line():
+    """thông báo 653/TB-VPCP (thuvienphapluat.vn): "Ý" broken off "KIẾN CHỈ ĐẠO …"."""
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 653/TB-VPCP\nHà Nội, ngày 28 tháng 11 năm 2025\nTHÔNG BÁO\nÝ\n"
+        "KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ BÙI THANH SƠN\n"
+        "Ngày 20 tháng 11 năm 2025, Phó Thủ tướng Chính phủ đã đi khảo sát.\n"
+    )
+    assert find_header(text).subject == "Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ BÙI THANH SƠN"
+
+
+def test_closing_authority_prefix_without_its_dot():
+    """công văn 5155/SGDĐT-GDTXNNĐH (thuvienphapluat.vn): "KT GIÁM ĐỐC"."""
+    text = (
+        "Liên hệ để được hỗ trợ./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, GDTXNNĐH (ĐPT).\n\n"
+        "KT GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrương Hải Thanh\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert (closing.signing_authority, closing.signer_title, closing.signer) == (
+        "KT. Giám đốc",
+        "Phó Giám đốc",
+        "Trương Hải Thanh",
+    )
+
+
+def test_closing_position_alone_before_site_text():
+    """công văn 927/TTg-KTTH (web copy): "THỦ TƯỚNG" is all that is left of the signature."""
+    text = (
+        "hoàn trả ngân sách trung ương số vốn tạm ứng nêu trên./.\nNơi nhận:\nTHỦ TƯỚNG\n"
+        "Ý kiến bạn đọc\nNhấp vào nút tại mỗi ô tìm kiếm.\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert (closing.signer_title, closing.signer) == ("Thủ tướng", None)
+
+
+def test_header_addressees_after_a_colon_each_ending_with_a_comma_stay_apart():
+    """công văn 563/UBND-CN.XDCB Bắc Ninh: the first entry names the Sở after a colon."""
+    text = (
+        "Số: 563/UBND –CN.XDCB\nKính gửi:\n\n-Các sở: xây dựng, tài nguyên và môi trường,\n"
+        "- UBND huyện từ sơn,\n- UBND xã đồng quang.\n\nThực hiện chỉ đạo của Tỉnh ủy.\n"
+    )
+    assert find_header(text).recipients == [
+        "Các sở: xây dựng, tài nguyên và môi trường",
+        "UBND huyện từ sơn",
+        "UBND xã đồng quang",
+    ]
+
+
+def test_header_kinh_gui_under_a_portal_v_v_line_is_no_part_of_the_subject():
+    """công văn 4340/BVHTTDL-DSVH (cinet.vn): "Công văn" / "V/v …" / "Kính gửi: …" / "Ngày …"."""
+    text = (
+        "4340/BVHTTDL –DSVH\n\nCông văn\nV/v chủ trương đăng ký Khu di tích Óc Eo - Ba Thê\n\n"
+        "Kính gửi: Ủy ban quốc gia UNESCO Việt Nam\n\n"
+        "Ngày 26/6/2015, Bộ Văn hóa, Thể thao và Du lịch có Công văn số 48/BVHTTDL-DSVH.\n"
+    )
+    header = find_header(text)
+    assert header.subject == "chủ trương đăng ký Khu di tích Óc Eo - Ba Thê"
+    assert header.recipients == ["Ủy ban quốc gia UNESCO Việt Nam"]

@@ -142,6 +142,7 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     Every edit keeps the length, so the map back to the source is unchanged."""
     lines = text.text.split("\n")
     layout = ["|" in line and _is_layout_row(line) for line in lines]
+    _add_signature_rows(lines, layout)
     # A line matches these only if the whole text does: one search each instead of one a line.
     columns_in_text = ("   " in text.text or "\t" in text.text) and bool(
         _COLUMN_LINE.search(text.text)
@@ -255,6 +256,21 @@ def _is_layout_row(line: str) -> bool:
     return "|" in line and any(_grammar()["marker"].match(_unstarred(c)) for c in line.split("|"))
 
 
+def _add_signature_rows(lines: list[str], layout: list[bool]) -> None:
+    """The row under a "Nơi nhận:" row of the closing table is layout too: the list in one
+    cell, the signer's title and name in the other ("| - Như trên; - … - Lưu: VT, NC.Châu |
+    PHÓ CHỦ TỊCH Nguyễn Ngọc Phúc |" under "Nơi nhận: | KT. CHỦ TỊCH |", a .docx of UBND
+    tỉnh Lâm Đồng)."""
+    g = _grammar()
+    for i in range(1, len(lines)):
+        if not layout[i - 1] or layout[i] or "|" not in lines[i]:
+            continue
+        first = next((c for c in lines[i - 1].split("|") if c.strip()), "")
+        first = _unstarred(first).strip()
+        if g["list_label"].match(first) and not g["recipients_label"].match(first):
+            layout[i] = True
+
+
 def _near_layout(layout: list[bool], i: int) -> bool:
     return any(layout[j] for j in (i - 1, i + 1) if 0 <= j < len(layout))
 
@@ -321,7 +337,10 @@ def _signature_breaks(cell: str) -> list[int]:
     """Line breaks inside a signature cell: before the signer's own title after the office
     signed for ("KT. BỘ TRƯỞNG, CHỦ NHIỆM | PHÓ CHỦ NHIỆM") and before the name."""
     g = _grammar()
-    breaks = [m.start() for m in _TRAILING_NAME.finditer(cell)]
+    # A Kính gửi line holds no signer: the capitalised words ending it are the addressee's
+    # ("Kính gửi: Ủy ban quốc gia UNESCO Việt Nam", công văn 4340/BVHTTDL-DSVH).
+    names = [] if g["recipients_label"].match(cell) else _TRAILING_NAME.finditer(cell)
+    breaks = [m.start() for m in names]
     for segment in _LINE.finditer(cell):
         authority = g["authority"].match(segment.group(0))
         if not authority:

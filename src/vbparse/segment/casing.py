@@ -28,6 +28,11 @@ def _known_titles() -> dict[str, str]:
     return {fold(title): title for title in load_yaml("header.yaml")["titles"]}
 
 
+def known_title(text: str) -> str | None:
+    """The canonical casing of ``text`` when it is exactly a known position ("THỦ TƯỚNG")."""
+    return _known_titles().get(fold(text))
+
+
 def agency_casing(text: str) -> str | None:
     """The gazetteer's casing of ``text`` when ``text`` is exactly an agency's name written in
     other case ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG" → "Ủy ban nhân dân tỉnh Cao Bằng")."""

@@ -14,7 +14,7 @@ import regex
 from vbparse.grammars import load_yaml
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
-from vbparse.segment.casing import title_case
+from vbparse.segment.casing import known_title, title_case
 from vbparse.segment.clause_tree import directs_on_its_own
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 
@@ -74,13 +74,28 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "closing_informs_only": regex.compile(g["closing_informs_only"]),
         "closing_issuer": regex.compile(g["closing_issuer"]),
         "authority": regex.compile(
-            "^(?P<prefix>" + "|".join(regex.escape(a) for a in g["authority_prefixes"]) + r")\s*"
+            "^(?P<prefix>"
+            + "|".join(_prefix_pattern(a) for a in g["authority_prefixes"])
+            + r")(?(dotless)\s+|\s*)"
         ),
         "rank": regex.compile(
             "^(?:" + "|".join(_rank_pattern(r) for r in g["signer_ranks"]) + r")\s+",
             regex.IGNORECASE,
         ),
     }
+
+
+def _prefix_pattern(prefix: str) -> str:
+    """An authority prefix; one of two letters or more may lose its dot ("KT GIÁM ĐỐC",
+    công văn 5155/SGDĐT-GDTXNNĐH), then a space must follow it ("KTBT" is no prefix)."""
+    if not prefix.endswith(".") or len(prefix) < 3:
+        return regex.escape(prefix)
+    return f"{regex.escape(prefix[:-1])}(?:\\.|(?P<dotless>(?=\\s)))"
+
+
+def _written_prefix(prefix: str) -> str:
+    """The prefix as the gold writes it: with its dot ("KT" → "KT.")."""
+    return prefix if prefix.endswith(".") or "/" in prefix else f"{prefix}."
 
 
 def _rank_pattern(rank: str) -> str:
@@ -276,15 +291,18 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
             titles += [title] if name is not None else []
         if name is not None:
             closing.signer = name
-        elif not authority.match(titles[0]):
-            # Without a name below, only "KT. …"/"TM. …"/"TL. …" opens a signature: a web copy
-            # keeps the authority and drops the name, site text following.
+        elif not authority.match(titles[0]) and not (len(titles) == 1 and known_title(titles[0])):
+            # Without a name below, only "KT. …"/"TM. …"/"TL. …" or a position alone ("THỦ
+            # TƯỚNG", công văn 927/TTg-KTTH) opens a signature: a web copy keeps the signature's
+            # first lines and drops the name, site text following.
             continue
         # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the prefixed lines say on
         # whose behalf, the rest is the signer's own title.
         on_behalf = []
         while titles and (m := authority.match(titles[0])):
-            on_behalf.append(f"{m.group('prefix')} {title_case(titles[0][m.end() :])}")
+            on_behalf.append(
+                f"{_written_prefix(m.group('prefix'))} {title_case(titles[0][m.end() :])}"
+            )
             titles = titles[1:]
         closing.signing_authority = ", ".join(on_behalf) or None
         closing.signer_title = title_case(" ".join(titles)) if titles else None

@@ -332,15 +332,15 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
             or broken_recipients_label(lines, k, _issuer_text(header)) is not None
             or _is_item(line)
             or stripped.startswith("Căn cứ")
-            or (taken and _has_letters(line) and line.is_upper != taken[0].is_upper)
+            or (taken and _has_letters(line) and _in_capitals(line) != _in_capitals(taken[0]))
             or (taken and taken[-1].text.rstrip().endswith((".", ":", ";")))
             # Normalize has re-joined a wrapped sentence-case title: one line is the whole
             # title and the next is the body. Titles in capitals are not re-joined.
-            or (taken and not taken[0].is_upper)
+            or (taken and not _in_capitals(taken[0]))
         ):
             break
         taken.append(line)
-    if len(taken) == 1 and not taken[0].is_upper:
+    if len(taken) == 1 and not _in_capitals(taken[0]):
         taken += _title_line_cut_by_case(taken[0], lines[i + 2 : i + 4])
     if taken and not _is_body_sentence(taken):
         # "Công văn" / "V/v …" (a portal's copy): a công văn's trích yếu follows its V/v label
@@ -350,6 +350,13 @@ def _read_title_subject(header: Header, lines: list[Line], i: int) -> int:
         _cut_at_dated_opening(header)
         return i + len(taken)
     return i
+
+
+def _in_capitals(line: Line) -> bool:
+    """A title line in capitals, one letter long too: a copy broke "Ý" off "KIẾN CHỈ ĐẠO …"
+    (thông báo 653/TB-VPCP on thuvienphapluat.vn)."""
+    letters = [c for c in line.text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _is_body_sentence(lines: list[Line]) -> bool:
@@ -369,6 +376,8 @@ def _title_line_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
     second, body = after
     opening = second.text.strip()
     if second.is_upper or _is_item(second) or p["date_line"].match(opening):
+        return []
+    if p["recipients"].match(opening):  # "Kính gửi: …" under the V/v line (4340/BVHTTDL)
         return []
     if p["separator"].match(opening) or not any(c.isalpha() for c in opening):
         return []
@@ -480,9 +489,17 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
                 last = j
                 continue
             break
-        if last > i and previous.endswith(",") and header.recipients:
-            # A copy put a bullet inside an addressee's list ("- … các tỉnh: Gia Lai," / "- Đắk
-            # Lắk và Khánh Hòa;", công điện 223/CĐ-TTg): an entry ends with ";" or ".".
+        if (
+            last > i
+            and previous.endswith(",")
+            and ":" in previous
+            and stripped.endswith((";", "."))
+            and header.recipients
+        ):
+            # A copy put a bullet inside the list an addressee names after its colon ("- … các
+            # tỉnh: Gia Lai," / "- Đắk Lắk và Khánh Hòa;", công điện 223/CĐ-TTg): the next entry
+            # ends the list with ";" or ".". Entries that end with "," (công văn 10988/BNV-CQĐP,
+            # 563/UBND-CN.XDCB: "- Các sở: xây dựng, …," / "- UBND huyện từ sơn,") stay apart.
             header.recipients[-1] += ", " + stripped.lstrip("-–•+ ").rstrip(" ;.,")
         else:
             _add_recipients(header, stripped, "-–•+ ")

@@ -43,7 +43,8 @@ def number_regex() -> regex.Pattern[str]:
     "57-NQ/TW - Ban Chỉ đạo" does not swallow the words after the number.
     """
     code = load_yaml("numbers.yaml")["code"]
-    caps = r"[A-ZĐ][A-ZĐ0-9&]+"
+    # A unit's code may carry a dot after a loose separator too ("563/UBND –CN.XDCB").
+    caps = r"[A-ZĐ][A-ZĐ0-9&]+(?:\.[A-ZĐ0-9]+)*"
     dash = f"[{_DASHES}]"
     sep_tight = rf"(?:/|{dash})"
     # Stray spaces, never a line break: "- 2 -" above a table's "TT" is no number.
@@ -51,7 +52,9 @@ def number_regex() -> regex.Pattern[str]:
     tail = rf"(?:{sep_tight}{code}|{sep_loose}{caps}(?![\p{{L}}\d]))"
     head = rf"(?:{sep_tight}{code}|{sep_loose}{caps}(?![\p{{L}}\d]))"
     pattern = (
-        rf"(?<![\p{{L}}\d/{_DASHES}])(?P<seq>\d{{1,6}})"
+        # The dashes escaped: "/-–" in a class is the range "/" to "–", which took in ":"
+        # ("Số:10988/BNV-CQĐP" was no number).
+        rf"(?<![\p{{L}}\d/{regex.escape(_DASHES)}])(?P<seq>\d{{1,6}})"
         rf"(?:[ ]*/[ ]*(?P<year>(?:19|20)\d{{2}})(?=[ ]*/))?"
         rf"(?P<codes>{head}{tail}*)"
         rf"(?![\p{{L}}\d])"
