@@ -24,7 +24,7 @@ from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Ta
 from vbparse.normalize import NormalizedText, normalize
 from vbparse.segment.byline import sign_from_byline
 from vbparse.segment.clause_tree import ClauseTree
-from vbparse.segment.closing import Closing, find_closing
+from vbparse.segment.closing import Closing, find_closing, sign_under_heading
 from vbparse.segment.header import Header, find_header
 from vbparse.segment.ocr_fields import repair_fields
 
@@ -104,6 +104,8 @@ def stage_segment(doc: ParsedDocument) -> ParsedDocument:
     stop = doc.appendix_start if doc.appendix_start is not None else len(text)
     doc.closing = find_closing(text, doc.header.body_start, stop, scan=doc.raw.ocr)
     sign_from_byline(doc.closing, doc.header.byline)
+    if doc.appendix_start is not None:
+        sign_under_heading(doc.closing, text, doc.appendix_start)
     body = segment_region(text, doc.header.body_start, doc.closing.body_end)
     doc.body_tables = body.tables
     doc.tree = body.tree

@@ -428,3 +428,87 @@ def test_header_kinh_gui_under_a_portal_v_v_line_is_no_part_of_the_subject():
     header = find_header(text)
     assert header.subject == "chủ trương đăng ký Khu di tích Óc Eo - Ba Thê"
     assert header.recipients == ["Ủy ban quốc gia UNESCO Việt Nam"]
+
+
+def test_closing_authority_wrapped_before_the_signers_title():
+    """công văn 554/UBND-KT An Giang: "TL. CHỦ TỊCH ỦY" / "BAN NHÂN DÂN TỈNH" / "CHÁNH VĂN
+    PHÒNG"."""
+    text = (
+        "Ủy ban nhân dân tỉnh An Giang yêu cầu UBND huyện khẩn trương thực hiện./.\n\nNơi nhận:\n"
+        "- Lưu VP, P.KT, VHXH.\n\nTL. CHỦ TỊCH ỦY\nBAN NHÂN DÂN TỈNH\nCHÁNH VĂN PHÒNG\n"
+        "Thái Hữu Phép\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert closing.signing_authority.casefold() == "tl. chủ tịch ủy ban nhân dân tỉnh"
+    assert (closing.signer_title, closing.signer) == ("Chánh Văn phòng", "Thái Hữu Phép")
+
+
+def test_closing_scribble_before_the_signers_name():
+    """A .docx of Sở Nội vụ Lâm Đồng keeps the signature's scribble as letters: "Hdfđ"."""
+    text = (
+        "Kính trình UBND tỉnh xem xét./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, TCBC.\n\n"
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHdfđ Nguyễn Đức Vũ\n"
+    )
+    assert find_closing(text, 0, len(text)).signer == "Nguyễn Đức Vũ"
+
+
+def test_closing_signature_under_the_appendix_heading_read_before_it():
+    """kế hoạch 362/KH-SGDĐT Đồng Tháp (PDF): "Phụ lục I" read above the signature block."""
+    from vbparse.segment.closing import sign_under_heading
+
+    text = (
+        "Các trường liên hệ để trao đổi./.\nNơi nhận:\n- Các trường THPT (để thực hiện);\n"
+        "- Lưu VT, GDPT. Hiển (3b).\nPhụ lục I\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Phương Toàn\n"
+        "DANH SÁCH CÁC TRƯỜNG THAM GIA LÀM VIỆC\n"
+    )
+    heading = text.index("Phụ lục I")
+    closing = find_closing(text, 0, heading)
+    assert closing.signer is None
+    sign_under_heading(closing, text, heading)
+    assert (closing.signing_authority, closing.signer_title, closing.signer) == (
+        "KT. Giám đốc",
+        "Phó Giám đốc",
+        "Nguyễn Phương Toàn",
+    )
+
+
+def test_closing_appendix_heading_without_a_signature_under_it_signs_nothing():
+    from vbparse.segment.closing import Closing, sign_under_heading
+
+    text = "Phụ lục I\nDANH SÁCH CÁC TRƯỜNG\nNguyễn Văn An\n"
+    closing = Closing(body_end=0)
+    sign_under_heading(closing, text, 0)
+    assert closing.signer is None
+
+
+def test_header_sentence_case_title_over_two_lines_before_the_legal_basis():
+    """kế hoạch 58/KH-THPTCL2 Đồng Tháp (PDF): the title's tail opens with a capital."""
+    text = (
+        "TRƯỜNG THPT CAO LÃNH 2\nSố: 58/KH-THPTCL2\nĐồng Tháp, ngày 15 tháng 4 năm 2026\nKẾ HOẠCH\n"
+        "Tổ chức sinh hoạt chuyên môn môn Lịch sử\nCụm 2 năm học 2025 - 2026\n"
+        "Căn cứ Kế hoạch 620/KH-SGDĐT ngày 26/12/2025 của Sở Giáo dục và Đào tạo Đồng Tháp;\n"
+    )
+    header = find_header(text)
+    assert header.subject == "Tổ chức sinh hoạt chuyên môn môn Lịch sử Cụm 2 năm học 2025 - 2026"
+
+
+def test_header_title_then_the_first_legal_basis_stays_in_the_body():
+    text = (
+        "ỦY BAN NHÂN DÂN\nSố: 5/KH-UBND\nKẾ HOẠCH\nTriển khai chuyển đổi số năm 2025\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\nCăn cứ Nghị quyết số 57-NQ/TW;\n"
+    )
+    assert find_header(text).subject == "Triển khai chuyển đổi số năm 2025"
+
+
+def test_header_addressee_wrapped_before_a_comma():
+    """công văn 1468/STP-BTTP Lâm Đồng (PDF): the wrapped entry ends with ","."""
+    text = (
+        "SỞ TƯ PHÁP\nSố: 1468 /STP-BTTP\nKính gửi:\n"
+        "- Ban Chủ nhiệm các Đoàn Luật sư tỉnh Đắk Nông, tỉnh\n"
+        "Bình Thuận và tỉnh Lâm Đồng (cũ),\n- Ban chấp hành lâm thời Hội công chứng viên.\n"
+        "Thực hiện Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội.\n"
+    )
+    assert find_header(text).recipients == [
+        "Ban Chủ nhiệm các Đoàn Luật sư tỉnh Đắk Nông, tỉnh Bình Thuận và tỉnh Lâm Đồng (cũ)",
+        "Ban chấp hành lâm thời Hội công chứng viên",
+    ]

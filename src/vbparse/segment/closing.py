@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from vbparse.grammars import load_yaml
+from vbparse.normalize.syllables import is_syllable
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.casing import known_title, title_case
@@ -108,6 +109,11 @@ def _signer_name(text: str) -> str | None:
     """The signer's name on a line under the titles, without a police or army rank before
     it; ``None`` when the line is no name."""
     name = _patterns()["rank"].sub("", text, count=1)
+    words = name.split()
+    if len(words) > _NAME_WORDS and not is_syllable(words[0]) and _PERSON.match(name):
+        # A signature's scribble a .docx keeps as letters before the name ("Hdfđ Nguyễn Đức
+        # Vũ", công văn of Sở Nội vụ Lâm Đồng): no Vietnamese syllable, no part of the name.
+        return " ".join(words[1:])
     if _PERSON.match(name):
         return name
     # OCR's reading of a rank or a seal before the name ("Đại 14 Huỳnh Ngọc Liêm"): the name
@@ -172,6 +178,23 @@ def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> C
 
 
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
+
+
+# A signature block has its authority, title and name on at most this many lines.
+_SIGNATURE_LINES = 6
+
+
+def sign_under_heading(closing: Closing, text: str, heading_start: int) -> None:
+    """The signature read just under an appendix heading, when the closing has none: a PDF's
+    reading order may put the next page's "Phụ lục I" above the signature block beside it
+    (kế hoạch 362/KH-SGDĐT Đồng Tháp). Only a block that opens with "KT."/"TM."/"TL." right
+    under the heading counts."""
+    if closing.signer or closing.signer_title or closing.signing_authority:
+        return
+    lines = [ln for ln in split_lines(text, heading_start) if not ln.is_blank]
+    if len(lines) < 2 or not _patterns()["authority"].match(lines[1].text.strip()):
+        return
+    _read_signature(closing, lines[1 : 1 + _SIGNATURE_LINES])
 
 
 def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Pattern[str]) -> bool:
@@ -299,6 +322,7 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the prefixed lines say on
         # whose behalf, the rest is the signer's own title.
         on_behalf = []
+        titles = _rejoin_wrapped_authority(titles, authority)
         while titles and (m := authority.match(titles[0])):
             on_behalf.append(
                 f"{_written_prefix(m.group('prefix'))} {title_case(titles[0][m.end() :])}"
@@ -323,6 +347,28 @@ def _broken_name(lines: list[Line]) -> str | None:
         return None
     joined = f"{first} {second}"
     return joined if len(joined.split()) <= _BROKEN_NAME_WORDS else None
+
+
+@functools.cache
+def _title_start() -> regex.Pattern[str]:
+    starts = load_yaml("header.yaml")["signer_title_starts"]
+    return regex.compile("|".join(regex.escape(t) for t in sorted(starts, key=len)[::-1]))
+
+
+def _rejoin_wrapped_authority(titles: list[str], authority: regex.Pattern[str]) -> list[str]:
+    """An authority line wrapped before the signer's own title ("TL. CHỦ TỊCH ỦY" / "BAN NHÂN
+    DÂN TỈNH" / "CHÁNH VĂN PHÒNG", công văn 554/UBND-KT An Giang): the lines between the
+    last "KT."/"TM."/"TL." line and the first line that opens a title go on that line."""
+    last = max((k for k, t in enumerate(titles) if authority.match(t)), default=None)
+    if last is None:
+        return titles
+    first_title = next(
+        (k for k in range(last + 1, len(titles)) if _title_start().match(titles[k])), None
+    )
+    if first_title is None or first_title == last + 1:
+        return titles
+    joined = " ".join(titles[last:first_title])
+    return [*titles[:last], joined, *titles[first_title:]]
 
 
 def _rejoin_authorities(titles: list[str], authority: regex.Pattern[str]) -> list[str]:

@@ -365,6 +365,10 @@ def _is_body_sentence(lines: list[Line]) -> bool:
     return bool(_patterns()["body_opening"].match(first)) and last.endswith(".") and "," in first
 
 
+# The second line of a sentence-case title is short: the title's tail, not a paragraph.
+_TITLE_TAIL_WORDS = 12
+
+
 def _title_line_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
     """The second line of a sentence-case title that normalize left apart because it opens
     with a capital ("… triển khai thực hiện 02" / "Chương trình MTQG: …", thông báo
@@ -381,7 +385,15 @@ def _title_line_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
         return []
     if p["separator"].match(opening) or not any(c.isalpha() for c in opening):
         return []
-    return [second] if _DATED_OPENING.match(body.text.strip()) else []
+    if _DATED_OPENING.match(body.text.strip()):
+        return [second]
+    # Or the body opens with its legal basis ("Tổ chức sinh hoạt chuyên môn môn Lịch sử" /
+    # "Cụm 2 năm học 2025 - 2026" / "Căn cứ Kế hoạch 620/KH-SGDĐT …", kế hoạch 58/KH-THPTCL2):
+    # the second line is short, ends no sentence and opens no body itself.
+    if not p["body_opening"].match(body.text.strip()) or p["body_opening"].match(opening):
+        return []
+    short = len(opening.split()) <= _TITLE_TAIL_WORDS
+    return [second] if short and not opening.endswith((".", ";", ":")) else []
 
 
 # The body of a thông báo kết luận opens with the meeting's date, capitalised: "Ngày
@@ -554,13 +566,13 @@ def _continue_recipient(header: Header, line: str) -> None:
 
 def _wraps_onto(line: str, following: str) -> bool:
     """Whether an addressee's line goes on in ``following``: it ends with no punctuation and
-    the following short line ends the entry with ";" or "." (a copy that kept the page's
-    line breaks)."""
+    the following short line ends the entry with ";", "." or "," (a copy that kept the
+    page's line breaks; "… tỉnh" / "Bình Thuận và tỉnh Lâm Đồng (cũ),", công văn 1468/STP-BTTP)."""
     return (
         bool(line)
         and line[-1].isalnum()
         and bool(following)
         and following[0].isalnum()
-        and following.endswith((";", "."))
+        and following.endswith((";", ".", ","))
         and len(following.split()) <= _RECIPIENT_WORDS
     )

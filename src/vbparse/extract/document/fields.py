@@ -57,6 +57,8 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         # that province, named as the gazetteer names it.
         if len(lines) > 1 and (named := _whole_agency(lines[-1], issuer_province(header))):
             return named
+        if len(lines) == 1 and (named := _last_of_two(lines[0], issuer_province(header))):
+            return named
         return by_fold.get(fold(lines[-1])) or agency_casing(lines[-1]) or title_case(lines[-1])
     if number and number.issuer_code in names:
         return names[number.issuer_code]
@@ -78,6 +80,17 @@ def _whole_agency(written: str, province: str | None) -> str | None:
     if len(found) == 1 and fold(found[0].text) == fold(written):
         return found[0].name
     return None
+
+
+def _last_of_two(written: str, province: str | None) -> str | None:
+    """The issuing body when one line names its parent body and then it ("UBND TỈNH LÂM ĐỒNG
+    SỞ NỘI VỤ", a .docx whose header cell lost its line break): the body ending the line."""
+    found = list(find_agencies(written))
+    if len(found) != 2 or found[0].span.start != 0 or found[1].span.end != len(written):
+        return None
+    if written[found[0].span.end : found[1].span.start].strip():
+        return None
+    return _whole_agency(found[1].text, province)
 
 
 def issuer_province(header: Header) -> str | None:
