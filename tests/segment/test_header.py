@@ -512,3 +512,34 @@ def test_header_addressee_wrapped_before_a_comma():
         "Ban Chủ nhiệm các Đoàn Luật sư tỉnh Đắk Nông, tỉnh Bình Thuận và tỉnh Lâm Đồng (cũ)",
         "Ban chấp hành lâm thời Hội công chứng viên",
     ]
+
+
+def test_header_addressee_position_with_its_body_on_the_next_line():
+    """công văn 11520/VPCP-CN (thuvienphapluat.vn): "Kính gửi: Bộ trưởng" / "Bộ Công Thương"."""
+    text = (
+        "Số: 11520/VPCP-CN\nHà Nội, ngày 25 tháng 11 năm 2025\n"
+        "Kính gửi: Bộ trưởng\nBộ Công Thương\n"
+        "Xét đề nghị của Bộ Công Thương tại Tờ trình số 8798/TTr-BCT ngày 07 tháng 11 năm 2025.\n"
+    )
+    assert find_header(text).recipients == ["Bộ trưởng Bộ Công Thương"]
+
+
+def test_header_damaged_date_line_between_kinh_gui_and_its_bullets():
+    """công văn 40090/CHQ-GSQL (a PDF with a scanner's text layer): the date line's digits
+    are damaged; its place is read, the date is not guessed, the bullets are addressees."""
+    text = (
+        "BO TAI CHINH\nV/v kiểm tra, giám sát hàng hóa\nKính gửi:\n"
+        "CONG HOA XA HOI CHU NGHIA VIET NAM\nĐộc lập - Tự do - Hanh phúc\n"
+        "Hà Nội, ngay03 tháng |2 năm 2025\n- Các Chi cục Hải quan khu vực;\n"
+        "- Chi cục Điêu tra chong buôn lậu.\nCục Hải quan nhận được Đơn đề nghị.\n"
+    )
+    header = find_header(text)
+    assert (header.place, header.date) == ("Hà Nội", None)
+    assert header.recipients == ["Các Chi cục Hải quan khu vực", "Chi cục Điêu tra chong buôn lậu"]
+
+
+def test_header_damaged_date_line_with_its_digits_read():
+    """công văn 40091/CHQ-GSQL: "Hà Nội, ngày 03 thang 12 năm 2025"" (a mark and a quote)."""
+    text = 'BO TAI CHINH\nKính gửi:\nHà Nội, ngày 03 thang 12 năm 2025"\n- Các Chi cục Hải quan;\n'
+    header = find_header(text)
+    assert (header.place, header.date.isoformat()) == ("Hà Nội", "2025-12-03")

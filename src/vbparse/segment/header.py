@@ -6,6 +6,7 @@ body begins. A part the text lost stays None; the caller records a warning.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from vbparse.segment.broken_lines import (
     full_place,
 )
 from vbparse.segment.byline import Byline, read_byline
-from vbparse.segment.casing import bare, fold
+from vbparse.segment.casing import bare, fold, known_title
 from vbparse.segment.lines import Line, split_lines
 
 # How far down the header may reach: the body starts long before this in any real document.
@@ -78,6 +79,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "date_line": regex.compile(rf"Ngày\s+{DATE_PATTERN}", flags),
         "draft_number": regex.compile(g["draft_number"]),
         "draft_date": regex.compile(g["draft_date"], flags),
+        "damaged_date_line": regex.compile(g["damaged_date_line"]),
         "number_start": regex.compile(rf"{g['number_label']}", flags),
         "number_label_alone": regex.compile(rf"{g['number_label']}"),
         # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
@@ -444,13 +446,25 @@ def _read_column_line(header: Header, stripped: str) -> bool:
     if (m := p["place_date"].match(stripped)) is None:
         # a draft's date line, its day left blank ("Lâm Đồng, ngày      tháng 12 năm 2025")
         if (m := p["draft_date"].match(stripped)) is None:
-            return False
+            return _read_damaged_date_line(header, stripped)
         if header.place is None:
             header.place = m.group("place").strip()
             header.draft_date = header.date is None
         return True
     if header.date is None:
         _set_date(header, m)
+    return True
+
+
+def _read_damaged_date_line(header: Header, stripped: str) -> bool:
+    """Whether a line is a date line whose digits are damaged; its place is read."""
+    if (m := _patterns()["damaged_date_line"].match(stripped)) is None:
+        return False
+    if header.place is None:
+        header.place = full_place(m.group("place"))
+    if header.date is None and m.group("day").isdigit() and m.group("month").isdigit():
+        with contextlib.suppress(ValueError):
+            header.date = dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
     return True
 
 
@@ -497,6 +511,12 @@ def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) 
             if last > i and (_wraps_onto(previous, stripped) or _list_follows(previous, stripped)):
                 # the addressee goes on under its bullet ("- Ban Chủ nhiệm các Đoàn Luật sư tỉnh
                 # Đắk Nông, tỉnh" / "Bình Thuận và tỉnh Lâm Đồng (cũ);", công văn of Sở Tư pháp)
+                _continue_recipient(header, stripped)
+                last = j
+                continue
+            if last == i and _position_alone(header, stripped):
+                # "Kính gửi: Bộ trưởng" / "Bộ Công Thương" (công văn 11520/VPCP-CN): a position
+                # alone is no addressee; its body is on the next line.
                 _continue_recipient(header, stripped)
                 last = j
                 continue
@@ -556,6 +576,21 @@ def _list_follows(line: str, following: str) -> bool:
         line.endswith(":")
         and following.endswith((";", "."))
         and len(following.split()) <= _LISTED_WORDS
+    )
+
+
+def _position_alone(header: Header, following: str) -> bool:
+    """Whether the one addressee read is a position without its body ("Bộ trưởng") and
+    ``following`` a short line that can be that body."""
+    return (
+        len(header.recipients) == 1
+        and known_title(header.recipients[0]) is not None
+        and bool(following)
+        and following[0].isupper()
+        and len(following.split()) <= _RECIPIENT_WORDS
+        and not _patterns()["body_opening"].match(following)
+        and not _is_motto(following)
+        and not _patterns()["place_date"].match(following)
     )
 
 
