@@ -543,3 +543,9 @@ def test_header_damaged_date_line_with_its_digits_read():
     text = 'BO TAI CHINH\nKính gửi:\nHà Nội, ngày 03 thang 12 năm 2025"\n- Các Chi cục Hải quan;\n'
     header = find_header(text)
     assert (header.place, header.date.isoformat()) == ("Hà Nội", "2025-12-03")
+
+
+def test_header_blank_addressee_names_nobody():
+    """công văn 4416/BNN-TCLN (web copy of a letter sent to many): "Kínhgửi: ………"."""
+    text = "Số: 4416/BNN-TCLN\nKính gửi:  ..............................\n\nThực hiện.\n"
+    assert find_header(text).recipients == []

@@ -491,7 +491,9 @@ def _add_recipients(header: Header, line: str, bullets: str) -> None:
         cell = _CELL_BAR.split(entry, maxsplit=1)[0]
         if any(c.isalpha() for c in cell):
             entry = cell
-        header.recipients.append(entry.lstrip(bullets).rstrip(" ;.,"))
+        entry = entry.lstrip(bullets).rstrip(" ;.,…_")
+        if entry:  # a draft's blank for the addressee ("Kính gửi: ………") names nobody
+            header.recipients.append(entry)
 
 
 def _read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -> int:
