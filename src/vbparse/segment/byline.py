@@ -22,6 +22,7 @@ from vbparse.segment.closing import Closing
 _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}*")
 _MOST_NAME_WORDS = 6
 _LEAST_NAME_WORDS = 2
+_TOKEN_BREAK = regex.compile(r"[\s,]+")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def read_byline(stripped: str) -> Byline | None:
     signer = " ".join(words[k:])
     marks = " ".join(words[:k])
     authority = title = None
-    for token in regex.split(r"[\s,]+", marks):
+    for token in _TOKEN_BREAK.split(marks):
         key = token.replace(".", "").upper()
         authority = authority or g["authorities"].get(key)
         title = title or g["titles"].get(key)
