@@ -28,6 +28,7 @@ from vbparse.extract.tasks.headings import (
     in_enclosure_list,
     is_lead_in,
     is_opener,
+    states_conditions,
     topic_end,
     words_besides,
 )
@@ -62,8 +63,11 @@ class _Resolved:
 def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
     """Tasks of the body, in document order: directive paragraphs before the first item,
     then the items."""
+    # "… đề nghị các Sở báo cáo … với các vấn đề sau:" above the items: the request is the
+    # task, the items are the report's contents.
+    contents = _asks_for_contents(tree, text)
     # "Giao Bộ X thực hiện các nội dung sau:" above the items: they are Bộ X's.
-    heading = _preamble_heading(tree, text, context)
+    heading = None if contents else _preamble_heading(tree, text, context)
     # Under the issuer's guidance ("… hướng dẫn … như sau:") the items state rules: one that
     # names no one is nobody's task.
     addressees = [] if _guides(tree, text) else context.addressees
@@ -71,10 +75,17 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
     yield from paragraph_tasks
     resolved: dict[int, _Resolved] = {}
     skipped: set[int] = set()
+    if contents:
+        skipped.update(id(c) for root in tree.roots for c in root.walk())
+    # The preamble ends with a request of its own ("… báo cáo … theo biểu mẫu đính kèm."): the
+    # items after it that name no one may only state its conditions.
+    request = paragraph_tasks[-1] if tree.paragraphs and tree.paragraphs[-1].id else None
     for clause in tree.walk():
         if id(clause) in skipped:
             continue
         own = text[clause.text_start : clause.own_end]
+        if header_grammar("content_lead_ins").search(own) and clause.children:
+            skipped.update(id(c) for child in clause.children for c in child.walk())
         fields = read_task_fields(
             clause,
             text,
@@ -129,6 +140,14 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         siblings = clause.parent.children if clause.parent else tree.roots
         if in_enclosure_list(clause, siblings, text):
             continue
+        if (
+            request is not None
+            and clause.parent is None
+            and not roles.lead
+            and states_conditions(own)
+        ):
+            _take_due_date(request, own_deadline)
+            continue
         if not described and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = _task(clause, own, roles, lead, deadline, context)
             task.product = fields.product
@@ -182,8 +201,10 @@ def _paragraph_tasks(
         i
         for i, p in enumerate(paragraphs)
         if header_grammar("lead_in_endings").search(text[p.text_start : p.own_end])
+        and not header_grammar("content_lead_ins").search(text[p.text_start : p.own_end])
     ]
     count = 0
+    last: Task | None = None
     for i, para in enumerate(paragraphs):
         # What stands before the lead-in ("… có ý kiến như sau:") is its context: the press
         # report, the proposal, the issuer's receipt of a letter.
@@ -193,6 +214,11 @@ def _paragraph_tasks(
         own = text[para.text_start : para.own_end]
         if quotes_another(own):
             continue  # a passage quoted from another document: its requests are not ours
+        if last is not None and states_conditions(own):
+            _take_due_date(
+                last, clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+            )
+            continue
         roles = _unit_roles(own, para.text_start, context)
         # "Bộ X có báo cáo …; Phó Thủ tướng Y yêu cầu Bộ Z …": what precedes the speaker is
         # context, its bodies lead nothing.
@@ -214,7 +240,23 @@ def _paragraph_tasks(
             deadline = _deadline_after(paragraphs[i + 1], text, context)
         count += 1
         para.id = f"p{count}"
-        yield _task(para, own, roles, lead, deadline, context)
+        last = _task(para, own, roles, lead, deadline, context)
+        yield last
+
+
+def _take_due_date(task: Task, deadline: Deadline | None) -> None:
+    """A request's due date set by the condition after it ("Thời hạn gửi báo cáo trước ngày
+    28/02/2010."), when the request names none itself."""
+    if task.deadline is None and deadline is not None and deadline.relation == "by":
+        task.deadline = deadline
+
+
+def _asks_for_contents(tree: ClauseTree, text: str) -> bool:
+    """Whether the preamble's last paragraph asks for a report of the items' contents."""
+    if not tree.paragraphs or not tree.roots:
+        return False
+    last = tree.paragraphs[-1]
+    return bool(header_grammar("content_lead_ins").search(text[last.text_start : last.own_end]))
 
 
 def _deadline_after(para: Clause, text: str, context: TaskContext) -> Deadline | None:
@@ -339,7 +381,7 @@ def _is_task(
         or in_aims_part(clause, text)
     ):
         return False
-    if has_items:
+    if has_items and not header_grammar("content_lead_ins").search(own):
         return bool(roles.lead) and not is_lead_in(own, clause.text_start, roles, deadline, skip)
     return bool(lead)
 
