@@ -202,3 +202,12 @@ def test_agencies_a_department_written_with_its_unit_word_before_territories_is_
     phố" is the social insurance office of every province, not the provinces."""
     (group,) = find_agencies("đề nghị Bảo hiểm xã hội các tỉnh, thành phố thực hiện nghiêm túc")
     assert (group.name, group.kind) == ("Bảo hiểm xã hội các tỉnh, thành phố", "group")
+
+
+def test_agencies_a_board_of_zones_written_with_the_abbreviation():
+    """công văn 403/KCN-VP of Ban Quản lý các KCN tỉnh Bắc Giang (2012, real scan, b25)."""
+    (board,) = find_agencies(
+        "Ban Quản lý các KCN trân trọng thông báo để Văn phòng biết.",
+        issuer="Ủy ban nhân dân tỉnh Bắc Giang",
+    )
+    assert board.name == "Ban Quản lý các KCN tỉnh Bắc Giang"
