@@ -67,6 +67,23 @@ def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candi
     return Candidate(first=start, last=j, local_name=f"{prefix[1]} {key}", local_key=key)
 
 
+_OPENINGS: dict[tuple[int, bool], frozenset[str]] = {}
+
+
+def _openings(gazetteer: Gazetteer, bare_provinces: bool) -> frozenset[str]:
+    """Every folded word a candidate can start with: a gazetteer name's, a group phrase's
+    (and a plural body's determiner), a committee's, a named body's head and, when bare
+    provinces count, a province's first word. Built once per gazetteer."""
+    cached = _OPENINGS.get((id(gazetteer), bare_provinces))
+    if cached is None:
+        words = set(gazetteer.full.root) | group_tries(gazetteer).openings
+        words |= set(_local_tries(gazetteer)[0].root) | set(head_words(gazetteer))
+        if bare_provinces:
+            words |= set(gazetteer.members["province"].root)
+        cached = _OPENINGS[(id(gazetteer), bare_provinces)] = frozenset(words)
+    return cached
+
+
 def _glued_to_number(tokens: Tokens, first: int, last: int) -> bool:
     """True for "VPCP" in "365/TB-VPCP": a code inside a document number, not an agency."""
     text = tokens.text
@@ -113,7 +130,10 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         return named_body_at(gazetteer, tokens, j, lambda _: False) is not None
 
     known_until = 0
-    for i in range(len(tokens)):
+    # Only the tokens some candidate can start at (a tenth of them) enter the loop: each
+    # test in it is guarded by its own opening words, all in ``_openings``.
+    may_open = _openings(gazetteer, bare_provinces)
+    for i in [i for i, key in enumerate(keys) if key in may_open]:
         full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
         if full:
             found.append(Candidate(first=i, last=full[0], entry_id=full[1]))
