@@ -10,7 +10,7 @@ import regex
 
 from vbparse.extract.time import deadlines
 from vbparse.extract.time.grammar import deadline_grammar
-from vbparse.extract.time.patterns import alternation, word_trie
+from vbparse.extract.time.patterns import alternation, gate, word_trie
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 WORDS = ["tháng", "thứ", "th", "trong", "trước", "ngày", "ngay", "năm", "a.b", "quý"]
@@ -29,6 +29,17 @@ def test_word_trie_matches_the_words_as_the_alternation_does(text: str) -> None:
 
 def test_word_trie_factors_common_beginnings() -> None:
     assert word_trie(["tháng", "thứ", "th"]) == "th(?:áng|ứ)?"
+
+
+def test_word_trie_reads_a_space_as_any_whitespace() -> None:
+    trie = regex.compile(rf"(?:{word_trie(['các năm', 'cấp'])})(?!\w)")
+    assert trie.match("các\nnăm") and trie.match("các  năm") and not trie.match("các nămx")
+
+
+def test_gate_needs_the_second_word_only_where_no_phrase_is_the_first_alone() -> None:
+    passes = regex.compile(gate(["các năm", "năm", "thứ hai", "thứ"]), regex.IGNORECASE)
+    assert passes.match("Các năm 2025") and passes.match("thứ ba") and passes.match("7")
+    assert not passes.match("các tỉnh")
 
 
 def _texts() -> list[str]:
