@@ -174,3 +174,24 @@ def test_agencies_a_body_named_with_the_issuers_district_word_takes_the_district
     ]
     (committee,) = find_agencies("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH")
     assert committee.name == "Ủy ban nhân dân huyện Châu Thành"
+
+
+def test_agencies_a_board_or_centre_without_its_place_is_the_issuers_localitys():
+    """thông báo of UBND tỉnh Lâm Đồng on the Tân Phú – Bảo Lộc expressway (2026, real DOCX,
+    b15): the province's project board and land-fund centre are named without the province; a
+    board of an association or one named with its level keeps its words."""
+    text = (
+        "Giao Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì, phối hợp Trung tâm Phát triển "
+        "quỹ đất, Ban Chỉ đạo quốc gia về phòng thủ dân sự và Ban Chủ nhiệm Đoàn Luật sư."
+    )
+    found = find_agencies(text, issuer="Ủy ban nhân dân tỉnh Lâm Đồng", province="Lâm Đồng")
+    assert [a.name for a in found] == [
+        "Ban Quản lý dự án đầu tư xây dựng số 1 tỉnh Lâm Đồng",
+        "Trung tâm Phát triển quỹ đất tỉnh Lâm Đồng",
+        "Ban Chỉ đạo Phòng thủ dân sự quốc gia",
+        "Ban Chủ nhiệm Đoàn Luật sư",
+    ]
+    (board,) = find_agencies("Ban Chỉ đạo 389 chỉ đạo", issuer="Ủy ban nhân dân huyện Bình Sơn")
+    assert board.name == "Ban Chỉ đạo 389 huyện Bình Sơn"
+    (unplaced,) = find_agencies("Ban Chỉ đạo 389 chỉ đạo", issuer="Bộ Công Thương")
+    assert unplaced.name == "Ban Chỉ đạo 389"

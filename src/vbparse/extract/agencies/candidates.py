@@ -84,6 +84,33 @@ def _openings(gazetteer: Gazetteer, bare_provinces: bool) -> frozenset[str]:
     return cached
 
 
+_SUPPORT_VERBS: dict[int, Trie] = {}
+# the longest support phrase, in tokens ("phối hợp chặt chẽ với", "phối hợp , hỗ trợ")
+_MAX_SUPPORT_WORDS = 6
+
+
+def _after_support_verb(gazetteer: Gazetteer, keys: list[str], start: int) -> bool:
+    """Whether a support phrase of ``roles.yaml`` ends right before token ``start``."""
+    trie = _SUPPORT_VERBS.get(id(gazetteer))
+    if trie is None:
+        trie = Trie()
+        for row in gazetteer.roles.support_triggers:
+            trie.add(tuple(reversed(fold_phrase(row.phrase))), True)
+        _SUPPORT_VERBS[id(gazetteer)] = trie
+    before = keys[max(0, start - _MAX_SUPPORT_WORDS) : start]
+    return trie.longest(list(reversed(before)), 0) is not None
+
+
+def _whole_group(gazetteer: Gazetteer, keys: list[str], group: Candidate) -> bool:
+    """Whether a bare group names its bodies whole: one noun of territories ("địa phương") or
+    one noun with its qualifier ("đơn vị có liên quan"); not a noun whose own words go on
+    unknown to the grammar ("cơ quan thanh tra", "ngành công thương", "lực lượng Kiểm lâm")."""
+    noun = group_tries(gazetteer).nouns.longest(keys, group.first)
+    if noun is None or group.nouns != 1:  # "cơ quan, tổ chức": a list, whose words go on
+        return False
+    return (noun[1].area and not noun[1].level) or group.last > noun[0]
+
+
 def _glued_to_number(tokens: Tokens, first: int, last: int) -> bool:
     """True for "VPCP" in "365/TB-VPCP": a code inside a document number, not an agency."""
     text = tokens.text
@@ -142,7 +169,12 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         # (the opening tests inlined: this loop runs once per token of every scanned text)
         group = match_group(gazetteer, tokens, i) if keys[i] in group_openings else None
         if group and not group.determined and keys[group.last : group.last + 1] != [":"]:
-            group = None  # a bare noun ("tỉnh và ...") is a group only as a list head
+            # a bare noun ("tỉnh và ...") is a group only as a list head, or as the object of
+            # a support verb: "phối hợp với địa phương", "phối hợp, hỗ trợ địa phương"
+            if _after_support_verb(gazetteer, keys, i) and _whole_group(gazetteer, keys, group):
+                group.determined = True
+            else:
+                group = None
         if group and (not full or group.last > full[0]):
             found.append(group)
         elif group and full and group.last == full[0]:

@@ -176,6 +176,8 @@ class NamedBodyGrammar(BaseModel):
     regional_units: list[str] = []
     branches: list[str] = []
     branch_place_words: list[str] = []
+    local_heads: list[str] = []
+    not_local_words: list[str] = []
 
 
 class RoleGrammar(BaseModel):

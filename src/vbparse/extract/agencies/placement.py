@@ -104,6 +104,59 @@ def _in_local_unit(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
     return name
 
 
+def _in_issuers_locality(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
+    """ "Ban Quản lý dự án đầu tư xây dựng số 1" → "… tỉnh Lâm Đồng" in a text of a body of
+    tỉnh Lâm Đồng: a board or centre named without its place is the issuer's locality's own
+    (``local_heads``); a name that states a level or a place keeps its words."""
+    locality = _locality(gazetteer, issuer) if issuer else None
+    if locality is None:
+        return name
+    grammar = gazetteer.named_bodies
+    key = fold_phrase(name)
+    if not any(key[: len(h)] == h for h in _folded(tuple(grammar.local_heads))):
+        return name
+    marks = _folded((*grammar.not_local_words, *_all_unit_words(gazetteer)))
+    if any(_contains(key, mark) for mark in marks):
+        return name
+    spans = ((i, j) for i in range(len(key)) for j in range(i + 1, len(key) + 1))
+    if any(key[i:j] in gazetteer.places for i, j in spans):
+        return name
+    return f"{name} {locality}"
+
+
+def _contains(key: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(key[i : i + n] == part for i in range(len(key) - n + 1))
+
+
+@functools.cache
+def _folded(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold_phrase(p)) for p in phrases)
+
+
+def _all_unit_words(gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Every word a province, city, district or commune is called by ("tỉnh", "huyện")."""
+    return (*(w for ws in _unit_words().values() for w in ws), *gazetteer.local_units.units)
+
+
+def _locality(gazetteer: Gazetteer, issuer: str) -> str | None:
+    """The issuer's own place with its unit word ("tỉnh Lâm Đồng" of "Sở Tư pháp tỉnh Lâm
+    Đồng", "huyện Bình Sơn" of "Ủy ban nhân dân huyện Bình Sơn"): the last unit word followed
+    only by capitalised words; None for a body named without a place ("Bộ Y tế")."""
+    words = issuer.split()
+    units = sorted(_folded(_all_unit_words(gazetteer)), key=len, reverse=True)
+    key = fold_phrase(issuer)
+    if len(key) != len(words):
+        return None
+    for i in range(len(words) - 2, -1, -1):
+        for unit in units:
+            n = len(unit)
+            rest = words[i + n :]
+            if key[i : i + n] == unit and rest and all(w[:1].isupper() for w in rest):
+                return " ".join([*(w.lower() for w in words[i : i + n]), *rest])
+    return None
+
+
 @functools.cache
 def _party_committees() -> dict[str, str]:
     """The party committee's word of a province or city ("Tỉnh ủy", "Thành ủy")."""
@@ -158,6 +211,7 @@ def to_agency(
         if cand.named.kind != "company":  # a company's name is its own ("… Thành phố")
             name = _in_province(gazetteer, name, province_id)
             name = _in_local_unit(gazetteer, name, placement.issuer)
+            name = _in_issuers_locality(gazetteer, name, placement.issuer)
         return Agency(name=name, id=None, kind=cand.named.kind, text=text, span=span)
     if cand.local_name:
         # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known

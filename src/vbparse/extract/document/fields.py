@@ -82,9 +82,15 @@ def issuer_province(header: Header) -> str | None:
     """The province whose People's Committee (or one of its bodies) issued the document, so
     that a bare "Sở Tài chính" in its body is that province's department."""
     written = "\n".join(line.text for line in header.issuer_lines)
+    gazetteer = load_gazetteer()
     for agency in find_agencies(written):
         if agency.kind in ("province", "city") and agency.id:
             return agency.id
+        # "CÔNG AN TỈNH LÂM ĐỒNG": a department of one province issues in that province
+        entry = gazetteer.get(agency.id) if agency.kind == "local_body" and agency.id else None
+        parent = gazetteer.get(entry.link) if entry is not None and entry.link else None
+        if parent is not None and parent.kind in ("province", "city"):
+            return parent.id
     return None
 
 
