@@ -195,3 +195,19 @@ def test_agencies_a_board_or_centre_without_its_place_is_the_issuers_localitys()
     assert board.name == "Ban Chỉ đạo 389 huyện Bình Sơn"
     (unplaced,) = find_agencies("Ban Chỉ đạo 389 chỉ đạo", issuer="Bộ Công Thương")
     assert unplaced.name == "Ban Chỉ đạo 389"
+
+
+def test_agencies_a_department_written_with_its_unit_word_before_territories_is_one_group():
+    """công văn 4024/BHXH-CSYT (2008, real web copy, b24): "Bảo hiểm xã hội các tỉnh, thành
+    phố" is the social insurance office of every province, not the provinces."""
+    (group,) = find_agencies("đề nghị Bảo hiểm xã hội các tỉnh, thành phố thực hiện nghiêm túc")
+    assert (group.name, group.kind) == ("Bảo hiểm xã hội các tỉnh, thành phố", "group")
+
+
+def test_agencies_a_board_of_zones_written_with_the_abbreviation():
+    """công văn 403/KCN-VP of Ban Quản lý các KCN tỉnh Bắc Giang (2012, real scan, b25)."""
+    (board,) = find_agencies(
+        "Ban Quản lý các KCN trân trọng thông báo để Văn phòng biết.",
+        issuer="Ủy ban nhân dân tỉnh Bắc Giang",
+    )
+    assert board.name == "Ban Quản lý các KCN tỉnh Bắc Giang"

@@ -202,6 +202,7 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
             if place and (not full or place[0] > full[0]):
                 found.append(Candidate(first=i, last=place[0], entry_id=place[1], bare=True))
     found.extend(_bodies_in_every_area(gazetteer, tokens, found))
+    found.extend(_bases_in_every_area(gazetteer, tokens))
     found = [c for c in found if not _glued_to_number(tokens, c.first, c.last)]
     # longest first, then leftmost; drop the overlapping ones (spaCy's filter_spans)
     found.sort(key=lambda c: (-(c.last - c.first), c.first))
@@ -297,6 +298,35 @@ def _bodies_in_every_area(
                 group_name=f"{name} {_lower_first(area.group_name or '')}",
             )
         )
+    return out
+
+
+_BASES: dict[int, Trie] = {}
+
+
+def _bases_in_every_area(gazetteer: Gazetteer, tokens: Tokens) -> list[Candidate]:
+    """ "Bảo hiểm xã hội các tỉnh, thành phố", "Kho bạc Nhà nước các tỉnh": a department
+    always written with its unit word (``department_bases``) named bare before "các" and
+    territories is that department in each of them (công văn 4024/BHXH-CSYT, real)."""
+    bases = _BASES.get(id(gazetteer))
+    if bases is None:
+        bases = _BASES[id(gazetteer)] = Trie()
+        for name in gazetteer.department_bases.values():
+            bases.add(fold_phrase(name), name)
+    keys = tokens.keys
+    determiners = group_tries(gazetteer).determiners
+    out = []
+    for i in range(len(keys)):
+        base = bases.longest(keys, i) if keys[i] in bases.root else None
+        if base is None or base[0] >= len(keys) or keys[base[0]] not in determiners:
+            continue
+        area = match_group(gazetteer, tokens, base[0])
+        if area is None or not area.area or area.prefixed:
+            continue
+        if _lists_members(gazetteer, tokens, area):
+            continue
+        name = f"{base[1]} {_lower_first(area.group_name or '')}"
+        out.append(Candidate(first=i, last=area.last, group_name=name))
     return out
 
 

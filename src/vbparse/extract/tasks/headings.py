@@ -23,6 +23,7 @@ __all__ = [
     "in_aims_part",
     "is_lead_in",
     "is_opener",
+    "states_conditions",
     "topic_end",
     "words_besides",
 ]
@@ -151,6 +152,12 @@ def _blanked(text: str, offset: int, spans: list[Span]) -> str:
 
 def is_opener(own: str) -> bool:
     return bool(header_grammar("non_directive_openers").match(own))
+
+
+def states_conditions(own: str) -> bool:
+    """Whether a unit only states the conditions of the request before it ("Thời hạn gửi báo
+    cáo trước ngày …", "Báo cáo gửi về Bộ phải có xác nhận …")."""
+    return bool(header_grammar("condition_openers").match(own.lstrip()))
 
 
 _EMPHASIS = regex.compile(r"[*_]+")

@@ -1,0 +1,175 @@
+"""Unlabelled paragraphs of the body as tasks: the directive paragraphs before the first item
+(``p1``, ``p2``, …), the paragraphs after the last item that direct on their own, the preamble's
+last paragraph when it introduces the items, and the conditions a paragraph states of the
+request before it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vbparse.extract.tasks.headings import (
+    LEAD_IN_WORDS,
+    header_grammar,
+    is_opener,
+    states_conditions,
+    words_besides,
+)
+from vbparse.extract.tasks.roles import speaker_at
+from vbparse.extract.tasks.units import (
+    Resolved,
+    TaskContext,
+    addressees_besides,
+    make_task,
+    unit_roles,
+)
+from vbparse.extract.time.deadlines import clause_deadline
+from vbparse.models import Deadline, Task
+from vbparse.normalize.unwrap import is_capitals
+from vbparse.segment.clause_tree import Clause, ClauseTree
+from vbparse.segment.lines import quotes_another
+
+__all__ = [
+    "asks_for_contents",
+    "closing_paragraph_tasks",
+    "guides",
+    "paragraph_tasks",
+    "preamble_heading",
+    "take_due_date",
+]
+
+
+def paragraph_tasks(
+    tree: ClauseTree, text: str, context: TaskContext, last_heads_items: bool
+) -> Iterator[Task]:
+    """Unlabelled paragraphs that direct a body on their own, numbered ``p1``, ``p2``, ….
+
+    A paragraph directs when it names its lead after a trigger ("Giao Bộ Ngoại giao …",
+    "Phó Thủ tướng … yêu cầu Bộ X …") or opens with it as the subject ("Bộ Y tế tăng cường
+    …"); a body named as the subject of a later sentence of an assessment ("… còn nhiều bất
+    cập. Bộ X lưu ý …") is not enough. After a lead-in ("… có ý kiến như sau:") a paragraph
+    that names no one and opens no approval or assessment speaks to the addressees
+    ("Khẩn trương rà soát …" under "Kính gửi: Bộ Y tế"). Lines in capitals are headings, and
+    so is the last paragraph when it introduces the items (``last_heads_items``)."""
+    paragraphs = [p for p in tree.paragraphs if not is_capitals(text[p.text_start : p.own_end])]
+    if last_heads_items and paragraphs and paragraphs[-1] is tree.paragraphs[-1]:
+        paragraphs.pop()
+    lead_ins = [
+        i
+        for i, p in enumerate(paragraphs)
+        if header_grammar("lead_in_endings").search(text[p.text_start : p.own_end])
+        and not header_grammar("content_lead_ins").search(text[p.text_start : p.own_end])
+    ]
+    count = 0
+    last: Task | None = None
+    for i, para in enumerate(paragraphs):
+        # What stands before the lead-in ("… có ý kiến như sau:") is its context: the press
+        # report, the proposal, the issuer's receipt of a letter.
+        if (lead_ins and i <= lead_ins[0]) or i in lead_ins:
+            continue
+        introduced = bool(lead_ins)
+        own = text[para.text_start : para.own_end]
+        if quotes_another(own):
+            continue  # a passage quoted from another document: its requests are not ours
+        if last is not None and states_conditions(own):
+            take_due_date(
+                last, clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+            )
+            continue
+        roles = unit_roles(own, para.text_start, context)
+        # "Bộ X có báo cáo …; Phó Thủ tướng Y yêu cầu Bộ Z …": what precedes the speaker is
+        # context, its bodies lead nothing.
+        if (speaker := speaker_at(own)) is not None:
+            roles.lead = [
+                a for a in roles.lead if a.span is None or a.span.start >= para.text_start + speaker
+            ]
+            roles.lead_opens = roles.lead_opens and speaker == 0
+        if roles.lead_triggered or (roles.lead_opens and not is_opener(own)):
+            lead = roles.lead
+        elif introduced and not roles.lead and not is_opener(own):
+            lead = addressees_besides(context.addressees, roles.support)
+        else:
+            continue
+        if not lead:
+            continue
+        deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+        if deadline is None and i + 1 < len(paragraphs):
+            deadline = _deadline_after(paragraphs[i + 1], text, context)
+        count += 1
+        para.id = f"p{count}"
+        last = make_task(para, own, roles, lead, deadline, context)
+        yield last
+
+
+def take_due_date(task: Task, deadline: Deadline | None) -> None:
+    """A request's due date set by the condition after it ("Thời hạn gửi báo cáo trước ngày
+    28/02/2010."), when the request names none itself."""
+    if task.deadline is None and deadline is not None and deadline.relation == "by":
+        task.deadline = deadline
+
+
+def asks_for_contents(tree: ClauseTree, text: str) -> bool:
+    """Whether the preamble's last paragraph asks for a report of the items' contents."""
+    if not tree.paragraphs or not tree.roots:
+        return False
+    last = tree.paragraphs[-1]
+    return bool(header_grammar("content_lead_ins").search(text[last.text_start : last.own_end]))
+
+
+def _deadline_after(para: Clause, text: str, context: TaskContext) -> Deadline | None:
+    """The due date a paragraph that directs no one of its own sets for the directive before
+    it ("Thời gian gửi báo cáo trước ngày 20 tháng 3 năm 2009.", công văn 1479/VPCP-KTTH)."""
+    own = text[para.text_start : para.own_end]
+    roles = unit_roles(own, para.text_start, context)
+    if roles.lead_triggered or (roles.lead_opens and roles.lead and not is_opener(own)):
+        return None
+    deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+    return deadline if deadline is not None and deadline.relation == "by" else None
+
+
+def closing_paragraph_tasks(
+    tree: ClauseTree, text: str, context: TaskContext, numbered: int
+) -> Iterator[Task]:
+    """Paragraphs after the last item that direct on their own ("Yêu cầu Thủ trưởng các cơ
+    quan … nghiêm túc triển khai"), numbered on from the preamble's: a named lead is needed
+    (after a trigger, or opening the paragraph), the issuer speaking of itself is none."""
+    count = numbered
+    for para in tree.closing_paragraphs:
+        own = text[para.text_start : para.own_end]
+        roles = unit_roles(own, para.text_start, context)
+        if not roles.lead or not (roles.lead_triggered or roles.lead_opens) or is_opener(own):
+            continue
+        deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+        count += 1
+        para.id = f"p{count}"
+        yield make_task(para, own, roles, roles.lead, deadline, context)
+
+
+def preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> Resolved | None:
+    """The roles and deadline of the preamble's last paragraph when it introduces the items
+    and names who does them ("Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:", "Ủy ban nhân
+    dân tỉnh yêu cầu các sở thực hiện các nội dung sau:")."""
+    if not tree.paragraphs or not tree.roots:
+        return None
+    last = tree.paragraphs[-1]
+    own = text[last.text_start : last.own_end]
+    announced = bool(header_grammar("lead_in_endings").search(own))
+    if not announced and not own.rstrip().endswith(":"):
+        return None
+    # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" introduces, it assigns nothing.
+    roles = unit_roles(own, last.text_start, context)
+    if not roles.lead or (not roles.lead_triggered and not roles.lead_opens):
+        return None
+    # A bare colon ends a lead-in only when the line is little more than its bodies ("Giao Bộ
+    # Y tế chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư, Bộ Tài chính:").
+    if not announced and words_besides(own, last.text_start, roles) > LEAD_IN_WORDS:
+        return None
+    # Its dates are the situation's ("mưa lớn từ ngày 14/11"), not the items' due dates.
+    return Resolved(roles=roles, lead=roles.lead, deadline=None)
+
+
+def guides(tree: ClauseTree, text: str) -> bool:
+    """Whether the preamble's last paragraph introduces the items as the issuer's guidance."""
+    if not tree.paragraphs or not tree.roots:
+        return False
+    last = tree.paragraphs[-1]
+    return bool(header_grammar("guidance_lead_ins").search(text[last.text_start : last.own_end]))

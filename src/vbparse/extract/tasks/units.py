@@ -1,0 +1,77 @@
+"""What every kind of directive unit (item, paragraph, table row) shares on its way to a
+task: the document context, the roles of an unlabelled unit, the addressees it speaks to when
+it names no one, and the ``Task`` record itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from vbparse.extract.document.number import find_document_numbers
+from vbparse.extract.tasks.roles import Roles, find_roles
+from vbparse.models import Agency, Deadline, Span, Task
+from vbparse.segment.clause_tree import Clause
+
+__all__ = ["Resolved", "TaskContext", "addressees_besides", "make_task", "unit_roles"]
+
+
+@dataclass
+class TaskContext:
+    """What the task extractor needs to know about the document around the clauses."""
+
+    task_id_prefix: str
+    doc_date: dt.date | None = None
+    province: str | None = None
+    # The issuing body (canonical name): "Văn phòng Bộ" in a ministry's text is its office.
+    issuer: str | None = None
+    addressees: list[Agency] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    roles: Roles
+    lead: list[Agency]
+    deadline: Deadline | None
+
+
+def unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
+    """The roles of an unlabelled paragraph; the issuer speaking of itself ("Ủy ban nhân dân
+    Thành phố nhận được …") leads nothing."""
+    roles = find_roles(own, offset=offset, province=context.province, issuer=context.issuer)
+    roles.lead = [a for a in roles.lead if context.issuer is None or a.name != context.issuer]
+    return roles
+
+
+def addressees_besides(addressees: list[Agency], support: list[Agency]) -> list[Agency]:
+    """The addressees an unnamed directive speaks to, less those it names as support
+    ("Kính gửi: Bộ Lao động …; Bộ Tư pháp" / "… phối hợp với Bộ Tư pháp …")."""
+    named = {a.id or a.name for a in support}
+    return [a for a in addressees if (a.id or a.name) not in named]
+
+
+def make_task(
+    clause: Clause,
+    own: str,
+    roles: Roles,
+    lead: list[Agency],
+    deadline: Deadline | None,
+    context: TaskContext,
+) -> Task:
+    # The text keeps a heading line that names no one ("1. Đối với việc hợp nhất các Hội
+    # công chứng viên" / "Căn cứ …, Ủy ban nhân dân tỉnh chỉ đạo …", công văn 3917/BTP-BTTP):
+    # it says what the directive is about (directive_start only keeps it out of the roles).
+    references: list[str] = []
+    for number, _, _ in find_document_numbers(own):
+        if number not in references:
+            references.append(number)
+    return Task(
+        id=clause.id,
+        task_id=f"{context.task_id_prefix}#{clause.id}",
+        text=own.strip(),
+        lead=lead,
+        support=roles.support,
+        report_to=roles.report_to,
+        deadline=deadline,
+        references=references,
+        span=Span(start=clause.text_start, end=clause.own_end),
+    )
