@@ -316,8 +316,8 @@ def _bases_in_every_area(gazetteer: Gazetteer, tokens: Tokens) -> list[Candidate
     keys = tokens.keys
     determiners = group_tries(gazetteer).determiners
     out = []
-    for i in range(len(keys)):
-        base = bases.longest(keys, i) if keys[i] in bases.root else None
+    for i in [i for i, key in enumerate(keys) if key in bases.root]:  # a base can start there
+        base = bases.longest(keys, i)
         if base is None or base[0] >= len(keys) or keys[base[0]] not in determiners:
             continue
         area = match_group(gazetteer, tokens, base[0])
