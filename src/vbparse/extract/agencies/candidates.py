@@ -67,6 +67,23 @@ def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candi
     return Candidate(first=start, last=j, local_name=f"{prefix[1]} {key}", local_key=key)
 
 
+_OPENINGS: dict[tuple[int, bool], frozenset[str]] = {}
+
+
+def _openings(gazetteer: Gazetteer, bare_provinces: bool) -> frozenset[str]:
+    """Every folded word a candidate can start with: a gazetteer name's, a group phrase's
+    (and a plural body's determiner), a committee's, a named body's head and, when bare
+    provinces count, a province's first word. Built once per gazetteer."""
+    cached = _OPENINGS.get((id(gazetteer), bare_provinces))
+    if cached is None:
+        words = set(gazetteer.full.root) | group_tries(gazetteer).openings
+        words |= set(_local_tries(gazetteer)[0].root) | set(head_words(gazetteer))
+        if bare_provinces:
+            words |= set(gazetteer.members["province"].root)
+        cached = _OPENINGS[(id(gazetteer), bare_provinces)] = frozenset(words)
+    return cached
+
+
 _SUPPORT_VERBS: dict[int, Trie] = {}
 # the longest support phrase, in tokens ("phối hợp chặt chẽ với", "phối hợp , hỗ trợ")
 _MAX_SUPPORT_WORDS = 6
@@ -140,7 +157,10 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         return named_body_at(gazetteer, tokens, j, lambda _: False) is not None
 
     known_until = 0
-    for i in range(len(tokens)):
+    # Only the tokens some candidate can start at (a tenth of them) enter the loop: each
+    # test in it is guarded by its own opening words, all in ``_openings``.
+    may_open = _openings(gazetteer, bare_provinces)
+    for i in [i for i, key in enumerate(keys) if key in may_open]:
         full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
         if full:
             found.append(Candidate(first=i, last=full[0], entry_id=full[1]))
@@ -296,8 +316,8 @@ def _bases_in_every_area(gazetteer: Gazetteer, tokens: Tokens) -> list[Candidate
     keys = tokens.keys
     determiners = group_tries(gazetteer).determiners
     out = []
-    for i in range(len(keys)):
-        base = bases.longest(keys, i) if keys[i] in bases.root else None
+    for i in [i for i, key in enumerate(keys) if key in bases.root]:  # a base can start there
+        base = bases.longest(keys, i)
         if base is None or base[0] >= len(keys) or keys[base[0]] not in determiners:
             continue
         area = match_group(gazetteer, tokens, base[0])

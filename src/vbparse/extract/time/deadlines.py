@@ -251,11 +251,27 @@ def _range_end(
     return core, second.end()
 
 
+def _next_match(
+    grammar: DeadlineGrammar, text: str, starts: Iterator[regex.Match[str]], pos: int
+) -> regex.Match[str] | None:
+    """``grammar.scan.search(text, pos)``, tried only at the places ``starts`` yields (the
+    scan's own gate matched alone, over the whole text; a place before ``pos`` is passed
+    over, one that failed fails again). Faster than ``search``, which spends about 1 µs a
+    character before its gate on the scan's long pattern (0.38 → 0.19 s on the bench texts;
+    0.11 s with the two-word gate)."""
+    for start in starts:
+        at = start.start()
+        if at >= pos and (match := grammar.scan.match(text, at, timeout=time_left())):
+            return match
+    return None
+
+
 def _scan(text: str, offset: int, doc_date: dt.date | None, cell: bool) -> Iterator[Deadline]:
     grammar = deadline_grammar()
+    starts = grammar.starts.finditer(text, timeout=time_left())
     pos = 0
     while True:
-        match = grammar.scan.search(text, pos, timeout=time_left())
+        match = _next_match(grammar, text, starts, pos)
         if match is None:
             return
         pos = match.end()

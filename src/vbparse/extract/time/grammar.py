@@ -41,9 +41,11 @@ __all__ = ["DeadlineGrammar", "alternation", "deadline_grammar", "phrase_pattern
 
 @dataclass(frozen=True)
 class DeadlineGrammar:
-    """The compiled deadline grammar: ``scan`` finds every candidate, ``core`` one date core."""
+    """The compiled deadline grammar: ``scan`` finds every candidate, ``core`` one date core.
+    ``starts`` finds the places where ``scan`` can match (its own first look-ahead, alone)."""
 
     scan: regex.Pattern[str]
+    starts: regex.Pattern[str]
     core: regex.Pattern[str]
     prefixes: dict[str, Prefix]
     month_by_name: dict[str, int]
@@ -143,8 +145,9 @@ def deadline_grammar() -> DeadlineGrammar:
         + urgent.phrases
     )
     # every branch starts at a word start with a digit or one of these words: checked first
+    start = rf"(?<!\w){gate(starts)}"
     scan = (
-        rf"(?<!\w){gate(starts)}(?:"
+        rf"{start}(?:"
         + "|".join(
             [
                 rf"(?<!\w)(?P<skip>{skip_alt}\s+{core})",
@@ -167,6 +170,7 @@ def deadline_grammar() -> DeadlineGrammar:
     flags = regex.IGNORECASE | regex.VERSION0
     return DeadlineGrammar(
         scan=regex.compile(scan, flags),
+        starts=regex.compile(start, flags),
         core=regex.compile(core, flags),
         prefixes=by_phrase,
         month_by_name={

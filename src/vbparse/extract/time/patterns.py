@@ -5,6 +5,8 @@ counted span or named day, built from ``grammars/deadlines/periods.yaml`` and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from vbparse.extract.time.grammar_files import EventGrammar, Periods, RelativeGrammar
@@ -151,6 +153,39 @@ def core_phrases(periods: Periods) -> list[str]:
 
 
 def gate(phrases: list[str]) -> str:
-    """A look-ahead: a digit or the first word of one of ``phrases`` comes next."""
-    first_words = sorted({phrase.split()[0] for phrase in phrases})
-    return rf"(?=\d|{alternation(first_words)}(?!\w))"
+    """A look-ahead: a digit or the start of one of ``phrases`` comes next: its first word, or
+    its first two where no phrase is that word alone ("các" only before "năm": the gate lets
+    through 2,422 places fewer in the bench texts, each ~20 µs of the scan's alternatives)."""
+    words = [phrase.split() for phrase in phrases]
+    alone = {w[0] for w in words if len(w) == 1}
+    leads = {" ".join(w[:1] if w[0] in alone else w[:2]) for w in words}
+    return rf"(?=\d|{word_trie(leads)}(?!\w))"
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """``words`` as one alternation factored by their common beginnings ("th(?:áng|ứ)"): the
+    same strings as ``(?:tháng|thứ)`` (a space: any whitespace), but the engine reads each
+    character of the text once where the plain alternation tries every word in turn (the
+    deadline scan's gate, 68 words, 0.10 → 0.05 s on the bench texts)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [
+        (r"\s+" if char == " " else regex.escape(char)) + _trie_pattern(node[char])
+        for char in sorted(node)
+        if char
+    ]
+    if not branches:
+        return ""
+    optional = "" in node  # a word ends here, a longer one may go on
+    if len(branches) == 1 and not optional:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if optional else body
