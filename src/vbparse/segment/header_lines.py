@@ -1,0 +1,141 @@
+"""The header zone's building blocks: the Header record and what a header line is.
+
+Holds the ``Header`` dataclass that ``find_header`` fills, the header's patterns from
+``header.yaml``, the tests for the quốc hiệu (whole or a wrapped piece) and for a labelled
+item, and the readers of the place and date line (a damaged or a draft one too). The title
+and trích yếu reader (``segment.title_subject``) and the Kính gửi reader
+(``segment.recipients``) build on these.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from vbparse.extract.document.number import number_regex
+from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
+from vbparse.grammars import load_yaml
+from vbparse.models import Span
+from vbparse.normalize.unwrap import label_start
+from vbparse.segment.broken_lines import full_place
+from vbparse.segment.byline import Byline
+from vbparse.segment.casing import bare
+from vbparse.segment.lines import Line
+
+
+@dataclass
+class Header:
+    issuer_lines: list[Line] = field(default_factory=list)
+    number: str | None = None
+    number_span: Span | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    title_type: str | None = None
+    subject: str | None = None
+    subject_span: Span | None = None
+    # The trích yếu came after "V/v": Nghị định 30/2020 gives that form to công văn only.
+    subject_is_vv: bool = False
+    # What the trích yếu's last line ended with and the subject left off (" ." of "tại TP."):
+    # put back when a wrapped line continues it ("… tại TP." / "Hồ Chí Minh").
+    subject_cut: str = ""
+    recipients: list[str] = field(default_factory=list)
+    body_start: int = 0
+    # A draft: the number and the day are blanks for the clerk ("Số:      /KH-UBND").
+    draft_code: str | None = None
+    draft_date: bool = False
+    # A portal's byline standing for the signature block ("KTBT, TT … Theo BỘ …").
+    byline: Byline | None = None
+
+
+@functools.cache
+def header_patterns() -> dict[str, regex.Pattern[str]]:
+    g = load_yaml("header.yaml")
+    flags = regex.IGNORECASE
+    return {
+        "motto": regex.compile("|".join(f"(?:{m})" for m in g["motto"]), flags),
+        "marks": regex.compile(g["marks"]),
+        "number": regex.compile(rf"{g['number_label']}(?P<number>{number_regex().pattern})"),
+        "subject": regex.compile(g["subject_label"]),
+        "place_date": regex.compile(rf"{g['place_date']}{DATE_PATTERN}", flags),
+        "recipients": regex.compile(g["recipients_label"]),
+        "separator": regex.compile(g["separator"]),
+        "date_line": regex.compile(rf"Ngày\s+{DATE_PATTERN}", flags),
+        "draft_number": regex.compile(g["draft_number"]),
+        "draft_date": regex.compile(g["draft_date"], flags),
+        "damaged_date_line": regex.compile(g["damaged_date_line"]),
+        "number_start": regex.compile(rf"{g['number_label']}", flags),
+        "number_label_alone": regex.compile(rf"{g['number_label']}"),
+        # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
+        "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
+        "body_opening": regex.compile("|".join(f"(?:{p})" for p in g["body_openings"])),
+        "recipient_details": regex.compile("|".join(f"(?:{p})" for p in g["recipient_details"])),
+    }
+
+
+def is_item(line: Line) -> bool:
+    # A rule under the issuer ("—-", "-------") opens no item: an item has words.
+    return bool(label_start().match(line.text)) and any(c.isalnum() for c in line.text)
+
+
+# The quốc hiệu's words: a converter or portal may wrap it anywhere ("CỘNG HÒA XÃ HỘI" /
+# "CHỦ NGHĨA VIỆT NAM"), and each piece is still the motto, never the issuer.
+# Compared without diacritics: OCR reads "CHÚ NGHĨA", "CỌNG HÒA XÃ HỌI".
+_MOTTO_WORDS = bare("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").split()
+
+
+def is_motto(stripped: str) -> bool:
+    """The quốc hiệu or tiêu ngữ (``header.yaml`` motto), whole or a wrapped piece of it."""
+    return bool(header_patterns()["motto"].match(stripped)) or _is_motto_piece(stripped)
+
+
+def _is_motto_piece(stripped: str) -> bool:
+    words = bare(stripped).split()
+    if not words or (len(words) < 2 and words != _MOTTO_WORDS[:1]):
+        return False
+    return any(
+        _MOTTO_WORDS[k : k + len(words)] == words for k in range(len(_MOTTO_WORDS) - len(words) + 1)
+    )
+
+
+def issuer_text(header: Header) -> str:
+    return " ".join(line.text.strip() for line in header.issuer_lines)
+
+
+def read_column_line(header: Header, stripped: str) -> bool:
+    """Whether a line is the quốc hiệu, a rule or the date line; the date line is read."""
+    p = header_patterns()
+    if is_motto(stripped) or p["separator"].match(stripped):
+        return True
+    if (m := p["place_date"].match(stripped)) is None:
+        # a draft's date line, its day left blank ("Lâm Đồng, ngày      tháng 12 năm 2025")
+        if (m := p["draft_date"].match(stripped)) is None:
+            return _read_damaged_date_line(header, stripped)
+        if header.place is None:
+            header.place = m.group("place").strip()
+            header.draft_date = header.date is None
+        return True
+    if header.date is None:
+        set_date(header, m)
+    return True
+
+
+def _read_damaged_date_line(header: Header, stripped: str) -> bool:
+    """Whether a line is a date line whose digits are damaged; its place is read."""
+    if (m := header_patterns()["damaged_date_line"].match(stripped)) is None:
+        return False
+    if header.place is None:
+        header.place = full_place(m.group("place"))
+    if header.date is None and m.group("day").isdigit() and m.group("month").isdigit():
+        with contextlib.suppress(ValueError):
+            header.date = dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+    return True
+
+
+def set_date(header: Header, m: regex.Match[str]) -> None:
+    """Place and date from a matched date line ("Hà Nội, ngày 20 tháng 11 năm 2025")."""
+    header.place = full_place(m.group("place"))
+    header.date = date_from_match(m)

@@ -1,0 +1,166 @@
+"""The addressees after "Kính gửi:" (recipients).
+
+Reads them inline ("Kính gửi: Bộ X"), one bulleted line each, or as short unbulleted lines
+below the label; joins an addressee a page broke over two lines, a position with its body,
+and the list an addressee names after its colon; skips the quốc hiệu and the date line that
+side-by-side columns put between the label and its bullets.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from vbparse.normalize.layout import body_run_on
+from vbparse.segment.casing import known_title
+from vbparse.segment.header_lines import (
+    Header,
+    header_patterns,
+    is_item,
+    is_motto,
+    read_column_line,
+)
+from vbparse.segment.lines import Line
+
+# Addressees written below "Kính gửi:" without bullets: at most this many lines of this many
+# words ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;").
+_RECIPIENT_LINES = 8
+_INLINE_BULLET = regex.compile(r"(?<=;)\s*(?=[-–•+]\s)")
+_RECIPIENT_WORDS = 16
+_CELL_BAR = regex.compile(r"\s\|(?:\s|$)")
+
+
+def _add_recipients(header: Header, line: str, bullets: str) -> None:
+    """The addressees of one line, without their bullets and closing punctuation; a table cell
+    keeps several bullets on one line ("Kính gửi: | - Bộ Tài chính; - Bộ Tư pháp")."""
+    for entry in _INLINE_BULLET.split(line):
+        # A crawled page may run the body's first sentence onto the last addressee ("- Các đơn
+        # vị trực thuộc Thực hiện Công văn số 1369/BGDĐT …", công văn 327/SGDĐT-KHTC): the
+        # addressee ends where a body opening starts.
+        entry = body_run_on().split(entry, maxsplit=1)[0]
+        # A flattened table row runs the next cell on after a bar ("- Bộ Kế hoạch và Đầu tư; |
+        # Về đề nghị của …", công văn 6368/VPCP-CN): the addressee is the cell before it.
+        cell = _CELL_BAR.split(entry, maxsplit=1)[0]
+        if any(c.isalpha() for c in cell):
+            entry = cell
+        entry = entry.lstrip(bullets).rstrip(" ;.,…_")
+        if entry:  # a draft's blank for the addressee ("Kính gửi: ………") names nobody
+            header.recipients.append(entry)
+
+
+def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -> int:
+    """Kính gửi: inline ("Kính gửi: Bộ X") or one "- X;" line each."""
+    inline = lines[i].text.strip()[label_end:].strip()
+    if inline:
+        _add_recipients(header, inline, "-–• ")
+    last = i
+    for j in range(i + 1, len(lines)):
+        stripped = lines[j].text.strip()
+        if not header.recipients and (not stripped or read_column_line(header, stripped)):
+            # Side-by-side columns read one after the other (a PDF, an OCR): the quốc hiệu and
+            # the date line stand between "Kính gửi:" and its bullets.
+            continue
+        previous = lines[last].text.strip()
+        if not stripped.startswith(("-", "–", "•", "+")):
+            if last > i and (_wraps_onto(previous, stripped) or _list_follows(previous, stripped)):
+                # the addressee goes on under its bullet ("- Ban Chủ nhiệm các Đoàn Luật sư tỉnh
+                # Đắk Nông, tỉnh" / "Bình Thuận và tỉnh Lâm Đồng (cũ);", công văn of Sở Tư pháp)
+                _continue_recipient(header, stripped)
+                last = j
+                continue
+            if last == i and _position_alone(header, stripped):
+                # "Kính gửi: Bộ trưởng" / "Bộ Công Thương" (công văn 11520/VPCP-CN): a position
+                # alone is no addressee; its body is on the next line.
+                _continue_recipient(header, stripped)
+                last = j
+                continue
+            break
+        if (
+            last > i
+            and previous.endswith(",")
+            and ":" in previous
+            and stripped.endswith((";", "."))
+            and header.recipients
+        ):
+            # A copy put a bullet inside the list an addressee names after its colon ("- … các
+            # tỉnh: Gia Lai," / "- Đắk Lắk và Khánh Hòa;", công điện 223/CĐ-TTg): the next entry
+            # ends the list with ";" or ".". Entries that end with "," (công văn 10988/BNV-CQĐP,
+            # 563/UBND-CN.XDCB: "- Các sở: xây dựng, …," / "- UBND huyện từ sơn,") stay apart.
+            header.recipients[-1] += ", " + stripped.lstrip("-–•+ ").rstrip(" ;.,")
+        else:
+            _add_recipients(header, stripped, "-–•+ ")
+        last = j
+    if inline or last > i:
+        return last
+    # "Kính gửi:" alone, its addressees on the lines below without bullets ("Bộ Tài chính",
+    # "Bộ Y tế;" / "Bộ Tài chính."): short lines, one after another while each ends in ";".
+    for j in range(i + 1, min(i + 1 + _RECIPIENT_LINES, len(lines))):
+        stripped = lines[j].text.strip()
+        if len(stripped.split()) > _RECIPIENT_WORDS or is_item(lines[j]):
+            break
+        # An OCR of side-by-side columns puts the quốc hiệu or the date line right under
+        # "Kính gửi:": those are no addressees.
+        if (
+            is_motto(stripped)
+            or header_patterns()["place_date"].match(stripped)
+            or header_patterns()["recipient_details"].match(stripped)
+        ):
+            break
+        if last > i and _wraps_onto(lines[last].text.strip(), stripped):
+            # "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh" / "Bình, Bắc Ninh, Phú Thọ."
+            _continue_recipient(header, stripped)
+        else:
+            header.recipients.append(stripped.rstrip(" ;.,"))
+        last = j
+        if not stripped.endswith((";", ",")) and not (
+            j + 1 < len(lines) and _wraps_onto(stripped, lines[j + 1].text.strip())
+        ):
+            break
+    return last
+
+
+# The list a "…: " addressee names goes on the next line at most this long ("- Bộ trưởng các
+# Bộ:" / "Quốc phòng, Công an, Tài chính, Nông nghiệp và Môi trường, Y tế.", công điện 226).
+_LISTED_WORDS = 60
+
+
+def _list_follows(line: str, following: str) -> bool:
+    """Whether ``following`` is the list an addressee's line opens with its colon."""
+    return (
+        line.endswith(":")
+        and following.endswith((";", "."))
+        and len(following.split()) <= _LISTED_WORDS
+    )
+
+
+def _position_alone(header: Header, following: str) -> bool:
+    """Whether the one addressee read is a position without its body ("Bộ trưởng") and
+    ``following`` a short line that can be that body."""
+    return (
+        len(header.recipients) == 1
+        and known_title(header.recipients[0]) is not None
+        and bool(following)
+        and following[0].isupper()
+        and len(following.split()) <= _RECIPIENT_WORDS
+        and not header_patterns()["body_opening"].match(following)
+        and not is_motto(following)
+        and not header_patterns()["place_date"].match(following)
+    )
+
+
+def _continue_recipient(header: Header, line: str) -> None:
+    """The last addressee goes on in ``line`` (its page broke it)."""
+    header.recipients[-1] = f"{header.recipients[-1]} {line.rstrip(' ;.,')}"
+
+
+def _wraps_onto(line: str, following: str) -> bool:
+    """Whether an addressee's line goes on in ``following``: it ends with no punctuation and
+    the following short line ends the entry with ";", "." or "," (a copy that kept the
+    page's line breaks; "… tỉnh" / "Bình Thuận và tỉnh Lâm Đồng (cũ),", công văn 1468/STP-BTTP)."""
+    return (
+        bool(line)
+        and line[-1].isalnum()
+        and bool(following)
+        and following[0].isalnum()
+        and following.endswith((";", ".", ","))
+        and len(following.split()) <= _RECIPIENT_WORDS
+    )

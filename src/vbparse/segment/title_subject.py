@@ -1,0 +1,182 @@
+"""The type title and the trích yếu (subject) under it.
+
+Reads the title line ("THÔNG BÁO", "CHỈ THỊ"; OCR's wrong marks too) into its type code, and
+the subject lines below it up to the body: where a separator, a dated opening sentence, an
+item, an authority's line or a change of case ends them. Also sets a subject read after
+"V/v" for ``find_header``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from vbparse.extract.document.number import document_type_codes
+from vbparse.extract.time.dates import DATE_PATTERN
+from vbparse.grammars import load_yaml
+from vbparse.models import Span
+from vbparse.pattern_time import time_left
+from vbparse.segment.broken_lines import broken_recipients_label
+from vbparse.segment.casing import bare, fold
+from vbparse.segment.header_lines import Header, header_patterns, is_item, issuer_text
+from vbparse.segment.lines import Line
+
+
+@functools.cache
+def _type_titles() -> dict[str, str]:
+    """Folded document-type name → code ("thông báo" → "TB")."""
+    return {fold(name): code for code, name in document_type_codes().items()}
+
+
+@functools.cache
+def _bare_type_titles() -> dict[str, str]:
+    """The same without diacritics, where that leaves one code ("chi thi" → "CT")."""
+    codes: dict[str, set[str]] = {}
+    for code, name in document_type_codes().items():
+        codes.setdefault(bare(name), set()).add(code)
+    return {name: found.pop() for name, found in codes.items() if len(found) == 1}
+
+
+def title_code(stripped: str) -> str | None:
+    """The type code of a title line ("THÔNG BÁO" → "TB"); OCR's wrong marks ("THÔNG BẢO",
+    "CHÍ THỊ") still name the type when one title has those letters."""
+    return _type_titles().get(fold(stripped)) or _bare_type_titles().get(bare(stripped))
+
+
+def set_subject(header: Header, line: Line, start_in_line: int, more: list[Line]) -> None:
+    # Punctuation never opens a trích yếu: a speck OCR read before it (",Về việc …").
+    first = line.text.strip()[start_in_line:]
+    start_in_line += len(first) - len(first.lstrip(",.;:'\"` "))
+    start = line.start + (len(line.text) - len(line.text.lstrip())) + start_in_line
+    end = (more[-1] if more else line).end
+    words = " ".join([line.text.strip()[start_in_line:]] + [m.text.strip() for m in more])
+    header.subject = words.rstrip(" .;")
+    header.subject_cut = words[len(header.subject) :]
+    header.subject_span = Span(start=start, end=end)
+
+
+def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
+    """Subject lines after a type title ("THÔNG BÁO" / "Kết luận của …"): up to a separator,
+    a dated opening sentence, an item, or a change from capitals to sentence case."""
+    p = header_patterns()
+    taken: list[Line] = []
+    for k, line in enumerate(lines[i + 1 :], start=i + 1):
+        stripped = line.text.strip()
+        if taken and _is_authority_line(stripped, taken[-1], lines[k + 1 : k + 2]):
+            break
+        if (
+            p["separator"].match(stripped)
+            or p["date_line"].match(stripped)
+            or p["recipients"].match(stripped)
+            or broken_recipients_label(lines, k, issuer_text(header)) is not None
+            or is_item(line)
+            or stripped.startswith("Căn cứ")
+            or (taken and _has_letters(line) and _in_capitals(line) != _in_capitals(taken[0]))
+            or (taken and taken[-1].text.rstrip().endswith((".", ":", ";")))
+            # Normalize has re-joined a wrapped sentence-case title: one line is the whole
+            # title and the next is the body. Titles in capitals are not re-joined.
+            or (taken and not _in_capitals(taken[0]))
+        ):
+            break
+        taken.append(line)
+    if len(taken) == 1 and not _in_capitals(taken[0]):
+        taken += _title_line_cut_by_case(taken[0], lines[i + 2 : i + 4])
+    if taken and not _is_body_sentence(taken):
+        # "Công văn" / "V/v …" (a portal's copy): a công văn's trích yếu follows its V/v label
+        # (NĐ 30/2020); under other titles ("CÔNG ĐIỆN" / "V/V …") the line is kept whole.
+        label = p["subject"].match(taken[0].text.strip()) if header.title_type == "CV" else None
+        set_subject(header, taken[0], label.end() if label else 0, taken[1:])
+        _cut_at_dated_opening(header)
+        return i + len(taken)
+    return i
+
+
+def _in_capitals(line: Line) -> bool:
+    """A title line in capitals, one letter long too: a copy broke "Ý" off "KIẾN CHỈ ĐẠO …"
+    (thông báo 653/TB-VPCP on thuvienphapluat.vn)."""
+    letters = [c for c in line.text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _is_body_sentence(lines: list[Line]) -> bool:
+    """Whether the lines under a title are the body's first sentence, not a trích yếu."""
+    first, last = lines[0].text.strip(), lines[-1].text.rstrip()
+    return (
+        bool(header_patterns()["body_opening"].match(first)) and last.endswith(".") and "," in first
+    )
+
+
+# The second line of a sentence-case title is short: the title's tail, not a paragraph.
+_TITLE_TAIL_WORDS = 12
+
+
+def _title_line_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
+    """The second line of a sentence-case title that normalize left apart because it opens
+    with a capital ("… triển khai thực hiện 02" / "Chương trình MTQG: …", thông báo
+    565/TB-UBND Quảng Ngãi): taken when the title does not end a sentence and the line after
+    it opens the body with its date ("Ngày 12/11/2024, …")."""
+    p = header_patterns()
+    if len(after) < 2 or title.text.rstrip().endswith((".", ":", ";")):
+        return []
+    second, body = after
+    opening = second.text.strip()
+    if second.is_upper or is_item(second) or p["date_line"].match(opening):
+        return []
+    if p["recipients"].match(opening):  # "Kính gửi: …" under the V/v line (4340/BVHTTDL)
+        return []
+    if p["separator"].match(opening) or not any(c.isalpha() for c in opening):
+        return []
+    if _DATED_OPENING.match(body.text.strip()):
+        return [second]
+    # Or the body opens with its legal basis ("Tổ chức sinh hoạt chuyên môn môn Lịch sử" /
+    # "Cụm 2 năm học 2025 - 2026" / "Căn cứ Kế hoạch 620/KH-SGDĐT …", kế hoạch 58/KH-THPTCL2):
+    # the second line is short, ends no sentence and opens no body itself.
+    if not p["body_opening"].match(body.text.strip()) or p["body_opening"].match(opening):
+        return []
+    short = len(opening.split()) <= _TITLE_TAIL_WORDS
+    return [second] if short and not opening.endswith((".", ";", ":")) else []
+
+
+# The body of a thông báo kết luận opens with the meeting's date, capitalised: "Ngày
+# 03/01/2025, Phó Chủ tịch … chủ trì …". Inside a line it starts a new sentence.
+_DATED_OPENING = regex.compile(rf"Ngày\s+{DATE_PATTERN}")
+_DATED_OPENING_INSIDE = regex.compile(rf"\s+(?=Ngày\s+{DATE_PATTERN}\s*,)")
+
+
+def _cut_at_dated_opening(header: Header) -> None:
+    """A title that normalize joined with the body's dated opening sentence (thông báo
+    11/TB-UBND Quảng Ngãi: "… trong thời gian đến Ngày 03/01/2025, Phó Chủ tịch …") ends
+    where that sentence starts."""
+    if header.subject is None or header.subject_span is None:
+        return
+    m = _DATED_OPENING_INSIDE.search(header.subject, timeout=time_left())
+    if m is None or m.start() == 0:
+        return
+    header.subject = header.subject[: m.start()].rstrip(" .;")
+    header.subject_span = Span(
+        start=header.subject_span.start, end=header.subject_span.start + m.start()
+    )
+
+
+@functools.cache
+def _authority_patterns() -> tuple[regex.Pattern[str], frozenset[str]]:
+    g = load_yaml("header.yaml")
+    pattern = regex.compile("|".join(f"(?:{p})" for p in g["authority_line"]))
+    return pattern, frozenset(c.upper() for c in g["title_line_connectors"])
+
+
+def _is_authority_line(stripped: str, before: Line, after: list[Line]) -> bool:
+    """The authority's line under a quyết định's title ("THỦ TƯỚNG CHÍNH PHỦ" above "Căn cứ
+    …"), not a line of a title that wraps after "CỦA"."""
+    pattern, connectors = _authority_patterns()
+    if not pattern.fullmatch(stripped):
+        return False
+    last_words = before.text.upper().split()
+    if any(" ".join(last_words[-n:]) in connectors for n in (1, 2)):
+        return False
+    return not after or not after[0].is_upper
+
+
+def _has_letters(line: Line) -> bool:
+    return any(c.isalpha() for c in line.text)
