@@ -2,6 +2,7 @@
 
 Fills: where the body ends, cc lines, signer, signer_title, signing_authority, and the body
 that speaks of itself in the closing sentence ("Văn phòng Chính phủ trân trọng thông báo").
+The Nơi nhận list's lines and entries are read by ``segment.cc_list``.
 """
 
 from __future__ import annotations
@@ -16,40 +17,21 @@ from vbparse.normalize.syllables import is_syllable
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.casing import known_title, title_case
+from vbparse.segment.cc_list import BULLETS, clean_cc, read_cc
 from vbparse.segment.clause_tree import directs_on_its_own
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 
-_BULLET = ("-", "–", "•", "+")
 # Words of debris OCR may read before a signer's name (a rank it could not read).
 _NAME_DEBRIS_WORDS = 2
 # ... and only before a name of this many words (surname, middle and given name): a shorter
 # rest may be the end of a name whose surname OCR lost ("irän Văn Lâu").
 _NAME_WORDS = 3
-# A Nơi nhận list has at most this many lines.
-_MOST_CC_LINES = 40
 
 # The signer's name stands within this many lines under the Nơi nhận list (seal and signature
 # specks between).
 _NAME_AFTER_LIST_LINES = 4
 # A person's name: two to six capitalised words, no digits or punctuation.
 _PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
-# Drafter's initials and copy counts after the "Lưu" line's "(2)": ".Tr", ". 13", " NTN".
-# ", mn", ", Khánh", ". BHop (13)", ", DHC13", "Huệ. 15": drafter's initials or name and a
-# page number, up to two short chunks after the count.
-_LUU_TAIL = regex.compile(
-    r"(\(\s*\d+\s*\p{L}{0,2}\s*\))"
-    r"(?:[\s.,]*(?:\(\p{L}{1,5}\)|[\p{L}\d.]{1,8}(?:\s*\(\d{1,3}\))?)){0,2}[\s.]*$"
-)
-# With no copy count, the drafter after the last unit code: "Lưu: VT, KT. Hg", "… XDCT.
-# Khánh", "… GDPT. Hiển (3b)", "… KGVX.LHT", "… TH. TT" (initials after a code of two capitals
-# or more: "V.I" is Vụ I), "… KGVX (Thập)", "… NC chau", "… VP Trúc" (real công văn of
-# provinces; NĐ 30/2020 Phụ lục I puts the drafter's initials there).
-_LUU_INITIALS = regex.compile(
-    r"(?:(?<=[\p{Lu}\d])\.\s*\p{Lu}\p{Ll}{1,6}(?:\s*\(\d{0,3}\p{L}{0,2}\))?"
-    r"|(?<=\p{Lu}{2})\.\s*\p{Lu}{1,4}"
-    r"|\s*\(\p{Lu}\p{Ll}+\)"
-    r"|(?<=\p{Lu}{2}|\d)\s+\p{Lu}?\p{Ll}+)\s*$"
-)
 
 
 @dataclass
@@ -69,7 +51,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     g = load_yaml("header.yaml")
     return {
         "cc": regex.compile(g["cc_label"], regex.IGNORECASE),
-        "cc_archive": regex.compile(g["cc_archive"]),
         "body_end": regex.compile(g["body_end"]),
         "closing_sentence": regex.compile(g["closing_sentence"]),
         "closing_informs_only": regex.compile(g["closing_informs_only"]),
@@ -160,8 +141,8 @@ def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> C
         closing.body_end = lines[cc_at].start
     tail_from = end_at + 1 if end_at is not None else (cc_at if cc_at is not None else len(lines))
     tail = lines[tail_from:]
-    cc_lines = _read_cc(tail, p["cc"]) if cc_at is not None else []
-    closing.cc = [_clean_cc(line) for line in cc_lines]
+    cc_lines = read_cc(tail, p["cc"]) if cc_at is not None else []
+    closing.cc = [clean_cc(line) for line in cc_lines]
     used = {line.index for line in cc_lines}
     _read_signature(
         closing, [ln for ln in tail if ln.index not in used and not p["cc"].match(ln.text.strip())]
@@ -225,66 +206,6 @@ def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Patter
         for ln, in_quote in zip(lines[:end_at], quoted, strict=True)
         if not in_quote
     )
-
-
-def _read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
-    start = next(i for i, ln in enumerate(lines) if label.match(ln.text.strip()))
-    inline = lines[start].text.strip()[label.match(lines[start].text.strip()).end() :]
-    taken = (
-        [Line(lines[start].index, lines[start].start, lines[start].end, inline)] if inline else []
-    )
-    rest = lines[start + 1 :]
-    unbulleted = _unbulleted_list(rest)
-    for k, line in enumerate(rest):
-        bulleted = line.text.strip().startswith(_BULLET)
-        if bulleted or (k == 0 and _unbulleted_first(rest)) or k < unbulleted:
-            taken.append(line)
-        elif not _signature_line_inside_list(rest[k:]):
-            break
-    return taken
-
-
-def _unbulleted_list(lines: list[Line]) -> int:
-    """How many lines open a Nơi nhận written without bullets: entries ending with ";" up to
-    the "Lưu: …" entry ("Nơi nhận" / "Như trên;" / "Bộ trưởng (để báo cáo);" / … / "Lưu: VT,
-    GDTrH.", công văn 7991/BGDĐT-GDTrH as a web copy keeps it). 0 unless the list ends so."""
-    for k, line in enumerate(lines[:_MOST_CC_LINES]):
-        text = line.text.strip()
-        if text.startswith(_BULLET):
-            return 0
-        if _patterns()["cc_archive"].match(text):
-            return k + 1 if k > 0 else 0
-        if not text.endswith(";"):
-            return 0
-    return 0
-
-
-def _unbulleted_first(lines: list[Line]) -> bool:
-    """The list's first entry written without its bullet, the next one with it ("Nơi nhận:" /
-    "Như trên;" / "- Bộ trưởng (để b/c);", công văn 3313/BVHTTDL-VHDT as cinet.vn shows it)."""
-    return (
-        len(lines) > 1
-        and lines[0].text.rstrip().endswith(";")
-        and lines[1].text.strip().startswith(_BULLET)
-    )
-
-
-def _signature_line_inside_list(lines: list[Line]) -> bool:
-    """A capitals line between two bullets of the Nơi nhận: the signature column read line
-    by line beside the list ("Nơi nhận:" / "TL. CHỦ TỊCH" / "- Như trên;" / "CHÁNH VĂN
-    PHÒNG" / "- Chủ tịch UBND tỉnh;"), not the list's end."""
-    upper = 0
-    while upper < len(lines) and lines[upper].is_upper:
-        upper += 1
-    return 0 < upper <= 2 and upper < len(lines) and lines[upper].text.strip().startswith(_BULLET)
-
-
-def _clean_cc(line: Line) -> str:
-    words = line.text.strip().lstrip("-–•+ ").strip()
-    if words.lower().startswith("lưu"):
-        words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
-        words = _LUU_INITIALS.sub("", words.rstrip(" ;.,"), timeout=time_left())
-    return words.rstrip(" ;.,")
 
 
 def _read_signature(closing: Closing, lines: list[Line]) -> None:
@@ -428,7 +349,7 @@ def _name_after_list(lines: list[Line]) -> str | None:
     while k > 0 and _is_speck(lines[k - 1].text.strip()):
         k -= 1
     last_entry = max(
-        (i for i, ln in enumerate(lines) if ln.text.strip().startswith(_BULLET)), default=None
+        (i for i, ln in enumerate(lines) if ln.text.strip().startswith(BULLETS)), default=None
     )
     if k == 0 or last_entry is None or not 0 < k - 1 - last_entry <= _NAME_AFTER_LIST_LINES:
         return None

@@ -1,0 +1,107 @@
+"""The Nơi nhận (cc) list under the closing: which lines it holds and each entry's words.
+
+Takes the bulleted lines after "Nơi nhận:" (a first entry without its bullet, a list written
+without bullets up to its "Lưu: …" entry, a signature line read in between by a side-by-side
+layout), and cleans an entry of its bullet and, on the "Lưu" line, of the drafter's initials
+and the copy count's tail.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from vbparse.grammars import load_yaml
+from vbparse.pattern_time import time_left
+from vbparse.segment.lines import Line
+
+# The bullets that open a Nơi nhận entry.
+BULLETS = ("-", "–", "•", "+")
+# A Nơi nhận list has at most this many lines.
+_MOST_CC_LINES = 40
+# Drafter's initials and copy counts after the "Lưu" line's "(2)": ".Tr", ". 13", " NTN".
+# ", mn", ", Khánh", ". BHop (13)", ", DHC13", "Huệ. 15": drafter's initials or name and a
+# page number, up to two short chunks after the count.
+_LUU_TAIL = regex.compile(
+    r"(\(\s*\d+\s*\p{L}{0,2}\s*\))"
+    r"(?:[\s.,]*(?:\(\p{L}{1,5}\)|[\p{L}\d.]{1,8}(?:\s*\(\d{1,3}\))?)){0,2}[\s.]*$"
+)
+# With no copy count, the drafter after the last unit code: "Lưu: VT, KT. Hg", "… XDCT.
+# Khánh", "… GDPT. Hiển (3b)", "… KGVX.LHT", "… TH. TT" (initials after a code of two capitals
+# or more: "V.I" is Vụ I), "… KGVX (Thập)", "… NC chau", "… VP Trúc" (real công văn of
+# provinces; NĐ 30/2020 Phụ lục I puts the drafter's initials there).
+_LUU_INITIALS = regex.compile(
+    r"(?:(?<=[\p{Lu}\d])\.\s*\p{Lu}\p{Ll}{1,6}(?:\s*\(\d{0,3}\p{L}{0,2}\))?"
+    r"|(?<=\p{Lu}{2})\.\s*\p{Lu}{1,4}"
+    r"|\s*\(\p{Lu}\p{Ll}+\)"
+    r"|(?<=\p{Lu}{2}|\d)\s+\p{Lu}?\p{Ll}+)\s*$"
+)
+
+
+@functools.cache
+def _cc_archive() -> regex.Pattern[str]:
+    """The "Lưu: …" entry that ends a Nơi nhận list (``header.yaml`` cc_archive)."""
+    return regex.compile(load_yaml("header.yaml")["cc_archive"])
+
+
+def read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
+    """The lines of the Nơi nhận list that ``label`` ("Nơi nhận:") opens in ``lines``."""
+    start = next(i for i, ln in enumerate(lines) if label.match(ln.text.strip()))
+    inline = lines[start].text.strip()[label.match(lines[start].text.strip()).end() :]
+    taken = (
+        [Line(lines[start].index, lines[start].start, lines[start].end, inline)] if inline else []
+    )
+    rest = lines[start + 1 :]
+    unbulleted = _unbulleted_list(rest)
+    for k, line in enumerate(rest):
+        bulleted = line.text.strip().startswith(BULLETS)
+        if bulleted or (k == 0 and _unbulleted_first(rest)) or k < unbulleted:
+            taken.append(line)
+        elif not _signature_line_inside_list(rest[k:]):
+            break
+    return taken
+
+
+def _unbulleted_list(lines: list[Line]) -> int:
+    """How many lines open a Nơi nhận written without bullets: entries ending with ";" up to
+    the "Lưu: …" entry ("Nơi nhận" / "Như trên;" / "Bộ trưởng (để báo cáo);" / … / "Lưu: VT,
+    GDTrH.", công văn 7991/BGDĐT-GDTrH as a web copy keeps it). 0 unless the list ends so."""
+    for k, line in enumerate(lines[:_MOST_CC_LINES]):
+        text = line.text.strip()
+        if text.startswith(BULLETS):
+            return 0
+        if _cc_archive().match(text):
+            return k + 1 if k > 0 else 0
+        if not text.endswith(";"):
+            return 0
+    return 0
+
+
+def _unbulleted_first(lines: list[Line]) -> bool:
+    """The list's first entry written without its bullet, the next one with it ("Nơi nhận:" /
+    "Như trên;" / "- Bộ trưởng (để b/c);", công văn 3313/BVHTTDL-VHDT as cinet.vn shows it)."""
+    return (
+        len(lines) > 1
+        and lines[0].text.rstrip().endswith(";")
+        and lines[1].text.strip().startswith(BULLETS)
+    )
+
+
+def _signature_line_inside_list(lines: list[Line]) -> bool:
+    """A capitals line between two bullets of the Nơi nhận: the signature column read line
+    by line beside the list ("Nơi nhận:" / "TL. CHỦ TỊCH" / "- Như trên;" / "CHÁNH VĂN
+    PHÒNG" / "- Chủ tịch UBND tỉnh;"), not the list's end."""
+    upper = 0
+    while upper < len(lines) and lines[upper].is_upper:
+        upper += 1
+    return 0 < upper <= 2 and upper < len(lines) and lines[upper].text.strip().startswith(BULLETS)
+
+
+def clean_cc(line: Line) -> str:
+    """One entry's words, without its bullet, closing punctuation and drafter's tail."""
+    words = line.text.strip().lstrip("-–•+ ").strip()
+    if words.lower().startswith("lưu"):
+        words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
+        words = _LUU_INITIALS.sub("", words.rstrip(" ;.,"), timeout=time_left())
+    return words.rstrip(" ;.,")
