@@ -86,9 +86,9 @@ def test_ocr_fields_title(read, expected):
     ],
 )
 def test_ocr_fields_signer_rank_dropped(line, name):
-    from vbparse.segment.closing import _signer_name
+    from vbparse.segment.signature_lines import signer_name
 
-    assert _signer_name(line) == name
+    assert signer_name(line) == name
 
 
 @pytest.mark.parametrize(
@@ -148,10 +148,10 @@ def test_ocr_fields_signer_name_under_list_only_in_scans():
 
 
 def test_ocr_fields_signer_name_after_unread_rank():
-    from vbparse.segment.closing import _signer_name
+    from vbparse.segment.signature_lines import signer_name
 
     # công văn 855/CAT-PA05 (real scan): "Đại tá" read as "Đại 14".
-    assert _signer_name("Đại 14 Huỳnh Ngọc Liêm") == "Huỳnh Ngọc Liêm"
+    assert signer_name("Đại 14 Huỳnh Ngọc Liêm") == "Huỳnh Ngọc Liêm"
 
 
 def test_ocr_fields_title_and_name_on_one_line():

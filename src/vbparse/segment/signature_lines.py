@@ -1,0 +1,179 @@
+"""The lines of a signature block: the signer's name and the title lines above it.
+
+Reads a name under the titles (without a rank before it, or debris OCR read there), a name
+a copy broke over two lines, a title and name OCR joined on one line, a name left alone
+under the Nơi nhận list of a scan; skips the specks of a seal or signature; re-joins
+authority lines ("KT."/"TM."/"TL.") a converter wrapped. ``closing._read_signature`` puts
+them together.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from vbparse.grammars import load_yaml
+from vbparse.normalize.syllables import is_syllable
+from vbparse.segment.cc_list import BULLETS
+from vbparse.segment.lines import Line
+
+# Words of debris OCR may read before a signer's name (a rank it could not read).
+_NAME_DEBRIS_WORDS = 2
+# ... and only before a name of this many words (surname, middle and given name): a shorter
+# rest may be the end of a name whose surname OCR lost ("irän Văn Lâu").
+_NAME_WORDS = 3
+
+# The signer's name stands within this many lines under the Nơi nhận list (seal and signature
+# specks between).
+_NAME_AFTER_LIST_LINES = 4
+# A person's name: two to six capitalised words, no digits or punctuation.
+_PERSON = regex.compile(r"^(?:\p{Lu}\p{Ll}*)(?:\s+\p{Lu}\p{Ll}*){1,5}$")
+
+
+@functools.cache
+def _rank() -> regex.Pattern[str]:
+    """A police or army rank before the signer's name (``header.yaml`` signer_ranks)."""
+    ranks = load_yaml("header.yaml")["signer_ranks"]
+    return regex.compile(
+        "^(?:" + "|".join(_rank_pattern(r) for r in ranks) + r")\s+", regex.IGNORECASE
+    )
+
+
+def _rank_pattern(rank: str) -> str:
+    """A rank, its first word optional ("Thiếu tướng", "tướng")."""
+    first, _, last = rank.partition(" ")
+    return f"(?:{regex.escape(first)}\\s+)?{regex.escape(last)}" if last else regex.escape(rank)
+
+
+def signer_name(text: str) -> str | None:
+    """The signer's name on a line under the titles, without a police or army rank before
+    it; ``None`` when the line is no name."""
+    name = _rank().sub("", text, count=1)
+    words = name.split()
+    if len(words) > _NAME_WORDS and not is_syllable(words[0]) and _PERSON.match(name):
+        # A signature's scribble a .docx keeps as letters before the name ("Hdfđ Nguyễn Đức
+        # Vũ", công văn of Sở Nội vụ Lâm Đồng): no Vietnamese syllable, no part of the name.
+        return " ".join(words[1:])
+    if _PERSON.match(name):
+        return name
+    # OCR's reading of a rank or a seal before the name ("Đại 14 Huỳnh Ngọc Liêm"): the name
+    # from a family name on, a word or two in.
+    words = name.split()
+    for k in range(1, min(_NAME_DEBRIS_WORDS, len(words) - _NAME_WORDS) + 1):
+        rest = " ".join(words[k:])
+        if words[k] in _surnames() and _PERSON.match(rest):
+            return rest
+    return None
+
+
+# A name a web copy broke in two ("Vũ" / "Chiến Thắng", "Lê Tấn" / "Cận", công văn
+# 10989/BNV-TCBC and 17986/BTC-CT on thuvienphapluat.vn): both parts are capitalised words,
+# together at most this many.
+_BROKEN_NAME_WORDS = 4
+_NAME_PART = regex.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}")
+
+
+def broken_name(lines: list[Line]) -> str | None:
+    """The signer's name over two lines, or None when the two lines are no such name."""
+    first, second = (line.text.strip() for line in lines)
+    if not (_NAME_PART.fullmatch(first) and _NAME_PART.fullmatch(second)):
+        return None
+    joined = f"{first} {second}"
+    return joined if len(joined.split()) <= _BROKEN_NAME_WORDS else None
+
+
+@functools.cache
+def _title_start() -> regex.Pattern[str]:
+    starts = load_yaml("header.yaml")["signer_title_starts"]
+    return regex.compile("|".join(regex.escape(t) for t in sorted(starts, key=len)[::-1]))
+
+
+def rejoin_wrapped_authority(titles: list[str], authority: regex.Pattern[str]) -> list[str]:
+    """An authority line wrapped before the signer's own title ("TL. CHỦ TỊCH ỦY" / "BAN NHÂN
+    DÂN TỈNH" / "CHÁNH VĂN PHÒNG", công văn 554/UBND-KT An Giang): the lines between the
+    last "KT."/"TM."/"TL." line and the first line that opens a title go on that line."""
+    last = max((k for k, t in enumerate(titles) if authority.match(t)), default=None)
+    if last is None:
+        return titles
+    first_title = next(
+        (k for k in range(last + 1, len(titles)) if _title_start().match(titles[k])), None
+    )
+    if first_title is None or first_title == last + 1:
+        return titles
+    joined = " ".join(titles[last:first_title])
+    return [*titles[:last], joined, *titles[first_title:]]
+
+
+def rejoin_authorities(titles: list[str], authority: regex.Pattern[str]) -> list[str]:
+    """An authority line a converter wrapped ("TM. ỦY BAN NHÂN" / "DÂN" / "KT. CHỦ TỊCH",
+    kế hoạch 141/KH-UBND Bắc Ninh): a line above another "KT."/"TM."/"TL." line is part of
+    the authority line before it, not the signer's own title."""
+    out: list[str] = []
+    for k, title in enumerate(titles):
+        wrapped = (
+            out
+            and authority.match(out[-1])
+            and not authority.match(title)
+            and any(authority.match(t) for t in titles[k + 1 :])
+        )
+        if wrapped:
+            out[-1] = f"{out[-1]} {title}"
+        else:
+            out.append(title)
+    return out
+
+
+# What OCR reads of a seal or a handwritten signature between the title and the name ("7",
+# "ĐĐ", "/-"): a short line with at most this many letters; at most this many such lines.
+_SPECK_LETTERS = 2
+_SPECK_CHARS = 6
+_SPECK_LINES = 2
+
+
+def past_specks(lines: list[Line], j: int) -> int:
+    """Index of the first line from ``j`` that is not a speck of the seal or the signature."""
+    k = j
+    while k < len(lines) and k - j < _SPECK_LINES:
+        if not _is_speck(lines[k].text.strip()):
+            break
+        k += 1
+    return k
+
+
+def title_and_name(text: str) -> tuple[str, str | None]:
+    """A title in capitals and the name after it on one line, joined where OCR ended the
+    title line early ("THƯ TRƯỞNG tướng Nguyễn Văn Long", công văn 4409/BCA-C04)."""
+    words = text.split()
+    k = 0
+    while k < len(words) and sum(c.isalpha() for c in words[k]) >= 1 and words[k].isupper():
+        k += 1
+    if k == 0 or k == len(words):
+        return text, None
+    return " ".join(words[:k]), signer_name(" ".join(words[k:]))
+
+
+def name_after_list(lines: list[Line]) -> str | None:
+    """The signer's name as the last line, just under the Nơi nhận list's last entry, when it
+    was not found under the titles: a scan's seal and signature hide the titles or break the
+    block apart ("Nguyễn Quốc Việt" after "- Lưu: VT, KGVX", thông báo 660/TB-UBND). Only a
+    name that opens with a family name: OCR may keep only the end of one ("Thanh Trà")."""
+    k = len(lines)
+    while k > 0 and _is_speck(lines[k - 1].text.strip()):
+        k -= 1
+    last_entry = max(
+        (i for i, ln in enumerate(lines) if ln.text.strip().startswith(BULLETS)), default=None
+    )
+    if k == 0 or last_entry is None or not 0 < k - 1 - last_entry <= _NAME_AFTER_LIST_LINES:
+        return None
+    name = signer_name(lines[k - 1].text.strip())
+    return name if name is not None and name.split()[0] in _surnames() else None
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(load_yaml("ocr_vocabulary.yaml")["surnames"])
+
+
+def _is_speck(text: str) -> bool:
+    return len(text) <= _SPECK_CHARS and sum(c.isalpha() for c in text) <= _SPECK_LETTERS
