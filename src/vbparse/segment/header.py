@@ -34,8 +34,6 @@ from vbparse.segment.title_subject import read_title_subject, set_subject, title
 
 # How far down the header may reach: the body starts long before this in any real document.
 _HEADER_LINES = 40
-
-
 # A page copied whole puts the site's banner and a metadata table before the document: the
 # header starts at most this many lines above the quốc hiệu (the issuer's name, its rule).
 _ABOVE_MOTTO = 4

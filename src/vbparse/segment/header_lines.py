@@ -102,6 +102,7 @@ def _is_motto_piece(stripped: str) -> bool:
 
 
 def issuer_text(header: Header) -> str:
+    """The issuer's lines read so far, as one line (a broken "Kính gửi" is told from them)."""
     return " ".join(line.text.strip() for line in header.issuer_lines)
 
 
