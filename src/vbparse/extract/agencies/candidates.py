@@ -270,7 +270,6 @@ def _bodies_in_every_area(
     ("Sở Y tế tỉnh, thành phố"; a lone "tỉnh" names the issuer's province); a department always
     written with its unit word shares it with the territories ("Thuế tỉnh, thành phố"). Not
     where ":" is followed by the territories' names ("Sở Y tế các tỉnh: Cao Bằng, ...")."""
-    keys = tokens.keys
     out = []
     for cand in found:
         if cand.is_group:
@@ -279,26 +278,30 @@ def _bodies_in_every_area(
         base = gazetteer.department_bases.get(cand.entry_id or "")
         if base is not None:  # "Thuế tỉnh" + ", thành phố": the unit word starts the area
             name, at = base, cand.first + len(fold_phrase(base))
-        if name is None or at >= len(keys):
-            continue
-        area = match_group(gazetteer, tokens, at)
-        if (
-            area is None
-            or area.last <= cand.last
-            or not area.area
-            or area.prefixed
-            or not (area.determined or area.nouns > 1)
-            or _lists_members(gazetteer, tokens, area)
-        ):
-            continue
-        out.append(
-            Candidate(
-                first=cand.first,
-                last=area.last,
-                group_name=f"{name} {_lower_first(area.group_name or '')}",
-            )
-        )
+        if name is not None and (group := _type_in_areas(gazetteer, tokens, cand, name, at)):
+            out.append(group)
     return out
+
+
+def _type_in_areas(
+    gazetteer: Gazetteer, tokens: Tokens, body: Candidate, name: str, at: int
+) -> Candidate | None:
+    """The ONE group of ``body`` (a body type named ``name``) in every territory or level of
+    the group starting at token ``at``, if one starts there (see ``_bodies_in_every_area``)."""
+    if at >= len(tokens.keys):
+        return None
+    area = match_group(gazetteer, tokens, at)
+    if (
+        area is None
+        or area.last <= body.last
+        or not area.area
+        or area.prefixed
+        or not (area.determined or area.nouns > 1)
+        or _lists_members(gazetteer, tokens, area)
+    ):
+        return None
+    group_name = f"{name} {_lower_first(area.group_name or '')}"
+    return Candidate(first=body.first, last=area.last, group_name=group_name)
 
 
 _BASES: dict[int, Trie] = {}
@@ -320,13 +323,9 @@ def _bases_in_every_area(gazetteer: Gazetteer, tokens: Tokens) -> list[Candidate
         base = bases.longest(keys, i)
         if base is None or base[0] >= len(keys) or keys[base[0]] not in determiners:
             continue
-        area = match_group(gazetteer, tokens, base[0])
-        if area is None or not area.area or area.prefixed:
-            continue
-        if _lists_members(gazetteer, tokens, area):
-            continue
-        name = f"{base[1]} {_lower_first(area.group_name or '')}"
-        out.append(Candidate(first=i, last=area.last, group_name=name))
+        written = Candidate(first=i, last=base[0])
+        if group := _type_in_areas(gazetteer, tokens, written, base[1], base[0]):
+            out.append(group)
     return out
 
 

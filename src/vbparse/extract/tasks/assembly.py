@@ -74,7 +74,11 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         if id(clause) in skipped:
             continue
         own = text[clause.text_start : clause.own_end]
-        if header_grammar("content_lead_ins").search(own) and clause.children:
+        # "a) Báo cáo … gồm các nội dung sau:": its sub-items are the report's contents
+        lists_contents = bool(clause.children) and bool(
+            header_grammar("content_lead_ins").search(own)
+        )
+        if lists_contents:
             skipped.update(id(c) for child in clause.children for c in child.walk())
         fields = read_task_fields(
             clause,
@@ -138,6 +142,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         ):
             take_due_date(request, own_deadline)
             continue
+        has_items = has_items and not lists_contents  # then a leaf: its own words direct
         if not described and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = make_task(clause, own, roles, lead, deadline, context)
             task.product = fields.product
@@ -219,7 +224,7 @@ def _is_task(
         or in_aims_part(clause, text)
     ):
         return False
-    if has_items and not header_grammar("content_lead_ins").search(own):
+    if has_items:
         return bool(roles.lead) and not is_lead_in(own, clause.text_start, roles, deadline, skip)
     return bool(lead)
 
