@@ -13,14 +13,20 @@ from vbparse.normalize.offsets import NormalizedText
 
 
 @functools.cache
-def glued_rules() -> tuple[tuple[regex.Pattern[str], str], ...]:
+def glued_rules() -> tuple[tuple[regex.Pattern[str], str, regex.Pattern[str] | None], ...]:
+    """Each row's pattern, replacement and ``needs`` (a pattern every text the rule matches
+    holds, found faster: a rule tried at every position of a text costs ~1 µs a character)."""
     return tuple(
-        (regex.compile(row["pattern"]), row["replace"])
+        (
+            regex.compile(row["pattern"]),
+            row["replace"],
+            regex.compile(row["needs"]) if "needs" in row else None,
+        )
         for row in load_yaml("normalize.yaml")["glued"]
     )
 
 
 def separate_glued(text: NormalizedText) -> NormalizedText:
-    for pattern, replace in glued_rules():
-        text = text.sub(pattern, lambda m, r=replace: m.expand(r))
+    for pattern, replace, needs in glued_rules():
+        text = text.sub(pattern, lambda m, r=replace: m.expand(r), needs=needs)
     return text
