@@ -80,3 +80,25 @@ def test_unwrap_patterns_matched_in_place_look_behind_nothing(pattern):
     ^ before its first character)."""
     assert "(?<" not in pattern.pattern
     assert not pattern.pattern.lstrip("(?:").startswith(("\\b", "^", "\\B"))
+
+
+RUNS = [
+    "",
+    "a",
+    "abcd",
+    "abc de fghij",
+    "Kếhoạch 12 đềnghị",
+    "x1yyyy2zzzzz",
+    "ab\u0301cd efgh",
+    "Ủy ban",
+]
+
+
+@pytest.mark.parametrize("text", RUNS, ids=range(len(RUNS)))
+def test_split_run_together_words_are_the_long_letter_runs(text):
+    """The words split_run_together decides (``\\p{L}{4,}``) are the letter runs of four
+    letters or more that tone marks found before (asked once per text)."""
+    from vbparse.normalize import syllables, tone_marks
+
+    long_runs = {w for w in tone_marks.letter_runs(text) if len(w) >= syllables._WORD_LETTERS}
+    assert long_runs == set(syllables._WORD.findall(text))

@@ -17,12 +17,13 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize.offsets import NormalizedText
-from vbparse.pattern_time import time_left
+from vbparse.normalize.tone_marks import letter_runs
 
 # The tone marks (acute, grave, hook, tilde, dot below); breve, circumflex and horn are part
 # of the vowel and stay.
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_WORD = regex.compile(r"\p{L}{4,}")
+_WORD_LETTERS = 4
+_WORD = regex.compile(rf"\p{{L}}{{{_WORD_LETTERS},}}")
 _ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
 # "gi" and "qu" take a rhyme without its first letter ("giữa" = gi + ưa, "quyết" = qu + yêt).
 _GLIDED = {"gi": "i", "qu": "u"}
@@ -84,7 +85,9 @@ def _split(match: regex.Match[str]) -> str:
 def split_run_together(text: NormalizedText) -> NormalizedText:
     # Most texts have no run-together word: deciding once per distinct word skips the
     # offset-carrying pass (a Python call per word) when none splits.
-    words = set(_WORD.findall(text.text, timeout=time_left()))
+    # The words ``_WORD`` finds are the letter runs of four letters or more (greedy, each run
+    # whole): asked of ``letter_runs``, which tone marks asked the same text before.
+    words = (word for word in letter_runs(text.text) if len(word) >= _WORD_LETTERS)
     if all(_split_point(word) is None for word in words):
         return text
     return text.sub(_WORD, _split)
