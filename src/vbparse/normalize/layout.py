@@ -306,6 +306,8 @@ def _unstarred(cell: str) -> str:
     return _EMPHASIS.sub(" ", cell)
 
 
+# Pure in ``cell``: normalize's repeated line steps meet the same field lines again.
+@functools.lru_cache(maxsize=4096)
 def _flatten_cell(cell: str) -> str:
     """One cell's fields on lines of their own, same length as the cell."""
     g = _grammar()

@@ -159,6 +159,8 @@ _BARE_NUMBER = regex.compile(r"\d{1,3}\.?")
 _FLAT_TABLE_SEQ = regex.compile(r"(?m)^[ \t]*(?:S?TT|Số TT|Số thứ tự|Stt)[ \t]*$")
 
 
+# Pure in its arguments: the line before a break is asked again on normalize's next pass.
+@functools.lru_cache(maxsize=4096)
 def _is_bare_label(line: str, *, numbers: bool = True) -> bool:
     """Whether ``line`` is an item label and nothing else ("-", "1.1.", "a)"); a bare number
     ("1.") only where ``numbers``."""
