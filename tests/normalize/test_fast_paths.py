@@ -102,3 +102,24 @@ def test_split_run_together_words_are_the_long_letter_runs(text):
 
     long_runs = {w for w in tone_marks.letter_runs(text) if len(w) >= syllables._WORD_LETTERS}
     assert long_runs == set(syllables._WORD.findall(text))
+
+
+def _texts_without_trailing_spaces(count: int) -> list[str]:
+    """Short texts of spaces, tabs, breaks and letters (a seeded generator), with no space
+    before a line break."""
+    import random
+
+    rnd = random.Random(15)
+    texts = ["", "\n", "a\nb", "a\n\n\n  b", "\n\nb", "a\n", "a\n \n\tb", " a\n  b\n"]
+    while len(texts) < count:
+        text = "".join(rnd.choice(" \n\ta.") for _ in range(rnd.randint(1, 14)))
+        texts.append(text.replace(" \n", "\n"))
+    return [t for t in texts if " \n" not in t]
+
+
+def test_unwrap_breaks_found_from_the_newline_as_by_the_break_pattern():
+    """Where no space ends a line (normalize removes such spaces before unwrapping), the
+    breaks found from each line break are those of ``_BREAK``."""
+    for text in _texts_without_trailing_spaces(5000):
+        fast = [m.span() for m in unwrap._BREAK_AT_NEWLINE.finditer(text)]
+        assert fast == [m.span() for m in unwrap._BREAK.finditer(text)], repr(text)

@@ -26,6 +26,10 @@ from vbparse.normalize.offsets import NormalizedText
 # Tried only where a line's text ends, possessive: retried at every newline of a long run of
 # blank lines it was quadratic (10,000 blank lines 7 s).
 _BREAK = regex.compile(r"(?<=[^ \n])[ ]*+\n(?:[ ]*+\n)*+[ ]*+(?=\S)")
+# The same breaks in a text where no space ends a line (normalize removes them just before):
+# found from the line break itself, three times faster (the pattern above is tried at every
+# position, its look-behind first).
+_BREAK_AT_NEWLINE = regex.compile(r"\n(?<=[^ \n]\n)(?:[ ]*+\n)*+[ ]*+(?=\S)")
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _CODE_HYPHEN = regex.compile(r"[A-ZĐ0-9]-$")
 _LETTER = regex.compile(r"\p{L}")
@@ -286,4 +290,4 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
         last_end = match.end()
         return match.group(0) if joined is None else joined
 
-    return text.sub(_BREAK, join)
+    return text.sub(_BREAK if " \n" in source else _BREAK_AT_NEWLINE, join)
