@@ -127,6 +127,10 @@ class _ColumnEntry(BaseModel):
 class _ColumnGrammar:
     headers: tuple[tuple[str, Meaning], ...]  # (folded phrase, meaning), longest first
     shapes: dict[str, tuple[regex.Pattern[str], ...]]
+    # The headers by their first character, in the same order: a phrase a cell equals or
+    # starts with starts with the cell's first character (a cell is tried against a few,
+    # not every phrase of the grammar).
+    by_first: dict[str, tuple[tuple[str, Meaning], ...]]
 
 
 _COLUMN_NUMBER = regex.compile(r"\s*\(\s*\d+\s*\)\s*$")  # "Nhiệm vụ (2)": column numbers
@@ -159,7 +163,16 @@ def _column_grammar() -> _ColumnGrammar:
             raise GrammarError(f"{COLUMNS_GRAMMAR}: {entry.meaning}: bad shape: {exc}") from exc
         shapes[entry.meaning] = shapes.get(entry.meaning, ()) + compiled
     headers.sort(key=lambda pair: -len(pair[0]))
-    return _ColumnGrammar(headers=tuple(headers), shapes=shapes)
+    if any(not phrase for phrase, _ in headers):
+        raise GrammarError(f"{COLUMNS_GRAMMAR}: a header that is only spaces or marks")
+    by_first: dict[str, list[tuple[str, Meaning]]] = {}
+    for phrase, meaning in headers:
+        by_first.setdefault(phrase[0], []).append((phrase, meaning))
+    return _ColumnGrammar(
+        headers=tuple(headers),
+        shapes=shapes,
+        by_first={first: tuple(pairs) for first, pairs in by_first.items()},
+    )
 
 
 _GLUED_PHRASE_WORDS = 3
@@ -174,7 +187,7 @@ def header_meaning(cell: str) -> Meaning | None:
     folded = _fold(cell)
     if not folded or len(folded.split()) > _HEADER_WORDS:
         return None
-    for phrase, meaning in _column_grammar().headers:
+    for phrase, meaning in _column_grammar().by_first.get(folded[0], ()):
         if folded == phrase:
             return meaning
         # A phrase of three words or more is unmistakable even when OCR glued the next word
