@@ -168,9 +168,9 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
                 found.append(Candidate(first=i, last=unit.last, named=unit))
         # (the opening tests inlined: this loop runs once per token of every scanned text)
         group = match_group(gazetteer, tokens, i) if keys[i] in group_openings else None
-        if group and names_the_province(gazetteer, keys, group):
-            if any(c.last == i for c in found):  # "… Truyền hình tỉnh": that body's place
-                group = None
+        # "… Truyền hình tỉnh": "tỉnh" right after a body is that body's place
+        if group and names_the_province(gazetteer, keys, group) and any(c.last == i for c in found):
+            group = None
         if group and not group.determined and keys[group.last : group.last + 1] != [":"]:
             # a bare noun ("tỉnh và ...") is a group only as a list head, or as the object of
             # a support verb: "phối hợp với địa phương", "phối hợp, hỗ trợ địa phương"
