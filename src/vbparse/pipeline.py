@@ -102,7 +102,9 @@ def stage_segment(doc: ParsedDocument) -> ParsedDocument:
     starts = [a.span.start for a in doc.appendices]
     doc.appendix_start = min(starts) if starts else None
     stop = doc.appendix_start if doc.appendix_start is not None else len(text)
-    doc.closing = find_closing(text, doc.header.body_start, stop, scan=doc.raw.ocr)
+    doc.closing = find_closing(
+        text, doc.header.body_start, stop, scan=doc.raw.ocr, title_type=doc.header.title_type
+    )
     sign_from_byline(doc.closing, doc.header.byline)
     if doc.appendix_start is not None:
         sign_under_heading(doc.closing, text, doc.appendix_start)
