@@ -210,7 +210,7 @@ def _number_doubts(header: Header, number, ocr: bool) -> list[str]:
         )
     if header.date is not None and header.date_read_as:
         doubts.append(
-            f"the date {header.date.isoformat()} was read from \"ngày {header.date_read_as}\""
+            f'the date {header.date.isoformat()} was read from "ngày {header.date_read_as}"'
             " (letters taken for the digit 1): check it"
         )
     if ocr and header.date is None and not header.draft_date:

@@ -98,8 +98,10 @@ def find_header(text: str) -> Header:
         ):
             set_date(header, m)
             last = i
-        elif header.date is None and header.place is None and read_damaged_date_line(
-            header, stripped
+        elif (
+            header.date is None
+            and header.place is None
+            and read_damaged_date_line(header, stripped)
         ):
             # A scan's date line with a handwritten day or month ("Bắc Giang, ngày 14 tháng
             # II năm 2012"): not a line of the trích yếu above it.
