@@ -90,7 +90,7 @@ def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> C
         ):
             end_at = i
     closing = Closing(body_end=stop)
-    if end_at is not None and _ends_directive(lines, end_at, p["closing_issuer"]):
+    if end_at is not None and _ends_directive(text, lines, end_at, p["closing_issuer"]):
         # The last item itself ends the text ("6. … thực hiện nghiêm Chỉ thị này./."), or
         # the one directive paragraph of a công văn does ("Giao Sở … trước ngày 30/4./."):
         # it stays in the body.
@@ -144,10 +144,28 @@ def sign_under_heading(closing: Closing, text: str, heading_start: int) -> None:
     _read_signature(closing, lines[1 : 1 + _SIGNATURE_LINES])
 
 
-def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Pattern[str]) -> bool:
-    """Whether the line that ends with "./." belongs to the body: a labelled item, or, in a
-    body without items, a paragraph in which the issuer does not speak of itself
-    ("Văn phòng Chính phủ thông báo để … biết, thực hiện./." is the closing)."""
+def _paragraph_of(text: str, lines: list[Line], at: int) -> str:
+    """The paragraph whose last line is ``lines[at]``: the lines before it back to a blank
+    line, a line that ends a sentence, or an item's label."""
+    first = at
+    while first > 0:
+        before = lines[first - 1]
+        if "\n\n" in text[before.end : lines[first].start] or label_start().match(before.text):
+            break
+        if before.text.rstrip().endswith((".", ";", ":", "!", "?")):
+            break
+        first -= 1
+    return text[lines[first].start : lines[at].end]
+
+
+def _ends_directive(
+    text: str, lines: list[Line], end_at: int, closing_issuer: regex.Pattern[str]
+) -> bool:
+    """Whether the line that ends with "./." belongs to the body: a labelled item, a paragraph
+    that directs on its own ("Ủy ban nhân dân tỉnh yêu cầu các cơ quan … nghiêm túc triển khai
+    thực hiện./.", a task after the items), or, in a body without items, a paragraph in which
+    the issuer does not speak of itself ("Văn phòng Chính phủ thông báo để … biết, thực
+    hiện./." is the closing)."""
     line = lines[end_at].text.strip()
     if label_start().match(line):
         return True
@@ -156,12 +174,14 @@ def _ends_directive(lines: list[Line], end_at: int, closing_issuer: regex.Patter
     issuer = closing_issuer.match(line)
     if issuer is not None and issuer.group("informs"):
         return False
-    if any(directs_on_its_own(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]):
-        # "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở … triển khai thực hiện nghiêm túc
-        # Chỉ thị này. Giao cho Cục Thi hành án dân sự tỉnh … theo dõi …./." (chỉ thị 07/CT-UBND
-        # Quảng Ngãi): a closing that goes on to assign work of its own stays in the body, a
-        # task after the items; the formula alone ("… yêu cầu Thủ trưởng các cơ quan … nghiêm
-        # túc triển khai thực hiện./.") is the closing.
+    # "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở … triển khai thực hiện nghiêm túc Chỉ thị
+    # này. Giao cho Cục Thi hành án dân sự tỉnh … theo dõi …./." (chỉ thị 07/CT-UBND Quảng
+    # Ngãi), and the request alone ("Chủ tịch UBND tỉnh yêu cầu" / "Thủ trưởng các sở, ban,
+    # ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt …./.", chỉ thị 012/CT-UBND Đắk
+    # Lắk): the gold README counts a paragraph that directs a body on its own as a task.
+    if directs_on_its_own(_paragraph_of(text, lines, end_at)) or any(
+        directs_on_its_own(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]
+    ):
         return True
     # "Bộ Văn hóa, Thể thao và Du lịch đề nghị Sở … có văn bản …./." (công văn
     # 3313/BVHTTDL-VHDT): the issuer's request is the directive of a letter without items;

@@ -214,8 +214,22 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         for k in range(cand.first, cand.last):
             taken[k] = True
         chosen.append(cand)
+    _heads_of_lists(keys, found, chosen)
     chosen.sort(key=lambda c: c.first)
     return chosen
+
+
+def _heads_of_lists(keys: list[str], found: list[Candidate], chosen: list[Candidate]) -> None:
+    """A known name that takes in a group written as a list head ("Chủ tịch Ủy ban nhân dân
+    các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị", an addressee phrase of the
+    gazetteer) heads that list: it takes the group's members, so they are read."""
+    heads = {
+        c.last: c for c in found if c.is_group and c.members and keys[c.last : c.last + 1] == [":"]
+    }
+    for cand in chosen:
+        head = heads.get(cand.last)
+        if head is not None and not cand.is_group and cand.first < head.first:
+            cand.members, cand.group_name = head.members, head.group_name
 
 
 def _body_type(gazetteer: Gazetteer, cand: Candidate) -> str | None:

@@ -178,6 +178,7 @@ class NamedBodyGrammar(BaseModel):
     branch_place_words: list[str] = []
     local_heads: list[str] = []
     not_local_words: list[str] = []
+    lower_case_openings: list[str] = []
 
 
 class RoleGrammar(BaseModel):
@@ -199,3 +200,4 @@ class RoleGrammar(BaseModel):
     place_subject_verbs: list[str] = []
     statement_verbs: list[str] = []
     statement_exceptions: list[str] = []
+    bracket_member_openers: list[str] = []

@@ -43,6 +43,7 @@ class _NamedTries:
     regional: Trie
     branches: Trie
     branch_place_words: frozenset[str]
+    lower_case_openings: Trie
 
 
 _TRIES: dict[int, _NamedTries] = {}
@@ -64,7 +65,9 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         comma_phrases.add(fold_phrase(phrase), True)
     for stop in grammar.stops:
         stops.add(fold_phrase(stop)[:2], True)  # a phrase's first two words decide
-    regional, branches = Trie(), Trie()
+    regional, branches, lower_openings = Trie(), Trie(), Trie()
+    for phrase in grammar.lower_case_openings:
+        lower_openings.add(fold_phrase(phrase), True)
     for word in grammar.regional_units:
         regional.add(fold_phrase(word), True)
     for word in grammar.branches:
@@ -79,6 +82,7 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         regional,
         branches,
         frozenset(k for w in grammar.branch_place_words for k in fold_phrase(w)),
+        lower_openings,
     )
     _TRIES[id(gazetteer)] = tries
     return tries
@@ -127,6 +131,9 @@ def named_body_at(
     connector = tries.connectors.longest(keys, j)
     if connector and connector[0] < len(keys) and not starts_body(connector[0]):
         j = connector[0]  # "Báo và Phát thanh, Truyền hình ...": the name goes on after "và"
+    opening = tries.lower_case_openings.longest(keys, j)
+    if opening and opening[0] < len(keys) and tokens.word(j)[:1].islower():
+        j = opening[0]  # "Ban quản lý Khu Kinh tế …": the capitalised name comes after
     first = tokens.word(j) if j < len(keys) else ""
     if not (_capitalised(first) or first[:1].isdigit()):
         return None

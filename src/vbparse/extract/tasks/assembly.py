@@ -178,8 +178,14 @@ def _passed_down(
 
 
 # A group that names the provincial committees in general ("Ủy ban nhân dân các tỉnh, thành
+# phố", "… trực thuộc Trung ương", "Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân tỉnh, thành
 # phố"): in a text addressed to named provinces it means those.
-_PROVINCES_GROUP = ("group-uy-ban-nhan-dan-cac-tinh",)
+_PROVINCES_GROUP = (
+    "group-uy-ban-nhan-dan-cac-tinh",
+    "group-ubnd-tinh-thanh-pho-truc-thuoc-trung-uong",
+    "group-uy-ban-nhan-dan-cap-tinh",
+    "group-uy-ban-nhan-dan-tinh-thanh-pho",
+)
 
 
 def place_addressed_provinces(tasks: list[Task], addressees: list[Agency]) -> list[Task]:

@@ -19,7 +19,7 @@ returns ``lead == []``: the caller inherits the lead of the heading it sits unde
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -73,6 +73,7 @@ class _RoleTries:
     never_subject: frozenset[str]
     place_verbs: Trie
     statements: Trie  # verbs after a subject that state a fact → True; exceptions → False
+    bracket_openers: Trie
 
 
 @functools.cache
@@ -93,6 +94,9 @@ def _role_tries() -> _RoleTries:
         issuer.add(fold_phrase(verb), True)
     for opener in grammar.openers:
         openers.add(fold_phrase(opener), True)
+    bracket_openers = Trie()
+    for word in grammar.bracket_member_openers:
+        bracket_openers.add(fold_phrase(word), True)
     statements = Trie()
     for verb in grammar.statement_verbs:
         statements.add(fold_phrase(verb), True)
@@ -108,6 +112,7 @@ def _role_tries() -> _RoleTries:
         never_subject=frozenset(grammar.never_subject_kinds),
         place_verbs=place_verbs,
         statements=statements,
+        bracket_openers=bracket_openers,
     )
 
 
@@ -119,6 +124,64 @@ def _runs(tokens: Tokens, mentions: list[Mention], joiners: frozenset) -> list[l
         else:
             runs.append([mention])
     return runs
+
+
+# How many words may stand between a group and the bracket of its members ("Các cơ quan
+# đăng ký đầu tư (…)": the group's own words the grammar does not know).
+_WORDS_BEFORE_BRACKET = 6
+
+
+def _members_in_brackets(
+    keys: list[str], mentions: list[Mention], tries: _RoleTries
+) -> list[Mention]:
+    """A group whose members follow in brackets ("Các cơ quan đăng ký đầu tư (Sở Tài chính,
+    Ban quản lý Khu Kinh tế Phú Yên):") is those members: they take the group's place and its
+    context, and the run ends at the closing bracket. A bracket that opens otherwise ("(trừ
+    Sở Y tế)", "(sau đây gọi là …)") or holds anything but the list is left alone."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        group = mentions[i]
+        members = _bracketed_after(keys, mentions, i, tries) if group.agency.kind == "group" else []
+        if members:
+            members[0] = replace(members[0], lead_in=group.lead_in, title_role=group.title_role)
+            out.extend(members)
+            i += 1 + len(members)
+        else:
+            out.append(group)
+            i += 1
+    return out
+
+
+def _bracketed_after(
+    keys: list[str], mentions: list[Mention], i: int, tries: _RoleTries
+) -> list[Mention]:
+    """The mentions that fill the bracket opening a few words after mention ``i``, the last
+    one's ``last`` set past the closing bracket; empty when there is no such list."""
+    k = mentions[i].last
+    while k < len(keys) and k - mentions[i].last <= _WORDS_BEFORE_BRACKET and keys[k][:1].isalpha():
+        k += 1
+    if k >= len(keys) or keys[k] != "(":
+        return []
+    at = k + 1
+    opener = tries.bracket_openers.longest(keys, at)
+    if opener:
+        at = opener[0] + (keys[opener[0] : opener[0] + 1] == [":"])
+    inside: list[Mention] = []
+    for mention in mentions[i + 1 :]:
+        if mention.lead_in != at:
+            break
+        at = mention.last
+        if at < len(keys) and keys[at] == ")":
+            return [*inside, replace(mention, last=at + 1)]
+        inside.append(mention)
+        if tuple(keys[at : at + 1]) in tries.joiners:
+            at += 1
+        elif tuple(keys[at : at + 2]) in tries.joiners:
+            at += 2
+        else:
+            break
+    return []
 
 
 def _is_label(keys: list[str], gap: range) -> bool:
@@ -176,6 +239,7 @@ def find_roles(
     keys = tokens.keys
     # A bare place acts only as the subject of an action ("thành phố Đà Nẵng cần …").
     mentions = [m for m in mentions if not m.bare or tries.place_verbs.longest(keys, m.last)]
+    mentions = _members_in_brackets(keys, mentions, tries)
     covered = [False] * len(keys)
     for mention in mentions:
         for k in range(mention.lead_in, mention.last):
