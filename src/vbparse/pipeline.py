@@ -131,7 +131,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     issuer = fields.issuer(header, number, closing)
     if province is None and (province := fields.place_province(header)):
         issuer = fields.placed_issuer(issuer, province)
-    province = province or fields.addressed_province(header)
+    province = province or fields.addressed_province(header) or fields.subject_province(header)
     context = TaskContext(
         task_id_prefix=prefix,
         doc_date=header.date,

@@ -54,8 +54,26 @@ def test_clause_tree_has_every_gold_body_id(seed):
         ),
         ("1. Một\n- gạch\n+ cộng\n+ cộng\n- gạch", ["1", "1[1]", "1[1][1]", "1[1][2]", "1[2]"]),
         ("2. Hai\n(1) Trước ngày 31/7:\na) A\n(2) B", ["2", "2.(1)", "2.(1).a", "2.(2)"]),
+        # bullets before the first Roman section (kế hoạch 174/KH-UBND TP. Hồ Chí Minh, real
+        # Markdown): the sections open above them, not under the last bullet
+        (
+            "- Căn cứ Luật;\n- Căn cứ Nghị định;\nI. MỤC ĐÍCH\n1. Mục đích\n- Một\n- Hai\n"
+            "II. NHIỆM VỤ\n1. Sở Y tế\n- Ba",
+            ["[1]", "[2]", "I", "I.1", "I.1[1]", "I.1[2]", "II", "II.1", "II.1[1]"],
+        ),
+        # the second year of a range a converter wrapped is no bullet
+        ("1. Thực hiện Chiến lược giai đoạn 2021\n- 2030”;\n2. Hai", ["1", "2"]),
     ],
-    ids=["roman", "chapters", "articles", "decimals", "bullets", "paren-numbers"],
+    ids=[
+        "roman",
+        "chapters",
+        "articles",
+        "decimals",
+        "bullets",
+        "paren-numbers",
+        "sections-above-bullets",
+        "wrapped-year-range",
+    ],
 )
 def test_clause_tree_nesting(body, expected):
     tree = build_clause_tree(body, 0, len(body))

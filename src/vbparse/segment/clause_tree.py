@@ -33,6 +33,7 @@ class LabelKind:
     joiner: str
     absolute: bool
     numbered_globally: bool
+    never_under: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -94,6 +95,7 @@ def label_kinds() -> tuple[LabelKind, ...]:
             joiner=entry["joiner"],
             absolute=bool(entry.get("absolute", False)),
             numbered_globally=bool(entry.get("global", False)),
+            never_under=frozenset(entry.get("never_under", ())),
         )
         for entry in load_yaml("clause_labels.yaml")["labels"]
     )
@@ -136,6 +138,8 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
         if key in (k for k, _ in stack):
             while stack and stack[-1][0] != key:
                 stack.pop()
+            stack.pop()
+        while stack and stack[-1][1].kind in kind.never_under:
             stack.pop()
         parent = stack[-1][1] if stack else None
         siblings = parent.children if parent else roots

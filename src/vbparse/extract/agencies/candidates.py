@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
-from vbparse.extract.agencies.groups import group_tries, match_group
+from vbparse.extract.agencies.groups import group_tries, match_group, names_the_province
 from vbparse.extract.agencies.keys import Trie, fold_phrase
 from vbparse.extract.agencies.named_bodies import (
     NUMERAL,
@@ -168,11 +168,17 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
                 found.append(Candidate(first=i, last=unit.last, named=unit))
         # (the opening tests inlined: this loop runs once per token of every scanned text)
         group = match_group(gazetteer, tokens, i) if keys[i] in group_openings else None
+        # "… Truyền hình tỉnh": "tỉnh" right after a body is that body's place
+        if group and names_the_province(gazetteer, keys, group) and any(c.last == i for c in found):
+            group = None
         if group and not group.determined and keys[group.last : group.last + 1] != [":"]:
             # a bare noun ("tỉnh và ...") is a group only as a list head, or as the object of
             # a support verb: "phối hợp với địa phương", "phối hợp, hỗ trợ địa phương"
             if _after_support_verb(gazetteer, keys, i) and _whole_group(gazetteer, keys, group):
                 group.determined = True
+            elif bare_provinces and names_the_province(gazetteer, keys, group):
+                # "Tỉnh tổ chức thực hiện …": like a bare place, a body only as a subject
+                group.determined = group.bare = True
             else:
                 group = None
         if group and (not full or group.last > full[0]):

@@ -132,6 +132,8 @@ class GroupGrammar(BaseModel):
     attachments: list[str] = []
     # a parent written by its head noun alone after an attachment ("thuộc Bộ", "thuộc Sở")
     bare_parents: list[str] = []
+    # a territory noun that, alone, is the text's own province ("Tỉnh tổ chức thực hiện …")
+    the_province: list[str] = []
 
 
 class LocalUnits(BaseModel):

@@ -31,6 +31,7 @@ class GroupTries:
     determiners: frozenset[str]
     joiners: tuple[tuple[tuple[str, ...], str], ...]
     openings: frozenset[str]  # the tokens a group phrase can start with
+    the_province: frozenset[tuple[str, ...]] = frozenset()  # "tỉnh" alone: the text's province
     # A group name → the gazetteer entry named exactly so (or None), found once per name.
     entries_by_name: dict[str, str | None] = field(default_factory=dict, compare=False)
 
@@ -102,9 +103,20 @@ def group_tries(gazetteer: Gazetteer) -> GroupTries:
         openings=frozenset(prefixes.root)
         | frozenset(nouns.root)
         | frozenset(fold_word(d) for d in grammar.determiners),
+        the_province=frozenset(fold_phrase(noun) for noun in grammar.the_province),
     )
     _GROUP_TRIES[id(gazetteer)] = tries
     return tries
+
+
+def names_the_province(gazetteer: Gazetteer, keys: list[str], cand: Candidate) -> bool:
+    """Whether a group is one territory noun alone ("Tỉnh", "thành phố"): the province the
+    text is about (``the_province`` in groups.yaml)."""
+    return (
+        cand.is_group
+        and not cand.prefixed
+        and tuple(keys[cand.first : cand.last]) in group_tries(gazetteer).the_province
+    )
 
 
 def _render_joiner(joiner: str) -> str:

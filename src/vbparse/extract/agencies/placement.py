@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
-from vbparse.extract.agencies.groups import group_tries
+from vbparse.extract.agencies.groups import group_tries, names_the_province
 from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.grammars import load_yaml
@@ -219,6 +219,13 @@ def to_agency(
         if province_id:
             local_id += "-" + province_id.split("-", 2)[-1]
         return Agency(name=cand.local_name, id=local_id, kind="local_body", text=text, span=span)
+    if names_the_province(gazetteer, tokens.keys, cand):
+        # "Tỉnh tổ chức thực hiện …", "phối hợp với Tỉnh": the province's committee
+        committee = gazetteer.get(province_id or gazetteer.unnamed_committee)
+        if committee is not None:
+            return Agency(
+                name=committee.name, id=committee.id, kind=committee.kind, text=text, span=span
+            )
     # "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh" in a text of that committee: its own
     name = _with_parent(gazetteer, cand.group_name or text, placement.issuer)
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)

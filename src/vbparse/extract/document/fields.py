@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
-from vbparse.extract.agencies.matcher import find_agencies
+from vbparse.extract.agencies.keys import fold_phrase
+from vbparse.extract.agencies.matcher import Tokens, find_agencies
 from vbparse.extract.document.number import (
     as_cong_van,
     issuer_names,
@@ -18,6 +19,7 @@ from vbparse.extract.document.number import (
     parse_document_number,
 )
 from vbparse.extract.document.references import find_references
+from vbparse.grammars import load_yaml
 from vbparse.models import Agency, DocumentNumber, ParseWarning, Reference, Task
 from vbparse.segment.casing import agency_casing, fold, title_case
 from vbparse.segment.closing import Closing
@@ -143,6 +145,30 @@ def addressed_province(header: Header) -> str | None:
         if is_named_committee(agency)
     }
     return found.pop() if len(found) == 1 else None
+
+
+def subject_province(header: Header) -> str | None:
+    """The one province a central body's text is about, named in its subject ("Kết luận của
+    Thủ tướng … tại buổi làm việc với Thường trực Tỉnh ủy Thanh Hóa", thông báo 634/TB-VPCP):
+    its "Thường trực Tỉnh ủy" and "Sở Tài chính" in the body are that province's. None when
+    the subject names no province or several ("… tại Thành phố Hồ Chí Minh và tỉnh Đồng Nai")."""
+    if not header.subject:
+        return None
+    places = load_gazetteer().members["province"]
+    keys = Tokens.of(header.subject).keys
+    found = set()
+    for unit in _place_units():
+        for i in range(len(keys) - len(unit)):
+            if tuple(keys[i : i + len(unit)]) == unit:
+                place = places.longest(keys, i + len(unit))
+                if place:
+                    found.add(place[1])
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.cache
+def _place_units() -> tuple[tuple[str, ...], ...]:
+    return tuple(fold_phrase(unit) for unit in load_yaml("header.yaml")["subject_place_units"])
 
 
 def addressees(header: Header, province: str | None) -> list[Agency]:

@@ -51,7 +51,7 @@ def in_aims_part(clause: Clause, text: str) -> bool:
         # from its assessment to the work: the items under it are tasks.
         if node is not clause and _announces_items(own):
             return False
-        heading = own.split("\n", 1)[0]
+        heading = _first_line(own)
         if (
             (node is not clause or _is_title(heading))
             and header_grammar("non_directive_sections").match(heading)
@@ -59,6 +59,20 @@ def in_aims_part(clause: Clause, text: str) -> bool:
         ):
             return True
     return False
+
+
+def _first_line(own: str) -> str:
+    """An item's first line, with the lines a converter wrapped a part's title in capitals
+    onto ("**III. ĐỐI TƯỢNG,\nNGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN THƯỞNG**", kế hoạch
+    0125/KH-UBND Đắk Lắk, real Markdown)."""
+    lines = own.split("\n")
+    first = lines[0]
+    if first.isupper():
+        for line in lines[1:]:
+            if not line.strip() or not line.isupper():
+                break
+            first = f"{first} {line.strip()}"
+    return first
 
 
 # "II. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024 VÀ PHƯƠNG HƯỚNG NĂM 2025": 14 words.
@@ -88,7 +102,11 @@ def _announces_items(own: str) -> bool:
     """Whether an item's own words end by announcing work to follow ("… các nhiệm vụ, giải
     pháp sau đây:")."""
     last = own.rstrip().rsplit("\n", 1)[-1]
-    return bool(header_grammar("lead_in_endings").search(last) and _ANNOUNCES_WORK.search(last))
+    # the work is named in the announcing clause itself, not earlier in the sentence ("Các cơ
+    # quan … được phân công tham gia tổ chức bầu cử, …, đạt các tiêu chuẩn sau:" announces
+    # criteria, kế hoạch 0125/KH-UBND Đắk Lắk)
+    clause = last.rsplit(",", 1)[-1]
+    return bool(header_grammar("lead_in_endings").search(last) and _ANNOUNCES_WORK.search(clause))
 
 
 # A lead-in ("Giao Bộ Công an:", "a) Bộ Y tế hoàn thành các nhiệm vụ sau:", "(1) Trước ngày
