@@ -210,6 +210,11 @@ def _number_doubts(header: Header, number, ocr: bool) -> list[str]:
         doubts.append(
             f"the scan's number reads {header.number!r}: handwritten or stamped? check it"
         )
+    if header.date is not None and header.date_read_as:
+        doubts.append(
+            f'the date {header.date.isoformat()} was read from "ngày {header.date_read_as}"'
+            " (letters taken for the digit 1): check it"
+        )
     if ocr and header.date is None and not header.draft_date:
         doubts.append("no day read from the scan's header: handwritten or stamped? check it")
     return doubts
