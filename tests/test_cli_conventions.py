@@ -85,8 +85,9 @@ def test_schema_to_stdout_is_a_usage_error(tmp_path, monkeypatch):
 
 
 def test_eval_prints_no_precision_for_nothing_predicted():
-    doc = REAL / "b19_orig" / "cv_1925_stc-htdn_2025.pdf"  # 0 tasks found, 1 in gold
-    status, out, _ = run("eval", REAL / "b19_orig" / "gold", doc)
+    # 0 tasks found, 1 in gold (the letter's task is its last paragraph's "Đồng thời, …")
+    doc = REAL / "b17_orig" / "cv_3331_snv-tcbc_2025.pdf"
+    status, out, _ = run("eval", REAL / "b17_orig" / "gold", doc)
     assert status == ExitStatus.SUCCESS
     task_line = next(line for line in out.splitlines() if line.startswith("task "))
     assert task_line.split()[1:4] == ["n/a", "0.000", "0.000"]

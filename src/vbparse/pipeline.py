@@ -102,7 +102,9 @@ def stage_segment(doc: ParsedDocument) -> ParsedDocument:
     starts = [a.span.start for a in doc.appendices]
     doc.appendix_start = min(starts) if starts else None
     stop = doc.appendix_start if doc.appendix_start is not None else len(text)
-    doc.closing = find_closing(text, doc.header.body_start, stop, scan=doc.raw.ocr)
+    doc.closing = find_closing(
+        text, doc.header.body_start, stop, scan=doc.raw.ocr, title_type=doc.header.title_type
+    )
     sign_from_byline(doc.closing, doc.header.byline)
     if doc.appendix_start is not None:
         sign_under_heading(doc.closing, text, doc.appendix_start)
@@ -207,6 +209,11 @@ def _number_doubts(header: Header, number, ocr: bool) -> list[str]:
     if ocr and number is not None and number.seq.strip("0") == "":
         doubts.append(
             f"the scan's number reads {header.number!r}: handwritten or stamped? check it"
+        )
+    if header.date is not None and header.date_read_as:
+        doubts.append(
+            f'the date {header.date.isoformat()} was read from "ngày {header.date_read_as}"'
+            " (letters taken for the digit 1): check it"
         )
     if ocr and header.date is None and not header.draft_date:
         doubts.append("no day read from the scan's header: handwritten or stamped? check it")

@@ -310,3 +310,22 @@ def test_pdf_annotation_word_snapped_onto_the_blank_it_fills():
 
     path = Path(__file__).parents[1] / "fixtures/real/b15_orig/cv_bnv-cchc-chi-so-cchc_2025.pdf"
     assert "Số: 12094 /BNV-CCHC" in read_document(path).text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("name", "broken"),
+    [
+        # Bình Thuận's letter: its font maps N, T, H, D … to " " ("Sở ội vụ", the issuer's
+        # lines blank), spaces of 0.61-0.78 em beside the real 0.25 em ones.
+        ("b19_orig/cv_1925_stc-htdn_2025.pdf", True),
+        ("b06_files/cv_507_ubnd-kgvx_2025.pdf", False),
+        ("b19_orig/cv_604_stp-bttp_2025.pdf", False),
+    ],
+)
+def test_pdf_letters_mapped_to_spaces_detected(name, broken):
+    import pdfplumber
+
+    path = Path(__file__).parents[1] / "fixtures/real" / name
+    with pdfplumber.open(path) as pdf:
+        reason = pdf_reader.letters_as_spaces(pdf.pages[0].chars)
+    assert (reason is not None) == broken

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from vbparse.ingest.ruling import erase_rules, find_grid
 
 
@@ -81,3 +83,36 @@ def test_ruling_rows_without_enough_ink_skipped_same_rules():
         for length in (60, 100, 250):
             assert _rules(mask, length) == _rules_of_every_row(mask, length)
             assert _rules(mask.T, length) == _rules_of_every_row(mask.T, length)
+
+
+_REAL = Path(__file__).parents[1] / "fixtures" / "real" / "b25_orig"
+
+
+def _real_page(name: str):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(_REAL / name))
+    try:
+        return pdf[0].render(scale=300 / 72).to_pil()
+    finally:
+        pdf.close()
+
+
+def test_ruling_page_edges_and_a_scanner_streak_are_no_table():
+    """công văn 1185/SNV-VP (real scan): the dark left and right edges of the scan and a
+    scanner's streak run the page's height with no rule across them; they made the whole
+    page a one-row table whose cells mixed both columns of the text."""
+    assert find_grid(_real_page("cv_1185_snv-vp_2012.pdf")) is None
+
+
+def test_ruling_scanner_streak_is_no_column_of_the_table():
+    """công văn 27/STTTT-VP (real scan): a streak from the top of the page to its foot
+    crosses a four-row table; the table is the rows under its own rules, the header above
+    it is no row of it."""
+    page = _real_page("cv_27_sttt-vp_2012.pdf")
+    grid = find_grid(page)
+    assert grid is not None
+    assert grid.rows[0].at > page.height / 3  # the table starts below the header
+    assert grid.rows[-1].at < page.height * 2 / 3  # and ends above the closing
+    assert len(grid.columns) == 8  # seven columns, the streak not among them
+    assert all(c.end - c.start < page.height / 3 for c in grid.columns)

@@ -523,18 +523,54 @@ def test_header_addressee_position_with_its_body_on_the_next_line():
     assert find_header(text).recipients == ["Bộ trưởng Bộ Công Thương"]
 
 
-def test_header_damaged_date_line_between_kinh_gui_and_its_bullets():
+@pytest.mark.parametrize(
+    ("month", "date", "read_as"),
+    [
+        ("|2", "2025-12-03", "03 tháng |2"),  # "|" is OCR's look-alike of 1: the month 12
+        ("|?", None, None),  # "?" is no digit: the date is not guessed
+    ],
+)
+def test_header_damaged_date_line_between_kinh_gui_and_its_bullets(month, date, read_as):
     """công văn 40090/CHQ-GSQL (a PDF with a scanner's text layer): the date line's digits
-    are damaged; its place is read, the date is not guessed, the bullets are addressees."""
+    are damaged; its place is read, the bullets are addressees."""
     text = (
         "BO TAI CHINH\nV/v kiểm tra, giám sát hàng hóa\nKính gửi:\n"
         "CONG HOA XA HOI CHU NGHIA VIET NAM\nĐộc lập - Tự do - Hanh phúc\n"
-        "Hà Nội, ngay03 tháng |2 năm 2025\n- Các Chi cục Hải quan khu vực;\n"
+        f"Hà Nội, ngay03 tháng {month} năm 2025\n- Các Chi cục Hải quan khu vực;\n"
         "- Chi cục Điêu tra chong buôn lậu.\nCục Hải quan nhận được Đơn đề nghị.\n"
     )
     header = find_header(text)
-    assert (header.place, header.date) == ("Hà Nội", None)
+    found = header.date.isoformat() if header.date else None
+    assert (header.place, found, header.date_read_as) == ("Hà Nội", date, read_as)
     assert header.recipients == ["Các Chi cục Hải quan khu vực", "Chi cục Điêu tra chong buôn lậu"]
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Bắc Giang, ngày 14 tháng II năm 2012", "2012-11-14"),  # 403/KCN-VP, real scan
+        ("Bắc Giang, ngày 07 tháng I] năm 2012", "2012-11-07"),  # 1139/BĐH, real scan
+        ("Bắc Giang, ngàyAŠ tháng I1 năm 2012", None),  # 405/KCN-LĐ: the day unreadable
+        ("Bắc Giang, ngày 14 tháng Il năm 2012", "2012-11-14"),
+        ("Bắc Giang, ngày 14 tháng I3 năm 2012", None),  # no month 13
+    ],
+)
+def test_header_scan_date_line_with_handwritten_digits_ends_the_subject(line, date):
+    """A scan's date line whose month OCR read as letters ("tháng II") is the date line,
+    not a line of the trích yếu above it (it was read into the subject, place and date
+    lost); the month is read when its letters are look-alikes of 1 and the date is real."""
+    text = (
+        "UBND TỈNH BẮC GIANG\nBAN QUẢN LÝ CÁC KCN\nSố: 403/KCN-VP\n"
+        "V/v: Đăng ký chương trình xây dựng VBQPPL 2013\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"{line}\nKính gửi:\n- Văn phòng UBND tỉnh Bắc Giang;\n- Sở Tư pháp tỉnh Bắc Giang.\n"
+        "Căn cứ Văn bản số 2692/UBND-NC ngày 13/11/2012 của Chủ tịch UBND tỉnh.\n"
+    )
+    header = find_header(text)
+    assert header.subject == "Đăng ký chương trình xây dựng VBQPPL 2013"
+    assert header.place == "Bắc Giang"
+    assert (header.date.isoformat() if header.date else None) == date
+    assert header.recipients == ["Văn phòng UBND tỉnh Bắc Giang", "Sở Tư pháp tỉnh Bắc Giang"]
 
 
 def test_header_damaged_date_line_with_its_digits_read():
@@ -548,3 +584,17 @@ def test_header_blank_addressee_names_nobody():
     """công văn 4416/BNN-TCLN (web copy of a letter sent to many): "Kínhgửi: ………"."""
     text = "Số: 4416/BNN-TCLN\nKính gửi:  ..............................\n\nThực hiện.\n"
     assert find_header(text).recipients == []
+
+
+def test_header_date_from_look_alikes_is_reported():
+    """The date read from "tháng II" is kept with a warning to check it (issue 11 item 6)."""
+    from vbparse import parse_text
+
+    text = (
+        "UBND TỈNH BẮC GIANG\nBAN QUẢN LÝ CÁC KCN\nSố: 403/KCN-VP\nV/v: Đăng ký chương trình\n"
+        "Bắc Giang, ngày 14 tháng II năm 2012\nKính gửi: Sở Tư pháp tỉnh Bắc Giang.\n"
+        "Đề nghị Sở Tư pháp tổng hợp.\n"
+    )
+    doc = parse_text(text)
+    assert doc.date.isoformat() == "2012-11-14"
+    assert any('"ngày 14 tháng II"' in w.message for w in doc.warnings)

@@ -23,6 +23,9 @@ from vbparse.segment.ocr_fields import (
         ("Quảng Ngãi", "Quảng Ngãi"),  # already right
         ("Ha Noi", "Hà Nội"),
         ("Lâm Thơ", "Lâm Thơ"),  # no known place: left as read
+        ("Lm Đồng", "Lâm Đồng"),  # giấy mời 560/GM-UBND (real scan): a letter lost
+        ("Hà Nam", "Hà Nam"),  # a known place is never moved to a near one
+        ("Ha Nai", "Ha Nai"),  # too short to be repaired from a letter off
         (None, None),
     ],
 )

@@ -67,6 +67,30 @@ def broken_text(text: str) -> str | None:
     return None
 
 
+# A font whose Unicode map sends letters to " " (công văn 1925/STC-HTDN Bình Thuận: "Sở ội vụ",
+# "iệp hội oanh nghiệp", the issuer's lines blank): its "spaces" come in several widths, a
+# real space having one. Counted per font and size-relative width (em, two decimals); this
+# many spaces of another width than the font's commonest, each wider than LETTER_SPACE_EM,
+# mark the page. On the real corpus's 28 text-layer PDFs only that letter has any.
+MIN_LETTER_SPACES = 5
+LETTER_SPACE_EM = 0.45
+
+
+def letters_as_spaces(chars: list[dict]) -> str | None:
+    """Why a page's text layer cannot be trusted: its font maps letters to spaces."""
+    widths: dict[str, Counter] = {}
+    for char in chars:
+        if char.get("text") == " " and char.get("size"):
+            em = round(char["adv"] / char["size"], 2)
+            widths.setdefault(char.get("fontname") or "", Counter())[em] += 1
+    for counts in widths.values():
+        common = counts.most_common(1)[0][0]
+        wide = sum(n for em, n in counts.items() if em != common and em > LETTER_SPACE_EM)
+        if wide >= MIN_LETTER_SPACES:
+            return "font that maps letters to spaces (letters missing from the text)"
+    return None
+
+
 def unmarked_layer(text: str) -> str | None:
     """Why a scanned page's text layer (one drawn over a page image) is not to be trusted:
     Vietnamese read without its marks, or ``None``."""
@@ -236,7 +260,7 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawText:
                     # pdfium may still render it: OCR reads what the text reader could not.
                     to_ocr[index] = "page the text reader could not read"
                     continue
-                reason = broken_text(plain)
+                reason = broken_text(plain) or letters_as_spaces(plumber_page.chars)
                 if reason is None and plumber_page.images:
                     reason = unmarked_layer(plain)
                 if not plain.strip():

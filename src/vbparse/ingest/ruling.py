@@ -21,6 +21,11 @@ MIN_VERTICAL_SHARE = 1 / 12  # of the page height
 MIN_HORIZONTAL_SHARE = 1 / 4  # of the page width, to be a candidate rule
 ACROSS_SHARE = 0.6  # share of the table's width a row rule must cover
 NEAR_PX = 8  # rules closer than this are one rule
+# A vertical line this many times longer than the table's next longest rule is a scanner's
+# streak across the page, not a rule of the table (công văn 27/STTTT-VP and 1185/SNV-VP of
+# Bắc Giang, 2012: a line from the top of the page to its foot made the whole page one
+# table, its header a row of cells).
+STREAK_RATIO = 1.5
 
 
 @dataclass
@@ -130,6 +135,22 @@ def _rules(mask: Any, length: int) -> list[Rule]:
     return rules
 
 
+def _vertical_rules(mask: Any) -> list[Rule]:
+    return _rules(_thicken(mask, 1).T, max(int(mask.shape[0] * MIN_VERTICAL_SHARE), 30))
+
+
+def _without_streaks(columns: list[Rule]) -> list[Rule]:
+    """The column rules less the longest while it is far longer than the next longest (a
+    scanner's streak stands alone; a table's outer rules, longer than the inner ones under a
+    merged header cell, come in pairs)."""
+    kept = sorted(columns, key=lambda c: c.end - c.start)
+    while len(kept) >= 2 and (
+        kept[-1].end - kept[-1].start > STREAK_RATIO * (kept[-2].end - kept[-2].start)
+    ):
+        kept.pop()
+    return sorted(kept, key=lambda c: c.at)
+
+
 def find_grid(image: Any) -> Grid | None:
     """The ruled table on a page image, or ``None`` when the page has none.
 
@@ -137,8 +158,8 @@ def find_grid(image: Any) -> Grid | None:
     horizontal rules between their top and bottom that run across most of the table.
     """
     mask = _ink(image)
-    height, width = mask.shape
-    columns = _rules(_thicken(mask, 1).T, max(int(height * MIN_VERTICAL_SHARE), 30))
+    width = mask.shape[1]
+    columns = _without_streaks(_vertical_rules(mask))
     if len(columns) < 3:
         return None
     longest = max(columns, key=lambda r: r.end - r.start)
@@ -155,8 +176,12 @@ def find_grid(image: Any) -> Grid | None:
         if top - NEAR_PX <= r.at <= bottom + NEAR_PX
         and min(r.end, right) - max(r.start, left) >= across
     ]
+    # Vertical lines with no rule across them are no table: a scan's dark page edges and a
+    # scanner's streak (công văn 1185/SNV-VP, Bắc Giang 2012) made the whole page one row.
+    if not rows:
+        return None
     # A table cut by the page edge or with a rule too faint: close it at the columns' ends.
-    if not rows or rows[0].at - top > NEAR_PX:
+    if rows[0].at - top > NEAR_PX:
         rows.insert(0, Rule(top, top, top, left, right))
     if rows[-1].at < bottom - NEAR_PX:
         rows.append(Rule(bottom, bottom, bottom, left, right))

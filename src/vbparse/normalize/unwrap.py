@@ -107,6 +107,8 @@ def _join_with(
         # A label a web copy left alone on its line ("-" / "Phân công …", "1.1." / "Trưởng
         # Ban Chỉ đạo", quyết định 1627/QĐ-UBND Quảng Ngãi): it opens the line after it.
         return " "
+    if _wrapped_after_semicolon(line, source, at, width):
+        return " "
     if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
         return None
     if not _LINE_WITH_LETTER.match(source, at):
@@ -137,6 +139,20 @@ def _join_with(
     if width is not None and len(line) >= 0.8 * width:
         return " "
     return None
+
+
+def _wrapped_after_semicolon(line: str, source: str, at: int, width: int | None) -> bool:
+    """A ";" inside a paragraph that a fixed-width wrap put at a line's end: the line fills
+    the width and the next one goes on in lower case, no item label ("… các biện pháp
+    nghiệp vụ KSHQ;" / "tăng cường công tác thu thập thông tin …", kế hoạch of Chi cục Hải
+    quan khu vực VIII, PDF; 8 such breaks in thông báo 565/TB-UBND)."""
+    return (
+        width is not None
+        and line.endswith(";")
+        and len(line) >= 0.8 * width
+        and source[at].islower()
+        and not label_start().match(source, at)
+    )
 
 
 _BULLET = regex.compile(r"[-–•+]\s")

@@ -73,10 +73,14 @@ def _written_prefix(prefix: str) -> str:
     return prefix if prefix.endswith(".") or "/" in prefix else f"{prefix}."
 
 
-def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> Closing:
+def find_closing(
+    text: str, body_start: int, stop: int, scan: bool = False, title_type: str | None = None
+) -> Closing:
     """Read the closing part of ``text[body_start:stop]`` (``stop``: an appendix or the end).
     ``scan``: the text is OCR's, whose seal and signature break the signature block apart: a
-    name left alone under the Nơi nhận list is the signer's."""
+    name left alone under the Nơi nhận list is the signer's. ``title_type``: the type code of
+    the document's title ("CT", "KH"; None for a công văn), which decides whether a closing
+    request after the items is a task (``closing_request_tasks`` in clause_labels.yaml)."""
     p = _patterns()
     lines = [ln for ln in split_lines(text, body_start, stop) if not ln.is_blank]
     cc_at = next(
@@ -90,7 +94,10 @@ def find_closing(text: str, body_start: int, stop: int, scan: bool = False) -> C
         ):
             end_at = i
     closing = Closing(body_end=stop)
-    if end_at is not None and _ends_directive(text, lines, end_at, p["closing_issuer"]):
+    request_is_task = title_type in _closing_request_tasks()
+    if end_at is not None and _ends_directive(
+        text, lines, end_at, p["closing_issuer"], request_is_task
+    ):
         # The last item itself ends the text ("6. … thực hiện nghiêm Chỉ thị này./."), or
         # the one directive paragraph of a công văn does ("Giao Sở … trước ngày 30/4./."):
         # it stays in the body.
@@ -158,8 +165,17 @@ def _paragraph_of(text: str, lines: list[Line], at: int) -> str:
     return text[lines[first].start : lines[at].end]
 
 
+@functools.cache
+def _closing_request_tasks() -> frozenset[str]:
+    return frozenset(load_yaml("clause_labels.yaml")["closing_request_tasks"])
+
+
 def _ends_directive(
-    text: str, lines: list[Line], end_at: int, closing_issuer: regex.Pattern[str]
+    text: str,
+    lines: list[Line],
+    end_at: int,
+    closing_issuer: regex.Pattern[str],
+    request_is_task: bool,
 ) -> bool:
     """Whether the line that ends with "./." belongs to the body: a labelled item, a paragraph
     that directs on its own ("Ủy ban nhân dân tỉnh yêu cầu các cơ quan … nghiêm túc triển khai
@@ -176,10 +192,12 @@ def _ends_directive(
         return False
     # "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở … triển khai thực hiện nghiêm túc Chỉ thị
     # này. Giao cho Cục Thi hành án dân sự tỉnh … theo dõi …./." (chỉ thị 07/CT-UBND Quảng
-    # Ngãi), and the request alone ("Chủ tịch UBND tỉnh yêu cầu" / "Thủ trưởng các sở, ban,
-    # ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt …./.", chỉ thị 012/CT-UBND Đắk
-    # Lắk): the gold README counts a paragraph that directs a body on its own as a task.
-    if directs_on_its_own(_paragraph_of(text, lines, end_at)) or any(
+    # Ngãi): a closing that goes on to assign work of its own stays in the body, a task after
+    # the items; so does the request alone in a chỉ thị or kế hoạch ("Chủ tịch UBND tỉnh yêu
+    # cầu" / "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt
+    # …./.", chỉ thị 012/CT-UBND Đắk Lắk), which the real golds count as a task; in a công văn
+    # it is the closing formula.
+    if (request_is_task and directs_on_its_own(_paragraph_of(text, lines, end_at))) or any(
         directs_on_its_own(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]
     ):
         return True

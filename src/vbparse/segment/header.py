@@ -26,6 +26,7 @@ from vbparse.segment.header_lines import (
     is_item,
     is_motto,
     issuer_text,
+    read_damaged_date_line,
     set_date,
 )
 from vbparse.segment.lines import Line, split_lines
@@ -96,6 +97,14 @@ def find_header(text: str) -> Header:
             or bare_place_date(stripped)
         ):
             set_date(header, m)
+            last = i
+        elif (
+            header.date is None
+            and header.place is None
+            and read_damaged_date_line(header, stripped)
+        ):
+            # A scan's date line with a handwritten day or month ("Bắc Giang, ngày 14 tháng
+            # II năm 2012"): not a line of the trích yếu above it.
             last = i
         elif header.number is None and (m := p["draft_number"].match(stripped)):
             header.draft_code = m.group("code")

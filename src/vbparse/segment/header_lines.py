@@ -47,6 +47,9 @@ class Header:
     # A draft: the number and the day are blanks for the clerk ("Số:      /KH-UBND").
     draft_code: str | None = None
     draft_date: bool = False
+    # The day and month as read when OCR's look-alikes of "1" were taken for it ("14 tháng
+    # II"): the date is reported with a warning to check it.
+    date_read_as: str | None = None
     # A portal's byline standing for the signature block ("KTBT, TT … Theo BỘ …").
     byline: Byline | None = None
 
@@ -114,7 +117,7 @@ def read_column_line(header: Header, stripped: str) -> bool:
     if (m := p["place_date"].match(stripped)) is None:
         # a draft's date line, its day left blank ("Lâm Đồng, ngày      tháng 12 năm 2025")
         if (m := p["draft_date"].match(stripped)) is None:
-            return _read_damaged_date_line(header, stripped)
+            return read_damaged_date_line(header, stripped)
         if header.place is None:
             header.place = m.group("place").strip()
             header.draft_date = header.date is None
@@ -124,16 +127,32 @@ def read_column_line(header: Header, stripped: str) -> bool:
     return True
 
 
-def _read_damaged_date_line(header: Header, stripped: str) -> bool:
-    """Whether a line is a date line whose digits are damaged; its place is read."""
+def read_damaged_date_line(header: Header, stripped: str) -> bool:
+    """Whether a line is a date line whose digits are damaged; its place is read, its date
+    when the day and the month are digits or OCR's look-alikes of them."""
     if (m := header_patterns()["damaged_date_line"].match(stripped)) is None:
         return False
     if header.place is None:
         header.place = full_place(m.group("place"))
-    if header.date is None and m.group("day").isdigit() and m.group("month").isdigit():
+    day, month = ocr_digits(m.group("day")), ocr_digits(m.group("month"))
+    if header.date is None and day.isdigit() and month.isdigit():
         with contextlib.suppress(ValueError):
-            header.date = dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+            header.date = dt.date(int(m.group("year")), int(month), int(day))
+            if (day, month) != (m.group("day"), m.group("month")):
+                header.date_read_as = f"{m.group('day')} tháng {m.group('month')}"
     return True
+
+
+@functools.cache
+def _digit_table() -> dict[int, str]:
+    return str.maketrans(load_yaml("header.yaml")["digit_lookalikes"])
+
+
+def ocr_digits(token: str) -> str:
+    """A day or month as OCR read it, its look-alikes of "1" made digits ("II" → "11",
+    "|2" → "12"); a token with anything else is returned as it was."""
+    mapped = token.translate(_digit_table())
+    return mapped if mapped.isdigit() else token
 
 
 def set_date(header: Header, m: regex.Match[str]) -> None:

@@ -20,6 +20,10 @@ from vbparse.segment.lines import Line
 # and only when it is this many letters off a known one.
 MIN_SURNAME_LETTERS = 4
 MAX_SURNAME_EDITS = 1
+# A place is repaired from one letter off a known one only when it is this long ("lm dong",
+# the "â" of "Lâm Đồng" lost under a seal, giấy mời 560/GM-UBND, real scan).
+MIN_PLACE_LETTERS = 7
+MAX_PLACE_EDITS = 1
 # A title is repaired from one letter off a known one only when it is this long ("chu tich").
 MIN_TITLE_LETTERS = 7
 MAX_TITLE_EDITS = 1
@@ -55,10 +59,23 @@ def _authority_words() -> dict[str, set[str]]:
 
 
 def repair_place(place: str | None) -> str | None:
-    """ "Cân Thơ" → "Cần Thơ": a place that is a known one but for its diacritics."""
+    """ "Cân Thơ" → "Cần Thơ": a place that is a known one but for its diacritics; failing
+    that, a long one letter off exactly one known place ("Lm Đồng" → "Lâm Đồng")."""
     if not place or any(place in known for known in _places().values()):
         return place
-    return _unique(set(_places().get(bare(place), ()))) or place
+    known = _unique(set(_places().get(bare(place), ())))
+    if known is None and len(bare(place)) >= MIN_PLACE_LETTERS:
+        letters = bare(place)
+        known = _unique(
+            {
+                name
+                for key, names in _places().items()
+                if abs(len(key) - len(letters)) <= MAX_PLACE_EDITS
+                and _edits(letters, key) <= MAX_PLACE_EDITS
+                for name in names
+            }
+        )
+    return known or place
 
 
 def _edits(a: str, b: str) -> int:
