@@ -146,7 +146,9 @@ class LocalUnits(BaseModel):
 
 class TitleRow(BaseModel):
     form: str
-    role: Literal["addressee", "none"] = "addressee"
+    # none: the holder is not the addressed body; party: the body's Party committee is
+    # addressed too ("Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: …")
+    role: Literal["addressee", "none", "party"] = "addressee"
 
 
 class AddresseeRow(BaseModel):

@@ -95,6 +95,8 @@ def scan_mentions(
             out[-len(items)].lead_in, out[-len(items)].title_role = absorb_titles(
                 gazetteer, tokens, cand.first, previous_end
             )
+            if out[-len(items)].title_role == "party":
+                out[-len(items) :] = _with_party_committees(gazetteer, out[-len(items) :])
             previous_end = items[-1][0].last
             continue
         if (cand.is_group and not cand.determined) or (cand.bare and not bare_provinces):
@@ -104,6 +106,29 @@ def scan_mentions(
         out.append(Mention(agency, cand.first, cand.last, lead_in, role, bare=cand.bare))
         previous_end = cand.last
     return tokens, out
+
+
+_PARTY: dict[int, dict[str, str]] = {}
+
+
+def _with_party_committees(gazetteer: Gazetteer, members: list[Mention]) -> list[Mention]:
+    """The listed provinces' committees, each followed by its Party committee ("Bí thư Tỉnh
+    ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa" addresses both)."""
+    party = _PARTY.get(id(gazetteer))
+    if party is None:
+        party = _PARTY[id(gazetteer)] = {
+            e.link: e.id for e in gazetteer.entries if e.kind == "party_body" and e.link
+        }
+    out: list[Mention] = []
+    for member in members:
+        out.append(member)
+        entry = gazetteer.get(party.get(member.agency.id or "", ""))
+        if entry is not None:
+            agency = member.agency.model_copy(
+                update={"name": entry.name, "id": entry.id, "kind": entry.kind}
+            )
+            out.append(Mention(agency, member.first, member.last, member.last, list_member=True))
+    return out
 
 
 def find_agencies(

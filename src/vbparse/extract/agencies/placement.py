@@ -266,8 +266,8 @@ def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) 
             n = len(title)
             if first - n >= floor and tuple(keys[first - n : first]) == title:
                 first -= n
-                if title_role == "none":
-                    role = "none"
+                if title_role == "none" or (title_role == "party" and role != "none"):
+                    role = title_role
                 changed = True
                 break
     return first, role
