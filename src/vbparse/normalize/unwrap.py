@@ -136,9 +136,18 @@ def _join_with(
         return " "
     if first.isdigit() and _ends_with(line, "unwrap_connectors_before_digit"):
         return " "
-    if width is not None and len(line) >= 0.8 * width:
+    if _fills_width(line, width):
         return " "
     return None
+
+
+# A line this share of the wrap width or longer was cut by the wrap, not by its writer.
+_FILLED = 0.8
+
+
+def _fills_width(line: str, width: int | None) -> bool:
+    """Whether ``line`` runs to the wrap width of a fixed-width text."""
+    return width is not None and len(line) >= _FILLED * width
 
 
 def _wrapped_after_semicolon(line: str, source: str, at: int, width: int | None) -> bool:
@@ -147,9 +156,8 @@ def _wrapped_after_semicolon(line: str, source: str, at: int, width: int | None)
     nghiệp vụ KSHQ;" / "tăng cường công tác thu thập thông tin …", kế hoạch of Chi cục Hải
     quan khu vực VIII, PDF; 8 such breaks in thông báo 565/TB-UBND)."""
     return (
-        width is not None
-        and line.endswith(";")
-        and len(line) >= 0.8 * width
+        line.endswith(";")
+        and _fills_width(line, width)
         and source[at].islower()
         and not label_start().match(source, at)
     )

@@ -178,7 +178,7 @@ def directs_on_its_own(line: str) -> bool:
 
 # A line that ends a sentence ends its paragraph; another one ("… của Ban Tổ chức" /
 # "Trung ương tại Văn bản số …", wrapped by a converter) runs on into the next line.
-_PARAGRAPH_END = (".", ":", ";", "!", "?")
+PARAGRAPH_END = (".", ":", ";", "!", "?")
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[Clause]:
@@ -199,7 +199,7 @@ def _paragraphs(text: str, start: int, end: int) -> list[Clause]:
             units.append(
                 Clause(kind="paragraph", label="", id="", start=s, text_start=s, own_end=e)
             )
-        open_unit = not line.is_upper and not text[s:e].endswith(_PARAGRAPH_END)
+        open_unit = not line.is_upper and not text[s:e].endswith(PARAGRAPH_END)
     return units
 
 

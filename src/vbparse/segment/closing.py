@@ -18,7 +18,7 @@ from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.casing import known_title, title_case
 from vbparse.segment.cc_list import clean_cc, read_cc
-from vbparse.segment.clause_tree import directs_on_its_own
+from vbparse.segment.clause_tree import PARAGRAPH_END, directs_on_its_own
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 from vbparse.segment.signature_lines import (
     broken_name,
@@ -159,7 +159,7 @@ def _paragraph_of(text: str, lines: list[Line], at: int) -> str:
         before = lines[first - 1]
         if "\n\n" in text[before.end : lines[first].start] or label_start().match(before.text):
             break
-        if before.text.rstrip().endswith((".", ";", ":", "!", "?")):
+        if before.text.rstrip().endswith(PARAGRAPH_END):
             break
         first -= 1
     return text[lines[first].start : lines[at].end]
