@@ -118,6 +118,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``document``: header fields, references and tasks (the body's clauses, the
     clauses of attached documents, and the rows of every task table), with warnings for
     gaps."""
+    from vbparse.extract.agencies.defined_terms import find_defined_terms, name_defined_terms
     from vbparse.extract.document import fields
     from vbparse.extract.tasks.appendix import find_appendix_tasks, find_attachment_tasks
     from vbparse.extract.tasks.assembly import TaskContext, find_tasks, place_addressed_provinces
@@ -156,6 +157,15 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         body_tables=doc.body_tables,
         issuer=issuer,
     )
+    defined = find_defined_terms(
+        text,
+        body_start=header.body_start,
+        addressees=context.addressees,
+        recipient_lines=len(header.recipients),
+        province=province,
+        issuer=issuer,
+    )
+    tasks = name_defined_terms(tasks, defined)
     regions = [(header.body_start, closing.body_end)]
     if doc.appendix_start is not None:
         regions.append((doc.appendix_start, len(text)))

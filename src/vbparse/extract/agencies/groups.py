@@ -165,6 +165,10 @@ def _attachment(gazetteer: Gazetteer, tokens: Tokens, start: int) -> int | None:
     if not found or found[0] >= len(keys):
         return None
     k = found[0]
+    if keys[k] in tries.determiners:
+        # a group of parents: "các cơ sở khám bệnh, chữa bệnh thuộc các Bộ, ngành"
+        parents = match_group(gazetteer, tokens, k)
+        return parents.last if parents is not None else None
     if not tokens.word(k)[:1].isupper():
         return None
     body = gazetteer.full.longest(keys, k)

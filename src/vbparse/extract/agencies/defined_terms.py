@@ -1,0 +1,136 @@
+"""Short names a directive defines for bodies it has just named ("các bộ, cơ quan ngang bộ
+(gọi tắt là bộ)", the Kính gửi list "(Sau đây gọi chung là các đơn vị)") and the tasks that
+use them: a task led by "các bộ, tỉnh" is led by the bodies those short names stand for.
+
+The grammar is data (``grammars/agencies/defined_terms.yaml``); the bodies are the document's
+own agency mentions, found by the matcher, so a definition names what the text names.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from vbparse.extract.agencies.keys import fold_word
+from vbparse.extract.agencies.matcher import scan_mentions
+from vbparse.grammars import load_yaml
+from vbparse.models import Agency, Task
+from vbparse.pattern_time import time_left
+
+__all__ = ["DefinedTerms", "find_defined_terms", "name_defined_terms"]
+
+# How far before a definition its bodies are looked for.
+_WINDOW = 600
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    definition: regex.Pattern[str]
+    list_gap: regex.Pattern[str]
+    joiners: regex.Pattern[str]
+    max_bodies: int
+    determiners: frozenset[str]
+
+
+@functools.cache
+def _grammar() -> _Grammar:
+    g: dict[str, Any] = load_yaml("agencies/defined_terms.yaml")
+    return _Grammar(
+        definition=regex.compile(g["definition"], regex.IGNORECASE),
+        list_gap=regex.compile(g["list_gap"], regex.IGNORECASE),
+        joiners=regex.compile(g["joiners"], regex.IGNORECASE),
+        max_bodies=int(g["max_bodies"]),
+        determiners=frozenset(fold_word(w) for w in g["determiners"]),
+    )
+
+
+# A short name's folded words → the bodies it stands for.
+DefinedTerms = dict[tuple[str, ...], list[Agency]]
+
+
+def _key(words: str) -> tuple[str, ...]:
+    keys = tuple(fold_word(w) for w in words.split())
+    while keys and keys[0] in _grammar().determiners:
+        keys = keys[1:]
+    return keys
+
+
+def find_defined_terms(
+    text: str,
+    *,
+    body_start: int,
+    addressees: list[Agency],
+    recipient_lines: int = 0,
+    province: str | None = None,
+    issuer: str | None = None,
+) -> DefinedTerms:
+    """Every short name ``text`` defines for bodies, with those bodies; a definition right
+    after the Kính gửi lines names the addressees (``recipient_lines`` of them)."""
+    g = _grammar()
+    terms: DefinedTerms = {}
+    previous = 0
+    for m in g.definition.finditer(text, timeout=time_left()):
+        term = _key(m.group("term"))
+        start = max(previous, m.start() - _WINDOW)
+        previous = m.end()
+        if not term or term in terms:
+            continue
+        if addressees and (m.start() < body_start or not text[body_start : m.start()].strip()):
+            bodies, count = list(addressees), recipient_lines
+        else:
+            bodies = list(_bodies_before(text, start, m.start(), province, issuer))
+            count = len(bodies)
+        if bodies and count <= g.max_bodies:
+            terms[term] = bodies
+    return terms
+
+
+def _bodies_before(
+    text: str, start: int, end: int, province: str | None, issuer: str | None
+) -> Iterator[Agency]:
+    """The run of agency mentions that ends right before ``end``, separated only by list
+    punctuation and "và", in text order."""
+    gap = _grammar().list_gap
+    _, mentions = scan_mentions(text[start:end], offset=start, province=province, issuer=issuer)
+    run: list[Agency] = []
+    edge = end
+    for mention in reversed(mentions):
+        span = mention.agency.span
+        if span is None or not gap.match(text[span.end : edge]):
+            break
+        run.append(mention.agency)
+        edge = span.start
+    yield from reversed(run)
+
+
+def name_defined_terms(tasks: list[Task], terms: DefinedTerms) -> list[Task]:
+    """Each task's lead and support with the short names replaced by the bodies they stand
+    for ("các bộ, tỉnh" → "Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố
+    trực thuộc Trung ương")."""
+    if not terms:
+        return tasks
+    for task in tasks:
+        for role in ("lead", "support"):
+            named: list[Agency] = []
+            for agency in getattr(task, role):
+                for body in _stands_for(agency, terms) or [agency]:
+                    if all(body.name != seen.name for seen in named):
+                        named.append(body)
+            setattr(task, role, named)
+    return tasks
+
+
+def _stands_for(agency: Agency, terms: DefinedTerms) -> list[Agency]:
+    """The bodies ``agency``'s words name when they are defined short names (all of them)."""
+    parts = [p for p in _grammar().joiners.split(agency.text) if p.strip()]
+    bodies: list[Agency] = []
+    for part in parts:
+        defined = terms.get(_key(part))
+        if defined is None:
+            return []
+        bodies.extend(b.model_copy(update={"span": agency.span}) for b in defined)
+    return bodies
