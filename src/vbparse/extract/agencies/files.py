@@ -205,3 +205,4 @@ class RoleGrammar(BaseModel):
     statement_verbs: list[str] = []
     statement_exceptions: list[str] = []
     bracket_member_openers: list[str] = []
+    issuer_requests: list[str] = []

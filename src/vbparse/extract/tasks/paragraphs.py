@@ -14,7 +14,7 @@ from vbparse.extract.tasks.headings import (
     states_conditions,
     words_besides,
 )
-from vbparse.extract.tasks.roles import speaker_at
+from vbparse.extract.tasks.roles import issuer_requests, speaker_at
 from vbparse.extract.tasks.units import (
     Resolved,
     TaskContext,
@@ -64,10 +64,14 @@ def paragraph_tasks(
     for i, para in enumerate(paragraphs):
         # What stands before the lead-in ("… có ý kiến như sau:") is its context: the press
         # report, the proposal, the issuer's receipt of a letter.
-        if (lead_ins and i <= lead_ins[0]) or i in lead_ins:
-            continue
-        introduced = bool(lead_ins)
         own = text[para.text_start : para.own_end]
+        if i in lead_ins or (
+            lead_ins
+            and i < lead_ins[0]
+            and not issuer_requests(own, context.issuer, province=context.province)
+        ):
+            continue
+        introduced = bool(lead_ins) and i > lead_ins[0]
         if quotes_another(own):
             continue  # a passage quoted from another document: its requests are not ours
         if last is not None and states_conditions(own):

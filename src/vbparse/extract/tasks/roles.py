@@ -29,7 +29,7 @@ from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
 from vbparse.models.agency import Agency
 from vbparse.pattern_time import time_left
 
-__all__ = ["Roles", "find_roles", "speaker_at"]
+__all__ = ["Roles", "find_roles", "issuer_requests", "speaker_at"]
 
 
 @functools.cache
@@ -39,6 +39,28 @@ def _speaker() -> regex.Pattern[str]:
     verbs = "|".join(regex.escape(v) for v in sorted(grammar.issuer_verbs, key=len)[::-1])
     return regex.compile(
         rf"\b(?:{offices})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,6}}\s*,?\s+(?:{verbs})", regex.IGNORECASE
+    )
+
+
+@functools.cache
+def _issuer_request() -> regex.Pattern[str]:
+    verbs = load_gazetteer().roles.issuer_requests
+    alternatives = "|".join(regex.escape(v) for v in sorted(verbs, key=len)[::-1])
+    return regex.compile(rf"\s*,?\s*(?:{alternatives})\b", regex.IGNORECASE)
+
+
+def issuer_requests(text: str, issuer: str | None, *, province: str | None = None) -> bool:
+    """Whether the issuer, named in ``text``, asks someone to act there ("Bộ Tài chính yêu
+    cầu các đơn vị thực hiện …" in a text of Bộ Tài chính)."""
+    if issuer is None:
+        return False
+    _, mentions = scan_mentions(text, province=province, issuer=issuer)
+    verb = _issuer_request()
+    return any(
+        m.agency.name == issuer
+        and m.agency.span is not None
+        and verb.match(text, m.agency.span.end, timeout=time_left())
+        for m in mentions
     )
 
 
