@@ -138,7 +138,25 @@ def _qualifiers(gazetteer: Gazetteer, tokens: Tokens, start: int, parts: list[st
             break
         j = end
         parts.append(" " + form)
+        if (
+            fold_phrase(form)[-2:] in tries.the_province
+            or fold_phrase(form)[-1:] in tries.the_province
+        ):
+            j = _named_place(gazetteer, tokens, j, parts)
     return j
+
+
+def _named_place(gazetteer: Gazetteer, tokens: Tokens, j: int, parts: list[str]) -> int:
+    """A qualifier ending in "tỉnh" / "thành phố" goes on with the place's name when one
+    follows ("các cơ quan liên quan của thành phố Huế", công văn 5642/CT-CS)."""
+    if j >= len(tokens) or not tokens.word(j)[:1].isupper():
+        return j
+    found = gazetteer.members["province"].longest(tokens.keys, j)
+    if not found:
+        return j
+    end = found[0]
+    parts.append(" " + " ".join(tokens.text[tokens.starts[j] : tokens.ends[end - 1]].split()))
+    return end
 
 
 def _phrase_ends(gazetteer: Gazetteer, tokens: Tokens, j: int) -> bool:
