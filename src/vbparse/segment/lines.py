@@ -64,26 +64,42 @@ def quoted_lines(texts: list[str]) -> list[bool]:
     with "“" to the line that closes it with "”" ("Bộ Nội vụ có ý kiến như sau:" / "“1. Theo
     quy định …" / "2. Việc sáp nhập …" / "… Mặt trận Tổ quốc Việt Nam”.", a công văn of UBND
     tỉnh Lâm Đồng). Its items and requests are the quoted document's, not this one's. A quote
-    not closed within ``_QUOTE_LINES`` lines is a stray mark (OCR, a title), no passage."""
+    not closed within ``_QUOTE_LINES`` lines is a stray mark (OCR, a title), no passage.
+    Typed quotes close as they open ('"Điều 60. …' / '… phân cấp."'), and a "”" that opens
+    the line after a colon opens a passage too ("… quy định:" / "”5. Sửa đổi, bổ sung …",
+    công văn 5347/CT-CS, real)."""
     out = [False] * len(texts)
     k = 0
     while k < len(texts):
-        line = texts[k]
-        if line.lstrip().startswith(_OPEN_QUOTES) and _CLOSE_QUOTE not in line:
-            close = next(
-                (
-                    j
-                    for j in range(k + 1, min(k + _QUOTE_LINES, len(texts)))
-                    if _CLOSE_QUOTE in texts[j]
-                ),
-                None,
-            )
+        line = texts[k].lstrip()
+        opener = line[:1]
+        after_colon = k > 0 and texts[k - 1].rstrip().endswith(":")
+        if (opener in _OPEN_QUOTES or (opener == _CLOSE_QUOTE and after_colon)) and not any(
+            q in line[1:] for q in _closing_quotes(opener)
+        ):
+            close = _close_of(texts, k, _closing_quotes(opener))
             if close is not None:
                 out[k : close + 1] = [True] * (close + 1 - k)
                 k = close + 1
                 continue
         k += 1
     return out
+
+
+def _closing_quotes(opener: str) -> tuple[str, ...]:
+    # OCR reads a closing "”" as "`" too (công văn 2191/CT-CS, a scan's text layer)
+    return (_CLOSE_QUOTE, '"', "`") if opener == '"' else (_CLOSE_QUOTE,)
+
+
+def _close_of(texts: list[str], k: int, closes: tuple[str, ...]) -> int | None:
+    """The line that closes the quote opened on line ``k``; none when another quote opens
+    first (the close was lost, and the next quote's mark is no close)."""
+    for j in range(k + 1, min(k + _QUOTE_LINES, len(texts))):
+        if texts[j].lstrip()[:1] in _OPEN_QUOTES:
+            return None
+        if any(q in texts[j] for q in closes):
+            return j
+    return None
 
 
 def quotes_another(unit: str) -> bool:
