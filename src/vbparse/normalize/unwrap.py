@@ -90,13 +90,20 @@ def wrap_width(text: str) -> int | None:
 
 
 def _join_with(
-    before: list[str], source: str, at: int, width: int | None, *, flat_table: bool = False
+    before: list[str],
+    source: str,
+    at: int,
+    width: int | None,
+    *,
+    flat_table: bool = False,
+    paragraph_break: bool = False,
 ) -> str | None:
     """What replaces the break between the lines ``before`` (the last one is the line the
     break ends) and the text from ``source[at]``: " ", "" or None (keep the break).
     ``flat_table``: the text holds a table flattened one cell a line, whose row numbers stand
-    alone. (The patterns are matched at ``at``, not on a copy of the rest of the text: none
-    looks behind its start.)"""
+    alone. ``paragraph_break``: a blank line stands between the lines in a text that does not
+    put one after every line. (The patterns are matched at ``at``, not on a copy of the rest
+    of the text: none looks behind its start.)"""
     line = before[-1].rstrip()
     first = source[at]
     if (
@@ -113,7 +120,11 @@ def _join_with(
         return None
     if not _LINE_WITH_LETTER.match(source, at):
         return None
-    if label_start().match(source, at) and not _dash_in_flow(before, source, at, width):
+    if label_start().match(source, at) and (
+        # a dash after a paragraph's break opens an item ("5. Các chủ rừng là tổ chức (các" /
+        # "Ban quản lý rừng …)" / "" / "- Thực hiện …", chỉ thị 06/CT-UBND Quảng Trị, real)
+        paragraph_break or not _dash_in_flow(before, source, at, width)
+    ):
         return None
     if _structural_line().match(source, at):
         return None
@@ -281,6 +292,13 @@ def _line_at(source: str, start: int) -> str:
     return source[start : end if end >= 0 else len(source)]
 
 
+def _double_spaced(source: str) -> bool:
+    """Whether a blank line follows most lines (a copy that puts one after every line): then
+    a blank line marks no paragraph."""
+    breaks = source.count("\n")
+    return breaks > 0 and source.count("\n\n") > 0.4 * breaks
+
+
 def unwrap_lines(text: NormalizedText) -> NormalizedText:
     source = text.text
     width = wrap_width(source)
@@ -288,6 +306,7 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
     # up to the last break seen, and where that break ended in ``source``.
     field_line: list[str] | None = [] if opens_with_field(source) else None
     flat_table = _FLAT_TABLE_SEQ.search(source) is not None
+    double_spaced = _double_spaced(source)
     last_end = 0
 
     def join(match: regex.Match[str]) -> str:
@@ -296,7 +315,14 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
         # rsplit: only the last lines are split off (a split of the whole window per break
         # made joining quadratic in the line count).
         before = window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
-        joined = _join_with(before, source, match.end(), width, flat_table=flat_table)
+        joined = _join_with(
+            before,
+            source,
+            match.end(),
+            width,
+            flat_table=flat_table,
+            paragraph_break=not double_spaced and match.group(0).count("\n") > 1,
+        )
         if joined is not None and field_line is _AFTER_KEPT:
             # Decided now, not at every kept break: most breaks are kept and never asked.
             field_line = [] if opens_with_field(_line_at(source, last_end)) else None

@@ -200,11 +200,17 @@ def described_group(own: str, offset: int, roles: Roles) -> list[Agency] | None:
     """The lead of a heading that names one group with its description ("Các doanh nghiệp
     thứ cấp đang hoạt động trong KCN", "Các đơn vị cấp nước sạch trên địa bàn thành phố có
     trách nhiệm"): that group, named with its description; None when the heading is not one."""
-    if len(roles.lead) != 1 or roles.support or roles.lead[0].kind != "group":
+    # A bracket explains the group ("5. Các chủ rừng là tổ chức (các Ban quản lý rừng đặc
+    # dụng, rừng phòng hộ, các Công ty nông, lâm nghiệp…)", chỉ thị 06/CT-UBND Quảng Trị):
+    # the bodies it names for example are not the heading's.
+    bracket = _TRAILING_BRACKET.search(own)
+    named = [a for a in roles.lead if not bracket or _before(a, offset + bracket.start())]
+    if len(named) != 1 or roles.support or named[0].kind != "group":
         return None
-    group = roles.lead[0]
+    group = named[0]
     if group.span is None or own[: group.span.start - offset].strip(" *_\t"):
         return None
+    own = own[: bracket.start()] if bracket else own
     tail = _EMPHASIS.sub(" ", own[group.span.end - offset :]).strip().rstrip(":").strip()
     end = _group_end().search(tail)
     description, rest = (tail[: end.start()], tail[end.start() :]) if end else (tail, "")
@@ -219,6 +225,14 @@ def described_group(own: str, offset: int, roles: Roles) -> list[Agency] | None:
     span = Span(start=group.span.start, end=end)
     text = own[span.start - offset : span.end - offset]
     return [group.model_copy(update={"name": name, "text": text, "span": span})]
+
+
+# A bracket that closes a heading (before its colon, if any).
+_TRAILING_BRACKET = regex.compile(r"\s*\([^()]*\)[\s*_]*:?[\s*_]*$")
+
+
+def _before(agency: Agency, at: int) -> bool:
+    return agency.span is not None and agency.span.start < at
 
 
 def topic_end(own: str) -> int:
