@@ -245,3 +245,13 @@ def test_accuracy_alignment_takes_a_heading_line_or_its_paragraph():
     assert not _starts(text, "doanh nghiệp nhỏ")
     report = "Bộ X có báo cáo về việc này. Phó Thủ tướng Y yêu cầu Bộ Z khẩn trương rà soát."
     assert _starts(report, "Phó Thủ tướng Y yêu cầu")
+
+
+def test_accuracy_names_compare_without_typography():
+    """Case, tone-mark placement, spacing and the dash style do not make a name another
+    ("Công ty TNHH Cảnh Hưng – Hải Thành" in gold, a hyphen in the record)."""
+    from vbparse.evaluate import fold
+
+    assert fold("Công ty TNHH Cảnh Hưng - Hải Thành") == fold("Công ty TNHH Cảnh Hưng – Hải Thành")
+    assert fold("Ủy ban nhân dân  tỉnh Thanh Hoá") == fold("Uỷ ban nhân dân tỉnh Thanh Hóa")
+    assert fold("Sở Y tế") != fold("Sở Tài chính")

@@ -33,9 +33,15 @@ SCALAR_FIELDS = (
 LIST_FIELDS = ("recipients", "references", "cc")
 
 
+# Dashes are typography, not content: "Cảnh Hưng – Hải Thành", "Phát thanh - Truyền hình".
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
+
+
 def fold(value: Any) -> str:
+    """A value as compared with gold: NFC, tone marks placed one way, case and dash style
+    and spacing ignored."""
     text = unicodedata.normalize("NFC", str(value)) if value is not None else ""
-    return " ".join(fold_tone_marks_str(text).casefold().split())
+    return " ".join(fold_tone_marks_str(text).casefold().translate(_DASHES).split())
 
 
 @dataclass

@@ -211,3 +211,10 @@ def test_agencies_a_board_of_zones_written_with_the_abbreviation():
         issuer="Ủy ban nhân dân tỉnh Bắc Giang",
     )
     assert board.name == "Ban Quản lý các KCN tỉnh Bắc Giang"
+
+
+def test_agencies_a_dash_in_a_bodys_name_is_a_hyphen():
+    """chỉ thị 16/CT-UBND Quảng Ngãi (real PDF, an OCR text layer): "Đài Phát thanh —
+    Truyền hình tỉnh"; the canonical name has the hyphen the other copies write."""
+    found = list(find_agencies("Đài Phát thanh — Truyền hình tỉnh Quảng Ngãi phối hợp."))
+    assert [a.name for a in found] == ["Đài Phát thanh - Truyền hình tỉnh Quảng Ngãi"]

@@ -98,7 +98,7 @@ class GroupNoun(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     form: str
-    members: list[Literal["ministry", "province", "department"]] = []
+    members: list[Literal["ministry", "province", "department", "named"]] = []
     area: bool = False
     level: bool = False
     standalone: bool = False

@@ -145,7 +145,12 @@ def load_gazetteer() -> Gazetteer:
     """Load and index every agency grammar file (cached)."""
     entries: list[Entry] = []
     department_ids: dict[tuple[str, str], str] = {}
-    members: dict[str, Trie] = {"ministry": Trie(), "province": Trie(), "department": Trie()}
+    members: dict[str, Trie] = {
+        "ministry": Trie(),
+        "province": Trie(),
+        "department": Trie(),
+        "named": Trie(),
+    }
     places: dict[tuple[str, ...], str] = {}
     unit_places: dict[tuple[str, ...], str] = {}
     derived_aliases: dict[str, list[str]] = {}
@@ -311,6 +316,15 @@ def load_gazetteer() -> Gazetteer:
                     members["department"].add(key[len(head) :], dept.id)
     local_units = LocalUnits.model_validate(load_yaml("agencies/local_bodies.yaml")["local_units"])
     entries.extend(_entries("groups.yaml", "entries"))
+    # "các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội": a
+    # body's short name is its name without the group noun that admits "named" members
+    named_heads = [fold_phrase(n.form) for n in group_grammar.nouns if "named" in n.members]
+    for entry in entries:
+        for form in (entry.name, *entry.aliases):
+            key = fold_phrase(form)
+            for head in named_heads:
+                if key[: len(head)] == head and len(key) > len(head):
+                    members["named"].add(key[len(head) :], entry.id)
 
     titles_data = load_yaml("agencies/titles.yaml")
     titles = [

@@ -177,9 +177,15 @@ def named_body_at(
     return _named(tokens, start, j, kind)
 
 
+# A dash between the words of a name is a hyphen in its canonical form: "Đài Phát thanh —
+# Truyền hình tỉnh Quảng Ngãi" (an OCR text layer) is "Đài Phát thanh - Truyền hình …".
+_NAME_DASH = regex.compile(r"\s+[–—]\s+")
+
+
 def _named(tokens: Tokens, first: int, last: int, kind: str) -> NamedBody:
     text = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
-    return NamedBody(last=last, name=fold_tone_marks_str(" ".join(text.split())), kind=kind)
+    name = _NAME_DASH.sub(" - ", " ".join(text.split()))
+    return NamedBody(last=last, name=fold_tone_marks_str(name), kind=kind)
 
 
 # A unit's number: a Roman numeral or up to three digits ("khu vực XIII", "Phường II").
