@@ -73,6 +73,22 @@ def _ends_with(line: str, key: str) -> bool:
     return any(" ".join(tail[-n:]) in words for n in range(1, min(longest, len(tail)) + 1))
 
 
+_ABBREVIATION = regex.compile(r"\p{Lu}{2,}\b")
+
+
+@functools.cache
+def _name_heads() -> tuple[frozenset[str], int]:
+    heads = load_yaml("normalize.yaml")["unwrap_name_heads"]
+    return frozenset(heads), max(len(h.split()) for h in heads)
+
+
+def _ends_with_name_head(line: str) -> bool:
+    """The line ends with a name's head as written ("… phối hợp thực hiện: Sở")."""
+    heads, longest = _name_heads()
+    tail = line.split()
+    return any(" ".join(tail[-n:]) in heads for n in range(1, min(longest, len(tail)) + 1))
+
+
 def wrap_width(text: str) -> int | None:
     """The column a fixed-width text is wrapped at, or None when lines are paragraphs.
 
@@ -146,6 +162,14 @@ def _join_with(
     ):
         return " "
     if first.isdigit() and _ends_with(line, "unwrap_connectors_before_digit"):
+        return " "
+    if (
+        first.isupper()
+        and _ends_with_name_head(line)
+        # not after a heading that is the name ("3. Văn phòng Sở" / "Phối hợp …") unless an
+        # abbreviation goes on with it ("Điều 4. Chánh Văn phòng" / "UBND tỉnh; …")
+        and (not label_start().match(line.lstrip()) or _ABBREVIATION.match(source, at))
+    ):
         return " "
     if _fills_width(line, width):
         return " "
