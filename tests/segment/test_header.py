@@ -598,3 +598,23 @@ def test_header_date_from_look_alikes_is_reported():
     doc = parse_text(text)
     assert doc.date.isoformat() == "2012-11-14"
     assert any('"ngày 14 tháng II"' in w.message for w in doc.warnings)
+
+
+def test_page_lines_above_the_issuer_are_not_the_header():
+    """A web copy opens with the page's own lines, a date among them, above the issuer
+    (công văn 1551/UBND-VX Thành phố Hồ Chí Minh, real, b09): the header, its Kính gửi list
+    included, is read from the issuer down."""
+    text = normalize(
+        "Thành phố Hồ Chí Minh, ngày 07 tháng 4 năm 2016tải về 10.7 Kb.\n"
+        "Chuyển đổi dữ liệu17.08.2016\nKích10.7 Kb.\n\n\nỦY BAN NHÂN DÂN\n\n"
+        "THÀNH PHỐ HỒ CHÍ MINH\n\nstraight connector 2Số: 1551 /UBND-VX\n\n"
+        "Về việc thực hiện Đề án Kiểm soát\n\n\nmất cân bằng giới tính khi sinh\n"
+        "giai đoạn 2016 - 2025\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n\n"
+        "straight connector 1Độc lập - Tự do - Hạnh phúc\n\n"
+        "Thành phố Hồ Chí Minh, ngày 07 tháng 4 năm 2016\nKính gửi:\n\n- Sở Y tế;\n\n"
+        "- Sở Tài chính;\n\n- Ủy ban nhân dân các quận - huyện.\n\n\n"
+        "Thực hiện Quyết định số 468/QĐ-TTg ngày 23 tháng 3 năm 2016 của Thủ tướng Chính phủ;\n"
+    ).text
+    header = find_header(text)
+    assert header.recipients == ["Sở Y tế", "Sở Tài chính", "Ủy ban nhân dân các quận - huyện"]
+    assert text[header.body_start :].lstrip().startswith("Thực hiện Quyết định số 468")

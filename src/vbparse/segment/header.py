@@ -40,6 +40,22 @@ _HEADER_LINES = 40
 _ABOVE_MOTTO = 4
 
 
+def _after_page_lines(lines: list[Line], motto: int) -> int:
+    """Where the issuer's lines start when a few lines of the page come before them ("Thành
+    phố Hồ Chí Minh, ngày 07 tháng 4 năm 2016tải về 10.7 Kb." / "Chuyển đổi dữ liệu…" above
+    "ỦY BAN NHÂN DÂN", công văn 1551/UBND-VX, a web copy): the first line in capitals above
+    the quốc hiệu, when nothing before it is the document's number, title or quốc hiệu."""
+    p = header_patterns()
+    first = next((i for i in range(motto) if lines[i].is_upper), None)
+    if not first:
+        return 0
+    for line in lines[:first]:
+        text = line.text.strip()
+        if p["number_start"].match(text) or p["separator"].match(text) or title_code(text):
+            return 0
+    return first
+
+
 def _document_start(lines: list[Line]) -> int:
     """Index of the first line of the document itself: 0, unless the quốc hiệu stands far
     down (a page copied with its site's banner), then the issuer lines just above it."""
@@ -48,8 +64,10 @@ def _document_start(lines: list[Line]) -> int:
         (i for i, line in enumerate(lines) if is_motto(line.text.strip())),
         None,
     )
-    if motto is None or motto <= 2 * _ABOVE_MOTTO:
+    if motto is None:
         return 0
+    if motto <= 2 * _ABOVE_MOTTO:
+        return _after_page_lines(lines, motto)
     start = motto
     while start > 0 and motto - start < _ABOVE_MOTTO:
         above = lines[start - 1]
