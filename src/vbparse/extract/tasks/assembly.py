@@ -232,7 +232,31 @@ def _is_task(
         return False
     if has_items:
         return bool(roles.lead) and not is_lead_in(own, clause.text_start, roles, deadline, skip)
-    return bool(lead)
+    return bool(lead) and not _names_only(own, clause.text_start, roles)
+
+
+# What may stand between the bodies of an item that only lists them.
+_LIST_FILLER = regex.compile(r"[\s,;.:/()\-–]*(?:\b(?:và|hoặc)\b[\s,;.:/()\-–]*)*")
+
+
+def _names_only(own: str, offset: int, roles: Roles) -> bool:
+    """An item that only names bodies ("- Sở Y tế;", "- Các tổ chức và cá nhân liên quan."):
+    a list of addressees or participants, not a task."""
+    named = sorted(
+        (a.span.start - offset, a.span.end - offset)
+        for a in (*roles.lead, *roles.support)
+        if a.span is not None
+    )
+    if not named:
+        return False
+    at = 0
+    for start, end in named:
+        if start < at:
+            continue
+        if not _LIST_FILLER.fullmatch(own[at:start]):
+            return False
+        at = end
+    return bool(_LIST_FILLER.fullmatch(own[at:]))
 
 
 def _place_unnamed_committee(lead: list[Agency], heading_lead: list[Agency]) -> list[Agency]:
