@@ -30,6 +30,9 @@ def _examples() -> list[tuple[str, str, dict[str, Any]]]:
     periods = load_yaml("deadlines/periods.yaml")
     for half in periods["half_years"]:
         rows += [("periods", text, {"grain": "half-year"}) for text in half.get("examples", [])]
+    for example in periods["months_of_year"]["examples"]:
+        expected = {"relation": "within", "start": example["start"], "date": example["date"]}
+        rows.append(("periods", example["text"], expected))
     for example in periods["year_range"]["examples"]:
         expected = {"relation": "range", "start": example["start"], "date": example["date"]}
         rows.append(("periods", example["text"], expected))

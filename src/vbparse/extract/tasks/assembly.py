@@ -126,6 +126,10 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         # A heading's dated deadline bounds its items: an item's own undated "khẩn trương"
         # or "tại Kỳ họp thứ 10" does not replace it.
         inherited = parent.deadline if parent is not None else None
+        if inherited is not None and inherited.grain == "year" and inherited.relation == "within":
+            # "1. Hoàn thành mục tiêu … trong năm 2025" above its items names the year of a
+            # goal, not each item's due date (thông báo kết luận 627/TB-VPCP, real golds)
+            inherited = None
         if deadline is None or (deadline.date is None and inherited and inherited.date):
             deadline = inherited or deadline
         resolved[id(clause)] = Resolved(

@@ -21,6 +21,7 @@ from vbparse.extract.time.calendar_math import (
     add_span,
     bounds_around,
     infer_year,
+    month_end,
     next_named_period,
     next_period,
     next_weekday,
@@ -171,6 +172,8 @@ def _read_plain(
     if match.group("half"):
         half = grammar.half_by_phrase[fold(match.group("hphrase"))]
         return _period("half-year", half, _year(grammar, match, doc_date), doc_date)
+    if match.group("nmonths"):
+        return _months_of_year(grammar, match, doc_date)
     if match.group("yrange"):
         first, last = int(match.group("y1")), int(match.group("y2"))
         if not 0 < last - first <= grammar.year_range_max:
@@ -191,6 +194,19 @@ def _read_plain(
     if match.group("deictic"):
         return _read_deictic(grammar, match, doc_date)
     return None
+
+
+def _months_of_year(
+    grammar: DeadlineGrammar, match: regex.Match[str], doc_date: dt.date | None
+) -> DateCore | None:
+    """The first or last ``n`` months of a year ("3 tháng đầu năm 2009")."""
+    count = int(match.group("nm"))
+    year = _year(grammar, match, doc_date) or (doc_date.year if doc_date else None)
+    if not 1 <= count <= 12 or year is None:
+        return None
+    if fold(match.group("mpos")) in grammar.last_months_words:
+        return DateCore("period", dt.date(year, 13 - count, 1), dt.date(year, 12, 31), "month")
+    return DateCore("period", dt.date(year, 1, 1), month_end(year, count), "month")
 
 
 def _read_day(

@@ -51,6 +51,7 @@ class DeadlineGrammar:
     month_by_name: dict[str, int]
     quarter_by_name: dict[str, int]
     half_by_phrase: dict[str, int]
+    last_months_words: frozenset[str]
     number_words: dict[str, int]
     unit_by_phrase: dict[str, RelativeUnit]
     anchor_is_document: dict[str, bool]
@@ -180,6 +181,7 @@ def deadline_grammar() -> DeadlineGrammar:
             fold_phrase(n): q for q, names in periods.quarter_names.items() for n in names
         },
         half_by_phrase={fold_phrase(p): h.half for h in periods.half_years for p in h.phrases},
+        last_months_words=frozenset(fold_phrase(w) for w in periods.months_of_year.last),
         number_words={fold_phrase(k): v for k, v in periods.number_words.items()},
         unit_by_phrase={fold_phrase(p): r for r in relative.units for p in r.phrases},
         anchor_is_document={

@@ -80,6 +80,14 @@ class TimeOfDay(_Strict):
     examples: list[str] = []
 
 
+class MonthsOfYear(_Strict):
+    """The words for the first and last months of a year ("3 tháng đầu năm")."""
+
+    first: list[str]
+    last: list[str]
+    examples: list[dict[str, Any]] = []
+
+
 class Periods(_Strict):
     """``periods.yaml``: units, month and quarter names, half-years, number words."""
 
@@ -87,6 +95,7 @@ class Periods(_Strict):
     month_names: dict[int, list[str]]
     quarter_names: dict[int, list[str]]
     half_years: list[HalfYear]
+    months_of_year: MonthsOfYear
     number_words: dict[str, int]
     deictic: Deictic
     year_range: YearRange
@@ -177,6 +186,7 @@ class RelativeGrammar(_Strict):
     units: list[RelativeUnit]
     ahead: list[str]
     count_not_after: list[str]
+    part_of_period: list[str] = []
     working_days: WorkingDays
     anchor_links: list[str]
     anchors: list[Anchor]

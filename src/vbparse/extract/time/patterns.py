@@ -45,6 +45,7 @@ def core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGramm
     month_names = _phrases(periods.month_names)
     quarter_names = _phrases(periods.quarter_names)
     halves = alternation([p for h in periods.half_years for p in h.phrases])
+    ends_of_year = alternation(periods.months_of_year.first + periods.months_of_year.last)
     numbers = alternation(list(periods.number_words))
     rel_units = alternation([p for r in relative.units for p in r.phrases])
     links = alternation(relative.anchor_links)
@@ -79,12 +80,18 @@ def core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGramm
         rf"|(?<![\d/.\-–])(?P<d>\d{{1,2}}))"
     )
     ordinal = (
-        rf"(?:{gate(periods.ordinal_units)}{_not_after(periods.ordinal_not_after)}"
+        rf"(?:{gate(periods.ordinal_units)}{_not_after(periods.ordinal_not_after)}(?<!\d\s+)"
         rf"(?P<osub>{alternation(periods.ordinal_units)})\s+"
         rf"(?P<ord>{_phrases(periods.ordinals)})(?!\w)\s+"
         rf"(?:{alternation(periods.ordinal_links)}\s+)?)?"
     )
     counted = _not_after(relative.count_not_after)
+    # "02 tháng cuối năm 2025": months of a year, not two months from the document's date
+    part_of = (
+        rf"(?!\s+(?:{alternation(relative.part_of_period)})(?!\w))"
+        if relative.part_of_period
+        else ""
+    )
     branches = [
         # "ngày 31 tháng 7 năm 2025", "21 tháng 09 năm 2025", "ngày 20 tháng 9" (year inferred),
         # "mồng 3 tháng ba", "thứ hai ngày mồng 6 tháng 2"
@@ -96,8 +103,12 @@ def core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGramm
         rf"(?:\s*(?P=sep)\s*(?:{year}|(?P<yy>\d{{2}})(?!\d)))?(?!\s*[/.\-–]\s*\d))",
         # "6 tháng cuối năm 2025", "nửa đầu năm", "6 tháng đầu năm sau"
         rf"(?P<half>(?P<hphrase>{halves})(?:\s+{year}|\s+{year_word})?)",
+        # "3 tháng đầu năm 2009", "02 tháng cuối năm 2025" (the first or last months)
+        rf"(?P<nmonths>(?<![\d/.\-–])(?P<nm>\d{{1,2}})\s+{month_w}\s+(?P<mpos>{ends_of_year})"
+        rf"\s+{year_w}(?:\s+{year}|\s+{year_word})?)",
         # "trong 10 ngày làm việc kể từ ngày ký", "3 ngày tới", "ba tháng tiếp theo"
         rf"(?P<relative>{counted}(?P<n>\d{{1,3}}|{numbers})\s+(?P<unit>{rel_units})(?!\w)"
+        rf"{part_of}"
         rf"(?:\s+(?P<ahead>{alternation(relative.ahead)})(?!\w))?"
         rf"(?:\s+(?P<link>{links})\s+(?:(?P<anchor>{anchors})(?!\w)"
         rf"|(?P<anchor_other>[^,;()\n]{{1,60}})))?)",
