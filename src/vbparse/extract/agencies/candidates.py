@@ -84,19 +84,27 @@ def _openings(gazetteer: Gazetteer, bare_provinces: bool) -> frozenset[str]:
     return cached
 
 
-_SUPPORT_VERBS: dict[int, Trie] = {}
+_SUPPORT_VERBS: dict[tuple[int, bool], Trie] = {}
 # the longest support phrase, in tokens ("phối hợp chặt chẽ với", "phối hợp , hỗ trợ")
 _MAX_SUPPORT_WORDS = 6
 
 
-def _after_support_verb(gazetteer: Gazetteer, keys: list[str], start: int) -> bool:
-    """Whether a support phrase of ``roles.yaml`` ends right before token ``start``."""
-    trie = _SUPPORT_VERBS.get(id(gazetteer))
+def _after_support_verb(
+    gazetteer: Gazetteer, keys: list[str], start: int, *, lead: bool = False
+) -> bool:
+    """Whether a support phrase of ``roles.yaml`` (with ``lead``, a request of
+    ``groups.yaml``: "đề nghị", "yêu cầu") ends right before token ``start``."""
+    trie = _SUPPORT_VERBS.get((id(gazetteer), lead))
     if trie is None:
         trie = Trie()
-        for row in gazetteer.roles.support_triggers:
-            trie.add(tuple(reversed(fold_phrase(row.phrase))), True)
-        _SUPPORT_VERBS[id(gazetteer)] = trie
+        phrases = (
+            gazetteer.group_grammar.requests
+            if lead
+            else [row.phrase for row in gazetteer.roles.support_triggers]
+        )
+        for phrase in phrases:
+            trie.add(tuple(reversed(fold_phrase(phrase))), True)
+        _SUPPORT_VERBS[(id(gazetteer), lead)] = trie
     before = keys[max(0, start - _MAX_SUPPORT_WORDS) : start]
     return trie.longest(list(reversed(before)), 0) is not None
 
@@ -175,6 +183,10 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
             # a bare noun ("tỉnh và ...") is a group only as a list head, or as the object of
             # a support verb: "phối hợp với địa phương", "phối hợp, hỗ trợ địa phương"
             if _after_support_verb(gazetteer, keys, i) and _whole_group(gazetteer, keys, group):
+                group.determined = True
+            elif group.nouns > 1 and _after_support_verb(gazetteer, keys, i, lead=True):
+                # "Đề nghị bộ, ngành, địa phương quan tâm thực hiện" (công văn 10989/BNV-TCBC,
+                # real): kinds of body named together right after a lead trigger
                 group.determined = True
             elif bare_provinces and names_the_province(gazetteer, keys, group):
                 # "Tỉnh tổ chức thực hiện …": like a bare place, a body only as a subject

@@ -134,6 +134,7 @@ class GroupGrammar(BaseModel):
     bare_parents: list[str] = []
     # a territory noun that, alone, is the text's own province ("Tỉnh tổ chức thực hiện …")
     the_province: list[str] = []
+    requests: list[str] = []
 
 
 class LocalUnits(BaseModel):
