@@ -243,6 +243,16 @@ def _trigger_before(tokens: Tokens, start: int, floor: int, tries: _RoleTries) -
     return role
 
 
+def _after_lead_trigger(keys: list[str], mention: Mention) -> bool:
+    before = list(reversed(keys[max(0, mention.first - _MAX_TRIGGER_WORDS) : mention.first]))
+    found = _role_tries().triggers.longest(before, 0)
+    return found is not None and found[1] == "lead"
+
+
+# the longest trigger phrase, in tokens
+_MAX_TRIGGER_WORDS = 6
+
+
 def find_roles(
     text: str, *, offset: int = 0, province: str | None = None, issuer: str | None = None
 ) -> Roles:
@@ -259,8 +269,14 @@ def find_roles(
     )
     tries = _role_tries()
     keys = tokens.keys
-    # A bare place acts only as the subject of an action ("thành phố Đà Nẵng cần …").
-    mentions = [m for m in mentions if not m.bare or tries.place_verbs.longest(keys, m.last)]
+    # A bare place acts only as the subject of an action ("thành phố Đà Nẵng cần …") or as
+    # the one a lead trigger names ("trân trọng đề nghị Hà Nội đăng cai tổ chức Liên hoan",
+    # công văn 2389/BVHTTDL-DSVH, real).
+    mentions = [
+        m
+        for m in mentions
+        if not m.bare or tries.place_verbs.longest(keys, m.last) or _after_lead_trigger(keys, m)
+    ]
     mentions = _members_in_brackets(keys, mentions, tries)
     covered = [False] * len(keys)
     for mention in mentions:
