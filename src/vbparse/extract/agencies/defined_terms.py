@@ -34,6 +34,7 @@ class _Grammar:
     joiners: regex.Pattern[str]
     max_bodies: int
     determiners: frozenset[str]
+    addressed_as: tuple[tuple[str, ...], ...]
 
 
 @functools.cache
@@ -45,6 +46,7 @@ def _grammar() -> _Grammar:
         joiners=regex.compile(g["joiners"], regex.IGNORECASE),
         max_bodies=int(g["max_bodies"]),
         determiners=frozenset(fold_word(w) for w in g["determiners"]),
+        addressed_as=tuple(tuple(fold_word(w) for w in p.split()) for p in g["addressed_as"]),
     )
 
 
@@ -71,7 +73,7 @@ def find_defined_terms(
     """Every short name ``text`` defines for bodies, with those bodies; a definition right
     after the Kính gửi lines names the addressees (``recipient_lines`` of them)."""
     g = _grammar()
-    terms: DefinedTerms = {}
+    terms: DefinedTerms = {term: list(addressees) for term in g.addressed_as if addressees}
     previous = 0
     for m in g.definition.finditer(text, timeout=time_left()):
         term = _key(m.group("term"))
