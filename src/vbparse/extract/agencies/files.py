@@ -199,6 +199,7 @@ class RoleGrammar(BaseModel):
     segment_breaks: list[str]
     issuer_verbs: list[str]
     never_subject_kinds: list[Kind]
+    never_subject_ids: list[str] = []
     speaker_offices: list[str] = []
     openers: list[str]
     mention_markers: list[str] = []

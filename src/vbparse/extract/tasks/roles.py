@@ -93,6 +93,7 @@ class _RoleTries:
     issuer_verbs: Trie
     openers: Trie
     never_subject: frozenset[str]
+    never_subject_ids: frozenset[str]
     place_verbs: Trie
     statements: Trie  # verbs after a subject that state a fact → True; exceptions → False
     bracket_openers: Trie
@@ -132,6 +133,7 @@ def _role_tries() -> _RoleTries:
         issuer_verbs=issuer,
         openers=openers,
         never_subject=frozenset(grammar.never_subject_kinds),
+        never_subject_ids=frozenset(grammar.never_subject_ids),
         place_verbs=place_verbs,
         statements=statements,
         bracket_openers=bracket_openers,
@@ -303,7 +305,12 @@ def find_roles(
             states = tries.statements.longest(keys, end)
             if subject and not speaker and not (states and states[1]):
                 role = "lead"
-                run = [m for m in run if m.agency.kind not in tries.never_subject]
+                run = [
+                    m
+                    for m in run
+                    if m.agency.kind not in tries.never_subject
+                    and m.agency.id not in tries.never_subject_ids
+                ]
                 roles.lead_opens = roles.lead_opens or (seg == 0 and bool(run))
         elif role == "lead":
             roles.lead_triggered = True
