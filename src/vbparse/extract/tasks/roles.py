@@ -231,18 +231,36 @@ def _opener_gap(keys: list[str], gap: range, openers: Trie) -> bool:
     return openers.longest(keys[: gap.stop], k) is not None
 
 
-def _trigger_before(tokens: Tokens, start: int, floor: int, tries: _RoleTries) -> str | None:
+def _trigger_before(
+    tokens: Tokens, start: int, floor: int, tries: _RoleTries, mentions: list[Mention]
+) -> str | None:
     """The role named by the trigger phrase that ends right before token ``start``."""
     reversed_keys = list(reversed(tokens.keys[floor:start]))
     found = tries.triggers.longest(reversed_keys, 0)
     if not found:
         return None
     length, role = found
-    if role == "lead":
-        before = start - length - 1
-        if before >= floor and tokens.keys[before] in tries.blockers:
-            return None
+    before = start - length - 1
+    if role == "lead" and before >= floor and tokens.keys[before] in tries.blockers:
+        return None
+    if role == "support" and _in_purpose_clause(tokens.keys, start - length, floor, mentions):
+        return None
     return role
+
+
+_PURPOSE = fold_word("để")
+
+
+def _in_purpose_clause(keys: list[str], trigger: int, floor: int, mentions: list[Mention]) -> bool:
+    """Whether a support trigger has its own subject in a purpose clause ("… gửi hồ sơ về Sở
+    Tư pháp trước ngày 15/8/2025 để Sở Tư pháp phối hợp với Sở Nội vụ trình …", công văn
+    223/STP-BTTP, real): those bodies work with that subject, not with the task's lead."""
+    subject = next((m for m in mentions if m.last == trigger), None)
+    return (
+        subject is not None
+        and subject.lead_in - 1 >= floor
+        and keys[subject.lead_in - 1] == _PURPOSE
+    )
 
 
 def _after_lead_trigger(keys: list[str], mention: Mention) -> bool:
@@ -291,7 +309,7 @@ def find_roles(
         seg = start
         while seg > 0 and not (keys[seg - 1] in tries.breaks and not covered[seg - 1]):
             seg -= 1
-        role = _trigger_before(tokens, start, seg, tries)
+        role = _trigger_before(tokens, start, seg, tries, mentions)
         if role is None and last_role == "support" and _list_goes_on(keys, last_end, start, end):
             # "phối hợp với Liên đoàn Lao động tỉnh; các sở, ngành liên quan; Ủy ban nhân dân
             # các huyện, thành phố." (quyết định 435/QĐ-UBND): a list of bodies that ";"
