@@ -171,9 +171,20 @@ def _trailing_directive() -> regex.Pattern[str]:
     return regex.compile(load_yaml("clause_labels.yaml")["closing_directive"])
 
 
+@functools.cache
+def _closing_summary() -> regex.Pattern[str]:
+    return regex.compile(load_yaml("clause_labels.yaml")["closing_summary"])
+
+
+def sums_up(line: str) -> bool:
+    """A paragraph that sums the document up ("Trên đây là Kế hoạch …")."""
+    return bool(_closing_summary().match(line.strip()))
+
+
 def directs_on_its_own(line: str) -> bool:
-    """A paragraph after the items that opens with its own directive verb."""
-    return bool(_trailing_directive().match(line.strip()))
+    """A paragraph after the items that opens with its own directive verb, or sums the
+    document up."""
+    return bool(_trailing_directive().match(line.strip())) or sums_up(line)
 
 
 # A line that ends a sentence ends its paragraph; another one ("… của Ban Tổ chức" /

@@ -25,7 +25,7 @@ from vbparse.extract.tasks.units import (
 from vbparse.extract.time.deadlines import clause_deadline
 from vbparse.models import Deadline, Task
 from vbparse.normalize.unwrap import is_capitals
-from vbparse.segment.clause_tree import Clause, ClauseTree
+from vbparse.segment.clause_tree import Clause, ClauseTree, sums_up
 from vbparse.segment.lines import quotes_another
 
 __all__ = [
@@ -140,7 +140,10 @@ def closing_paragraph_tasks(
     for para in tree.closing_paragraphs:
         own = text[para.text_start : para.own_end]
         roles = unit_roles(own, para.text_start, context)
-        if not roles.lead or not (roles.lead_triggered or roles.lead_opens) or is_opener(own):
+        # a summing-up names who carries the document out as the subject of a later clause
+        # ("Trên đây là Kế hoạch …; các cơ quan, đơn vị … nghiêm túc tổ chức thực hiện")
+        directs = roles.lead_triggered or roles.lead_opens or sums_up(own)
+        if not roles.lead or not directs or (is_opener(own) and not sums_up(own)):
             continue
         deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
         count += 1
