@@ -118,7 +118,11 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``document``: header fields, references and tasks (the body's clauses, the
     clauses of attached documents, and the rows of every task table), with warnings for
     gaps."""
-    from vbparse.extract.agencies.defined_terms import find_defined_terms, name_defined_terms
+    from vbparse.extract.agencies.defined_terms import (
+        find_defined_terms,
+        name_as_addressed,
+        name_defined_terms,
+    )
     from vbparse.extract.document import fields
     from vbparse.extract.tasks.appendix import find_appendix_tasks, find_attachment_tasks
     from vbparse.extract.tasks.assembly import TaskContext, find_tasks, place_addressed_provinces
@@ -165,7 +169,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         province=province,
         issuer=issuer,
     )
-    tasks = name_defined_terms(tasks, defined)
+    tasks = name_as_addressed(name_defined_terms(tasks, defined), context.addressees)
     regions = [(header.body_start, closing.body_end)]
     if doc.appendix_start is not None:
         regions.append((doc.appendix_start, len(text)))

@@ -21,7 +21,7 @@ from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Task
 from vbparse.pattern_time import time_left
 
-__all__ = ["DefinedTerms", "find_defined_terms", "name_defined_terms"]
+__all__ = ["DefinedTerms", "find_defined_terms", "name_as_addressed", "name_defined_terms"]
 
 # How far before a definition its bodies are looked for.
 _WINDOW = 600
@@ -35,6 +35,7 @@ class _Grammar:
     max_bodies: int
     determiners: frozenset[str]
     addressed_as: tuple[tuple[str, ...], ...]
+    addressed_in_full: tuple[str, ...]
 
 
 @functools.cache
@@ -47,6 +48,7 @@ def _grammar() -> _Grammar:
         max_bodies=int(g["max_bodies"]),
         determiners=frozenset(fold_word(w) for w in g["determiners"]),
         addressed_as=tuple(tuple(fold_word(w) for w in p.split()) for p in g["addressed_as"]),
+        addressed_in_full=tuple(t.casefold() for t in g["addressed_in_full"]),
     )
 
 
@@ -136,3 +138,29 @@ def _stands_for(agency: Agency, terms: DefinedTerms) -> list[Agency]:
             return []
         bodies.extend(b.model_copy(update={"span": agency.span}) for b in defined)
     return bodies
+
+
+def name_as_addressed(tasks: list[Task], addressees: list[Agency]) -> list[Task]:
+    """A group a task names short that the Kính gửi names in full (the short name and one of
+    ``addressed_in_full``) is that group: "Ủy ban nhân dân các tỉnh, thành phố" in a text
+    addressed to "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" (công
+    điện 220/CĐ-TTg, real: its gold writes the full name)."""
+    full = [a for a in addressees if a.kind == "group"]
+    if not full:
+        return tasks
+    for task in tasks:
+        for role in ("lead", "support"):
+            agencies = getattr(task, role)
+            setattr(task, role, [_as_addressed(a, full) for a in agencies])
+    return tasks
+
+
+def _as_addressed(agency: Agency, full: list[Agency]) -> Agency:
+    if agency.kind != "group":
+        return agency
+    short = agency.name.casefold()
+    for addressee in full:
+        name = addressee.name.casefold()
+        if any(name == f"{short} {tail}" for tail in _grammar().addressed_in_full):
+            return agency.model_copy(update={"name": addressee.name, "id": addressee.id})
+    return agency
