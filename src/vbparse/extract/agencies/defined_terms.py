@@ -23,6 +23,7 @@ from vbparse.pattern_time import time_left
 
 __all__ = ["DefinedTerms", "find_defined_terms", "name_as_addressed", "name_defined_terms"]
 
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
 # How far before a definition its bodies are looked for.
 _WINDOW = 600
 
@@ -36,6 +37,9 @@ class _Grammar:
     determiners: frozenset[str]
     addressed_as: tuple[tuple[str, ...], ...]
     addressed_in_full: tuple[str, ...]
+    list_head: regex.Pattern[str]
+    max_listed: int
+    list_reach: int
 
 
 @functools.cache
@@ -49,15 +53,32 @@ def _grammar() -> _Grammar:
         determiners=frozenset(fold_word(w) for w in g["determiners"]),
         addressed_as=tuple(tuple(fold_word(w) for w in p.split()) for p in g["addressed_as"]),
         addressed_in_full=tuple(t.casefold() for t in g["addressed_in_full"]),
+        list_head=regex.compile(g["list_head"]),
+        max_listed=int(g["max_listed"]),
+        list_reach=int(g["list_reach"]),
     )
 
 
-# A short name's folded words → the bodies it stands for.
-DefinedTerms = dict[tuple[str, ...], list[Agency]]
+@dataclass(frozen=True)
+class Term:
+    """The bodies a short name stands for; a list's head stands for its members only in the
+    text right after the list (``reach``: the characters where a mention of it counts)."""
+
+    bodies: list[Agency]
+    reach: tuple[int, int] | None = None
+
+    def covers(self, agency: Agency) -> bool:
+        if self.reach is None or agency.span is None:
+            return True
+        return self.reach[0] <= agency.span.start < self.reach[1]
+
+
+# A short name's folded words → what it stands for.
+DefinedTerms = dict[tuple[str, ...], Term]
 
 
 def _key(words: str) -> tuple[str, ...]:
-    keys = tuple(fold_word(w) for w in words.split())
+    keys = tuple(fold_word(w) for w in _WORDS.findall(words))
     while keys and keys[0] in _grammar().determiners:
         keys = keys[1:]
     return keys
@@ -75,7 +96,7 @@ def find_defined_terms(
     """Every short name ``text`` defines for bodies, with those bodies; a definition right
     after the Kính gửi lines names the addressees (``recipient_lines`` of them)."""
     g = _grammar()
-    terms: DefinedTerms = {term: list(addressees) for term in g.addressed_as if addressees}
+    terms: DefinedTerms = {term: Term(list(addressees)) for term in g.addressed_as if addressees}
     previous = 0
     for m in g.definition.finditer(text, timeout=time_left()):
         term = _key(m.group("term"))
@@ -89,8 +110,32 @@ def find_defined_terms(
             bodies = list(_bodies_before(text, start, m.start(), province, issuer))
             count = len(bodies)
         if bodies and count <= g.max_bodies:
-            terms[term] = bodies
+            terms[term] = Term(bodies)
+    for term, members in _lists(text, body_start, province, issuer):
+        terms.setdefault(term, members)
     return terms
+
+
+def _lists(
+    text: str, body_start: int, province: str | None, issuer: str | None
+) -> Iterator[tuple[tuple[str, ...], Term]]:
+    """The body's lists under a group head ("đề nghị các Bộ, cơ quan: Kế hoạch và Đầu tư, Giao
+    thông vận tải, Tài chính, Tư pháp, Ủy ban nhân dân tỉnh Tuyên Quang …"), each as the head's
+    words and its members: the head said again later ("đề nghị các Bộ, cơ quan gửi ý kiến …",
+    công văn 7352/VPCP-CN, real) names those members."""
+    g = _grammar()
+    for m in g.list_head.finditer(text, body_start, timeout=time_left()):
+        _, mentions = scan_mentions(
+            text[m.start() : m.start() + _WINDOW],
+            offset=m.start(),
+            province=province,
+            issuer=issuer,
+        )
+        members = [x for x in mentions if x.list_member and x.first > 0]
+        colon = m.group("head")
+        if members and members[0].lead_in == 0 and len(members) <= g.max_listed:
+            end = members[-1].agency.span.end if members[-1].agency.span else m.end()
+            yield _key(colon), Term([x.agency for x in members], (end, end + g.list_reach))
 
 
 def _bodies_before(
@@ -130,13 +175,16 @@ def name_defined_terms(tasks: list[Task], terms: DefinedTerms) -> list[Task]:
 
 def _stands_for(agency: Agency, terms: DefinedTerms) -> list[Agency]:
     """The bodies ``agency``'s words name when they are defined short names (all of them)."""
+    whole = terms.get(_key(agency.text))
+    if whole is not None and whole.covers(agency):
+        return [b.model_copy(update={"span": agency.span}) for b in whole.bodies]
     parts = [p for p in _grammar().joiners.split(agency.text) if p.strip()]
     bodies: list[Agency] = []
     for part in parts:
         defined = terms.get(_key(part))
-        if defined is None:
+        if defined is None or not defined.covers(agency):
             return []
-        bodies.extend(b.model_copy(update={"span": agency.span}) for b in defined)
+        bodies.extend(b.model_copy(update={"span": agency.span}) for b in defined.bodies)
     return bodies
 
 
