@@ -320,7 +320,7 @@ def find_roles(
             gap = range(seg, start)
             subject = _is_label(keys, gap) or _opener_gap(keys, gap, tries.openers)
             speaker = tries.issuer_verbs.longest(keys, end) is not None
-            states = tries.statements.longest(keys, end)
+            states = tries.statements.longest(keys, _after_date(keys, end))
             if subject and not speaker and not (states and states[1]):
                 role = "lead"
                 run = [
@@ -343,6 +343,24 @@ def find_roles(
     roles.support = _unique(roles.support, roles.lead)
     roles.report_to = _unique(roles.report_to, [])
     return roles
+
+
+_DATE_WORDS = frozenset(fold_word(w) for w in ("ngày", "tháng", "năm", "/", "-", "."))
+
+
+def _after_date(keys: list[str], at: int) -> int:
+    """The token after a date that follows a subject ("Báo … ngày 05 tháng 3 năm 2012, có
+    bài"), and a comma after it; ``at`` itself when no date follows."""
+    if at >= len(keys) or keys[at] != _NGAY:
+        return at
+    j = at
+    while j < len(keys) and j - at < _DATE_TOKENS and (keys[j] in _DATE_WORDS or keys[j].isdigit()):
+        j += 1
+    return j + 1 if j < len(keys) and keys[j] == "," else j
+
+
+_NGAY = fold_word("ngày")
+_DATE_TOKENS = 9
 
 
 def _list_goes_on(keys: list[str], before_end: int, start: int, end: int) -> bool:
