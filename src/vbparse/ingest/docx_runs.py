@@ -52,15 +52,15 @@ def _rfonts_name(rpr: Any) -> str | None:
 class FontResolver:
     """Word's font for a run: run → character style → paragraph style chain → defaults."""
 
-    def __init__(self, document: Any, styles: StyleIndex) -> None:
+    def __init__(self, styles_root: Any, body: Any, styles: StyleIndex) -> None:
         self._index = styles
         self._fonts: dict[str, tuple[str | None, str | None]] = {}
         self.default: str | None = None
-        defaults = document.styles.element.find(qn("w:docDefaults"))
+        defaults = styles_root.find(qn("w:docDefaults"))
         if defaults is not None:
             rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
             self.default = _rfonts_name(rpr)
-        self.prior = self._prior(document)
+        self.prior = self._prior(body)
 
     def _style(self, style_id: str) -> tuple[str | None, str | None]:
         """(the style's own font, the id it is based on), read when first asked for: most of
@@ -77,10 +77,10 @@ class FontResolver:
                 )
         return self._fonts[style_id]
 
-    def _prior(self, document: Any) -> str | None:
+    def _prior(self, body: Any) -> str | None:
         """The legacy encoding that most of the document's non-ASCII text is set in."""
         weights: Counter[str] = Counter()
-        for p in document.element.body.iter(qn("w:p")):
+        for p in body.iter(qn("w:p")):
             paragraph_font = self.paragraph_font(p)
             for r in _runs(p):
                 encoding = font_encoding(self.run_font(r, paragraph_font))
