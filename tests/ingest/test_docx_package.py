@@ -45,7 +45,7 @@ def test_docx_package_parts_as_python_docx(path):
     with zipfile.ZipFile(path) as archive:
         package = open_package(archive, path)
         assert _xml(package.body) == _xml(document.element.body)
-        assert _xml(package.styles()) == _xml(document.styles.element)
+        assert _xml(package.styles().root) == _xml(document.styles.element)
         for kind in ("numbering", "settings", "footnotes", "endnotes"):
             assert _xml(package.part(kind)) == _xml(_python_docx_part(document, kind)), kind
 
@@ -64,6 +64,28 @@ def test_docx_package_row_cells_as_python_docx(path):
             if not expected or cell._tc is not expected[-1]:
                 expected.append(cell._tc)
         assert _unique_cells(tr) == expected
+
+
+def test_docx_package_styles_parsed_once_per_distinct_part(tmp_path):
+    """Two documents of one template share the parsed styles; reading one after the other
+    gives each its own text."""
+    import docx
+
+    paths = []
+    for name, text in (("a", "Điều 1. Một"), ("b", "Điều 2. Hai")):
+        document = docx.Document()
+        document.add_paragraph(text, style="List Number")
+        paths.append(tmp_path / f"{name}.docx")
+        document.save(str(paths[-1]))
+    alone = [read_docx(path).text for path in paths]
+    with zipfile.ZipFile(paths[0]) as first, zipfile.ZipFile(paths[1]) as second:
+        shared = open_package(first, paths[0]).styles()
+        assert open_package(second, paths[1]).styles() is shared
+    assert (
+        [read_docx(path).text for path in paths]
+        == alone
+        == ["1. Điều 1. Một\n", "1. Điều 2. Hai\n"]
+    )
 
 
 def _without_member(source: Path, member: str) -> bytes:
@@ -89,7 +111,7 @@ def test_docx_package_without_styles_reads_python_docx_default_styles(tmp_path):
     with zipfile.ZipFile(path) as archive:
         package = open_package(archive, path)
         assert package.part("styles") is None
-        assert package.styles().find(qn("w:style")) is not None
+        assert package.styles().root.find(qn("w:style")) is not None
     assert read_docx(path).text == "Điều 1. Nội dung\n"
 
 

@@ -288,12 +288,12 @@ def _document_lines(archive: zipfile.ZipFile, path: Path) -> list[str]:
 
     try:
         package = open_package(archive, path)
-        styles = StyleIndex(package.styles())
+        styles = package.styles()
         numbering = _Numbering(package.part("numbering"))
         package.part("settings")  # parsed now, as python-docx does: a broken one is refused
     except (KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
         raise IngestError(f"not a valid .docx ({exc})") from exc
-    ctx = _Context(numbering, FontResolver(package.styles(), package.body, styles), styles)
+    ctx = _Context(numbering, FontResolver(styles.root, package.body, styles), styles)
     lines: list[str] = []
     notes = note_lines(package, lambda box: _block_lines(box, ctx), format_number)
     for line in itertools.chain(_block_lines(package.body, ctx), [""], notes):

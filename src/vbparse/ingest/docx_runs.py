@@ -55,6 +55,8 @@ class FontResolver:
     def __init__(self, styles_root: Any, body: Any, styles: StyleIndex) -> None:
         self._index = styles
         self._fonts: dict[str, tuple[str | None, str | None]] = {}
+        # Each body paragraph's pieces, read once for the prior and kept for its text.
+        self._pieces: dict[Any, list[Piece]] = {}
         self.default: str | None = None
         defaults = styles_root.find(qn("w:docDefaults"))
         if defaults is not None:
@@ -81,12 +83,23 @@ class FontResolver:
         """The legacy encoding that most of the document's non-ASCII text is set in."""
         weights: Counter[str] = Counter()
         for p in body.iter(qn("w:p")):
-            paragraph_font = self.paragraph_font(p)
-            for r in _runs(p):
-                encoding = font_encoding(self.run_font(r, paragraph_font))
-                if encoding is not None:
-                    weights[encoding] += sum(1 for c in _run_text(r) if ord(c) > 0x7F)
+            pieces = self._pieces[p] = self._read_pieces(p)
+            for piece in pieces:
+                if piece.encoding is not None:
+                    weights[piece.encoding] += sum(1 for c in piece.text if ord(c) > 0x7F)
         return weights.most_common(1)[0][0] if weights else None
+
+    def _read_pieces(self, p: Any) -> list[Piece]:
+        paragraph_font = self.paragraph_font(p)
+        return [
+            Piece(_run_text(r), font_encoding(self.run_font(r, paragraph_font))) for r in _runs(p)
+        ]
+
+    def pieces(self, p: Any) -> list[Piece]:
+        """The runs of ``w:p`` as pieces: a body paragraph's as read for the prior, a note's
+        read now."""
+        pieces = self._pieces.get(p)
+        return self._read_pieces(p) if pieces is None else pieces
 
     def style_font(self, style_id: str | None) -> str | None:
         seen: set[str] = set()
@@ -146,8 +159,4 @@ def _runs(container: Any) -> Iterator[Any]:
 
 def paragraph_text(p: Any, fonts: FontResolver) -> str:
     """The decoded text of one ``w:p`` element."""
-    paragraph_font = fonts.paragraph_font(p)
-    pieces = [
-        Piece(_run_text(r), font_encoding(fonts.run_font(r, paragraph_font))) for r in _runs(p)
-    ]
-    return decode_pieces([piece for piece in pieces if piece.text], fonts.prior)
+    return decode_pieces([piece for piece in fonts.pieces(p) if piece.text], fonts.prior)

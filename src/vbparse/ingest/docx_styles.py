@@ -46,6 +46,7 @@ class StyleIndex:
     """The ``w:style`` elements of one document by id, and its default style per type."""
 
     def __init__(self, styles: Any) -> None:
+        self.root = styles  # the ``w:styles`` element (its docDefaults give the default font)
         self._by_id: dict[str | None, list[Any]] = {}
         self._defaults: dict[str, Any] = {}
         style_id, style_type, default = qn("w:styleId"), qn("w:type"), qn("w:default")
