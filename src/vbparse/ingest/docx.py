@@ -136,8 +136,15 @@ class _Numbering:
 
 def _num_pr(p: Any, styles: StyleIndex) -> tuple[str, int] | None:
     """(numId, ilvl) from the paragraph ``w:p``, or from its style chain."""
-    p_pr = p.pPr
-    candidates = [p_pr.numPr if p_pr is not None else None, *styles.num_prs(p.style)]
+    # ``find`` for the child elements python-docx's ``p.pPr``, ``pPr.numPr`` and ``p.style``
+    # look up the same way (through a property each: a third of reading a long table).
+    p_pr = p.find(qn("w:pPr"))
+    own, style_id = None, None
+    if p_pr is not None:
+        own = p_pr.find(qn("w:numPr"))
+        p_style = p_pr.find(qn("w:pStyle"))
+        style_id = p_style.val if p_style is not None else None
+    candidates = [own, *styles.num_prs(style_id)]
     num_id, ilvl = None, None
     for num_pr in candidates:
         if num_pr is None:
@@ -184,17 +191,23 @@ def _grid_cells(tc: Any) -> Iterator[Any]:
     """The ``w:tc`` holding the content of each grid column ``tc`` covers: python-docx's
     ``_Row.cells`` on the elements, without a proxy per cell (a cell that continues a
     vertical merge is the cell above it, found by python-docx's own ``_tc_above``)."""
-    if tc.vMerge == "continue":
+    tc_pr = tc.find(qn("w:tcPr"))  # python-docx's tc.vMerge and tc.grid_span, read directly
+    if tc_pr is None:
+        yield tc
+        return
+    v_merge = tc_pr.find(qn("w:vMerge"))
+    if v_merge is not None and v_merge.val == "continue":
         yield from _grid_cells(tc._tc_above)
         return
-    for _ in range(tc.grid_span):
+    span = tc_pr.find(qn("w:gridSpan"))
+    for _ in range(1 if span is None else span.val):
         yield tc
 
 
 def _unique_cells(tr: Any) -> list[Any]:
     """The cells (``w:tc``) of a row (``w:tr``) left to right, a merged cell once."""
     seen: list[Any] = []
-    for tc in tr.tc_lst:
+    for tc in tr.iterchildren(qn("w:tc")):  # python-docx's tr.tc_lst
         for cell in _grid_cells(tc):
             if not seen or cell is not seen[-1]:
                 seen.append(cell)
