@@ -144,6 +144,8 @@ def _num_pr(p: Any, styles: StyleIndex) -> tuple[str, int] | None:
         own = p_pr.find(qn("w:numPr"))
         p_style = p_pr.find(qn("w:pStyle"))
         style_id = p_style.val if p_style is not None else None
+    if own is None and not styles.numbered(style_id):  # most paragraphs: no number at all
+        return None
     candidates = [own, *styles.num_prs(style_id)]
     num_id, ilvl = None, None
     for num_pr in candidates:

@@ -55,6 +55,7 @@ class FontResolver:
     def __init__(self, styles_root: Any, body: Any, styles: StyleIndex) -> None:
         self._index = styles
         self._fonts: dict[str, tuple[str | None, str | None]] = {}
+        self._paragraph_fonts: dict[str, str | None] = {}  # by paragraph style id
         # Each body paragraph's pieces, read once for the prior and kept for its text.
         self._pieces: dict[Any, list[Piece]] = {}
         self.default: str | None = None
@@ -114,7 +115,11 @@ class FontResolver:
         ppr = p.find(qn("w:pPr"))
         style = ppr.find(qn("w:pStyle")) if ppr is not None else None
         style_id = style.get(qn("w:val")) if style is not None else "Normal"
-        return self.style_font(style_id) or self.style_font("Normal") or self.default
+        if style_id not in self._paragraph_fonts:  # a style's answer is the same each time
+            self._paragraph_fonts[style_id] = (
+                self.style_font(style_id) or self.style_font("Normal") or self.default
+            )
+        return self._paragraph_fonts[style_id]
 
     def run_font(self, r: Any, paragraph_font: str | None) -> str | None:
         rpr = r.find(qn("w:rPr"))

@@ -94,6 +94,10 @@ class StyleIndex:
             ]
         return self._num_prs[style_id]
 
+    def numbered(self, style_id: str | None) -> bool:
+        """Whether a paragraph style, or one it is based on, carries a ``w:numPr``."""
+        return any(num_pr is not None for num_pr in self.num_prs(style_id))
+
     def table_has_borders(self, style_id: str | None) -> bool:
         """Whether a table style, or one it is based on, draws table borders."""
         if style_id not in self._table_borders:
