@@ -1,6 +1,7 @@
-"""Two look-ups that skip work (issue 15, speed) give what the full work gives, on the texts
-of the fixtures: person titles compared only when they end with the word before a mention,
-and the số ký hiệu pattern run only on a text holding a digit then "/" or a dash."""
+"""Look-ups that skip work (issue 15, speed) give what the full work gives, on the texts of
+the fixtures: person titles compared only when they end with the word before a mention, the
+số ký hiệu pattern run only on a text holding a digit then "/" or a dash, and a document's
+placement (its province and issuer) read once."""
 
 from __future__ import annotations
 
@@ -72,3 +73,20 @@ def test_document_numbers_found_where_the_whole_pattern_finds_them() -> None:
         every = [(m.start(), m.group(0)) for m in number.number_regex().finditer(text)]
         found = number.find_document_numbers(text)
         assert [(span.start, written) for _, span, written in found] == every
+
+
+@pytest.mark.parametrize(
+    ("province", "issuer"),
+    [
+        (None, None),
+        (None, "Văn phòng Chính phủ"),
+        ("Cà Mau", "Ủy ban nhân dân tỉnh Cà Mau"),
+        ("tỉnh Lâm Đồng", "Sở Nội vụ"),
+        ("nowhere", "a body the gazetteer lacks"),
+    ],
+)
+def test_placement_kept_is_the_placement_read(province: str | None, issuer: str | None) -> None:
+    gazetteer = load_gazetteer()
+    expected = placement._placement(gazetteer, province, issuer)
+    assert placement.placement_for(gazetteer, province, issuer) == expected
+    assert placement.placement_for(gazetteer, province, issuer) == expected  # from the cache

@@ -28,7 +28,25 @@ class Placement:
     issuer: str | None = None
 
 
+# Each scan asks for the placement of the document's province and issuer: one document asks
+# the same question dozens of times (kept with the gazetteer, as ``_TITLES_BY_LAST`` is).
+_PLACEMENTS: dict[tuple[int, str | None, str | None], tuple[Gazetteer, Placement]] = {}
+_PLACEMENTS_KEPT = 256
+
+
 def placement_for(gazetteer: Gazetteer, province: str | None, issuer: str | None) -> Placement:
+    key = (id(gazetteer), province, issuer)
+    cached = _PLACEMENTS.get(key)
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    if len(_PLACEMENTS) >= _PLACEMENTS_KEPT:  # a batch meets ever new issuers: bounded
+        _PLACEMENTS.clear()
+    placement = _placement(gazetteer, province, issuer)
+    _PLACEMENTS[key] = (gazetteer, placement)
+    return placement
+
+
+def _placement(gazetteer: Gazetteer, province: str | None, issuer: str | None) -> Placement:
     name = None
     if issuer:
         entry = gazetteer.get(issuer)
