@@ -2,8 +2,8 @@
 
 ``docx.Document`` opens every part of the package: it walks every relationship, looks up the
 content type of each part it reaches and parses every XML part it knows (headers, footers,
-comments, …), about 70 % of what python-docx alone costs on a corpus directive. The reader
-needs five parts: the main document, its styles, numbering, settings, footnotes and endnotes.
+comments, …), about 60 % of what python-docx alone costs on a corpus directive. The reader
+needs six parts: the main document, its styles, numbering, settings, footnotes and endnotes.
 Here those are found the way python-docx finds them (the package's ``officeDocument``
 relationship, then the main part's relationships by type, targets resolved against the part's
 folder) and parsed with python-docx's own parser (``docx.oxml.parse_xml``), so the elements are
