@@ -39,7 +39,7 @@ from pathlib import Path
 
 import vbparse
 from vbparse.ingest import read_document
-from vbparse.ingest.docx_package import indexed_styles
+from vbparse.ingest.docx_package import forget_styles
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCANS = ["000_3070b849d0d1c768", "004_a135c2dc3c7e6627"]  # a plain letter; a table annex
@@ -172,7 +172,7 @@ def _cold(read: Callable[[Path], object]) -> Callable[[Path], object]:
     """``read`` with the reader's kept styles forgotten first (a document of its own template)."""
 
     def cold(path: Path) -> object:
-        indexed_styles.cache_clear()
+        forget_styles()
         return read(path)
 
     return cold

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from lxml import etree
 
 from vbparse.ingest import IngestError
 from vbparse.ingest.docx import _unique_cells, read_docx
-from vbparse.ingest.docx_package import open_package
+from vbparse.ingest.docx_package import _stored_bytes, forget_styles, open_package
 from vbparse.ingest.docx_styles import qn
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -86,6 +87,40 @@ def test_docx_package_styles_parsed_once_per_distinct_part(tmp_path):
         == alone
         == ["1. Điều 1. Một\n", "1. Điều 2. Hai\n"]
     )
+
+
+@pytest.mark.parametrize("path", DOCX_FILES, ids=lambda p: p.name)
+def test_docx_package_stored_bytes_inflate_to_the_member(path):
+    """The bytes the kept styles are found by are the member's as stored: inflated, its
+    content."""
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            stored = _stored_bytes(path, info)
+            assert stored is not None and len(stored) == info.compress_size
+            if info.compress_type == zipfile.ZIP_DEFLATED:
+                assert zlib.decompress(stored, -15) == archive.read(info), info.filename
+            else:
+                assert stored == archive.read(info), info.filename
+
+
+def test_docx_package_styles_of_other_content_not_shared(tmp_path):
+    """A document whose styles differ gets its own; a stored (uncompressed) zip reads the same."""
+    import docx
+
+    first, second, stored = tmp_path / "a.docx", tmp_path / "b.docx", tmp_path / "stored.docx"
+    docx.Document().save(str(first))
+    other = docx.Document()
+    other.styles.add_style("Vbparse Test", 1)  # another styles.xml
+    other.save(str(second))
+    with zipfile.ZipFile(first) as old, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info))
+    forget_styles()
+    with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b, zipfile.ZipFile(stored) as c:
+        styles = [open_package(z, p).styles() for z, p in ((a, first), (b, second), (c, stored))]
+    assert styles[0] is not styles[1] and styles[0] is not styles[2]
+    assert etree.tostring(styles[0].root) == etree.tostring(styles[2].root)
+    assert styles[1].first("VbparseTest") is not None and styles[0].first("VbparseTest") is None
 
 
 def _without_member(source: Path, member: str) -> bytes:
