@@ -9,7 +9,10 @@ Each row gives vbparse's time, the peer's time on the same files and their ratio
 
 - ``docx reader`` / ``docx route``: ``read_document`` / ``parse_file`` (the reader and the
   whole pipeline, to the validated Document) on ``corpus/docx``; peer: python-docx alone
-  (open the file, every paragraph's and every table cell's text).
+  (open the file, every paragraph's and every table cell's text). The reader keeps the parsed
+  styles of the last few distinct styles parts (the five corpus files share one Word
+  template); the ``(cold)`` rows forget them before every file, as for a batch whose
+  documents share none.
 - ``pdf reader`` / ``pdf route``: the same on ``corpus/pdf`` (text layer); peer: pdfplumber
   alone (``extract_text`` on every page).
 - ``scan route``: ``parse_file`` on whole scanned PDFs of ``corpus/scan`` (OCR); peer:
@@ -36,6 +39,7 @@ from pathlib import Path
 
 import vbparse
 from vbparse.ingest import read_document
+from vbparse.ingest.docx_package import forget_styles
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCANS = ["000_3070b849d0d1c768", "004_a135c2dc3c7e6627"]  # a plain letter; a table annex
@@ -158,6 +162,20 @@ def docx_rows(repeat: int) -> None:
     row("docx reader (docx)", docx_pages, ours, peer)
     ours, peer = best_of(vbparse.parse_file, docx_alone, docx_files, repeat)
     row("docx route (docx)", docx_pages, ours, peer)
+    ours, peer = best_of(_cold(read_document), docx_alone, docx_files, repeat)
+    row("docx reader (cold)", docx_pages, ours, peer)
+    ours, peer = best_of(_cold(vbparse.parse_file), docx_alone, docx_files, repeat)
+    row("docx route (cold)", docx_pages, ours, peer)
+
+
+def _cold(read: Callable[[Path], object]) -> Callable[[Path], object]:
+    """``read`` with the reader's kept styles forgotten first (a document of its own template)."""
+
+    def cold(path: Path) -> object:
+        forget_styles()
+        return read(path)
+
+    return cold
 
 
 def pdf_rows(repeat: int) -> None:

@@ -17,7 +17,7 @@ TEXTS = sorted(
     p
     for folder in (ROOT / "tests" / "fixtures", ROOT / "corpus")
     for p in folder.rglob("*")
-    if p.suffix in (".txt", ".md") and p.name != "SOURCES.md"
+    if p.suffix in (".txt", ".md", ".docx") and p.name != "SOURCES.md"
 )
 
 
@@ -34,6 +34,24 @@ def test_layout_lines_skipped_lines_change_nothing(path, monkeypatch):
     monkeypatch.setattr(layout, "lines_hit", lambda _text, lines, *_a, **_k: set(range(len(lines))))
     monkeypatch.setattr(layout, "untouched", lambda *_a, **_k: False)
     assert fast == [layout.flatten_layout(text).text for text in inputs]
+
+
+def _caption_apart_everywhere(line: str) -> str:
+    """``layout._caption_apart`` without its "(" and "kèm" test: the caption pattern alone."""
+    found = layout._grammar()["caption"].search(line)
+    if found is None or line[: found.start()] != line[: found.start()].upper():
+        return line
+    return line[: found.start()] + "\n" + line[found.start() + 1 :]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_layout_lines_caption_and_star_tests_skip_no_match(path):
+    """A line without "(" and "kèm" holds no caption; a cell without "*" has no emphasis."""
+    for text in _inputs(path):
+        for line in text.text.split("\n"):
+            assert layout._caption_apart(line) == _caption_apart_everywhere(line)
+            for cell in line.split("|"):
+                assert layout._unstarred(cell) == layout._EMPHASIS.sub(" ", cell)
 
 
 @pytest.mark.parametrize(

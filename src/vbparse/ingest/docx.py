@@ -28,6 +28,7 @@ from typing import Any
 
 from vbparse.ingest import IngestError, RawText
 from vbparse.ingest.docx_notes import note_lines
+from vbparse.ingest.docx_package import open_package
 from vbparse.ingest.docx_runs import FontResolver, paragraph_text
 from vbparse.ingest.docx_styles import StyleIndex, has_borders, qn
 from vbparse.ingest.safety import check_docx_members
@@ -75,12 +76,10 @@ def format_number(value: int, num_fmt: str) -> str:
 class _Numbering:
     """Word list numbering of one document: levels per numId and running counters."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, root: Any | None) -> None:
         self.levels: dict[str, dict[int, dict[str, Any]]] = {}
         self.counters: dict[str, list[int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+        if root is None:  # no numbering part: nothing is numbered
             return
         abstract: dict[str, dict[int, dict[str, Any]]] = {}
         for node in root.findall(qn("w:abstractNum")):
@@ -137,8 +136,17 @@ class _Numbering:
 
 def _num_pr(p: Any, styles: StyleIndex) -> tuple[str, int] | None:
     """(numId, ilvl) from the paragraph ``w:p``, or from its style chain."""
-    p_pr = p.pPr
-    candidates = [p_pr.numPr if p_pr is not None else None, *styles.num_prs(p.style)]
+    # ``find`` for the child elements python-docx's ``p.pPr``, ``pPr.numPr`` and ``p.style``
+    # look up the same way (through a property each: a third of reading a long table).
+    p_pr = p.find(qn("w:pPr"))
+    own, style_id = None, None
+    if p_pr is not None:
+        own = p_pr.find(qn("w:numPr"))
+        p_style = p_pr.find(qn("w:pStyle"))
+        style_id = p_style.val if p_style is not None else None
+    if own is None and not styles.numbered(style_id):  # most paragraphs: no number at all
+        return None
+    candidates = [own, *styles.num_prs(style_id)]
     num_id, ilvl = None, None
     for num_pr in candidates:
         if num_pr is None:
@@ -161,9 +169,9 @@ class _Context:
     styles: StyleIndex
 
 
-def _paragraph_text(paragraph: Any, ctx: _Context) -> str:
-    text = paragraph_text(paragraph._p, ctx.fonts).replace("\t", " ")
-    num = _num_pr(paragraph._p, ctx.styles)
+def _paragraph_text(p: Any, ctx: _Context) -> str:
+    text = paragraph_text(p, ctx.fonts).replace("\t", " ")
+    num = _num_pr(p, ctx.styles)
     if num is not None:
         label = ctx.numbering.label(*num)
         if label:
@@ -174,46 +182,61 @@ def _paragraph_text(paragraph: Any, ctx: _Context) -> str:
 # --- tables ----------------------------------------------------------------------------
 
 
-def is_data_table(table: Any, styles: StyleIndex) -> bool:
-    """A table with visible borders carries data; one without is page layout."""
-    tbl = table._tbl
+def is_data_table(tbl: Any, styles: StyleIndex) -> bool:
+    """A table (``w:tbl``) with visible borders carries data; one without is page layout."""
     if has_borders(tbl.tblPr, "w:tblBorders") or styles.table_has_borders(tbl.tblStyle_val):
         return True
     return any(has_borders(tc.tcPr, "w:tcBorders") for tc in tbl.iter(qn("w:tc")))
 
 
-def _unique_cells(row: Any) -> list[Any]:
+def _grid_cells(tc: Any) -> Iterator[Any]:
+    """The ``w:tc`` holding the content of each grid column ``tc`` covers: python-docx's
+    ``_Row.cells`` on the elements, without a proxy per cell (a cell that continues a
+    vertical merge is the cell above it, found by python-docx's own ``_tc_above``)."""
+    tc_pr = tc.find(qn("w:tcPr"))  # python-docx's tc.vMerge and tc.grid_span, read directly
+    if tc_pr is None:
+        yield tc
+        return
+    v_merge = tc_pr.find(qn("w:vMerge"))
+    if v_merge is not None and v_merge.val == "continue":
+        yield from _grid_cells(tc._tc_above)
+        return
+    span = tc_pr.find(qn("w:gridSpan"))
+    for _ in range(1 if span is None else span.val):
+        yield tc
+
+
+def _unique_cells(tr: Any) -> list[Any]:
+    """The cells (``w:tc``) of a row (``w:tr``) left to right, a merged cell once."""
     seen: list[Any] = []
-    for cell in row.cells:
-        if not seen or cell._tc is not seen[-1]._tc:
-            seen.append(cell)
+    for tc in tr.iterchildren(qn("w:tc")):  # python-docx's tr.tc_lst
+        for cell in _grid_cells(tc):
+            if not seen or cell is not seen[-1]:
+                seen.append(cell)
     return seen
 
 
-def _cell_text(cell: Any, ctx: _Context) -> str:
+def _cell_text(tc: Any, ctx: _Context) -> str:
     """A data cell's text on one line: its paragraphs, and the cells of a table nested in
     it row by row (a form's signature boxes sit in such a table)."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     parts = []
-    for child in cell._element.iterchildren():
+    for child in tc.iterchildren():
         if child.tag == qn("w:p"):
-            parts.append(_paragraph_text(Paragraph(child, cell), ctx))
+            parts.append(_paragraph_text(child, ctx))
         elif child.tag == qn("w:tbl"):
-            rows = Table(child, cell).rows
-            parts.extend(_cell_text(c, ctx) for row in rows for c in _unique_cells(row))
+            cells = (c for tr in child.tr_lst for c in _unique_cells(tr))
+            parts.extend(_cell_text(c, ctx) for c in cells)
     return " ".join(" ".join(parts).split()).replace("|", "/")
 
 
-def _is_repeated_header(row: Any) -> bool:
-    tr_pr = row._tr.trPr
+def _is_repeated_header(tr: Any) -> bool:
+    tr_pr = tr.trPr
     return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
 
 
-def _data_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
+def _data_table_lines(tbl: Any, ctx: _Context) -> Iterator[str]:
     header: list[str] | None = None
-    for row in table.rows:
+    for row in tbl.tr_lst:
         cells = [_cell_text(c, ctx) for c in _unique_cells(row)]
         if not any(cells):
             continue
@@ -224,27 +247,15 @@ def _data_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
         yield "| " + " | ".join(cells) + " |"
 
 
-def _layout_table_lines(table: Any, ctx: _Context) -> Iterator[str]:
-    grid: list[list[Any]] = [_unique_cells(row) for row in table.rows]
+def _layout_table_lines(tbl: Any, ctx: _Context) -> Iterator[str]:
+    grid: list[list[Any]] = [_unique_cells(row) for row in tbl.tr_lst]
     seen: set[int] = set()
     for row in grid:
         for cell in row:
-            if id(cell._tc) in seen:
+            if id(cell) in seen:  # the grid holds every cell, so an id is not reused
                 continue
-            seen.add(id(cell._tc))
+            seen.add(id(cell))
             yield from _block_lines(cell, ctx)
-
-
-@dataclass
-class _Box:
-    """A text box's content, read like a body: its element, and its anchor's container."""
-
-    _element: Any
-    parent: Any
-
-    @property
-    def part(self) -> Any:
-        return self.parent.part
 
 
 def _text_boxes(p: Any) -> Iterator[Any]:
@@ -263,22 +274,19 @@ def _text_boxes(p: Any) -> Iterator[Any]:
 
 
 def _block_lines(container: Any, ctx: _Context) -> Iterator[str]:
-    """Lines of a body or a cell: paragraphs and tables in document order."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    for child in container._element.iterchildren():
+    """Lines of a body, a cell, a text box or a note (the element): paragraphs and tables
+    in document order."""
+    for child in container.iterchildren():
         if child.tag == qn("w:p"):
-            text = _paragraph_text(Paragraph(child, container), ctx)
+            text = _paragraph_text(child, ctx)
             yield from (line.rstrip() for line in text.split("\n"))
             for box in _text_boxes(child):
-                yield from _block_lines(_Box(box, container), ctx)
+                yield from _block_lines(box, ctx)
         elif child.tag == qn("w:tbl"):
-            table = Table(child, container)
-            if is_data_table(table, ctx.styles):
-                yield from _data_table_lines(table, ctx)
+            if is_data_table(child, ctx.styles):
+                yield from _data_table_lines(child, ctx)
             else:
-                yield from _layout_table_lines(table, ctx)
+                yield from _layout_table_lines(child, ctx)
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
@@ -289,6 +297,26 @@ def _block_lines(container: Any, ctx: _Context) -> Iterator[str]:
 # --- reader ----------------------------------------------------------------------------
 
 
+def _document_lines(archive: zipfile.ZipFile, path: Path) -> list[str]:
+    """The body's lines, then the notes', runs of blank lines kept as one."""
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        package = open_package(archive, path)
+        styles = package.styles()
+        numbering = _Numbering(package.part("numbering"))
+        package.part("settings")  # parsed now, as python-docx does: a broken one is refused
+    except (KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
+        raise IngestError(f"not a valid .docx ({exc})") from exc
+    ctx = _Context(numbering, FontResolver(styles.root, package.body, styles), styles)
+    lines: list[str] = []
+    notes = note_lines(package, lambda box: _block_lines(box, ctx), format_number)
+    for line in itertools.chain(_block_lines(package.body, ctx), [""], notes):
+        if line.strip() or (lines and lines[-1]):
+            lines.append(line if line.strip() else "")
+    return lines
+
+
 def read_docx(path: Path) -> RawText:
     """Read a .docx into ``RawText`` (.doc and .rtf come here through ``ingest.office``)."""
     with path.open("rb") as handle:
@@ -297,22 +325,9 @@ def read_docx(path: Path) -> RawText:
         raise IngestError("password-protected (encrypted) or legacy Word file; cannot be read")
     if not zipfile.is_zipfile(path):
         raise IngestError("not a valid .docx (not a zip archive)")
-    check_docx_members(path)  # before python-docx inflates them
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
-
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
-        raise IngestError(f"not a valid .docx ({exc})") from exc
-    styles = StyleIndex(document.styles.element)
-    ctx = _Context(_Numbering(document), FontResolver(document, styles), styles)
-    lines: list[str] = []
-    notes = note_lines(document, lambda box: _block_lines(box, ctx), format_number)
-    for line in itertools.chain(_block_lines(document._body, ctx), [""], notes):
-        if line.strip() or (lines and lines[-1]):
-            lines.append(line if line.strip() else "")
+    check_docx_members(path)  # before any part is inflated
+    with zipfile.ZipFile(path) as archive:
+        lines = _document_lines(archive, path)
     text = "\n".join(lines).strip("\n")
     if not text.strip():
         raise IngestError("no text in document")

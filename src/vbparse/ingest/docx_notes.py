@@ -8,8 +8,9 @@ document's number format (``w:footnotePr``/``w:endnotePr`` in the settings; Word
 are 1, 2, 3 for footnotes and i, ii, iii for endnotes). The mark in the body is not written:
 a superscript digit glued to a word ("Thông báo1") would change the word.
 
-python-docx reads neither part, so each is parsed here with python-docx's own XML parser
-(its element classes, so paragraphs read as in the body). The separator "notes" Word keeps
+python-docx reads neither part; each is parsed with python-docx's own XML parser (its element
+classes, so paragraphs read as in the body) when ``vbparse.ingest.docx_package`` is asked for
+it. The separator "notes" Word keeps
 in the same part (``w:type`` separator, continuationSeparator, continuationNotice) carry no
 text and are skipped.
 """
@@ -17,13 +18,12 @@ text and are skipped.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from vbparse.ingest import IngestError
+from vbparse.ingest.docx_package import WordPackage
 from vbparse.ingest.docx_styles import qn
 
-_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 # (part's relationship, note element, body reference element, settings element, Word's format)
 _KINDS = (
     ("footnotes", "w:footnote", "w:footnoteReference", "w:footnotePr", "decimal"),
@@ -31,64 +31,44 @@ _KINDS = (
 )
 
 
-@dataclass
-class NoteContainer:
-    """A note read like a body: its element, and the document part its styles live in."""
-
-    _element: Any
-    part: Any
-
-
-def _part(document: Any, name: str) -> Any | None:
-    for rel in document.part.rels.values():
-        if not rel.is_external and rel.reltype == _RELATIONSHIP + name:
-            return rel.target_part
-    return None
-
-
-def _root(part: Any, name: str) -> Any:
-    from docx.oxml import parse_xml
+def _root(package: WordPackage, name: str) -> Any | None:
     from lxml.etree import XMLSyntaxError
 
-    element = getattr(part, "element", None)
-    if element is not None:
-        return element
     try:
-        return parse_xml(part.blob)
+        return package.part(name)
     except XMLSyntaxError as exc:  # Word refuses such a file too
         raise IngestError(f"not a valid .docx (its {name} part: {exc})") from exc
 
 
-def _number_format(document: Any, settings_tag: str, default: str) -> str:
-    try:
-        settings = document.settings.element
-    except (KeyError, NotImplementedError, AttributeError):
+def _number_format(package: WordPackage, settings_tag: str, default: str) -> str:
+    settings = package.part("settings")
+    if settings is None:  # python-docx's default settings set no note format
         return default
     fmt = settings.find(f"{qn(settings_tag)}/{qn('w:numFmt')}")
     return fmt.get(qn("w:val"), default) if fmt is not None else default
 
 
 def note_lines(
-    document: Any,
+    package: WordPackage,
     block_lines: Callable[[Any], Iterator[str]],
     format_number: Callable[[int, str], str],
 ) -> Iterator[str]:
     """Lines of the document's footnotes, then endnotes, in the order they are referred to;
     ``block_lines`` reads a container's paragraphs as the body reader does."""
-    body = document.element.body
+    body = package.body
     for name, note_tag, ref_tag, settings_tag, default_fmt in _KINDS:
-        part = _part(document, name)
-        if part is None:
+        root = _root(package, name)
+        if root is None:
             continue
         notes = {
             node.get(qn("w:id")): node
-            for node in _root(part, name).iter(qn(note_tag))
+            for node in root.iter(qn(note_tag))
             if node.get(qn("w:type"), "normal") == "normal"
         }
         order = list(dict.fromkeys(ref.get(qn("w:id")) for ref in body.iter(qn(ref_tag))))
-        fmt = _number_format(document, settings_tag, default_fmt)
+        fmt = _number_format(package, settings_tag, default_fmt)
         for number, note_id in enumerate((i for i in order if i in notes), start=1):
-            lines = [line for line in block_lines(NoteContainer(notes[note_id], part)) if line]
+            lines = [line for line in block_lines(notes[note_id]) if line]
             if lines:
                 yield f"[{format_number(number, fmt)}] {lines[0].strip()}"
                 yield from lines[1:]

@@ -52,15 +52,18 @@ def _rfonts_name(rpr: Any) -> str | None:
 class FontResolver:
     """Word's font for a run: run → character style → paragraph style chain → defaults."""
 
-    def __init__(self, document: Any, styles: StyleIndex) -> None:
+    def __init__(self, styles_root: Any, body: Any, styles: StyleIndex) -> None:
         self._index = styles
         self._fonts: dict[str, tuple[str | None, str | None]] = {}
+        self._paragraph_fonts: dict[str, str | None] = {}  # by paragraph style id
+        # Each body paragraph's pieces, read once for the prior and kept for its text.
+        self._pieces: dict[Any, list[Piece]] = {}
         self.default: str | None = None
-        defaults = document.styles.element.find(qn("w:docDefaults"))
+        defaults = styles_root.find(qn("w:docDefaults"))
         if defaults is not None:
             rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
             self.default = _rfonts_name(rpr)
-        self.prior = self._prior(document)
+        self.prior = self._prior(body)
 
     def _style(self, style_id: str) -> tuple[str | None, str | None]:
         """(the style's own font, the id it is based on), read when first asked for: most of
@@ -77,16 +80,27 @@ class FontResolver:
                 )
         return self._fonts[style_id]
 
-    def _prior(self, document: Any) -> str | None:
+    def _prior(self, body: Any) -> str | None:
         """The legacy encoding that most of the document's non-ASCII text is set in."""
         weights: Counter[str] = Counter()
-        for p in document.element.body.iter(qn("w:p")):
-            paragraph_font = self.paragraph_font(p)
-            for r in _runs(p):
-                encoding = font_encoding(self.run_font(r, paragraph_font))
-                if encoding is not None:
-                    weights[encoding] += sum(1 for c in _run_text(r) if ord(c) > 0x7F)
+        for p in body.iter(qn("w:p")):
+            pieces = self._pieces[p] = self._read_pieces(p)
+            for piece in pieces:
+                if piece.encoding is not None:
+                    weights[piece.encoding] += sum(1 for c in piece.text if ord(c) > 0x7F)
         return weights.most_common(1)[0][0] if weights else None
+
+    def _read_pieces(self, p: Any) -> list[Piece]:
+        paragraph_font = self.paragraph_font(p)
+        return [
+            Piece(_run_text(r), font_encoding(self.run_font(r, paragraph_font))) for r in _runs(p)
+        ]
+
+    def pieces(self, p: Any) -> list[Piece]:
+        """The runs of ``w:p`` as pieces: a body paragraph's as read for the prior, a note's
+        read now."""
+        pieces = self._pieces.get(p)
+        return self._read_pieces(p) if pieces is None else pieces
 
     def style_font(self, style_id: str | None) -> str | None:
         seen: set[str] = set()
@@ -101,7 +115,11 @@ class FontResolver:
         ppr = p.find(qn("w:pPr"))
         style = ppr.find(qn("w:pStyle")) if ppr is not None else None
         style_id = style.get(qn("w:val")) if style is not None else "Normal"
-        return self.style_font(style_id) or self.style_font("Normal") or self.default
+        if style_id not in self._paragraph_fonts:  # a style's answer is the same each time
+            self._paragraph_fonts[style_id] = (
+                self.style_font(style_id) or self.style_font("Normal") or self.default
+            )
+        return self._paragraph_fonts[style_id]
 
     def run_font(self, r: Any, paragraph_font: str | None) -> str | None:
         rpr = r.find(qn("w:rPr"))
@@ -146,8 +164,4 @@ def _runs(container: Any) -> Iterator[Any]:
 
 def paragraph_text(p: Any, fonts: FontResolver) -> str:
     """The decoded text of one ``w:p`` element."""
-    paragraph_font = fonts.paragraph_font(p)
-    pieces = [
-        Piece(_run_text(r), font_encoding(fonts.run_font(r, paragraph_font))) for r in _runs(p)
-    ]
-    return decode_pieces([piece for piece in pieces if piece.text], fonts.prior)
+    return decode_pieces([piece for piece in fonts.pieces(p) if piece.text], fonts.prior)

@@ -46,6 +46,7 @@ class StyleIndex:
     """The ``w:style`` elements of one document by id, and its default style per type."""
 
     def __init__(self, styles: Any) -> None:
+        self.root = styles  # the ``w:styles`` element (its docDefaults give the default font)
         self._by_id: dict[str | None, list[Any]] = {}
         self._defaults: dict[str, Any] = {}
         style_id, style_type, default = qn("w:styleId"), qn("w:type"), qn("w:default")
@@ -92,6 +93,10 @@ class StyleIndex:
                 for s in self._chain(style_id, "paragraph")
             ]
         return self._num_prs[style_id]
+
+    def numbered(self, style_id: str | None) -> bool:
+        """Whether a paragraph style, or one it is based on, carries a ``w:numPr``."""
+        return any(num_pr is not None for num_pr in self.num_prs(style_id))
 
     def table_has_borders(self, style_id: str | None) -> bool:
         """Whether a table style, or one it is based on, draws table borders."""

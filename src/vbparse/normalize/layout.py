@@ -168,13 +168,17 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
             out.append(line)
             columns = set()
             continue
-        if bullets_in_text and "|" not in line:
+        # The bullet, rule and capitals-tail patterns match only in the lines ``lines_hit``
+        # found their needs in (the edits before them turn a space into a line break, which
+        # makes no match): the searches, each tried at every position of a long line, are
+        # skipped elsewhere.
+        if bullets_in_text and "|" not in line and i in hit:
             line = _INLINE_BULLET.sub(lambda m: "\n" + m.group(0)[1:], line)
         if caption_in_text:
             line = _caption_apart(line)
-        if rule := _GLUED_RULE.search(line):
+        if i in hit and (rule := _GLUED_RULE.search(line)):
             line = line[: rule.start()] + " " * (rule.end() - rule.start())
-        if tail := _CAPITALS_TAIL.search(line):
+        if i in hit and (tail := _CAPITALS_TAIL.search(line)):
             line = line[: tail.start()] + "\n" + line[tail.start() + 1 :]
         label = _TRAILING_LABEL.search(line)
         if label and i + 1 < len(lines) and lines[i + 1][:1].isupper():
@@ -210,6 +214,8 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
 def _caption_apart(line: str) -> str:
     """A title line in capitals with its "(Ban hành kèm theo … số …)" caption after it: the
     caption on a line of its own."""
+    if "(" not in line or "kèm" not in line.casefold():  # what every caption holds
+        return line
     found = _grammar()["caption"].search(line)
     if found is None or line[: found.start()] != line[: found.start()].upper():
         return line
@@ -303,7 +309,7 @@ def _flatten_columns(line: str, above: set[int]) -> tuple[str, set[int]]:
 
 
 def _unstarred(cell: str) -> str:
-    return _EMPHASIS.sub(" ", cell)
+    return _EMPHASIS.sub(" ", cell) if "*" in cell else cell  # most cells have no star
 
 
 # Pure in ``cell``: normalize's repeated line steps meet the same field lines again.

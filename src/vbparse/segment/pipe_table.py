@@ -34,7 +34,13 @@ _SEPARATOR_ROW = regex.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 def _pipe_cells(line: StrippedLine) -> list[tuple[int, int, str]]:
     """(start, end, text) of each cell of a pipe row, relative to the text being read."""
     body = line.text
-    bars = [k for k, ch in enumerate(body) if ch == "|"]
+    # str.find from bar to bar: a loop over every character was most of reading a table
+    # whose rows are long (a task table's cells hold paragraphs).
+    bars: list[int] = []
+    k = body.find("|")
+    while k >= 0:
+        bars.append(k)
+        k = body.find("|", k + 1)
     cells = []
     for left, right in itertools.pairwise(bars):
         raw = body[left + 1 : right]

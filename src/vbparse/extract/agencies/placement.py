@@ -28,7 +28,25 @@ class Placement:
     issuer: str | None = None
 
 
+# Each scan asks for the placement of the document's province and issuer: one document asks
+# the same question dozens of times (kept with the gazetteer, as ``_TITLES_BY_LAST`` is).
+_PLACEMENTS: dict[tuple[int, str | None, str | None], tuple[Gazetteer, Placement]] = {}
+_PLACEMENTS_KEPT = 256
+
+
 def placement_for(gazetteer: Gazetteer, province: str | None, issuer: str | None) -> Placement:
+    key = (id(gazetteer), province, issuer)
+    cached = _PLACEMENTS.get(key)
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    if len(_PLACEMENTS) >= _PLACEMENTS_KEPT:  # a batch meets ever new issuers: bounded
+        _PLACEMENTS.clear()
+    placement = _placement(gazetteer, province, issuer)
+    _PLACEMENTS[key] = (gazetteer, placement)
+    return placement
+
+
+def _placement(gazetteer: Gazetteer, province: str | None, issuer: str | None) -> Placement:
     name = None
     if issuer:
         entry = gazetteer.get(issuer)
@@ -255,14 +273,34 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
+_Titles = dict[str, list[tuple[tuple[str, ...], str]]]
+# Kept with the gazetteer itself, so that another gazetteer at the same id is never served.
+_TITLES_BY_LAST: dict[int, tuple[Gazetteer, _Titles]] = {}
+
+
+def _titles_ending_with(gazetteer: Gazetteer) -> _Titles:
+    """The person titles by their last word, each list longest first as in the gazetteer: a
+    title before a mention ends with the word before it, so only those are compared (one
+    tuple per title and mention was most of absorbing titles)."""
+    cached = _TITLES_BY_LAST.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    by_last: _Titles = {}
+    for title, title_role in gazetteer.titles:
+        by_last.setdefault(title[-1], []).append((title, title_role))
+    _TITLES_BY_LAST[id(gazetteer)] = (gazetteer, by_last)
+    return by_last
+
+
 def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:
     """Extend a mention back over person titles ("Chủ tịch", "Các đồng chí")."""
     role = "addressee"
     keys = tokens.keys
+    by_last = _titles_ending_with(gazetteer)
     changed = True
     while changed:
         changed = False
-        for title, title_role in gazetteer.titles:  # longest first
+        for title, title_role in by_last.get(keys[first - 1], []) if first > floor else []:
             n = len(title)
             if first - n >= floor and tuple(keys[first - n : first]) == title:
                 first -= n

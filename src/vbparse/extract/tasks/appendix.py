@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from vbparse.extract.document.references import find_references
+from vbparse.extract.document.number import find_document_numbers
 from vbparse.extract.tasks.assembly import TaskContext, find_tasks
 from vbparse.extract.tasks.cell_agencies import (
     cell_agencies,
@@ -256,12 +256,15 @@ def _row_task(
 
 
 def _references(cells: Iterable[Cell], doc_number: str | None) -> list[str]:
+    """The numbers the cells cite, each once, the document's own left out: only the number
+    of each reference is kept, so the numbers are read without building a ``Reference``
+    (its parts and date) for each."""
     out: list[str] = []
     for cell in cells:
         if cell.empty:
             continue
-        for piece, start in cell_pieces(cell):
-            for reference in find_references(piece, offset=start, own_number=doc_number):
-                if reference.number not in out:
-                    out.append(reference.number)
+        for piece, _ in cell_pieces(cell):
+            for number, _, _ in find_document_numbers(piece):
+                if number != doc_number and number not in out:
+                    out.append(number)
     return out

@@ -156,8 +156,11 @@ def support_in_text(cell: Cell, *, province: str | None, issuer: str | None = No
     """Agencies named right after "phối hợp với" in a task text."""
     out: list[Agency] = []
     for piece, start in cell_pieces(cell):
+        markers = list(_roles().support.finditer(piece, timeout=time_left()))
+        if not markers:  # most task texts name no partner: the agency scan is skipped
+            continue
         agencies = list(find_agencies(piece, offset=start, province=province, issuer=issuer))
-        for marker in _roles().support.finditer(piece, timeout=time_left()):
+        for marker in markers:
             pos = marker.end()
             for agency in agencies:
                 if agency.span is None or agency.span.start - start < pos:
