@@ -21,6 +21,7 @@ from vbparse.extract.tasks.headings import (
     directive_start,
     header_grammar,
     in_aims_part,
+    in_contest_part,
     in_enclosure_list,
     is_lead_in,
     is_opener,
@@ -236,6 +237,8 @@ def _is_task(
         return False
     if has_items:
         return bool(roles.lead) and not is_lead_in(own, clause.text_start, roles, deadline, skip)
+    if not roles.lead and in_contest_part(clause, text):
+        return False
     return bool(lead) and not _names_only(own, clause.text_start, roles)
 
 

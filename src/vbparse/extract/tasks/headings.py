@@ -45,6 +45,16 @@ _ANNOUNCES_WORK = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực h
 def in_aims_part(clause: Clause, text: str) -> bool:
     """Whether ``clause`` is, or sits under, a part that states aims or grounds ("I. MỤC ĐÍCH,
     YÊU CẦU"): its items describe what the plan wants, they assign nothing."""
+    return _in_part(clause, text, "non_directive_sections")
+
+
+def in_contest_part(clause: Clause, text: str) -> bool:
+    """Whether ``clause`` sits in a part that says what units compete on ("II. NỘI DUNG ĐỢT
+    THI ĐUA"): its items are tasks only where they name who does them."""
+    return _in_part(clause, text, "contest_sections")
+
+
+def _in_part(clause: Clause, text: str, sections: str) -> bool:
     for node in (clause, *clause.ancestors()):
         own = text[node.text_start : node.own_end]
         # "I. ĐÁNH GIÁ CHUNG … Thành phố cần tập trung thực hiện các nhiệm vụ sau đây:" goes on
@@ -54,7 +64,7 @@ def in_aims_part(clause: Clause, text: str) -> bool:
         heading = _first_line(own)
         if (
             (node is not clause or _is_title(heading))
-            and header_grammar("non_directive_sections").match(heading)
+            and header_grammar(sections).match(heading)
             and not _ANNOUNCES_WORK.search(heading)
         ):
             return True
