@@ -18,8 +18,10 @@ from vbparse.pattern_time import time_left
 __all__ = ["MOTTO_INSIDE", "SIGNED_WORDS", "lines_hit", "motto_inside", "untouched"]
 
 # The quốc hiệu or the tiêu ngữ after other words on a line, in the forms only a header uses.
+# (The tiêu ngữ in any case: "TỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc", công văn
+# 454/UBND-NCTH, a web copy.)
 MOTTO_INSIDE = regex.compile(
-    r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
+    r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|(?i:Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc))"
 )
 SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
 
@@ -30,7 +32,7 @@ SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
 RULE_NEEDS = regex.compile(r"[-_=]{3}")
 TAIL_NEEDS = regex.compile(r"(?<=\p{Ll})\.[ \t]+\p{Lu}{2}")
 BULLET_NEEDS = regex.compile(r"[.;:!?][ \t]+[-–•+][ \t]+\p{Lu}")
-MOTTO_NEEDS = regex.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc lập")
+MOTTO_NEEDS = regex.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|Độc [Ll]ập|ĐỘC LẬP")
 
 
 def lines_hit(

@@ -263,6 +263,24 @@ def _in_purpose_clause(keys: list[str], trigger: int, floor: int, mentions: list
     )
 
 
+def _titled_trigger(
+    tokens: Tokens, seg: int, tries: _RoleTries, mentions: list[Mention]
+) -> str | None:
+    """The role of a trigger written before the heads' title and a colon, the bodies after
+    it: "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông …"
+    (công văn 454/UBND-NCTH Hậu Giang, real)."""
+    keys = tokens.keys
+    if seg < 2 or keys[seg - 1] != ":":
+        return None
+    for title, _ in load_gazetteer().titles:
+        first = seg - 1 - len(title)
+        if first > 0 and tuple(keys[first : seg - 1]) == title:
+            return _trigger_before(
+                tokens, first, max(0, first - _MAX_TRIGGER_WORDS), tries, mentions
+            )
+    return None
+
+
 def _after_lead_trigger(keys: list[str], mention: Mention) -> bool:
     before = list(reversed(keys[max(0, mention.first - _MAX_TRIGGER_WORDS) : mention.first]))
     found = _role_tries().triggers.longest(before, 0)
@@ -310,6 +328,8 @@ def find_roles(
         while seg > 0 and not (keys[seg - 1] in tries.breaks and not covered[seg - 1]):
             seg -= 1
         role = _trigger_before(tokens, start, seg, tries, mentions)
+        if role is None and start == seg:
+            role = _titled_trigger(tokens, seg, tries, mentions)
         if role is None and last_role == "support" and _list_goes_on(keys, last_end, start, end):
             # "phối hợp với Liên đoàn Lao động tỉnh; các sở, ngành liên quan; Ủy ban nhân dân
             # các huyện, thành phố." (quyết định 435/QĐ-UBND): a list of bodies that ";"
