@@ -89,6 +89,8 @@ def paragraph_tasks(
             roles.lead_opens = roles.lead_opens and speaker == 0
         if roles.lead_triggered or (roles.lead_opens and not is_opener(own)):
             lead = roles.lead
+        elif roles.lead and header_grammar("approval_openers").match(own):
+            lead = roles.lead  # "Đồng ý …. Bộ X tổ chức …": the approved body's task
         elif introduced and not roles.lead and not is_opener(own):
             lead = addressees_besides(context.addressees, roles.support)
         else:
