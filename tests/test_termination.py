@@ -65,7 +65,10 @@ def test_termination_sigterm_stops_workers_keeps_whole_documents(tmp_path, worke
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(pids.iterdir()):
         time.sleep(0.1)  # until the spinning file has started
-    time.sleep(0.5)
+    # … and a little longer, for the other worker to finish the three others: 0.5 s was too
+    # short on a loaded machine (terminated after 1 of 4 files), the output being written
+    # only at the end gives nothing to wait on
+    time.sleep(3)
     proc.send_signal(signal.SIGTERM)  # to the vbparse process alone, as a service manager
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == ExitStatus.TERMINATED == 143, err
