@@ -1,0 +1,32 @@
+"""Short names a directive defines for bodies it has just named (defined_terms.yaml)."""
+
+from __future__ import annotations
+
+from vbparse.extract.agencies.defined_terms import find_defined_terms
+
+
+def _names(terms, words: str) -> list[str]:
+    from vbparse.extract.agencies.defined_terms import _key
+
+    term = terms.get(_key(words))
+    return [b.name for b in term.bodies] if term else []
+
+
+def test_defined_with_goi_tat_viet_tat_and_goi_chung():
+    """The three ways real directives write it (công văn of Bộ Nội vụ, 2025; thông báo
+    660/TB-UBND Quảng Ngãi, 2024; công văn 627/BYT-BH, 2021)."""
+    text = (
+        "Bộ Nội vụ hướng dẫn các bộ, cơ quan ngang bộ (gọi tắt là bộ) và Ủy ban nhân dân các "
+        "tỉnh, thành phố trực thuộc Trung ương (gọi tắt là tỉnh) thực hiện. Chủ tịch Ủy ban "
+        "nhân dân tỉnh chủ trì cuộc họp với Ban Chỉ đạo 389 tỉnh (sau đây viết tắt là Ban Chỉ "
+        "đạo) tại trụ sở."
+    )
+    terms = find_defined_terms(text, body_start=0, addressees=[], province="Quảng Ngãi")
+    assert _names(terms, "bộ") == ["Các bộ, cơ quan ngang bộ"]
+    assert _names(terms, "tỉnh") == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert _names(terms, "Ban Chỉ đạo") == ["Ban Chỉ đạo 389 tỉnh Quảng Ngãi"]
+
+
+def test_a_definition_of_no_body_defines_nothing():
+    text = "Quyết định số 1187/QĐ-BNV phê duyệt Đề án (gọi tắt là Quyết định số 1187/QĐ-BNV)."
+    assert find_defined_terms(text, body_start=0, addressees=[]) == {}
