@@ -88,6 +88,16 @@ def test_candidates_kept_per_gazetteer_and_text() -> None:
     assert matcher._candidates(gazetteer, text, True)[1] is not chosen  # bare provinces
 
 
+def test_long_texts_not_kept() -> None:
+    gazetteer = load_gazetteer()
+    text = "Giao Bộ Tài chính chủ trì. " * (matcher._SCANNED_LONGEST // 20)
+    assert len(text) > matcher._SCANNED_LONGEST
+    matcher._SCANNED.clear()
+    _, chosen = matcher._candidates(gazetteer, text, False)
+    assert not matcher._SCANNED
+    assert matcher._candidates(gazetteer, text, False)[1] == chosen
+
+
 def test_kept_phrase_keys_and_slugs_as_computed() -> None:
     for phrase in ("Ủy ban nhân dân tỉnh Cà Mau", "Bộ KH&CN", "các sở, ban, ngành"):
         assert fold_phrase(phrase) == fold_phrase.__wrapped__(phrase)
