@@ -52,11 +52,16 @@ def fold_word(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept)) + tone
 
 
+# Kept per phrase: the names a document's mentions are placed and grouped by are folded again
+# for every mention (11,000 folds of 1,700 phrases over the text bench). Keys are tuples: shared
+# safely.
+@functools.lru_cache(maxsize=4096)
 def fold_phrase(phrase: str) -> tuple[str, ...]:
     """Matching key of a phrase: its folded tokens (words and punctuation marks)."""
     return tuple(fold_word(t) for t in TOKEN.findall(unicodedata.normalize("NFC", phrase)))
 
 
+@functools.lru_cache(maxsize=4096)  # a group's id, built again for each of its mentions
 def ascii_slug(text: str) -> str:
     """``"Cao Bằng"`` → ``"cao-bang"``: the ascii form used in ids."""
     text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))

@@ -26,9 +26,11 @@ The steps live in their own modules: ``tokens`` (1), ``candidates`` with ``group
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.candidates import find_candidates
 from vbparse.extract.agencies.gazetteer import Gazetteer, load_gazetteer
 from vbparse.extract.agencies.lists import expand_list
@@ -77,9 +79,8 @@ def scan_mentions(
 ) -> tuple[Tokens, list[Mention]]:
     """The tokens of ``text`` and every agency mention in it, lists expanded, in text order."""
     gazetteer = load_gazetteer()
-    tokens = Tokens.of(text)
+    tokens, chosen = _candidates(gazetteer, text, bare_provinces)
     placement = placement_for(gazetteer, province, issuer)
-    chosen = find_candidates(gazetteer, tokens, bare_provinces)
     by_start = {c.first: c for c in chosen}
     starts = sorted(by_start)
     out: list[Mention] = []
@@ -106,6 +107,42 @@ def scan_mentions(
         out.append(Mention(agency, cand.first, cand.last, lead_in, role, bare=cand.bare))
         previous_end = cand.last
     return tokens, out
+
+
+# The last texts scanned, with their tokens and candidates: a text is often scanned again
+# with another offset, province or issuer (an addressee line for the addressees and for their
+# province, a paragraph for its roles and for the issuer's request, a cell's repeated names),
+# and neither the tokens nor the candidates depend on those: only on the text and
+# ``bare_provinces``. Keyed with the gazetteer, so that another one is never served.
+_SCANNED: OrderedDict[tuple[str, bool], tuple[Gazetteer, Tokens, list[Candidate]]] = OrderedDict()
+_SCANNED_KEPT = 128
+# Texts scanned again are short (addressee lines, cells, paragraphs: 35 characters on average
+# over the text bench, the longest scanned text 3,649): a longer one is not kept, which bounds
+# what the memo holds whatever the documents.
+_SCANNED_LONGEST = 4000
+
+
+def _candidates(
+    gazetteer: Gazetteer, text: str, bare_provinces: bool
+) -> tuple[Tokens, list[Candidate]]:
+    """The tokens of ``text`` and the chosen candidates over them, found once per text."""
+    key = (text, bare_provinces)
+    known = _SCANNED.get(key)
+    if known is not None and known[0] is gazetteer:
+        _SCANNED.move_to_end(key)
+        _, tokens, chosen = known
+        # ``consumed`` is the one mark a scan writes on its candidates (a list's members,
+        # taken by its head): cleared, a second scan starts as the first one did.
+        for cand in chosen:
+            cand.consumed = False
+        return tokens, chosen
+    tokens = Tokens.of(text)
+    chosen = find_candidates(gazetteer, tokens, bare_provinces)
+    if len(text) <= _SCANNED_LONGEST:
+        _SCANNED[key] = (gazetteer, tokens, chosen)
+        if len(_SCANNED) > _SCANNED_KEPT:
+            _SCANNED.popitem(last=False)
+    return tokens, chosen
 
 
 _PARTY: dict[int, dict[str, str]] = {}
