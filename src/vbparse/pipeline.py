@@ -164,6 +164,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     defined = find_defined_terms(
         text,
         body_start=header.body_start,
+        body_end=closing.body_end,
         addressees=context.addressees,
         recipient_lines=len(header.recipients),
         province=province,

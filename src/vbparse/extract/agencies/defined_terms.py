@@ -89,6 +89,7 @@ def find_defined_terms(
     *,
     body_start: int,
     addressees: list[Agency],
+    body_end: int | None = None,
     recipient_lines: int = 0,
     province: str | None = None,
     issuer: str | None = None,
@@ -111,20 +112,23 @@ def find_defined_terms(
             count = len(bodies)
         if bodies and count <= g.max_bodies:
             terms[term] = Term(bodies)
-    for term, members in _lists(text, body_start, province, issuer):
+    for term, members in _lists(text, body_start, body_end, province, issuer):
         terms.setdefault(term, members)
     return terms
 
 
 def _lists(
-    text: str, body_start: int, province: str | None, issuer: str | None
+    text: str, body_start: int, body_end: int | None, province: str | None, issuer: str | None
 ) -> Iterator[tuple[tuple[str, ...], Term]]:
     """The body's lists under a group head ("đề nghị các Bộ, cơ quan: Kế hoạch và Đầu tư, Giao
     thông vận tải, Tài chính, Tư pháp, Ủy ban nhân dân tỉnh Tuyên Quang …"), each as the head's
     words and its members: the head said again later ("đề nghị các Bộ, cơ quan gửi ý kiến …",
     công văn 7352/VPCP-CN, real) names those members."""
     g = _grammar()
-    for m in g.list_head.finditer(text, body_start, timeout=time_left()):
+    end = len(text) if body_end is None else body_end
+    for m in g.list_head.finditer(text, body_start, end, timeout=time_left()):
+        if not _said_again(text, m.group("head"), m.end(), m.end() + _WINDOW + g.list_reach):
+            continue  # the head is not said again within reach: nothing to name (most lists)
         _, mentions = scan_mentions(
             text[m.start() : m.start() + _WINDOW],
             offset=m.start(),
@@ -134,8 +138,17 @@ def _lists(
         members = [x for x in mentions if x.list_member and x.first > 0]
         colon = m.group("head")
         if members and members[0].lead_in == 0 and len(members) <= g.max_listed:
-            end = members[-1].agency.span.end if members[-1].agency.span else m.end()
-            yield _key(colon), Term([x.agency for x in members], (end, end + g.list_reach))
+            last = members[-1].agency.span
+            after = last.end if last else m.end()
+            yield _key(colon), Term([x.agency for x in members], (after, after + g.list_reach))
+
+
+def _said_again(text: str, head: str, start: int, end: int) -> bool:
+    """Whether the head's words come again in ``text[start:end]`` (any case and spacing)."""
+    words = _WORDS.findall(head)
+    # said again without a list of its own ("các Bộ, cơ quan gửi ý kiến", not "các Vụ: TH")
+    pattern = r"(?<!\w)" + r"\W+".join(regex.escape(w) for w in words) + r"(?!\w)(?!\s*:)"
+    return regex.search(pattern, text, regex.IGNORECASE, pos=start, endpos=end) is not None
 
 
 def _bodies_before(
