@@ -145,10 +145,16 @@ def _lists(
 
 def _said_again(text: str, head: str, start: int, end: int) -> bool:
     """Whether the head's words come again in ``text[start:end]`` (any case and spacing)."""
+    return _head_pattern(head).search(text, start, end) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _head_pattern(head: str) -> regex.Pattern[str]:
+    """A list head's words said again without a list of their own ("các Bộ, cơ quan gửi ý
+    kiến", not "các Vụ: TH"), in any case and spacing."""
     words = _WORDS.findall(head)
-    # said again without a list of its own ("các Bộ, cơ quan gửi ý kiến", not "các Vụ: TH")
     pattern = r"(?<!\w)" + r"\W+".join(regex.escape(w) for w in words) + r"(?!\w)(?!\s*:)"
-    return regex.search(pattern, text, regex.IGNORECASE, pos=start, endpos=end) is not None
+    return regex.compile(pattern, regex.IGNORECASE)
 
 
 def _bodies_before(
