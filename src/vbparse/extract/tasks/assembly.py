@@ -127,7 +127,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         # A heading's dated deadline bounds its items: an item's own undated "khẩn trương"
         # or "tại Kỳ họp thứ 10" does not replace it.
         inherited = parent.deadline if parent is not None else None
-        if inherited is not None and inherited.grain == "year" and inherited.relation == "within":
+        if inherited is not None and inherited.grain == "year" and inherited.relation in _SPANS:
             # "1. Hoàn thành mục tiêu … trong năm 2025" above its items names the year of a
             # goal, not each item's due date (thông báo kết luận 627/TB-VPCP, real golds)
             inherited = None
@@ -158,6 +158,11 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
 # Where a paragraph ends inside an item's own text: a line break after a sentence's end (a
 # fixed-width copy breaks lines inside sentences too).
 _PARAGRAPH_END = regex.compile(r"(?<=[.;:!?]\s*)\n")
+
+
+# A heading's whole-year span ("trong năm 2025", "Từ nay đến hết năm 2025 chỉ còn gần 2
+# tháng …") times a goal or the situation, not each item under it.
+_SPANS = frozenset({"within", "range"})
 
 
 def _passed_down(
