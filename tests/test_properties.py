@@ -39,7 +39,9 @@ _COMMON = {
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
     "derandomize": False,
 }
-settings.register_profile("ci", max_examples=15, **_COMMON)
+# CI draws the same examples on every run (a rare counterexample the random search may meet is
+# found by the "thorough" profile and fixed, not met by chance in someone's CI run).
+settings.register_profile("ci", max_examples=15, **{**_COMMON, "derandomize": True})
 settings.register_profile("thorough", max_examples=10_000, **_COMMON)
 # VBPARSE_HYPOTHESIS_EXAMPLES=N: any other number of examples per property.
 settings.register_profile(
@@ -183,6 +185,9 @@ def test_properties_whole_normalize_is_idempotent(source):
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
     "15/01/2026 Kính gửi: Bộ Y tế\nVĂN PHÒNG CHÍNH PHỦ\n" * 3
 )
+# a bullet line that a join ends in capitals, before a line of capitals (found by hypothesis
+# in CI, 2026-12-05)
+@example("Kính gửi: - Bộ Tài chính; - Bộ Tư pháp\nCỘNG\nVĂN PHÒNG CHÍNH PHỦ\n1. KT. BỘ TRƯỞNG\n")
 @given(directive_lines())
 def test_properties_normalize_of_directive_lines_is_idempotent(source):
     once = normalize(source).text

@@ -73,6 +73,7 @@ def _ends_with(line: str, key: str) -> bool:
     return any(" ".join(tail[-n:]) in words for n in range(1, min(longest, len(tail)) + 1))
 
 
+_ENDS_IN_CAPITALS = regex.compile(r"(?<!\S)\p{Lu}{2,}$")
 _ABBREVIATION = regex.compile(r"\p{Lu}{2,}\b")
 
 
@@ -134,7 +135,8 @@ def _join_with(
         return " "
     if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
         return None
-    if not _LINE_WITH_LETTER.match(source, at):
+    if not _LINE_WITH_LETTER.match(source, at) or first == "|":
+        # (nor onto a table's row: "| Nhiệm vụ | Chủ trì | Thời hạn |" is no wrapped line)
         return None
     if label_start().match(source, at) and (
         # a dash after a paragraph's break opens an item ("5. Các chủ rừng là tổ chức (các" /
@@ -154,6 +156,11 @@ def _join_with(
     if line.endswith(",") or first.islower():
         return " "
     if line.isupper():
+        return None
+    if _ENDS_IN_CAPITALS.search(line) and is_capitals(_line_at(source, at)):
+        # a line that ends in a word of capitals before a line of capitals ("- Bộ Tư pháp
+        # CỘNG" / "VĂN PHÒNG CHÍNH PHỦ") stays apart, as the capitals line alone did before a
+        # join made it ("CỘNG" / "VĂN …"): normalize gives the same text on its own output
         return None
     if _continues_bullet(before, source, at):
         return " "
