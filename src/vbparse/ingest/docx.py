@@ -31,7 +31,16 @@ from vbparse.ingest.docx_notes import note_lines
 from vbparse.ingest.docx_package import open_package
 from vbparse.ingest.docx_runs import FontResolver, paragraph_text
 from vbparse.ingest.docx_styles import StyleIndex, has_borders, qn
-from vbparse.ingest.safety import check_docx_members
+from vbparse.ingest.docx_xml import (
+    first_child,
+    int_val,
+    merge_val,
+    string_val,
+    table_properties,
+    table_style_id,
+    tc_above,
+)
+from vbparse.ingest.safety import check_docx_archive
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -82,17 +91,17 @@ class _Numbering:
         if root is None:  # no numbering part: nothing is numbered
             return
         abstract: dict[str, dict[int, dict[str, Any]]] = {}
-        for node in root.findall(qn("w:abstractNum")):
+        for node in root.iterchildren(qn("w:abstractNum")):
             abstract[node.get(qn("w:abstractNumId"))] = self._read_levels(node)
-        for num in root.findall(qn("w:num")):
-            ref = num.find(qn("w:abstractNumId"))
+        for num in root.iterchildren(qn("w:num")):
+            ref = first_child(num, qn("w:abstractNumId"))
             levels = dict(abstract.get(ref.get(qn("w:val")), {})) if ref is not None else {}
-            for override in num.findall(qn("w:lvlOverride")):
+            for override in num.iterchildren(qn("w:lvlOverride")):
                 ilvl = int(override.get(qn("w:ilvl")))
-                lvl = override.find(qn("w:lvl"))
+                lvl = first_child(override, qn("w:lvl"))
                 if lvl is not None:
                     levels[ilvl] = self._read_level(lvl)
-                start = override.find(qn("w:startOverride"))
+                start = first_child(override, qn("w:startOverride"))
                 if start is not None and ilvl in levels:
                     levels[ilvl] = {**levels[ilvl], "start": int(start.get(qn("w:val")))}
             self.levels[num.get(qn("w:numId"))] = levels
@@ -100,7 +109,7 @@ class _Numbering:
     @staticmethod
     def _read_level(lvl: Any) -> dict[str, Any]:
         def val(tag: str, default: str) -> str:
-            node = lvl.find(qn(tag))
+            node = first_child(lvl, qn(tag))
             return node.get(qn("w:val"), default) if node is not None else default
 
         return {
@@ -111,7 +120,8 @@ class _Numbering:
 
     def _read_levels(self, node: Any) -> dict[int, dict[str, Any]]:
         return {
-            int(lvl.get(qn("w:ilvl"))): self._read_level(lvl) for lvl in node.findall(qn("w:lvl"))
+            int(lvl.get(qn("w:ilvl"))): self._read_level(lvl)
+            for lvl in node.iterchildren(qn("w:lvl"))
         }
 
     def label(self, num_id: str, ilvl: int) -> str:
@@ -136,25 +146,25 @@ class _Numbering:
 
 def _num_pr(p: Any, styles: StyleIndex) -> tuple[str, int] | None:
     """(numId, ilvl) from the paragraph ``w:p``, or from its style chain."""
-    # ``find`` for the child elements python-docx's ``p.pPr``, ``pPr.numPr`` and ``p.style``
-    # look up the same way (through a property each: a third of reading a long table).
-    p_pr = p.find(qn("w:pPr"))
+    # The child elements python-docx's ``p.pPr``, ``pPr.numPr`` and ``p.style`` look up the
+    # same way (through a property each: a third of reading a long table).
+    p_pr = first_child(p, qn("w:pPr"))
     own, style_id = None, None
     if p_pr is not None:
-        own = p_pr.find(qn("w:numPr"))
-        p_style = p_pr.find(qn("w:pStyle"))
-        style_id = p_style.val if p_style is not None else None
+        own = first_child(p_pr, qn("w:numPr"))
+        p_style = first_child(p_pr, qn("w:pStyle"))
+        style_id = string_val(p_style) if p_style is not None else None
     if own is None and not styles.numbered(style_id):  # most paragraphs: no number at all
         return None
     candidates = [own, *styles.num_prs(style_id)]
     num_id, ilvl = None, None
-    for num_pr in candidates:
+    for num_pr in candidates:  # the paragraph's own (a plain element), then its styles'
         if num_pr is None:
             continue
-        if num_id is None and num_pr.numId is not None:
-            num_id = str(num_pr.numId.val)
-        if ilvl is None and num_pr.ilvl is not None:
-            ilvl = int(num_pr.ilvl.val)
+        if num_id is None and (node := num_pr.find(qn("w:numId"))) is not None:
+            num_id = str(int_val(node))
+        if ilvl is None and (node := num_pr.find(qn("w:ilvl"))) is not None:
+            ilvl = int_val(node)
     if num_id is None:
         return None
     return num_id, ilvl or 0
@@ -184,25 +194,27 @@ def _paragraph_text(p: Any, ctx: _Context) -> str:
 
 def is_data_table(tbl: Any, styles: StyleIndex) -> bool:
     """A table (``w:tbl``) with visible borders carries data; one without is page layout."""
-    if has_borders(tbl.tblPr, "w:tblBorders") or styles.table_has_borders(tbl.tblStyle_val):
+    if has_borders(table_properties(tbl), "w:tblBorders"):
         return True
-    return any(has_borders(tc.tcPr, "w:tcBorders") for tc in tbl.iter(qn("w:tc")))
+    if styles.table_has_borders(table_style_id(tbl)):
+        return True
+    return any(has_borders(tc.find(qn("w:tcPr")), "w:tcBorders") for tc in tbl.iter(qn("w:tc")))
 
 
 def _grid_cells(tc: Any) -> Iterator[Any]:
     """The ``w:tc`` holding the content of each grid column ``tc`` covers: python-docx's
     ``_Row.cells`` on the elements, without a proxy per cell (a cell that continues a
-    vertical merge is the cell above it, found by python-docx's own ``_tc_above``)."""
-    tc_pr = tc.find(qn("w:tcPr"))  # python-docx's tc.vMerge and tc.grid_span, read directly
+    vertical merge is the cell above it, found as python-docx's ``_tc_above`` finds it)."""
+    tc_pr = first_child(tc, qn("w:tcPr"))  # python-docx's tc.vMerge and tc.grid_span, read directly
     if tc_pr is None:
         yield tc
         return
-    v_merge = tc_pr.find(qn("w:vMerge"))
-    if v_merge is not None and v_merge.val == "continue":
-        yield from _grid_cells(tc._tc_above)
+    v_merge = first_child(tc_pr, qn("w:vMerge"))
+    if v_merge is not None and merge_val(v_merge) == "continue":
+        yield from _grid_cells(tc_above(tc))
         return
-    span = tc_pr.find(qn("w:gridSpan"))
-    for _ in range(1 if span is None else span.val):
+    span = first_child(tc_pr, qn("w:gridSpan"))
+    for _ in range(1 if span is None else int_val(span)):
         yield tc
 
 
@@ -224,19 +236,19 @@ def _cell_text(tc: Any, ctx: _Context) -> str:
         if child.tag == qn("w:p"):
             parts.append(_paragraph_text(child, ctx))
         elif child.tag == qn("w:tbl"):
-            cells = (c for tr in child.tr_lst for c in _unique_cells(tr))
+            cells = (c for tr in child.iterchildren(qn("w:tr")) for c in _unique_cells(tr))
             parts.extend(_cell_text(c, ctx) for c in cells)
     return " ".join(" ".join(parts).split()).replace("|", "/")
 
 
 def _is_repeated_header(tr: Any) -> bool:
-    tr_pr = tr.trPr
+    tr_pr = tr.find(qn("w:trPr"))
     return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
 
 
 def _data_table_lines(tbl: Any, ctx: _Context) -> Iterator[str]:
     header: list[str] | None = None
-    for row in tbl.tr_lst:
+    for row in tbl.iterchildren(qn("w:tr")):  # python-docx's tbl.tr_lst
         cells = [_cell_text(c, ctx) for c in _unique_cells(row)]
         if not any(cells):
             continue
@@ -248,7 +260,7 @@ def _data_table_lines(tbl: Any, ctx: _Context) -> Iterator[str]:
 
 
 def _layout_table_lines(tbl: Any, ctx: _Context) -> Iterator[str]:
-    grid: list[list[Any]] = [_unique_cells(row) for row in tbl.tr_lst]
+    grid: list[list[Any]] = [_unique_cells(row) for row in tbl.iterchildren(qn("w:tr"))]
     seen: set[int] = set()
     for row in grid:
         for cell in row:
@@ -325,8 +337,12 @@ def read_docx(path: Path) -> RawText:
         raise IngestError("password-protected (encrypted) or legacy Word file; cannot be read")
     if not zipfile.is_zipfile(path):
         raise IngestError("not a valid .docx (not a zip archive)")
-    check_docx_members(path)  # before any part is inflated
-    with zipfile.ZipFile(path) as archive:
+    try:  # the archive's directory read once, for the check and for the reader
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(f"not a valid .docx ({exc})") from exc
+    with archive:
+        check_docx_archive(archive)  # before any part is inflated
         lines = _document_lines(archive, path)
     text = "\n".join(lines).strip("\n")
     if not text.strip():

@@ -6,8 +6,10 @@ comments, …), about 60 % of what python-docx alone costs on a corpus directive
 needs six parts: the main document, its styles, numbering, settings, footnotes and endnotes.
 Here those are found the way python-docx finds them (the package's ``officeDocument``
 relationship, then the main part's relationships by type, targets resolved against the part's
-folder) and parsed with python-docx's own parser (``docx.oxml.parse_xml``), so the elements are
-the same classes, with the same properties, as through ``docx.Document``.
+folder). The styles part is parsed with python-docx's own parser (``docx.oxml.parse_xml``), so
+its elements are the same classes, with the same properties, as through ``docx.Document``; the
+parts the reader walks element by element (the main document, numbering, settings, notes) with
+the same parser options as plain lxml elements (``docx_xml``: the same trees, read faster).
 
 What python-docx does when a part is missing is kept: no styles part reads its default styles
 template; no settings part has no note number formats; no numbering part numbers nothing.
@@ -31,7 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vbparse.ingest.docx_styles import StyleIndex
+from vbparse.ingest.docx_styles import StyleIndex, qn
+from vbparse.ingest.docx_xml import parse_plain
 
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOCUMENT_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -56,14 +59,14 @@ class WordPackage:
 
     @property
     def body(self) -> Any:
-        return self.document.body
+        return self.document.find(qn("w:body"))  # python-docx's ``CT_Document.body``
 
     def part(self, kind: str) -> Any | None:
         """The root element of the first part related to the main document as ``kind``
         (``styles``, ``numbering``, ``settings``, ``footnotes``, ``endnotes``), else ``None``."""
         if kind not in self._parsed:
             member = next((m for t, m in self.related if t == _DOCUMENT_RELS + kind), None)
-            self._parsed[kind] = None if member is None else _parse(self.archive.read(member))
+            self._parsed[kind] = None if member is None else parse_plain(self.archive.read(member))
         return self._parsed[kind]
 
     def styles(self) -> StyleIndex:
@@ -187,5 +190,5 @@ def open_package(archive: zipfile.ZipFile, path: Path) -> WordPackage:
     content_type = _content_type(archive, main)
     if content_type != _WORD_MAIN:
         raise NotAWordFile(f"file '{path}' is not a Word file, content type is '{content_type}'")
-    document = _parse(archive.read(main))
+    document = parse_plain(archive.read(main))
     return WordPackage(archive, path, document, _relationships(archive, f"/{main}"))

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from vbparse.ingest.docx_styles import StyleIndex, qn
+from vbparse.ingest.docx_xml import first_child
 from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding
 
 # Containers whose runs are part of the paragraph's text: tracked insertions and text
@@ -39,7 +40,7 @@ _FONT_ATTRS = ("hAnsi", "ascii", "cs", "eastAsia")
 def _rfonts_name(rpr: Any) -> str | None:
     if rpr is None:
         return None
-    fonts = rpr.find(qn("w:rFonts"))
+    fonts = first_child(rpr, qn("w:rFonts"))
     if fonts is None:
         return None
     for attr in _FONT_ATTRS:
@@ -112,8 +113,8 @@ class FontResolver:
         return None
 
     def paragraph_font(self, p: Any) -> str | None:
-        ppr = p.find(qn("w:pPr"))
-        style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        ppr = first_child(p, qn("w:pPr"))
+        style = first_child(ppr, qn("w:pStyle")) if ppr is not None else None
         style_id = style.get(qn("w:val")) if style is not None else "Normal"
         if style_id not in self._paragraph_fonts:  # a style's answer is the same each time
             self._paragraph_fonts[style_id] = (
@@ -122,12 +123,12 @@ class FontResolver:
         return self._paragraph_fonts[style_id]
 
     def run_font(self, r: Any, paragraph_font: str | None) -> str | None:
-        rpr = r.find(qn("w:rPr"))
+        rpr = first_child(r, qn("w:rPr"))
         own = _rfonts_name(rpr)
         if own:
             return own
         if rpr is not None:
-            char_style = rpr.find(qn("w:rStyle"))
+            char_style = first_child(rpr, qn("w:rStyle"))
             if char_style is not None:
                 font = self.style_font(char_style.get(qn("w:val")))
                 if font:

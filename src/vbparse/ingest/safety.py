@@ -98,6 +98,15 @@ def check_docx_members(path: Path) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise IngestError(f"not a valid .docx ({exc})") from exc
+    _check_members(members)
+
+
+def check_docx_archive(archive: zipfile.ZipFile) -> None:
+    """``check_docx_members`` on an archive already open (its directory is read once)."""
+    _check_members(archive.infolist())
+
+
+def _check_members(members: list[zipfile.ZipInfo]) -> None:
     total = 0
     for member in members:
         total += member.file_size
