@@ -48,13 +48,36 @@ def test_unwrap_lines_after_a_break_read_without_a_copy(text):
 
 
 NEEDS = [
-    (normalize._TRAILING_SPACE, normalize._SPACE_AT_LINE_END),
-    (normalize._LEADING_SPACE, normalize._SPACE_AT_LINE_START),
+    (normalize._TRAILING_SPACE, normalize._space_at_line_end),
+    (normalize._LEADING_SPACE, normalize._space_at_line_start),
     (normalize._SPACE_RUN, "  "),
     (normalize._BLANK_RUN, "\n\n\n"),
     (unicode._CLUSTER, unicode._COMBINING_MARK),
 ]
 SPACED = ["", " ", "a ", " a", "a  b", "a \nb", "a\n b\n\n\n\nc ", "Ho\u0300a  \n", "x\n\n", "Hòa"]
+
+
+@pytest.mark.parametrize(
+    "test, pattern",
+    [
+        (normalize._space_at_line_end, r"(?m) $"),
+        (normalize._space_at_line_start, r"(?m)^ "),
+    ],
+    ids=["end", "start"],
+)
+def test_space_at_line_tests_are_the_patterns(test, pattern):
+    """The line tests normalize's space steps need are the patterns they replace, on every
+    short text of spaces, line breaks (other line separators too) and letters."""
+    import itertools
+
+    import regex
+
+    compiled = regex.compile(pattern)
+    alphabet = [" ", "\n", "a", "\r", "\u2028", "\t"]
+    for length in range(5):
+        for chars in itertools.product(alphabet, repeat=length):
+            text = "".join(chars)
+            assert test(text) == (compiled.search(text) is not None), repr(text)
 
 
 @pytest.mark.parametrize("pattern, needs", NEEDS, ids=[p.pattern for p, _ in NEEDS])

@@ -37,18 +37,21 @@ class NormalizedText:
         pattern: regex.Pattern[str],
         repl: str | Callable[[regex.Match[str]], str],
         *,
-        needs: str | regex.Pattern[str] | None = None,
+        needs: str | regex.Pattern[str] | Callable[[str], bool] | None = None,
     ) -> NormalizedText:
         """Replace every match of ``pattern``, carrying the offsets along.
 
         A replacement of the same length maps character to character; any other replacement
         maps each of its characters to the start of the text it replaced. ``needs``: a string,
         or a pattern, found in the text wherever ``pattern`` matches, and faster to look for
-        (a literal, no look-behind at every position); a text without it is returned as is.
+        (a literal, no look-behind at every position), or a test true of every text
+        ``pattern`` matches in; a text without it is returned as is.
         """
         if isinstance(needs, str) and needs not in self.text:
             return self
         if isinstance(needs, regex.Pattern) and not needs.search(self.text, timeout=time_left()):
+            return self
+        if callable(needs) and not isinstance(needs, regex.Pattern) and not needs(self.text):
             return self
         pieces: list[str] = []
         index: list[int] = []

@@ -30,6 +30,8 @@ class GroupTries:
     bare_parents_keys: tuple[tuple[str, ...], ...]  # longest first
     determiners: frozenset[str]
     joiners: tuple[tuple[tuple[str, ...], str], ...]
+    # the joiners, then none (a noun written right after the last): the steps to a next noun
+    joiner_steps: tuple[tuple[tuple[str, ...], str], ...]
     openings: frozenset[str]  # the tokens a group phrase can start with
     the_province: frozenset[tuple[str, ...]] = frozenset()  # "tỉnh" alone: the text's province
     # A group name → the gazetteer entry named exactly so (or None), found once per name.
@@ -100,6 +102,7 @@ def group_tries(gazetteer: Gazetteer) -> GroupTries:
         ),
         determiners=frozenset(fold_word(d) for d in grammar.determiners),
         joiners=tuple(joiners),
+        joiner_steps=(*joiners, ((), "")),
         openings=frozenset(prefixes.root)
         | frozenset(nouns.root)
         | frozenset(fold_word(d) for d in grammar.determiners),
@@ -293,7 +296,11 @@ def _next_noun(
     """The next noun of a group at token ``j``, after a joiner (or none) and an optional "các":
     its end, its rendering (joiner, determiner, form), the noun and whether "các" came."""
     keys = tokens.keys
-    for joiner_key, joiner in (*tries.joiners, ((), "")):
+    # Most places hold no joiner: its first word is compared before a slice is built.
+    first = keys[j] if j < len(keys) else None
+    for joiner_key, joiner in tries.joiner_steps:
+        if joiner_key and joiner_key[0] != first:
+            continue
         k = j + len(joiner_key)
         if tuple(keys[j:k]) != joiner_key:
             continue
