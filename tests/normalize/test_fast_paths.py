@@ -146,3 +146,26 @@ def test_unwrap_breaks_found_from_the_newline_as_by_the_break_pattern():
     for text in _texts_without_trailing_spaces(5000):
         fast = [m.span() for m in unwrap._BREAK_AT_NEWLINE.finditer(text)]
         assert fast == [m.span() for m in unwrap._BREAK.finditer(text)], repr(text)
+
+
+@pytest.mark.parametrize(
+    "pattern, chars",
+    [
+        (unicode._LINE_END, unicode.LINE_END_CHARS),
+        (unicode._INVISIBLE, unicode.INVISIBLE_CHARS),
+        (unicode._ODD_SPACE, unicode.ODD_SPACE_CHARS),
+        (unicode._HYPHEN_LIKE, unicode.HYPHEN_LIKE_CHARS),
+        (unicode._ETH, unicode.ETH_CHARS),
+    ],
+    ids=["line_end", "invisible", "odd_space", "hyphen_like", "eth"],
+)
+def test_clean_unicode_needs_are_the_class_members(pattern, chars):
+    """What each clean-up needs is one of its class's characters: the characters listed are
+    those the pattern matches alone, over every code point."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    matched = {m[0] for m in pattern.finditer(every) if len(m[0]) == 1}
+    assert matched == set(chars)
+    holds = unicode._holds_any(chars)
+    for char in chars:
+        assert holds(f"a{char}b")
+    assert not holds("Ủy ban nhân dân\ntỉnh")
