@@ -121,6 +121,45 @@ def test_closing_nơi_nhận_without_bullets():
     assert closing.signer == "Phạm Ngọc Thưởng"
 
 
+def test_closing_nơi_nhận_without_its_label():
+    """A web copy of công văn 327/SGDĐT-KHTC (real, b12) lost the "Nơi nhận:" label: the list
+    opens at its "Như trên" entry and ends at "Lưu"; the signer below is still read."""
+    text = (
+        "Nhận được công văn này, yêu cầu các đơn vị thực hiện nghiêm túc.\n"
+        "Trân trọng đề nghị./\n- Như trên;\n- Website Sở GD&ĐT;\n- Lưu VT, KHTC.\n"
+        "GIÁM ĐỐC\n(đã ký)\nNguyễn Thanh Giang\n"
+    )
+    text = normalize(text).text
+    closing = find_closing(text, 0, len(text))
+    assert closing.cc == ["Như trên", "Website Sở GD&ĐT", "Lưu VT, KHTC"]
+    assert closing.signer == "Nguyễn Thanh Giang"
+    assert text[: closing.body_end].rstrip().endswith("Trân trọng đề nghị./")
+
+
+def test_như_trên_in_running_text_opens_no_list():
+    """ "Như trên" inside the body, with no "Lưu" entry below it, is no Nơi nhận."""
+    text = "1. Giao Sở Y tế thực hiện.\n2. Như trên;\n3. Giao Sở Tài chính bố trí kinh phí./.\n"
+    closing = find_closing(text, 0, len(text))
+    assert closing.cc == []
+
+
+def test_addressee_listing_places_after_its_colon_below_the_label():
+    """ "Kính gửi:" alone, its one addressee on the next line naming ten provinces after its
+    colon (công văn 5324/BVHTTDL-DSVH, real web copy): the list is names, not a sentence."""
+    text = normalize(
+        "Số: 5324/BVHTTDL-DSVH\nHà Nội, ngày 29 tháng 12 năm 2015\n\nKính gửi:\n\n"
+        "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, Thanh Hóa, Đồng Nai, "
+        "Bình Định, Vĩnh Phúc, Bắc Giang, Hà Nam, Điện Biên, Bình Phước.\n\n"
+        "Ngày 23/12/2015, Thủ tướng Chính phủ có Quyết định số 2367/QĐ-TTg.\n"
+    ).text
+    header = find_header(text)
+    assert header.recipients == [
+        "Ủy ban nhân dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, Thanh Hóa, Đồng Nai, "
+        "Bình Định, Vĩnh Phúc, Bắc Giang, Hà Nam, Điện Biên, Bình Phước"
+    ]
+    assert text[header.body_start :].lstrip().startswith("Ngày 23/12/2015")
+
+
 def test_recipient_ends_where_the_body_runs_on():
     """Crawled copies run the body's first sentence onto the last addressee (công văn
     327/SGDĐT-KHTC and 3397/BKHĐT-QLKTTW, real web copies)."""

@@ -66,14 +66,25 @@ def _common() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _split_point(word: str) -> int | None:
-    if is_syllable(word) or set(_toneless(word)) <= _ASCII:
+    if is_syllable(word) or set(word.lower()) <= _ASCII:
         return None
     points = [i for i in range(1, len(word)) if is_syllable(word[:i]) and is_syllable(word[i:])]
+    if set(_toneless(word)) <= _ASCII:
+        # Only tone marks beyond English letters: two syllables run together ("anthành",
+        # "kèmhình", a web copy) or one that OCR lost a vowel's hat in ("TRUYÈN" for
+        # "TRUYỀN", not "TRUY ÈN"): split only into two syllables directives use.
+        points = [i for i in points if _used(word[:i]) and _used(word[i:])]
     if len(points) > 1:
         # "đềnghị" reads "đề nghị" or "đền ghị": keep the reading whose syllables directives use.
         common = _common()
         points = [i for i in points if {word[:i].lower(), word[i:].lower()} <= common]
     return points[0] if len(points) == 1 else None
+
+
+def _used(syllable: str) -> bool:
+    """A syllable of plain letters, or one with a mark that directives use."""
+    lower = syllable.lower()
+    return set(lower) <= _ASCII or lower in _common()
 
 
 def _split(match: regex.Match[str]) -> str:

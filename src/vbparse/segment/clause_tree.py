@@ -192,25 +192,38 @@ def directs_on_its_own(line: str) -> bool:
 PARAGRAPH_END = (".", ":", ";", "!", "?")
 
 
+# A line at least this long is a whole paragraph of a copy that keeps one paragraph a line
+# (no fixed-width layout wraps so late): ended without a stop ("… e-mail: phong@sở.vn"), it
+# still ends its paragraph when the next line opens a directive of its own ("Nhận được công
+# văn này, yêu cầu …", công văn 327/SGDĐT-KHTC as a web copy, real). A capital alone is not
+# enough: normalisation's joined lines keep a break before a name ("… đề nghị" / "Thuế thành
+# phố Huế liên hệ …").
+_WHOLE_PARAGRAPH_LINE = 200
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[Clause]:
     """The paragraphs of ``text[start:end]`` as unlabelled units: lines (normalisation has
     joined most wrapped ones), a line that ends no sentence joined to the next line of text."""
     units: list[Clause] = []
-    open_unit = False
+    open_unit = whole_line = False
     lines = split_lines(text, start, end)
     quoted = quoted_lines([line.text for line in lines])
     for k, line in enumerate(lines):
         if line.is_blank:
             continue
         s, e = strip_span(text, line.start, line.end)
+        runs_on = open_unit and not line.is_upper
+        if runs_on and whole_line and directs_on_its_own(text[s:e]):
+            runs_on = False
         # A quoted passage is one unit, whatever its lines.
-        if (open_unit and not line.is_upper) or (k and quoted[k] and quoted[k - 1]):
+        if runs_on or (k and quoted[k] and quoted[k - 1]):
             units[-1].own_end = e
         else:
             units.append(
                 Clause(kind="paragraph", label="", id="", start=s, text_start=s, own_end=e)
             )
         open_unit = not line.is_upper and not text[s:e].endswith(PARAGRAPH_END)
+        whole_line = e - s >= _WHOLE_PARAGRAPH_LINE
     return units
 
 

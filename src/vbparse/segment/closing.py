@@ -48,6 +48,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     g = load_yaml("header.yaml")
     return {
         "cc": regex.compile(g["cc_label"], regex.IGNORECASE),
+        "cc_unlabelled": regex.compile(g["cc_unlabelled"]),
+        "cc_archive": regex.compile(g["cc_archive"]),
         "body_end": regex.compile(g["body_end"]),
         "closing_sentence": regex.compile(g["closing_sentence"]),
         "closing_informs_only": regex.compile(g["closing_informs_only"]),
@@ -83,10 +85,13 @@ def find_closing(
     request after the items is a task (``closing_request_tasks`` in clause_labels.yaml)."""
     p = _patterns()
     lines = [ln for ln in split_lines(text, body_start, stop) if not ln.is_blank]
+    cc_label = p["cc"]
     cc_at = next(
-        (i for i, ln in enumerate(lines) if p["cc"].match(ln.text.strip(), timeout=time_left())),
+        (i for i, ln in enumerate(lines) if cc_label.match(ln.text.strip(), timeout=time_left())),
         None,
     )
+    if cc_at is None and (cc_at := _unlabelled_cc(lines)) is not None:
+        cc_label = p["cc_unlabelled"]
     end_at = None
     for i, line in enumerate(lines[: cc_at if cc_at is not None else len(lines)]):
         if p["body_end"].search(line.text, timeout=time_left()) or p["closing_sentence"].match(
@@ -114,7 +119,7 @@ def find_closing(
         closing.body_end = lines[cc_at].start
     tail_from = end_at + 1 if end_at is not None else (cc_at if cc_at is not None else len(lines))
     tail = lines[tail_from:]
-    cc_lines = read_cc(tail, p["cc"]) if cc_at is not None else []
+    cc_lines = read_cc(tail, cc_label) if cc_at is not None else []
     closing.cc = [clean_cc(line) for line in cc_lines]
     used = {line.index for line in cc_lines}
     _read_signature(
@@ -129,6 +134,22 @@ def find_closing(
             # its "KT."/"TM."/"TL." line on (công văn 299/UBND-TTHC, real scan).
             _read_signature(closing, [ln for ln in lines if ln.start >= closing.body_end])
     return closing
+
+
+# How far below its "Như trên" a Nơi nhận without its label keeps its "Lưu" entry.
+_UNLABELLED_CC_LINES = 30
+
+
+def _unlabelled_cc(lines: list[Line]) -> int | None:
+    """Index of the first line of a Nơi nhận list that lost its "Nơi nhận:" label: "Như trên"
+    alone on a line (bulleted or not), a "Lưu" entry among the lines below it."""
+    p = _patterns()
+    for i, line in enumerate(lines):
+        if p["cc_unlabelled"].match(line.text.strip()):
+            below = lines[i + 1 : i + 1 + _UNLABELLED_CC_LINES]
+            if any(p["cc_archive"].match(ln.text.strip().lstrip("-–•+ ")) for ln in below):
+                return i
+    return None
 
 
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
@@ -259,8 +280,23 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
 
 
 def _trim_body_before_signature(closing: Closing, lines: list[Line]) -> None:
-    """With no closing sentence and no Nơi nhận, the body ends where the signature starts."""
+    """With no closing sentence and no Nơi nhận, the body ends where the signature starts:
+    its "KT."/"TM."/"TL." line, or the head's own title in capitals above the name that ends
+    the text ("THỦ TƯỚNG" / "Nguyễn Tấn Dũng", công điện 1225/CĐ-TTg as a web copy, real)."""
     for line in lines:
         if _patterns()["authority"].match(line.text.strip()):
             closing.body_end = line.start
             return
+    tail = lines[-_OWN_SIGNATURE_LINES:]
+    if len(tail) < 2 or signer_name(tail[-1].text.strip()) is None:
+        return
+    for line in reversed(tail[:-1]):
+        text = line.text.strip()
+        if line.is_upper and known_title(title_case(text)) is not None:
+            closing.body_end = line.start
+            return
+
+
+# The head's title and name signing in their own right: the title at most this many lines
+# above the text's end.
+_OWN_SIGNATURE_LINES = 3

@@ -160,6 +160,8 @@ def find_header(text: str) -> Header:
                 continue
             break
     header.body_start = lines[last].end + 1 if last >= 0 else 0
+    if header.body_run_on is not None and lines[last].start <= header.body_run_on:
+        header.body_start = header.body_run_on
     return header
 
 
@@ -203,7 +205,7 @@ def _date_after_number(stripped: str) -> regex.Match[str] | None:
 
 
 # How far below an unknown line a header field may still come ("Kính gửi:", the date line).
-_FIELD_AHEAD = 3
+_FIELD_AHEAD = 5
 
 
 def _header_field_ahead(lines: list[Line], i: int) -> bool:

@@ -44,6 +44,9 @@ class Header:
     subject_cut: str = ""
     recipients: list[str] = field(default_factory=list)
     body_start: int = 0
+    # Where the body's first sentence starts inside the last addressee's line, when a crawled
+    # page ran it on there ("- Tổng cục Thủy sản Văn phòng Chính phủ có Công văn số …").
+    body_run_on: int | None = None
     # A draft: the number and the day are blanks for the clerk ("Số:      /KH-UBND").
     draft_code: str | None = None
     draft_date: bool = False

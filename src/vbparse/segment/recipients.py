@@ -29,14 +29,18 @@ _RECIPIENT_WORDS = 16
 _CELL_BAR = regex.compile(r"\s\|(?:\s|$)")
 
 
-def _add_recipients(header: Header, line: str, bullets: str) -> None:
+def _add_recipients(header: Header, line: str, bullets: str) -> int | None:
     """The addressees of one line, without their bullets and closing punctuation; a table cell
-    keeps several bullets on one line ("Kính gửi: | - Bộ Tài chính; - Bộ Tư pháp")."""
+    keeps several bullets on one line ("Kính gửi: | - Bộ Tài chính; - Bộ Tư pháp"). Returns
+    where in ``line`` a body's sentence run on after the last addressee starts, if one does."""
+    run_on = None
     for entry in _INLINE_BULLET.split(line):
         # A crawled page may run the body's first sentence onto the last addressee ("- Các đơn
         # vị trực thuộc Thực hiện Công văn số 1369/BGDĐT …", công văn 327/SGDĐT-KHTC): the
         # addressee ends where a body opening starts.
-        entry = body_run_on().split(entry, maxsplit=1)[0]
+        if cut := body_run_on().search(entry):
+            run_on = line.find(entry) + cut.end()
+            entry = entry[: cut.start()]
         # A flattened table row runs the next cell on after a bar ("- Bộ Kế hoạch và Đầu tư; |
         # Về đề nghị của …", công văn 6368/VPCP-CN): the addressee is the cell before it.
         cell = _CELL_BAR.split(entry, maxsplit=1)[0]
@@ -45,6 +49,7 @@ def _add_recipients(header: Header, line: str, bullets: str) -> None:
         entry = entry.lstrip(bullets).rstrip(" ;.,…_")
         if entry:  # a draft's blank for the addressee ("Kính gửi: ………") names nobody
             header.recipients.append(entry)
+    return run_on
 
 
 def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -> int:
@@ -87,7 +92,12 @@ def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -
             # 563/UBND-CN.XDCB: "- Các sở: xây dựng, …," / "- UBND huyện từ sơn,") stay apart.
             header.recipients[-1] += ", " + stripped.lstrip("-–•+ ").rstrip(" ;.,")
         else:
-            _add_recipients(header, stripped, "-–•+ ")
+            run_on = _add_recipients(header, stripped, "-–•+ ")
+            if run_on is not None:
+                # the body goes on from there: the header ends inside this line
+                line = lines[j]
+                header.body_run_on = line.start + line.text.find(stripped) + run_on
+                return j
         last = j
     if inline or last > i:
         return last
@@ -95,7 +105,9 @@ def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -
     # "Bộ Y tế;" / "Bộ Tài chính."): short lines, one after another while each ends in ";".
     for j in range(i + 1, min(i + 1 + _RECIPIENT_LINES, len(lines))):
         stripped = lines[j].text.strip()
-        if len(stripped.split()) > _RECIPIENT_WORDS or is_item(lines[j]):
+        # the list an addressee names after its colon is names, not a sentence ("Ủy ban nhân
+        # dân các tỉnh, thành phố: Hồ Chí Minh, Hải Phòng, …", công văn 5324/BVHTTDL-DSVH)
+        if len(stripped.split(":", 1)[0].split()) > _RECIPIENT_WORDS or is_item(lines[j]):
             break
         # An OCR of side-by-side columns puts the quốc hiệu or the date line right under
         # "Kính gửi:": those are no addressees.

@@ -105,8 +105,25 @@ def scan_mentions(
         lead_in, role = absorb_titles(gazetteer, tokens, cand.first, previous_end)
         agency = to_agency(gazetteer, tokens, cand, offset, placement)
         out.append(Mention(agency, cand.first, cand.last, lead_in, role, bare=cand.bare))
+        if role == "party" and (committees := _party_of_provinces(agency)) is not None:
+            out.append(Mention(committees, cand.first, cand.last, cand.last))
         previous_end = cand.last
     return tokens, out
+
+
+# The people's committees of the provinces as a group, and the same provinces' Party
+# committees: "Bí thư và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+# addresses both (công điện 1225/CĐ-TTg, real: its gold names "Tỉnh ủy, Thành ủy các tỉnh,
+# thành phố trực thuộc Trung ương").
+_COMMITTEES_OF_PROVINCES = "Ủy ban nhân dân các tỉnh"
+_PARTY_OF_PROVINCES = "Tỉnh ủy, Thành ủy các tỉnh"
+
+
+def _party_of_provinces(agency: Agency) -> Agency | None:
+    if agency.kind != "group" or not agency.name.startswith(_COMMITTEES_OF_PROVINCES):
+        return None
+    name = _PARTY_OF_PROVINCES + agency.name[len(_COMMITTEES_OF_PROVINCES) :]
+    return agency.model_copy(update={"name": name, "id": None})
 
 
 # The last texts scanned, with their tokens and candidates: a text is often scanned again

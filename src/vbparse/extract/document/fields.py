@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from vbparse.extract.agencies.addressees import unlisted_addressees
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.agencies.matcher import Tokens, find_agencies
@@ -61,7 +62,13 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
             return named
         if len(lines) == 1 and (named := _last_of_two(lines[0], issuer_province(header))):
             return named
-        return by_fold.get(fold(lines[-1])) or agency_casing(lines[-1]) or title_case(lines[-1])
+        if known := by_fold.get(fold(lines[-1])) or agency_casing(lines[-1]):
+            return known
+        # Issuer lines no body is named by, damaged ("BỘ VĂN HÓA, TH THAO" / "VÀ DU LỊCH",
+        # công văn 5324/BVHTTDL-DSVH as a web copy, real): the number's issuer code names it.
+        if number and number.issuer_code in names:
+            return names[number.issuer_code]
+        return title_case(lines[-1])
     if number and number.issuer_code in names:
         return names[number.issuer_code]
     if closing.closing_issuer:
@@ -172,8 +179,10 @@ def _place_units() -> tuple[tuple[str, ...], ...]:
 
 
 def addressees(header: Header, province: str | None) -> list[Agency]:
-    """The Kính gửi lines as agencies: who an item with no named subject speaks to."""
-    return [a for line in header.recipients for a in find_agencies(line, province=province)]
+    """The Kính gửi lines as agencies: who an item with no named subject speaks to. An entry
+    headed by a kind of body the gazetteer lacks ("Hội nghề Cá Việt Nam") is one too."""
+    known = [a for line in header.recipients for a in find_agencies(line, province=province)]
+    return known + unlisted_addressees(header.recipients, known)
 
 
 def cited_references(

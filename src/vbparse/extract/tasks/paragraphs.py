@@ -14,7 +14,7 @@ from vbparse.extract.tasks.headings import (
     states_conditions,
     words_besides,
 )
-from vbparse.extract.tasks.roles import issuer_requests, speaker_at
+from vbparse.extract.tasks.roles import Roles, issuer_requests, speaker_at
 from vbparse.extract.tasks.units import (
     Resolved,
     TaskContext,
@@ -170,10 +170,24 @@ def preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> Resol
         return None
     # A bare colon ends a lead-in only when the line is little more than its bodies ("Giao Bộ
     # Y tế chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư, Bộ Tài chính:").
-    if not announced and words_besides(own, last.text_start, roles) > LEAD_IN_WORDS:
+    if (
+        not announced
+        and not _ends_with_triggered_lead(own, last.text_start, roles)
+        and words_besides(own, last.text_start, roles) > LEAD_IN_WORDS
+    ):
         return None
     # Its dates are the situation's ("mưa lớn từ ngày 14/11"), not the items' due dates.
     return Resolved(roles=roles, lead=roles.lead, deadline=None)
+
+
+def _ends_with_triggered_lead(own: str, offset: int, roles: Roles) -> bool:
+    """Whether the paragraph ends with its trigger's bodies and the colon: "Xét đề nghị của
+    Bộ Tài chính tại văn bản số …, Thủ tướng Chính phủ giao Bộ Tài chính:" (công văn
+    2713/VPCP-KTTH, real) introduces the items however long what it answers is."""
+    if not roles.lead_triggered:
+        return False
+    ends = [agency.span.end for agency in roles.lead if agency.span is not None]
+    return bool(ends) and own[max(ends) - offset :].strip() == ":"
 
 
 def guides(tree: ClauseTree, text: str) -> bool:

@@ -89,6 +89,8 @@ class _RoleTries:
     joiners: frozenset[tuple[str, ...]]
     triggers: Trie  # reversed trigger keys → role
     blockers: frozenset[str]
+    submission_verbs: frozenset[str]
+    address_labels: tuple[tuple[str, ...], ...]
     breaks: frozenset[str]
     issuer_verbs: Trie
     openers: Trie
@@ -129,6 +131,8 @@ def _role_tries() -> _RoleTries:
         joiners=frozenset(fold_phrase(j) for j in grammar.run_joiners) | {()},
         triggers=triggers,
         blockers=frozenset(fold_word(b) for b in grammar.lead_trigger_blockers),
+        submission_verbs=frozenset(fold_word(v) for v in grammar.submission_verbs),
+        address_labels=tuple(fold_phrase(label) for label in grammar.address_labels),
         breaks=frozenset(fold_word(b) for b in grammar.segment_breaks),
         issuer_verbs=issuer,
         openers=openers,
@@ -243,9 +247,24 @@ def _trigger_before(
     before = start - length - 1
     if role == "lead" and before >= floor and tokens.keys[before] in tries.blockers:
         return None
+    if role == "lead" and _after_submission(tokens.keys, start - length, floor, tries, mentions):
+        return None
     if role == "support" and _in_purpose_clause(tokens.keys, start - length, floor, mentions):
         return None
     return role
+
+
+def _after_submission(
+    keys: list[str], trigger: int, floor: int, tries: _RoleTries, mentions: list[Mention]
+) -> bool:
+    """Whether a lead trigger follows the body something is submitted to ("trình Chính phủ
+    đề nghị Ủy ban Thường vụ Quốc hội …"): what follows is the submission's proposal."""
+    addressee = next((m for m in mentions if m.last == trigger), None)
+    return (
+        addressee is not None
+        and addressee.lead_in - 1 >= floor
+        and keys[addressee.lead_in - 1] in tries.submission_verbs
+    )
 
 
 _PURPOSE = fold_word("để")
@@ -338,7 +357,9 @@ def find_roles(
         last_role, last_end = role, end
         if role is None:
             gap = range(seg, start)
-            subject = _is_label(keys, gap) or _opener_gap(keys, gap, tries.openers)
+            subject = (
+                _is_label(keys, gap) or _opener_gap(keys, gap, tries.openers)
+            ) and not _after_address_label(keys, seg, tries)
             speaker = tries.issuer_verbs.longest(keys, end) is not None
             states = tries.statements.longest(keys, _after_date(keys, end))
             if subject and not speaker and not (states and states[1]):
@@ -363,6 +384,15 @@ def find_roles(
     roles.support = _unique(roles.support, roles.lead)
     roles.report_to = _unique(roles.report_to, [])
     return roles
+
+
+def _after_address_label(keys: list[str], seg: int, tries: _RoleTries) -> bool:
+    """Whether the segment opens after "địa chỉ:" (an address names a place, no subject)."""
+    if seg < 2 or keys[seg - 1] != ":":
+        return False
+    return any(
+        tuple(keys[seg - 1 - len(label) : seg - 1]) == label for label in tries.address_labels
+    )
 
 
 _DATE_WORDS = frozenset(fold_word(w) for w in ("ngày", "tháng", "năm", "/", "-", "."))

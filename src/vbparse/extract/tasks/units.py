@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from vbparse.extract.agencies.addressees import addressed_by_head
 from vbparse.extract.document.number import find_document_numbers
 from vbparse.extract.tasks.roles import Roles, find_roles
 from vbparse.models import Agency, Deadline, Span, Task
@@ -39,6 +40,9 @@ def unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
     Thành phố nhận được …") leads nothing."""
     roles = find_roles(own, offset=offset, province=context.province, issuer=context.issuer)
     roles.lead = [a for a in roles.lead if context.issuer is None or a.name != context.issuer]
+    if not roles.lead and (addressed := addressed_by_head(own, offset, context.addressees)):
+        # "Đề nghị Công ty căn cứ …" under "Kính gửi: Công ty TNHH …": the addressee
+        roles.lead, roles.lead_triggered = addressed, True
     return roles
 
 

@@ -1,0 +1,91 @@
+"""Addressees the gazetteer lacks: a Kính gửi entry headed by a kind of body ("Hội nghề Cá
+Việt Nam", "Công ty TNHH Khuôn Mẫu Yong Hong") is a body of its own, and a request that names
+it by its whole name or by its head alone ("Đề nghị Công ty căn cứ …") speaks to it.
+
+The heads and the request are data (``grammars/agencies/defined_terms.yaml``:
+``addressee_heads``, ``addressee_request``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import regex
+
+from vbparse.extract.agencies.keys import fold_phrase
+from vbparse.grammars import load_yaml
+from vbparse.models import Agency, Span
+from vbparse.pattern_time import time_left
+
+__all__ = ["addressed_by_head", "unlisted_addressees"]
+
+# Bullets, the polite "quý" and the punctuation around a Kính gửi entry.
+_ENTRY_EDGES = regex.compile(r"^[\s\-–+•*]+|[\s;.,:]+$")
+
+
+# The polite "quý" and up to three words after it: "đề nghị quý Tổng cục nghiên cứu …"
+# speaks to every addressee whose name starts with those words (công văn 1457/BNN-KHCN, real:
+# "Kính gửi: Tổng cục Lâm nghiệp; Tổng cục Thủy sản").
+_POLITE_WORDS = 3
+
+
+@functools.cache
+def _polite() -> regex.Pattern[str]:
+    g = load_yaml("agencies/defined_terms.yaml")
+    words = rf"(?P<words>\p{{L}}+(?:\s+\p{{L}}+){{0,{_POLITE_WORDS - 1}}})"
+    return regex.compile(rf"{g['addressee_request']}(?<=[Qq]uý\s+){words}")
+
+
+@functools.cache
+def _heads() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    g = load_yaml("agencies/defined_terms.yaml")
+    heads = "|".join(regex.escape(h) for h in sorted(g["addressee_heads"], key=len, reverse=True))
+    entry = regex.compile(rf"^(?:[Qq]uý\s+)?(?P<head>{heads})(?!\p{{L}})", regex.IGNORECASE)
+    request = regex.compile(
+        rf"{g['addressee_request']}(?P<head>{heads})(?!\p{{L}})", regex.IGNORECASE
+    )
+    return entry, request
+
+
+def unlisted_addressees(lines: Iterable[str], known: list[Agency]) -> list[Agency]:
+    """The Kính gửi entries headed by a kind of body that no known agency was found in, each
+    as an agency of that kind named by the entry's words."""
+    entry, _ = _heads()
+    found: list[Agency] = []
+    for line in lines:
+        words = _ENTRY_EDGES.sub("", line)
+        m = entry.match(words, timeout=time_left())
+        if m is None or any(a.text and a.text in line for a in known):
+            continue
+        found.append(Agency(name=words, kind="other", text=words))
+    return found
+
+
+def addressed_by_head(own: str, offset: int, addressees: list[Agency]) -> list[Agency]:
+    """The addressees a request in ``own`` names politely by their first words ("đề nghị quý
+    Tổng cục …"), or the one it names by its head or whole name ("Đề nghị Hội nghề Cá Việt
+    Nam tổ chức …" under "Kính gửi: Hội nghề Cá Việt Nam"), placed at the head."""
+    _, request = _heads()
+    for m in _polite().finditer(own, timeout=time_left()):
+        words = fold_phrase(m.group("words"))
+        for size in range(len(words), 0, -1):
+            named = [a for a in addressees if fold_phrase(a.name)[:size] == words[:size]]
+            if named:
+                return named
+    for m in request.finditer(own, timeout=time_left()):
+        head = fold_phrase(m.group("head"))
+        matching = [
+            a for a in addressees if fold_phrase(_strip_polite(a.name))[: len(head)] == head
+        ]
+        if len(matching) == 1:
+            span = Span(start=offset + m.start("head"), end=offset + m.end("head"))
+            return [matching[0].model_copy(update={"span": span})]
+    return []
+
+
+_POLITE = regex.compile(r"^[Qq]uý\s+")
+
+
+def _strip_polite(name: str) -> str:
+    return _POLITE.sub("", name)

@@ -1,0 +1,54 @@
+"""Document fields read from damaged headers (issue 11)."""
+
+from __future__ import annotations
+
+from vbparse.pipeline import parse_text
+
+
+def test_damaged_issuer_lines_are_named_by_the_numbers_issuer_code():
+    """A web copy lost letters of the issuer's name ("BỘ VĂN HÓA, TH THAO" / "VÀ DU LỊCH",
+    công văn 5324/BVHTTDL-DSVH, real): no body is named by those lines, and the number's
+    issuer code names the ministry."""
+    doc = parse_text(
+        "BỘ VĂN HÓA, TH THAO\nVÀ DU LỊCH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 5324/BVHTTDL-DSVH\nV/v tổ chức Lễ công bố\n"
+        "Hà Nội, ngày 29 tháng 12 năm 2015\nKính gửi: Ủy ban nhân dân thành phố Hải Phòng\n"
+        "Bộ Văn hóa, Thể thao và Du lịch đề nghị Ủy ban nhân dân thành phố Hải Phòng tổ chức "
+        "buổi Lễ trang trọng, tiết kiệm./.\n"
+    )
+    assert doc.issuer == "Bộ Văn hóa, Thể thao và Du lịch"
+
+
+def test_issuer_lines_that_name_a_body_keep_it_over_the_code():
+    """Issuer lines naming a body the gazetteer knows are the issuer, whatever the code."""
+    doc = parse_text(
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5253/CT-CS\nV/v chính sách thuế\n"
+        "Hà Nội, ngày 10 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Ninh Bình\n"
+        "Cục Thuế đề nghị Thuế tỉnh Ninh Bình căn cứ quy định để thực hiện./.\n"
+    )
+    assert doc.issuer is not None and doc.issuer.casefold() == "cục thuế"
+
+
+def test_signature_of_the_head_in_his_own_right_without_nơi_nhận():
+    """ "THỦ TƯỚNG" above the name that ends the text, no Nơi nhận and no "./." (công điện
+    1225/CĐ-TTg as a web copy, real): the signature, not two paragraphs of the body."""
+    doc = parse_text(
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 1225/CĐ-TTg\nHà Nội, ngày 10 tháng 08 năm 2006\nCÔNG ĐIỆN\n"
+        "THỦ TƯỚNG CHÍNH PHỦ ĐIỆN:\n- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+        "Trung ương\nĐề nghị Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương "
+        "tập trung chỉ đạo phòng chống dịch.\n\nTHỦ TƯỚNG\n\nNguyễn Tấn Dũng\n"
+    )
+    assert (doc.signer, doc.signer_title) == ("Nguyễn Tấn Dũng", "Thủ tướng")
+    assert doc.recipients == ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert len(doc.tasks) == 1
+
+
+def test_numbered_district_as_the_place():
+    """ "Quận 9, ngày 04 tháng 6 năm 2014" (công văn 21/TTVH of Quận 9's culture centre, real
+    web copy): a numbered district is a place."""
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN QUẬN 9\nTRUNG TÂM VĂN HÓA\nSố: 21/TTVH\nV/v thực hiện chế độ báo cáo\n"
+        "Quận 9, ngày 04 tháng 6 năm 2014\nKính gửi: Ban VHTT 13 phường\n"
+        "Trung tâm Văn hóa đề nghị Ban VHTT 13 phường thực hiện nghiêm chế độ báo cáo./.\n"
+    )
+    assert (doc.place, str(doc.date)) == ("Quận 9", "2014-06-04")
