@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from vbparse.ingest.docx_styles import StyleIndex, qn
+from vbparse.ingest.docx_styles import FONT_ATTRS, StyleIndex, qn, rfonts_names
 from vbparse.ingest.docx_xml import first_child
 from vbparse.ingest.legacy_runs import Piece, decode_pieces, font_encoding
 
@@ -34,7 +34,6 @@ _INLINE_CONTAINERS = (
     "sdt",
     "sdtContent",
 )
-_FONT_ATTRS = ("hAnsi", "ascii", "cs", "eastAsia")
 
 
 def _rfonts_name(rpr: Any) -> str | None:
@@ -43,7 +42,7 @@ def _rfonts_name(rpr: Any) -> str | None:
     fonts = first_child(rpr, qn("w:rFonts"))
     if fonts is None:
         return None
-    for attr in _FONT_ATTRS:
+    for attr in FONT_ATTRS:
         name = fonts.get(qn(f"w:{attr}"))
         if name:
             return name
@@ -64,6 +63,12 @@ class FontResolver:
         if defaults is not None:
             rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
             self.default = _rfonts_name(rpr)
+        # Whether any font the body or its styles name stands for a legacy encoding: most
+        # documents name none, and then no body run's font needs resolving (its encoding is
+        # None whatever it resolves to) and every paragraph reads as written.
+        self._legacy_fonts = any(
+            font_encoding(name) for name in rfonts_names(body) | styles.font_names()
+        )
         self.prior = self._prior(body)
 
     def _style(self, style_id: str) -> tuple[str | None, str | None]:
@@ -85,13 +90,17 @@ class FontResolver:
         """The legacy encoding that most of the document's non-ASCII text is set in."""
         weights: Counter[str] = Counter()
         for p in body.iter(qn("w:p")):
-            pieces = self._pieces[p] = self._read_pieces(p)
+            pieces = self._pieces[p] = self._read_pieces(p, resolve=self._legacy_fonts)
             for piece in pieces:
                 if piece.encoding is not None:
                     weights[piece.encoding] += sum(1 for c in piece.text if ord(c) > 0x7F)
         return weights.most_common(1)[0][0] if weights else None
 
-    def _read_pieces(self, p: Any) -> list[Piece]:
+    def _read_pieces(self, p: Any, *, resolve: bool = True) -> list[Piece]:
+        """The runs of ``w:p`` as pieces; without ``resolve``, their fonts are not looked up
+        (a body none of whose fonts is a legacy one: each encoding would be None)."""
+        if not resolve:
+            return [Piece(_run_text(r), None) for r in _runs(p)]
         paragraph_font = self.paragraph_font(p)
         return [
             Piece(_run_text(r), font_encoding(self.run_font(r, paragraph_font))) for r in _runs(p)
@@ -165,4 +174,8 @@ def _runs(container: Any) -> Iterator[Any]:
 
 def paragraph_text(p: Any, fonts: FontResolver) -> str:
     """The decoded text of one ``w:p`` element."""
-    return decode_pieces([piece for piece in fonts.pieces(p) if piece.text], fonts.prior)
+    pieces = fonts.pieces(p)
+    if fonts.prior is None and all(piece.encoding is None for piece in pieces):
+        # No legacy encoding anywhere: ``decode_pieces`` would give the runs as written.
+        return "".join(piece.text for piece in pieces)
+    return decode_pieces([piece for piece in pieces if piece.text], fonts.prior)

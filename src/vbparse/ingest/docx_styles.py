@@ -42,6 +42,18 @@ def has_borders(pr: Any, container: str) -> bool:
     return False
 
 
+# A run font's attributes, in the order Word uses them for characters above U+007F.
+FONT_ATTRS = ("hAnsi", "ascii", "cs", "eastAsia")
+
+
+def rfonts_names(root: Any) -> frozenset[str]:
+    """Every font name a ``w:rFonts`` inside ``root`` gives, in any of its attributes."""
+    attrs = [qn(f"w:{attr}") for attr in FONT_ATTRS]
+    return frozenset(
+        name for fonts in root.iter(qn("w:rFonts")) for attr in attrs if (name := fonts.get(attr))
+    )
+
+
 class StyleIndex:
     """The ``w:style`` elements of one document by id, and its default style per type."""
 
@@ -56,6 +68,14 @@ class StyleIndex:
                 self._defaults[style.get(style_type)] = style
         self._num_prs: dict[str | None, list[Any]] = {}
         self._table_borders: dict[str | None, bool] = {}
+        self._font_names: frozenset[str] | None = None
+
+    def font_names(self) -> frozenset[str]:
+        """Every font the styles part names (each ``w:rFonts`` attribute, the document
+        defaults' included): the fonts a run can get from a style, found once per part."""
+        if self._font_names is None:
+            self._font_names = rfonts_names(self.root)
+        return self._font_names
 
     def first(self, style_id: str | None) -> Any | None:
         """The first style with this id (``basedOn`` and python-docx's ``get_by_id``)."""
