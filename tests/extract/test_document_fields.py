@@ -52,3 +52,19 @@ def test_numbered_district_as_the_place():
         "Trung tâm Văn hóa đề nghị Ban VHTT 13 phường thực hiện nghiêm chế độ báo cáo./.\n"
     )
     assert (doc.place, str(doc.date)) == ("Quận 9", "2014-06-04")
+
+
+def test_unit_lines_in_capitals_under_a_provincial_committee():
+    """"UBND TỈNH BẮC GIANG" above "BAN QUẢN LÝ CÁC KCN" or "VĂN PHÒNG" (công văn 405/KCN-LĐ,
+    390/VP-TH, real scans): that province's board, that committee's office."""
+    issuers = []
+    for unit in ("BAN QUẢN LÝ CÁC KCN", "VĂN PHÒNG"):
+        doc = parse_text(
+            f"UBND TỈNH BẮC GIANG\n{unit}\nSố: 390/VP-TH\nBắc Giang, ngày 14 tháng 11 năm 2012\n"
+            "Kính gửi: Sở Tài chính\nĐề nghị Sở Tài chính báo cáo kết quả./.\n"
+        )
+        issuers.append(doc.issuer)
+    assert issuers == [
+        "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang",
+        "Văn phòng Ủy ban nhân dân tỉnh Bắc Giang",
+    ]

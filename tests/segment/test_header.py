@@ -160,6 +160,35 @@ def test_addressee_listing_places_after_its_colon_below_the_label():
     assert text[header.body_start :].lstrip().startswith("Ngày 23/12/2015")
 
 
+@pytest.mark.parametrize(
+    ("title", "number", "date", "subject"),
+    [
+        (
+            "Công văn số 1448/SNV-CCHC ngày 27/12/2016 V/v xin ý kiến vào dự thảo Kế hoạch.",
+            "1448/SNV-CCHC",
+            "2016-12-27",
+            "xin ý kiến vào dự thảo Kế hoạch",
+        ),
+        (
+            "Số 924/SNV-CCHC Ngày 07-9-2015 V/v báo cáo công tác CCHC quý III năm 2015.",
+            "924/SNV-CCHC",
+            "2015-09-07",
+            "báo cáo công tác CCHC quý III năm 2015",
+        ),
+    ],
+)
+def test_portal_title_line_holds_number_day_and_subject(title, number, date, subject):
+    """A province portal's title line, then its "Đăng ngày:" line (Sở Nội vụ Sơn La's site,
+    real web copies, b29): number, day and trích yếu; the page's line is no part of them."""
+    text = normalize(
+        f"{title}\n\nĐăng ngày: 28/12/2016 14:38:11\n\nKính gửi:\n\n– Báo Sơn La;\n\n"
+        "– Tỉnh đoàn.\n\nThực hiện Quyết định số 3490/QĐ-BNV ngày 10/10/2016 của Bộ Nội vụ.\n"
+    ).text
+    header = find_header(text)
+    assert (header.number, str(header.date), header.subject) == (number, date, subject)
+    assert header.recipients == ["Báo Sơn La", "Tỉnh đoàn"]
+
+
 def test_recipient_ends_where_the_body_runs_on():
     """Crawled copies run the body's first sentence onto the last addressee (công văn
     327/SGDĐT-KHTC and 3397/BKHĐT-QLKTTW, real web copies)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from vbparse.extract.document.number import number_regex
+from vbparse.extract.time.dates import date_from_match
 from vbparse.models import Span
 from vbparse.pattern_time import time_left
 from vbparse.segment.broken_lines import (
@@ -96,11 +97,18 @@ def find_header(text: str) -> Header:
             last = i + 1
         elif (label_end := broken_recipients_label(lines, i, issuer_text(header))) is not None:
             last = read_recipients(header, lines, i + 1, label_end)
-        elif header.number is None and (m := p["number"].match(stripped)):
+        elif header.number is None and (
+            m := p["number"].match(stripped) or (i == 0 and p["portal_number"].match(stripped))
+        ):
+            # (a portal's title line opens the page: "Công văn số 1448/SNV-CCHC ngày …"; below
+            # the header's first line "Công văn số …" is a document the trích yếu cites)
             header.number = m.group("number")
             offset = line.start + (len(line.text) - len(line.text.lstrip()))
             header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
+            _read_portal_title(header, line, stripped, m.end())
             last = i
+        elif p["page_metadata"].match(stripped):
+            last = i  # a portal's line about the page ("Đăng ngày: …"), no field
         elif header.number is None and (alone := _number_alone(lines, i, header)):
             # A portal copy titled by its number alone ("3215/BVHTTDL-VHCS" above the text),
             # or "Số:" on a line of its own with the number under it (a flattened table).
@@ -163,6 +171,20 @@ def find_header(text: str) -> Header:
     if header.body_run_on is not None and lines[last].start <= header.body_run_on:
         header.body_start = header.body_run_on
     return header
+
+
+def _read_portal_title(header: Header, line: Line, stripped: str, at: int) -> None:
+    """The day and the trích yếu after the number on a portal's title line ("Số 924/SNV-CCHC
+    Ngày 07-9-2015 V/v báo cáo công tác CCHC quý III năm 2015.")."""
+    p = header_patterns()
+    m = p["portal_date"].match(stripped, at)
+    if m is None or header.date is not None:
+        return
+    header.date = date_from_match(m)
+    rest = stripped[m.end() :]
+    if v := p["subject"].match(stripped, m.end() + len(rest) - len(rest.lstrip())):
+        set_subject(header, line, v.end(), [])
+        header.subject_is_vv = True
 
 
 def _number_alone(lines: list[Line], i: int, header: Header) -> tuple[int, regex.Match[str]] | None:

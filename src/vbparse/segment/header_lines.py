@@ -65,6 +65,11 @@ def header_patterns() -> dict[str, regex.Pattern[str]]:
         "motto": regex.compile("|".join(f"(?:{m})" for m in g["motto"]), flags),
         "marks": regex.compile(g["marks"]),
         "number": regex.compile(rf"{g['number_label']}(?P<number>{number_regex().pattern})"),
+        "portal_number": regex.compile(
+            rf"{g['portal_number_label']}(?P<number>{number_regex().pattern})"
+        ),
+        "portal_date": regex.compile(rf"{g['portal_date']}{DATE_PATTERN}"),
+        "page_metadata": regex.compile(g["page_metadata"]),
         "subject": regex.compile(g["subject_label"]),
         "place_date": regex.compile(rf"{g['place_date']}{DATE_PATTERN}", flags),
         "recipients": regex.compile(g["recipients_label"]),

@@ -38,20 +38,24 @@ def _polite() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _heads() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _heads() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[tuple[str, ...]]]:
+    """The Kính gửi entry's head, the request naming a head, and the heads that may stand
+    alone for the addressee ("Công ty", not "Ban": "Ban chấp hành …" is another board)."""
     g = load_yaml("agencies/defined_terms.yaml")
-    heads = "|".join(regex.escape(h) for h in sorted(g["addressee_heads"], key=len, reverse=True))
+    every = [*g["addressee_heads"], *g["addressee_name_heads"]]
+    heads = "|".join(regex.escape(h) for h in sorted(every, key=len, reverse=True))
     entry = regex.compile(rf"^(?:[Qq]uý\s+)?(?P<head>{heads})(?!\p{{L}})", regex.IGNORECASE)
     request = regex.compile(
         rf"{g['addressee_request']}(?P<head>{heads})(?!\p{{L}})", regex.IGNORECASE
     )
-    return entry, request
+    alone = frozenset(fold_phrase(h) for h in g["addressee_heads"])
+    return entry, request, alone
 
 
 def unlisted_addressees(lines: Iterable[str], known: list[Agency]) -> list[Agency]:
     """The Kính gửi entries headed by a kind of body that no known agency was found in, each
     as an agency of that kind named by the entry's words."""
-    entry, _ = _heads()
+    entry, _, _ = _heads()
     found: list[Agency] = []
     for line in lines:
         words = _ENTRY_EDGES.sub("", line)
@@ -66,7 +70,7 @@ def addressed_by_head(own: str, offset: int, addressees: list[Agency]) -> list[A
     """The addressees a request in ``own`` names politely by their first words ("đề nghị quý
     Tổng cục …"), or the one it names by its head or whole name ("Đề nghị Hội nghề Cá Việt
     Nam tổ chức …" under "Kính gửi: Hội nghề Cá Việt Nam"), placed at the head."""
-    _, request = _heads()
+    _, request, alone = _heads()
     for m in _polite().finditer(own, timeout=time_left()):
         words = fold_phrase(m.group("words"))
         for size in range(len(words), 0, -1):
@@ -75,13 +79,33 @@ def addressed_by_head(own: str, offset: int, addressees: list[Agency]) -> list[A
                 return named
     for m in request.finditer(own, timeout=time_left()):
         head = fold_phrase(m.group("head"))
-        matching = [
-            a for a in addressees if fold_phrase(_strip_polite(a.name))[: len(head)] == head
-        ]
-        if len(matching) == 1:
+        after = own[m.start("head") :]
+        said = fold_phrase(after[:_NAME_REACH])
+        # the whole name written; else a head that stands alone, a word in lower case after
+        # it ("Đề nghị Công ty căn cứ …": no name of a body goes on)
+        whole = [a for a in addressees if said[: len(fold_phrase(a.name))] == fold_phrase(a.name)]
+        if (
+            not whole
+            and head in alone
+            and _lower_word_after(after, m.end("head") - m.start("head"))
+        ):
+            whole = [
+                a for a in addressees if fold_phrase(_strip_polite(a.name))[: len(head)] == head
+            ]
+        if len(whole) == 1:
             span = Span(start=offset + m.start("head"), end=offset + m.end("head"))
-            return [matching[0].model_copy(update={"span": span})]
+            return [whole[0].model_copy(update={"span": span})]
     return []
+
+
+# How many characters after a request's head may hold an addressee's whole name.
+_NAME_REACH = 160
+_NEXT_WORD = regex.compile(r"\s+(\p{L})")
+
+
+def _lower_word_after(text: str, at: int) -> bool:
+    m = _NEXT_WORD.match(text, at)
+    return m is not None and m.group(1).islower()
 
 
 _POLITE = regex.compile(r"^[Qq]uý\s+")

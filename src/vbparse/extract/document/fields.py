@@ -5,6 +5,7 @@ bodies that the gazetteer does not know."""
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -60,6 +61,8 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         # that province, named as the gazetteer names it.
         if len(lines) > 1 and (named := _whole_agency(lines[-1], issuer_province(header))):
             return named
+        if len(lines) > 1 and (office := _office_of(lines, issuer_province(header))):
+            return office
         if len(lines) == 1 and (named := _last_of_two(lines[0], issuer_province(header))):
             return named
         if known := by_fold.get(fold(lines[-1])) or agency_casing(lines[-1]):
@@ -83,9 +86,37 @@ def _issuer_names_by_fold() -> dict[str, str]:
     return {fold(name): name for name in issuer_names().values()}
 
 
+_OFFICE = "văn phòng"
+
+
+def _office_of(lines: list[str], province: str | None) -> str | None:
+    """ "VĂN PHÒNG" alone under its body's line is that body's office ("UBND TỈNH BẮC GIANG" /
+    "VĂN PHÒNG", công văn 390/VP-TH, real scan: Văn phòng Ủy ban nhân dân tỉnh Bắc Giang)."""
+    if fold(lines[-1]) != _OFFICE:
+        return None
+    parent = _whole_agency(" ".join(lines[:-1]), province)
+    return f"Văn phòng {parent}" if parent else None
+
+
+# Letters that make a word in capitals a word, not an abbreviation ("KCN", "HĐND").
+_VOWELS = regex.compile(r"[aăâeêioôơuưy]", regex.IGNORECASE)
+
+
+def _capitalised(written: str) -> str:
+    """An issuer line in capitals with each word capitalised, abbreviations kept ("BAN QUẢN LÝ
+    CÁC KCN" → "Ban Quản Lý Các KCN"): the matcher reads a body's name so."""
+    base = unicodedata.normalize("NFD", written)
+    words = zip(written.split(), base.split(), strict=True)
+    return " ".join(w.capitalize() if _VOWELS.search(b) else w for w, b in words)
+
+
 def _whole_agency(written: str, province: str | None) -> str | None:
     """The canonical name of the one agency that ``written`` names entirely, if any."""
     found = list(find_agencies(written, province=province))
+    if not found and written.isupper():
+        # "UBND TỈNH BẮC GIANG" / "BAN QUẢN LÝ CÁC KCN" (công văn 405/KCN-LĐ, real scan)
+        written = _capitalised(written)
+        found = list(find_agencies(written, province=province))
     if len(found) == 1 and fold(found[0].text) == fold(written):
         return found[0].name
     return None
