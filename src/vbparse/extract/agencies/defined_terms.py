@@ -181,26 +181,40 @@ def name_defined_terms(tasks: list[Task], terms: DefinedTerms) -> list[Task]:
     trực thuộc Trung ương")."""
     if not terms:
         return tasks
+    # Each agency's words as keys, read once per text: the tasks name the same bodies again
+    # and again (a document's 300 mentions have about 60 texts).
+    keys: dict[str, list[tuple[str, ...]]] = {}
     for task in tasks:
         for role in ("lead", "support"):
             named: list[Agency] = []
             for agency in getattr(task, role):
-                for body in _stands_for(agency, terms) or [agency]:
+                for body in _stands_for(agency, terms, keys) or [agency]:
                     if all(body.name != seen.name for seen in named):
                         named.append(body)
             setattr(task, role, named)
     return tasks
 
 
-def _stands_for(agency: Agency, terms: DefinedTerms) -> list[Agency]:
-    """The bodies ``agency``'s words name when they are defined short names (all of them)."""
-    whole = terms.get(_key(agency.text))
+def _text_keys(text: str) -> list[tuple[str, ...]]:
+    """The key of ``text`` whole, then the key of each of its parts between joiners."""
+    parts = [p for p in _grammar().joiners.split(text) if p.strip()]
+    return [_key(text), *map(_key, parts)]
+
+
+def _stands_for(
+    agency: Agency, terms: DefinedTerms, keys: dict[str, list[tuple[str, ...]]]
+) -> list[Agency]:
+    """The bodies ``agency``'s words name when they are defined short names (all of them);
+    ``keys`` keeps each text's keys (``_text_keys``) for the next mention of it."""
+    text_keys = keys.get(agency.text)
+    if text_keys is None:
+        text_keys = keys[agency.text] = _text_keys(agency.text)
+    whole = terms.get(text_keys[0])
     if whole is not None and whole.covers(agency):
         return [b.model_copy(update={"span": agency.span}) for b in whole.bodies]
-    parts = [p for p in _grammar().joiners.split(agency.text) if p.strip()]
     bodies: list[Agency] = []
-    for part in parts:
-        defined = terms.get(_key(part))
+    for part_key in text_keys[1:]:
+        defined = terms.get(part_key)
         if defined is None or not defined.covers(agency):
             return []
         bodies.extend(b.model_copy(update={"span": agency.span}) for b in defined.bodies)
