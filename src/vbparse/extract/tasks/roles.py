@@ -92,6 +92,7 @@ class _RoleTries:
     submission_verbs: frozenset[str]
     address_labels: tuple[tuple[str, ...], ...]
     breaks: frozenset[str]
+    dashes: frozenset[str]
     issuer_verbs: Trie
     openers: Trie
     never_subject: frozenset[str]
@@ -134,6 +135,7 @@ def _role_tries() -> _RoleTries:
         submission_verbs=frozenset(fold_word(v) for v in grammar.submission_verbs),
         address_labels=tuple(fold_phrase(label) for label in grammar.address_labels),
         breaks=frozenset(fold_word(b) for b in grammar.segment_breaks),
+        dashes=frozenset(fold_word(d) for d in grammar.run_dashes),
         issuer_verbs=issuer,
         openers=openers,
         never_subject=frozenset(grammar.never_subject_kinds),
@@ -346,6 +348,8 @@ def find_roles(
         seg = start
         while seg > 0 and not (keys[seg - 1] in tries.breaks and not covered[seg - 1]):
             seg -= 1
+        if start > seg and keys[start - 1] in tries.dashes and not covered[start - 1]:
+            seg = start  # "… – Trường THPT Cao Lãnh 2 thực hiện": who does the item
         role = _trigger_before(tokens, start, seg, tries, mentions)
         if role is None and start == seg:
             role = _titled_trigger(tokens, seg, tries, mentions)
