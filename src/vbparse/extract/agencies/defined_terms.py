@@ -227,16 +227,16 @@ def _as_addressed(agency: Agency, full: list[Agency]) -> Agency:
     to every such body names ("Kính gửi: Các Sở Giáo dục và Đào tạo" … "đề nghị Sở GDĐT …",
     công văn 7991/BGDĐT-GDTrH; "Kính gửi: Các Thuế tỉnh, thành phố" … "Thuế tỉnh, thành phố",
     5363/CT-CS, real): its "các" aside, the same words."""
-    if agency.kind != "group" and agency.span is None:
+    one_of_a_kind = agency.id is not None and agency.span is not None and not _placed(agency)
+    if agency.kind != "group" and not one_of_a_kind:
         return agency
     short = _without_determiner(agency.name)
+    tails = ("", *(f" {tail}" for tail in _grammar().addressed_in_full))
     for addressee in full:
         name = _without_determiner(addressee.name)
-        tails = ("", *(f" {tail}" for tail in _grammar().addressed_in_full))
         same = addressee.name.casefold() == agency.name.casefold()
-        if agency.kind == "group" or agency.id is not None and not _placed(agency):
-            if not same and any(name == f"{short}{tail}" for tail in tails):
-                return agency.model_copy(update={"name": addressee.name, "id": addressee.id})
+        if not same and any(name == f"{short}{tail}" for tail in tails):
+            return agency.model_copy(update={"name": addressee.name, "id": addressee.id})
     return agency
 
 
