@@ -57,3 +57,22 @@ def test_a_ward_named_after_two_places_keeps_its_dash():
         "Ủy ban nhân dân xã Tân Phong",
         "Sở Y tế tỉnh Lâm Đồng",
     ]
+
+
+def test_an_agency_cell_names_kinds_of_body_without_các():
+    """The PHỐI HỢP column of kế hoạch 552/KH-UBND Đồng Tháp (real): "Sở, ban, ngành có liên
+    quan" is a group as written; a cell item that makes no group names no one."""
+    from vbparse.extract.tasks.cell_agencies import cell_agencies
+    from vbparse.models import Span
+    from vbparse.segment.tables import Cell
+
+    def names(text: str) -> list[str]:
+        cell = Cell(text=text, span=Span(start=100, end=100 + len(text)))
+        return [a.name for a in cell_agencies(cell, province="ubnd-tinh-dong-thap")]
+
+    assert names("Sở, ban, ngành có liên quan") == ["Sở, ban, ngành có liên quan"]
+    assert names("Sở Công Thương; Sở, ban, ngành có liên quan") == [
+        "Sở Công Thương tỉnh Đồng Tháp",
+        "Sở, ban, ngành có liên quan",
+    ]
+    assert names("Thường xuyên") == []
