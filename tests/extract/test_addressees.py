@@ -40,3 +40,39 @@ def test_quý_and_first_words_name_every_addressee_they_begin():
     ]
     said = addressed_by_head("đề nghị quý Tổng cục nghiên cứu kỹ Báo cáo", 0, two)
     assert _names(said) == ["Tổng cục Lâm nghiệp", "Tổng cục Thủy sản"]
+
+
+def test_a_ward_named_after_two_places_keeps_its_dash():
+    """ "phường Xuân Hương - Đà Lạt" (a ward of Lâm Đồng since 2025, kế hoạch of UBND tỉnh Lâm
+    Đồng, real DOCX) is one name; a dash before another body's name ends the ward's."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    def names(text: str) -> list[str]:
+        return [a.name for a in find_agencies(text, province="ubnd-tinh-lam-dong")]
+
+    assert names("giao Ủy ban nhân dân phường Xuân Hương – Đà Lạt chủ trì") == [
+        "Ủy ban nhân dân phường Xuân Hương - Đà Lạt"
+    ]
+    assert names("Ủy ban nhân dân xã Tân Phong - Sở Y tế") == [
+        "Ủy ban nhân dân xã Tân Phong",
+        "Sở Y tế tỉnh Lâm Đồng",
+    ]
+
+
+def test_an_agency_cell_names_kinds_of_body_without_các():
+    """The PHỐI HỢP column of kế hoạch 552/KH-UBND Đồng Tháp (real): "Sở, ban, ngành có liên
+    quan" is a group as written; a cell item that makes no group names no one."""
+    from vbparse.extract.tasks.cell_agencies import cell_agencies
+    from vbparse.models import Span
+    from vbparse.segment.tables import Cell
+
+    def names(text: str) -> list[str]:
+        cell = Cell(text=text, span=Span(start=100, end=100 + len(text)))
+        return [a.name for a in cell_agencies(cell, province="ubnd-tinh-dong-thap")]
+
+    assert names("Sở, ban, ngành có liên quan") == ["Sở, ban, ngành có liên quan"]
+    assert names("Sở Công Thương; Sở, ban, ngành có liên quan") == [
+        "Sở Công Thương tỉnh Đồng Tháp",
+        "Sở, ban, ngành có liên quan",
+    ]
+    assert names("Thường xuyên") == []

@@ -55,7 +55,7 @@ def test_numbered_district_as_the_place():
 
 
 def test_unit_lines_in_capitals_under_a_provincial_committee():
-    """"UBND TỈNH BẮC GIANG" above "BAN QUẢN LÝ CÁC KCN" or "VĂN PHÒNG" (công văn 405/KCN-LĐ,
+    """ "UBND TỈNH BẮC GIANG" above "BAN QUẢN LÝ CÁC KCN" or "VĂN PHÒNG" (công văn 405/KCN-LĐ,
     390/VP-TH, real scans): that province's board, that committee's office."""
     issuers = []
     for unit in ("BAN QUẢN LÝ CÁC KCN", "VĂN PHÒNG"):

@@ -128,6 +128,18 @@ def test_ocr_fields_issuer_line(read, expected):
             "Nơi nhận:\n- Như trên:\nLưu VT, PC04,\n-\nThiếu tướng Trương Minh Đương\n",
             "Trương Minh Đương",
         ),
+        # công văn 61/SKH-TH (real scan): the seal's rim read as words under the name.
+        (
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, TH.\nTrịnh Hữu Thắng\nlễ tư r ` `\n",
+            "Trịnh Hữu Thắng",
+        ),
+        # chỉ thị 07/CT-UBND Quảng Ngãi (real scan): the signature column read into the list.
+        (
+            "CHỦ\nNơi nhận:\n- Phó Thủ tướng TT Trương Hòa Bình (báo cáo);\n"
+            "- CT, các PCT UBND tỉnh;\nĐoàn TỊCH\nPhạm Trường Thọ\n- ĐBQH tỉnh;\n"
+            "- Cục THADS tỉnh;\n- Lưu: VT, NCbdv205.\n",
+            "Phạm Trường Thọ",
+        ),
         # công văn 464/TTg-CĐS: only the end of the name read: not taken.
         ("Nơi nhận:\n- Như trên;\n- Lưu: VT, CĐĐS (2).LHQ\n2\nThanh Trà\n", None),
     ],

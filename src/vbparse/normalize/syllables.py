@@ -64,9 +64,14 @@ def _common() -> frozenset[str]:
     return frozenset(row["syllable"] for row in load_tsv("encodings/syllables.tsv"))
 
 
+# Two syllables are at most this many letters ("nghiêngnghiêng" is 14): a longer run is no
+# two syllables run together, and trying every split of it costs its length squared.
+_TWO_SYLLABLES = 16
+
+
 @functools.lru_cache(maxsize=65536)
 def _split_point(word: str) -> int | None:
-    if is_syllable(word) or set(word.lower()) <= _ASCII:
+    if len(word) > _TWO_SYLLABLES or is_syllable(word) or set(word.lower()) <= _ASCII:
         return None
     points = [i for i in range(1, len(word)) if is_syllable(word[:i]) and is_syllable(word[i:])]
     if set(_toneless(word)) <= _ASCII:

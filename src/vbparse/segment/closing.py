@@ -22,6 +22,7 @@ from vbparse.segment.clause_tree import PARAGRAPH_END, directs_on_its_own
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 from vbparse.segment.signature_lines import (
     broken_name,
+    lone_name,
     name_after_list,
     past_specks,
     rejoin_authorities,
@@ -126,7 +127,7 @@ def find_closing(
         closing, [ln for ln in tail if ln.index not in used and not p["cc"].match(ln.text.strip())]
     )
     if closing.signer is None and cc_lines and scan:
-        closing.signer = name_after_list(tail)
+        closing.signer = name_after_list(tail) or lone_name(tail)
     if end_at is None and cc_at is None:
         _trim_body_before_signature(closing, lines)
         if closing.body_end < stop:

@@ -102,11 +102,18 @@ def _opens_clause(line: StrippedLine, after: list[StrippedLine]) -> bool:
     found = match_label(line.text)
     if found is None or ROW_LABEL.fullmatch(line.text) is not None:
         return False
-    below = next((n for n in after if not n.blank), None)
+    # the group's title may wrap in capitals before the row label ("II. HOÀN" / "THIỆN CƠ
+    # CHẾ, CHÍNH SÁCH …" / "4", kế hoạch 617/KH-UBND Đồng Tháp, a Markdown copy)
+    below = next((n for n in after if not n.blank and not _capitals(n.text)), None)
     if GROUP_ROW.fullmatch(line.text) and below and ROW_LABEL.fullmatch(below.text):
         return False
     kind, match = found
     return kind.kind not in _CELL_BULLETS and bool(line.text[match.end() :].strip())
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 @dataclass

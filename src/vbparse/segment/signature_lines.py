@@ -153,6 +153,10 @@ def title_and_name(text: str) -> tuple[str, str | None]:
     return " ".join(words[:k]), signer_name(" ".join(words[k:]))
 
 
+# Lines of debris OCR may read under the signer's name (the seal's rim, the signature).
+_DEBRIS_UNDER_NAME = 2
+
+
 def name_after_list(lines: list[Line]) -> str | None:
     """The signer's name as the last line, just under the Nơi nhận list's last entry, when it
     was not found under the titles: a scan's seal and signature hide the titles or break the
@@ -164,10 +168,40 @@ def name_after_list(lines: list[Line]) -> str | None:
     last_entry = max(
         (i for i, ln in enumerate(lines) if ln.text.strip().startswith(BULLETS)), default=None
     )
-    if k == 0 or last_entry is None or not 0 < k - 1 - last_entry <= _NAME_AFTER_LIST_LINES:
+    if k == 0 or last_entry is None or k - 1 <= last_entry:
         return None
-    name = signer_name(lines[k - 1].text.strip())
-    return name if name is not None and name.split()[0] in _surnames() else None
+    # the name is the last line, or one above a line of the seal's or signature's debris that
+    # OCR read as words ("Trịnh Hữu Thắng" / "lễ tư r ` `", công văn 61/SKH-TH, real scan)
+    for i in range(k - 1, max(last_entry, k - 1 - _DEBRIS_UNDER_NAME), -1):
+        if i - last_entry > _NAME_AFTER_LIST_LINES:
+            continue
+        name = signer_name(lines[i].text.strip())
+        if name is not None and name.split()[0] in _surnames():
+            return name
+    return None
+
+
+# A lone name has this many words (family name, middle, given names).
+_LONE_NAME_WORDS = (3, 4)
+
+
+def lone_name(lines: list[Line]) -> str | None:
+    """A scan's signer's name standing on a line of its own among the Nơi nhận entries or the
+    page after them, where OCR read the signature column into the list ("- CT, các PCT UBND
+    tỉnh;" / "Đoàn" / "TỊCH" / "Phạm Trường Thọ" / "- ĐBQH tỉnh;", chỉ thị 07/CT-UBND Quảng
+    Ngãi, real scan): a whole name, opening with a family name, on no bullet."""
+    for line in lines:
+        text = line.text.strip()
+        if text.startswith(BULLETS) or any(c.isdigit() for c in text):
+            continue
+        name = signer_name(text)
+        if (
+            name == text
+            and len(name.split()) in _LONE_NAME_WORDS
+            and name.split()[0] in _surnames()
+        ):
+            return name
+    return None
 
 
 @functools.cache

@@ -53,8 +53,14 @@ def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candi
         return None
     j = unit[0]
     words = []
-    while j < len(tokens) and len(words) < _MAX_LOCAL_NAME_WORDS:
+    while j < len(tokens) and len(words) - words.count("-") < _MAX_LOCAL_NAME_WORDS:
         word = tokens.text[tokens.starts[j] : tokens.ends[j]]
+        if word in _NAME_DASHES and words and _place_at(gazetteer, tokens, j + 1):
+            # a unit named after two places ("phường Xuân Hương - Đà Lạt", a ward of Lâm Đồng
+            # since 2025, kế hoạch of UBND tỉnh Lâm Đồng, real DOCX)
+            words.append("-")
+            j += 1
+            continue
         if not (word[:1].isupper() or word.isdigit()):
             break
         # a place written in capitals in a header ("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH") is named
@@ -65,6 +71,18 @@ def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candi
         return None
     key = f"{unit[1]} {' '.join(words)}"
     return Candidate(first=start, last=j, local_name=f"{prefix[1]} {key}", local_key=key)
+
+
+_NAME_DASHES = ("-", "–")
+
+
+def _place_at(gazetteer: Gazetteer, tokens: Tokens, j: int) -> bool:
+    """Whether token ``j`` can go on a place's name after a dash: capitalised, and no word a
+    body's name opens with ("xã Tân Phong - Sở Y tế" names two bodies)."""
+    if j >= len(tokens) or not tokens.text[tokens.starts[j] : tokens.ends[j]][:1].isupper():
+        return False
+    heads = set(head_words(gazetteer)) | group_tries(gazetteer).openings
+    return tokens.keys[j] not in heads and tokens.keys[j] not in _local_tries(gazetteer)[0].root
 
 
 _OPENINGS: dict[tuple[int, bool], frozenset[str]] = {}

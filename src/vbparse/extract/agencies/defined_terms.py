@@ -237,11 +237,28 @@ def name_as_addressed(tasks: list[Task], addressees: list[Agency]) -> list[Task]
 
 
 def _as_addressed(agency: Agency, full: list[Agency]) -> Agency:
-    if agency.kind != "group":
+    """The Kính gửi's group for a group named short, or for the one body of its kind a letter
+    to every such body names ("Kính gửi: Các Sở Giáo dục và Đào tạo" … "đề nghị Sở GDĐT …",
+    công văn 7991/BGDĐT-GDTrH; "Kính gửi: Các Thuế tỉnh, thành phố" … "Thuế tỉnh, thành phố",
+    5363/CT-CS, real): its "các" aside, the same words."""
+    one_of_a_kind = agency.id is not None and agency.span is not None and not _placed(agency)
+    if agency.kind != "group" and not one_of_a_kind:
         return agency
-    short = agency.name.casefold()
+    short = _without_determiner(agency.name)
+    tails = ("", *(f" {tail}" for tail in _grammar().addressed_in_full))
     for addressee in full:
-        name = addressee.name.casefold()
-        if any(name == f"{short} {tail}" for tail in _grammar().addressed_in_full):
+        name = _without_determiner(addressee.name)
+        same = addressee.name.casefold() == agency.name.casefold()
+        if not same and any(name == f"{short}{tail}" for tail in tails):
             return agency.model_copy(update={"name": addressee.name, "id": addressee.id})
     return agency
+
+
+def _without_determiner(name: str) -> str:
+    folded = name.casefold()
+    return folded[len("các ") :] if folded.startswith("các ") else folded
+
+
+def _placed(agency: Agency) -> bool:
+    """Whether a body is named with its place ("Sở Y tế tỉnh Lâm Đồng"): then it is one body."""
+    return any(f" {unit} " in f" {agency.name.casefold()} " for unit in ("tỉnh", "thành phố"))

@@ -198,6 +198,7 @@ class RoleGrammar(BaseModel):
     support_triggers: list[Trigger]
     report_triggers: list[Trigger]
     segment_breaks: list[str]
+    run_dashes: list[str] = []
     address_labels: list[str] = []
     issuer_verbs: list[str]
     never_subject_kinds: list[Kind]

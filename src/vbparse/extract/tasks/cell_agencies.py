@@ -75,6 +75,7 @@ def _whole_items(piece: str, start: int, agencies: list[Agency]) -> list[Agency]
         ]
         out.extend(inside)
         if not inside:
+            out.extend(_bare_kinds(item.group(), start + item.start()))
             continue
         last = inside[-1]
         assert last.span is not None
@@ -96,6 +97,35 @@ def _whole_items(piece: str, start: int, agencies: list[Agency]) -> list[Agency]
             span=Span(start=last.span.start, end=end),
         )
     return out
+
+
+_DETERMINER = "các "
+
+
+def _bare_kinds(item: str, start: int) -> list[Agency]:
+    """Kinds of body an agency cell names without "các" ("Sở, ban, ngành có liên quan" in the
+    PHỐI HỢP column of kế hoạch 552/KH-UBND Đồng Tháp, real): the group they make, named by
+    the item's words, when they make one group and nothing else."""
+    words = item.strip(" \t.,")
+    if not words:
+        return []
+    probe = _DETERMINER + words
+    found = list(find_agencies(probe))
+    if len(found) != 1 or found[0].kind != "group" or found[0].span is None:
+        return []
+    group = found[0]
+    if (group.span.start, group.span.end) != (0, len(probe)):
+        return []
+    at = start + item.index(words)
+    return [
+        group.model_copy(
+            update={
+                "name": words[:1].upper() + words[1:],
+                "text": words,
+                "span": Span(start=at, end=at + len(words)),
+            }
+        )
+    ]
 
 
 def _unique(agencies: Iterable[Agency]) -> list[Agency]:

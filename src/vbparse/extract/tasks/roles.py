@@ -92,6 +92,8 @@ class _RoleTries:
     submission_verbs: frozenset[str]
     address_labels: tuple[tuple[str, ...], ...]
     breaks: frozenset[str]
+    dashes: frozenset[str]
+    joiner_words: frozenset[str]
     issuer_verbs: Trie
     openers: Trie
     never_subject: frozenset[str]
@@ -134,6 +136,8 @@ def _role_tries() -> _RoleTries:
         submission_verbs=frozenset(fold_word(v) for v in grammar.submission_verbs),
         address_labels=tuple(fold_phrase(label) for label in grammar.address_labels),
         breaks=frozenset(fold_word(b) for b in grammar.segment_breaks),
+        dashes=frozenset(fold_word(d) for d in grammar.run_dashes),
+        joiner_words=frozenset(fold_word(j) for j in ("và", ",", "cùng")),
         issuer_verbs=issuer,
         openers=openers,
         never_subject=frozenset(grammar.never_subject_kinds),
@@ -346,6 +350,8 @@ def find_roles(
         seg = start
         while seg > 0 and not (keys[seg - 1] in tries.breaks and not covered[seg - 1]):
             seg -= 1
+        if start > seg and keys[start - 1] in tries.dashes and not covered[start - 1]:
+            seg = start  # "… – Trường THPT Cao Lãnh 2 thực hiện": who does the item
         role = _trigger_before(tokens, start, seg, tries, mentions)
         if role is None and start == seg:
             role = _titled_trigger(tokens, seg, tries, mentions)
@@ -353,6 +359,10 @@ def find_roles(
             # "phối hợp với Liên đoàn Lao động tỉnh; các sở, ngành liên quan; Ủy ban nhân dân
             # các huyện, thành phố." (quyết định 435/QĐ-UBND): a list of bodies that ";"
             # separates goes on with its role.
+            role = "support"
+        if role is None and _related_after_support(keys, seg, start, run, tries):
+            # "phối hợp với Hiệp hội mắc ca Việt Nam và các cơ quan liên quan xây dựng …"
+            # (công văn 2868/VPCP-NN, real): a body the gazetteer lacks stands between
             role = "support"
         last_role, last_end = role, end
         if role is None:
@@ -393,6 +403,29 @@ def _after_address_label(keys: list[str], seg: int, tries: _RoleTries) -> bool:
     return any(
         tuple(keys[seg - 1 - len(label) : seg - 1]) == label for label in tries.address_labels
     )
+
+
+# How far after a support phrase the related bodies closing its list may stand (tokens).
+_RELATED_REACH = 14
+_RELATED = (fold_word("liên"), fold_word("quan"))
+
+
+def _related_after_support(
+    keys: list[str], seg: int, start: int, run: list[Mention], tries: _RoleTries
+) -> bool:
+    """Whether a run of "… các cơ quan (có) liên quan" closes the list a support phrase
+    opened earlier in the segment, past names the gazetteer lacks: "phối hợp với Hiệp hội mắc
+    ca Việt Nam và các cơ quan liên quan" (công văn 2868/VPCP-NN, real)."""
+    last = run[-1]
+    if last.agency.kind != "group" or tuple(keys[last.last - 2 : last.last]) != _RELATED:
+        return False
+    if start - 1 < seg or keys[start - 1] not in tries.joiner_words:
+        return False
+    for k in range(start - 1, max(seg, start - _RELATED_REACH) - 1, -1):
+        found = tries.triggers.longest(list(reversed(keys[max(seg, k - 6) : k])), 0)
+        if found is not None:
+            return found[1] == "support"
+    return False
 
 
 _DATE_WORDS = frozenset(fold_word(w) for w in ("ngày", "tháng", "năm", "/", "-", "."))

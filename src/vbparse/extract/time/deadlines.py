@@ -204,7 +204,13 @@ def _yearly_day(grammar: DeadlineGrammar, text: str, start: int, core: DateCore)
     ("Định kỳ hằng năm, trước ngày 15/12"), or None."""
     if core.year_written:
         return None
-    found = grammar.yearly_before.search(text[max(0, start - _CONTEXT) : start])
+    before = text[max(0, start - _CONTEXT) : start]
+    found = grammar.yearly_before.search(before)
+    if found is None:
+        # the recurrence said earlier in the same clause: "xây dựng kế hoạch chi tiết hằng năm
+        # và định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở …" (kế hoạch 552/KH-UBND
+        # Đồng Tháp, real): a day of every year, no single due date
+        found = grammar.periodic_in_clause.search(_SENTENCE_END.split(before)[-1])
     return " ".join(found.group("rphrase").split()) if found else None
 
 

@@ -59,6 +59,7 @@ class DeadlineGrammar:
     units: Units
     recurrence_grain: dict[str, GrainName | None]
     yearly_before: regex.Pattern[str]
+    periodic_in_clause: regex.Pattern[str]
     event_stop: regex.Pattern[str]
     event_until: regex.Pattern[str]
     event_max_chars: int
@@ -191,6 +192,9 @@ def deadline_grammar() -> DeadlineGrammar:
         units=periods.units,
         recurrence_grain={fold_phrase(p): r.grain for r in events.recurring for p in r.phrases},
         yearly_before=regex.compile(rf"(?<!\w)(?P<rphrase>{yearly})\s*[,(:]?\s*$", flags),
+        periodic_in_clause=regex.compile(
+            rf"(?<!\w)(?P<rphrase>{yearly}|{alternation(events.periodic)})(?!\w)", flags
+        ),
         event_stop=regex.compile(r"[;.()\[\]]|\n\s*\n"),
         event_until=regex.compile(alternation(events.until) + r"(?!\w)", flags),
         event_max_chars=events.max_chars,

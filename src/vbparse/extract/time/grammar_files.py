@@ -219,6 +219,7 @@ class EventGrammar(_Strict):
     urgent: Urgent
     recurring: list[Recurrence]
     recurring_day_lead: list[str]
+    periodic: list[str] = []
     recurring_examples: list[str] = []
 
 
