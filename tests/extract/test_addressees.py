@@ -76,3 +76,33 @@ def test_an_agency_cell_names_kinds_of_body_without_các():
         "Sở, ban, ngành có liên quan",
     ]
     assert names("Thường xuyên") == []
+
+
+def test_a_second_person_with_a_verb_after_it_names_every_addressee():
+    """ "Văn phòng Chính phủ đề nghị các đồng chí quan tâm chỉ đạo …" under three Kính gửi
+    lines of people (công văn 2617/VPCP-TCCV, real); "đề nghị đồng chí Giám đốc Công an …"
+    names a body of its own (công văn 1989/V11-TTTTBC, real)."""
+    addressed = [
+        Agency(name="Các bộ, cơ quan ngang bộ", text="Bộ trưởng, Thủ trưởng cơ quan ngang bộ"),
+        Agency(name="Ngân hàng Phát triển Việt Nam", text="Ngân hàng Phát triển Việt Nam"),
+    ]
+    text = "Căn cứ nội dung Báo cáo, Văn phòng Chính phủ đề nghị các đồng chí quan tâm chỉ đạo"
+    said = addressed_by_head(text, 10, addressed)
+    assert _names(said) == ["Các bộ, cơ quan ngang bộ", "Ngân hàng Phát triển Việt Nam"]
+    assert said[0].span is not None and said[0].span.start == 10 + text.index("các đồng chí")
+    own = "Văn phòng Bộ đề nghị đồng chí Giám đốc Công an thành phố Hà Nội chỉ đạo"
+    assert addressed_by_head(own, 0, addressed) == []
+    assert addressed_by_head(text, 0, []) == []
+
+
+def test_schools_are_a_group_after_a_joiner_not_cases_or_fields():
+    """ "Viện, Trường; Sở, ban, ngành có liên quan" (PHỐI HỢP column of kế hoạch 552/KH-UBND
+    Đồng Tháp, real)."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    def names(text: str) -> list[str]:
+        return [a.name for a in find_agencies(text)]
+
+    assert names("phối hợp với các Viện, Trường") == ["Các viện, trường"]
+    assert names("xử lý các trường hợp vi phạm") == []
+    assert names("điền các trường thông tin bắt buộc") == []

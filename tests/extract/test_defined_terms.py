@@ -30,3 +30,37 @@ def test_defined_with_goi_tat_viet_tat_and_goi_chung():
 def test_a_definition_of_no_body_defines_nothing():
     text = "Quyết định số 1187/QĐ-BNV phê duyệt Đề án (gọi tắt là Quyết định số 1187/QĐ-BNV)."
     assert find_defined_terms(text, body_start=0, addressees=[]) == {}
+
+
+def test_a_group_said_above_is_the_addressees_of_its_kind():
+    """ "4. Các Sở Xây dựng nêu trên" in a công điện to four provinces' Sở Xây dựng (công điện
+    96/CĐ-BXD, real): those four, not a group of every Sở Xây dựng."""
+    from vbparse.extract.agencies.defined_terms import name_as_addressed
+    from vbparse.models import Agency, Span, Task
+
+    addressees = [
+        Agency(name="Sở Xây dựng tỉnh Gia Lai", kind="local_body", text="Gia Lai"),
+        Agency(name="Sở Xây dựng tỉnh Đắk Lắk", kind="local_body", text="Đắk Lắk"),
+        Agency(name="Ban Quản lý Dự án 85", kind="board", text="Ban Quản lý Dự án 85"),
+    ]
+    said = Agency(name="Các Sở Xây dựng nêu trên", kind="group", text="Các Sở Xây dựng nêu trên")
+    task = Task(
+        id="4",
+        task_id="96/CĐ-BXD#4",
+        text="Chủ động phối hợp",
+        span=Span(start=0, end=1),
+        lead=[said],
+    )
+    (named,) = name_as_addressed([task], addressees)
+    assert [a.name for a in named.lead] == ["Sở Xây dựng tỉnh Gia Lai", "Sở Xây dựng tỉnh Đắk Lắk"]
+    other = Agency(name="Các Sở Y tế nêu trên", kind="group", text="Các Sở Y tế nêu trên")
+    task = Task(
+        id="5",
+        task_id="96/CĐ-BXD#5",
+        text="Chủ động phối hợp",
+        span=Span(start=0, end=1),
+        lead=[other],
+    )
+    assert [a.name for a in name_as_addressed([task], addressees)[0].lead] == [
+        "Các Sở Y tế nêu trên"
+    ]

@@ -38,6 +38,17 @@ def _polite() -> regex.Pattern[str]:
 
 
 @functools.cache
+def _pronoun() -> regex.Pattern[str]:
+    g = load_yaml("agencies/defined_terms.yaml")
+    pronouns = "|".join(
+        regex.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(g["addressee_pronouns"], key=len, reverse=True)
+    )
+    # a word in lower case after it: the verb, no title or name of its own
+    return regex.compile(rf"(?i:{g['addressee_request']}(?P<pronoun>{pronouns}))(?=\s+\p{{Ll}})")
+
+
+@functools.cache
 def _heads() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[tuple[str, ...]]]:
     """The Kính gửi entry's head, the request naming a head, and the heads that may stand
     alone for the addressee ("Công ty", not "Ban": "Ban chấp hành …" is another board)."""
@@ -67,10 +78,14 @@ def unlisted_addressees(lines: Iterable[str], known: list[Agency]) -> list[Agenc
 
 
 def addressed_by_head(own: str, offset: int, addressees: list[Agency]) -> list[Agency]:
-    """The addressees a request in ``own`` names politely by their first words ("đề nghị quý
-    Tổng cục …"), or the one it names by its head or whole name ("Đề nghị Hội nghề Cá Việt
-    Nam tổ chức …" under "Kính gửi: Hội nghề Cá Việt Nam"), placed at the head."""
+    """The addressees a request in ``own`` names by a second person ("đề nghị các đồng chí
+    quan tâm …"), politely by their first words ("đề nghị quý Tổng cục …"), or the one it
+    names by its head or whole name ("Đề nghị Hội nghề Cá Việt Nam tổ chức …" under "Kính
+    gửi: Hội nghề Cá Việt Nam"), placed at the head."""
     _, request, alone = _heads()
+    if addressees and (m := _pronoun().search(own, timeout=time_left())):
+        span = Span(start=offset + m.start("pronoun"), end=offset + m.end("pronoun"))
+        return [a.model_copy(update={"span": span}) for a in addressees]
     for m in _polite().finditer(own, timeout=time_left()):
         words = fold_phrase(m.group("words"))
         for size in range(len(words), 0, -1):

@@ -40,6 +40,7 @@ class _Grammar:
     list_head: regex.Pattern[str]
     max_listed: int
     list_reach: int
+    said_above: tuple[str, ...]
 
 
 @functools.cache
@@ -56,6 +57,7 @@ def _grammar() -> _Grammar:
         list_head=regex.compile(g["list_head"]),
         max_listed=int(g["max_listed"]),
         list_reach=int(g["list_reach"]),
+        said_above=tuple(t.casefold() for t in g["said_above"]),
     )
 
 
@@ -227,13 +229,37 @@ def name_as_addressed(tasks: list[Task], addressees: list[Agency]) -> list[Task]
     addressed to "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương" (công
     điện 220/CĐ-TTg, real: its gold writes the full name)."""
     full = [a for a in addressees if a.kind == "group"]
-    if not full:
+    if not addressees:
         return tasks
     for task in tasks:
         for role in ("lead", "support"):
-            agencies = getattr(task, role)
-            setattr(task, role, [_as_addressed(a, full) for a in agencies])
+            named: list[Agency] = []
+            for agency in getattr(task, role):
+                above = _said_above(agency, addressees)
+                named.extend(b for b in above if all(b.name != seen.name for seen in named))
+                if not above:
+                    named.append(_as_addressed(agency, full) if full else agency)
+            setattr(task, role, named)
     return tasks
+
+
+def _said_above(agency: Agency, addressees: list[Agency]) -> list[Agency]:
+    """The addressees a group names as those said above: "4. Các Sở Xây dựng nêu trên" under
+    "Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa, Lâm Đồng" (công điện
+    96/CĐ-BXD, real: its gold names the four)."""
+    if agency.kind != "group":
+        return []
+    folded = agency.name.casefold()
+    for tail in _grammar().said_above:
+        if not folded.endswith(f" {tail}"):
+            continue
+        short = _without_determiner(folded[: -len(tail) - 1].rstrip(" ,"))
+        return [
+            a.model_copy(update={"span": agency.span})
+            for a in addressees
+            if a.kind != "group" and f"{a.name.casefold()} ".startswith(f"{short} ")
+        ]
+    return []
 
 
 def _as_addressed(agency: Agency, full: list[Agency]) -> Agency:
