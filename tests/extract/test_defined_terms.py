@@ -43,24 +43,14 @@ def test_a_group_said_above_is_the_addressees_of_its_kind():
         Agency(name="Sở Xây dựng tỉnh Đắk Lắk", kind="local_body", text="Đắk Lắk"),
         Agency(name="Ban Quản lý Dự án 85", kind="board", text="Ban Quản lý Dự án 85"),
     ]
-    said = Agency(name="Các Sở Xây dựng nêu trên", kind="group", text="Các Sở Xây dựng nêu trên")
-    task = Task(
-        id="4",
-        task_id="96/CĐ-BXD#4",
-        text="Chủ động phối hợp",
-        span=Span(start=0, end=1),
-        lead=[said],
-    )
-    (named,) = name_as_addressed([task], addressees)
-    assert [a.name for a in named.lead] == ["Sở Xây dựng tỉnh Gia Lai", "Sở Xây dựng tỉnh Đắk Lắk"]
-    other = Agency(name="Các Sở Y tế nêu trên", kind="group", text="Các Sở Y tế nêu trên")
-    task = Task(
-        id="5",
-        task_id="96/CĐ-BXD#5",
-        text="Chủ động phối hợp",
-        span=Span(start=0, end=1),
-        lead=[other],
-    )
-    assert [a.name for a in name_as_addressed([task], addressees)[0].lead] == [
-        "Các Sở Y tế nêu trên"
+
+    def led_by(group: str) -> list[str]:
+        said = Agency(name=group, kind="group", text=group)
+        task = Task(id="4", task_id="96/CĐ-BXD#4", text="…", span=Span(start=0, end=1), lead=[said])
+        return [a.name for a in name_as_addressed([task], addressees)[0].lead]
+
+    assert led_by("Các Sở Xây dựng nêu trên") == [
+        "Sở Xây dựng tỉnh Gia Lai",
+        "Sở Xây dựng tỉnh Đắk Lắk",
     ]
+    assert led_by("Các Sở Y tế nêu trên") == ["Các Sở Y tế nêu trên"]
