@@ -246,5 +246,8 @@ def blank_unread_slots(text: str) -> str:
 def repair_page_text(text: str) -> str:
     """The repairs that need the assembled lines of a page: bullet marks and item labels at
     line starts, the ``word`` repairs of phrases that span OCR words ("để xuất"), and the
-    header's number and day blanked where no digits were read."""
-    return blank_unread_slots(repair_words(repair_line_starts(text)))
+    header's number and day blanked where no digits were read; then the marks of words
+    misread in pairs the typed directives never write ("tô chức" → "tổ chức", ocr_lexicon)."""
+    from vbparse.ingest.ocr_lexicon import repair_marks
+
+    return blank_unread_slots(repair_marks(repair_words(repair_line_starts(text))))
