@@ -106,3 +106,24 @@ def test_schools_are_a_group_after_a_joiner_not_cases_or_fields():
     assert names("phối hợp với các Viện, Trường") == ["Các viện, trường"]
     assert names("xử lý các trường hợp vi phạm") == []
     assert names("điền các trường thông tin bắt buộc") == []
+
+
+def test_a_department_before_a_list_of_provinces_is_each_provinces_own():
+    """ "Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa, Lâm Đồng" (the
+    addressees of công điện 96/CĐ-BXD, real): four departments, not "Sở Xây dựng" and four
+    provincial committees; a list after another body and a comma stays the committees."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    def names(text: str) -> list[str]:
+        return [a.name for a in find_agencies(text)]
+
+    assert names("- Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Lâm Đồng.") == [
+        "Sở Xây dựng tỉnh Gia Lai",
+        "Sở Xây dựng tỉnh Đắk Lắk",
+        "Sở Xây dựng tỉnh Lâm Đồng",
+    ]
+    assert names("Bộ Y tế, các tỉnh: Cao Bằng, Lạng Sơn") == [
+        "Bộ Y tế",
+        "Ủy ban nhân dân tỉnh Cao Bằng",
+        "Ủy ban nhân dân tỉnh Lạng Sơn",
+    ]

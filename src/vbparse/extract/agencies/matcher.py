@@ -98,6 +98,11 @@ def scan_mentions(
             )
             if out[-len(items)].title_role == "party":
                 out[-len(items) :] = _with_party_committees(gazetteer, out[-len(items) :])
+            body = by_start.get(out[-len(items) - 1].first) if len(out) > len(items) else None
+            if body is not None and body.last == cand.first and not body.is_group:
+                each = _department_in_each(gazetteer, tokens, body, out[-len(items) :], offset)
+                if each:
+                    out[-len(items) - 1 :] = each
             previous_end = items[-1][0].last
             continue
         if (cand.is_group and not cand.determined) or (cand.bare and not bare_provinces):
@@ -117,6 +122,27 @@ def scan_mentions(
 # thành phố trực thuộc Trung ương").
 _COMMITTEES_OF_PROVINCES = "Ủy ban nhân dân các tỉnh"
 _PARTY_OF_PROVINCES = "Tỉnh ủy, Thành ủy các tỉnh"
+
+
+def _department_in_each(
+    gazetteer: Gazetteer, tokens: Tokens, body: Candidate, members: list[Mention], offset: int
+) -> list[Mention]:
+    """A department named right before a list of provinces is that department in each of them
+    ("Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa, Lâm Đồng", the addressees
+    of công điện 96/CĐ-BXD, real): each province's own department, at the province's name.
+    Nothing when a member is no province or a province has no such department."""
+    out: list[Mention] = []
+    for member in members:
+        if member.agency.kind != "province":
+            return []
+        placement = placement_for(gazetteer, member.agency.id, None)
+        own = to_agency(gazetteer, tokens, body, offset, placement)
+        if own.id is None or own.id == body.entry_id:
+            return []
+        named = own.model_copy(update={"text": member.agency.text, "span": member.agency.span})
+        out.append(Mention(named, member.first, member.last, member.lead_in, list_member=True))
+    out[0].lead_in, out[0].title_role = min(body.first, members[0].lead_in), members[0].title_role
+    return out
 
 
 def _party_of_provinces(agency: Agency) -> Agency | None:
