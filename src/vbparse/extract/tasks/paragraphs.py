@@ -19,6 +19,7 @@ from vbparse.extract.tasks.units import (
     Resolved,
     TaskContext,
     addressees_besides,
+    issuer_accounts,
     make_task,
     unit_roles,
 )
@@ -91,7 +92,12 @@ def paragraph_tasks(
             lead = roles.lead
         elif roles.lead and header_grammar("approval_openers").match(own):
             lead = roles.lead  # "Đồng ý …. Bộ X tổ chức …": the approved body's task
-        elif introduced and not roles.lead and not is_opener(own):
+        elif (
+            introduced
+            and not roles.lead
+            and not is_opener(own)
+            and not issuer_accounts(own, context)
+        ):
             lead = addressees_besides(context.addressees, roles.support)
         else:
             continue

@@ -5,15 +5,27 @@ it names no one, and the ``Task`` record itself."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
+import regex
+
 from vbparse.extract.agencies.addressees import addressed_by_head
+from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.extract.document.number import find_document_numbers
 from vbparse.extract.tasks.roles import Roles, find_roles
+from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.segment.clause_tree import Clause
 
-__all__ = ["Resolved", "TaskContext", "addressees_besides", "make_task", "unit_roles"]
+__all__ = [
+    "Resolved",
+    "TaskContext",
+    "addressees_besides",
+    "issuer_accounts",
+    "make_task",
+    "unit_roles",
+]
 
 
 @dataclass
@@ -44,6 +56,24 @@ def unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
         # "Đề nghị Công ty căn cứ …" under "Kính gửi: Công ty TNHH …": the addressee
         roles.lead, roles.lead_triggered = addressed, True
     return roles
+
+
+@functools.cache
+def _issuer_states() -> regex.Pattern[str]:
+    return regex.compile(load_yaml("header.yaml")["issuer_states"], regex.IGNORECASE)
+
+
+def issuer_accounts(own: str, context: TaskContext) -> bool:
+    """Whether an unlabelled paragraph is the issuer's account of itself: the issuer named,
+    then what it did or holds ("Qua rà soát, Sở Tài chính thống nhất …", ``issuer_states``)."""
+    if context.issuer is None:
+        return False
+    return any(
+        a.name == context.issuer
+        and a.span is not None
+        and _issuer_states().match(own, a.span.end) is not None
+        for a in find_agencies(own, province=context.province, issuer=context.issuer)
+    )
 
 
 def addressees_besides(addressees: list[Agency], support: list[Agency]) -> list[Agency]:
