@@ -62,6 +62,12 @@ def grammar_path(name: str) -> Path:
     return path
 
 
+def read_grammar_text(name: str) -> str:
+    """One grammar file's text (a data file read by its own module, not a YAML or TSV of
+    rules: ``ocr_lexicon.tsv``)."""
+    return _read_text(name)
+
+
 def _read_text(name: str) -> str:
     path = grammar_path(name)
     try:
