@@ -14,13 +14,6 @@ from vbparse.normalize.offsets import NormalizedText
 
 _HEADING_MARK = regex.compile(r"(?m)^[ ]*#{1,6}[ ]+")
 _HTML_TAG = regex.compile(r"</?(?:sub|sup|b|i|u|em|strong|span|p|br)\b[^<>]{0,80}>", regex.I)
-# A bold item heading the converter wrapped ("**2. Ban Quản lý Khu kinh tế\nĐông Nam**",
-# "**IV. TỔ CHỨC\nTHỰC HIỆN**", kế hoạch 987/KH-UBND Nghệ An, 235/KH-UBND Thanh Hóa, real
-# Markdown): one heading, its break a soft one, as Markdown reads a break inside a paragraph.
-_WRAPPED_BOLD_HEADING = regex.compile(
-    r"(?m)(?<=^[ ]*\*\*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVXLC]{1,6}\.|[a-zđ]\))[ ][^*\n]{1,200})"
-    r"\n(?=[ ]*[^*\s][^*\n]{0,120}\*\*[ ]*$)"
-)
 # "**" only: runs of "_" are separator lines in real headers ("______________").
 _EMPHASIS = regex.compile(r"\*\*")
 # Markdown italics around words: "*Hà Nội, ngày 15 tháng 11 năm 2025*" (a bullet "* " and a
@@ -43,6 +36,5 @@ def remove_markup_debris(text: NormalizedText) -> NormalizedText:
     text = text.sub(_running_head(), "")
     text = text.sub(_HEADING_MARK, "")
     text = text.sub(_HTML_TAG, "")
-    text = text.sub(_WRAPPED_BOLD_HEADING, " ", needs="**")
     text = text.sub(_EMPHASIS, "")
     return text.sub(_ITALIC, lambda m: " " + m.group(1) + " ")
