@@ -175,3 +175,23 @@ def test_ocr_missing_vietnamese_data_is_an_error_each_time(monkeypatch):
     for _ in range(2):
         with pytest.raises(IngestError, match="tesseract-ocr-vie"):
             ocr.check_tesseract()
+
+
+def test_ocr_ink_page_is_turned_only_when_read():
+    """The page kept with its ink (for a handwritten header slot) is deskewed on first use,
+    as the whole page would have been; a page whose header Tesseract read in print is never
+    turned (a full 300-dpi turn costs about as much as the angle search)."""
+    import pickle
+
+    from PIL import Image, ImageDraw
+
+    from vbparse.ingest.ocr import TurnedLater, _turn
+
+    image = Image.new("RGB", (600, 400), "white")
+    ImageDraw.Draw(image).rectangle((100, 150, 500, 170), fill="black")
+    later = TurnedLater(image, 1.4)
+    assert (later.width, later.height) == (600, 400)
+    assert "turned" not in vars(later)
+    assert later.crop((0, 0, 600, 400)).tobytes() == _turn(image.convert("L"), 1.4).tobytes()
+    assert "turned" in vars(later)
+    assert pickle.loads(pickle.dumps(TurnedLater(image, 0.0))).height == 400

@@ -15,6 +15,7 @@ is an ``IngestError``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -148,6 +149,25 @@ def _words(image: Any, config: str, dx: int = 0, dy: int = 0) -> tuple[list[Word
     return read_crops([(image, dx, dy)], config)[0]
 
 
+class TurnedLater:
+    """The page with its ink, deskewed only when a header slot is read from it: turning a
+    whole page at 300 dpi costs about as much as the angle search, and most pages' headers
+    are read in print by Tesseract (``fill_slots`` reads the ink only for handwriting)."""
+
+    def __init__(self, image: Any, angle: float) -> None:
+        self._image, self._angle = image, angle
+        self.width, self.height = image.size  # a turn keeps the page's size
+
+    @functools.cached_property
+    def turned(self) -> Any:
+        return _turn(self._image.convert("L"), self._angle)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name == "turned":  # (before __init__, as unpickling is)
+            raise AttributeError(name)
+        return getattr(self.turned, name)
+
+
 @dataclass
 class Prepared:
     """A page made ready for Tesseract: greyscale, deskewed, its ruled table's rules erased;
@@ -164,7 +184,7 @@ def prepare(image: Any) -> Prepared:
     page = drop_colour(image)
     angle = estimate_skew(page)
     page = _turn(page, angle)
-    ink = _turn(image.convert("L"), angle)
+    ink = TurnedLater(image, angle)
     grid = find_grid(page)
     if grid is not None:
         page = erase_rules(page, grid)
