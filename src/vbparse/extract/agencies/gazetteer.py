@@ -84,6 +84,10 @@ class Gazetteer:
     departments: Trie
     department_ids: dict[tuple[str, str], str]
     department_bases: dict[str, str]
+    # a department whose name puts the place right after it ("Báo và Phát thanh, Truyền hình
+    # Lâm Đồng"): its name with the unit word, for a mention that writes it ("… Truyền hình
+    # tỉnh"), as most real golds name it then
+    unit_names: dict[str, str]
     provincial_alone: dict[tuple[str, ...], str]
     places: dict[tuple[str, ...], str]
     group_grammar: GroupGrammar
@@ -235,6 +239,7 @@ def load_gazetteer() -> Gazetteer:
     # names and aliases are the department's own: found once, used for both tries)
     department_spellings: dict[str, list[tuple[str, ...]]] = {}
     department_bases: dict[str, str] = {}
+    unit_names: dict[str, str] = {}
     provincial_alone: dict[tuple[str, ...], str] = {}
     for dept in departments:
         if dept.unit_required:
@@ -284,6 +289,8 @@ def load_gazetteer() -> Gazetteer:
                 if dept.unit_in_name
                 else f"{dept.name} {row.place}"
             )
+            if not dept.unit_in_name:
+                unit_names[dept_id] = f"{dept.name} {unit} {row.place}"
             if name in aliases:
                 aliases.remove(name)
             entries.append(
@@ -388,6 +395,7 @@ def load_gazetteer() -> Gazetteer:
         departments=department_trie,
         department_ids=department_ids,
         department_bases=department_bases,
+        unit_names=unit_names,
         provincial_alone=provincial_alone,
         places=places,
         group_grammar=group_grammar,

@@ -198,6 +198,21 @@ def _unit_words() -> dict[str, tuple[str, ...]]:
     return {kind: tuple(words) for kind, words in data.items()}
 
 
+_UNIT_WORDS = ("tỉnh", "thành phố")
+
+
+def _as_written(gazetteer: Gazetteer, entry: Entry, tokens: Tokens, cand: Candidate) -> str:
+    """The entry's name, with the unit word where its name has none and the text writes it,
+    in the mention or right after it ("Báo và Phát thanh, Truyền hình tỉnh" → "… Truyền
+    hình tỉnh Lâm Đồng")."""
+    with_unit = gazetteer.unit_names.get(entry.id)
+    if with_unit is None:
+        return entry.name
+    end = min(cand.last + 2, len(tokens.keys))
+    words = " ".join(tokens.word(i) for i in range(cand.first, end)).casefold()
+    return with_unit if any(f" {unit}" in words for unit in _UNIT_WORDS) else entry.name
+
+
 def to_agency(
     gazetteer: Gazetteer, tokens: Tokens, cand: Candidate, offset: int, placement: Placement
 ) -> Agency:
@@ -220,7 +235,13 @@ def to_agency(
             return Agency(
                 name=" ".join(text.split()), id=entry.id, kind=entry.kind, text=text, span=span
             )
-        return Agency(name=entry.name, id=entry.id, kind=entry.kind, text=text, span=span)
+        return Agency(
+            name=_as_written(gazetteer, entry, tokens, cand),
+            id=entry.id,
+            kind=entry.kind,
+            text=text,
+            span=span,
+        )
     if cand.named is not None:
         own = _provincial_own(gazetteer, cand.named.name, province_id)
         if own is not None:
