@@ -146,6 +146,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         issuer=issuer,
         # A text handed on "để … biết" only: an item that names no one is no one's task.
         addressees=[] if closing.informs_only else fields.addressees(header, province),
+        letter=_document_type(header, number) == "CV",
     )
     tasks: list[Task] = place_addressed_provinces(
         list(find_tasks(doc.tree, text, context)), context.addressees

@@ -275,7 +275,15 @@ def _as_addressed(agency: Agency, full: list[Agency]) -> Agency:
     for addressee in full:
         name = _without_determiner(addressee.name)
         same = addressee.name.casefold() == agency.name.casefold()
-        if not same and any(name == f"{short}{tail}" for tail in tails):
+        # a department named alone in a letter to that department of every province ("đề
+        # nghị các đồng chí Giám đốc Sở Tư pháp của các tỉnh, thành phố …" under "Kính gửi:
+        # Giám đốc Sở Tư pháp các tỉnh, thành phố", công văn 8204/BTP-BTTP, real)
+        in_every = (
+            one_of_a_kind
+            and not agency.name.casefold().startswith("các ")
+            and name.startswith(f"{short} các ")
+        )
+        if not same and (in_every or any(name == f"{short}{tail}" for tail in tails)):
             return agency.model_copy(update={"name": addressee.name, "id": addressee.id})
     return agency
 

@@ -5,7 +5,10 @@ request before it."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+
+import regex
 
 from vbparse.extract.tasks.headings import (
     LEAD_IN_WORDS,
@@ -24,6 +27,7 @@ from vbparse.extract.tasks.units import (
     unit_roles,
 )
 from vbparse.extract.time.deadlines import clause_deadline
+from vbparse.grammars import load_yaml
 from vbparse.models import Deadline, Task
 from vbparse.normalize.unwrap import is_capitals
 from vbparse.segment.clause_tree import Clause, ClauseTree, sums_up
@@ -101,7 +105,9 @@ def paragraph_tasks(
             lead = addressees_besides(context.addressees, roles.support)
         else:
             continue
-        if not lead:
+        if not lead or (
+            count and context.letter and is_closing_request(own, para.text_start, roles)
+        ):
             continue
         deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
         if deadline is None and i + 1 < len(paragraphs):
@@ -110,6 +116,40 @@ def paragraph_tasks(
         para.id = f"p{count}"
         last = make_task(para, own, roles, lead, deadline, context)
         yield last
+
+
+@functools.cache
+def _closing_request() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
+    g = load_yaml("header.yaml")
+    return (
+        regex.compile(g["closing_request_trigger"], regex.IGNORECASE),
+        regex.compile(g["closing_request_end"], regex.IGNORECASE),
+        frozenset(g["closing_request_fillers"]),
+    )
+
+
+_FILLER_WORD = regex.compile(r"\w+")
+
+
+def is_closing_request(own: str, offset: int, roles: Roles) -> bool:
+    """Whether a paragraph only asks its bodies to implement what came before ("Bộ Tư pháp đề
+    nghị các đồng chí Giám đốc Sở Tư pháp các tỉnh, thành phố quan tâm, triển khai thực
+    hiện."): the closing formula, no task of its own (``closing_request_*`` in header.yaml)."""
+    trigger, end, fillers = _closing_request()
+    tail = end.search(own)
+    if tail is None:
+        return False
+    asked = [m for m in trigger.finditer(own, 0, tail.start())]
+    if not asked:
+        return False
+    between = list(own[asked[-1].end() : tail.start()])
+    for agency in roles.lead:
+        if agency.span is not None:
+            start, stop = agency.span.start - offset, agency.span.end - offset
+            for k in range(max(start, asked[-1].end()), min(stop, tail.start())):
+                between[k - asked[-1].end()] = " "
+    words = _FILLER_WORD.findall("".join(between).casefold())
+    return all(w in fillers for w in words)
 
 
 def take_due_date(task: Task, deadline: Deadline | None) -> None:
@@ -152,6 +192,8 @@ def closing_paragraph_tasks(
         # ("Trên đây là Kế hoạch …; các cơ quan, đơn vị … nghiêm túc tổ chức thực hiện")
         directs = roles.lead_triggered or roles.lead_opens or sums_up(own)
         if not roles.lead or not directs or (is_opener(own) and not sums_up(own)):
+            continue
+        if context.letter and is_closing_request(own, para.text_start, roles):
             continue
         deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
         count += 1

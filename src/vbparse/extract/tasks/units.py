@@ -38,6 +38,9 @@ class TaskContext:
     # The issuing body (canonical name): "Văn phòng Bộ" in a ministry's text is its office.
     issuer: str | None = None
     addressees: list[Agency] = field(default_factory=list)
+    # A công văn: its closing request to implement it is the closing formula, where a chỉ thị's
+    # or a kế hoạch's ("Yêu cầu các sở … nghiêm túc triển khai thực hiện") is a task (real golds)
+    letter: bool = False
 
 
 @dataclass
