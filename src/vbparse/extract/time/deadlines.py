@@ -235,9 +235,11 @@ def _in_purpose(grammar: DeadlineGrammar, text: str, start: int, end: int) -> bo
     before the main clause's verb ("Để …, … trong năm 2025 …, tỉnh Đắk Lắk cần …")."""
     window = grammar.purpose_window
     before = _SENTENCE_END.split(text[max(0, start - window) : start])[-1]
+    after = _SENTENCE_END.split(text[end : end + window], maxsplit=1)[0]
+    if grammar.topic_opener is not None and grammar.topic_opener.match(before):
+        return "," in after and "," not in before  # the topic ends at the comma after it
     if not grammar.purpose_opener.match(before):
         return False
-    after = _SENTENCE_END.split(text[end : end + window], maxsplit=1)[0]
     return bool(grammar.purpose_main.search(after))
 
 

@@ -78,6 +78,7 @@ class DeadlineGrammar:
     purpose_opener: regex.Pattern[str]
     purpose_main: regex.Pattern[str]
     purpose_window: int
+    topic_opener: regex.Pattern[str] | None
     year_range_max: int
     day_offsets: dict[str, int]  # "ngày mai" -> 1
     weekday_by_name: dict[str, int]  # ISO: 1 Monday ... 7 Sunday
@@ -225,6 +226,11 @@ def deadline_grammar() -> DeadlineGrammar:
             rf",[^,]*?(?<!\w){alternation(skip.purposes.main_verbs)}(?!\w)", flags
         ),
         purpose_window=skip.purposes.window,
+        topic_opener=(
+            regex.compile(rf"^\s*{alternation(skip.purposes.topic_openers)}(?!\w)", flags)
+            if skip.purposes.topic_openers
+            else None
+        ),
         year_range_max=periods.year_range.max_years,
         day_offsets=_by_phrase(periods.days_from_document),
         weekday_by_name=_by_phrase(periods.weekdays),

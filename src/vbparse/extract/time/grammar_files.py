@@ -239,6 +239,9 @@ class Purposes(_Strict):
 
     openers: list[str]
     main_verbs: list[str]
+    # a topic the sentence opens with ("Đối với các nhiệm vụ triển khai trong năm 2025, …"):
+    # its period says which work is meant; the comma after it is enough
+    topic_openers: list[str] = []
     window: int
     examples: list[str] = []
 
