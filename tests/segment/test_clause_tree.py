@@ -63,6 +63,19 @@ def test_clause_tree_has_every_gold_body_id(seed):
         ),
         # the second year of a range a converter wrapped is no bullet
         ("1. Thực hiện Chiến lược giai đoạn 2021\n- 2030”;\n2. Hai", ["1", "2"]),
+        # an enumeration held inline and wrapped is no item; a list a colon announces nests
+        # under its item even when its kind was used higher up (công điện 220/CĐ-TTg, real)
+        (
+            "Kết quả như sau: (1) Cắt giảm 3.000 TTHC;\n(2) Cắt giảm 2.269 ĐKKD.\n"
+            "I. VỀ CẮT GIẢM\n1. Bộ trưởng các Bộ\n(1) Rà soát;\n(2) Báo cáo.\n"
+            "2. Các Bộ: Tài chính, Y tế hoàn thành trong tháng 11, cụ thể:\n"
+            "(1) Bộ Tài chính giải quyết;\n(2) Bộ Y tế nâng cấp.\n3. Ba",
+            ["I", "I.1", "I.1.(1)", "I.1.(2)", "I.2", "I.2.(1)", "I.2.(2)", "I.3"],
+        ),
+        (
+            "(1) Phần một\n1. Mục\na) Các Bộ hoàn thành, cụ thể:\n(1) Con một\n(2) Con hai",
+            ["(1)", "(1).1", "(1).1.a", "(1).1.a.(1)", "(1).1.a.(2)"],
+        ),
     ],
     ids=[
         "roman",
@@ -73,6 +86,8 @@ def test_clause_tree_has_every_gold_body_id(seed):
         "paren-numbers",
         "sections-above-bullets",
         "wrapped-year-range",
+        "inline-enumeration-and-announced-list",
+        "announced-list-of-a-kind-used-above",
     ],
 )
 def test_clause_tree_nesting(body, expected):

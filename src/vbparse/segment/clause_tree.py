@@ -123,9 +123,14 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
     trailing: int | None = None  # where the paragraphs after the last item begin
     lines = split_lines(text, start, end)
     quoted = quoted_lines([line.text for line in lines])
+    previous = ""
     for line, in_quote in zip(lines, quoted, strict=True):
         # A quoted document's items are no items of this one.
         found = None if in_quote else match_label(line.text)
+        if found is not None and _goes_on_inline(found[1], previous):
+            found = None
+        if not line.is_blank:
+            previous = line.text
         if found is None:
             if stack and not line.is_blank:
                 if trailing is None and directs_on_its_own(line.text):
@@ -135,7 +140,7 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
         trailing = None  # an item follows: the paragraph was that item's continuation
         kind, m = found
         key = _kind_key(kind, m)
-        if key in (k for k, _ in stack):
+        if key in (k for k, _ in stack) and not _opens_a_list(m, text, stack, line.start):
             while stack and stack[-1][0] != key:
                 stack.pop()
             stack.pop()
@@ -164,6 +169,31 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
         paragraphs=_paragraphs(text, start, preamble_end),
         closing_paragraphs=closing,
     )
+
+
+def _goes_on_inline(m: regex.Match[str], previous: str) -> bool:
+    """Whether a "(2)" at a line's start goes on an enumeration the line before holds inline
+    ("… cụ thể như sau: (1) Tổng số TTHC sẽ cắt giảm …" / "(2) Cắt giảm 2.269/6.974 ĐKKD …",
+    công điện 220/CĐ-TTg, real Markdown): wrapped text, no item."""
+    label = m.groupdict().get("label") or ""
+    if not m.group().startswith("(") or not label.isdigit() or int(label) < 2:
+        return False
+    before = f"({int(label) - 1})"
+    return before in previous and not previous.lstrip().startswith(before)
+
+
+# The labels a list starts with.
+_FIRST_LABELS = frozenset({"1", "a", "i", "I"})
+
+
+def _opens_a_list(m: regex.Match[str], text: str, stack: list[tuple[str, Clause]], at: int) -> bool:
+    """Whether a label of a kind used above starts a list of its own under the item before
+    it, which announces it with a colon ("b) Các Bộ: Tài chính, Y tế, … hoàn thành trong
+    tháng 11 năm 2025, cụ thể:" / "(1) Bộ Tài chính …", công điện 220/CĐ-TTg, real: "(2)" had
+    been a label higher up)."""
+    if not stack or m.groupdict().get("label") not in _FIRST_LABELS:
+        return False
+    return text[stack[-1][1].start : at].rstrip().endswith(":")
 
 
 @functools.cache
