@@ -25,6 +25,7 @@ from vbparse.extract.tasks.headings import (
     in_enclosure_list,
     is_lead_in,
     is_opener,
+    is_title,
     states_conditions,
     topic_end,
 )
@@ -103,7 +104,11 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             roles, lead=fields.lead or roles.lead, support=roles.support + fields.support
         )
         bullet_ids = {id(bullet) for bullet in fields.bullets}
-        has_items = any(id(child) not in bullet_ids for child in clause.children)
+        # items that are all titles ("- Dự án 1: “…”.") leave the work to it
+        has_items = any(
+            id(child) not in bullet_ids and not is_title(text[child.text_start : child.own_end])
+            for child in clause.children
+        )
         # A heading naming a described group ("11. Các đơn vị cấp nước sạch trên địa bàn
         # thành phố có trách nhiệm") only says whose the items below are.
         described = (has_items or bool(fields.bullets)) and described_group(
@@ -114,6 +119,11 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         parent = resolved.get(id(clause.parent)) if clause.parent else heading
         if parent is not None:
             roles.lead = _place_unnamed_committee(roles.lead, parent.lead)
+        if parent is not None and clause.parent is not None and roles.lead:
+            above = text[clause.parent.text_start : clause.parent.own_end]
+            if header_grammar("cooperation_lead_ins").match(above):
+                # "b) Chủ trì, phối hợp" / "- Sở Tài chính … tham mưu …": Sở Tài chính co-operates
+                roles = dataclasses.replace(roles, lead=[], support=roles.lead + roles.support)
         lead = roles.lead or (
             parent.lead if parent else addressees_besides(addressees, roles.support)
         )

@@ -23,6 +23,7 @@ __all__ = [
     "in_aims_part",
     "is_lead_in",
     "is_opener",
+    "is_title",
     "states_conditions",
     "topic_end",
     "words_besides",
@@ -179,7 +180,12 @@ def _blanked(text: str, offset: int, spans: list[Span]) -> str:
 
 
 def is_opener(own: str) -> bool:
-    return bool(header_grammar("non_directive_openers").match(own))
+    return bool(header_grammar("non_directive_openers").match(own)) or is_title(own)
+
+
+def is_title(own: str) -> bool:
+    """Whether an item is only a title (``title_items``: "Dự án 1: “…”.")."""
+    return bool(header_grammar("title_items").match(own))
 
 
 def states_conditions(own: str) -> bool:
