@@ -209,6 +209,11 @@ def unit_of_known_body(
     branch = tries.branches.longest(keys, at)
     if branch is None:
         return None
+    # a branch of a region ("Ngân hàng Nhà nước chi nhánh khu vực 14", kế hoạch 157/KH-UBND
+    # Thành phố Hồ Chí Minh, real)
+    region = tries.regional.longest(keys, branch[0])
+    if region and region[0] < len(keys) and NUMERAL.fullmatch(tokens.word(region[0])):
+        return _named(tokens, first, region[0] + 1, "unit")
     j = branch[0]
     while j < len(keys) and j - branch[0] < _MAX_BRANCH_WORDS:
         word = tokens.word(j)
