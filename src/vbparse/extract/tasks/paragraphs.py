@@ -119,13 +119,8 @@ def paragraph_tasks(
 
 
 @functools.cache
-def _closing_request() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
-    g = load_yaml("header.yaml")
-    return (
-        regex.compile(g["closing_request_trigger"], regex.IGNORECASE),
-        regex.compile(g["closing_request_end"], regex.IGNORECASE),
-        frozenset(g["closing_request_fillers"]),
-    )
+def _closing_request_fillers() -> frozenset[str]:
+    return frozenset(load_yaml("header.yaml")["closing_request_fillers"])
 
 
 _FILLER_WORD = regex.compile(r"\w+")
@@ -135,11 +130,10 @@ def is_closing_request(own: str, offset: int, roles: Roles) -> bool:
     """Whether a paragraph only asks its bodies to implement what came before ("Bộ Tư pháp đề
     nghị các đồng chí Giám đốc Sở Tư pháp các tỉnh, thành phố quan tâm, triển khai thực
     hiện."): the closing formula, no task of its own (``closing_request_*`` in header.yaml)."""
-    trigger, end, fillers = _closing_request()
-    tail = end.search(own)
+    tail = header_grammar("closing_request_end").search(own)
     if tail is None:
         return False
-    asked = [m for m in trigger.finditer(own, 0, tail.start())]
+    asked = list(header_grammar("closing_request_trigger").finditer(own, 0, tail.start()))
     if not asked:
         return False
     between = list(own[asked[-1].end() : tail.start()])
@@ -149,7 +143,7 @@ def is_closing_request(own: str, offset: int, roles: Roles) -> bool:
             for k in range(max(start, asked[-1].end()), min(stop, tail.start())):
                 between[k - asked[-1].end()] = " "
     words = _FILLER_WORD.findall("".join(between).casefold())
-    return all(w in fillers for w in words)
+    return all(w in _closing_request_fillers() for w in words)
 
 
 def take_due_date(task: Task, deadline: Deadline | None) -> None:

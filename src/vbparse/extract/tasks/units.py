@@ -5,16 +5,13 @@ it names no one, and the ``Task`` record itself."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
-
-import regex
 
 from vbparse.extract.agencies.addressees import addressed_by_head
 from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.extract.document.number import find_document_numbers
+from vbparse.extract.tasks.headings import header_grammar
 from vbparse.extract.tasks.roles import Roles, find_roles
-from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.segment.clause_tree import Clause
 
@@ -61,11 +58,6 @@ def unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
     return roles
 
 
-@functools.cache
-def _issuer_states() -> regex.Pattern[str]:
-    return regex.compile(load_yaml("header.yaml")["issuer_states"], regex.IGNORECASE)
-
-
 def issuer_accounts(own: str, context: TaskContext) -> bool:
     """Whether an unlabelled paragraph is the issuer's account of itself: the issuer named,
     then what it did or holds ("Qua rà soát, Sở Tài chính thống nhất …", ``issuer_states``)."""
@@ -74,7 +66,7 @@ def issuer_accounts(own: str, context: TaskContext) -> bool:
     return any(
         a.name == context.issuer
         and a.span is not None
-        and _issuer_states().match(own, a.span.end) is not None
+        and header_grammar("issuer_states").match(own, a.span.end) is not None
         for a in find_agencies(own, province=context.province, issuer=context.issuer)
     )
 
