@@ -35,7 +35,7 @@ import regex
 from vbparse.grammars import GrammarError, read_grammar_text
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
-__all__ = ["repair_marks"]
+__all__ = ["recased", "repair_marks"]
 
 LEXICON = "ocr_lexicon.tsv"
 # How often the typed directives must write the pair put in.
@@ -98,12 +98,12 @@ def _read_pairs() -> dict[tuple[str, str], int]:
     return pairs
 
 
-def _recased(right: str, read: str) -> str:
-    if len(read) > 1 and read.isupper():
+def recased(right: str, read: str) -> str:
+    """``right`` in the case ``read`` was written in: all capitals for a word in capitals
+    ("LÂM ĐÔNG" → "LÂM ĐỒNG"), else an initial capital kept."""
+    if read.isupper() and sum(c.isalpha() for c in read) > 1:
         return right.upper()
-    if read[:1].isupper():
-        return right[:1].upper() + right[1:]
-    return right
+    return right[:1].upper() + right[1:] if read[:1].isupper() else right
 
 
 def _better(read: str, right: str, pair: int, words: Counter[str]) -> bool:
@@ -160,7 +160,7 @@ def _put_right(
     changes = [(j, w) for j, w in ((i, right[0]), (i + 1, right[1])) if w != words[j].lower()]
     if any(_kept(words, found, line, j, lexicon) for j, _ in changes):
         return []
-    return [(j, _recased(w, words[j])) for j, w in changes]
+    return [(j, recased(w, words[j])) for j, w in changes]
 
 
 def _kept(

@@ -18,6 +18,7 @@ import re
 from pydantic import BaseModel, field_validator
 
 from vbparse.grammars import GrammarError, load_tsv, validate_rows
+from vbparse.ingest.ocr_lexicon import recased, repair_marks
 
 MAX_CODE_EDITS = 2
 # A document number as OCR returns it: digits, optional year, then codes joined by - or /.
@@ -91,14 +92,8 @@ def repair_words(text: str) -> str:
     """Put back the tone mark of the words in the ``word`` repairs, keeping an initial capital,
     or the capitals of a word in capitals ("LÂM ĐÔNG" in an issuer line → "LÂM ĐỒNG")."""
     for pattern, right in _word_repairs():
-        text = pattern.sub(lambda m, right=right: _recased(right, m.group(0)), text)
+        text = pattern.sub(lambda m, right=right: recased(right, m.group(0)), text)
     return text
-
-
-def _recased(right: str, read: str) -> str:
-    if read.isupper() and sum(c.isalpha() for c in read) > 1:
-        return right.upper()
-    return right[:1].upper() + right[1:] if read[:1].isupper() else right
 
 
 @functools.cache
@@ -248,6 +243,4 @@ def repair_page_text(text: str) -> str:
     line starts, the ``word`` repairs of phrases that span OCR words ("để xuất"), and the
     header's number and day blanked where no digits were read; then the marks of words
     misread in pairs the typed directives never write ("tô chức" → "tổ chức", ocr_lexicon)."""
-    from vbparse.ingest.ocr_lexicon import repair_marks
-
     return blank_unread_slots(repair_marks(repair_words(repair_line_starts(text))))

@@ -172,11 +172,10 @@ def name_after_list(lines: list[Line]) -> str | None:
         return None
     # the name is the last line, or one above a line of the seal's or signature's debris that
     # OCR read as words ("Trịnh Hữu Thắng" / "lễ tư r ` `", công văn 61/SKH-TH, real scan)
-    for i in range(k - 1, max(last_entry, k - 1 - _DEBRIS_UNDER_NAME), -1):
-        if i - last_entry > _NAME_AFTER_LIST_LINES:
-            continue
+    nearest = min(k - 1, last_entry + _NAME_AFTER_LIST_LINES)
+    for i in range(nearest, max(last_entry, k - 1 - _DEBRIS_UNDER_NAME), -1):
         name = signer_name(lines[i].text.strip())
-        if name is not None and name.split()[0] in _surnames():
+        if name is not None and _opens_with_surname(name):
             return name
     return None
 
@@ -195,11 +194,7 @@ def lone_name(lines: list[Line]) -> str | None:
         if text.startswith(BULLETS) or any(c.isdigit() for c in text):
             continue
         name = signer_name(text)
-        if (
-            name == text
-            and len(name.split()) in _LONE_NAME_WORDS
-            and name.split()[0] in _surnames()
-        ):
+        if name == text and len(name.split()) in _LONE_NAME_WORDS and _opens_with_surname(name):
             return name
     return None
 
@@ -207,6 +202,10 @@ def lone_name(lines: list[Line]) -> str | None:
 @functools.cache
 def _surnames() -> frozenset[str]:
     return frozenset(load_yaml("ocr_vocabulary.yaml")["surnames"])
+
+
+def _opens_with_surname(name: str) -> bool:
+    return name.split()[0] in _surnames()
 
 
 def _is_speck(text: str) -> bool:
