@@ -197,8 +197,10 @@ def states_conditions(own: str) -> bool:
 _EMPHASIS = regex.compile(r"[*_]+")
 
 
-# "… và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất trên địa bàn": 16 words.
-_DESCRIPTION_WORDS = 20
+# "… và hộ gia đình khai thác sử dụng tài nguyên nước dưới đất trên địa bàn": 16 words;
+# "hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics và công nghệ thông tin
+# trên địa bàn Tỉnh": 21.
+_DESCRIPTION_WORDS = 24
 
 
 @functools.cache
@@ -206,6 +208,14 @@ def _group_end() -> regex.Pattern[str]:
     """Where a heading group's description ends, as whole words."""
     return regex.compile(
         rf"(?<!\p{{L}})(?:{header_grammar('heading_group_ends').pattern})(?!\p{{L}})", regex.I
+    )
+
+
+@functools.cache
+def _field_list() -> regex.Pattern[str]:
+    """Where a heading group's description starts to list trades (its commas part fields)."""
+    return regex.compile(
+        rf"(?<!\p{{L}})(?:{header_grammar('heading_group_fields').pattern})(?!\p{{L}})", regex.I
     )
 
 
@@ -231,7 +241,14 @@ def described_group(own: str, offset: int, roles: Roles) -> list[Agency] | None:
     end = _group_end().search(tail)
     description, rest = (tail[: end.start()], tail[end.start() :]) if end else (tail, "")
     words = _WORD.findall(description)
-    if not words or len(words) > _DESCRIPTION_WORDS or any(c in description for c in ",;.:()"):
+    fields = _field_list().search(description)
+    listed = description[: fields.start()] if fields else description
+    if (
+        not words
+        or len(words) > _DESCRIPTION_WORDS
+        or "," in listed
+        or any(c in description for c in ";.:()")
+    ):
         return None
     if rest and not header_grammar("heading_group_predicates").fullmatch(rest.strip()):
         return None
