@@ -17,7 +17,8 @@ from vbparse.extract.tasks.headings import (
     states_conditions,
     words_besides,
 )
-from vbparse.extract.tasks.roles import Roles, issuer_requests, speaker_at
+from vbparse.extract.tasks.roles import Roles
+from vbparse.extract.tasks.speaker import issuer_requests, speaker_at
 from vbparse.extract.tasks.units import (
     Resolved,
     TaskContext,

@@ -18,56 +18,15 @@ returns ``lead == []``: the caller inherits the lead of the heading it sits unde
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, field, replace
-
-import regex
+from dataclasses import dataclass, field
 
 from vbparse.extract.agencies.gazetteer import load_gazetteer
-from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
+from vbparse.extract.agencies.keys import Trie, fold_word
 from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
+from vbparse.extract.tasks.role_grammar import RoleTries, members_in_brackets, role_tries
 from vbparse.models.agency import Agency
-from vbparse.pattern_time import time_left
 
-__all__ = ["Roles", "find_roles", "issuer_requests", "speaker_at"]
-
-
-@functools.cache
-def _speaker() -> regex.Pattern[str]:
-    grammar = load_gazetteer().roles
-    offices = "|".join(regex.escape(o) for o in sorted(grammar.speaker_offices, key=len)[::-1])
-    verbs = "|".join(regex.escape(v) for v in sorted(grammar.issuer_verbs, key=len)[::-1])
-    return regex.compile(
-        rf"\b(?:{offices})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,6}}\s*,?\s+(?:{verbs})", regex.IGNORECASE
-    )
-
-
-@functools.cache
-def _issuer_request() -> regex.Pattern[str]:
-    verbs = load_gazetteer().roles.issuer_requests
-    alternatives = "|".join(regex.escape(v) for v in sorted(verbs, key=len)[::-1])
-    return regex.compile(rf"\s*,?\s*(?:{alternatives})\b", regex.IGNORECASE)
-
-
-def issuer_requests(text: str, issuer: str | None, *, province: str | None = None) -> bool:
-    """Whether the issuer, named in ``text``, asks someone to act there ("Bộ Tài chính yêu
-    cầu các đơn vị thực hiện …" in a text of Bộ Tài chính)."""
-    if issuer is None:
-        return False
-    _, mentions = scan_mentions(text, province=province, issuer=issuer)
-    verb = _issuer_request()
-    return any(
-        m.agency.name == issuer
-        and m.agency.span is not None
-        and verb.match(text, m.agency.span.end, timeout=time_left())
-        for m in mentions
-    )
-
-
-def speaker_at(text: str) -> int | None:
-    """Where the person speaking in ``text`` is named ("Phó Thủ tướng X yêu cầu"), if anyone."""
-    m = _speaker().search(text, timeout=time_left())
-    return m.start() if m else None
+__all__ = ["Roles", "find_roles"]
 
 
 @dataclass
@@ -84,70 +43,6 @@ class Roles:
     lead_opens: bool = False
 
 
-@dataclass(frozen=True)
-class _RoleTries:
-    joiners: frozenset[tuple[str, ...]]
-    triggers: Trie  # reversed trigger keys → role
-    blockers: frozenset[str]
-    submission_verbs: frozenset[str]
-    address_labels: tuple[tuple[str, ...], ...]
-    breaks: frozenset[str]
-    dashes: frozenset[str]
-    joiner_words: frozenset[str]
-    issuer_verbs: Trie
-    openers: Trie
-    never_subject: frozenset[str]
-    never_subject_ids: frozenset[str]
-    place_verbs: Trie
-    statements: Trie  # verbs after a subject that state a fact → True; exceptions → False
-    bracket_openers: Trie
-
-
-@functools.cache
-def _role_tries() -> _RoleTries:
-    grammar = load_gazetteer().roles
-    triggers = Trie()
-    for role, rows in (
-        ("lead", grammar.lead_triggers),
-        ("support", grammar.support_triggers),
-        ("report_to", grammar.report_triggers),
-    ):
-        for row in rows:
-            triggers.add(tuple(reversed(fold_phrase(row.phrase))), role)
-    issuer, openers, place_verbs = Trie(), Trie(), Trie()
-    for verb in grammar.place_subject_verbs:
-        place_verbs.add(fold_phrase(verb), True)
-    for verb in grammar.issuer_verbs:
-        issuer.add(fold_phrase(verb), True)
-    for opener in grammar.openers:
-        openers.add(fold_phrase(opener), True)
-    bracket_openers = Trie()
-    for word in grammar.bracket_member_openers:
-        bracket_openers.add(fold_phrase(word), True)
-    statements = Trie()
-    for verb in grammar.statement_verbs:
-        statements.add(fold_phrase(verb), True)
-    for phrase in grammar.statement_exceptions:
-        statements.add(fold_phrase(phrase), False)
-    return _RoleTries(
-        joiners=frozenset(fold_phrase(j) for j in grammar.run_joiners) | {()},
-        triggers=triggers,
-        blockers=frozenset(fold_word(b) for b in grammar.lead_trigger_blockers),
-        submission_verbs=frozenset(fold_word(v) for v in grammar.submission_verbs),
-        address_labels=tuple(fold_phrase(label) for label in grammar.address_labels),
-        breaks=frozenset(fold_word(b) for b in grammar.segment_breaks),
-        dashes=frozenset(fold_word(d) for d in grammar.run_dashes),
-        joiner_words=frozenset(fold_word(j) for j in ("và", ",", "cùng")),
-        issuer_verbs=issuer,
-        openers=openers,
-        never_subject=frozenset(grammar.never_subject_kinds),
-        never_subject_ids=frozenset(grammar.never_subject_ids),
-        place_verbs=place_verbs,
-        statements=statements,
-        bracket_openers=bracket_openers,
-    )
-
-
 def _runs(tokens: Tokens, mentions: list[Mention], joiners: frozenset) -> list[list[Mention]]:
     runs: list[list[Mention]] = []
     for mention in mentions:
@@ -160,62 +55,6 @@ def _runs(tokens: Tokens, mentions: list[Mention], joiners: frozenset) -> list[l
 
 # How many words may stand between a group and the bracket of its members ("Các cơ quan
 # đăng ký đầu tư (…)": the group's own words the grammar does not know).
-_WORDS_BEFORE_BRACKET = 6
-
-
-def _members_in_brackets(
-    keys: list[str], mentions: list[Mention], tries: _RoleTries
-) -> list[Mention]:
-    """A group whose members follow in brackets ("Các cơ quan đăng ký đầu tư (Sở Tài chính,
-    Ban quản lý Khu Kinh tế Phú Yên):") is those members: they take the group's place and its
-    context, and the run ends at the closing bracket. A bracket that opens otherwise ("(trừ
-    Sở Y tế)", "(sau đây gọi là …)") or holds anything but the list is left alone."""
-    out: list[Mention] = []
-    i = 0
-    while i < len(mentions):
-        group = mentions[i]
-        members = _bracketed_after(keys, mentions, i, tries) if group.agency.kind == "group" else []
-        if members:
-            members[0] = replace(members[0], lead_in=group.lead_in, title_role=group.title_role)
-            out.extend(members)
-            i += 1 + len(members)
-        else:
-            out.append(group)
-            i += 1
-    return out
-
-
-def _bracketed_after(
-    keys: list[str], mentions: list[Mention], i: int, tries: _RoleTries
-) -> list[Mention]:
-    """The mentions that fill the bracket opening a few words after mention ``i``, the last
-    one's ``last`` set past the closing bracket; empty when there is no such list."""
-    k = mentions[i].last
-    while k < len(keys) and k - mentions[i].last <= _WORDS_BEFORE_BRACKET and keys[k][:1].isalpha():
-        k += 1
-    if k >= len(keys) or keys[k] != "(":
-        return []
-    at = k + 1
-    opener = tries.bracket_openers.longest(keys, at)
-    if opener:
-        at = opener[0] + (keys[opener[0] : opener[0] + 1] == [":"])
-    inside: list[Mention] = []
-    for mention in mentions[i + 1 :]:
-        if mention.lead_in != at:
-            break
-        at = mention.last
-        if at < len(keys) and keys[at] == ")":
-            return [*inside, replace(mention, last=at + 1)]
-        inside.append(mention)
-        if tuple(keys[at : at + 1]) in tries.joiners:
-            at += 1
-        elif tuple(keys[at : at + 2]) in tries.joiners:
-            at += 2
-        else:
-            break
-    return []
-
-
 def _is_label(keys: list[str], gap: range) -> bool:
     """True when the gap holds only punctuation and item labels ("a)", "(1)", "-", "2.")."""
     for k in gap:
@@ -240,7 +79,7 @@ def _opener_gap(keys: list[str], gap: range, openers: Trie) -> bool:
 
 
 def _trigger_before(
-    tokens: Tokens, start: int, floor: int, tries: _RoleTries, mentions: list[Mention]
+    tokens: Tokens, start: int, floor: int, tries: RoleTries, mentions: list[Mention]
 ) -> str | None:
     """The role named by the trigger phrase that ends right before token ``start``."""
     reversed_keys = list(reversed(tokens.keys[floor:start]))
@@ -259,7 +98,7 @@ def _trigger_before(
 
 
 def _after_submission(
-    keys: list[str], trigger: int, floor: int, tries: _RoleTries, mentions: list[Mention]
+    keys: list[str], trigger: int, floor: int, tries: RoleTries, mentions: list[Mention]
 ) -> bool:
     """Whether a lead trigger follows the body something is submitted to ("trình Chính phủ
     đề nghị Ủy ban Thường vụ Quốc hội …"): what follows is the submission's proposal."""
@@ -287,7 +126,7 @@ def _in_purpose_clause(keys: list[str], trigger: int, floor: int, mentions: list
 
 
 def _titled_trigger(
-    tokens: Tokens, seg: int, tries: _RoleTries, mentions: list[Mention]
+    tokens: Tokens, seg: int, tries: RoleTries, mentions: list[Mention]
 ) -> str | None:
     """The role of a trigger written before the heads' title and a colon, the bodies after
     it: "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông …"
@@ -306,7 +145,7 @@ def _titled_trigger(
 
 def _after_lead_trigger(keys: list[str], mention: Mention) -> bool:
     before = list(reversed(keys[max(0, mention.first - _MAX_TRIGGER_WORDS) : mention.first]))
-    found = _role_tries().triggers.longest(before, 0)
+    found = role_tries().triggers.longest(before, 0)
     return found is not None and found[1] == "lead"
 
 
@@ -328,7 +167,7 @@ def find_roles(
     tokens, mentions = scan_mentions(
         text, offset=offset, province=province, issuer=issuer, bare_provinces=True
     )
-    tries = _role_tries()
+    tries = role_tries()
     keys = tokens.keys
     # A bare place acts only as the subject of an action ("thành phố Đà Nẵng cần …") or as
     # the one a lead trigger names ("trân trọng đề nghị Hà Nội đăng cai tổ chức Liên hoan",
@@ -338,7 +177,7 @@ def find_roles(
         for m in mentions
         if not m.bare or tries.place_verbs.longest(keys, m.last) or _after_lead_trigger(keys, m)
     ]
-    mentions = _members_in_brackets(keys, mentions, tries)
+    mentions = members_in_brackets(keys, mentions, tries)
     covered = [False] * len(keys)
     for mention in mentions:
         for k in range(mention.lead_in, mention.last):
@@ -396,7 +235,7 @@ def find_roles(
     return roles
 
 
-def _after_address_label(keys: list[str], seg: int, tries: _RoleTries) -> bool:
+def _after_address_label(keys: list[str], seg: int, tries: RoleTries) -> bool:
     """Whether the segment opens after "địa chỉ:" (an address names a place, no subject)."""
     if seg < 2 or keys[seg - 1] != ":":
         return False
@@ -411,7 +250,7 @@ _RELATED = (fold_word("liên"), fold_word("quan"))
 
 
 def _related_after_support(
-    keys: list[str], seg: int, start: int, run: list[Mention], tries: _RoleTries
+    keys: list[str], seg: int, start: int, run: list[Mention], tries: RoleTries
 ) -> bool:
     """Whether a run of "… các cơ quan (có) liên quan" closes the list a support phrase
     opened earlier in the segment, past names the gazetteer lacks: "phối hợp với Hiệp hội mắc

@@ -1,0 +1,55 @@
+"""Who speaks in a directive paragraph: the person who gives the directive ("Phó Thủ tướng X
+yêu cầu …") and the issuer asking someone to act in its own name ("Bộ Tài chính yêu cầu các đơn
+vị …"). The offices and verbs are ``roles.yaml``'s (``speaker_offices``, ``issuer_verbs``,
+``issuer_requests``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from vbparse.extract.agencies.gazetteer import load_gazetteer
+from vbparse.extract.agencies.matcher import scan_mentions
+from vbparse.pattern_time import time_left
+
+__all__ = ["issuer_requests", "speaker_at"]
+
+
+@functools.cache
+def _speaker() -> regex.Pattern[str]:
+    grammar = load_gazetteer().roles
+    offices = "|".join(regex.escape(o) for o in sorted(grammar.speaker_offices, key=len)[::-1])
+    verbs = "|".join(regex.escape(v) for v in sorted(grammar.issuer_verbs, key=len)[::-1])
+    return regex.compile(
+        rf"\b(?:{offices})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,6}}\s*,?\s+(?:{verbs})", regex.IGNORECASE
+    )
+
+
+@functools.cache
+def _issuer_request() -> regex.Pattern[str]:
+    verbs = load_gazetteer().roles.issuer_requests
+    alternatives = "|".join(regex.escape(v) for v in sorted(verbs, key=len)[::-1])
+    return regex.compile(rf"\s*,?\s*(?:{alternatives})\b", regex.IGNORECASE)
+
+
+def issuer_requests(text: str, issuer: str | None, *, province: str | None = None) -> bool:
+    """Whether the issuer, named in ``text``, asks someone to act there ("Bộ Tài chính yêu
+    cầu các đơn vị thực hiện …" in a text of Bộ Tài chính)."""
+    if issuer is None:
+        return False
+    _, mentions = scan_mentions(text, province=province, issuer=issuer)
+    verb = _issuer_request()
+    return any(
+        m.agency.name == issuer
+        and m.agency.span is not None
+        and verb.match(text, m.agency.span.end, timeout=time_left())
+        for m in mentions
+    )
+
+
+def speaker_at(text: str) -> int | None:
+    """Where the person speaking in ``text`` is named ("Phó Thủ tướng X yêu cầu"), if anyone."""
+    m = _speaker().search(text, timeout=time_left())
+    return m.start() if m else None
