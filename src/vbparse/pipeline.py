@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from vbparse.errors import VbparseError
-from vbparse.extract.document.number import document_type
+from vbparse.extract.document.header_checks import header_document_type, number_doubts
 from vbparse.file_names import display_path
 from vbparse.ingest import IngestError, RawText, ReadLimits, read_document
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
@@ -146,7 +146,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         issuer=issuer,
         # A text handed on "để … biết" only: an item that names no one is no one's task.
         addressees=[] if closing.informs_only else fields.addressees(header, province),
-        letter=_document_type(header, number) == "CV",
+        letter=header_document_type(header, number) == "CV",
     )
     tasks: list[Task] = place_addressed_provinces(
         list(find_tasks(doc.tree, text, context)), context.addressees
@@ -179,7 +179,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         source=doc.source,
         number=number_text,
         number_parts=number,
-        type=_document_type(header, number),
+        type=header_document_type(header, number),
         issuer=issuer,
         place=header.place,
         date=header.date,
@@ -202,7 +202,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         )
     elif header.draft_code or header.draft_date:
         doc.warn("segment", "a draft (dự thảo): the number and the day are left blank")
-    for message in _number_doubts(header, number, doc.raw.ocr):
+    for message in number_doubts(header, number, doc.raw.ocr):
         doc.warn("segment", message)
     for field_name in ("number", "date", "issuer", "subject", "type"):
         if getattr(document, field_name) is None:
@@ -210,40 +210,6 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     document.warnings = doc.warnings
     doc.document = document
     return doc
-
-
-def _number_doubts(header: Header, number, ocr: bool) -> list[str]:
-    """What makes a number or day read from the header doubtful: its type code is not the
-    title's ("Số: 12/KH-UBND" over "CHỈ THỊ"), or, in a scan, where clerks write or stamp
-    them by hand, a sequence number of 0 or no day at all (issue 11)."""
-    doubts = []
-    if number and number.type and header.title_type and number.type != header.title_type:
-        doubts.append(
-            f"the number {header.number!r} has type code {number.type} but the title says "
-            f"{header.title_type}: check the number"
-        )
-    if ocr and number is not None and number.seq.strip("0") == "":
-        doubts.append(
-            f"the scan's number reads {header.number!r}: handwritten or stamped? check it"
-        )
-    if header.date is not None and header.date_read_as:
-        doubts.append(
-            f'the date {header.date.isoformat()} was read from "ngày {header.date_read_as}"'
-            " (letters taken for the digit 1): check it"
-        )
-    if ocr and header.date is None and not header.draft_date:
-        doubts.append("no day read from the scan's header: handwritten or stamped? check it")
-    return doubts
-
-
-def _document_type(header: Header, number) -> str | None:
-    """The number's type code; without a number, the title's ("THÔNG BÁO" → TB), or CV for
-    a trích yếu after "V/v", which Nghị định 30/2020 gives to công văn only."""
-    if number:
-        return document_type(number)
-    if header.title_type:
-        return header.title_type
-    return "CV" if header.subject_is_vv else None
 
 
 def _check_is_directive(doc: ParsedDocument) -> None:

@@ -29,12 +29,12 @@ def test_layouts_document_fields(case):
 def test_layouts_scan_number_and_day_doubted():
     """Issue 11: a scan's number read as "0/CT-TTg" (a handwritten "02") and a missing day
     are reported, not passed on silently."""
+    from vbparse.extract.document.header_checks import number_doubts
     from vbparse.extract.document.number import parse_document_number
-    from vbparse.pipeline import _number_doubts
     from vbparse.segment.header import Header
 
     header = Header(number="0/CT-TTg", title_type="CT")
-    doubts = _number_doubts(header, parse_document_number("0/CT-TTg"), ocr=True)
+    doubts = number_doubts(header, parse_document_number("0/CT-TTg"), ocr=True)
     assert any("handwritten or stamped" in d and "0/CT-TTg" in d for d in doubts)
     assert any("no day read" in d for d in doubts)
-    assert _number_doubts(header, parse_document_number("0/CT-TTg"), ocr=False) == []
+    assert number_doubts(header, parse_document_number("0/CT-TTg"), ocr=False) == []
