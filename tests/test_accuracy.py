@@ -267,3 +267,8 @@ def test_accuracy_names_compare_without_typography():
     assert fold("Công ty TNHH Cảnh Hưng - Hải Thành") == fold("Công ty TNHH Cảnh Hưng – Hải Thành")
     assert fold("Ủy ban nhân dân  tỉnh Thanh Hoá") == fold("Uỷ ban nhân dân tỉnh Thanh Hóa")
     assert fold("Sở Y tế") != fold("Sở Tài chính")
+    # a trích yếu copied with its sentence's stop is the same subject; an ellipsis is not a stop
+    assert fold("báo cáo số liệu hiện trạng rừng năm 2009.") == fold(
+        "báo cáo số liệu hiện trạng rừng năm 2009"
+    )
+    assert fold("các cơ quan khác...") != fold("các cơ quan khác")

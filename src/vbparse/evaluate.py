@@ -38,10 +38,12 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
 
 
 def fold(value: Any) -> str:
-    """A value as compared with gold: NFC, tone marks placed one way, case and dash style
-    and spacing ignored."""
+    """A value as compared with gold: NFC, tone marks placed one way, case and dash style,
+    spacing and a closing full stop ignored (a trích yếu copied with the sentence's stop,
+    "V/v báo cáo số liệu hiện trạng rừng năm 2009.", is the same subject)."""
     text = unicodedata.normalize("NFC", str(value)) if value is not None else ""
-    return " ".join(fold_tone_marks_str(text).casefold().translate(_DASHES).split())
+    folded = " ".join(fold_tone_marks_str(text).casefold().translate(_DASHES).split())
+    return folded[:-1].rstrip() if folded.endswith(".") and not folded.endswith("..") else folded
 
 
 @dataclass
