@@ -77,6 +77,26 @@ def test_ocr_zones_no_zone_without_noi_nhan():
     assert signature_zone(words, WIDTH, HEIGHT) is None
 
 
+def test_ocr_zones_no_zone_beside_a_list_across_the_page():
+    """A Nơi nhận line read as one run to the page's edge (công văn 5240/BCA-V01, a real
+    signed scan, crashed the reader with "Coordinate 'right' is less than 'left'"): no zone
+    beside it, and the page is read as it is."""
+    words = [w for w, _ in PAGE] + [
+        w
+        for w, _ in _line(
+            "- Các tỉnh, thành phố trực thuộc trung ương; các cơ quan", 385, 2460, 1400, 1444
+        )
+    ]
+    assert signature_zone(words, WIDTH, HEIGHT) is None
+    image = _Image()
+    assert reread_signature_zone(image, words, [90.0] * len(words), _no_reader)[0] == words
+    assert image.cropped is None
+
+
+def _no_reader(crop, config, x0, top):
+    raise AssertionError("no zone to read")
+
+
 def test_ocr_zones_reread_replaces_the_zone_and_drops_debris():
     image = _Image()
     calls = []

@@ -29,6 +29,9 @@ ZONE_CONFIG = "--psm 6"
 ZONE_LINES_ABOVE = 2.0
 # The signature block stands right of this share of the page width.
 ZONE_LEFT_SHARE = 0.5
+# The narrowest zone worth reading, as a share of the page's width (a signature block takes
+# a third of it).
+ZONE_MIN_WIDTH_SHARE = 0.15
 # Strokes of a signature read as words ("JJ", "bi", "//"): little confidence, or much taller
 # than the print (a name in bold with stacked marks, "Nguyễn", stands 1.5 times the median),
 # or no letter or digit.
@@ -79,6 +82,11 @@ def signature_zone(words: list[Word], width: float, height: float) -> Box | None
                 [ZONE_LEFT_SHARE * width]
                 + [b.segments()[0].x1 + size for b in lines[k:] if b.x0 < ZONE_LEFT_SHARE * width]
             )
+            # A list line that runs to the page's edge (a Nơi nhận set across the page, the
+            # signature below it: công văn 5240/BCA-V01, a real signed scan) leaves no zone
+            # beside the list.
+            if width - left < ZONE_MIN_WIDTH_SHARE * width or top >= height:
+                return None
             return int(left), int(top), int(width), int(height)
     return None
 
