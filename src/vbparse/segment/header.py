@@ -20,7 +20,7 @@ from vbparse.segment.broken_lines import (
     broken_place_date,
     broken_recipients_label,
 )
-from vbparse.segment.byline import read_byline
+from vbparse.segment.byline import Byline, read_byline
 from vbparse.segment.header_lines import (
     Header,
     header_patterns,
@@ -31,6 +31,7 @@ from vbparse.segment.header_lines import (
     set_date,
 )
 from vbparse.segment.lines import Line, split_lines
+from vbparse.segment.portal_fields import portal_date, portal_number, read_portal_field
 from vbparse.segment.recipients import read_recipients
 from vbparse.segment.title_subject import read_title_subject, set_subject, title_code
 
@@ -92,7 +93,14 @@ def find_header(text: str) -> Header:
         stripped = line.text.strip()
         if is_item(line) and not stripped.startswith("-"):
             break
-        if header.date is None and (m := broken_place_date(lines, i)):
+        if portal := read_portal_field(lines, i):
+            header.portal.setdefault(portal.name, portal.value)
+            if header.number is None and header.title_type is None:
+                # capitals above the table are the page's ("CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG
+                # DẪN"), not the issuer's name, which comes below it
+                header.issuer_lines.clear()
+            last = portal.last
+        elif header.date is None and (m := broken_place_date(lines, i)):
             set_date(header, m)
             last = i + 1
         elif (label_end := broken_recipients_label(lines, i, issuer_text(header))) is not None:
@@ -167,6 +175,7 @@ def find_header(text: str) -> Header:
                 last = i
                 continue
             break
+    _fill_from_portal(header)
     header.body_start = lines[last].end + 1 if last >= 0 else 0
     if header.body_run_on is not None and lines[last].start <= header.body_run_on:
         header.body_start = header.body_run_on
@@ -252,3 +261,20 @@ def _extend_subject(header: Header, line: Line, follows_header_line: bool) -> No
         # "Về" stands where "V/v" would: the trích yếu is what follows it.
         set_subject(header, line, len("Về "), [])
         header.subject_is_vv = True
+
+
+def _fill_from_portal(header: Header) -> None:
+    """The fields the document's own header lacks, from a portal's attribute table."""
+    table = header.portal
+    if not table:
+        return
+    if header.number is None and (number := portal_number(table.get("number", ""))):
+        header.number = number
+    if header.date is None and header.place is None:
+        header.date = portal_date(table.get("date", ""))
+    if header.title_type is None and table.get("type"):
+        header.title_type = title_code(table["type"])
+    if not header.issuer_lines and table.get("issuer"):
+        header.portal_issuer = table["issuer"]
+    if header.byline is None and table.get("signer"):
+        header.byline = Byline(table["signer"], None, None)

@@ -55,6 +55,10 @@ class Header:
     date_read_as: str | None = None
     # A portal's byline standing for the signature block ("KTBT, TT … Theo BỘ …").
     byline: Byline | None = None
+    # A legal-text portal's attribute table ("Số hiệu:", "Nơi ban hành:", …): field → value,
+    # the fallback for the fields the document's own header lacks (segment.portal_fields).
+    portal: dict[str, str] = field(default_factory=dict)
+    portal_issuer: str | None = None
 
 
 @functools.cache

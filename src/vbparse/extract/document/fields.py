@@ -36,8 +36,9 @@ def document_number(header: Header) -> tuple[DocumentNumber | None, str | None]:
     if not header.number:
         return None, None
     parts = parse_document_number(header.number)
-    if parts and header.subject_is_vv and not header.title_type:
-        # A V/v trích yếu is a công văn's (NĐ 30/2020): "12/CT-TTHT" is Cục Thuế's, no Chỉ thị.
+    if parts and ((header.subject_is_vv and not header.title_type) or header.title_type == "CV"):
+        # A V/v trích yếu is a công văn's (NĐ 30/2020), as is a number under a title (or a
+        # portal's type) "Công văn": "12/CT-TTHT" is Cục Thuế's, no Chỉ thị.
         parts = parts if _PARTY_SHAPED.match(header.number) else as_cong_van(parts)
     return parts, normalize_number(header.number) if parts else None
 
@@ -72,6 +73,9 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         if number and number.issuer_code in names:
             return names[number.issuer_code]
         return title_case(lines[-1])
+    if header.portal_issuer:
+        written = " ".join(header.portal_issuer.split())
+        return by_fold.get(fold(written)) or agency_casing(written) or written
     if number and number.issuer_code in names:
         return names[number.issuer_code]
     if closing.closing_issuer:
