@@ -19,6 +19,7 @@ __all__ = [
     "LEAD_IN_WORDS",
     "described_group",
     "directive_start",
+    "gives_contact",
     "header_grammar",
     "in_aims_part",
     "is_lead_in",
@@ -180,7 +181,16 @@ def _blanked(text: str, offset: int, spans: list[Span]) -> str:
 
 
 def is_opener(own: str) -> bool:
-    return bool(header_grammar("non_directive_openers").match(own)) or is_title(own)
+    return (
+        bool(header_grammar("non_directive_openers").match(own))
+        or gives_contact(own)
+        or is_title(own)
+    )
+
+
+def gives_contact(own: str) -> bool:
+    """Whether an item only says whom to call (``contact_openers``: "- Điện thoại: …")."""
+    return bool(header_grammar("contact_openers").match(own.lstrip()))
 
 
 def is_title(own: str) -> bool:
