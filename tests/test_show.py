@@ -26,6 +26,8 @@ def test_show_draws_header_clause_tree_and_tasks():
     flat = _flat(out)
     assert "number 910/VPCP-KGVX" in flat and "issuer Văn phòng Chính phủ" in flat
     assert "place, date Hà Nội, 2010-02-08" in flat
+    # the authority and the signer's own title
+    assert "signed KT. Bộ trưởng, Chủ nhiệm, Phó Chủ nhiệm — Nguyễn Hữu Vũ" in flat
     assert "clauses" in out and "├──" in out  # the tree
     for task_id in ("1", "2"):
         assert f"task {task_id} " in flat

@@ -51,7 +51,7 @@ def _header(document: Document) -> Panel:
         ("place, date", ", ".join(str(v) for v in (document.place, document.date) if v)),
         ("subject", document.subject),
         ("recipients", "; ".join(document.recipients)),
-        ("signed", " — ".join(v for v in (document.signing_authority, document.signer) if v)),
+        ("signed", _signature(document)),
         ("tasks", str(len(document.tasks))),
     ]
     if document.duplicate_of:
@@ -133,3 +133,10 @@ def _highlighted(task: Task, offset: int) -> Text:
         if start >= 0 and end <= len(task.text) and task.text[start:end] == words:
             text.stylize(f"{STYLES[role]} underline", start, end)
     return text
+
+
+def _signature(document: Document) -> str:
+    """"KT. Bộ trưởng, Thứ trưởng — Nguyễn Văn A": the authority and the signer's title (the
+    title alone when the signer signs in their own right, "Chủ tịch — Đoàn Anh Dũng")."""
+    office = ", ".join(v for v in (document.signing_authority, document.signer_title) if v)
+    return " — ".join(v for v in (office, document.signer) if v)
