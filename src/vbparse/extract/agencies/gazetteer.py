@@ -313,8 +313,11 @@ def load_gazetteer() -> Gazetteer:
     # "Các Sở: Tài chính, Xây dựng": a department's short name is its name without the group
     # noun that admits department members
     heads = [fold_phrase(n.form) for n in group_grammar.nouns if "department" in n.members]
-    for dept in departments:
-        if dept.valid_until or dept.unit_required:
+    # Former departments too: a list of 2024 names them ("Giao các sở: Nông nghiệp và Phát
+    # triển nông thôn, Thông tin và Truyền thông, Xây dựng …", UBND tỉnh Bình Thuận, real);
+    # a current department's short name is added after, so it wins where the two agree.
+    for dept in sorted(departments, key=lambda d: d.valid_until is None):
+        if dept.unit_required:
             continue
         for form in (dept.name, *dept.aliases):
             key = fold_phrase(form)

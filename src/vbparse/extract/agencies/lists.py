@@ -18,14 +18,18 @@ def _member_at(
     members: frozenset[str],
     by_start: dict[int, Candidate],
     next_start: int,
-) -> Candidate | None:
-    """The list member starting at token ``j``: a chosen candidate, or a short name."""
+    shorts: bool = True,
+) -> tuple[Candidate, bool] | None:
+    """The list member starting at token ``j``: a chosen candidate, or (``shorts``) a short
+    name; with whether it is a short name."""
     best = by_start.get(j)
-    for cls in sorted(members):
+    short_name = False
+    for cls in sorted(members) if shorts else ():
         short = gazetteer.members[cls].longest(tokens.keys, j)
         if short and short[0] <= next_start and (best is None or short[0] > best.last):
             best = Candidate(first=j, last=short[0], entry_id=short[1])
-    return best
+            short_name = True
+    return (best, short_name) if best is not None else None
 
 
 def expand_list(
@@ -44,11 +48,17 @@ def expand_list(
     items: list[tuple[Candidate, int]] = []
     j = head.last + 1
     lead_in = head.first
+    # A body named in full ends the short names ("các Sở: Tài chính, Kế hoạch và Đầu tư, Công
+    # ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi và …", thông báo 11/TB-UBND
+    # Quảng Ngãi, real): "Xây dựng" after it is a piece of that name, no Sở.
+    shorts = True
     while j < len(keys):
         next_start = min((s for s in starts if s > j), default=len(keys))
-        item = _member_at(gazetteer, tokens, j, head.members, by_start, next_start)
-        if item is None:
+        found = _member_at(gazetteer, tokens, j, head.members, by_start, next_start, shorts)
+        if found is None:
             break
+        item, short_name = found
+        shorts = shorts and (short_name or item.is_group)
         item.consumed = True
         if item.is_group and item.members and item.last < len(keys) and keys[item.last] == ":":
             nested = expand_list(gazetteer, tokens, item, by_start, starts)
