@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.extract.agencies.gazetteer import Gazetteer
-from vbparse.extract.agencies.keys import Trie, fold_phrase
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
@@ -154,6 +154,9 @@ def named_body_at(
             if nxt < len(keys) and _capitalised(tokens.word(nxt)) and not starts_body(nxt):
                 j, words = nxt + 1, words + 1
                 continue
+            if _ends_at_a_place(tokens, nxt, tries):
+                j, words = nxt, words + 1  # "Hội Bảo vệ thiên nhiên và môi trường tỉnh X"
+                continue
             break
         if keys[j] == "," and j + 1 < len(keys) and tokens.word(j + 1)[:1].islower():
             pair = tries.comma_phrases.longest(keys, j + 1)
@@ -175,6 +178,25 @@ def named_body_at(
         j += 1
         words += 1
     return _named(tokens, start, j, kind)
+
+
+# How far after "và" a name written in lower case may run to its place ("Hội Bảo vệ thiên
+# nhiên và môi trường tỉnh Bình Thuận", a notice of UBND tỉnh Bình Thuận, real).
+_MAX_WORDS_TO_PLACE = 4
+_PLACE_WORDS = frozenset(fold_word(w) for w in ("tỉnh", "Việt"))  # "tỉnh X", "Việt Nam"
+
+
+def _ends_at_a_place(tokens: Tokens, j: int, tries: _NamedTries) -> bool:
+    """Whether the lower-case words from token ``j`` run, with no stop or punctuation, into
+    the name's place ("… và môi trường tỉnh Bình Thuận", "… và trang trại Việt Nam")."""
+    keys = tokens.keys
+    for k in range(j, min(j + _MAX_WORDS_TO_PLACE + 1, len(keys))):
+        word = tokens.word(k)
+        if k > j and keys[k] in _PLACE_WORDS and k + 1 < len(keys):
+            return _capitalised(word) or _capitalised(tokens.word(k + 1))
+        if not word.isalpha() or not word[:1].islower() or tries.stops.longest(keys, k):
+            return False
+    return False
 
 
 # A dash between the words of a name is a hyphen in its canonical form: "Đài Phát thanh —
