@@ -103,3 +103,13 @@ def test_clause_tree_continuation_paragraph_belongs_to_item():
         body[first.text_start : first.own_end]
         == "Bộ Tài chính rà soát.\nChịu trách nhiệm toàn diện."
     )
+
+
+def test_clause_tree_numbers_and_formulas_open_no_item():
+    """A flat copy of a price table (a Bộ Công Thương letter on fuel prices, as crawled):
+    "-37", "+1,77" are signed numbers and "(3)=(2)-(1)" a formula, no items; a row's name
+    ("1. Xăng E5RON92") still opens one."""
+    body = "Công bố giá cơ sở như sau:\n(3)=(2)-(1)\n1. Xăng E5RON92\n19.844\n-37\n+1,77\n"
+    tree = build_clause_tree(body, 0, len(body))
+    ids = [c.id for root in tree.roots for c in root.walk()]
+    assert ids == ["1"]

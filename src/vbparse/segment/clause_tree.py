@@ -127,7 +127,9 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
     for line, in_quote in zip(lines, quoted, strict=True):
         # A quoted document's items are no items of this one.
         found = None if in_quote else match_label(line.text)
-        if found is not None and _goes_on_inline(found[1], previous):
+        if found is not None and (
+            _goes_on_inline(found[1], previous) or not _WORDS.search(line.text, found[1].end())
+        ):
             found = None
         if not line.is_blank:
             previous = line.text
@@ -169,6 +171,12 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
         paragraphs=_paragraphs(text, start, preamble_end),
         closing_paragraphs=closing,
     )
+
+
+# An item says something in words: a "label" before a number alone ("-37", "+1,77", a
+# table's cells in a flat copy) or a formula ("(3)=(2)-(1)") opens none (the price table of a
+# Bộ Công Thương letter on fuel prices as crawled, real).
+_WORDS = regex.compile(r"\p{L}{2}")
 
 
 def _goes_on_inline(m: regex.Match[str], previous: str) -> bool:
