@@ -128,7 +128,7 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
         # A quoted document's items are no items of this one.
         found = None if in_quote else match_label(line.text)
         if found is not None and (
-            _goes_on_inline(found[1], previous) or not _WORDS.search(line.text, found[1].end())
+            _goes_on_inline(found[1], previous) or _no_words_after(line.text, found[1].end())
         ):
             found = None
         if not line.is_blank:
@@ -176,7 +176,14 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
 # An item says something in words: a "label" before a number alone ("-37", "+1,77", a
 # table's cells in a flat copy) or a formula ("(3)=(2)-(1)") opens none (the price table of a
 # Bộ Công Thương letter on fuel prices as crawled, real).
-_WORDS = regex.compile(r"\p{L}{2}")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _no_words_after(line: str, at: int) -> bool:
+    """Whether a label is followed by something without a letter (a label alone on its line,
+    "Chương I" over its title, is one)."""
+    rest = line[at:].strip()
+    return bool(rest) and not _LETTER.search(rest)
 
 
 def _goes_on_inline(m: regex.Match[str], previous: str) -> bool:
