@@ -94,7 +94,26 @@ def _trigger_before(
         return None
     if role == "support" and _in_purpose_clause(tokens.keys, start - length, floor, mentions):
         return None
+    if role == "lead" and _purpose_verb_before(tokens.keys, start - length, floor):
+        return None
     return role
+
+
+# How many words a purpose clause's verb may take before its "đề nghị" ("để tổng hợp đề nghị").
+_PURPOSE_REACH = 4
+
+
+def _purpose_verb_before(keys: list[str], trigger: int, floor: int) -> bool:
+    """Whether a lead trigger is the verb of a purpose clause ("… theo dõi thông tin phản ánh,
+    để tổng hợp đề nghị Sở Nội vụ xem xét", a notice of UBND tỉnh Bình Thuận, real): the body
+    after it is whom the leads will propose to, no lead. Not across punctuation ("Để bảo đảm
+    tiến độ, đề nghị Sở X …" opens the request)."""
+    for k in range(trigger - 1, max(floor, trigger - 1 - _PURPOSE_REACH) - 1, -1):
+        if not keys[k][:1].isalnum():
+            return False
+        if keys[k] == _PURPOSE:
+            return True
+    return False
 
 
 def _after_submission(
