@@ -23,7 +23,10 @@ def _speaker() -> regex.Pattern[str]:
     offices = "|".join(regex.escape(o) for o in sorted(grammar.speaker_offices, key=len)[::-1])
     verbs = "|".join(regex.escape(v) for v in sorted(grammar.issuer_verbs, key=len)[::-1])
     return regex.compile(
-        rf"\b(?:{offices})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,6}}\s*,?\s+(?:{verbs})", regex.IGNORECASE
+        # the verb in lower case: "Giao" in "Bộ trưởng Bộ Giao thông vận tải quy định …" is a
+        # name's word (a letter of VP UBND tỉnh Bình Thuận, real)
+        rf"\b(?:{offices})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,6}}\s*,?\s+(?-i:{verbs})(?!\p{{L}})",
+        regex.IGNORECASE,
     )
 
 
