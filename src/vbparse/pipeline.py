@@ -145,7 +145,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         province=province,
         issuer=issuer,
         # A text handed on "để … biết" only: an item that names no one is no one's task.
-        addressees=[] if closing.informs_only else fields.addressees(header, province),
+        addressees=[] if closing.informs_only else fields.addressees(header, province, issuer),
         letter=header_document_type(header, number) == "CV",
     )
     tasks: list[Task] = place_addressed_provinces(

@@ -136,7 +136,7 @@ def _highlighted(task: Task, offset: int) -> Text:
 
 
 def _signature(document: Document) -> str:
-    """"KT. Bộ trưởng, Thứ trưởng — Nguyễn Văn A": the authority and the signer's title (the
+    """ "KT. Bộ trưởng, Thứ trưởng — Nguyễn Văn A": the authority and the signer's title (the
     title alone when the signer signs in their own right, "Chủ tịch — Đoàn Anh Dũng")."""
     office = ", ".join(v for v in (document.signing_authority, document.signer_title) if v)
     return " — ".join(v for v in (office, document.signer) if v)

@@ -213,11 +213,23 @@ def _place_units() -> tuple[tuple[str, ...], ...]:
     return tuple(fold_phrase(unit) for unit in load_yaml("header.yaml")["subject_place_units"])
 
 
-def addressees(header: Header, province: str | None) -> list[Agency]:
+def addressees(header: Header, province: str | None, issuer: str | None = None) -> list[Agency]:
     """The Kính gửi lines as agencies: who an item with no named subject speaks to. An entry
-    headed by a kind of body the gazetteer lacks ("Hội nghề Cá Việt Nam") is one too."""
+    headed by a kind of body the gazetteer lacks ("Hội nghề Cá Việt Nam") is one too; a body
+    the issuer answers to (``overseers``: an Ủy ban nhân dân's Hội đồng nhân dân) is none."""
     known = [a for line in header.recipients for a in find_agencies(line, province=province)]
-    return known + unlisted_addressees(header.recipients, known)
+    return [
+        a for a in known + unlisted_addressees(header.recipients, known) if not _oversees(a, issuer)
+    ]
+
+
+def _oversees(addressee: Agency, issuer: str | None) -> bool:
+    if issuer is None:
+        return False
+    return any(
+        issuer.startswith(row["issuer"]) and addressee.name.startswith(row["addressee"])
+        for row in load_yaml("header.yaml").get("overseers", [])
+    )
 
 
 def cited_references(

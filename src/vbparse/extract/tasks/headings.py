@@ -40,8 +40,12 @@ def header_grammar(key: str) -> regex.Pattern[str]:
     )
 
 
-# A part heading that also announces work ("II. MỤC TIÊU, NHIỆM VỤ") still holds tasks.
-_ANNOUNCES_WORK = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phân công", regex.I)
+# A part heading that also announces work ("II. MỤC TIÊU, NHIỆM VỤ") still holds tasks; not
+# the tasks whose carrying out it reviews ("I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ …", "KẾT QUẢ THỰC
+# HIỆN NHIỆM VỤ NĂM 2025").
+_ANNOUNCES_WORK = regex.compile(
+    r"(?<!thực\s+hiện\s+)nhiệm vụ|giải pháp|tổ chức thực hiện|phân công", regex.I
+)
 
 
 def in_aims_part(clause: Clause, text: str) -> bool:
