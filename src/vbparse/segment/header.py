@@ -147,7 +147,12 @@ def find_header(text: str) -> Header:
             header.place = m.group("place").strip()
             header.draft_date = True
             last = i
-        elif header.subject is None and (m := p["subject"].match(stripped)):
+        elif (m := p["subject"].match(stripped)) and (
+            header.subject is None or header.subject_is_vv
+        ):
+            # a second "V/v" line is the header's own, a page's title having given the first
+            # ("# V/v trợ cấp …" above the header, then "V/v: trợ cấp …" under the number:
+            # công văn 8424/VPCP-KTTH as thuvienphapluat.vn gives it): it replaces, not extends
             set_subject(header, line, m.end(), [])
             header.subject_is_vv = True
             last = i
