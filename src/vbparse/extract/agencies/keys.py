@@ -61,6 +61,12 @@ def fold_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(fold_word(t) for t in TOKEN.findall(unicodedata.normalize("NFC", phrase)))
 
 
+def same_name(name: str, other: str | None) -> bool:
+    """Whether two names are one, case and tone-mark placement aside: the issuer read from
+    capitals ("CỤC HẢI QUAN" → "Cục Hải Quan") is the body the text names "Cục Hải quan"."""
+    return other is not None and fold_phrase(name) == fold_phrase(other)
+
+
 @functools.lru_cache(maxsize=4096)  # a group's id, built again for each of its mentions
 def ascii_slug(text: str) -> str:
     """``"Cao Bằng"`` → ``"cao-bang"``: the ascii form used in ids."""

@@ -11,6 +11,7 @@ import functools
 import regex
 
 from vbparse.extract.agencies.gazetteer import load_gazetteer
+from vbparse.extract.agencies.keys import same_name
 from vbparse.extract.agencies.matcher import scan_mentions
 from vbparse.pattern_time import time_left
 
@@ -45,7 +46,7 @@ def issuer_requests(text: str, issuer: str | None, *, province: str | None = Non
     _, mentions = scan_mentions(text, province=province, issuer=issuer)
     verb = _issuer_request()
     return any(
-        m.agency.name == issuer
+        same_name(m.agency.name, issuer)
         and m.agency.span is not None
         and verb.match(text, m.agency.span.end, timeout=time_left())
         for m in mentions

@@ -5,13 +5,18 @@ it names no one, and the ``Task`` record itself."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
+import regex
+
 from vbparse.extract.agencies.addressees import addressed_by_head
+from vbparse.extract.agencies.keys import same_name
 from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.extract.document.number import find_document_numbers
 from vbparse.extract.tasks.headings import header_grammar
 from vbparse.extract.tasks.roles import Roles, find_roles
+from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.segment.clause_tree import Clause
 
@@ -49,13 +54,54 @@ class Resolved:
 
 def unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
     """The roles of an unlabelled paragraph; the issuer speaking of itself ("Ủy ban nhân dân
-    Thành phố nhận được …") leads nothing."""
-    roles = find_roles(own, offset=offset, province=context.province, issuer=context.issuer)
-    roles.lead = [a for a in roles.lead if context.issuer is None or a.name != context.issuer]
+    Thành phố nhận được …") leads nothing, nor do the bodies of a sentence that only says whom
+    to contact; a file the issuer passes on is the receivers' to act on."""
+    said = _without_contacts(own)
+    roles = find_roles(said, offset=offset, province=context.province, issuer=context.issuer)
+    roles.lead = [a for a in roles.lead if not same_name(a.name, context.issuer)]
+    if not roles.lead and (receivers := _forwarded_to(said, offset, context)):
+        roles.lead, roles.lead_triggered = receivers, True
     if not roles.lead and (addressed := addressed_by_head(own, offset, context.addressees)):
         # "Đề nghị Công ty căn cứ …" under "Kính gửi: Công ty TNHH …": the addressee
         roles.lead, roles.lead_triggered = addressed, True
     return roles
+
+
+def _without_contacts(own: str) -> str:
+    """``own`` with its contact sentences blanked (``contact_sentences``), offsets kept."""
+    for m in header_grammar("contact_sentences").finditer(own):
+        own = own[: m.start()] + " " * (m.end() - m.start()) + own[m.end() :]
+    return own
+
+
+@functools.cache
+def _forwarding() -> dict[str, regex.Pattern[str]]:
+    return {k: regex.compile(v, regex.I) for k, v in load_yaml("header.yaml")["forwarding"].items()}
+
+
+def _forwarded_to(own: str, offset: int, context: TaskContext) -> list[Agency]:
+    """The bodies the issuer, opening the paragraph, passes a file on to for them to act on
+    (``forwarding``), or none."""
+    found = list(
+        find_agencies(own, offset=offset, province=context.province, issuer=context.issuer)
+    )
+    first = found[0] if found else None
+    if first is None or first.span is None or not same_name(first.name, context.issuer):
+        return []
+    at = first.span.end - offset
+    if own[: first.span.start - offset].strip() or not (
+        verb := _forwarding()["verb"].match(own, at)
+    ):
+        return []
+    purpose = _forwarding()["purpose"].search(own, verb.end())
+    to = _forwarding()["to"].search(own, verb.end(), purpose.start() if purpose else 0)
+    if purpose is None or to is None:
+        return []
+    return [
+        a
+        for a in found[1:]
+        if a.span is not None and to.end() <= a.span.start - offset < purpose.start()
+    ]
 
 
 def issuer_accounts(own: str, context: TaskContext) -> bool:
@@ -64,7 +110,7 @@ def issuer_accounts(own: str, context: TaskContext) -> bool:
     if context.issuer is None:
         return False
     return any(
-        a.name == context.issuer
+        same_name(a.name, context.issuer)
         and a.span is not None
         and header_grammar("issuer_states").match(own, a.span.end) is not None
         for a in find_agencies(own, province=context.province, issuer=context.issuer)
