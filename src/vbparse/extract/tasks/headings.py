@@ -25,6 +25,7 @@ __all__ = [
     "is_lead_in",
     "is_opener",
     "is_title",
+    "only_recounts",
     "states_conditions",
     "topic_end",
     "words_besides",
@@ -187,9 +188,25 @@ def _blanked(text: str, offset: int, spans: list[Span]) -> str:
 def is_opener(own: str) -> bool:
     return (
         bool(header_grammar("non_directive_openers").match(own))
+        or recounts(own)
         or gives_contact(own)
         or is_title(own)
     )
+
+
+def recounts(own: str) -> bool:
+    """Whether a unit opens with a dated account of what a body did (``history_openers``:
+    "Ngày 19 tháng 9 năm 2013, Văn phòng Chính phủ có văn bản số …")."""
+    return bool(header_grammar("history_openers").match(own.lstrip()))
+
+
+_SENTENCE_END = regex.compile(r"[.;](?=\s+\p{Lu})")
+
+
+def only_recounts(own: str) -> bool:
+    """Whether a unit is nothing but such an account: one sentence, so even the request it
+    recalls ("… yêu cầu quý Bộ chủ trì …") is history."""
+    return recounts(own) and not _SENTENCE_END.search(own.strip())
 
 
 def gives_contact(own: str) -> bool:

@@ -14,6 +14,7 @@ from vbparse.extract.tasks.headings import (
     LEAD_IN_WORDS,
     header_grammar,
     is_opener,
+    only_recounts,
     states_conditions,
     words_besides,
 )
@@ -78,8 +79,10 @@ def paragraph_tasks(
         ):
             continue
         introduced = bool(lead_ins) and i > lead_ins[0]
-        if quotes_another(own):
-            continue  # a passage quoted from another document: its requests are not ours
+        if quotes_another(own) or only_recounts(own):
+            # a passage quoted from another document, or the history of the matter: its
+            # requests are not this document's
+            continue
         if last is not None and states_conditions(own):
             take_due_date(
                 last, clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
