@@ -113,3 +113,22 @@ def test_clause_tree_numbers_and_formulas_open_no_item():
     tree = build_clause_tree(body, 0, len(body))
     ids = [c.id for root in tree.roots for c in root.walk()]
     assert ids == ["1"]
+
+
+def test_clause_tree_bullet_is_one_paragraph():
+    """A paragraph after a blank line below the last bullet is no part of it (công văn
+    5115/LĐTBXH-KHTC as crawled, real): it goes with the paragraphs after the items, so its
+    year is not the bullet's deadline; a numbered item keeps its paragraphs."""
+    body = (
+        "Giám đốc Sở có trách nhiệm:\n\n- Phối hợp hoàn thiện Đề án.\n\n"
+        "- Kịp thời giải đáp vướng mắc.\n\nCăn cứ kết quả, trong năm 2019 Bộ sẽ tổng kết.\n"
+    )
+    tree = build_clause_tree(body, 0, len(body))
+    last = tree.roots[-1]
+    assert body[last.text_start : last.own_end].strip() == "Kịp thời giải đáp vướng mắc."
+    assert [body[p.text_start : p.own_end].strip()[:7] for p in tree.closing_paragraphs] == [
+        "Căn cứ "
+    ]
+    numbered = "1. Sở Y tế rà soát.\n\nBáo cáo trước ngày 30/6.\n"
+    tree = build_clause_tree(numbered, 0, len(numbered))
+    assert "Báo cáo" in numbered[tree.roots[0].text_start : tree.roots[0].own_end]

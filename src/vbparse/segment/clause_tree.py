@@ -124,6 +124,7 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
     lines = split_lines(text, start, end)
     quoted = quoted_lines([line.text for line in lines])
     previous = ""
+    after_blank = False
     for line, in_quote in zip(lines, quoted, strict=True):
         # A quoted document's items are no items of this one.
         found = None if in_quote else match_label(line.text)
@@ -131,11 +132,15 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
             _goes_on_inline(found[1], previous) or _no_words_after(line.text, found[1].end())
         ):
             found = None
+        blank_before, after_blank = after_blank, line.is_blank
         if not line.is_blank:
             previous = line.text
         if found is None:
             if stack and not line.is_blank:
-                if trailing is None and directs_on_its_own(line.text):
+                if trailing is None and (
+                    directs_on_its_own(line.text)
+                    or (blank_before and stack[-1][1].kind in _ONE_PARAGRAPH_KINDS)
+                ):
                     trailing = line.start
                 stack[-1][1].own_end = max(stack[-1][1].own_end, line.end)
             continue
@@ -196,6 +201,12 @@ def _goes_on_inline(m: regex.Match[str], previous: str) -> bool:
     before = f"({int(label) - 1})"
     return before in previous and not previous.lstrip().startswith(before)
 
+
+# A bullet is one paragraph: a paragraph after a blank line below the last bullet is no part
+# of it ("- Kịp thời giải đáp …" / "" / "Căn cứ kết quả thí điểm, trong năm 2019 Bộ sẽ tổng
+# kết …", công văn 5115/LĐTBXH-KHTC as crawled, real: the issuer's plan, not the Sở's task, and
+# not its deadline).
+_ONE_PARAGRAPH_KINDS = frozenset({"dash", "plus"})
 
 # The labels a list starts with.
 _FIRST_LABELS = frozenset({"1", "a", "i", "I"})
