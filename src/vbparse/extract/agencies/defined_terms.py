@@ -235,12 +235,26 @@ def name_as_addressed(tasks: list[Task], addressees: list[Agency]) -> list[Task]
         for role in ("lead", "support"):
             named: list[Agency] = []
             for agency in getattr(task, role):
-                above = _said_above(agency, addressees)
+                above = _said_above(agency, addressees) or _placed_addressees(agency, addressees)
                 named.extend(b for b in above if all(b.name != seen.name for seen in named))
                 if not above:
                     named.append(_as_addressed(agency, full) if full else agency)
             setattr(task, role, named)
     return tasks
+
+
+def _placed_addressees(agency: Agency, addressees: list[Agency]) -> list[Agency]:
+    """The addressees a body named without its place is: "Giám đốc Sở Lao động - Thương binh
+    và Xã hội có trách nhiệm" in a ministry's letter to "Sở Lao động - Thương binh và Xã hội
+    tỉnh Thanh Hóa" (and other provinces'; công văn 5115/LĐTBXH-KHTC, real) is that Sở of each
+    province addressed. Only a body whose entry has places (its id is their stem)."""
+    if agency.id is None or agency.kind == "group":
+        return []
+    return [
+        a
+        for a in addressees
+        if a.id is not None and a.id.startswith(f"{agency.id}-") and a.name.startswith(agency.name)
+    ]
 
 
 def _said_above(agency: Agency, addressees: list[Agency]) -> list[Agency]:
