@@ -296,6 +296,9 @@ def _scan(text: str, offset: int, doc_date: dt.date | None, cell: bool) -> Itera
                 text, match.start(), match.end(), offset, "recurring", grain=grain, rule=rule
             )
         elif match.group("recurring"):
+            before = text[max(0, match.start() - _CONTEXT) : match.start()]
+            if grammar.recurring_not_after.search(before):
+                continue  # "trợ cấp hàng tháng": how often an amount is paid
             grain = grammar.recurrence_grain.get(fold(match.group("recurring")))
             rule = " ".join(match.group().split())
             yield _deadline(
@@ -365,9 +368,14 @@ def clause_deadline(
     if dated:
         return min(enumerate(dated), key=lambda pair: (pair[1].date, pair[0]))[1]
     for relation in _UNDATED_ORDER:
-        for deadline in found:
-            if deadline.relation == relation and deadline.date is None:
-                return deadline
+        undated = [d for d in found if d.relation == relation and d.date is None]
+        if relation == "recurring" and undated:
+            # a recurrence that says how often beats a bare "thường xuyên" before it
+            # ("Thường xuyên theo dõi … báo cáo … trước ngày 25 hàng tháng", công văn
+            # 2428/BXD-QLN, a real web copy)
+            return next((d for d in undated if d.grain is not None), undated[0])
+        if undated:
+            return undated[0]
     return None
 
 

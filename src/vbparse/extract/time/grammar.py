@@ -64,6 +64,7 @@ class DeadlineGrammar:
     event_until: regex.Pattern[str]
     event_max_chars: int
     urgent_not_after: regex.Pattern[str]
+    recurring_not_after: regex.Pattern[str]
     document_number_before: regex.Pattern[str]
     words_before: regex.Pattern[str]
     followers: regex.Pattern[str]
@@ -200,6 +201,9 @@ def deadline_grammar() -> DeadlineGrammar:
         event_until=regex.compile(alternation(events.until) + r"(?!\w)", flags),
         event_max_chars=events.max_chars,
         urgent_not_after=regex.compile(rf"(?<!\w){alternation(urgent.not_after)}\s*,?\s*$", flags),
+        recurring_not_after=regex.compile(
+            rf"(?<!\w){_or_nothing(events.recurring_not_after)}\s*$", flags
+        ),
         document_number_before=regex.compile(skip.document_number_before, flags),
         words_before=regex.compile(rf"(?<!\w){alternation(skip.words_before)}\s*$", flags),
         followers=regex.compile(
@@ -278,3 +282,8 @@ def _follower(phrase: str) -> str:
     if phrase.startswith(","):
         return r",\s*" + phrase_pattern(phrase[1:].strip())
     return phrase_pattern(phrase)
+
+
+def _or_nothing(phrases: list[str]) -> str:
+    """The phrases' alternation, or a pattern that matches nothing when there are none."""
+    return alternation(phrases) if phrases else "(?!)"

@@ -218,6 +218,7 @@ class EventGrammar(_Strict):
     max_chars: int
     urgent: Urgent
     recurring: list[Recurrence]
+    recurring_not_after: list[str] = []
     recurring_day_lead: list[str]
     periodic: list[str] = []
     recurring_examples: list[str] = []
