@@ -135,7 +135,8 @@ def _lettered_fields(
     for child in clause.children:
         if child.children:
             head = _EMPTY_FIELD.match(text, child.text_start, child.own_end)
-            meaning = header_meaning(head.group("label")) if head is not None else None
+            label = head.group("label") if head is not None else _bare_label(child, text)
+            meaning = header_meaning(label) if label else None
             if meaning == "task":  # "a) Nhiệm vụ:" over the task's bullets
                 out.append((child, ("task", "", child.text_start)))
                 out.extend(
@@ -144,11 +145,14 @@ def _lettered_fields(
                     if grand is not child
                 )
                 continue
-            if meaning not in ("lead", "support"):
+            grouped = None
+            if meaning in ("lead", "support"):
+                grouped = _group_fields(child, meaning, text)
+            if grouped is None:
                 out.append((child, None))
                 continue
             out.append((child, ("group", "", child.text_start)))
-            out.extend((grand, field_meaning(grand, text)) for grand in child.children)
+            out.extend(grouped)
             continue
         m = _FIELD.match(text, child.text_start, child.own_end)
         if m is not None and header_meaning(m.group("label")) == "task":
@@ -159,3 +163,63 @@ def _lettered_fields(
     if not {"lead", "support"} & set(meanings) or len(meanings) != len(set(meanings)):
         return None
     return out
+
+
+# A field's label standing alone as a heading over its bodies ("2. Cơ quan chủ trì, phối hợp"
+# / "a) Cơ quan chủ trì" / "- Ban Chỉ đạo quốc gia." …, kế hoạch 252/KH-BCĐQG1237, a real web
+# copy): a short first line, no colon needed.
+_MAX_LABEL = 60
+
+
+def _bare_label(clause: Clause, text: str) -> str | None:
+    first = text[clause.text_start : clause.own_end].split("\n", 1)[0]
+    label = first.strip(" *_:\t")
+    return label if 0 < len(label) <= _MAX_LABEL else None
+
+
+def _group_fields(
+    group: Clause, meaning: str, text: str
+) -> list[tuple[Clause, tuple[str, str, int] | None]] | None:
+    """The fields under a field heading: field bullets ("- Đơn vị chủ trì: …"), field headings
+    of their own ("a) Cơ quan chủ trì" over names), or bare names, which are the heading's
+    field together (one field, read from the first name to the last). None when a line under
+    it says more than names ("2. Trách nhiệm thực hiện" over "- Sở Nội vụ hướng dẫn khen
+    thưởng …", kế hoạch 982/KH-UBND Nghệ An, real: the items are tasks)."""
+    out: list[tuple[Clause, tuple[str, str, int] | None]] = []
+    names: list[Clause] = []
+    for grand in group.children:
+        if (found := field_meaning(grand, text)) is not None:
+            out.append((grand, found))
+        elif grand.children and (label := _bare_label(grand, text)):
+            inner = header_meaning(label)
+            nested = _group_fields(grand, inner, text) if inner in ("lead", "support") else None
+            if nested is None:
+                return None
+            out.append((grand, ("group", "", grand.text_start)))
+            out.extend(nested)
+        elif grand.kind in _BULLETS and _only_names(text[grand.text_start : grand.own_end]):
+            names.append(grand)
+        else:
+            return None
+    if names:
+        start, end = names[0].text_start, names[-1].own_end
+        out.append((names[0], (meaning, text[start:end], start)))
+        out.extend((name, ("group", "", name.text_start)) for name in names[1:])
+    return out
+
+
+# Words a line of names may hold besides the names ("và", "các", "cấp", a number's mark).
+_MAX_WORDS_BESIDES_NAMES = 3
+_LETTER_WORD = regex.compile(r"\p{L}+")
+
+
+def _only_names(line: str) -> bool:
+    """Whether a bullet holds bodies' names and hardly anything else ("Ban Chỉ đạo các quân
+    khu; Ban Chỉ đạo các tỉnh.")."""
+    chars = list(line)
+    for agency in find_agencies(line):
+        if agency.span is not None:
+            chars[agency.span.start : agency.span.end] = " " * (agency.span.end - agency.span.start)
+    # a capitalised word is a name's the gazetteer lacks ("Mặt trận Tổ quốc Việt Nam")
+    rest = [w for w in _LETTER_WORD.findall("".join(chars)) if not w[:1].isupper()]
+    return len(rest) <= _MAX_WORDS_BESIDES_NAMES
