@@ -37,8 +37,12 @@ def number_doubts(header: Header, number: DocumentNumber | None, ocr: bool) -> l
 
 def header_document_type(header: Header, number: DocumentNumber | None) -> str | None:
     """The number's type code; without a number, the title's ("THÔNG BÁO" → TB), or CV for
-    a trích yếu after "V/v", which Nghị định 30/2020 gives to công văn only."""
+    a trích yếu after "V/v", which Nghị định 30/2020 gives to công văn only. A number whose
+    code names no type under a title that does ("3/2025/QĐĐ-UBND", a scan's doubled letter,
+    under "QUYẾT ĐỊNH") is of the title's type, not a công văn."""
     if number:
+        if number.type is None and header.title_type and not header.subject_is_vv:
+            return header.title_type
         return document_type(number)
     if header.title_type:
         return header.title_type
