@@ -686,3 +686,16 @@ def test_page_lines_above_the_issuer_are_not_the_header():
     header = find_header(text)
     assert header.recipients == ["Sở Y tế", "Sở Tài chính", "Ủy ban nhân dân các quận - huyện"]
     assert text[header.body_start :].lstrip().startswith("Thực hiện Quyết định số 468")
+
+
+def test_issuer_with_an_en_dash_is_the_known_ministry():
+    """"BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI" with an en dash (công văn 2864/LĐTBXH-NCC as
+    crawled, real) is the ministry as the gazetteer names it, not "Bộ lao động – …"."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI\nSố: 2864/LĐTBXH-NCC\n"
+        "Hà Nội, ngày 22 tháng 07 năm 2015\nV/v giải quyết chế độ\n\n"
+        "Kính gửi: Ủy ban nhân dân tỉnh Long An\n\nĐề nghị Ủy ban nhân dân tỉnh rà soát.\n"
+    )
+    assert doc.issuer == "Bộ Lao động - Thương binh và Xã hội"

@@ -18,9 +18,14 @@ def bare(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
+# Dashes are typography: "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI" (an en dash, công văn
+# 2864/LĐTBXH-NCC as crawled) is "Bộ Lao động - Thương binh và Xã hội".
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
+
+
 def fold(text: str) -> str:
-    """Comparison key: tone placement and case folded, spaces collapsed."""
-    return " ".join(fold_tone_marks_str(text).casefold().split())
+    """Comparison key: tone placement, case and dash style folded, spaces collapsed."""
+    return " ".join(fold_tone_marks_str(text).casefold().translate(_DASHES).split())
 
 
 @functools.cache
