@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vbparse.extract.agencies.gazetteer import load_gazetteer
-from vbparse.extract.agencies.keys import Trie, fold_word
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
 from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
 from vbparse.extract.tasks.role_grammar import RoleTries, members_in_brackets, role_tries
 from vbparse.models.agency import Agency
@@ -203,6 +203,7 @@ def find_roles(
             covered[k] = True
     roles = Roles()
     last_role, last_end = None, -1
+    starts = {m.first for m in mentions} | {m.lead_in for m in mentions}
     for run in _runs(tokens, mentions, tries.joiners):
         start, end = run[0].lead_in, run[-1].last
         seg = start
@@ -221,6 +222,10 @@ def find_roles(
         if role is None and _related_after_support(keys, seg, start, run, tries):
             # "phối hợp với Hiệp hội mắc ca Việt Nam và các cơ quan liên quan xây dựng …"
             # (công văn 2868/VPCP-NN, real): a body the gazetteer lacks stands between
+            role = "support"
+        if roles.lead and role in (None, "lead") and _cooperates_after(keys, end, starts):
+            # "Sở Tài chính chủ trì, Sở Y tế phối hợp thực hiện": after the clause's lead, a
+            # body whose own verb is "phối hợp" supports it
             role = "support"
         last_role, last_end = role, end
         if role is None:
@@ -252,6 +257,28 @@ def find_roles(
     roles.support = _unique(roles.support, roles.lead)
     roles.report_to = _unique(roles.report_to, [])
     return roles
+
+
+_COOPERATE = fold_phrase("phối hợp")
+# What may follow a supporting body's "phối hợp": the clause's end, or doing the work with
+# the lead ("Sở Y tế phối hợp thực hiện"); not "phối hợp và hướng dẫn …" (a chain of its own
+# tasks: "Chỉ đạo Công an các phường, xã phối hợp và hướng dẫn …", công văn 4085/UBND-ĐT).
+_SUPPORT_ENDS = frozenset({".", ";", ",", ")"})
+_SUPPORT_WORK = (fold_phrase("thực hiện"), fold_phrase("triển khai"), fold_phrase("tổ chức"))
+
+
+def _cooperates_after(keys: list[str], end: int, starts: set[int]) -> bool:
+    """Whether "phối hợp" follows the run at ``end`` as its own verb, not "phối hợp (với)" a
+    body named after it ("tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế …", kế hoạch
+    182/KH-UBND Đồng Nai, real)."""
+    after = end + len(_COOPERATE)
+    if tuple(keys[end:after]) != _COOPERATE:
+        return False
+    if after >= len(keys) or keys[after] in _SUPPORT_ENDS:
+        return True
+    return after not in starts and any(
+        tuple(keys[after : after + len(work)]) == work for work in _SUPPORT_WORK
+    )
 
 
 def _after_address_label(keys: list[str], seg: int, tries: RoleTries) -> bool:
