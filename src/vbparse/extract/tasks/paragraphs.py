@@ -60,11 +60,13 @@ def paragraph_tasks(
     paragraphs = [p for p in tree.paragraphs if not is_capitals(text[p.text_start : p.own_end])]
     if last_heads_items and paragraphs and paragraphs[-1] is tree.paragraphs[-1]:
         paragraphs.pop()
+    particulars = _items_are_particulars(tree, text)
     lead_ins = [
         i
         for i, p in enumerate(paragraphs)
         if header_grammar("lead_in_endings").search(text[p.text_start : p.own_end])
         and not header_grammar("content_lead_ins").search(text[p.text_start : p.own_end])
+        and not (particulars and p is tree.paragraphs[-1])
     ]
     count = 0
     last: Task | None = None
@@ -158,11 +160,24 @@ def take_due_date(task: Task, deadline: Deadline | None) -> None:
 
 
 def asks_for_contents(tree: ClauseTree, text: str) -> bool:
-    """Whether the preamble's last paragraph asks for a report of the items' contents."""
+    """Whether the preamble's last paragraph asks for a report of the items' contents, or
+    for work whose particulars alone the items give ("… đề nghị Hiệu trưởng các trường tổ
+    chức cuộc thi … như sau:" over "1. Thời gian dự thi: …", "2. Đối tượng dự thi: …", a
+    letter of Phòng GD&ĐT Quận 11, real): the request is the task."""
     if not tree.paragraphs or not tree.roots:
         return False
     last = tree.paragraphs[-1]
-    return bool(header_grammar("content_lead_ins").search(text[last.text_start : last.own_end]))
+    if header_grammar("content_lead_ins").search(text[last.text_start : last.own_end]):
+        return True
+    return _items_are_particulars(tree, text)
+
+
+def _items_are_particulars(tree: ClauseTree, text: str) -> bool:
+    """Whether every item only gives particulars ("Thời gian dự thi: …", ``is_opener``)."""
+    return bool(tree.roots) and all(
+        not root.children and is_opener(text[root.text_start : root.own_end])
+        for root in tree.roots
+    )
 
 
 def _deadline_after(para: Clause, text: str, context: TaskContext) -> Deadline | None:
