@@ -20,6 +20,7 @@ __all__ = [
     "described_group",
     "directive_start",
     "gives_contact",
+    "gives_particulars",
     "header_grammar",
     "in_aims_part",
     "is_lead_in",
@@ -189,6 +190,7 @@ def is_opener(own: str) -> bool:
     return (
         bool(header_grammar("non_directive_openers").match(own))
         or recounts(own)
+        or gives_particulars(own)
         or gives_contact(own)
         or is_title(own)
     )
@@ -207,6 +209,12 @@ def only_recounts(own: str) -> bool:
     """Whether a unit is nothing but such an account: one sentence, so even the request it
     recalls ("… yêu cầu quý Bộ chủ trì …") is history."""
     return recounts(own) and not _SENTENCE_END.search(own.strip())
+
+
+def gives_particulars(own: str) -> bool:
+    """Whether an item gives an event's particulars (``particular_openers``: "Thời gian dự
+    thi: …", "Đối tượng dự thi: …")."""
+    return bool(header_grammar("particular_openers").match(own.lstrip()))
 
 
 def gives_contact(own: str) -> bool:

@@ -12,6 +12,7 @@ import regex
 
 from vbparse.extract.tasks.headings import (
     LEAD_IN_WORDS,
+    gives_particulars,
     header_grammar,
     is_opener,
     only_recounts,
@@ -175,7 +176,7 @@ def asks_for_contents(tree: ClauseTree, text: str) -> bool:
 def _items_are_particulars(tree: ClauseTree, text: str) -> bool:
     """Whether every item only gives particulars ("Thời gian dự thi: …", ``is_opener``)."""
     return bool(tree.roots) and all(
-        not root.children and is_opener(text[root.text_start : root.own_end])
+        not root.children and gives_particulars(text[root.text_start : root.own_end])
         for root in tree.roots
     )
 
