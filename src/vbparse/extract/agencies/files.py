@@ -211,3 +211,4 @@ class RoleGrammar(BaseModel):
     statement_exceptions: list[str] = []
     bracket_member_openers: list[str] = []
     issuer_requests: list[str] = []
+    duty_headings: list[str] = []

@@ -30,6 +30,7 @@ class RoleTries:
     place_verbs: Trie
     statements: Trie  # verbs after a subject that state a fact → True; exceptions → False
     bracket_openers: Trie
+    duty_headings: Trie
 
 
 @functools.cache
@@ -53,6 +54,9 @@ def role_tries() -> RoleTries:
     bracket_openers = Trie()
     for word in grammar.bracket_member_openers:
         bracket_openers.add(fold_phrase(word), True)
+    duty_headings = Trie()
+    for phrase in grammar.duty_headings:
+        duty_headings.add(fold_phrase(phrase), True)
     statements = Trie()
     for verb in grammar.statement_verbs:
         statements.add(fold_phrase(verb), True)
@@ -74,6 +78,7 @@ def role_tries() -> RoleTries:
         place_verbs=place_verbs,
         statements=statements,
         bracket_openers=bracket_openers,
+        duty_headings=duty_headings,
     )
 
 

@@ -214,6 +214,8 @@ def find_roles(
         role = _trigger_before(tokens, start, seg, tries, mentions)
         if role is None and start == seg:
             role = _titled_trigger(tokens, seg, tries, mentions)
+        if role is None and seg == 0 and _duty_heading_ends(keys, tries) == start:
+            role = "lead"  # "Trách nhiệm của Sở Tài chính": whose duties follow
         if role is None and last_role == "support" and _list_goes_on(keys, last_end, start, end):
             # "phối hợp với Liên đoàn Lao động tỉnh; các sở, ngành liên quan; Ủy ban nhân dân
             # các huyện, thành phố." (quyết định 435/QĐ-UBND): a list of bodies that ";"
@@ -279,6 +281,12 @@ def _cooperates_after(keys: list[str], end: int, starts: set[int]) -> bool:
     return after not in starts and any(
         tuple(keys[after : after + len(work)]) == work for work in _SUPPORT_WORK
     )
+
+
+def _duty_heading_ends(keys: list[str], tries: RoleTries) -> int | None:
+    """Where a clause that opens with a duty heading ("Trách nhiệm của …") names its bodies."""
+    found = tries.duty_headings.longest(keys, 0)
+    return found[0] if found else None
 
 
 def _after_address_label(keys: list[str], seg: int, tries: RoleTries) -> bool:
