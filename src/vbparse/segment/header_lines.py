@@ -79,6 +79,11 @@ def header_patterns() -> dict[str, regex.Pattern[str]]:
         "recipients": regex.compile(g["recipients_label"]),
         "separator": regex.compile(g["separator"]),
         "date_line": regex.compile(rf"Ngày\s+{DATE_PATTERN}", flags),
+        "gazette": regex.compile(
+            rf"{g['gazette_issuer_label']}(?P<issuer>\S.*?){g['gazette_number_label']}"
+            rf"(?P<number>{number_regex().pattern})(?:\s*,?\s+(?=ngày)(?P<date>.*))?\s*$",
+            flags,
+        ),
         "draft_number": regex.compile(g["draft_number"]),
         "draft_date": regex.compile(g["draft_date"], flags),
         "damaged_date_line": regex.compile(g["damaged_date_line"]),

@@ -13,12 +13,12 @@ import functools
 import regex
 
 from vbparse.extract.document.number import document_type_codes
-from vbparse.extract.time.dates import DATE_PATTERN
+from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
 from vbparse.pattern_time import time_left
 from vbparse.segment.broken_lines import broken_recipients_label
-from vbparse.segment.casing import bare, fold
+from vbparse.segment.casing import bare, fold, title_case
 from vbparse.segment.header_lines import Header, header_patterns, is_item, issuer_text
 from vbparse.segment.lines import Line
 
@@ -61,6 +61,7 @@ def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
     a dated opening sentence, an item, or a change from capitals to sentence case."""
     p = header_patterns()
     taken: list[Line] = []
+    i = _read_gazette_lines(header, lines, i)
     for k, line in enumerate(lines[i + 1 :], start=i + 1):
         stripped = line.text.strip()
         if taken and _is_authority_line(stripped, taken[-1], lines[k + 1 : k + 2]):
@@ -90,6 +91,32 @@ def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
         _cut_at_dated_opening(header)
         return i + len(taken)
     return i
+
+
+def _read_gazette_lines(header: Header, lines: list[Line], i: int) -> int:
+    """The gazette's line under the title ("CỦA BỘ THÔNG TIN VÀ TRUYỀN THÔNG SỐ 07/2008/CT-BTTTT",
+    then "NGÀY 30 THÁNG 12 NĂM 2008"), read into issuer, number and date; the index of the
+    last line read (``i`` when there is none)."""
+    p = header_patterns()
+    if i + 1 >= len(lines) or header.number is not None:
+        return i
+    line = lines[i + 1]
+    m = p["gazette"].match(line.text.strip())
+    if m is None:
+        return i
+    header.number = m.group("number")
+    start = line.start + (len(line.text) - len(line.text.lstrip()))
+    header.number_span = Span(start=start + m.start("number"), end=start + m.end("number"))
+    if not header.issuer_lines:
+        header.portal_issuer = title_case(m.group("issuer"))
+    dated = p["date_line"].match(m.group("date") or "")
+    last = i + 1
+    if dated is None and last + 1 < len(lines):
+        dated = p["date_line"].match(lines[last + 1].text.strip())
+        last += dated is not None
+    if dated is not None and header.date is None:
+        header.date = date_from_match(dated)
+    return last
 
 
 def _in_capitals(line: Line) -> bool:
