@@ -43,6 +43,7 @@ from vbparse.extract.agencies.keys import (
     Trie,
     ascii_slug,
     fold_phrase,
+    fold_word,
     joiner_variants,
     without_ampersands,
 )
@@ -128,6 +129,9 @@ def _rows(name: str, key: str | None = None) -> list[dict[str, Any]]:
     if not isinstance(rows, list):
         raise GrammarError(f"agencies/{name}: expected a list{f' under {key!r}' if key else ''}")
     return rows
+
+
+_AND = fold_word("và")
 
 
 def _entries(name: str, key: str | None = None) -> Iterator[Entry]:
@@ -323,7 +327,12 @@ def load_gazetteer() -> Gazetteer:
             key = fold_phrase(form)
             for head in heads:
                 if key[: len(head)] == head and len(key) > len(head):
-                    members["department"].add(key[len(head) :], dept.id)
+                    short = key[len(head) :]
+                    members["department"].add(short, dept.id)
+                    # "Giám đốc các Sở: …, Giáo dục Đào tạo, Kế hoạch Đầu tư, …" (quyết định
+                    # 15/2010/QĐ-UBND Hà Nội, a real .doc): the short name without its "và"
+                    if _AND in short[1:-1]:
+                        members["department"].add(tuple(w for w in short if w != _AND), dept.id)
     local_units = LocalUnits.model_validate(load_yaml("agencies/local_bodies.yaml")["local_units"])
     entries.extend(_entries("groups.yaml", "entries"))
     # "các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội": a
