@@ -144,3 +144,40 @@ def test_docx_tracked_changes_read_as_accepted(tmp_path):
     assert read_document(path).text == (
         "Trong giai đoạn này, tự do hoá kinh tế đi đôi với tự do hoá chính trị\n"
     )
+
+
+def test_docx_tab_columns_become_the_signature_beside_the_list(tmp_path):
+    """A Nơi nhận list and the signature set side by side with tab stops in one paragraph
+    per line (chỉ thị 09/2009/CT-UBND Bình Dương, a real .doc): the tab is kept as a column gap
+    and normalize puts each column's line apart, so the signer's title and name are read."""
+    import docx
+
+    from vbparse.pipeline import parse_file
+
+    lines = [
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH BÌNH DƯƠNG\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 09/2009/CT-UBND\tThủ Dầu Một, ngày 17 tháng 3 năm 2009",
+        "CHỈ THỊ",
+        "Về tăng cường quản lý hoạt động khoa học và công nghệ",
+        "1. Sở Khoa học và Công nghệ chủ trì kiểm tra hoạt động khoa học và công nghệ.",
+        "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN",
+        "- Bộ Khoa học và Công nghệ;\tKT. CHỦ TỊCH",
+        "- Cục Kiểm tra VB QPPL (Bộ Tư pháp);\tPHÓ CHỦ TỊCH",
+        "- Thường trực Tỉnh ủy;",
+        "- CT, PCT UBND tỉnh;\t(Đã ký)",
+        "- UBND các huyện, thị xã;\tNguyễn Văn Hiệp",
+        "- Lưu VT.",
+        "1.\tTab after a label stays one space.",
+    ]
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    path = tmp_path / "ct.docx"
+    document.save(path)
+    text = read_document(path).text
+    assert "- Bộ Khoa học và Công nghệ;   KT. CHỦ TỊCH" in text
+    assert "1. Tab after a label stays one space." in text
+    doc = parse_file(path)
+    assert (doc.signer, doc.signer_title) == ("Nguyễn Văn Hiệp", "Phó Chủ tịch")
+    assert doc.signing_authority == "TM. Ủy ban nhân dân, KT. Chủ tịch"

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from vbparse.ingest import IngestError, RawText
 from vbparse.ingest.docx_notes import note_lines
 from vbparse.ingest.docx_package import open_package
@@ -179,8 +181,21 @@ class _Context:
     styles: StyleIndex
 
 
+# A tab between words sets two columns side by side ("- Bộ Khoa học và Công nghệ;<tab>KT. CHỦ
+# TỊCH", the Nơi nhận and the signature of chỉ thị 09/2009/CT-UBND Bình Dương, a real .doc):
+# kept as a run of spaces, the gap normalize's column splitter reads. A tab after a label at
+# the line's start ("1.<tab>Nội dung") or at either end is one space.
+_LABEL_TAB = regex.compile(r"^(\s*\S{1,6})\t+")
+_EDGE_TABS = regex.compile(r"^\t+|\t+$")
+_TABS = regex.compile(r"\t+")
+_COLUMN_TAB = "   "
+
+
 def _paragraph_text(p: Any, ctx: _Context) -> str:
-    text = paragraph_text(p, ctx.fonts).replace("\t", " ")
+    text = paragraph_text(p, ctx.fonts)
+    if "\t" in text:
+        text = _LABEL_TAB.sub(r"\1 ", _EDGE_TABS.sub(" ", text))
+        text = _TABS.sub(_COLUMN_TAB, text)
     num = _num_pr(p, ctx.styles)
     if num is not None:
         label = ctx.numbering.label(*num)

@@ -133,6 +133,7 @@ def _grammar() -> dict[str, regex.Pattern[str]]:
         # A title of the list at a word start, the longest first ("CHI CỤC TRƯỞNG").
         "draft_blanks": regex.compile("|".join(f"(?:{b})" for b in g["draft_blanks"])),
         "title_at": regex.compile(rf"(?:{longest_first})\b"),
+        "cc_at": regex.compile(rf"^\s*(?:{g['cc_label']})"),
     }
 
 
@@ -151,6 +152,12 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     signed_in_text = any(word in text.text for word in SIGNED_WORDS)
     out = []
     columns: set[int] = set()  # where the right columns of the line above start
+    # Inside a Nơi nhận list whose lines carry the signature column beside them: every bullet
+    # with a column gap is split there, aligned or not (Word's tab stops, read as spaces, put
+    # the right column at another character on every line: "- CT, PCT UBND tỉnh;   (Đã ký)",
+    # "- UBND các huyện, thị xã;   Nguyễn Văn Hiệp", chỉ thị 09/2009/CT-UBND Bình Dương, a
+    # real .doc).
+    in_cc_columns = False
     caption_in_text = "kèm theo" in text.text.casefold()
     bullets_in_text = _LINE_BULLET.search(text.text) is not None
     hit = lines_hit(text.text, lines, layout, motto=motto_in_text, bullets=bullets_in_text)
@@ -190,7 +197,11 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
         elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
             line = " " * len(line)
         elif columns_in_text and _COLUMN_LINE.search(line):
-            line, columns = _flatten_columns(line, columns)
+            if in_cc_columns and _CC_BULLET.match(line):
+                line, columns = _split_first_gap(line), set()
+            else:
+                line, columns = _flatten_columns(line, columns)
+                in_cc_columns = in_cc_columns or bool(_grammar()["cc_at"].match(line))
             out.append(line)
             continue
         elif _grammar()["marker"].match(line):
@@ -201,6 +212,11 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
             # HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc").
             line = MOTTO_INSIDE.sub(lambda m: "\n" + m.group(0)[1:], line, count=1)
         columns = set()
+        # the list runs to a blank line; its label may stand alone (an earlier step put the
+        # signature's first line under it)
+        in_cc_columns = bool(line.strip()) and (
+            in_cc_columns or bool(_grammar()["cc_at"].match(line))
+        )
         if signed_in_text:
             line = _SIGNED.sub(lambda m: " " * len(m.group(0)), line)
         out.append(line)
@@ -306,6 +322,15 @@ def _flatten_columns(line: str, above: set[int]) -> tuple[str, set[int]]:
     for gap in gaps:
         out[gap.start()] = "\n"
     return "".join(out), {g.end() for g in gaps}
+
+
+_CC_BULLET = regex.compile(r"^[ \t]*[-–•+]")
+
+
+def _split_first_gap(line: str) -> str:
+    """``line`` broken at its first column gap (the gap's first space becomes a line break)."""
+    gap = _COLUMN_GAP.search(line)
+    return line if gap is None else line[: gap.start()] + "\n" + line[gap.start() + 1 :]
 
 
 def _unstarred(cell: str) -> str:
