@@ -235,7 +235,7 @@ def find_roles(
             subject = (
                 _is_label(keys, gap) or _opener_gap(keys, gap, tries.openers)
             ) and not _after_address_label(keys, seg, tries)
-            speaker = tries.issuer_verbs.longest(keys, end) is not None
+            speaker = tries.issuer_verbs.longest(keys, _after_name_tail(tokens, end)) is not None
             states = tries.statements.longest(keys, _after_date(keys, end))
             if subject and not speaker and not (states and states[1]):
                 role = "lead"
@@ -281,6 +281,29 @@ def _cooperates_after(keys: list[str], end: int, starts: set[int]) -> bool:
     return after not in starts and any(
         tuple(keys[after : after + len(work)]) == work for work in _SUPPORT_WORK
     )
+
+
+# What may stand between a body's name as matched and its verb: an abbreviation in brackets
+# and the name's last words ("Ban Thường vụ Công đoàn Giáo dục (CĐGD) Việt Nam đề nghị …",
+# công văn 172/CĐN-TGNC, a real .doc).
+_MAX_NAME_TAIL = 4
+
+
+def _after_name_tail(tokens: Tokens, end: int) -> int:
+    """Where the words after a mention at ``end`` go on past a bracketed abbreviation and a
+    few capitalised words; ``end`` itself when no bracket follows."""
+    keys = tokens.keys
+    k = end
+    if k < len(keys) and keys[k] == "(":
+        close = k + 1
+        while close < len(keys) and close - k <= 2 and tokens.word(close).isupper():
+            close += 1
+        if close >= len(keys) or keys[close] != ")":
+            return end
+        k = close + 1
+        while k < len(keys) and k - close <= _MAX_NAME_TAIL and tokens.word(k)[:1].isupper():
+            k += 1
+    return k
 
 
 def _duty_heading_ends(keys: list[str], tries: RoleTries) -> int | None:
