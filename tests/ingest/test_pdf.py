@@ -329,3 +329,17 @@ def test_pdf_letters_mapped_to_spaces_detected(name, broken):
     with pdfplumber.open(path) as pdf:
         reason = pdf_reader.letters_as_spaces(pdf.pages[0].chars)
     assert (reason is not None) == broken
+
+
+def test_pdf_page_with_letters_drawn_as_shapes_goes_to_ocr():
+    """Pages 3-4 of quyết định 2307/QĐ-UBND Sơn La (a real PDF) hold no text and no image but
+    700-1,600 paths: its letters drawn as shapes. They go to OCR like a scan; a blank page or
+    one holding a rule does not."""
+    from types import SimpleNamespace
+
+    from vbparse.ingest.pdf import _textless_reason
+
+    drawn = SimpleNamespace(images=[], curves=[object()] * 700, rects=[])
+    assert _textless_reason(drawn) == "no text layer (letters drawn as shapes)"
+    assert _textless_reason(SimpleNamespace(images=[object()], curves=[], rects=[]))
+    assert _textless_reason(SimpleNamespace(images=[], curves=[], rects=[object()] * 3)) is None

@@ -69,3 +69,18 @@ def test_syllable_grammar_is_all_words():
     grammar = load_yaml("normalize.yaml")["syllables"]
     assert all(isinstance(w, str) for w in grammar["onsets"] + grammar["rhymes"])
     assert "on" in grammar["rhymes"]
+
+
+def test_normalize_caption_after_a_sentence_case_title_under_its_type():
+    """An attached plan's title in sentence case with its caption at the end of the line, under
+    "KẾ HOẠCH" (quyết định 2307/QĐ-UBND Sơn La, a real scan): the caption goes on its own line,
+    so the plan is read as the attached document; a sentence that cites a document does not."""
+    from vbparse.normalize import normalize
+
+    text = (
+        "KẾ HOẠCH\nTổng kết 15 năm thi hành Luật Nuôi con nuôi trên địa bàn tỉnh Sơn La "
+        "(Kèm theo Quyết định số: 2307/QĐ-UBND ngày 11 tháng 9 năm 2025)\n"
+    )
+    assert "tỉnh Sơn La\n(Kèm theo Quyết định số" in normalize(text).text
+    sentence = "Báo cáo theo mẫu đính kèm (kèm theo Công văn số 12/UBND-VX ngày 01/3/2025).\n"
+    assert normalize(sentence).text.count("\n") == sentence.count("\n")

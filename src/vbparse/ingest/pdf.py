@@ -103,6 +103,22 @@ def unmarked_layer(text: str) -> str | None:
     return None
 
 
+# A page whose letters are drawn as shapes (a scan vectorised, or text turned to outlines:
+# pages 3-4 of quyết định 2307/QĐ-UBND Sơn La, a real PDF, hold 700-1,600 paths and no image
+# and no text) is read by OCR like a scan; a ruled table or a rule alone has far fewer.
+MIN_DRAWN_SHAPES = 100
+
+
+def _textless_reason(plumber_page) -> str | None:
+    """Why a page without a text layer goes to OCR: it holds an image or a drawing of its
+    letters; None for a blank page."""
+    if plumber_page.images:
+        return "no text layer"
+    if len(plumber_page.curves) + len(plumber_page.rects) >= MIN_DRAWN_SHAPES:
+        return "no text layer (letters drawn as shapes)"
+    return None
+
+
 def _causes(exc: BaseException) -> list[BaseException]:
     """``exc`` and the errors it wraps (pdfplumber wraps pdfminer's in its args)."""
     found: list[BaseException] = []
@@ -264,7 +280,7 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawText:
                 if reason is None and plumber_page.images:
                     reason = unmarked_layer(plain)
                 if not plain.strip():
-                    reason = "no text layer" if plumber_page.images else None
+                    reason = _textless_reason(plumber_page)
                 if limits.ocr == "force":
                     reason = reason or "--ocr force"
                 if reason:

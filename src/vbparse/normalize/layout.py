@@ -182,7 +182,7 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
         if bullets_in_text and "|" not in line and i in hit:
             line = _INLINE_BULLET.sub(lambda m: "\n" + m.group(0)[1:], line)
         if caption_in_text:
-            line = _caption_apart(line)
+            line = _caption_apart(line, lines[i - 1] if i else "")
         if i in hit and (rule := _GLUED_RULE.search(line)):
             line = line[: rule.start()] + " " * (rule.end() - rule.start())
         if i in hit and (tail := _CAPITALS_TAIL.search(line)):
@@ -227,13 +227,22 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     return NormalizedText(flat, text.source_index)
 
 
-def _caption_apart(line: str) -> str:
-    """A title line in capitals with its "(Ban hành kèm theo … số …)" caption after it: the
-    caption on a line of its own."""
+# A document's type alone above its title, in capitals ("KẾ HOẠCH", "QUY CHẾ").
+_TYPE_TITLE = regex.compile(r"^[\s*_#]*\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,}){0,3}[\s*_]*$")
+
+
+def _caption_apart(line: str, above: str = "") -> str:
+    """A title line in capitals with its "(Ban hành kèm theo … số …)" caption after it, or a
+    title in sentence case under its type's line ("KẾ HOẠCH" / "Tổng kết 15 năm thi hành Luật
+    Nuôi con nuôi … (Kèm theo Quyết định số: 2301/QĐ-UBND …)", quyết định 2307/QĐ-UBND Sơn La,
+    a real scan): the caption on a line of its own."""
     if "(" not in line or "kèm" not in line.casefold():  # what every caption holds
         return line
     found = _grammar()["caption"].search(line)
-    if found is None or line[: found.start()] != line[: found.start()].upper():
+    if found is None:
+        return line
+    head = line[: found.start()]
+    if head != head.upper() and not _TYPE_TITLE.match(above):
         return line
     return line[: found.start()] + "\n" + line[found.start() + 1 :]
 
