@@ -184,6 +184,8 @@ class NamedBodyGrammar(BaseModel):
     local_heads: list[str] = []
     not_local_words: list[str] = []
     lower_case_openings: list[str] = []
+    lower_case_heads: list[str] = []
+    lower_case_head_not_before: list[str] = []
 
 
 class RoleGrammar(BaseModel):

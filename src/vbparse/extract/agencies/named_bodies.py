@@ -44,9 +44,18 @@ class _NamedTries:
     branches: Trie
     branch_place_words: frozenset[str]
     lower_case_openings: Trie
+    lower_case_heads: frozenset[tuple[str, ...]]
+    lower_case_head_not_before: Trie
 
 
 _TRIES: dict[int, _NamedTries] = {}
+
+
+def _phrase_trie(phrases: list[str]) -> Trie:
+    trie = Trie()
+    for phrase in phrases:
+        trie.add(fold_phrase(phrase), True)
+    return trie
 
 
 def _tries(gazetteer: Gazetteer) -> _NamedTries:
@@ -83,6 +92,8 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         branches,
         frozenset(k for w in grammar.branch_place_words for k in fold_phrase(w)),
         lower_openings,
+        frozenset(fold_phrase(h) for h in grammar.lower_case_heads),
+        _phrase_trie(grammar.lower_case_head_not_before),
     )
     _TRIES[id(gazetteer)] = tries
     return tries
@@ -135,7 +146,12 @@ def named_body_at(
     if opening and opening[0] < len(keys) and tokens.word(j)[:1].islower():
         j = opening[0]  # "Ban quản lý Khu Kinh tế …": the capitalised name comes after
     first = tokens.word(j) if j < len(keys) else ""
-    if not (_capitalised(first) or first[:1].isdigit()):
+    lower_ok = tuple(keys[start:j]) in tries.lower_case_heads and first[:1].islower()
+    if lower_ok and (
+        tries.stops.longest(keys, j) or tries.lower_case_head_not_before.longest(keys, j)
+    ):
+        return None
+    if not (_capitalised(first) or first[:1].isdigit() or lower_ok):
         return None
     j += 1
     words = 1
