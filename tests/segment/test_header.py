@@ -689,7 +689,7 @@ def test_page_lines_above_the_issuer_are_not_the_header():
 
 
 def test_issuer_with_an_en_dash_is_the_known_ministry():
-    """"BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI" with an en dash (công văn 2864/LĐTBXH-NCC as
+    """The issuer "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI" with an en dash (công văn 2864/LĐTBXH-NCC as
     crawled, real) is the ministry as the gazetteer names it, not "Bộ lao động – …"."""
     from vbparse.pipeline import parse_text
 
