@@ -69,6 +69,8 @@ def _is_cited_date(grammar: DeadlineGrammar, text: str, start: int, end: int) ->
     before = text[max(0, start - _CONTEXT) : start]
     if grammar.document_number_before.search(before) or grammar.words_before.search(before):
         return True
+    if grammar.law_title_before.search(before):
+        return True  # "Luật Đường bộ ngày 27 tháng 6 năm 2024": the law's day
     if grammar.followers.match(text, end):
         return True
     line_start = text.rfind("\n", 0, start) + 1

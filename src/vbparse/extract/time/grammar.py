@@ -66,6 +66,7 @@ class DeadlineGrammar:
     urgent_not_after: regex.Pattern[str]
     recurring_not_after: regex.Pattern[str]
     document_number_before: regex.Pattern[str]
+    law_title_before: regex.Pattern[str]
     words_before: regex.Pattern[str]
     followers: regex.Pattern[str]
     title_followers: regex.Pattern[str]
@@ -205,6 +206,7 @@ def deadline_grammar() -> DeadlineGrammar:
             rf"(?<!\w){_or_nothing(events.recurring_not_after)}\s*$", flags
         ),
         document_number_before=regex.compile(skip.document_number_before, flags),
+        law_title_before=_law_title_before(skip),
         words_before=regex.compile(rf"(?<!\w){alternation(skip.words_before)}\s*$", flags),
         followers=regex.compile(
             r"\s*(?:" + "|".join(_follower(f) for f in skip.followers) + r")(?!\w)", flags
@@ -282,6 +284,19 @@ def _follower(phrase: str) -> str:
     if phrase.startswith(","):
         return r",\s*" + phrase_pattern(phrase[1:].strip())
     return phrase_pattern(phrase)
+
+
+def _law_title_before(skip: NotDeadlines) -> regex.Pattern[str]:
+    """A law's name ending where a bare day starts ("Luật Đường bộ "): the kind with its
+    capital (case matters: the capital marks a title), then up to the allowed number of words,
+    none a verb that sends work on."""
+    not_word = rf"(?!(?:{_or_nothing(skip.law_title_not_words)})(?!\w))"
+    word = rf"[ \t]+{not_word}[^\W\d_][\w-]*"
+    return regex.compile(
+        rf"(?<!\w)(?:{_or_nothing(skip.law_titles)})(?:{word}){{1,{skip.law_title_max_words}}}"
+        r"[ \t]*,?[ \t]*$",
+        regex.VERSION0,
+    )
 
 
 def _or_nothing(phrases: list[str]) -> str:

@@ -253,6 +253,9 @@ class NotDeadlines(_Strict):
     prefixes: list[str]
     examples_prefixes: list[str] = []
     document_number_before: str
+    law_titles: list[str] = []
+    law_title_max_words: int = 8
+    law_title_not_words: list[str] = []
     words_before: list[str]
     followers: list[str]
     title_followers: list[str]
