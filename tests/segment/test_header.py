@@ -699,3 +699,20 @@ def test_issuer_with_an_en_dash_is_the_known_ministry():
         "Kính gửi: Ủy ban nhân dân tỉnh Long An\n\nĐề nghị Ủy ban nhân dân tỉnh rà soát.\n"
     )
     assert doc.issuer == "Bộ Lao động - Thương binh và Xã hội"
+
+
+def test_ocr_motto_with_a_wrong_mark_glued_to_the_issuer():
+    """OCR of a signed letter (công văn 10943/BYT-MT as a tax dataset holds it, real): the quốc
+    hiệu with a wrong mark ("CỘNG HÕA") after the issuer on one line, a letter-spaced number
+    and day. The issuer is the ministry alone; number and day are read whole."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "BỘ Y TẾ CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1 0 9 4 3 /BYT-MT Hà Nội, ngày 2 4 tháng 12 năm 2021\n"
+        "V/v Hướng dẫn y tế phòng, chống dịch COVID-19.\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+        "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện.\n"
+    )
+    assert (doc.issuer, doc.number, str(doc.date)) == ("Bộ Y tế", "10943/BYT-MT", "2021-12-24")

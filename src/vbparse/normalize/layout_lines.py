@@ -20,10 +20,13 @@ __all__ = ["MOTTO_INSIDE", "SIGNED_WORDS", "lines_hit", "motto_inside", "untouch
 # The quốc hiệu or the tiêu ngữ after other words on a line, in the forms only a header uses.
 # (The tiêu ngữ in any case: "TỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc", công văn
 # 454/UBND-NCTH, a web copy.)
+# The quốc hiệu as OCR reads it, each vowel with its right mark, none or a wrong one.
+_OCR_MOTTO = "C[OÔỘỒỐỔỖ]NG H[OÒÓÕỎỌ]A X[AÃÁÀẢẠ] H[OÔỘỒỐỔỖ]I CH[UỦÙÚŨỤ] NGH[IĨÌÍỈỊ]A"
 MOTTO_INSIDE = regex.compile(
     r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|(?i:Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
     # a scanner's OCR layer loses the marks ("VAN PHONG CHÍNH PHU CONG HOA XÃ HOI CHỦ NGHĨA")
-    r"|C[OÔỘ]NG H[OÒ]A X[AÃ] H[OÔỘ]I CH[UỦ] NGH[IĨ]A\b)"
+    # or gives wrong ones ("BỘ Y TẾ CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    rf"|{_OCR_MOTTO}\b)"
 )
 SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
 
@@ -34,9 +37,7 @@ SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
 RULE_NEEDS = regex.compile(r"[-_=]{3}")
 TAIL_NEEDS = regex.compile(r"(?<=\p{Ll})\.[ \t]+\p{Lu}{2}")
 BULLET_NEEDS = regex.compile(r"[.;:!?][ \t]+[-–•+][ \t]+\p{Lu}")
-MOTTO_NEEDS = regex.compile(
-    r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|C[OÔỘ]NG H[OÒ]A X[AÃ] H[OÔỘ]I CH[UỦ] NGH[IĨ]A|Độc [Ll]ập|ĐỘC LẬP"
-)
+MOTTO_NEEDS = regex.compile(rf"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|{_OCR_MOTTO}|Độc [Ll]ập|ĐỘC LẬP")
 
 
 def lines_hit(
