@@ -716,3 +716,20 @@ def test_ocr_motto_with_a_wrong_mark_glued_to_the_issuer():
         "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện.\n"
     )
     assert (doc.issuer, doc.number, str(doc.date)) == ("Bộ Y tế", "10943/BYT-MT", "2021-12-24")
+
+
+def test_cable_copy_without_header_takes_its_sender_as_issuer():
+    """A web copy of a công điện that starts at its title (thuvienphapluat Markdown, công điện
+    of the Prime Minister on the Central floods, November 2025, real): the address line
+    "THỦ TƯỚNG CHÍNH PHỦ điện:" names the issuer."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "**CÔNG ĐIỆN**\n\nV/V TẬP TRUNG ỨNG\nPHÓ VÀ KHẮC PHỤC HẬU QUẢ MƯA LŨ\n\n"
+        "**THỦ TƯỚNG CHÍNH PHỦ điện:**\n\n"
+        "- Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ.\n\n"
+        "1. Bộ Quốc phòng chỉ đạo lực lượng quân đội hỗ trợ người dân.\n"
+    )
+    assert (doc.type, doc.issuer) == ("CĐ", "Thủ tướng Chính phủ")
+    kinh_gui = parse_text("BỘ Y TẾ\nSố: 12/BYT-MT\nKính gửi: Bộ Tài chính.\nĐề nghị Bộ Tài chính.")
+    assert kinh_gui.issuer == "Bộ Y tế"

@@ -23,6 +23,7 @@ from vbparse.segment.broken_lines import (
 from vbparse.segment.byline import Byline, read_byline
 from vbparse.segment.header_lines import (
     Header,
+    cable_sender,
     header_patterns,
     is_item,
     is_motto,
@@ -162,8 +163,9 @@ def find_header(text: str) -> Header:
         elif header.title_type is None and (code := title_code(stripped)):
             header.title_type = code
             last = read_title_subject(header, lines, i)
-        elif p["recipients"].match(stripped):
-            last = read_recipients(header, lines, i, p["recipients"].match(stripped).end())
+        elif label := p["recipients"].match(stripped):
+            header.cable_sender = cable_sender(label.group(0))
+            last = read_recipients(header, lines, i, label.end())
         elif p["marks"].match(stripped):
             last = i  # a stamp of urgency or secrecy: part of the header
         elif is_motto(stripped) or p["separator"].match(stripped):

@@ -59,6 +59,9 @@ class Header:
     # the fallback for the fields the document's own header lacks (segment.portal_fields).
     portal: dict[str, str] = field(default_factory=dict)
     portal_issuer: str | None = None
+    # A công điện's sender, as its address line names it ("THỦ TƯỚNG CHÍNH PHỦ điện:"): the
+    # issuer of a copy that lost its header.
+    cable_sender: str | None = None
 
 
 @functools.cache
@@ -176,3 +179,12 @@ def set_date(header: Header, m: regex.Match[str]) -> None:
     """Place and date from a matched date line ("Hà Nội, ngày 20 tháng 11 năm 2025")."""
     header.place = full_place(m.group("place"))
     header.date = date_from_match(m)
+
+
+_CABLE_VERB = regex.compile(r"\s+(?:điện|ĐIỆN)\s*:?\s*$")
+
+
+def cable_sender(label: str) -> str | None:
+    """The body before "điện:" in a công điện's address line, or None for "Kính gửi:"."""
+    verb = _CABLE_VERB.search(label)
+    return label[: verb.start()].strip() or None if verb else None

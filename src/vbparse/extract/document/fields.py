@@ -78,6 +78,9 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         return by_fold.get(fold(written)) or agency_casing(written) or written
     if number and number.issuer_code in names:
         return names[number.issuer_code]
+    if header.cable_sender:
+        written = " ".join(header.cable_sender.split())
+        return by_fold.get(fold(written)) or agency_casing(written) or title_case(written)
     if closing.closing_issuer:
         return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
     return None
