@@ -733,3 +733,31 @@ def test_cable_copy_without_header_takes_its_sender_as_issuer():
     assert (doc.type, doc.issuer) == ("CĐ", "Thủ tướng Chính phủ")
     kinh_gui = parse_text("BỘ Y TẾ\nSố: 12/BYT-MT\nKính gửi: Bộ Tài chính.\nĐề nghị Bộ Tài chính.")
     assert kinh_gui.issuer == "Bộ Y tế"
+
+
+@pytest.mark.parametrize(
+    ("issuer_lines", "issuer"),
+    [
+        # a name wrapped before its "VÀ" (công văn 79/TTTT-CTGD, real PDF)
+        (
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTHÀNH PHỐ HỒ CHÍ MINH\nTRUNG TÂM THÔNG TIN\n"
+            "VÀ CHƯƠNG TRÌNH GIÁO DỤC",
+            "Trung tâm thông tin và chương trình giáo dục",
+        ),
+        # ... and an OCR that lost a mark (công văn 1312/LĐTBXH-ATLĐ as a tax dataset holds it)
+        ("BỘ LAO ĐỘNG - THUONG BINH\nVA XA HOI", "Bộ Lao động - Thương binh và Xã hội"),
+        # a web copy without spaces round the dash (công văn 1040/LĐTBXH-NCC)
+        ("BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+        # OCR ran two words together and gave a wrong mark (công văn 860/BHXH-BT)
+        ("BẢO HIẾM XA HỘI VIETNAM", "Bảo hiểm xã hội Việt Nam"),
+    ],
+)
+def test_damaged_issuer_lines_name_the_known_body(issuer_lines, issuer):
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        f"{issuer_lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 79/CV\nHà Nội, ngày 19 tháng 11 năm 2025\nKính gửi: Các cơ sở giáo dục.\n"
+        "Đề nghị các cơ sở giáo dục thực hiện.\n"
+    )
+    assert doc.issuer.casefold() == issuer.casefold()

@@ -55,8 +55,9 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         # A table flattened into text leaves its cell bar at the end of a line ("VĂN PHÒNG
         # CHÍNH PHỦ |", a web copy of công văn 4909/VPCP-NN): no part of the name.
         lines = [" ".join(line.text.replace("|", " ").split()) for line in header.issuer_lines]
+        lines = _rejoin_wrapped(lines)
         joined = " ".join(lines)
-        if known := by_fold.get(fold(joined)) or agency_casing(joined):
+        if known := _known_issuer(joined):
             return known
         # The issuing body under its parent: "UBND TỈNH LÂM ĐỒNG" / "SỞ Y TẾ" is the Sở of
         # that province, named as the gazetteer names it.
@@ -66,7 +67,7 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
             return office
         if len(lines) == 1 and (named := _last_of_two(lines[0], issuer_province(header))):
             return named
-        if known := by_fold.get(fold(lines[-1])) or agency_casing(lines[-1]):
+        if known := _known_issuer(lines[-1]):
             return known
         # Issuer lines no body is named by, damaged ("BỘ VĂN HÓA, TH THAO" / "VÀ DU LỊCH",
         # công văn 5324/BVHTTDL-DSVH as a web copy, real): the number's issuer code names it.
@@ -84,6 +85,52 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
     if closing.closing_issuer:
         return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
     return None
+
+
+# A name wrapped before its connector: "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI", "TRUNG TÂM
+# THÔNG TIN" / "VÀ CHƯƠNG TRÌNH GIÁO DỤC" (công văn 79/TTTT-CTGD, real PDF); OCR drops the mark.
+_CONNECTOR_START = regex.compile(r"(?:VÀ|VA|và)\s")
+
+
+def _rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Issuer lines with a line that opens with "VÀ" joined to the line above it."""
+    rejoined: list[str] = []
+    for line in lines:
+        if rejoined and _CONNECTOR_START.match(line):
+            rejoined[-1] = f"{rejoined[-1]} {line}"
+        else:
+            rejoined.append(line)
+    return rejoined
+
+
+def _known_issuer(written: str) -> str | None:
+    """The issuing body ``written`` names, as the issuer codes or the gazetteer name it; a
+    line OCR or a web copy damaged ("BỘ LAO ĐỘNG - THUONG BINH VÀ XÃ HỘI", "BỘ LAO
+    ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI") by its letters alone, when only one body's name has them."""
+    return (
+        _issuer_names_by_fold().get(fold(written))
+        or _issuer_names_by_letters().get(_letters_key(written))
+        or agency_casing(written)
+    )
+
+
+def _letters_key(text: str) -> str:
+    """``text``'s letters and digits without marks (đ as d) or case: OCR also runs words
+    together ("BẢO HIẾM XA HỘI VIETNAM")."""
+    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in bare if c.isalnum() and not unicodedata.combining(c)).casefold()
+
+
+@functools.cache
+def _issuer_names_by_letters() -> dict[str, str]:
+    """The issuer codes' and the gazetteer's body names (not groups) by their letters; a key
+    two names share is left out."""
+    names = list(issuer_names().values())
+    names += [entry.name for entry in load_gazetteer().entries if entry.kind != "group"]
+    keys: dict[str, set[str]] = {}
+    for name in names:
+        keys.setdefault(_letters_key(name), set()).add(name)
+    return {key: next(iter(names)) for key, names in keys.items() if len(names) == 1}
 
 
 @functools.cache
