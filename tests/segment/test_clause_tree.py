@@ -132,3 +132,18 @@ def test_clause_tree_bullet_is_one_paragraph():
     numbered = "1. Sở Y tế rà soát.\n\nBáo cáo trước ngày 30/6.\n"
     tree = build_clause_tree(numbered, 0, len(numbered))
     assert "Báo cáo" in numbered[tree.roots[0].text_start : tree.roots[0].own_end]
+
+
+def test_clause_tree_wrapped_roman_numeral_opens_no_item():
+    """ "… Quốc hội khóa" / "XV. Vì vậy, …" (công văn 1312/LĐTBXH-ATLĐ as OCR text, real): the
+    numeral ends the sentence above; a roman list that starts at "I." still opens items."""
+    body = (
+        "1. Chủ trì phổ biến Nghị quyết; lưu ý:\nd) Nghị quyết căn cứ Nghị quyết số 30/2021/QH15"
+        " của Quốc hội khóa\nXV. Vì vậy, các quy định được thực hiện đến hết năm 2022.\n"
+        "2. Tăng cường thanh tra.\n"
+    )
+    tree = build_clause_tree(body, 0, len(body))
+    assert [c.id for root in tree.roots for c in root.walk()] == ["1", "1.d", "2"]
+    romans = "Như sau:\nI. MỤC ĐÍCH\n1. Rà soát.\nII. TỔ CHỨC THỰC HIỆN\n1. Báo cáo.\n"
+    tree = build_clause_tree(romans, 0, len(romans))
+    assert [c.id for c in tree.roots] == ["I", "II"]

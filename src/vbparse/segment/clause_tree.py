@@ -125,11 +125,14 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
     quoted = quoted_lines([line.text for line in lines])
     previous = ""
     after_blank = False
+    seen: set[str] = set()  # the label kinds met so far
     for line, in_quote in zip(lines, quoted, strict=True):
         # A quoted document's items are no items of this one.
         found = None if in_quote else match_label(line.text)
         if found is not None and (
-            _goes_on_inline(found[1], previous) or _no_words_after(line.text, found[1].end())
+            _goes_on_inline(found[1], previous)
+            or _no_words_after(line.text, found[1].end())
+            or _wrapped_numeral(found[0], found[1], previous, seen)
         ):
             found = None
         blank_before, after_blank = after_blank, line.is_blank
@@ -147,6 +150,7 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
         trailing = None  # an item follows: the paragraph was that item's continuation
         kind, m = found
         key = _kind_key(kind, m)
+        seen.add(kind.kind)
         if key in (k for k, _ in stack) and not _opens_a_list(m, text, stack, line.start):
             while stack and stack[-1][0] != key:
                 stack.pop()
@@ -200,6 +204,17 @@ def _goes_on_inline(m: regex.Match[str], previous: str) -> bool:
         return False
     before = f"({int(label) - 1})"
     return before in previous and not previous.lstrip().startswith(before)
+
+
+def _wrapped_numeral(kind: LabelKind, m: regex.Match[str], previous: str, seen: set[str]) -> bool:
+    """Whether a roman numeral at a line's start is the end of the sentence above it, wrapped
+    ("… Kỳ họp Thứ nhất, Quốc hội khóa" / "XV. Vì vậy, …", công văn 1312/LĐTBXH-ATLĐ as OCR
+    text, real): no roman item came before, it is not a list's first label, and the line
+    above runs on."""
+    if kind.kind != "roman" or kind.kind in seen:
+        return False
+    label = m.groupdict().get("label") or ""
+    return label not in _FIRST_LABELS and not previous.rstrip().endswith(PARAGRAPH_END)
 
 
 # A bullet is one paragraph: a paragraph after a blank line below the last bullet is no part

@@ -367,6 +367,9 @@ def clause_deadline(
         # in a plan signed on 21/11/2025) and nothing later is.
         later = [d for d in dated if d.date and d.date >= doc_date]
         dated = later or [d for d in dated if d.relation in _PAST_DUE]
+    if len(dated) > 1:
+        # the day a report's figures run to is not when it is due, when a due day follows
+        dated = [d for d in dated if not _is_cutoff(text, d, offset)] or dated
     if dated:
         return min(enumerate(dated), key=lambda pair: (pair[1].date, pair[0]))[1]
     for relation in _UNDATED_ORDER:
@@ -379,6 +382,17 @@ def clause_deadline(
         if undated:
             return undated[0]
     return None
+
+
+def _is_cutoff(text: str, deadline: Deadline, offset: int) -> bool:
+    """Whether ``deadline`` ("đến ngày 31 tháng 8 năm 2022") closes the period of the figures
+    a report gives ("Tổng hợp tình hình triển khai … đến ngày …"): grammar ``cutoffs``."""
+    grammar = deadline_grammar()
+    if not grammar.cutoff_prefix.match(deadline.text):
+        return False
+    start = deadline.span.start - offset
+    before = text[max(0, start - grammar.cutoff_window) : start]
+    return bool(grammar.cutoff_subject.search(before))
 
 
 def parse_deadline(text: str, *, doc_date: dt.date | None = None) -> Deadline | None:

@@ -74,6 +74,9 @@ class DeadlineGrammar:
     place_line: regex.Pattern[str]
     range_connector: regex.Pattern[str]
     target_prefixes: frozenset[str]
+    cutoff_prefix: regex.Pattern[str]
+    cutoff_subject: regex.Pattern[str]
+    cutoff_window: int
     target_goal: regex.Pattern[str]
     target_window: int
     target_title: regex.Pattern[str]
@@ -222,6 +225,15 @@ def deadline_grammar() -> DeadlineGrammar:
         ),
         range_connector=regex.compile(rf"\s*{alternation(range_words)}\s*", flags),
         target_prefixes=frozenset(fold_phrase(p) for p in skip.targets.prefixes),
+        cutoff_prefix=regex.compile(
+            rf"(?:{_or_nothing(skip.cutoffs.prefixes if skip.cutoffs else [])})(?!\w)", flags
+        ),
+        cutoff_subject=regex.compile(
+            rf"(?<!\w)(?:{_or_nothing(skip.cutoffs.subjects if skip.cutoffs else [])})(?!\w)"
+            r"[^.;:\n]*$",
+            flags,
+        ),
+        cutoff_window=skip.cutoffs.window if skip.cutoffs else 0,
         target_goal=regex.compile(rf"(?<!\w){alternation(skip.targets.goal_words)}(?!\w)", flags),
         target_window=skip.targets.window,
         # case-sensitive: the capital marks a title ("Kế hoạch hành động … đến năm 2020"), not

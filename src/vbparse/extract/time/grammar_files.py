@@ -247,6 +247,16 @@ class Purposes(_Strict):
     examples: list[str] = []
 
 
+class Cutoffs(_Strict):
+    """``not_deadlines.yaml`` ``cutoffs``: the day a report's figures run to ("tình hình thực
+    hiện … đến ngày 31 tháng 8 năm 2022, gửi báo cáo … trước ngày 10 tháng 9")."""
+
+    prefixes: list[str]
+    subjects: list[str]
+    window: int
+    examples: list[str] = []
+
+
 class NotDeadlines(_Strict):
     """``not_deadlines.yaml``: contexts where a date is not a deadline."""
 
@@ -261,6 +271,7 @@ class NotDeadlines(_Strict):
     title_followers: list[str]
     ongoing_followers: list[str] = []
     targets: Targets
+    cutoffs: Cutoffs | None = None
     purposes: Purposes
     examples: list[str] = []
 
