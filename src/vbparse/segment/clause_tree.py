@@ -211,10 +211,17 @@ def _wrapped_numeral(kind: LabelKind, m: regex.Match[str], previous: str, seen: 
     ("… Kỳ họp Thứ nhất, Quốc hội khóa" / "XV. Vì vậy, …", công văn 1312/LĐTBXH-ATLĐ as OCR
     text, real): no roman item came before, it is not a list's first label, and the line
     above runs on."""
-    if kind.kind != "roman" or kind.kind in seen:
+    if kind.kind != "roman" or kind.kind in seen or not previous.strip():
         return False
     label = m.groupdict().get("label") or ""
-    return label not in _FIRST_LABELS and not previous.rstrip().endswith(PARAGRAPH_END)
+    after = m.string[m.end() : m.end() + 40]
+    heading = bool(_HEADING_WORDS.match(after))  # "III. NHIỆM VỤ, GIẢI PHÁP" after a title
+    return (
+        label not in _FIRST_LABELS and not heading and not previous.rstrip().endswith(PARAGRAPH_END)
+    )
+
+
+_HEADING_WORDS = regex.compile(r"\s*\p{Lu}{2,}(?:\s+\p{Lu}+)*\b")
 
 
 # A bullet is one paragraph: a paragraph after a blank line below the last bullet is no part

@@ -27,6 +27,7 @@ from vbparse.extract.tasks.headings import (
     is_lead_in,
     is_opener,
     is_title,
+    names_a_member,
     states_conditions,
     topic_end,
 )
@@ -252,6 +253,7 @@ def _is_task(
         not own.strip()
         or (is_opener(own) and not roles.lead_triggered)
         or in_aims_part(clause, text)
+        or names_a_member(own)
     ):
         return False
     if has_items:

@@ -227,6 +227,12 @@ def is_title(own: str) -> bool:
     return bool(header_grammar("title_items").match(own))
 
 
+def names_a_member(own: str) -> bool:
+    """Whether an item names a person and their place in a body ("Ông Nguyễn Văn Hiếu, Giám
+    đốc Sở GDĐT, Trưởng ban;", ``member_entries``): a body's membership, not a task."""
+    return bool(header_grammar("member_entries").match(own.strip()))
+
+
 def states_conditions(own: str) -> bool:
     """Whether a unit only states the conditions of the request before it ("Thời hạn gửi báo
     cáo trước ngày …", "Báo cáo gửi về Bộ phải có xác nhận …")."""
