@@ -750,6 +750,11 @@ def test_cable_copy_without_header_takes_its_sender_as_issuer():
         ("BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
         # OCR ran two words together and gave a wrong mark (công văn 860/BHXH-BT)
         ("BẢO HIẾM XA HỘI VIETNAM", "Bảo hiểm xã hội Việt Nam"),
+        # OCR specks in front (công văn 10315/BTC-TCT as a tax dataset holds it)
+        ("6“ BỘ TÀI CHÍNH", "Bộ Tài chính"),
+        # the issuer's second line beside the tiêu ngữ, an em dash and "Hanh" (Tổng cục Thuế's
+        # letters as OCR text, real batch b37)
+        ("BO TAI CHINH\nTONG CUC THUE Độc lập — Tự do - Hanh phúc", "Tổng cục Thuế"),
     ],
 )
 def test_damaged_issuer_lines_name_the_known_body(issuer_lines, issuer):

@@ -19,11 +19,13 @@ __all__ = ["MOTTO_INSIDE", "SIGNED_WORDS", "lines_hit", "motto_inside", "untouch
 
 # The quốc hiệu or the tiêu ngữ after other words on a line, in the forms only a header uses.
 # (The tiêu ngữ in any case: "TỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc", công văn
-# 454/UBND-NCTH, a web copy.)
+# 454/UBND-NCTH, a web copy; as OCR reads it: "TONG CUC THUE Độc lập — Tự do - Hanh phúc",
+# letters of Tổng cục Thuế as a tax dataset holds them, real.)
 # The quốc hiệu as OCR reads it, each vowel with its right mark, none or a wrong one.
 _OCR_MOTTO = "C[OÔỘỒỐỔỖ]NG H[OÒÓÕỎỌ]A X[AÃÁÀẢẠ] H[OÔỘỒỐỔỖ]I CH[UỦÙÚŨỤ] NGH[IĨÌÍỈỊ]A"
 MOTTO_INSIDE = regex.compile(
-    r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b|(?i:Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)"
+    r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b"
+    r"|(?i:Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*H[ạa]nh phúc)"
     # a scanner's OCR layer loses the marks ("VAN PHONG CHÍNH PHU CONG HOA XÃ HOI CHỦ NGHĨA")
     # or gives wrong ones ("BỘ Y TẾ CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     rf"|{_OCR_MOTTO}\b)"

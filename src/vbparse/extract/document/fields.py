@@ -92,10 +92,22 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
 _CONNECTOR_START = regex.compile(r"(?:VÀ|VA|và)\s")
 
 
+# OCR specks before an issuer's name ("6“ BỘ TÀI CHÍNH", ". 4` TỔNG CỤC THUẾ"): tokens with
+# no letter, or one letter among other marks.
+_SPECK = regex.compile(r"(?:[^\p{L}\s]+|[^\p{L}\s]*\p{L}[^\p{L}\s]+|[^\p{L}\s]+\p{L})\s+")
+
+
+def _without_specks(line: str) -> str:
+    while (m := _SPECK.match(line)) and m.end() < len(line):
+        line = line[m.end() :]
+    return line
+
+
 def _rejoin_wrapped(lines: list[str]) -> list[str]:
-    """Issuer lines with a line that opens with "VÀ" joined to the line above it."""
+    """Issuer lines without OCR specks in front, a line that opens with "VÀ" joined to the
+    line above it."""
     rejoined: list[str] = []
-    for line in lines:
+    for line in map(_without_specks, lines):
         if rejoined and _CONNECTOR_START.match(line):
             rejoined[-1] = f"{rejoined[-1]} {line}"
         else:
