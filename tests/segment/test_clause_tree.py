@@ -147,3 +147,11 @@ def test_clause_tree_wrapped_roman_numeral_opens_no_item():
     romans = "Như sau:\nI. MỤC ĐÍCH\n1. Rà soát.\nII. TỔ CHỨC THỰC HIỆN\n1. Báo cáo.\n"
     tree = build_clause_tree(romans, 0, len(romans))
     assert [c.id for c in tree.roots] == ["I", "II"]
+
+
+def test_clause_tree_numbers_written_with_a_slash():
+    """ "1/ Tổ chức …" / "2/ Trên cơ sở …" (letters of Tổng cục Thuế as OCR text, real batch
+    b37): a numbered list; "1/2025" in running text opens nothing."""
+    body = "Yêu cầu Cục Thuế:\n1/ Tổ chức quán triệt.\n2/ Trên cơ sở danh sách, rà soát.\n1/2025 là kỳ.\n"
+    tree = build_clause_tree(body, 0, len(body))
+    assert [c.id for c in tree.roots] == ["1", "2"]
