@@ -150,8 +150,11 @@ def test_clause_tree_wrapped_roman_numeral_opens_no_item():
 
 
 def test_clause_tree_numbers_written_with_a_slash():
-    """ "1/ Tổ chức …" / "2/ Trên cơ sở …" (letters of Tổng cục Thuế as OCR text, real batch
+    """Items "1/ Tổ chức …" / "2/ Trên cơ sở …" (letters of Tổng cục Thuế as OCR text, real batch
     b37): a numbered list; "1/2025" in running text opens nothing."""
-    body = "Yêu cầu Cục Thuế:\n1/ Tổ chức quán triệt.\n2/ Trên cơ sở danh sách, rà soát.\n1/2025 là kỳ.\n"
+    body = (
+        "Yêu cầu Cục Thuế:\n1/ Tổ chức quán triệt.\n2/ Trên cơ sở danh sách, rà soát.\n"
+        "1/2025 là kỳ.\n"
+    )
     tree = build_clause_tree(body, 0, len(body))
     assert [c.id for c in tree.roots] == ["1", "2"]
