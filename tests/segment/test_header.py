@@ -766,3 +766,19 @@ def test_damaged_issuer_lines_name_the_known_body(issuer_lines, issuer):
         "Đề nghị các cơ sở giáo dục thực hiện.\n"
     )
     assert doc.issuer.casefold() == issuer.casefold()
+
+
+def test_ocr_marks_on_the_list_labels():
+    """OCR text of signed letters (real batch b37): "Kỉnh gửì:" opens the Kính gửi list and
+    "Noi nhén:" the Nơi nhận list, each with its colon."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "BỘ Y TẾ\nSố: 10688/BYT-MT\nHà Nội, ngày 16 tháng 12 năm 2021\n"
+        "Kỉnh gửì:\n- Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ;\n"
+        "- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+        "Bộ Y tế đề nghị các Bộ, ngành thực hiện.\n"
+        "Noi nhén:\n- Như trên;\n- Lưu: VT, MT.\n"
+    )
+    assert len(doc.recipients) == 2
+    assert [c for c in doc.cc] == ["Như trên", "Lưu: VT, MT"]

@@ -81,6 +81,7 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         # "a) Báo cáo … gồm các nội dung sau:": its sub-items are the report's contents
         lists_contents = bool(clause.children) and bool(
             header_grammar("content_lead_ins").search(own)
+            or header_grammar("provision_lead_ins").match(own.lstrip())
         )
         if lists_contents:
             skipped.update(id(c) for child in clause.children for c in child.walk())
