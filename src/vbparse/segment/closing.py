@@ -18,7 +18,7 @@ from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.casing import known_title, title_case
 from vbparse.segment.cc_list import clean_cc, read_cc
-from vbparse.segment.clause_tree import PARAGRAPH_END, directs_on_its_own
+from vbparse.segment.clause_tree import PARAGRAPH_END, directs_on_its_own, sums_up
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 from vbparse.segment.signature_lines import (
     broken_name,
@@ -219,9 +219,13 @@ def _ends_directive(
     # cầu" / "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt
     # …./.", chỉ thị 012/CT-UBND Đắk Lắk), which the real golds count as a task; in a công văn
     # it is the closing formula.
-    if (request_is_task and directs_on_its_own(_paragraph_of(text, lines, end_at))) or any(
-        directs_on_its_own(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]
-    ):
+    # A summing-up with its request ("Trên đây là hướng dẫn của Sở …, đề nghị Ủy ban nhân dân
+    # phường, xã … nghiêm túc thực hiện./.", công văn 4646/SGDĐT-TCCB, real PDF) stays in the
+    # body too: the real golds count its request as a task (task assembly decides).
+    paragraph = _paragraph_of(text, lines, end_at)
+    if (request_is_task or sums_up(paragraph)) and directs_on_its_own(paragraph):
+        return True
+    if any(directs_on_its_own(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]):
         return True
     # "Bộ Văn hóa, Thể thao và Du lịch đề nghị Sở … có văn bản …./." (công văn
     # 3313/BVHTTDL-VHDT): the issuer's request is the directive of a letter without items;

@@ -207,7 +207,9 @@ def closing_paragraph_tasks(
         directs = roles.lead_triggered or roles.lead_opens or sums_up(own)
         if not roles.lead or not directs or (is_opener(own) and not sums_up(own)):
             continue
-        if context.letter and is_closing_request(own, para.text_start, roles):
+        if context.letter and not sums_up(own) and is_closing_request(own, para.text_start, roles):
+            # (a summing-up's request is the task the real golds count: "Trên đây là hướng dẫn
+            # của Sở …, đề nghị Ủy ban nhân dân phường, xã … nghiêm túc thực hiện")
             continue
         deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
         count += 1
