@@ -782,3 +782,21 @@ def test_ocr_marks_on_the_list_labels():
     )
     assert len(doc.recipients) == 2
     assert [c for c in doc.cc] == ["Như trên", "Lưu: VT, MT"]
+
+
+def test_ocr_signature_titles_take_their_known_form():
+    """OCR of a signature that lost the marks ("KT. TONG CUC TRUONG", "PHO TONG CUC TRUONG",
+    letters of Tổng cục Thuế as OCR text, real batch b37): the known positions, marked."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 1770/TCT-TTKT\nHà Nội, ngày 12 tháng 5 năm 2020\n"
+        "Kính gửi: Cục Thuế các tỉnh, thành phố trực thuộc Trung ương.\n"
+        "Tổng cục Thuế đề nghị Cục Thuế các tỉnh, thành phố thực hiện.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, TTKT.\nKT. TONG CUC TRUONG\nPHO TONG CUC TRUONG\n"
+        "Đặng Ngọc Minh\n"
+    )
+    assert (doc.signing_authority, doc.signer_title) == (
+        "KT. Tổng cục trưởng",
+        "Phó Tổng cục trưởng",
+    )

@@ -33,9 +33,19 @@ def _known_titles() -> dict[str, str]:
     return {fold(title): title for title in load_yaml("header.yaml")["titles"]}
 
 
+@functools.cache
+def _known_titles_bare() -> dict[str, str]:
+    """The known positions by their letters alone; a key two positions share is left out."""
+    keys: dict[str, set[str]] = {}
+    for title in load_yaml("header.yaml")["titles"]:
+        keys.setdefault(bare(title), set()).add(title)
+    return {key: next(iter(titles)) for key, titles in keys.items() if len(titles) == 1}
+
+
 def known_title(text: str) -> str | None:
-    """The canonical casing of ``text`` when it is exactly a known position ("THỦ TƯỚNG")."""
-    return _known_titles().get(fold(text))
+    """The canonical casing of ``text`` when it is exactly a known position ("THỦ TƯỚNG"), or
+    its letters are one's when OCR lost or changed the marks ("Tong cục truong")."""
+    return _known_titles().get(fold(text)) or _known_titles_bare().get(bare(text))
 
 
 def agency_casing(text: str) -> str | None:
@@ -58,6 +68,6 @@ def title_case(text: str) -> str:
         words = " ".join(part.split())
         if not words:
             continue
-        known = _known_titles().get(fold(words)) or agency_casing(words)
+        known = known_title(words) or agency_casing(words)
         parts.append(known if known else words[:1].upper() + words[1:].lower())
     return ", ".join(parts)
