@@ -107,12 +107,13 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             roles, lead=fields.lead or roles.lead, support=roles.support + fields.support
         )
         bullet_ids = {id(bullet) for bullet in fields.bullets}
-        # items that are all titles ("- Dự án 1: “…”.") or contacts ("- Điện thoại: …") leave
-        # the work to it
+        # items that are all titles ("- Dự án 1: “…”."), contacts ("- Điện thoại: …") or
+        # topics and other non-directive leaves ("- Chủ đề 1: …") leave the work to it
         has_items = any(
             id(child) not in bullet_ids
             and not is_title(child_text := text[child.text_start : child.own_end])
             and not gives_contact(child_text)
+            and not (is_opener(child_text) and not child.children)
             for child in clause.children
         )
         # A heading naming a described group ("11. Các đơn vị cấp nước sạch trên địa bàn
