@@ -281,7 +281,11 @@ def _as_addressed(agency: Agency, full: list[Agency]) -> Agency:
     to every such body names ("Kính gửi: Các Sở Giáo dục và Đào tạo" … "đề nghị Sở GDĐT …",
     công văn 7991/BGDĐT-GDTrH; "Kính gửi: Các Thuế tỉnh, thành phố" … "Thuế tỉnh, thành phố",
     5363/CT-CS, real): its "các" aside, the same words."""
-    one_of_a_kind = agency.id is not None and agency.span is not None and not _placed(agency)
+    one_of_a_kind = (
+        (agency.id is not None or _department_type(agency.name))
+        and agency.span is not None
+        and not _placed(agency)
+    )
     if agency.kind != "group" and not one_of_a_kind:
         return agency
     short = _without_determiner(agency.name)
@@ -300,6 +304,19 @@ def _as_addressed(agency: Agency, full: list[Agency]) -> Agency:
         if not same and (in_every or any(name == f"{short}{tail}" for tail in tails)):
             return agency.model_copy(update={"name": addressee.name, "id": addressee.id})
     return agency
+
+
+@functools.cache
+def _department_types() -> frozenset[str]:
+    """The names of the provincial departments written with their unit ("Cục Thuế tỉnh X"):
+    named alone ("Cục Thuế", a named unit without id), each is that department in general."""
+    from vbparse.extract.agencies.gazetteer import load_gazetteer
+
+    return frozenset(name.casefold() for name in load_gazetteer().department_bases.values())
+
+
+def _department_type(name: str) -> bool:
+    return name.casefold() in _department_types()
 
 
 def _without_determiner(name: str) -> str:
