@@ -800,3 +800,16 @@ def test_ocr_signature_titles_take_their_known_form():
         "KT. Tổng cục trưởng",
         "Phó Tổng cục trưởng",
     )
+
+
+def test_ocr_speck_before_the_kinh_gui_label():
+    """ "ae” Kính gửi: Cục Thuế …" (công văn 4254/TCT-KK as OCR text, real b38): a speck before
+    the label on its line; the addressee is still read."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 4254/TCT-KK\nHà Nội, ngày 16 tháng 9 năm 2016\n"
+        "ae” Kính gửi: Cục Thuế các tỉnh, thành phố trực thuộc Trung ương\n"
+        "Tổng cục Thuế đề nghị Cục Thuế các tỉnh, thành phố thực hiện.\n"
+    )
+    assert doc.recipients == ["Cục Thuế các tỉnh, thành phố trực thuộc Trung ương"]
