@@ -186,6 +186,39 @@ SETS = {
             "task_exact_acc": 0.71,
         },
     ),
+    # Real batches that arrived on 2026-12-05, after tests/fixtures/real/ had reached its 40 MB
+    # limit (tests/fixtures/real_new/, same layout, same rules for provenance and gold): short
+    # công văn as text and Markdown, OCR text of signed letters of Tổng cục Thuế, Tổng cục Hải
+    # quan and ministries, công điện and a thông báo kết luận whose copies lost their header,
+    # original PDFs (Sở Giáo dục và Đào tạo TP.HCM letters and plans, a Thủ tướng scan) and a
+    # Word draft. First runs (FIRST_RUN.log of each; doc fields / task F1 / lead F1 / support F1
+    # / deadline / exact): b33 (10 short công văn, 8 of them OCR text) 0.71 / 0.67 / 0.55 /
+    # 0.63 / 0.83 / 0.30; b34 (3 công điện, a thông báo) 0.92 / 0.93 / 0.82 / 0.71 / 0.97 /
+    # 0.55; b35 (6 original PDFs) 0.93 / 0.43 / 0.44 / 0.00 / 1.00 / 0.19; b36 (4 PDFs, three
+    # school and Sở plans) 0.81 / 0.37 / 0.43 / 0.52 / 0.93 / 0.29; b37 (10 OCR'd letters) 0.51
+    # / 0.43 / 0.22 / 0.40 / 0.86 / 0.09; b38 (9 OCR'd letters, mostly customs) 0.60 / 0.49 /
+    # 0.08 / n/a / 0.79 / 0.05; b39 (a Word draft) 1.00 / 0.36 / 0.50 / 1.00 / 1.00 / 0.33;
+    # pooled, 44 files: 0.71 / 0.60 / 0.66 / 0.58 / 0.91 / 0.33. The thresholds are the figures
+    # after this session's fixes (0.770 / 0.754 / 0.708 / 0.560 / 0.925 / 0.414, recipients
+    # 0.821), rounded down, less 0.01 for the OCR of the two scans. Several helpers' golds
+    # follow conventions the older corpus's golds do not (closing requests as tasks, groups
+    # renamed to the addressee's full name, inner paragraphs as tasks of their own): those
+    # differences were left, not fitted either way.
+    "real_new": (
+        REAL_NEW,
+        REAL_NEW,
+        {
+            "doc_fields": 0.76,
+            "recipients_f1": 0.81,
+            "references_f1": 0.91,
+            "cc_f1": 0.60,
+            "task_f1": 0.74,
+            "lead_f1": 0.69,
+            "support_f1": 0.55,
+            "deadline_acc": 0.91,
+            "task_exact_acc": 0.40,
+        },
+    ),
 }
 
 CASES = [(name, metric) for name, (_, _, limits) in SETS.items() for metric in sorted(limits)]
