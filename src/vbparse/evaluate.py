@@ -129,11 +129,16 @@ def _starts(text: str, start: str) -> bool:
     # heading line ("Sở Công Thương" / "Hỗ trợ cho …") or with the report the directive
     # answers ("Bộ X có báo cáo …. Phó Thủ tướng Y yêu cầu Bộ Z …"); annotators start the task
     # there or at the directing sentence: a start at any line or sentence of the unit aligns.
-    want = "".join(fold(start).split())
-    return any(
-        "".join(fold(text[m.end() :]).split()).startswith(want)
-        for m in _SENTENCE_STARTS.finditer(text)
-    )
+    # Nor do marks: gold keeps an OCR text's words as read ("kiêm tra"), the parser may have
+    # put the marks right ("kiểm tra", ingest/ocr_text.py).
+    want = _letters(start)
+    return any(_letters(text[m.end() :]).startswith(want) for m in _SENTENCE_STARTS.finditer(text))
+
+
+def _letters(text: str) -> str:
+    """``text`` without spaces or marks (đ as d), folded: how a task's opening is compared."""
+    bare = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    return "".join(c for c in bare if not c.isspace() and not unicodedata.combining(c))
 
 
 def _align(predicted: list[Any], gold: list[dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:

@@ -20,6 +20,7 @@ from vbparse.errors import VbparseError
 from vbparse.extract.document.header_checks import header_document_type, number_doubts
 from vbparse.file_names import display_path
 from vbparse.ingest import IngestError, RawText, ReadLimits, read_document
+from vbparse.ingest.ocr_text import repair_ocr_output
 from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
 from vbparse.normalize import NormalizedText, normalize
 from vbparse.segment.byline import sign_from_byline
@@ -80,8 +81,19 @@ class ParsedDocument:
         self.warnings.append(ParseWarning(stage=stage, message=message))
 
 
+# Text files (and text given to ``parse_text``): the forms whose text may be an OCR's output
+# that no repair has touched.
+_TYPED_FORMATS = frozenset({"txt", "md"})
+
+
 def stage_normalize(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``norm``: the normalized text and its map back to the source."""
+    if doc.raw.format in _TYPED_FORMATS and not doc.raw.ocr:
+        # a text file that holds an OCR's output gets the OCR route's mark repairs
+        text, repaired = repair_ocr_output(doc.raw.text)
+        if repaired:
+            doc.raw.text = text
+            doc.warn("ingest", "the text reads as OCR output: OCR's mark repairs applied")
     doc.norm = normalize(doc.raw.text)
     for message in doc.raw.warnings:
         # "limit": the file was cut short at a page or time limit (the CLI says so on stderr).

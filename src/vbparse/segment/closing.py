@@ -95,9 +95,7 @@ def find_closing(
         cc_label = p["cc_unlabelled"]
     end_at = None
     for i, line in enumerate(lines[: cc_at if cc_at is not None else len(lines)]):
-        if p["body_end"].search(line.text, timeout=time_left()) or p["closing_sentence"].match(
-            line.text.strip(), timeout=time_left()
-        ):
+        if p["body_end"].search(line.text, timeout=time_left()) or _hands_on(line.text.strip()):
             end_at = i
     closing = Closing(body_end=stop)
     request_is_task = title_type in _closing_request_tasks()
@@ -190,6 +188,15 @@ def _paragraph_of(text: str, lines: list[Line], at: int) -> str:
 @functools.cache
 def _closing_request_tasks() -> frozenset[str]:
     return frozenset(load_yaml("clause_labels.yaml")["closing_request_tasks"])
+
+
+def _hands_on(line: str) -> bool:
+    """The closing sentence by which the issuer hands the text on; not a sentence of the same
+    words that announces what follows ("Tổng cục Thuế thông báo để Cục Thuế các tỉnh, thành phố
+    … biết ngày có hiệu lực … của Hiệp định MAAC như sau:", công văn 2862/TCT-HTQT, real)."""
+    return not line.endswith(":") and bool(
+        _patterns()["closing_sentence"].match(line, timeout=time_left())
+    )
 
 
 def _ends_directive(

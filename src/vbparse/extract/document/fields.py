@@ -62,7 +62,9 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         # The issuing body under its parent: "UBND TỈNH LÂM ĐỒNG" / "SỞ Y TẾ" is the Sở of
         # that province, named as the gazetteer names it.
         if len(lines) > 1 and (named := _whole_agency(lines[-1], issuer_province(header))):
-            return named
+            # a body the grammar names ("Tổng Cục Thuê", OCR's mark) gives way to the known
+            # body of the same letters
+            return named if fold(named) in _known_names() else _known_issuer(lines[-1]) or named
         if len(lines) > 1 and (office := _office_of(lines, issuer_province(header))):
             return office
         if len(lines) == 1 and (named := _last_of_two(lines[0], issuer_province(header))):
@@ -131,6 +133,13 @@ def _letters_key(text: str) -> str:
     together ("BẢO HIẾM XA HỘI VIETNAM")."""
     bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in bare if c.isalnum() and not unicodedata.combining(c)).casefold()
+
+
+@functools.cache
+def _known_names() -> frozenset[str]:
+    """The folded names of the issuer codes' and the gazetteer's bodies."""
+    names = [*issuer_names().values(), *(entry.name for entry in load_gazetteer().entries)]
+    return frozenset(fold(name) for name in names)
 
 
 @functools.cache

@@ -1,0 +1,35 @@
+"""Text files that hold an OCR's output get the OCR route's mark repairs; typed text keeps
+its words (ingest/ocr_text.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vbparse.ingest.ocr_text import repair_ocr_output
+from vbparse.pipeline import parse_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+REAL_NEW = FIXTURES / "real_new"
+
+
+def test_ocr_output_of_a_real_letter_is_repaired_and_said():
+    """Công văn 1770/TCT-TTKT as a tax dataset holds its OCR (real, batch b37)."""
+    path = REAL_NEW / "b37_text_ocr_cv" / "cv_1770_tct-ttkt_2020.txt"
+    text = path.read_text(encoding="utf-8")
+    repaired, did = repair_ocr_output(text)
+    assert did and len(repaired) == len(text)  # marks only: offsets into the file hold
+    assert "CỤC THUẾ" in repaired and "CUC THUE" in text  # OCR lost the marks
+    doc = parse_text(text)
+    assert any("OCR output" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((FIXTURES / "real").glob("b3*/*.md"))[:6] + sorted(FIXTURES.glob("unseen/*.txt"))[:4],
+    ids=lambda p: p.name,
+)
+def test_typed_text_keeps_its_words(path):
+    text = path.read_text(encoding="utf-8")
+    assert repair_ocr_output(text) == (text, False)
