@@ -199,8 +199,10 @@ SETS = {
     # / 0.43 / 0.22 / 0.40 / 0.86 / 0.09; b38 (9 OCR'd letters, mostly customs) 0.60 / 0.49 /
     # 0.08 / n/a / 0.79 / 0.05; b39 (a Word draft) 1.00 / 0.36 / 0.50 / 1.00 / 1.00 / 0.33;
     # pooled, 44 files: 0.71 / 0.60 / 0.66 / 0.58 / 0.91 / 0.33. The thresholds are the figures
-    # after this session's fixes (0.770 / 0.754 / 0.708 / 0.560 / 0.925 / 0.414, recipients
-    # 0.821), rounded down, less 0.01 for the OCR of the two scans. Several helpers' golds
+    # after this session's fixes (0.785 / 0.755 / 0.707 / 0.579 / 0.925 / 0.409, recipients
+    # 0.786), rounded down, less 0.01 for the OCR of the two scans. (b33's gold keeps the OCR's
+    # spellings in copied fields, b37's and b38's the document's words: the OCR repair of text
+    # files costs recipients in the one and gains fields in the others.) Several helpers' golds
     # follow conventions the older corpus's golds do not (closing requests as tasks, groups
     # renamed to the addressee's full name, inner paragraphs as tasks of their own): those
     # differences were left, not fitted either way.
@@ -208,15 +210,15 @@ SETS = {
         REAL_NEW,
         REAL_NEW,
         {
-            "doc_fields": 0.76,
-            "recipients_f1": 0.81,
+            "doc_fields": 0.77,
+            "recipients_f1": 0.77,
             "references_f1": 0.91,
-            "cc_f1": 0.60,
+            "cc_f1": 0.61,
             "task_f1": 0.74,
             "lead_f1": 0.69,
-            "support_f1": 0.55,
+            "support_f1": 0.56,
             "deadline_acc": 0.91,
-            "task_exact_acc": 0.40,
+            "task_exact_acc": 0.39,
         },
     ),
 }
