@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import itertools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +22,7 @@ __all__ = [
     "fold_phrase",
     "fold_word",
     "joiner_variants",
+    "phrase_trie",
     "without_ampersands",
 ]
 
@@ -113,6 +114,14 @@ class Trie:
             if None in node:
                 best = (i + 1, node[None])
         return best
+
+
+def phrase_trie(phrases: Iterable[str], value: Any = True) -> Trie:
+    """A trie of the phrases' folded keys, each mapping to ``value``."""
+    trie = Trie()
+    for phrase in phrases:
+        trie.add(fold_phrase(phrase), value)
+    return trie
 
 
 def joiner_variants(

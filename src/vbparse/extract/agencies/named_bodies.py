@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.extract.agencies.gazetteer import Gazetteer
-from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word, phrase_trie
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
@@ -51,49 +51,29 @@ class _NamedTries:
 _TRIES: dict[int, _NamedTries] = {}
 
 
-def _phrase_trie(phrases: list[str]) -> Trie:
-    trie = Trie()
-    for phrase in phrases:
-        trie.add(fold_phrase(phrase), True)
-    return trie
-
-
 def _tries(gazetteer: Gazetteer) -> _NamedTries:
     cached = _TRIES.get(id(gazetteer))
     if cached is not None:
         return cached
     grammar = gazetteer.named_bodies
-    heads, connectors, phrases, stops, comma_phrases = Trie(), Trie(), Trie(), Trie(), Trie()
+    heads, stops = Trie(), Trie()
     for head in grammar.heads:
         heads.add(fold_phrase(head.form), head.kind)
-    for connector in grammar.connectors:
-        connectors.add(fold_phrase(connector), True)
-    for phrase in grammar.name_phrases:
-        phrases.add(fold_phrase(phrase), True)
-    for phrase in grammar.comma_phrases:
-        comma_phrases.add(fold_phrase(phrase), True)
     for stop in grammar.stops:
         stops.add(fold_phrase(stop)[:2], True)  # a phrase's first two words decide
-    regional, branches, lower_openings = Trie(), Trie(), Trie()
-    for phrase in grammar.lower_case_openings:
-        lower_openings.add(fold_phrase(phrase), True)
-    for word in grammar.regional_units:
-        regional.add(fold_phrase(word), True)
-    for word in grammar.branches:
-        branches.add(fold_phrase(word), True)
     tries = _NamedTries(
         heads,
-        connectors,
-        phrases,
-        comma_phrases,
+        phrase_trie(grammar.connectors),
+        phrase_trie(grammar.name_phrases),
+        phrase_trie(grammar.comma_phrases),
         stops,
         grammar.max_words,
-        regional,
-        branches,
+        phrase_trie(grammar.regional_units),
+        phrase_trie(grammar.branches),
         frozenset(k for w in grammar.branch_place_words for k in fold_phrase(w)),
-        lower_openings,
+        phrase_trie(grammar.lower_case_openings),
         frozenset(fold_phrase(h) for h in grammar.lower_case_heads),
-        _phrase_trie(grammar.lower_case_head_not_before),
+        phrase_trie(grammar.lower_case_head_not_before),
     )
     _TRIES[id(gazetteer)] = tries
     return tries

@@ -7,7 +7,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from vbparse.extract.agencies.gazetteer import load_gazetteer
-from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word, phrase_trie
 from vbparse.extract.agencies.matcher import Mention
 
 __all__ = ["RoleTries", "members_in_brackets", "role_tries"]
@@ -44,22 +44,7 @@ def role_tries() -> RoleTries:
     ):
         for row in rows:
             triggers.add(tuple(reversed(fold_phrase(row.phrase))), role)
-    issuer, openers, place_verbs = Trie(), Trie(), Trie()
-    for verb in grammar.place_subject_verbs:
-        place_verbs.add(fold_phrase(verb), True)
-    for verb in grammar.issuer_verbs:
-        issuer.add(fold_phrase(verb), True)
-    for opener in grammar.openers:
-        openers.add(fold_phrase(opener), True)
-    bracket_openers = Trie()
-    for word in grammar.bracket_member_openers:
-        bracket_openers.add(fold_phrase(word), True)
-    duty_headings = Trie()
-    for phrase in grammar.duty_headings:
-        duty_headings.add(fold_phrase(phrase), True)
-    statements = Trie()
-    for verb in grammar.statement_verbs:
-        statements.add(fold_phrase(verb), True)
+    statements = phrase_trie(grammar.statement_verbs)
     for phrase in grammar.statement_exceptions:
         statements.add(fold_phrase(phrase), False)
     return RoleTries(
@@ -71,14 +56,14 @@ def role_tries() -> RoleTries:
         breaks=frozenset(fold_word(b) for b in grammar.segment_breaks),
         dashes=frozenset(fold_word(d) for d in grammar.run_dashes),
         joiner_words=frozenset(fold_word(j) for j in ("và", ",", "cùng")),
-        issuer_verbs=issuer,
-        openers=openers,
+        issuer_verbs=phrase_trie(grammar.issuer_verbs),
+        openers=phrase_trie(grammar.openers),
         never_subject=frozenset(grammar.never_subject_kinds),
         never_subject_ids=frozenset(grammar.never_subject_ids),
-        place_verbs=place_verbs,
+        place_verbs=phrase_trie(grammar.place_subject_verbs),
         statements=statements,
-        bracket_openers=bracket_openers,
-        duty_headings=duty_headings,
+        bracket_openers=phrase_trie(grammar.bracket_member_openers),
+        duty_headings=phrase_trie(grammar.duty_headings),
     )
 
 
