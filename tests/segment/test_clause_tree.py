@@ -158,3 +158,19 @@ def test_clause_tree_numbers_written_with_a_slash():
     )
     tree = build_clause_tree(body, 0, len(body))
     assert [c.id for c in tree.roots] == ["1", "2"]
+
+
+def test_clause_tree_quote_opened_inside_a_line_ending_in_a_colon():
+    """ "… cụ thể: “Người lao động … trong các trường hợp sau:" / "a) …" / "b) … Lao động.”"
+    (công văn 1064/LĐTBXH-BHXH as OCR text, real b33): the quoted rule's items are no items of
+    the letter; a title's quote that never closes ("… và “cắt giảm ngành, nghề …") opens none."""
+    body = (
+        "Nghị định có quy định các trường hợp loại trừ, cụ thể: “Người lao động không thuộc"
+        " đối tượng khi thuộc một trong các trường hợp sau:\n"
+        "a) Di chuyển trong nội bộ doanh nghiệp;\n"
+        "b) Đã đủ tuổi nghỉ hưu theo quy định của Bộ luật Lao động.”\n"
+        "1. Về 02 Nghị quyết cắt giảm và “cắt giảm ngành, nghề kinh doanh\n"
+        "a) Các Bộ nghiên cứu, đề xuất.\n"
+    )
+    tree = build_clause_tree(body, 0, len(body))
+    assert [c.id for root in tree.roots for c in root.walk()] == ["1", "1.a"]

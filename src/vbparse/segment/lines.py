@@ -82,6 +82,17 @@ def quoted_lines(texts: list[str]) -> list[bool]:
                 out[k : close + 1] = [True] * (close + 1 - k)
                 k = close + 1
                 continue
+        elif line.rfind("“") > line.rfind(_CLOSE_QUOTE) and line.rstrip().endswith(":"):
+            # a quote opened inside the line, its sentence ending in a colon, runs on below it
+            # ("… các trường hợp loại trừ, cụ thể: “Người lao động … không thuộc đối tượng …
+            # trong các trường hợp sau đây:" / "a) …" / "b) … Bộ luật Lao động.”", công văn
+            # 1064/LĐTBXH-BHXH as OCR text, real b33): the lines below, to its close, are the
+            # quoted document's (a title's quote whose close was lost opens no passage)
+            close = _close_of(texts, k, (_CLOSE_QUOTE,))
+            if close is not None:
+                out[k + 1 : close + 1] = [True] * (close - k)
+                k = close + 1
+                continue
         k += 1
     return out
 
