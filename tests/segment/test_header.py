@@ -813,3 +813,24 @@ def test_ocr_speck_before_the_kinh_gui_label():
         "Tổng cục Thuế đề nghị Cục Thuế các tỉnh, thành phố thực hiện.\n"
     )
     assert doc.recipients == ["Cục Thuế các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hà Nội. ngày OF tháng 7 năm 2024",  # comma read as a full stop
+        "Hà Nội, ngày,4Êtháng 4 năm 2022",  # a mark after "ngày", "tháng" glued
+        "Hà Nội, ngày) § tháng 01 năm 2022",
+        "Hà Nội, ngày Ì Ï tháng 9{ năm 2023",  # the day's digits read as two letters
+    ],
+)
+def test_ocr_damaged_date_line_still_gives_its_place(line):
+    """Date lines of OCR'd letters of Tổng cục Thuế and Tổng cục Hải quan (real b37/b38): the
+    day is not a number, the place is still read; the day is not guessed."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        f"BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\nSố: 370/TCHQ-TXNK\n{line}\n"
+        "Kính gửi: Cục Hải quan các tỉnh, thành phố.\nĐề nghị thực hiện.\n"
+    )
+    assert (doc.place, doc.date) == ("Hà Nội", None)
