@@ -834,3 +834,22 @@ def test_ocr_damaged_date_line_still_gives_its_place(line):
         "Kính gửi: Cục Hải quan các tỉnh, thành phố.\nĐề nghị thực hiện.\n"
     )
     assert (doc.place, doc.date) == ("Hà Nội", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "subject"),
+    [
+        ("Viv thông báo hiệu lực của Hiệp định MAAC", "thông báo hiệu lực của Hiệp định MAAC"),
+        ("VW giải đáp vướng mắc", "giải đáp vướng mắc"),
+        ("._ V/v xử lý thuế đối với phế liệu", "xử lý thuế đối với phế liệu"),
+    ],
+)
+def test_ocr_subject_label(line, subject):
+    """ "V/v" as OCR reads it in letters of ministries (real batches b33/b37)."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        f"BỘ TÀI CHÍNH\nSố: 2862/BTC-HTQT\nHà Nội, ngày 04 tháng 7 năm 2024\n{line}\n"
+        "Kính gửi: Cục Thuế các tỉnh, thành phố.\nĐề nghị thực hiện.\n"
+    )
+    assert doc.subject == subject
