@@ -853,3 +853,18 @@ def test_ocr_subject_label(line, subject):
         "Kính gửi: Cục Thuế các tỉnh, thành phố.\nĐề nghị thực hiện.\n"
     )
     assert doc.subject == subject
+
+
+def test_ocr_cc_entries_without_specks_and_signature_tails():
+    """Nơi nhận of OCR'd letters of ministries (real batches b37/b38): a speck read as an entry,
+    the signature column's title after an entry's ";" — none of it an
+    addressee; a unit's code ("V24") and a Lưu line's own parts stay."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "BỘ TÀI CHÍNH\nSố: 10315/BTC-TCT\nHà Nội, ngày 25 tháng 7 năm 2016\n"
+        "Kính gửi: Cục Thuế các tỉnh, thành phố.\nĐề nghị các Cục Thuế thực hiện./.\n"
+        "Nơi nhận:\n- /Đ_——\n- Như trên; PHÓ TỔNG GIÁM ĐỐC\n- Lãnh đạo TCT; À\n- V24;\n"
+        "- Lưu: VT; Cục DSVH(3); NHN, 320\n"
+    )
+    assert doc.cc == ["Như trên", "Lãnh đạo TCT", "V24", "Lưu: VT; Cục DSVH(3); NHN, 320"]

@@ -14,10 +14,12 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.pattern_time import time_left
+from vbparse.segment.casing import bare
 from vbparse.segment.lines import Line
 
 # The bullets that open a Nơi nhận entry.
-BULLETS = ("-", "–", "•", "+")
+# ("~": OCR reads a dash so, letters of ministries as OCR text, real batches b37/b38)
+BULLETS = ("-", "–", "•", "+", "~")
 # A Nơi nhận list has at most this many lines.
 _MOST_CC_LINES = 40
 # Drafter's initials and copy counts after the "Lưu" line's "(2)": ".Tr", ". 13", " NTN".
@@ -98,10 +100,30 @@ def _signature_line_inside_list(lines: list[Line]) -> bool:
     return 0 < upper <= 2 and upper < len(lines) and lines[upper].text.strip().startswith(BULLETS)
 
 
+# What OCR leaves of the signature column beside an entry, after the entry's ";": capitals
+# and specks only ("Như trên; PHÓ TỔNG GIÁM ĐỐC", "Lãnh đạo TCT; À", letters of ministries as
+# OCR text, real batches b37/b38).
+_SIGNATURE_TAIL = regex.compile(r";(?P<tail>[^;\p{Ll}]*)$")
+_TITLE_STEMS = regex.compile(r"\b(?:TRUONG|GIAM\s*DOC|CHU\s*TICH|PHO|THU)\b")
+# An entry with fewer letters and digits than this is an OCR speck ("/Đ_——", "} -", "}„").
+_MIN_LETTERS = 2
+_LETTER = regex.compile(r"\p{L}")
+
+
 def clean_cc(line: Line) -> str:
-    """One entry's words, without its bullet, closing punctuation and drafter's tail."""
-    words = line.text.strip().lstrip("-–•+ ").strip()
+    """One entry's words, without its bullet (OCR's "~" too), closing punctuation, drafter's
+    tail, and what OCR left of the signature beside it."""
+    words = line.text.strip().lstrip("-–•+~ ").strip()
+    if not words.lower().startswith("lưu") and (tail := _SIGNATURE_TAIL.search(words)):
+        letters = _LETTER.findall(tail.group("tail"))
+        if len(letters) <= _MIN_LETTERS or _TITLE_STEMS.search(bare(tail.group("tail")).upper()):
+            words = words[: tail.start()]
     if words.lower().startswith("lưu"):
         words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
         words = _LUU_INITIALS.sub("", words.rstrip(" ;.,"), timeout=time_left())
     return words.rstrip(" ;.,")
+
+
+def is_speck(entry: str) -> bool:
+    """Whether a cleaned entry is an OCR speck, no addressee (a unit's code, "V24", is one)."""
+    return sum(c.isalnum() for c in entry) < _MIN_LETTERS

@@ -17,7 +17,7 @@ from vbparse.grammars import load_yaml
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.casing import known_title, title_case
-from vbparse.segment.cc_list import clean_cc, read_cc
+from vbparse.segment.cc_list import clean_cc, is_speck, read_cc
 from vbparse.segment.clause_tree import PARAGRAPH_END, directs_on_its_own, sums_up
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 from vbparse.segment.signature_lines import (
@@ -119,7 +119,7 @@ def find_closing(
     tail_from = end_at + 1 if end_at is not None else (cc_at if cc_at is not None else len(lines))
     tail = lines[tail_from:]
     cc_lines = read_cc(tail, cc_label) if cc_at is not None else []
-    closing.cc = [clean_cc(line) for line in cc_lines]
+    closing.cc = [entry for entry in map(clean_cc, cc_lines) if not is_speck(entry)]
     used = {line.index for line in cc_lines}
     _read_signature(
         closing, [ln for ln in tail if ln.index not in used and not p["cc"].match(ln.text.strip())]
