@@ -223,7 +223,11 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
     if prefix:
         j, form = prefix
         parts.append(form + " ")
-    determined = j < len(keys) and keys[j] in tries.determiners
+    # after a prefix, a count stands for "các" ("Ủy ban nhân dân 168 phường, xã, đặc khu",
+    # kế hoạch 4644/KH-SGDĐT Thành phố Hồ Chí Minh, real PDF)
+    determined = j < len(keys) and (
+        keys[j] in tries.determiners or (prefix is not None and keys[j].isdigit())
+    )
     if determined:
         parts.append(tokens.text[tokens.starts[j] : tokens.ends[j]].lower() + " ")
         j += 1
