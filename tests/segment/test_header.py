@@ -868,3 +868,18 @@ def test_ocr_cc_entries_without_specks_and_signature_tails():
         "- Lưu: VT; Cục DSVH(3); NHN, 320\n"
     )
     assert doc.cc == ["Như trên", "Lãnh đạo TCT", "V24", "Lưu: VT; Cục DSVH(3); NHN, 320"]
+
+
+def test_authority_line_run_onto_the_subject_is_cut():
+    """A quyết định's trích yếu with the committee's line run onto its end (quyết định
+    2858/QĐ-UBND Thành phố Hồ Chí Minh, real PDF); a subject in capitals keeps its words."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 2858/QĐ-UBND\n"
+        "Thành phố Hồ Chí Minh, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+        "Về bổ sung dự toán ngân sách Thành phố năm 2025 của Quốc hội ỦY BAN NHÂN DÂN THÀNH PHỐ"
+        " HỒ CHÍ MINH\nCăn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Bổ sung dự toán.\nĐiều 2. Sở Tài chính chủ trì thực hiện.\n"
+    )
+    assert doc.subject == "Về bổ sung dự toán ngân sách Thành phố năm 2025 của Quốc hội"

@@ -44,6 +44,20 @@ def title_code(stripped: str) -> str | None:
     return _type_titles().get(fold(stripped)) or _bare_type_titles().get(bare(stripped))
 
 
+def _without_authority_tail(words: str) -> str:
+    """A trích yếu without the authority's line that a copy ran onto its end ("… của Quốc hội
+    ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", quyết định 2858/QĐ-UBND, real PDF)."""
+    pattern, _ = _authority_patterns()
+    for m in _CAPITALS_RUN.finditer(words):
+        if pattern.fullmatch(m.group("run")) and m.start() > 0:
+            return words[: m.start()].rstrip()
+    return words
+
+
+# A run of words in capitals that ends the text, after a word with a lower-case letter.
+_CAPITALS_RUN = regex.compile(r"(?<=\p{Ll}\S*)\s+(?P<run>\p{Lu}[^\p{Ll}]*)$")
+
+
 def set_subject(header: Header, line: Line, start_in_line: int, more: list[Line]) -> None:
     # Punctuation never opens a trích yếu: a speck OCR read before it (",Về việc …").
     first = line.text.strip()[start_in_line:]
@@ -51,7 +65,7 @@ def set_subject(header: Header, line: Line, start_in_line: int, more: list[Line]
     start = line.start + (len(line.text) - len(line.text.lstrip())) + start_in_line
     end = (more[-1] if more else line).end
     words = " ".join([line.text.strip()[start_in_line:]] + [m.text.strip() for m in more])
-    header.subject = words.rstrip(" .;")
+    header.subject = _without_authority_tail(words).rstrip(" .;")
     header.subject_cut = words[len(header.subject) :]
     header.subject_span = Span(start=start, end=end)
 
