@@ -166,8 +166,9 @@ SETS = {
     # / 0.93 / 0.56; b31 (two provincial kế hoạch with task tables, a VPCP công văn), 3 files
     # 1.00 / 0.99 / 0.93 / 0.55 / 0.83 / 0.68; b32 (a provincial kế hoạch, two VPCP công
     # văn), 3 files 1.00 / 0.92 / 0.85 / 0.81 / 0.95 / 0.79. The thresholds below are the
-    # figures measured after the fixes over all 347 files (2026-12-05: 0.953 / 0.929 / 0.885 /
-    # 0.841 / 0.959 / 0.722, recipients 0.969), rounded down to two places, less 0.01 for the
+    # figures measured after the fixes over all 347 files (2026-12-05: 0.954 / 0.931 / 0.884 /
+    # 0.841 / 0.959 / 0.723, recipients 0.969; task F1 0.929 -> 0.931 of it because eval now
+    # aligns a task's opening with marks folded), rounded down to two places, less 0.01 for the
     # OCR of the 31 scans, which varies a little with the machine's load; the issue's targets
     # are higher (task F1 0.95, lead 0.93, support 0.90, document fields 0.97, exact 0.85) and
     # not reached yet (deadline 0.95 is).
@@ -199,8 +200,8 @@ SETS = {
     # / 0.43 / 0.22 / 0.40 / 0.86 / 0.09; b38 (9 OCR'd letters, mostly customs) 0.60 / 0.49 /
     # 0.08 / n/a / 0.79 / 0.05; b39 (a Word draft) 1.00 / 0.36 / 0.50 / 1.00 / 1.00 / 0.33;
     # pooled, 44 files: 0.71 / 0.60 / 0.66 / 0.58 / 0.91 / 0.33. The thresholds are the figures
-    # after this session's fixes (0.785 / 0.755 / 0.707 / 0.579 / 0.925 / 0.409, recipients
-    # 0.786), rounded down, less 0.01 for the OCR of the two scans. (b33's gold keeps the OCR's
+    # after this session's fixes (0.808 / 0.770 / 0.706 / 0.579 / 0.925 / 0.409, recipients
+    # 0.786, cc 0.706), rounded down, less 0.01 for the OCR of the two scans. (b33's gold keeps the OCR's
     # spellings in copied fields, b37's and b38's the document's words: the OCR repair of text
     # files costs recipients in the one and gains fields in the others.) Several helpers' golds
     # follow conventions the older corpus's golds do not (closing requests as tasks, groups
@@ -210,11 +211,11 @@ SETS = {
         REAL_NEW,
         REAL_NEW,
         {
-            "doc_fields": 0.77,
+            "doc_fields": 0.79,
             "recipients_f1": 0.77,
             "references_f1": 0.91,
-            "cc_f1": 0.61,
-            "task_f1": 0.74,
+            "cc_f1": 0.69,
+            "task_f1": 0.76,
             "lead_f1": 0.69,
             "support_f1": 0.56,
             "deadline_acc": 0.91,
