@@ -201,9 +201,10 @@ SETS = {
     # 0.08 / n/a / 0.79 / 0.05; b39 (a Word draft) 1.00 / 0.36 / 0.50 / 1.00 / 1.00 / 0.33;
     # pooled, 44 files: 0.71 / 0.60 / 0.66 / 0.58 / 0.91 / 0.33. The thresholds are the figures
     # after this session's fixes (0.808 / 0.770 / 0.706 / 0.579 / 0.925 / 0.409, recipients
-    # 0.786, cc 0.706), rounded down, less 0.01 for the OCR of the two scans. (b33's gold keeps the OCR's
-    # spellings in copied fields, b37's and b38's the document's words: the OCR repair of text
-    # files costs recipients in the one and gains fields in the others.) Several helpers' golds
+    # 0.786, cc 0.706), rounded down, less 0.01 for the OCR of the two scans. (b33's gold
+    # keeps the OCR's spellings in copied fields, b37's and b38's the document's words: the
+    # OCR repair of text files costs recipients in the one and gains fields in the others.)
+    # Several helpers' golds
     # follow conventions the older corpus's golds do not (closing requests as tasks, groups
     # renamed to the addressee's full name, inner paragraphs as tasks of their own): those
     # differences were left, not fitted either way.
