@@ -17,7 +17,8 @@ from typing import Any
 import regex
 
 from vbparse.models import Document, Source
-from vbparse.normalize.tone_marks import fold_tone_marks_str
+from vbparse.segment.casing import fold as fold_key
+from vbparse.segment.casing import without_marks
 
 SCALAR_FIELDS = (
     "number",
@@ -33,16 +34,13 @@ SCALAR_FIELDS = (
 LIST_FIELDS = ("recipients", "references", "cc")
 
 
-# Dashes are typography, not content: "Cảnh Hưng – Hải Thành", "Phát thanh - Truyền hình".
-_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
-
-
 def fold(value: Any) -> str:
-    """A value as compared with gold: NFC, tone marks placed one way, case and dash style,
-    spacing and a closing full stop ignored (a trích yếu copied with the sentence's stop,
+    """A value as compared with gold: NFC, then the header's comparison key (tone marks placed
+    one way, case, dash style and spacing ignored: segment.casing.fold), a closing full stop
+    ignored (a trích yếu copied with the sentence's stop,
     "V/v báo cáo số liệu hiện trạng rừng năm 2009.", is the same subject)."""
     text = unicodedata.normalize("NFC", str(value)) if value is not None else ""
-    folded = " ".join(fold_tone_marks_str(text).casefold().translate(_DASHES).split())
+    folded = fold_key(text)
     return folded[:-1].rstrip() if folded.endswith(".") and not folded.endswith("..") else folded
 
 
@@ -137,8 +135,7 @@ def _starts(text: str, start: str) -> bool:
 
 def _letters(text: str) -> str:
     """``text`` without spaces or marks (đ as d), folded: how a task's opening is compared."""
-    bare = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
-    return "".join(c for c in bare if not c.isspace() and not unicodedata.combining(c))
+    return "".join(without_marks(fold(text)).split())
 
 
 def _align(predicted: list[Any], gold: list[dict[str, Any]]) -> list[tuple[Any, dict[str, Any]]]:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Callable, Iterable
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize.tone_marks import fold_tone_marks_str
+
+
+def without_marks(text: str) -> str:
+    """``text`` with every diacritic taken off its letters (đ as d), nothing else changed."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # Pure in ``text``; the header's lines are asked about by several of its rules.
@@ -14,8 +21,15 @@ from vbparse.normalize.tone_marks import fold_tone_marks_str
 def bare(text: str) -> str:
     """Letters without any diacritic, lower case, spaces collapsed: the key that OCR damage to
     the marks ("THÔNG BẢO" for "THÔNG BÁO", "Cân Thơ" for "Cần Thơ") leaves intact."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+    return " ".join(without_marks(text).lower().split())
+
+
+def unique_by(values: Iterable[str], key: Callable[[str], str]) -> dict[str, str]:
+    """``values`` by ``key``; a key two different values share is left out (it names none)."""
+    found: dict[str, set[str]] = {}
+    for value in values:
+        found.setdefault(key(value), set()).add(value)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 # Dashes are typography: "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI" (an en dash, công văn
@@ -36,10 +50,7 @@ def _known_titles() -> dict[str, str]:
 @functools.cache
 def _known_titles_bare() -> dict[str, str]:
     """The known positions by their letters alone; a key two positions share is left out."""
-    keys: dict[str, set[str]] = {}
-    for title in load_yaml("header.yaml")["titles"]:
-        keys.setdefault(bare(title), set()).add(title)
-    return {key: next(iter(titles)) for key, titles in keys.items() if len(titles) == 1}
+    return unique_by(load_yaml("header.yaml")["titles"], bare)
 
 
 def known_title(text: str) -> str | None:

@@ -103,11 +103,13 @@ def _signature_line_inside_list(lines: list[Line]) -> bool:
 # What OCR leaves of the signature column beside an entry, after the entry's ";": capitals
 # and specks only ("Như trên; PHÓ TỔNG GIÁM ĐỐC", "Lãnh đạo TCT; À", letters of ministries as
 # OCR text, real batches b37/b38).
+# It goes when it holds a title's word (marks aside) or no more than this many letters.
 _SIGNATURE_TAIL = regex.compile(r";(?P<tail>[^;\p{Ll}]*)$")
-_TITLE_STEMS = regex.compile(r"\b(?:TRUONG|GIAM\s*DOC|CHU\s*TICH|PHO|THU)\b")
-# An entry with fewer letters and digits than this is an OCR speck ("/Đ_——", "} -", "}„").
-_MIN_LETTERS = 2
+_TITLE_STEMS = regex.compile(r"\b(?:truong|giam\s*doc|chu\s*tich|pho|thu)\b")
+_SPECK_LETTERS = 2
 _LETTER = regex.compile(r"\p{L}")
+# An entry with fewer letters and digits than this is an OCR speck ("/Đ_——", "} -", "}„").
+_ENTRY_CHARACTERS = 2
 
 
 def clean_cc(line: Line) -> str:
@@ -116,7 +118,7 @@ def clean_cc(line: Line) -> str:
     words = line.text.strip().lstrip("-–•+~ ").strip()
     if not words.lower().startswith("lưu") and (tail := _SIGNATURE_TAIL.search(words)):
         letters = _LETTER.findall(tail.group("tail"))
-        if len(letters) <= _MIN_LETTERS or _TITLE_STEMS.search(bare(tail.group("tail")).upper()):
+        if len(letters) <= _SPECK_LETTERS or _TITLE_STEMS.search(bare(tail.group("tail"))):
             words = words[: tail.start()]
     if words.lower().startswith("lưu"):
         words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
@@ -126,4 +128,4 @@ def clean_cc(line: Line) -> str:
 
 def is_speck(entry: str) -> bool:
     """Whether a cleaned entry is an OCR speck, no addressee (a unit's code, "V24", is one)."""
-    return sum(c.isalnum() for c in entry) < _MIN_LETTERS
+    return sum(c.isalnum() for c in entry) < _ENTRY_CHARACTERS

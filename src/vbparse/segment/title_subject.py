@@ -48,10 +48,8 @@ def _without_authority_tail(words: str) -> str:
     """A trích yếu without the authority's line that a copy ran onto its end ("… của Quốc hội
     ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", quyết định 2858/QĐ-UBND, real PDF)."""
     pattern, _ = _authority_patterns()
-    for m in _CAPITALS_RUN.finditer(words):
-        if pattern.fullmatch(m.group("run")) and m.start() > 0:
-            return words[: m.start()].rstrip()
-    return words
+    run = _CAPITALS_RUN.search(words)
+    return words[: run.start()].rstrip() if run and pattern.fullmatch(run.group("run")) else words
 
 
 # A run of words in capitals that ends the text, after a word with a lower-case letter.

@@ -23,7 +23,7 @@ from vbparse.extract.document.number import (
 from vbparse.extract.document.references import find_references
 from vbparse.grammars import load_yaml
 from vbparse.models import Agency, DocumentNumber, ParseWarning, Reference, Task
-from vbparse.segment.casing import agency_casing, fold, title_case
+from vbparse.segment.casing import agency_casing, fold, title_case, unique_by, without_marks
 from vbparse.segment.closing import Closing
 from vbparse.segment.header import Header
 
@@ -78,12 +78,12 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         return title_case(lines[-1])
     if header.portal_issuer:
         written = " ".join(header.portal_issuer.split())
-        return by_fold.get(fold(written)) or agency_casing(written) or written
+        return _named_exactly(written) or written
     if number and number.issuer_code in names:
         return names[number.issuer_code]
     if header.cable_sender:
         written = " ".join(header.cable_sender.split())
-        return by_fold.get(fold(written)) or agency_casing(written) or title_case(written)
+        return _named_exactly(written) or title_case(written)
     if closing.closing_issuer:
         return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
     return None
@@ -117,6 +117,12 @@ def _rejoin_wrapped(lines: list[str]) -> list[str]:
     return rejoined
 
 
+def _named_exactly(written: str) -> str | None:
+    """The issuing body ``written`` names word for word, as the issuer codes or the gazetteer
+    name it."""
+    return _issuer_names_by_fold().get(fold(written)) or agency_casing(written)
+
+
 def _known_issuer(written: str) -> str | None:
     """The issuing body ``written`` names, as the issuer codes or the gazetteer name it; a
     line OCR or a web copy damaged ("BỘ LAO ĐỘNG - THUONG BINH VÀ XÃ HỘI", "BỘ LAO
@@ -131,27 +137,26 @@ def _known_issuer(written: str) -> str | None:
 def _letters_key(text: str) -> str:
     """``text``'s letters and digits without marks (đ as d) or case: OCR also runs words
     together ("BẢO HIẾM XA HỘI VIETNAM")."""
-    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in bare if c.isalnum() and not unicodedata.combining(c)).casefold()
+    return "".join(c for c in without_marks(text) if c.isalnum()).casefold()
+
+
+def _body_names(groups: bool) -> list[str]:
+    """The names of the issuer codes' bodies and of the gazetteer's (its groups too or not)."""
+    entries = load_gazetteer().entries
+    return [*issuer_names().values(), *(e.name for e in entries if groups or e.kind != "group")]
 
 
 @functools.cache
 def _known_names() -> frozenset[str]:
     """The folded names of the issuer codes' and the gazetteer's bodies."""
-    names = [*issuer_names().values(), *(entry.name for entry in load_gazetteer().entries)]
-    return frozenset(fold(name) for name in names)
+    return frozenset(fold(name) for name in _body_names(groups=True))
 
 
 @functools.cache
 def _issuer_names_by_letters() -> dict[str, str]:
     """The issuer codes' and the gazetteer's body names (not groups) by their letters; a key
     two names share is left out."""
-    names = list(issuer_names().values())
-    names += [entry.name for entry in load_gazetteer().entries if entry.kind != "group"]
-    keys: dict[str, set[str]] = {}
-    for name in names:
-        keys.setdefault(_letters_key(name), set()).add(name)
-    return {key: next(iter(names)) for key, names in keys.items() if len(names) == 1}
+    return unique_by(_body_names(groups=False), _letters_key)
 
 
 @functools.cache
