@@ -94,7 +94,7 @@ def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
             break
         taken.append(line)
     if len(taken) == 1 and not _in_capitals(taken[0]):
-        taken += _title_line_cut_by_case(taken[0], lines[i + 2 : i + 4])
+        taken += _title_lines_cut_by_case(taken[0], lines[i + 2 : i + 3 + _TITLE_TAIL_LINES])
     if taken and not _is_body_sentence(taken):
         # "Công văn" / "V/v …" (a portal's copy): a công văn's trích yếu follows its V/v label
         # (NĐ 30/2020); under other titles ("CÔNG ĐIỆN" / "V/V …") the line is kept whole.
@@ -146,35 +146,57 @@ def _is_body_sentence(lines: list[Line]) -> bool:
     )
 
 
-# The second line of a sentence-case title is short: the title's tail, not a paragraph.
-_TITLE_TAIL_WORDS = 12
+# The further lines of a sentence-case title are short: the title's tail, not a paragraph;
+# two at most (a three-line title).
+_TITLE_TAIL_WORDS = 16
+_TITLE_TAIL_LINES = 2
 
 
-def _title_line_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
-    """The second line of a sentence-case title that normalize left apart because it opens
+def _title_lines_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
+    """The further lines of a sentence-case title that normalize left apart because they open
     with a capital ("… triển khai thực hiện 02" / "Chương trình MTQG: …", thông báo
-    565/TB-UBND Quảng Ngãi): taken when the title does not end a sentence and the line after
-    it opens the body with its date ("Ngày 12/11/2024, …")."""
+    565/TB-UBND Quảng Ngãi; "… đón Tết Nguyên đán" / "Nhâm Dần-năm 2022 …" / "trên địa bàn
+    tỉnh", an OCR'd chỉ thị): taken when the title does not end a sentence and the line after
+    them opens the body."""
+    if title.text.rstrip().endswith((".", ":", ";")):
+        return []
+    for n in range(1, len(after)):
+        tail, body = after[:n], after[n]
+        if not _is_title_tail(tail[-1]):
+            return []
+        if _DATED_OPENING.match(body.text.strip()) and (n == 1 or _all_short(tail)):
+            return tail
+        if _opens_body_after(body, tail[-1]) and _all_short(tail):
+            return tail
+    return []
+
+
+def _is_title_tail(line: Line) -> bool:
+    """A line that can end a wrapped title: no item, date, label or separator."""
     p = header_patterns()
-    if len(after) < 2 or title.text.rstrip().endswith((".", ":", ";")):
-        return []
-    second, body = after
-    opening = second.text.strip()
-    if second.is_upper or is_item(second) or p["date_line"].match(opening):
-        return []
+    opening = line.text.strip()
+    if line.is_upper or is_item(line) or p["date_line"].match(opening):
+        return False
     if p["recipients"].match(opening):  # "Kính gửi: …" under the V/v line (4340/BVHTTDL)
-        return []
-    if p["separator"].match(opening) or not any(c.isalpha() for c in opening):
-        return []
-    if _DATED_OPENING.match(body.text.strip()):
-        return [second]
-    # Or the body opens with its legal basis ("Tổ chức sinh hoạt chuyên môn môn Lịch sử" /
-    # "Cụm 2 năm học 2025 - 2026" / "Căn cứ Kế hoạch 620/KH-SGDĐT …", kế hoạch 58/KH-THPTCL2):
-    # the second line is short, ends no sentence and opens no body itself.
-    if not p["body_opening"].match(body.text.strip()) or p["body_opening"].match(opening):
-        return []
-    short = len(opening.split()) <= _TITLE_TAIL_WORDS
-    return [second] if short and not opening.endswith((".", ";", ":")) else []
+        return False
+    return not p["separator"].match(opening) and any(c.isalpha() for c in opening)
+
+
+def _all_short(tail: list[Line]) -> bool:
+    """Tail lines that are short and end no sentence: a title's, not a paragraph's."""
+    return all(
+        len(t.text.split()) <= _TITLE_TAIL_WORDS and not t.text.rstrip().endswith((".", ";", ":"))
+        for t in tail
+    )
+
+
+def _opens_body_after(body: Line, tail: Line) -> bool:
+    """The body opening with its legal basis ("Căn cứ Kế hoạch 620/KH-SGDĐT …", kế hoạch
+    58/KH-THPTCL2) under a tail that opens no body itself."""
+    p = header_patterns()
+    return bool(p["body_opening"].match(body.text.strip())) and not p["body_opening"].match(
+        tail.text.strip()
+    )
 
 
 # The body of a thông báo kết luận opens with the meeting's date, capitalised: "Ngày
