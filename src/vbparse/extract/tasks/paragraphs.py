@@ -54,10 +54,11 @@ def paragraph_tasks(
     A paragraph directs when it names its lead after a trigger ("Giao Bộ Ngoại giao …",
     "Phó Thủ tướng … yêu cầu Bộ X …") or opens with it as the subject ("Bộ Y tế tăng cường
     …"); a body named as the subject of a later sentence of an assessment ("… còn nhiều bất
-    cập. Bộ X lưu ý …") is not enough. After a lead-in ("… có ý kiến như sau:") a paragraph
-    that names no one and opens no approval or assessment speaks to the addressees
-    ("Khẩn trương rà soát …" under "Kính gửi: Bộ Y tế"). Lines in capitals are headings, and
-    so is the last paragraph when it introduces the items (``last_heads_items``)."""
+    cập. Bộ X lưu ý …") is enough only after a lead-in ("… có ý kiến như sau:"). After a
+    lead-in a paragraph that names no one and opens no approval or assessment speaks to the
+    addressees ("Khẩn trương rà soát …" under "Kính gửi: Bộ Y tế"). Lines in capitals are
+    headings, and so is the last paragraph when it introduces the items
+    (``last_heads_items``)."""
     paragraphs = [p for p in tree.paragraphs if not is_capitals(text[p.text_start : p.own_end])]
     if last_heads_items and paragraphs and paragraphs[-1] is tree.paragraphs[-1]:
         paragraphs.pop()
@@ -103,6 +104,10 @@ def paragraph_tasks(
             lead = roles.lead
         elif roles.lead and header_grammar("approval_openers").match(own):
             lead = roles.lead  # "Đồng ý …. Bộ X tổ chức …": the approved body's task
+        elif introduced and roles.lead_opens_sentence and not is_opener(own):
+            # under "… có ý kiến như sau:", a body that opens a later sentence ("Nguyên tắc …
+            # đã được chấp thuận. Bộ trưởng Bộ X hướng dẫn …", công văn 3046/VPCP-KTTH, real)
+            lead = roles.lead
         elif (
             introduced
             and not roles.lead

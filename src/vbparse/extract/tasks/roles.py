@@ -41,6 +41,8 @@ class Roles:
     # later sentence ("…; cần có cách làm phù hợp. Bộ X lưu ý …") directs less surely.
     lead_triggered: bool = False
     lead_opens: bool = False
+    # The subject of a later sentence ("… đã được chấp thuận. Bộ trưởng Bộ X hướng dẫn …").
+    lead_opens_sentence: bool = False
 
 
 def _runs(tokens: Tokens, mentions: list[Mention], joiners: frozenset) -> list[list[Mention]]:
@@ -246,6 +248,9 @@ def find_roles(
                     and m.agency.id not in tries.never_subject_ids
                 ]
                 roles.lead_opens = roles.lead_opens or (seg == 0 and bool(run))
+                roles.lead_opens_sentence = roles.lead_opens_sentence or (
+                    seg > 0 and keys[seg - 1] == "." and bool(run)
+                )
         elif role == "lead":
             roles.lead_triggered = True
         if role is None:
