@@ -315,3 +315,19 @@ def test_accuracy_names_compare_without_typography():
         "báo cáo số liệu hiện trạng rừng năm 2009"
     )
     assert fold("các cơ quan khác...") != fold("các cơ quan khác")
+
+
+def test_accuracy_agencies_compare_by_gazetteer_entry():
+    """A lead or support named by one gazetteer entry's alias is that entry (a gold that
+    copies the Kính gửi line's "Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", the record's
+    canonical group name); names of two different entries stay apart, and a name the
+    gazetteer lacks is compared as written."""
+    from vbparse.evaluate import agency_key
+
+    assert agency_key("Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ") == agency_key(
+        "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"
+    )
+    assert agency_key("Bộ Y tế") != agency_key("Bộ Tài chính")
+    assert agency_key("Hội Cứu trợ trẻ em tàn tật Việt Nam") == agency_key(
+        "Hội cứu trợ trẻ em tàn tật Việt Nam"
+    )

@@ -7,9 +7,10 @@ canonical name) and deadline (exact date) are compared on the aligned pairs.
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,8 +51,10 @@ class Counts:
     fp: int = 0
     fn: int = 0
 
-    def add(self, predicted: Iterable[str], gold: Iterable[str]) -> None:
-        p, g = {fold(x) for x in predicted}, {fold(x) for x in gold}
+    def add(
+        self, predicted: Iterable[str], gold: Iterable[str], key: Callable[[str], str] = fold
+    ) -> None:
+        p, g = {key(x) for x in predicted}, {key(x) for x in gold}
         self.tp += len(p & g)
         self.fp += len(p - g)
         self.fn += len(g - p)
@@ -190,8 +193,10 @@ def score_document(report: Report, doc: Document, gold: dict[str, Any], name: st
     pairs = _align(doc.tasks, gold_tasks)
     for predicted, g in pairs:
         lead, support = [a.name for a in predicted.lead], [a.name for a in predicted.support]
-        report.tasks.setdefault("lead", Counts()).add(lead, g["lead"])
-        report.tasks.setdefault("support", Counts()).add(support, g.get("support") or [])
+        report.tasks.setdefault("lead", Counts()).add(lead, g["lead"], agency_key)
+        report.tasks.setdefault("support", Counts()).add(
+            support, g.get("support") or [], agency_key
+        )
         due = (
             predicted.deadline.date.isoformat()
             if predicted.deadline and predicted.deadline.date
@@ -199,8 +204,8 @@ def score_document(report: Report, doc: Document, gold: dict[str, Any], name: st
         )
         report.deadline.add(due == g.get("deadline"))
         exact = (
-            _same_set(lead, g["lead"])
-            and _same_set(support, g.get("support") or [])
+            _same_set(lead, g["lead"], agency_key)
+            and _same_set(support, g.get("support") or [], agency_key)
             and due == g.get("deadline")
         )
         report.exact.add(exact)
@@ -231,8 +236,29 @@ def score_document(report: Report, doc: Document, gold: dict[str, Any], name: st
     }
 
 
-def _same_set(predicted: list[str], gold: list[str]) -> bool:
-    return {fold(x) for x in predicted} == {fold(x) for x in gold}
+def _same_set(predicted: list[str], gold: list[str], key: Callable[[str], str] = fold) -> bool:
+    return {key(x) for x in predicted} == {key(x) for x in gold}
+
+
+def agency_key(name: str) -> str:
+    """An agency's name as compared with gold: the gazetteer's canonical name when the name
+    is one entry's name or alias ("Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ" and "Các
+    bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" are one group), else the name ``fold``ed."""
+    folded = fold(name)
+    return _canonical_names().get(folded, folded)
+
+
+@functools.cache
+def _canonical_names() -> dict[str, str]:
+    """Folded name or alias → the folded canonical name, for names that only one gazetteer
+    entry carries."""
+    from vbparse.extract.agencies.gazetteer import iter_aliases, load_gazetteer
+
+    names: dict[str, set[str]] = {}
+    for entry in load_gazetteer().entries:
+        for alias in iter_aliases(entry):
+            names.setdefault(fold(alias), set()).add(fold(entry.name))
+    return {alias: next(iter(found)) for alias, found in names.items() if len(found) == 1}
 
 
 class GoldError(ValueError):
