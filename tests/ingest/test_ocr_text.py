@@ -33,3 +33,13 @@ def test_ocr_output_of_a_real_letter_is_repaired_and_said():
 def test_typed_text_keeps_its_words(path):
     text = path.read_text(encoding="utf-8")
     assert repair_ocr_output(text) == (text, False)
+
+
+def test_ocr_output_gets_its_section_labels_back():
+    """Công văn 370/TCHQ-TXNK as a customs dataset holds its OCR (real, batch b38): "|." is
+    section I, and the repair keeps the file's offsets."""
+    path = REAL_NEW / "b38_text_ocr_customs" / "cv_370_tchq-txnk_2022.txt"
+    text = path.read_text(encoding="utf-8")
+    repaired, did = repair_ocr_output(text)
+    assert did and len(repaired) == len(text)
+    assert "\n|. Về chính sách" in text and "\nI. Về chính sách" in repaired

@@ -154,6 +154,18 @@ def repair_number(number: str) -> str:
     return head + "".join(p if p in "-/" else repair_code(p) for p in parts)
 
 
+def repair_marks_in_place(text: str) -> str:
+    """The line-start repairs that keep the text's length ("|." → "I.", "Il." → "II."), for
+    an OCR text given as a file, whose offsets must stay those of the file."""
+    pattern, marks = _bullet_marks()
+    return pattern.sub(
+        lambda m: (
+            m.group(1) + (r if len(r := marks[m.group(2)]) == len(m.group(2)) else m.group(2))
+        ),
+        text,
+    )
+
+
 def repair_line_starts(text: str) -> str:
     """Item labels and bullets at the start of a line: "1.Các" → "1. Các", "5, Đảng" →
     "5. Đảng" (a comma read for the full stop of a number label), "_~ Bộ" → "- Bộ"."""

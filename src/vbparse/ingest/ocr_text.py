@@ -1,7 +1,8 @@
 """Typed text that is an OCR's output: the text of a scanned letter as a dataset or a site
 keeps it ("Tong cục thuê", "thành phô", "kiêm tra"), given to vbparse as .txt or .md. Such a
 text gets the mark repairs the OCR route gives a scan (``ocr_lexicon.repair_marks`` and the
-``word`` repairs of ``grammars/ocr_repairs.tsv``); a typed text keeps its words.
+``word`` repairs of ``grammars/ocr_repairs.tsv``, and its line-start repairs that keep the
+length: "|." → "I."); a typed text keeps its words.
 
 Told apart by the repairs themselves: among the first ``SAMPLE_WORDS`` words, at least
 ``MIN_REPAIRS`` word pairs the typed directives never write and whose letters they write often.
@@ -14,7 +15,7 @@ three repairs in all). The sample keeps the cost to ~1 ms a document.
 from __future__ import annotations
 
 from vbparse.ingest.ocr_lexicon import repair_marks
-from vbparse.ingest.ocr_repair import repair_words
+from vbparse.ingest.ocr_repair import repair_marks_in_place, repair_words
 
 __all__ = ["repair_ocr_output"]
 
@@ -34,7 +35,7 @@ def repair_ocr_output(text: str) -> tuple[str, bool]:
     file stay right."""
     if _repairs_in_sample(text) < MIN_REPAIRS:
         return text, False
-    repaired = repair_words(text)
+    repaired = repair_marks_in_place(repair_words(text))
     if len(repaired) != len(text):
         repaired = text
     return repair_marks(repaired), True
