@@ -350,7 +350,12 @@ def _type_in_areas(
         or _lists_members(gazetteer, tokens, area)
     ):
         return None
-    group_name = f"{name} {_lower_first(area.group_name or '')}"
+    # One name for one group (``named_as_written`` in groups.yaml); not an area of unlike
+    # kinds ("Liên đoàn Lao động tỉnh và địa phương").
+    listed = "," in (area.group_name or "")
+    as_written = name in gazetteer.group_grammar.named_as_written
+    every = "các " if listed and not area.determined and not as_written else ""
+    group_name = f"{name} {every}{_lower_first(area.group_name or '')}"
     return Candidate(first=body.first, last=area.last, group_name=group_name)
 
 

@@ -134,6 +134,8 @@ class GroupGrammar(BaseModel):
     bare_parents: list[str] = []
     # a territory noun that, alone, is the text's own province ("Tỉnh tổ chức thực hiện …")
     the_province: list[str] = []
+    # body types named before their territories as written, without "các" added
+    named_as_written: list[str] = []
     requests: list[str] = []
 
 
