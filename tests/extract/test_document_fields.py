@@ -68,3 +68,16 @@ def test_unit_lines_in_capitals_under_a_provincial_committee():
         "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang",
         "Văn phòng Ủy ban nhân dân tỉnh Bắc Giang",
     ]
+
+
+def test_department_without_its_parent_line_is_the_place_lines_province():
+    """The parent line "UBND TỈNH BẮC GIANG" lost by OCR above "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    (công văn 298/STTTT-CNTT, real scan, batch b43): the date line's place is its province."""
+    doc = parse_text(
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 298/STTTT-CNTT Bắc Giang, ngày 12 tháng 9 năm 2012\n"
+        "V/v Tổ chức Hội thi Tin học cho cán bộ CCVC tỉnh Bắc Giang năm 2012\n"
+        "Kính gửi: UBND các huyện, thành phố.\n"
+        "Sở Thông tin và Truyền thông đề nghị UBND các huyện, thành phố cử thí sinh dự thi./.\n"
+    )
+    assert doc.issuer == "Sở Thông tin và Truyền thông tỉnh Bắc Giang"

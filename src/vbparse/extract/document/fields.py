@@ -336,13 +336,15 @@ def unknown_agency_warnings(tasks: Iterable[Task]) -> Iterator[ParseWarning]:
 
 def placed_issuer(issuer: str | None, province: str) -> str | None:
     """ "Ủy ban nhân dân" (the place lost from the issuer lines) as the committee of the
-    province the date line names; other issuers as they are."""
+    province the date line names, and a department without its province ("SỞ THÔNG TIN VÀ
+    TRUYỀN THÔNG" under a parent line OCR lost or garbled, công văn 298/STTTT-CNTT Bắc Giang,
+    a real scan) as that province's; other issuers as they are."""
     committee = load_gazetteer().get(province)
     if committee is None or issuer is None:
         return issuer
     if fold(issuer) in {fold(p) for p in _UNPLACED_COMMITTEES}:
         return committee.name
-    return issuer
+    return _whole_agency(issuer, province) or issuer
 
 
 _UNPLACED_COMMITTEES = ("Ủy ban nhân dân", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố")
