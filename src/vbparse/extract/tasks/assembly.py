@@ -28,6 +28,7 @@ from vbparse.extract.tasks.headings import (
     is_opener,
     is_title,
     names_a_member,
+    points_to_provisions,
     states_conditions,
     topic_end,
 )
@@ -108,12 +109,17 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         )
         bullet_ids = {id(bullet) for bullet in fields.bullets}
         # items that are all titles ("- Dự án 1: “…”."), contacts ("- Điện thoại: …") or
-        # topics and other non-directive leaves ("- Chủ đề 1: …") leave the work to it
+        # topics and other non-directive leaves ("- Chủ đề 1: …") leave the work to it; items
+        # that point to provisions leave it a topic heading ("2. Về kiểm điểm …:")
         has_items = any(
             id(child) not in bullet_ids
             and not is_title(child_text := text[child.text_start : child.own_end])
             and not gives_contact(child_text)
-            and not (is_opener(child_text) and not child.children)
+            and not (
+                is_opener(child_text)
+                and not child.children
+                and not points_to_provisions(child_text)
+            )
             for child in clause.children
         )
         # A heading naming a described group ("11. Các đơn vị cấp nước sạch trên địa bàn

@@ -191,6 +191,7 @@ def is_opener(own: str) -> bool:
         bool(header_grammar("non_directive_openers").match(own))
         or recounts(own)
         or gives_particulars(own)
+        or points_to_provisions(own)
         or gives_contact(own)
         or is_title(own)
     )
@@ -215,6 +216,12 @@ def gives_particulars(own: str) -> bool:
     """Whether an item gives an event's particulars (``particular_openers``: "Thời gian dự
     thi: …", "Đối tượng dự thi: …")."""
     return bool(header_grammar("particular_openers").match(own.lstrip()))
+
+
+def points_to_provisions(own: str) -> bool:
+    """Whether an item only points to the provisions that govern it (``provision_pointers``:
+    "Về kiểm điểm …: Thực hiện theo Mục III Kế hoạch số 13-KH/TU.")."""
+    return bool(header_grammar("provision_pointers").fullmatch(own.strip()))
 
 
 def gives_contact(own: str) -> bool:
