@@ -126,6 +126,24 @@ def clean_cc(line: Line) -> str:
     return words.rstrip(" ;.,")
 
 
+def signature_title_beside(line: Line) -> str | None:
+    """The signer's title OCR read beside a Nơi nhận entry ("- Như trên; PHÓ TỔNG CỤC
+    TRƯỞNG"), or None: a tail after the entry's ";" in capitals, holding a title's word."""
+    words = line.text.strip()
+    tail = _SIGNATURE_TAIL.search(words)
+    if tail is None or words.lstrip("-–•+~ ").lower().startswith("lưu"):
+        return None
+    title = tail.group("tail").strip(" .,:;'\"`")
+    letters = _LETTER.findall(title)
+    if len(letters) <= _TITLE_LETTERS or not _TITLE_STEMS.search(bare(title)):
+        return None
+    return title
+
+
+# A title beside an entry has more letters than a speck ("PHÓ" alone is none).
+_TITLE_LETTERS = 5
+
+
 def is_speck(entry: str) -> bool:
     """Whether a cleaned entry is an OCR speck, no addressee (a unit's code, "V24", is one)."""
     return sum(c.isalnum() for c in entry) < _ENTRY_CHARACTERS

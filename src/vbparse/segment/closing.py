@@ -17,7 +17,7 @@ from vbparse.grammars import load_yaml
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.casing import known_title, title_case
-from vbparse.segment.cc_list import clean_cc, is_speck, read_cc
+from vbparse.segment.cc_list import clean_cc, is_speck, read_cc, signature_title_beside
 from vbparse.segment.clause_tree import PARAGRAPH_END, directs_on_its_own, sums_up
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 from vbparse.segment.signature_lines import (
@@ -126,6 +126,11 @@ def find_closing(
     )
     if closing.signer is None and cc_lines and scan:
         closing.signer = name_after_list(tail) or lone_name(tail)
+    if closing.signer_title is None and closing.signing_authority:
+        # the signature column beside the list: "KT. TỔNG CỤC TRƯỞNG" on the label's line,
+        # the signer's own title after the first entry ("- Như trên; PHÓ TỔNG CỤC TRƯỞNG")
+        beside = (t for t in map(signature_title_beside, cc_lines) if t is not None)
+        closing.signer_title = next((title_case(t) for t in beside), None)
     if end_at is None and cc_at is None:
         _trim_body_before_signature(closing, lines)
         if closing.body_end < stop:
