@@ -43,3 +43,17 @@ def test_ocr_output_gets_its_section_labels_back():
     repaired, did = repair_ocr_output(text)
     assert did and len(repaired) == len(text)
     assert "\n|. Về chính sách" in text and "\nI. Về chính sách" in repaired
+
+
+def test_ocr_text_layer_of_a_pdf_is_repaired():
+    """An e-office system's OCR layer of a signed scan (công văn 40091/CHQ-GSQL, real, batch
+    b13): its marks repaired, the issuer read from the capitals OCR ran into the number line,
+    and the paragraph forwarding the file is the branches' task."""
+    from vbparse.pipeline import parse_file
+
+    path = FIXTURES / "real" / "b13_bo_tinh_mix" / "cv_40091_chq-gsql_2025.pdf"
+    doc = parse_file(path)
+    assert any("OCR output" in w.message for w in doc.warnings)
+    assert doc.issuer == "Cục Hải quan"
+    assert [task.id for task in doc.tasks] == ["p1"]
+    assert any("Chi cục Điều tra" in a.name for a in doc.tasks[0].lead)

@@ -170,6 +170,11 @@ def find_header(text: str) -> Header:
             last = i  # a stamp of urgency or secrecy: part of the header
         elif is_motto(stripped) or p["separator"].match(stripped):
             last = max(last, i) if header.number or header.issuer_lines else last
+        elif header.number is None and header.issuer_lines and (name := _name_before_number(line)):
+            # OCR ran the issuer's second line into the number ("CỤC HAI QUAN so 4 009 (91 /
+            # cho.GSQL", công văn 40091/CHQ-GSQL, real scan): the capitals are the issuer's.
+            header.issuer_lines.append(name)
+            last = i
         elif line.is_upper and header.number is None and header.title_type is None:
             if not p["motto"].search(stripped, timeout=time_left()):
                 header.issuer_lines.append(line)
@@ -230,6 +235,21 @@ def _header_anchored(header: Header) -> bool:
         or header.draft_code
         or header.recipients
     )
+
+
+# Capitals (two words or more) and then the number's label in lower case, as OCR reads "Số".
+_CAPITALS_THEN_NUMBER = regex.compile(
+    r"(?P<name>\p{Lu}[^\p{Ll}\d]*?\p{Lu})\s+s[oóôốồổ]\s*[:.]?\s*\d"
+)
+
+
+def _name_before_number(line: Line) -> Line | None:
+    """The issuer's line OCR ran into the number's, as a line of its own, or None."""
+    m = _CAPITALS_THEN_NUMBER.match(line.text.strip())
+    if m is None or len(m.group("name").split()) < 2 or is_motto(m.group("name")):
+        return None
+    start = line.start + len(line.text) - len(line.text.lstrip())
+    return Line(line.index, start, start + m.end("name"), m.group("name"))
 
 
 def _date_after_number(stripped: str) -> regex.Match[str] | None:
