@@ -1,6 +1,7 @@
 """Work skipped where it cannot find anything (issue 15, speed) gives what the full work
 gives: the forwarding check of a paragraph scanned only when it has an issuer and a purpose
-phrase, and a text's tokens read through ``map``."""
+phrase, a text's tokens read through ``map``, and a support verb looked for only where the
+word before a group ends one."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from vbparse.extract.agencies import candidates
+from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.extract.agencies.keys import TOKEN, fold_word, same_name
 from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.extract.agencies.tokens import Tokens
@@ -74,3 +77,27 @@ def test_tokens_as_reading_each_match() -> None:
             [m.start() for m in matches],
             [m.end() for m in matches],
         )
+
+
+def _after_support_verb_reversing_always(
+    gazetteer, keys: list[str], start: int, lead: bool
+) -> bool:
+    """``candidates._after_support_verb`` copying and reversing the words before every start
+    (as it was)."""
+    candidates._after_support_verb(gazetteer, keys, start, lead=lead)  # builds the trie
+    trie = candidates._SUPPORT_VERBS[(id(gazetteer), lead)]
+    before = keys[max(0, start - candidates._MAX_SUPPORT_WORDS) : start]
+    return trie.longest(list(reversed(before)), 0) is not None
+
+
+def test_after_support_verb_as_reversing_every_time() -> None:
+    gazetteer = load_gazetteer()
+    found = 0
+    for own in _paragraphs()[::2]:
+        keys = Tokens.of(own).keys
+        for start in range(len(keys) + 1):
+            for lead in (False, True):
+                expected = _after_support_verb_reversing_always(gazetteer, keys, start, lead)
+                assert candidates._after_support_verb(gazetteer, keys, start, lead=lead) == expected
+                found += expected
+    assert found > 20
