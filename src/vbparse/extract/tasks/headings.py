@@ -63,20 +63,32 @@ def in_contest_part(clause: Clause, text: str) -> bool:
 
 
 def _in_part(clause: Clause, text: str, sections: str) -> bool:
-    for node in (clause, *clause.ancestors()):
-        own = text[node.text_start : node.own_end]
-        # "I. ĐÁNH GIÁ CHUNG … Thành phố cần tập trung thực hiện các nhiệm vụ sau đây:" goes on
-        # from its assessment to the work: the items under it are tasks.
-        if node is not clause and _announces_items(own):
-            return False
-        heading = _first_line(own)
-        if (
-            (node is not clause or _is_title(heading))
-            and header_grammar(sections).match(heading)
-            and not _ANNOUNCES_WORK.search(heading)
-        ):
-            return True
+    own = text[clause.text_start : clause.own_end]
+    heading = _first_line(own)
+    if _is_title(heading) and _names_part(heading, sections):
+        return True
+    for node in clause.ancestors():
+        said = _ancestor_says(text[node.text_start : node.own_end], sections)
+        if said is not None:
+            return said
     return False
+
+
+# Kept per heading text (bounded): every item under a part asks of the same ancestors again,
+# twice (aims, contest), and each answer is a pure function of the ancestor's own words.
+@functools.lru_cache(maxsize=1024)
+def _ancestor_says(own: str, sections: str) -> bool | None:
+    """What an ancestor's own words say of the items under it: False when they announce work
+    to follow ("I. ĐÁNH GIÁ CHUNG … Thành phố cần tập trung thực hiện các nhiệm vụ sau đây:"
+    goes on from its assessment to the work: the items under it are tasks), True when they
+    name a part of ``sections``, None when neither (ask the ancestor above)."""
+    if _announces_items(own):
+        return False
+    return True if _names_part(_first_line(own), sections) else None
+
+
+def _names_part(heading: str, sections: str) -> bool:
+    return bool(header_grammar(sections).match(heading)) and not _ANNOUNCES_WORK.search(heading)
 
 
 def _first_line(own: str) -> str:
