@@ -43,3 +43,19 @@ def test_in_part_as_asking_every_ancestor_again(sections: str) -> None:
             assert headings._in_part(clause, parsed.text, sections) == expected
             answers[expected] += 1
     assert answers[True] > 10 and answers[False] > 100
+
+
+def test_opens_with_as_the_whole_alternation() -> None:
+    """``is_opener``'s list matched row by row (issue 15, speed) where the alternation of every
+    row matches: on every line and paragraph start of the fixtures and on each row's own
+    shape."""
+    whole = headings.header_grammar("non_directive_openers")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.txt"))[::3]]
+    pieces = [ln.strip() for text in texts for ln in text.splitlines()]
+    pieces += ["Kết quả thực hiện", "UBND tỉnh xin thông báo để các đơn vị biết, thực hiện."]
+    found = 0
+    for piece in pieces:
+        expected = whole.match(piece) is not None
+        assert headings.opens_with("non_directive_openers", piece) == expected, piece
+        found += expected
+    assert found > 20

@@ -42,6 +42,25 @@ def header_grammar(key: str) -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _opening_patterns(key: str) -> tuple[regex.Pattern[str], ...]:
+    """The list ``key`` of ``header.yaml`` as patterns matched at a text's start: the rows led
+    by their words as one alternation, and apart each row led by a run of any characters
+    ("[^.;:\n]{0,120}?\b…thông báo để…"), whose search for its words the engine makes fast
+    alone but not inside the alternation (is_opener's list: 8.6 → 1.2 µs a failed match)."""
+    rows = load_yaml("header.yaml")[key]
+    free = [row for row in rows if row.startswith("[^")]
+    led = "|".join(f"(?:{row})" for row in rows if not row.startswith("[^"))
+    patterns = [regex.compile(led, regex.IGNORECASE)] if led else []
+    return tuple(patterns + [regex.compile(row, regex.IGNORECASE) for row in free])
+
+
+def opens_with(key: str, text: str) -> bool:
+    """Whether a row of ``header.yaml``'s list ``key`` matches at the start of ``text``:
+    ``header_grammar(key).match(text)``, as a bool (an alternation matches where a row does)."""
+    return any(pattern.match(text) for pattern in _opening_patterns(key))
+
+
 # A part heading that also announces work ("II. MỤC TIÊU, NHIỆM VỤ") still holds tasks; not
 # the tasks whose carrying out it reviews ("I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ …", "KẾT QUẢ THỰC
 # HIỆN NHIỆM VỤ NĂM 2025").
@@ -200,7 +219,7 @@ def _blanked(text: str, offset: int, spans: list[Span]) -> str:
 
 def is_opener(own: str) -> bool:
     return (
-        bool(header_grammar("non_directive_openers").match(own))
+        opens_with("non_directive_openers", own)
         or recounts(own)
         or gives_particulars(own)
         or gives_contact(own)
