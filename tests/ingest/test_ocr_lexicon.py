@@ -74,3 +74,37 @@ def test_the_lexicon_is_what_its_script_writes():
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     assert build.OUT.read_text(encoding="utf-8") == build.lexicon_text()
+
+
+def _repair_every_pair(text: str) -> str:
+    """``repair_marks`` asking ``_put_right`` of every adjacent pair, nothing kept between
+    calls (as it was before the words' folds were kept and written pairs skipped first)."""
+    from vbparse.ingest import ocr_lexicon as lx
+
+    lexicon = lx._lexicon()
+    out = list(text)
+    for line in lx._LINE.finditer(text):
+        found = list(lx._WORD.finditer(line.group()))
+        words = [m.group() for m in found]
+        for i in range(len(found) - 1):
+            if lx._adjacent(line.group(), found, i, i + 1):
+                for j, put in lx._put_right(words, found, line.group(), i, lexicon):
+                    words[j] = put
+                    start = line.start() + found[j].start()
+                    out[start : start + len(put)] = put
+    return "".join(out)
+
+
+def test_repair_marks_as_asking_every_pair():
+    """On the OCR texts of the real batches (issue 15, speed: the typed texts' samples)."""
+    from pathlib import Path
+
+    root = Path(__file__).parents[1] / "fixtures" / "real_new"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("b3[378]*/*.txt"))]
+    assert len(texts) > 5
+    changed = 0
+    for text in texts:
+        expected = _repair_every_pair(text)
+        assert repair_marks(text) == expected
+        changed += expected != text
+    assert changed > 5

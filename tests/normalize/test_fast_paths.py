@@ -169,3 +169,23 @@ def test_clean_unicode_needs_are_the_class_members(pattern, chars):
     for char in chars:
         assert holds(f"a{char}b")
     assert not holds("Ủy ban nhân dân\ntỉnh")
+
+
+def test_type_title_as_joining_every_line():
+    """A line not in capitals is answered before it is joined (every document-type title is
+    in capitals): the same answers on every line of the fixture texts and on each title."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parents[1] / "fixtures"
+    lines = [
+        ln for p in sorted(fixtures.rglob("*.txt")) for ln in p.read_text("utf-8").splitlines()
+    ]
+    titles = sorted(unwrap._type_titles())
+    lines += titles + [f"  {t.lower()} " for t in titles] + [t.replace(" ", "  ") for t in titles]
+    assert unwrap._titles_in_capitals()
+    found = 0
+    for line in lines:
+        expected = " ".join(line.split()) in unwrap._type_titles()
+        assert unwrap._is_type_title(line) == expected, line
+        found += expected
+    assert found > len(titles)

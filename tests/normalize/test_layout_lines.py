@@ -9,7 +9,7 @@ import pytest
 import vbparse.normalize.layout as layout
 from vbparse.ingest import read_document
 from vbparse.normalize import _character_steps, normalize
-from vbparse.normalize.layout_lines import MOTTO_INSIDE, motto_inside
+from vbparse.normalize.layout_lines import MOTTO_INSIDE, motto_inside, opens_with_marker
 from vbparse.normalize.offsets import NormalizedText
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,3 +68,15 @@ def test_layout_lines_caption_and_star_tests_skip_no_match(path):
 )
 def test_layout_lines_motto_inside_as_the_pattern(text):
     assert motto_inside(text) == (MOTTO_INSIDE.search(text) is not None)
+
+
+@pytest.mark.parametrize("path", TEXTS[::7], ids=[p.name for p in TEXTS[::7]])
+def test_layout_lines_kept_marker_answers_as_the_pattern(path):
+    """The answer kept per line (issue 15, speed) is the pattern's, asked again or not, for
+    every line and cell flatten_layout meets and for a line too long to be kept."""
+    marker = layout._grammar()["marker"]
+    for text in _inputs(path):
+        lines = text.text.split("\n")
+        pieces = lines + [c for line in lines for c in line.split("|")]
+        for piece in pieces + pieces[:50] + ["Số: 12/BYT-KH " + "x" * 3000]:
+            assert opens_with_marker(marker, piece) == (marker.match(piece) is not None)

@@ -47,6 +47,10 @@ _WORD = regex.compile(r"[^\W\d_]+")
 _LINE = regex.compile(r"[^\n]+")
 
 
+# Kept per word (bounded): every text file's first 300 words are tried (``ocr_text``), and a
+# word meets these in two pairs and again in ``_kept``; Vietnamese writes a few thousand
+# distinct syllables, so nearly every look-up is a hit.
+@functools.lru_cache(maxsize=8192)
 def _bare(word: str) -> str:
     """The word's letters without marks, "đ" as "d", in lower case: what OCR keeps."""
     decomposed = unicodedata.normalize("NFD", word.lower()).replace("đ", "d")
@@ -118,12 +122,15 @@ def repair_marks(text: str) -> str:
     lexicon = _lexicon()
     out = list(text)
     for line in _LINE.finditer(text):
-        found = list(_WORD.finditer(line.group()))
+        read = line.group()
+        found = list(_WORD.finditer(read))
         words = [m.group() for m in found]
         for i in range(len(found) - 1):
-            if not _adjacent(line.group(), found, i, i + 1):
+            if not _adjacent(read, found, i, i + 1):
                 continue
-            for j, put in _put_right(words, found, line.group(), i, lexicon):
+            if (_folded(words[i]), _folded(words[i + 1])) in lexicon.pairs:
+                continue  # ``_put_right``'s first test, made here: most pairs are written
+            for j, put in _put_right(words, found, read, i, lexicon):
                 words[j] = put
                 start = line.start() + found[j].start()
                 out[start : start + len(put)] = put
@@ -135,9 +142,13 @@ def _adjacent(line: str, found: list[regex.Match[str]], j: int, k: int) -> bool:
 
 
 def _known(pair: tuple[str, str], lexicon: _Lexicon) -> bool:
-    return (fold_tone_marks_str(pair[0].lower()), fold_tone_marks_str(pair[1].lower())) in (
-        lexicon.pairs
-    )
+    return (_folded(pair[0]), _folded(pair[1])) in lexicon.pairs
+
+
+@functools.lru_cache(maxsize=8192)  # as ``_bare``: a word is asked for in two pairs at least
+def _folded(word: str) -> str:
+    """The word in lower case with its marks placed as the lexicon writes them."""
+    return fold_tone_marks_str(word.lower())
 
 
 def _put_right(

@@ -29,6 +29,7 @@ from vbparse.normalize.layout_lines import (
     SIGNED_WORDS,
     lines_hit,
     motto_inside,
+    opens_with_marker,
     untouched,
 )
 from vbparse.normalize.offsets import NormalizedText
@@ -204,7 +205,7 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
                 in_cc_columns = in_cc_columns or bool(_grammar()["cc_at"].match(line))
             out.append(line)
             continue
-        elif _grammar()["marker"].match(line):
+        elif opens_with_marker(_grammar()["marker"], line):
             # Both columns joined by one space ("Số: 7432/UBND-XD Quảng Ninh, ngày 21 …").
             line = _flatten_cell(line)
         elif motto_in_text and MOTTO_INSIDE.search(line):
@@ -284,7 +285,8 @@ def _flatten_row(line: str) -> str:
 
 
 def _is_layout_row(line: str) -> bool:
-    return "|" in line and any(_grammar()["marker"].match(_unstarred(c)) for c in line.split("|"))
+    marker = _grammar()["marker"]
+    return "|" in line and any(opens_with_marker(marker, _unstarred(c)) for c in line.split("|"))
 
 
 def _add_signature_rows(lines: list[str], layout: list[bool]) -> None:
@@ -316,7 +318,7 @@ def _flatten_columns(line: str, above: set[int]) -> tuple[str, set[int]]:
     edges = [0] + [x for m in gaps for x in m.span()] + [len(line)]
     parts = [line[edges[k] : edges[k + 1]] for k in range(0, len(edges), 2)]
     g = _grammar()
-    if not any(g["marker"].match(_unstarred(p)) for p in parts):
+    if not any(opens_with_marker(g["marker"], _unstarred(p)) for p in parts):
         # A right column that opens with a signer's title ("- Như trên;      CHÁNH VĂN
         # PHÒNG") or continues the column split on the line above.
         gaps = [

@@ -215,7 +215,16 @@ def _type_titles() -> frozenset[str]:
     return frozenset(row["name"].upper() for row in load_tsv("document_types.tsv"))
 
 
+@functools.cache
+def _titles_in_capitals() -> bool:
+    return all(title.isupper() for title in _type_titles())
+
+
 def _is_type_title(line: str) -> bool:
+    # A title in capitals is a line in capitals (``isupper`` reads no spaces): most lines
+    # before a break are not, and are answered without a copy (issue 15, speed).
+    if _titles_in_capitals() and not line.isupper():
+        return False
     return " ".join(line.split()) in _type_titles()
 
 

@@ -81,10 +81,15 @@ class Appendix:
 
 
 @functools.cache
-def _type_titles() -> dict[str, str]:
-    """Folded document-type title → code ("kế hoạch" → "KH"), longest first."""
+def _type_titles() -> dict[str, list[tuple[str, str]]]:
+    """Folded document-type title → code ("kế hoạch" → "KH"), longest first, by the title's
+    first word: a line is tried only against the titles its own first word opens (33 titles,
+    asked of every line in capitals, numbers and bars included)."""
     titles = {fold(name): code for code, name in document_type_codes().items()}
-    return dict(sorted(titles.items(), key=lambda pair: -len(pair[0])))
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for title, code in sorted(titles.items(), key=lambda pair: -len(pair[0])):
+        by_first.setdefault(title.split(" ", 1)[0], []).append((title, code))
+    return by_first
 
 
 def _attachment_type(line: StrippedLine) -> str | None:
@@ -93,7 +98,7 @@ def _attachment_type(line: StrippedLine) -> str | None:
     if not line.text or line.text != line.text.upper():
         return None
     folded = fold(line.text)
-    for title, code in _type_titles().items():
+    for title, code in _type_titles().get(folded.split(" ", 1)[0], ()):
         if folded == title or (folded.startswith(title) and folded[len(title)] == " "):
             return code
     return None

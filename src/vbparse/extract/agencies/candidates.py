@@ -123,6 +123,8 @@ def _after_support_verb(
         for phrase in phrases:
             trie.add(tuple(reversed(fold_phrase(phrase))), True)
         _SUPPORT_VERBS[(id(gazetteer), lead)] = trie
+    if not start or keys[start - 1] not in trie.root:
+        return False  # the trie's first test, before the words are copied and reversed
     before = keys[max(0, start - _MAX_SUPPORT_WORDS) : start]
     return trie.longest(list(reversed(before)), 0) is not None
 

@@ -82,6 +82,11 @@ def _forwarding() -> dict[str, regex.Pattern[str]]:
 def _forwarded_to(own: str, offset: int, context: TaskContext) -> list[Agency]:
     """The bodies the issuer, opening the paragraph, passes a file on to for them to act on
     (``forwarding``), or none."""
+    # Without an issuer, or without a purpose anywhere in the paragraph (searched below from
+    # the verb on), nothing is passed on: the scan is skipped (issue 15, speed; most
+    # paragraphs have no "để triển khai …").
+    if context.issuer is None or _forwarding()["purpose"].search(own) is None:
+        return []
     found = list(
         find_agencies(own, offset=offset, province=context.province, issuer=context.issuer)
     )
