@@ -60,9 +60,44 @@ def read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
         bulleted = line.text.strip().startswith(BULLETS)
         if bulleted or (k == 0 and _unbulleted_first(rest)) or k < unbulleted:
             taken.append(line)
+        elif taken and _continues_entry(rest, k):
+            # "- VPCP: BTCN, các PCN;" / "các Vụ: TH, KTN; Cổng TTĐT;" (công văn
+            # 3117/VPCP-QHQT as a web copy, real): the entry wrapped after its own ";"
+            above = taken[-1]
+            taken[-1] = Line(
+                above.index, above.start, line.end, f"{above.text.rstrip()} {line.text.strip()}"
+            )
         elif not _signature_line_inside_list(rest[k:]):
             break
-    return taken
+    return [entry for line in taken for entry in _run_together(line)]
+
+
+def _continues_entry(lines: list[Line], k: int) -> bool:
+    """Whether line ``k``, without a bullet, is the rest of the entry above it: it opens in
+    lower case and a bulleted entry follows it."""
+    text = lines[k].text.strip()
+    return (
+        text[:1].islower() and k + 1 < len(lines) and lines[k + 1].text.strip().startswith(BULLETS)
+    )
+
+
+# Entries a web copy ran onto one line: "Nơi nhận:- Như trên;- TTCP, các PTT (để b/c);- VPCP:
+# BTCN; Vụ TH, TTĐT;- Lưu: VT, QHQT (3)." (công văn 6722/VPCP-QHQT, real).
+_RUN_TOGETHER = regex.compile(r"(?<=;)\s*(?=[-–]\s*\S)")
+
+
+def _run_together(line: Line) -> list[Line]:
+    """``line`` as its entries, where a copy ran several onto it after their ";"."""
+    cuts = [m.start() for m in _RUN_TOGETHER.finditer(line.text)]
+    if not cuts:
+        return [line]
+    out, at = [], 0
+    for cut in [*cuts, len(line.text)]:
+        piece = line.text[at:cut]
+        lead = len(piece) - len(piece.lstrip())
+        out.append(Line(line.index, line.start + at + lead, line.start + cut, piece.strip()))
+        at = cut
+    return [entry for entry in out if entry.text]
 
 
 def _unbulleted_list(lines: list[Line]) -> int:
