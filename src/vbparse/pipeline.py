@@ -8,26 +8,27 @@ batch never stops.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from vbparse.error_records import out_of_memory, pattern_timed_out
 from vbparse.errors import VbparseError
 from vbparse.extract.document.header_checks import header_document_type, number_doubts
 from vbparse.file_names import display_path
 from vbparse.ingest import IngestError, RawText, ReadLimits, read_document
 from vbparse.ingest.ocr_text import repair_ocr_output
-from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Span, Task
+from vbparse.models import Document, ErrorRecord, ParseWarning, Source, Task
 from vbparse.normalize import NormalizedText, normalize
 from vbparse.segment.byline import sign_from_byline
 from vbparse.segment.clause_tree import ClauseTree
 from vbparse.segment.closing import Closing, find_closing, sign_under_heading
 from vbparse.segment.header import Header, find_header
 from vbparse.segment.ocr_fields import repair_fields
+from vbparse.span_pages import add_pages
 
 
 class StageError(VbparseError):
@@ -274,13 +275,7 @@ def stage_pages(doc: ParsedDocument) -> ParsedDocument:
     the span's start is carried back to the source text and looked up in its page starts."""
     if doc.document is None or doc.norm is None or not doc.raw.page_starts:
         return doc
-    starts, index = doc.raw.page_starts, doc.norm.source_index
-
-    def page_of(span: Span) -> Span:
-        source = index[min(span.start, len(index) - 1)]
-        return span.model_copy(update={"page": max(1, bisect.bisect_right(starts, source))})
-
-    _map_spans(doc.document, page_of)
+    add_pages(doc.document, doc.raw.page_starts, doc.norm.source_index)
     return doc
 
 
@@ -295,20 +290,6 @@ def stage_successors(doc: ParsedDocument) -> ParsedDocument:
     if doc.options.keep_text:
         doc.document.text = doc.text
     return doc
-
-
-def _map_spans(model: BaseModel, change: Callable[[Span], Span]) -> None:
-    """Replace every ``Span`` inside ``model`` (nested models and lists) by ``change(span)``."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, Span):
-            setattr(model, name, change(value))
-        elif isinstance(value, BaseModel):
-            _map_spans(value, change)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, BaseModel):
-                    _map_spans(item, change)
 
 
 Stage = Callable[[ParsedDocument], ParsedDocument]
@@ -389,34 +370,17 @@ def parse_path(path: Path, options: ParseOptions | None = None) -> Document | Er
         return ErrorRecord(path=shown, error=str(exc), stage="ingest")
     except StageError as exc:
         if isinstance(exc.__cause__, MemoryError):
-            return _out_of_memory(shown)
+            return out_of_memory(shown)
         if isinstance(exc.__cause__, TimeoutError):
-            return _pattern_timed_out(shown, exc.stage)
+            return pattern_timed_out(shown, exc.stage)
         return ErrorRecord(path=shown, error=str(exc), stage=exc.stage)
     except MemoryError:
-        return _out_of_memory(shown)
+        return out_of_memory(shown)
     except TimeoutError:  # before OSError, whose subclass it is
-        return _pattern_timed_out(shown, "ingest")
+        return pattern_timed_out(shown, "ingest")
     except OSError as exc:
         return ErrorRecord(path=shown, error=f"cannot read: {exc.strerror}", stage="ingest")
     except Exception as exc:  # a reader's bug on one odd file must not stop the batch
         return ErrorRecord(
             path=shown, error=f"reader failed: {type(exc).__name__}: {exc}", stage="ingest"
         )
-
-
-def _out_of_memory(shown: str) -> ErrorRecord:
-    return ErrorRecord(
-        path=shown,
-        error="out of memory: the file needs more than the limit (--max-memory)",
-        stage="memory",
-    )
-
-
-def _pattern_timed_out(shown: str, stage: str) -> ErrorRecord:
-    return ErrorRecord(
-        path=shown,
-        error=f"pattern timed out in {stage}: matching took longer than the file's time "
-        "(--timeout)",
-        stage="timeout",
-    )

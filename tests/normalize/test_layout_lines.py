@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import vbparse.normalize.layout as layout
+import vbparse.normalize.layout_fields as layout_fields
 from vbparse.ingest import read_document
 from vbparse.normalize import _character_steps, normalize
 from vbparse.normalize.layout_lines import MOTTO_INSIDE, motto_inside, opens_with_marker
@@ -38,7 +39,7 @@ def test_layout_lines_skipped_lines_change_nothing(path, monkeypatch):
 
 def _caption_apart_everywhere(line: str) -> str:
     """``layout._caption_apart`` without its "(" and "kèm" test: the caption pattern alone."""
-    found = layout._grammar()["caption"].search(line)
+    found = layout_fields.field_patterns()["caption"].search(line)
     if found is None or line[: found.start()] != line[: found.start()].upper():
         return line
     return line[: found.start()] + "\n" + line[found.start() + 1 :]
@@ -51,7 +52,7 @@ def test_layout_lines_caption_and_star_tests_skip_no_match(path):
         for line in text.text.split("\n"):
             assert layout._caption_apart(line) == _caption_apart_everywhere(line)
             for cell in line.split("|"):
-                assert layout._unstarred(cell) == layout._EMPHASIS.sub(" ", cell)
+                assert layout_fields.unstarred(cell) == layout_fields._EMPHASIS.sub(" ", cell)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +75,7 @@ def test_layout_lines_motto_inside_as_the_pattern(text):
 def test_layout_lines_kept_marker_answers_as_the_pattern(path):
     """The answer kept per line (issue 15, speed) is the pattern's, asked again or not, for
     every line and cell flatten_layout meets and for a line too long to be kept."""
-    marker = layout._grammar()["marker"]
+    marker = layout_fields.field_patterns()["marker"]
     for text in _inputs(path):
         lines = text.text.split("\n")
         pieces = lines + [c for line in lines for c in line.split("|")]
