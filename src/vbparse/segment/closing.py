@@ -292,8 +292,20 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
             )
             titles = titles[1:]
         closing.signing_authority = ", ".join(on_behalf) or None
-        closing.signer_title = title_case(" ".join(titles)) if titles else None
+        closing.signer_title = _signer_title(" ".join(titles)) if titles else None
         return
+
+
+# "Q." (quyền): a deputy acting as the head writes it before the head's title ("Q. BỘ TRƯỞNG",
+# Nghị định 30/2020/NĐ-CP, Phụ lục I); part of the signer's own title, not on whose behalf.
+_ACTING = regex.compile(r"Q\s*[./]\s*")
+
+
+def _signer_title(written: str) -> str:
+    """The signer's title in its casing, an acting head's "Q." kept in front."""
+    if acting := _ACTING.match(written):
+        return f"Q. {title_case(written[acting.end() :])}"
+    return title_case(written)
 
 
 def _trim_body_before_signature(closing: Closing, lines: list[Line]) -> None:
