@@ -3,23 +3,46 @@
 Document fields are compared exactly after NFC, case folding and tone-mark folding; lists by
 set F1; tasks are aligned to predictions by their first words, then lead, support (set F1 by
 canonical name) and deadline (exact date) are compared on the aligned pairs.
+
+The tallies are in ``vbparse.scores``, their text in ``vbparse.score_report``; both are
+importable from here as before.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import regex
 
 from vbparse.models import Document, Source
-from vbparse.segment.casing import fold as fold_key
+from vbparse.score_report import format_evaluation, format_misses, format_report
+from vbparse.scores import Accuracy, Counts, Evaluation, Report, fold
 from vbparse.segment.casing import without_marks
+
+__all__ = [
+    "LIST_FIELDS",
+    "SCALAR_FIELDS",
+    "Accuracy",
+    "Counts",
+    "Evaluation",
+    "GoldError",
+    "Report",
+    "agency_key",
+    "evaluate",
+    "fold",
+    "format_evaluation",
+    "format_misses",
+    "format_report",
+    "gold_files",
+    "input_form",
+    "load_gold",
+    "score_document",
+    "unread_document",
+]
 
 SCALAR_FIELDS = (
     "number",
@@ -33,92 +56,6 @@ SCALAR_FIELDS = (
     "signing_authority",
 )
 LIST_FIELDS = ("recipients", "references", "cc")
-
-
-def fold(value: Any) -> str:
-    """A value as compared with gold: NFC, then the header's comparison key (tone marks placed
-    one way, case, dash style and spacing ignored: segment.casing.fold), a closing full stop
-    ignored (a trích yếu copied with the sentence's stop,
-    "V/v báo cáo số liệu hiện trạng rừng năm 2009.", is the same subject)."""
-    text = unicodedata.normalize("NFC", str(value)) if value is not None else ""
-    folded = fold_key(text)
-    return folded[:-1].rstrip() if folded.endswith(".") and not folded.endswith("..") else folded
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(
-        self, predicted: Iterable[str], gold: Iterable[str], key: Callable[[str], str] = fold
-    ) -> None:
-        p, g = {key(x) for x in predicted}, {key(x) for x in gold}
-        self.tp += len(p & g)
-        self.fp += len(p - g)
-        self.fn += len(g - p)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
-class Accuracy:
-    right: int = 0
-    total: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.right += int(ok)
-        self.total += 1
-
-    @property
-    def value(self) -> float:
-        return self.right / self.total if self.total else 1.0
-
-
-@dataclass
-class Report:
-    fields: dict[str, Accuracy] = field(default_factory=dict)
-    lists: dict[str, Counts] = field(default_factory=dict)
-    tasks: dict[str, Counts] = field(default_factory=dict)
-    deadline: Accuracy = field(default_factory=Accuracy)
-    # Gold tasks found with lead, support and deadline all right ("tasks exactly right").
-    exact: Accuracy = field(default_factory=Accuracy)
-    source_ref: Accuracy = field(default_factory=Accuracy)
-    per_document: dict[str, dict[str, float]] = field(default_factory=dict)
-    missing: list[str] = field(default_factory=list)
-    # What each document got wrong, one line a miss (``vbparse eval --misses``).
-    misses: dict[str, list[str]] = field(default_factory=dict)
-
-    def metrics(self) -> dict[str, float]:
-        """Flat name → value, the names that ``--min`` thresholds use."""
-        out: dict[str, float] = {}
-        right = sum(a.right for a in self.fields.values())
-        total = sum(a.total for a in self.fields.values())
-        out["doc_fields"] = right / total if total else 1.0
-        for name, acc in self.fields.items():
-            out[f"{name}_acc"] = acc.value
-        for name, counts in {**self.lists, **self.tasks}.items():
-            out[f"{name}_p"], out[f"{name}_r"], out[f"{name}_f1"] = (
-                counts.precision,
-                counts.recall,
-                counts.f1,
-            )
-        out["deadline_acc"] = self.deadline.value
-        out["task_exact_acc"] = self.exact.value
-        out["source_ref_acc"] = self.source_ref.value
-        return out
 
 
 _SENTENCE_STARTS = regex.compile(r"(?:^|\n|(?<=[.;:])\s)\s*(?=\S)")
@@ -301,25 +238,6 @@ def unread_document(path: Path) -> Document:
     return Document(source=Source(path=str(path), sha256="", format=form))
 
 
-@dataclass
-class Evaluation:
-    """The overall report and one report per input form."""
-
-    overall: Report
-    by_form: dict[str, Report]
-
-    @property
-    def missing(self) -> list[str]:
-        return self.overall.missing
-
-    @property
-    def per_document(self) -> dict[str, dict[str, float]]:
-        return self.overall.per_document
-
-    def metrics(self) -> dict[str, float]:
-        return self.overall.metrics()
-
-
 def evaluate(gold_dir: Path, documents: Iterable[Document]) -> Evaluation:
     """Score ``documents`` against the gold files of ``gold_dir`` matched by file stem,
     overall and per input form."""
@@ -334,82 +252,3 @@ def evaluate(gold_dir: Path, documents: Iterable[Document]) -> Evaluation:
         for report in (overall, form):
             score_document(report, doc, gold[path.stem], str(path))
     return Evaluation(overall=overall, by_form=dict(sorted(by_form.items())))
-
-
-# The columns of the per-form table: the figures a weak input route shows in first.
-FORM_COLUMNS = (
-    ("docs", None),
-    ("fields", "doc_fields"),
-    ("task F1", "task_f1"),
-    ("lead F1", "lead_f1"),
-    ("supp F1", "support_f1"),
-    ("deadline", "deadline_acc"),
-    ("exact", "task_exact_acc"),
-)
-
-
-def format_evaluation(evaluation: Evaluation) -> str:
-    """The overall report, then one line per input form when there is more than one."""
-    text = format_report(evaluation.overall)
-    if len(evaluation.by_form) < 2:
-        return text
-    lines = [text, "by input form:", "  form   " + " ".join(f"{c:>8}" for c, _ in FORM_COLUMNS)]
-    for form, report in evaluation.by_form.items():
-        metrics = report.metrics()
-        cells = [f"{len(report.per_document):>8}"]
-        cells += [f"{metrics.get(key, 1.0):>8.3f}" for _, key in FORM_COLUMNS[1:]]
-        lines.append(f"  {form:<6} " + " ".join(cells))
-    return "\n".join(lines)
-
-
-def format_misses(report: Report) -> str:
-    lines = []
-    for name, misses in report.misses.items():
-        if misses:
-            lines.append(name)
-            lines += [f"  {m}" for m in misses]
-    return "\n".join(lines)
-
-
-def _figure(value: float, support: int) -> str:
-    return f"{value:6.3f}" if support else f"{'n/a':>6}"
-
-
-def format_report(report: Report) -> str:
-    lines = ["field                     value"]
-    metrics = report.metrics()
-    lines.append(f"{'document fields (all)':<25} {metrics['doc_fields']:.3f}")
-    for name, acc in report.fields.items():
-        lines.append(
-            f"  {name:<23} {_figure(acc.value, acc.total).strip():>5}  ({acc.right}/{acc.total})"
-        )
-    lines.append(f"{'':<25} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
-    for name, c in {**report.lists, **report.tasks}.items():
-        # Nothing predicted (or nothing in gold) leaves P (or R) undefined: say so, not 1.000.
-        p = _figure(c.precision, c.tp + c.fp)
-        r = _figure(c.recall, c.tp + c.fn)
-        f1 = _figure(c.f1, c.tp + c.fp + c.fn)
-        lines.append(f"{name:<25} {p} {r} {f1}   {c.tp}/{c.fp}/{c.fn}")
-    lines.append(
-        f"{'deadline (aligned tasks)':<25} "
-        f"{_figure(report.deadline.value, report.deadline.total).strip():>5}  "
-        f"({report.deadline.right}/{report.deadline.total})"
-    )
-    lines.append(
-        f"{'tasks exactly right':<25} {report.exact.value:.3f}  "
-        f"({report.exact.right}/{report.exact.total} gold tasks)"
-    )
-    if report.source_ref.total:
-        lines.append(
-            f"{'source_ref (appendix)':<25} {report.source_ref.value:.3f}  "
-            f"({report.source_ref.right}/{report.source_ref.total})"
-        )
-    lines.append("per document:")
-    for name, m in report.per_document.items():
-        lines.append(
-            f"  {name}: fields {m['doc_fields']:.2f}, task F1 {m['task_f1']:.2f} "
-            f"({m['tasks_found']} found / {m['tasks_gold']} gold)"
-        )
-    for path in report.missing:
-        lines.append(f"  (no gold for {path})")
-    return "\n".join(lines)

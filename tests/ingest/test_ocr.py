@@ -185,13 +185,13 @@ def test_ocr_ink_page_is_turned_only_when_read():
 
     from PIL import Image, ImageDraw
 
-    from vbparse.ingest.ocr import TurnedLater, _turn
+    from vbparse.ingest.deskew import TurnedLater, turn
 
     image = Image.new("RGB", (600, 400), "white")
     ImageDraw.Draw(image).rectangle((100, 150, 500, 170), fill="black")
     later = TurnedLater(image, 1.4)
     assert (later.width, later.height) == (600, 400)
     assert "turned" not in vars(later)
-    assert later.crop((0, 0, 600, 400)).tobytes() == _turn(image.convert("L"), 1.4).tobytes()
+    assert later.crop((0, 0, 600, 400)).tobytes() == turn(image.convert("L"), 1.4).tobytes()
     assert "turned" in vars(later)
     assert pickle.loads(pickle.dumps(TurnedLater(image, 0.0))).height == 400

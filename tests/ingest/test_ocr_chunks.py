@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.ingest import ocr
+from vbparse.ingest import deskew, ocr
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -97,12 +97,14 @@ def test_ocr_chunks_coarse_skew_search_as_every_step():
 
     from vbparse.ingest.ocr_zones import drop_colour
 
-    steps = int(ocr.MAX_SKEW_DEG / ocr.SKEW_STEP_DEG)
+    steps = int(deskew.MAX_SKEW_DEG / deskew.SKEW_STEP_DEG)
     for path in sorted((CORPUS / "scan").glob("*.pdf")):
         pdf = pdfium.PdfDocument(str(path))
         for index in range(min(2, len(pdf))):
             page = drop_colour(pdf[index].render(scale=300 / 72).to_pil())
             small = page.resize((page.width * 1000 // page.height, 1000))
-            every = [ocr._sharpness(small, k * ocr.SKEW_STEP_DEG) for k in range(-steps, steps + 1)]
-            best = (every.index(max(every)) - steps) * ocr.SKEW_STEP_DEG
-            assert ocr.estimate_skew(small) == best, (path.name, index)
+            every = [
+                deskew._sharpness(small, k * deskew.SKEW_STEP_DEG) for k in range(-steps, steps + 1)
+            ]
+            best = (every.index(max(every)) - steps) * deskew.SKEW_STEP_DEG
+            assert deskew.estimate_skew(small) == best, (path.name, index)

@@ -1,10 +1,11 @@
 """OCR of scanned pages and images (pytesseract, ``lang="vie"``), page by page.
 
 Each page is rendered at ``OCR_DPI`` (scanned PDFs through pypdfium2, which comes with
-pdfplumber), deskewed by the angle that makes its text lines sharpest, and read by Tesseract
-with ``OMP_THREAD_LIMIT=1`` (one thread: parallelism belongs to vbparse's workers). Up to
-``CHUNK_PAGES`` pages share each Tesseract run (``vbparse.ingest.ocr_words``): the pages in
-one, their signature zones in a second, their empty table cells in a third.
+pdfplumber), deskewed by the angle that makes its text lines sharpest
+(``vbparse.ingest.deskew``), and read by Tesseract with ``OMP_THREAD_LIMIT=1`` (one thread:
+parallelism belongs to vbparse's workers). Up to ``CHUNK_PAGES`` pages share each Tesseract
+run (``vbparse.ingest.ocr_words``): the pages in one, their signature zones in a second, their
+empty table cells in a third.
 Words keep their boxes, so ``vbparse.ingest.layout`` reads columns and ruled tables as for a
 PDF with a text layer; ruled tables are found from their rules (``vbparse.ingest.ruling``),
 which are erased before Tesseract reads the page. The mean word confidence is kept, and the
@@ -15,7 +16,6 @@ is an ``IngestError``.
 from __future__ import annotations
 
 import contextlib
-import functools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from vbparse.ingest import IngestError, RawText, ReadLimits
+from vbparse.ingest.deskew import TurnedLater, estimate_skew, turn
 from vbparse.ingest.layout import read_pages, render
 from vbparse.ingest.ocr_repair import repair_row_labels
 from vbparse.ingest.ocr_slots import fill_slots
@@ -41,9 +42,6 @@ from vbparse.ingest.table_cells import table_rows
 
 OCR_DPI = 300
 TESSERACT_CONFIG = "--psm 3"
-MAX_SKEW_DEG = 3.0
-SKEW_STEP_DEG = 0.2
-COARSE_STEPS = 3
 # Pages of a PDF or frames of an image read in one Tesseract run (the language model is
 # loaded once a run); the time limit is checked between such chunks.
 CHUNK_PAGES = 8
@@ -83,57 +81,6 @@ def check_tesseract() -> None:
     _TESSERACT_FOUND.append(True)
 
 
-def estimate_skew(image: Any) -> float:
-    """Angle (degrees) that straightens the text lines: the one whose row profile is sharpest.
-
-    Coarse to fine: every ``COARSE_STEPS``-th step first, then the steps around the best of
-    those (15 turns of the small copy instead of 31). On the 81 pages of the real scans and
-    ``corpus/scan`` it picks the angle that trying every step picks (with 2 or 4 coarse steps,
-    not on 2 and 3 pages).
-    """
-    from PIL import Image
-
-    small = image if image.mode == "L" else image.convert("L")  # only read, never changed
-    scale = 1000 / max(small.size)
-    if scale < 1:
-        small = small.resize((int(small.width * scale), int(small.height * scale)), Image.BILINEAR)
-    steps = int(MAX_SKEW_DEG / SKEW_STEP_DEG)
-    scores: dict[int, float] = {}
-    for k in range(-steps, steps + 1, COARSE_STEPS):
-        scores[k] = _sharpness(small, k * SKEW_STEP_DEG)
-    coarse = max(scores, key=lambda k: (scores[k], -k))
-    for k in range(
-        max(-steps, coarse - COARSE_STEPS + 1), min(steps, coarse + COARSE_STEPS - 1) + 1
-    ):
-        if k not in scores:
-            scores[k] = _sharpness(small, k * SKEW_STEP_DEG)
-    # The first (most negative) of equal scores, as a search from -MAX_SKEW_DEG up keeps it.
-    return max(scores, key=lambda k: (scores[k], -k)) * SKEW_STEP_DEG
-
-
-def _sharpness(small: Any, angle: float) -> float:
-    """How sharp the rows of ink are with the image turned by ``angle``: the squared
-    differences between neighbouring rows' counts of dark pixels."""
-    import numpy as np
-    from PIL import Image
-
-    turned = small.rotate(angle, resample=Image.NEAREST, fillcolor=255)
-    rows = np.count_nonzero(np.asarray(turned, dtype=np.uint8) < 128, axis=1).astype(float)
-    return float(np.sum(np.diff(rows) ** 2))
-
-
-def deskew(image: Any) -> Any:
-    return _turn(image, estimate_skew(image))
-
-
-def _turn(image: Any, angle: float) -> Any:
-    from PIL import Image
-
-    if abs(angle) < SKEW_STEP_DEG / 2:
-        return image
-    return image.convert("L").rotate(angle, resample=Image.BICUBIC, fillcolor=255)
-
-
 # A cell the page's OCR left empty is read again on its own when it holds this much ink.
 MIN_CELL_INK_PX = 40
 CELL_INSET_PX = 6
@@ -147,25 +94,6 @@ _words_of = words_of
 def _words(image: Any, config: str, dx: int = 0, dy: int = 0) -> tuple[list[Word], list[float]]:
     """Tesseract's words on an image (boxes shifted by dx, dy) and their confidences."""
     return read_crops([(image, dx, dy)], config)[0]
-
-
-class TurnedLater:
-    """The page with its ink, deskewed only when a header slot is read from it: turning a
-    whole page at 300 dpi costs about as much as the angle search, and most pages' headers
-    are read in print by Tesseract (``fill_slots`` reads the ink only for handwriting)."""
-
-    def __init__(self, image: Any, angle: float) -> None:
-        self._image, self._angle = image, angle
-        self.width, self.height = image.size  # a turn keeps the page's size
-
-    @functools.cached_property
-    def turned(self) -> Any:
-        return _turn(self._image.convert("L"), self._angle)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_") or name == "turned":  # (before __init__, as unpickling is)
-            raise AttributeError(name)
-        return getattr(self.turned, name)
 
 
 @dataclass
@@ -183,7 +111,7 @@ def prepare(image: Any) -> Prepared:
     """Whiten coloured ink (seals, stamps), deskew, find a ruled table and erase its rules."""
     page = drop_colour(image)
     angle = estimate_skew(page)
-    page = _turn(page, angle)
+    page = turn(page, angle)
     ink = TurnedLater(image, angle)
     grid = find_grid(page)
     if grid is not None:
