@@ -153,7 +153,13 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     issuer = fields.issuer(header, number, closing)
     if province is None and (province := fields.place_province(header)):
         issuer = fields.placed_issuer(issuer, province)
-    province = province or fields.addressed_province(header) or fields.subject_province(header)
+    province = (
+        province
+        or fields.addressed_province(header)
+        or fields.subject_province(header)
+        or fields.body_province(header, text)
+    )
+    issuer = issuer or fields.signing_committee(province, closing)
     context = TaskContext(
         task_id_prefix=prefix,
         doc_date=header.date,

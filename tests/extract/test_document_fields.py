@@ -81,3 +81,33 @@ def test_department_without_its_parent_line_is_the_place_lines_province():
         "Sở Thông tin và Truyền thông đề nghị UBND các huyện, thành phố cử thí sinh dự thi./.\n"
     )
     assert doc.issuer == "Sở Thông tin và Truyền thông tỉnh Bắc Giang"
+
+
+def test_header_lost_provincial_letter_takes_the_province_its_text_names():
+    """A crawl that starts at "Kính gửi:" (công văn of UBND Thành phố Hà Nội on air pollution,
+    a legal-text dump, real b44): the one province the text names, three times, places its
+    departments, and the committee signing "TM. ỦY BAN NHÂN DÂN" is the issuer."""
+    doc = parse_text(
+        "Kính gửi:\n- Các sở: Nông nghiệp và Môi trường, Xây dựng;\n- UBND các phường, xã.\n"
+        "Thực hiện chỉ đạo về ứng phó với đợt ô nhiễm không khí tại khu vực Hà Nội, UBND Thành "
+        "phố yêu cầu các Sở thực hiện một số nhiệm vụ trọng tâm như sau:\n"
+        "1. Sở Nông nghiệp và Môi trường: theo dõi chỉ số chất lượng không khí tại Hà Nội.\n"
+        "2. Sở Xây dựng: kiểm tra các công trình trên địa bàn Hà Nội.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Mạnh Quyền\n"
+    )
+    assert doc.issuer is not None and doc.issuer.casefold() == "ủy ban nhân dân thành phố hà nội"
+    leads = {task.id: [a.name for a in task.lead] for task in doc.tasks}
+    assert leads["1"] == ["Sở Nông nghiệp và Môi trường thành phố Hà Nội"]
+
+
+def test_header_lost_letter_naming_two_provinces_is_not_placed():
+    """Two provinces named: neither is the letter's own."""
+    doc = parse_text(
+        "Kính gửi: Các sở: Xây dựng, Y tế.\n"
+        "UBND Thành phố yêu cầu Sở Xây dựng phối hợp với tỉnh Bắc Ninh, tỉnh Bắc Ninh và tỉnh "
+        "Bắc Ninh, Hà Nội, Hà Nội, Hà Nội kiểm tra công trình./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+        "Nguyễn Văn A\n"
+    )
+    assert doc.issuer is None

@@ -284,6 +284,47 @@ def subject_province(header: Header) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def body_province(header: Header, text: str) -> str | None:
+    """The province of a provincial letter whose copy lost its header (a crawl that starts at
+    "Kính gửi:", công văn of UBND Thành phố Hà Nội and Hồ Chí Minh in a legal-text dump, real
+    b44): the one province its text names by place, at least ``_BODY_PLACE_MENTIONS`` times and
+    no other. None while the header names its issuer or place."""
+    if header.issuer_lines or header.place or header.portal_issuer:
+        return None
+    places = load_gazetteer().members["province"]
+    keys = Tokens.of(text).keys
+    counts: dict[str, int] = {}
+    i = 0
+    while i < len(keys):
+        found = places.longest(keys, i) if keys[i] in places.root else None
+        if found is None:
+            i += 1
+            continue
+        counts[found[1]] = counts.get(found[1], 0) + 1
+        i = found[0]
+    if len(counts) != 1:
+        return None
+    ((province, mentions),) = counts.items()
+    return province if mentions >= _BODY_PLACE_MENTIONS else None
+
+
+def signing_committee(province: str | None, closing: Closing) -> str | None:
+    """A header-less letter signed for a people's committee or by its chairman ("TM. ỦY BAN
+    NHÂN DÂN" / "KT. CHỦ TỊCH") in a known province: that province's committee issued it."""
+    committee = load_gazetteer().get(province) if province else None
+    authority = closing.signing_authority or ""
+    if committee is None or not _COMMITTEE_SIGNS.search(authority):
+        return None
+    return committee.name
+
+
+_COMMITTEE_SIGNS = regex.compile(r"\b(?:TM|KT)\.\s*(?:Ủy ban nhân dân|Chủ tịch)\b")
+
+
+# A place named this often, and no other, is a header-less letter's own province.
+_BODY_PLACE_MENTIONS = 3
+
+
 @functools.cache
 def _place_units() -> tuple[tuple[str, ...], ...]:
     return tuple(fold_phrase(unit) for unit in load_yaml("header.yaml")["subject_place_units"])
