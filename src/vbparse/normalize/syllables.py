@@ -80,9 +80,10 @@ def _split_point(word: str) -> int | None:
         # "TRUYỀN", not "TRUY ÈN"): split only into two syllables directives use.
         points = [i for i in points if _used(word[:i]) and _used(word[i:])]
     if len(points) > 1:
-        # "đềnghị" reads "đề nghị" or "đền ghị": keep the reading whose syllables directives use.
-        common = _common()
-        points = [i for i in points if {word[:i].lower(), word[i:].lower()} <= common]
+        # "đềnghị" reads "đề nghị" or "đền ghị": keep the reading whose syllables directives use
+        # (a syllable of plain letters counts as used: "Đầu tưthay" reads "tư thay", not "tưt
+        # hay", công văn 1775/VPCP-QHQT as a web copy, real).
+        points = [i for i in points if _used(word[:i]) and _used(word[i:])]
     return points[0] if len(points) == 1 else None
 
 
