@@ -296,11 +296,12 @@ def _as_addressed(agency: Agency, full: list[Agency]) -> Agency:
         # a department named alone in a letter to that department of every province ("đề
         # nghị các đồng chí Giám đốc Sở Tư pháp của các tỉnh, thành phố …" under "Kính gửi:
         # Giám đốc Sở Tư pháp các tỉnh, thành phố", công văn 8204/BTP-BTTP, real)
+        # … or all of them ("Tổng cục Thuế yêu cầu các Cục Thuế …" under "Kính gửi: Cục Thuế
+        # các tỉnh, thành phố trực thuộc Trung ương", công văn 1770/TCT-TTKT, real OCR text)
+        plural = agency.kind == "group" and _department_type(short)
         in_every = (
-            one_of_a_kind
-            and not agency.name.casefold().startswith("các ")
-            and name.startswith(f"{short} các ")
-        )
+            plural or (one_of_a_kind and not agency.name.casefold().startswith("các "))
+        ) and name.startswith(f"{short} các ")
         if not same and (in_every or any(name == f"{short}{tail}" for tail in tails)):
             return agency.model_copy(update={"name": addressee.name, "id": addressee.id})
     return agency
