@@ -86,13 +86,13 @@ class ParsedDocument:
 # of a signed scan, "dé triển khai" for "để", công văn 40091/CHQ-GSQL, real): the forms whose
 # text may be an OCR's output that no repair has touched. (2 of the 38 real PDFs read by their
 # text layer are flagged, both such layers.)
-_TYPED_FORMATS = frozenset({"txt", "md", "pdf"})
+_UNREPAIRED_FORMATS = frozenset({"txt", "md", "pdf"})
 
 
 def stage_normalize(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``norm``: the normalized text and its map back to the source."""
-    if doc.raw.format in _TYPED_FORMATS and not doc.raw.ocr:
-        # a text file that holds an OCR's output gets the OCR route's mark repairs
+    if doc.raw.format in _UNREPAIRED_FORMATS and not doc.raw.ocr:
+        # a text file or text layer that holds an OCR's output gets the OCR route's mark repairs
         text, repaired = repair_ocr_output(doc.raw.text)
         if repaired:
             doc.raw.text = text

@@ -1,5 +1,6 @@
 """Typed text that is an OCR's output: the text of a scanned letter as a dataset or a site
-keeps it ("Tong cục thuê", "thành phô", "kiêm tra"), given to vbparse as .txt or .md. Such a
+keeps it ("Tong cục thuê", "thành phô", "kiêm tra"), given to vbparse as .txt or .md, or a
+PDF's text layer that an e-office system's OCR made (pipeline.stage_normalize). Such a
 text gets the mark repairs the OCR route gives a scan (``ocr_lexicon.repair_marks`` and the
 ``word`` repairs of ``grammars/ocr_repairs.tsv``, and its line-start repairs that keep the
 length: "|." → "I."); a typed text keeps its words.

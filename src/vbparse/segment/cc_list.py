@@ -147,11 +147,20 @@ _LETTER = regex.compile(r"\p{L}")
 _ENTRY_CHARACTERS = 2
 
 
+def _entry_and_tail(line: Line) -> tuple[str, regex.Match[str] | None]:
+    """An entry's words without its bullet (OCR's "~" too), and what OCR read after its ";"
+    from the signature column beside it (``_SIGNATURE_TAIL``; none for the "Lưu" entry)."""
+    words = line.text.strip().lstrip("-–•+~ ").strip()
+    if words.lower().startswith("lưu"):
+        return words, None
+    return words, _SIGNATURE_TAIL.search(words)
+
+
 def clean_cc(line: Line) -> str:
     """One entry's words, without its bullet (OCR's "~" too), closing punctuation, drafter's
     tail, and what OCR left of the signature beside it."""
-    words = line.text.strip().lstrip("-–•+~ ").strip()
-    if not words.lower().startswith("lưu") and (tail := _SIGNATURE_TAIL.search(words)):
+    words, tail = _entry_and_tail(line)
+    if tail is not None:
         letters = _LETTER.findall(tail.group("tail"))
         if len(letters) <= _SPECK_LETTERS or _TITLE_STEMS.search(bare(tail.group("tail"))):
             words = words[: tail.start()]
@@ -164,9 +173,8 @@ def clean_cc(line: Line) -> str:
 def signature_title_beside(line: Line) -> str | None:
     """The signer's title OCR read beside a Nơi nhận entry ("- Như trên; PHÓ TỔNG CỤC
     TRƯỞNG"), or None: a tail after the entry's ";" in capitals, holding a title's word."""
-    words = line.text.strip()
-    tail = _SIGNATURE_TAIL.search(words)
-    if tail is None or words.lstrip("-–•+~ ").lower().startswith("lưu"):
+    _, tail = _entry_and_tail(line)
+    if tail is None:
         return None
     title = tail.group("tail").strip(" .,:;'\"`")
     letters = _LETTER.findall(title)
