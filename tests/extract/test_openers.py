@@ -16,6 +16,9 @@ from vbparse.extract.tasks.headings import is_opener
         # công văn 614/BVHTTDL-GĐ (2013, real web copy, b24): an event's particulars
         "Thời gian dự kiến từ 7h30 đến 9h30 ngày 16/3/2013 (Thứ 7)",
         "Thành phần gồm có lãnh đạo Đảng, Nhà nước, Chính phủ, Quốc hội.",
+        # công văn 2923/UBND-NCTH Hậu Giang (2010, real web copy, b49): shares of a sum
+        "Kinh phí thưởng của Sở Giáo dục và Đào tạo: 379.600.000 đồng.",
+        "Kinh phí khen thưởng của tỉnh: 60.155.000 đồng.\n",
     ],
 )
 def test_openers_that_direct_no_one(text):
@@ -29,7 +32,23 @@ def test_openers_that_direct_no_one(text):
         "Khẩn trương kiểm đếm, thông báo cho chủ các tàu, thuyền đang hoạt động trên biển biết "
         "vị trí, hướng di chuyển của bão để chủ động di chuyển vào nơi tránh trú an toàn.",
         "Thông báo để người dân biết lịch cắt điện và chủ động phương án sản xuất.",
+        # a sum with the work it pays for
+        "Sở Tài chính: bố trí 500 triệu đồng để tổ chức hội thi.",
     ],
 )
 def test_openers_that_direct(text):
     assert not is_opener(text)
+
+
+def test_the_shares_of_a_sum_are_no_tasks_of_their_own():
+    """The approved plan's prize money split into four bullets under "trong đó:" (công văn
+    2923/UBND-NCTH Hậu Giang, real b49): the one task is item 2's."""
+    from pathlib import Path
+
+    from vbparse.pipeline import parse_file
+
+    root = Path(__file__).parents[1] / "fixtures/real_new/b49_web_cv_local"
+    doc = parse_file(root / "cv_2923_ubnd-ncth_2010.txt")
+    assert not [t for t in doc.tasks if "Kinh phí" in t.text]
+    item = next(t for t in doc.tasks if t.text.startswith("Giao Giám đốc Sở Giáo dục"))
+    assert [a.name for a in item.lead] == ["Sở Giáo dục và Đào tạo tỉnh Hậu Giang"]

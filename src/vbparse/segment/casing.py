@@ -73,12 +73,97 @@ def agency_casing(text: str) -> str | None:
 
 def title_case(text: str) -> str:
     """Recase a title written in capitals, part by part (parts split at commas): a known title
-    or agency takes its canonical casing, anything else sentence case."""
+    or agency takes its canonical casing, a unit or a title with the unit it heads is cased as
+    a proper name (``unit_casing``), anything else sentence case."""
     parts = []
     for part in text.split(","):
         words = " ".join(part.split())
         if not words:
             continue
-        known = known_title(words) or agency_casing(words)
-        parts.append(known if known else words[:1].upper() + words[1:].lower())
+        parts.append(
+            known_title(words)
+            or agency_casing(words)
+            or _title_then_unit(words)
+            or unit_casing(words)
+            or words[:1].upper() + words[1:].lower()
+        )
     return ", ".join(parts)
+
+
+@functools.cache
+def _unit_words() -> tuple[tuple[str, str], ...]:
+    """``header.yaml``'s unit words by their fold, longest first."""
+    words = load_yaml("header.yaml")["unit_words"]
+    return tuple(sorted(((fold(w), w) for w in words), key=lambda item: -len(item[0])))
+
+
+@functools.cache
+def _title_suffixes() -> dict[str, str]:
+    return {fold(s): s for s in load_yaml("header.yaml")["title_suffixes"]}
+
+
+# A word with no vowel is an abbreviation ("THPT", "KCN", "HQ", "UBND"); capitals stay.
+_VOWELS = frozenset("aeiouy")
+_ROMAN = frozenset("ivxlc")
+
+
+def _word_cased(word: str, after_area: bool) -> str:
+    letters = without_marks(word).lower()
+    if after_area and letters and set(letters) <= _ROMAN:
+        return word.upper()
+    if word.isupper() and letters.isalpha() and not set(letters) & _VOWELS:
+        return word
+    return word.lower()
+
+
+def unit_casing(text: str, alone: bool = False) -> str | None:
+    """A unit's name as Vietnamese writes it ("CHI CỤC HẢI QUAN KHU VỰC VIII" → "Chi cục Hải
+    quan khu vực VIII", "VỤ CẢI CÁCH HÀNH CHÍNH" → "Vụ Cải cách hành chính"): the type word in
+    its casing, the first word of the name capitalised, the rest lower case but for
+    abbreviations and a Roman numeral after "khu vực". None when ``text`` opens with no unit
+    word, or (unless ``alone``) is the word alone."""
+    key = fold(text)
+    for folded, unit in _unit_words():
+        if key == folded and alone:
+            return unit
+        if key.startswith(folded + " "):
+            return f"{unit} {_own_name(text.split()[len(unit.split()) :])}"
+    return None
+
+
+def _own_name(words: list[str]) -> str:
+    """A unit's own name after its type word: the first word capitalised, the rest lower case
+    but for abbreviations and a Roman numeral after "khu vực"."""
+    cased = [
+        _word_cased(w, i >= 2 and fold(" ".join(words[i - 2 : i])) == "khu vực")
+        for i, w in enumerate(words)
+    ]
+    cased[0] = cased[0][:1].upper() + cased[0][1:]
+    return " ".join(cased)
+
+
+def _title_then_unit(text: str) -> str | None:
+    """A known title followed by the unit it heads or a word of the title ("VỤ TRƯỞNG VỤ CẢI
+    CÁCH HÀNH CHÍNH", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"), each part in its casing."""
+    words = text.split()
+    for k in range(len(words) - 1, 0, -1):
+        title = known_title(" ".join(words[:k]))
+        if title is None:
+            continue
+        rest = " ".join(words[k:])
+        cased = (
+            _title_suffixes().get(fold(rest))
+            or agency_casing(rest)
+            or unit_casing(rest, alone=True)
+            # the head of a unit named without its type word ("TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ
+            # HQ": the title says it is a Ban)
+            or (_own_name(words[k:]) if _heads_a_unit(title) else None)
+        )
+        return f"{title} {cased}" if cased else None
+    return None
+
+
+def _heads_a_unit(title: str) -> bool:
+    """Whether ``title`` holds a unit word ("Trưởng ban", "Vụ trưởng", "Phó Cục trưởng")."""
+    words = f" {fold(title)} "
+    return any(f" {folded} " in words for folded, _ in _unit_words())
