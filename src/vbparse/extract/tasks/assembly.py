@@ -132,6 +132,11 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
         parent = resolved.get(id(clause.parent)) if clause.parent else heading
         if parent is not None:
             roles.lead = _place_unnamed_committee(roles.lead, parent.lead)
+        if parent is not None and parent.lead and _asks_on_its_way(own, clause.text_start, roles):
+            # "4. Sở Y tế:" / "- Chủ động xây dựng kế hoạch ứng phó bệnh tật, yêu cầu các cơ
+            # sở y tế … có dự phòng …" (công văn of UBND Thành phố Hà Nội on air pollution,
+            # real b44): the heading's body acts, and asks the others as part of it.
+            roles = dataclasses.replace(roles, lead=[])
         if parent is not None and clause.parent is not None and roles.lead:
             above = text[clause.parent.text_start : clause.parent.own_end]
             if header_grammar("cooperation_lead_ins").match(above):
@@ -293,6 +298,26 @@ def _names_only(own: str, offset: int, roles: Roles) -> bool:
             return False
         at = end
     return bool(_LIST_FILLER.fullmatch(own[at:]))
+
+
+# A sentence's end before the request ("…; yêu cầu …" starts a request of its own).
+_SENTENCE_BREAK = regex.compile(r"[.;:!?\n]")
+
+
+def _asks_on_its_way(own: str, offset: int, roles: Roles) -> bool:
+    """Whether an item with no subject of its own names its lead only by a request written
+    after its own work in the same sentence ("Chủ động xây dựng kế hoạch …, yêu cầu các cơ sở
+    y tế …"): the item's subject, the heading's body, is who requests."""
+    if not roles.lead or not roles.lead_triggered or roles.lead_opens:
+        return False
+    first = min((a.span.start for a in roles.lead if a.span), default=None)
+    if first is None:
+        return False
+    before = own[: first - offset]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    sentence = before[breaks[-1].end() :] if breaks else before
+    own_work, comma, _ = sentence.rpartition(",")
+    return bool(comma) and len(own_work.split()) >= 3
 
 
 def _place_unnamed_committee(lead: list[Agency], heading_lead: list[Agency]) -> list[Agency]:
