@@ -262,7 +262,23 @@ def sums_up(line: str) -> bool:
 def directs_on_its_own(line: str) -> bool:
     """A paragraph after the items that opens with its own directive verb, or sums the
     document up."""
-    return bool(_trailing_directive().match(line.strip())) or sums_up(line)
+    return (
+        bool(_trailing_directive().match(line.strip()))
+        or sums_up(line)
+        or asks_word_of_difficulties(line)
+    )
+
+
+@functools.cache
+def _difficulty_request() -> regex.Pattern[str]:
+    return regex.compile(load_yaml("clause_labels.yaml")["difficulty_request"])
+
+
+def asks_word_of_difficulties(line: str) -> bool:
+    """A request to report any difficulty met ("Trong quá trình thực hiện, nếu có khó khăn,
+    vướng mắc, đề nghị các cơ quan … phản ánh về Sở …"): a task of a chỉ thị or kế hoạch, the
+    closing formula's company in a công văn."""
+    return bool(_difficulty_request().match(line.strip()))
 
 
 # A line that ends a sentence ends its paragraph; another one ("… của Ban Tổ chức" /
