@@ -228,12 +228,16 @@ def to_agency(
     if entry is not None:
         holder = _holder_end(gazetteer, tokens, cand.last) if entry.kind == "office" else None
         if holder is not None:
-            # "Giao Phó Thủ tướng Trần Hồng Hà trực tiếp chỉ đạo": the office held by the person
+            # "Giao Phó Thủ tướng Trần Hồng Hà trực tiếp chỉ đạo": the office held by the person,
+            # named as a person's title is ("Phó Thủ tướng Chính phủ Trần Hồng Hà" → "Phó Thủ
+            # tướng Trần Hồng Hà", as the real golds write it)
             end = tokens.ends[holder - 1]
             text = tokens.text[start:end]
             span = Span(start=start + offset, end=end + offset)
+            person = " ".join(tokens.text[tokens.starts[cand.last] : end].split())
+            title = entry.name.removesuffix(_OF_THE_GOVERNMENT)
             return Agency(
-                name=" ".join(text.split()), id=entry.id, kind=entry.kind, text=text, span=span
+                name=f"{title} {person}", id=entry.id, kind=entry.kind, text=text, span=span
             )
         return Agency(
             name=_as_written(gazetteer, entry, tokens, cand),
@@ -269,6 +273,8 @@ def to_agency(
     name = _with_parent(gazetteer, cand.group_name or text, placement.issuer)
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
 
+
+_OF_THE_GOVERNMENT = " Chính phủ"
 
 # A Vietnamese personal name: two to four syllables, each capitalised ("Trần Hồng Hà").
 _NAME_WORDS = (2, 4)
