@@ -169,7 +169,8 @@ SETS = {
     # figures measured after the fixes over all 347 files (2026-12-05: 0.954 / 0.931 / 0.884 /
     # 0.841 / 0.959 / 0.723, recipients 0.969; second session 0.955 / 0.932 / 0.887 / 0.845 /
     # 0.959 / 0.725, recipients 0.973, cc 0.936; task F1 0.929 -> 0.931 of it because eval now
-    # aligns a task's opening with marks folded), rounded down to two places, less 0.01 for the
+    # aligns a task's opening with marks folded; third session 0.955 / 0.934 / 0.893 / 0.847 /
+    # 0.959 / 0.735, recipients 0.973, cc 0.935), rounded down to two places, less 0.01 for the
     # OCR of the 31 scans, which varies a little with the machine's load; the issue's targets
     # are higher (task F1 0.95, lead 0.93, support 0.90, document fields 0.97, exact 0.85) and
     # not reached yet (deadline 0.95 is).
@@ -182,10 +183,10 @@ SETS = {
             "references_f1": 0.93,
             "cc_f1": 0.92,
             "task_f1": 0.92,
-            "lead_f1": 0.87,
+            "lead_f1": 0.88,
             "support_f1": 0.83,
             "deadline_acc": 0.94,
-            "task_exact_acc": 0.71,
+            "task_exact_acc": 0.72,
         },
     ),
     # Real batches that arrived on 2026-12-05, after tests/fixtures/real/ had reached its 40 MB
@@ -211,9 +212,11 @@ SETS = {
     # b47 (6 web copies of VPCP letters, 2012-2021) 1.00 / 1.00 / 0.80 / 1.00 / 1.00 / 0.86;
     # b48 (a Bộ Xây dựng letter, 2009) 1.00 / 0.67 / 1.00 / n/a / 1.00 / 1.00; pooled, 44 files:
     # 0.90 / 0.72 / 0.45 / 0.70 / 0.94 / 0.28; all 88 files: 0.80 / 0.65 / 0.58 / 0.64 / 0.93
-    # / 0.31. The thresholds are the figures after the fixes (2026-12-05, second session, 88
-    # files: 0.865 / 0.786 / 0.706 / 0.631 / 0.933 / 0.436, recipients 0.912, references 0.929,
-    # cc 0.797), rounded down, less 0.01 for the OCR of the seven scans.
+    # / 0.31. A third session's batch: b49 (a Hậu Giang công văn, 2010, the only whole letter
+    # two helpers found in the pages corpus) 1.00 / 0.33 / 1.00 / 1.00 / 1.00 / 1.00. The
+    # thresholds are the figures after the fixes (2026-12-05, third session, 89 files: 0.866 /
+    # 0.792 / 0.726 / 0.692 / 0.933 / 0.463, recipients 0.913, references 0.929, cc 0.799),
+    # rounded down, less 0.01 for the OCR of the seven scans.
     # (b33's gold
     # keeps the OCR's spellings in copied fields, b37's and b38's the document's words: the
     # OCR repair of text files costs recipients in the one and gains fields in the others.)
@@ -229,11 +232,11 @@ SETS = {
             "recipients_f1": 0.90,
             "references_f1": 0.91,
             "cc_f1": 0.78,
-            "task_f1": 0.77,
-            "lead_f1": 0.69,
-            "support_f1": 0.62,
+            "task_f1": 0.78,
+            "lead_f1": 0.71,
+            "support_f1": 0.68,
             "deadline_acc": 0.92,
-            "task_exact_acc": 0.42,
+            "task_exact_acc": 0.45,
         },
     ),
 }
