@@ -57,3 +57,12 @@ def test_ocr_text_layer_of_a_pdf_is_repaired():
     assert doc.issuer == "Cục Hải quan"
     assert [task.id for task in doc.tasks] == ["p1"]
     assert any("Chi cục Điều tra" in a.name for a in doc.tasks[0].lead)
+
+
+def test_the_request_word_and_the_polite_your_are_put_right():
+    """Công văn 5949/BTC-CST as a tax dataset holds its OCR (real, batch b33): "dé nghị Quy co
+    quan" is "đề nghị Quý cơ quan", the request that names the letter's addressees."""
+    path = REAL_NEW / "b33_text_cv_short" / "cv_5949_btc-cst_2024.txt"
+    text = path.read_text(encoding="utf-8")
+    repaired, did = repair_ocr_output(text)
+    assert did and "Bộ Tài chính đề nghị Quý cơ quan, đơn vị" in repaired

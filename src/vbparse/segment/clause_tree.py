@@ -284,6 +284,14 @@ def asks_word_of_difficulties(line: str) -> bool:
 # A line that ends a sentence ends its paragraph; another one ("… của Ban Tổ chức" /
 # "Trung ương tại Văn bản số …", wrapped by a converter) runs on into the next line.
 PARAGRAPH_END = (".", ":", ";", "!", "?")
+# Closing quotes after a sentence's stop ("… xây dựng quy trình xác định nạn nhân …”", a
+# quoted conclusion in công văn 1040/LĐTBXH-NCC, real Markdown): the sentence ends there.
+_CLOSING_QUOTES = '”"’»'
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends a sentence: a stop, closing quotes after it allowed."""
+    return line.rstrip(_CLOSING_QUOTES).endswith(PARAGRAPH_END)
 
 
 # A line at least this long is a whole paragraph of a copy that keeps one paragraph a line
@@ -316,7 +324,7 @@ def _paragraphs(text: str, start: int, end: int) -> list[Clause]:
             units.append(
                 Clause(kind="paragraph", label="", id="", start=s, text_start=s, own_end=e)
             )
-        open_unit = not line.is_upper and not text[s:e].endswith(PARAGRAPH_END)
+        open_unit = not line.is_upper and not ends_sentence(text[s:e])
         whole_line = e - s >= _WHOLE_PARAGRAPH_LINE
     return units
 

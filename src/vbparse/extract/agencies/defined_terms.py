@@ -52,7 +52,9 @@ def _grammar() -> _Grammar:
         joiners=regex.compile(g["joiners"], regex.IGNORECASE),
         max_bodies=int(g["max_bodies"]),
         determiners=frozenset(fold_word(w) for w in g["determiners"]),
-        addressed_as=tuple(tuple(fold_word(w) for w in p.split()) for p in g["addressed_as"]),
+        addressed_as=tuple(
+            tuple(fold_word(w) for w in _WORDS.findall(p)) for p in g["addressed_as"]
+        ),
         addressed_in_full=tuple(t.casefold() for t in g["addressed_in_full"]),
         list_head=regex.compile(g["list_head"]),
         max_listed=int(g["max_listed"]),

@@ -227,7 +227,8 @@ def load_local_bodies(provinces: Provinces) -> LocalBodies:
             aliases = []
             for n in names:
                 for place in (row.place, *row.places):
-                    if not dept.unit_required:
+                    # a spelling that holds its unit word ("TP.HCM", "TPHCM") needs no other
+                    if not dept.unit_required or place[:2].upper() == "TP":
                         aliases.append(f"{n} {place}")
                     for u in provinces.unit_words[row.kind]:
                         aliases.append(f"{n} {u} {place}")

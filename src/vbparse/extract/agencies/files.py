@@ -109,12 +109,14 @@ class GroupNoun(BaseModel):
 class GroupQualifier(BaseModel):
     """A qualifier that narrows a group only where its phrase ends (``final``): "các trung tâm
     y tế khu vực" (then a verb, a function word or punctuation), not "các tỉnh khu vực miền
-    Trung" (a region's name goes on)."""
+    Trung" (a region's name goes on); or one the group's name writes otherwise (``named``)."""
 
     model_config = ConfigDict(extra="forbid")
 
     form: str
     final: bool = False
+    # the words the group's name writes for it, where they differ ("của tỉnh" → "tỉnh")
+    named: str | None = None
 
 
 class GroupPrefix(BaseModel):

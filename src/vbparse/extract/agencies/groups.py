@@ -24,7 +24,7 @@ __all__ = ["GroupTries", "group_tries", "match_group"]
 class GroupTries:
     prefixes: Trie
     nouns: Trie
-    qualifiers: Trie  # folded qualifier → (canonical form, final)
+    qualifiers: Trie  # folded qualifier → (canonical form, final, form as written)
     attachments: Trie
     bare_parents: Trie
     bare_parents_keys: tuple[tuple[str, ...], ...]  # longest first
@@ -83,9 +83,12 @@ def group_tries(gazetteer: Gazetteer) -> GroupTries:
         )
     for qualifier in grammar.qualifiers:
         if isinstance(qualifier, str):
-            qualifiers.add(fold_phrase(qualifier), (qualifier, False))
+            qualifiers.add(fold_phrase(qualifier), (qualifier, False, qualifier))
         else:
-            qualifiers.add(fold_phrase(qualifier.form), (qualifier.form, qualifier.final))
+            qualifiers.add(
+                fold_phrase(qualifier.form),
+                (qualifier.named or qualifier.form, qualifier.final, qualifier.form),
+            )
     for attachment in grammar.attachments:
         attachments.add(fold_phrase(attachment), attachment)
     for parent in grammar.bare_parents:
@@ -140,7 +143,7 @@ def _qualifiers(gazetteer: Gazetteer, tokens: Tokens, start: int, parts: list[st
         )
         if not found:
             break
-        end, (form, final) = found
+        end, (form, final, written) = found
         if final and not _phrase_ends(gazetteer, tokens, end):
             break
         j = end
@@ -149,7 +152,10 @@ def _qualifiers(gazetteer: Gazetteer, tokens: Tokens, start: int, parts: list[st
             fold_phrase(form)[-2:] in tries.the_province
             or fold_phrase(form)[-1:] in tries.the_province
         ):
-            j = _named_place(gazetteer, tokens, j, parts)
+            placed = _named_place(gazetteer, tokens, j, parts)
+            if placed != j:  # "của thành phố Huế": with its place, as written
+                parts[-2] = " " + written
+            j = placed
     return j
 
 

@@ -46,6 +46,8 @@ class _NamedTries:
     lower_case_openings: Trie
     lower_case_heads: frozenset[tuple[str, ...]]
     lower_case_head_not_before: Trie
+    # the province places written with a stop inside ("TP.HCM", "TP. Hồ Chí Minh")
+    dotted_places: Trie
 
 
 _TRIES: dict[int, _NamedTries] = {}
@@ -74,9 +76,24 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         phrase_trie(grammar.lower_case_openings),
         frozenset(fold_phrase(h) for h in grammar.lower_case_heads),
         phrase_trie(grammar.lower_case_head_not_before),
+        _dotted_places(gazetteer),
     )
     _TRIES[id(gazetteer)] = tries
     return tries
+
+
+def _dotted_places(gazetteer: Gazetteer) -> Trie:
+    """The places written with a stop inside, each → the territory as its committee's name
+    says it ("TP.HCM" → "Thành phố Hồ Chí Minh")."""
+    trie = Trie()
+    for key, committee_id in gazetteer.places.items():
+        committee = gazetteer.get(committee_id)
+        if committee and any(not k[:1].isalnum() for k in key):
+            trie.add(key, committee.name.removeprefix(_COMMITTEE).strip())
+    return trie
+
+
+_COMMITTEE = "Ủy ban nhân dân"
 
 
 def ends_name(gazetteer: Gazetteer, keys: list[str], j: int) -> bool:
@@ -160,6 +177,11 @@ def named_body_at(
                 words += pair[0] - j - 1
                 j = pair[0]
                 continue
+        if (place := tries.dotted_places.longest(keys, j)) and _capitalised(word):
+            # the name ends with its place, a stop inside it ("Tạp chí Giáo dục TP.HCM",
+            # kế hoạch 90/KHLT-SGDĐT-TCGD, real PDF)
+            named = _named(tokens, start, j, kind)
+            return NamedBody(place[0], f"{named.name} {place[1]}", kind)
         if not word[:1].isalnum():
             break
         phrase = tries.name_phrases.longest(keys, j)

@@ -28,6 +28,7 @@ from vbparse.extract.tasks.headings import (
     is_opener,
     is_title,
     names_a_member,
+    opens_with,
     points_to_provisions,
     states_conditions,
     topic_end,
@@ -265,6 +266,10 @@ def _is_task(
     if (
         not own.strip()
         or (is_opener(own) and not roles.lead_triggered)
+        # under a topic line ("Về hoàn thuế GTGT:"), a paragraph that cites the provisions
+        # ("Tại khoản 3 Điều 1 Luật số 106/2016/QH13 …", công văn 10315/BTC-TCT as OCR text,
+        # real b37) and names no one: the answer's grounds
+        or (not roles.lead and _cites_under_topic(own))
         or in_aims_part(clause, text)
         or names_a_member(own)
     ):
@@ -274,6 +279,15 @@ def _is_task(
     if not roles.lead and in_contest_part(clause, text):
         return False
     return bool(lead) and not _names_only(own, clause.text_start, roles)
+
+
+_TOPIC_LINE = regex.compile(r"(?:\s*(?:Về|Đối với)\s[^\n:]{1,120}:\s*\n)?\s*")
+
+
+def _cites_under_topic(own: str) -> bool:
+    """Whether an item opens, after its topic line if any, by citing a provision."""
+    topic = _TOPIC_LINE.match(own)
+    return opens_with("cited_provision_openers", own[topic.end() if topic else 0 :])
 
 
 # What may stand between the bodies of an item that only lists them.
