@@ -1,10 +1,10 @@
-"""Turning a scanned page by a small angle, pixel for pixel as Pillow's bicubic ``rotate``,
-with only the parts of the page that hold ink computed (``vbparse.ingest.deskew`` decides
-the angle).
+"""Turning a scanned page by a small angle as Pillow's bicubic ``rotate`` turns it (to a
+rounding, below), with only the parts of the page that hold ink computed
+(``vbparse.ingest.deskew`` decides the angle).
 
 Pillow's bicubic sample weighs 4×4 source pixels, and its formula gives sixteen equal
 pixels' value back exactly (each cubic term is a difference of them). Most of a scan on
-white paper is exactly 255 (60–93 % of the pixels of the real scans), so a pixel of the
+white paper is exactly 255 (58–93 % of the pixels of the real scans), so a pixel of the
 turned page whose 4×4 source pixels are all 255 is 255 without computing it. The turned
 page is cut into blocks of ``BLOCK_PX``; the blocks whose source area holds a pixel below
 255 (about a third of a text page's blocks) are computed by Pillow's own transform, shifted
