@@ -179,8 +179,9 @@ def test_ocr_missing_vietnamese_data_is_an_error_each_time(monkeypatch):
 
 def test_ocr_ink_page_is_turned_only_when_read():
     """The page kept with its ink (for a handwritten header slot) is deskewed on first use,
-    as the whole page would have been; a page whose header Tesseract read in print is never
-    turned (a full 300-dpi turn costs about as much as the angle search)."""
+    and then only the box cut from it, as the whole page would have been; a page whose
+    header Tesseract read in print is never turned (a full 300-dpi turn costs more than the
+    angle search)."""
     import pickle
 
     from PIL import Image, ImageDraw
@@ -192,6 +193,10 @@ def test_ocr_ink_page_is_turned_only_when_read():
     later = TurnedLater(image, 1.4)
     assert (later.width, later.height) == (600, 400)
     assert "turned" not in vars(later)
-    assert later.crop((0, 0, 600, 400)).tobytes() == turn(image.convert("L"), 1.4).tobytes()
+    whole = turn(image.convert("L"), 1.4)
+    for box in [(0, 0, 600, 400), (90, 140, 300, 180), (-20, -10, 50, 30), (580, 380, 640, 420)]:
+        assert later.crop(box).tobytes() == whole.crop(box).tobytes(), box
+    assert "turned" not in vars(later)
+    assert later.tobytes() == whole.tobytes()  # any other use turns the whole page
     assert "turned" in vars(later)
     assert pickle.loads(pickle.dumps(TurnedLater(image, 0.0))).height == 400

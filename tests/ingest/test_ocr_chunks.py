@@ -108,3 +108,26 @@ def test_ocr_chunks_coarse_skew_search_as_every_step():
             ]
             best = (every.index(max(every)) - steps) * deskew.SKEW_STEP_DEG
             assert deskew.estimate_skew(small) == best, (path.name, index)
+
+
+@needs_tesseract
+def test_ocr_chunks_tsv_read_as_pytesseract_reads_it():
+    """Tesseract's TSV, read column by column, gives pytesseract's ``Output.DICT``: on a real
+    scan page (seed 004's table page, 200 dpi), and on the shapes pytesseract mends (a last
+    row short of its empty text) or reads cell by cell (a ragged row, a cell not a number)."""
+    import pytesseract
+    from pytesseract.pytesseract import file_to_dict
+
+    from vbparse.ingest.ocr_words import tsv_columns
+
+    tsv = pytesseract.image_to_data(_page("004_a135c2dc3c7e6627", 5).to_pil(), lang="vie")
+    header = "level\tpage_num\tleft\tconf\ttext"
+    for case in [
+        tsv,
+        f"{header}\n1\t1\t0\t-1\t\n5\t1\t12\t96.4\tSố",
+        f"{header}\n5\t1\t12\t96.4\tSố\n5\t1\t40\t91.9",
+        f"{header}\n5\t1\t12\t96.4\tSố\n5\t1\n5\t1\t8\t50\tx",
+        f"{header}\n5\t1\tx\t96.4\tSố",
+        header,
+    ]:
+        assert tsv_columns(case) == file_to_dict(case, "\t", -1)

@@ -1,12 +1,15 @@
 """Deskewing a scanned page for OCR: the angle that makes its text lines sharpest, and the
 turn by that angle (done at once for the page Tesseract reads, only when needed for the copy
-that keeps the coloured ink: ``TurnedLater``). Used by ``vbparse.ingest.ocr``'s ``prepare``.
+that keeps the coloured ink: ``TurnedLater``; the turn itself: ``vbparse.ingest.page_turn``).
+Used by ``vbparse.ingest.ocr``'s ``prepare``.
 """
 
 from __future__ import annotations
 
 import functools
 from typing import Any
+
+from vbparse.ingest.page_turn import turn_bicubic, turn_box
 
 MAX_SKEW_DEG = 3.0
 SKEW_STEP_DEG = 0.2
@@ -58,19 +61,20 @@ def deskew(image: Any) -> Any:
 
 
 def turn(image: Any, angle: float) -> Any:
-    """The image in greyscale turned by ``angle`` degrees; the image itself when the angle is
-    below half a search step (no turn worth resampling the page for)."""
-    from PIL import Image
-
+    """The image in greyscale turned by ``angle`` degrees (bicubic, white brought in at the
+    edges: ``page_turn.turn_bicubic``); the image itself when the angle is below half a
+    search step (no turn worth resampling the page for)."""
     if abs(angle) < SKEW_STEP_DEG / 2:
         return image
-    return image.convert("L").rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    grey = image if image.mode == "L" else image.convert("L")
+    return turn_bicubic(grey, angle)
 
 
 class TurnedLater:
-    """The page with its ink, deskewed only when a header slot is read from it: turning a
-    whole page at 300 dpi costs about as much as the angle search, and most pages' headers
-    are read in print by Tesseract (``fill_slots`` reads the ink only for handwriting)."""
+    """The page with its ink, deskewed only when a header slot is read from it, and then
+    only the slot's box (``crop``): turning a whole page at 300 dpi costs more than the
+    angle search, and most pages' headers are read in print by Tesseract (``fill_slots``
+    reads the ink only for handwriting)."""
 
     def __init__(self, image: Any, angle: float) -> None:
         self._image, self._angle = image, angle
@@ -79,6 +83,17 @@ class TurnedLater:
     @functools.cached_property
     def turned(self) -> Any:
         return turn(self._image.convert("L"), self._angle)
+
+    def crop(self, box: tuple[int, int, int, int]) -> Any:
+        """``turned.crop(box)``, with only the box turned (a header slot is a few hundred
+        pixels of the page); from the whole turned page once that has been made."""
+        if "turned" in self.__dict__ or abs(self._angle) < SKEW_STEP_DEG / 2:
+            return self.turned.crop(box)
+        return turn_box(self._grey, self._angle, box)
+
+    @functools.cached_property
+    def _grey(self) -> Any:
+        return self._image.convert("L")
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_") or name == "turned":  # (before __init__, as unpickling is)

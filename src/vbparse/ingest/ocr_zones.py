@@ -24,6 +24,7 @@ from vbparse.ingest.page_model import Word, group_lines
 # Channels of a grey pixel (print, paper) differ by a few levels; scanner fringes on black
 # print stay under ~30; ballpoint blue and seal red differ by 60 and more.
 INK_CHROMA = 48
+_COLOURED_LUT = [0] * (INK_CHROMA + 1) + [255] * (255 - INK_CHROMA)  # chroma → white or not
 ZONE_CONFIG = "--psm 6"
 # The signer's title may stand this many line heights above the "Nơi nhận:" line.
 ZONE_LINES_ABOVE = 2.0
@@ -45,19 +46,17 @@ WordReader = Callable[[Any, str, int, int], tuple[list[Word], list[float]]]
 
 def drop_colour(image: Any) -> Any:
     """A greyscale page with coloured ink (seals, stamps, handwriting in blue) made white."""
-    import numpy as np
-    from PIL import Image
+    from PIL import ImageChops
 
     if image.mode not in ("RGB", "RGBA", "P", "CMYK"):
         return image.convert("L")
-    rgb = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
-    # Channel by channel: numpy's max/min over a last axis of 3 took 0.5 s a 300 dpi page,
-    # elementwise maxima 0.04 s (same pixels).
-    red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    chroma = np.maximum(np.maximum(red, green), blue) - np.minimum(np.minimum(red, green), blue)
-    grey = np.array(image.convert("L"), dtype=np.uint8)
-    grey[chroma > INK_CHROMA] = 255
-    return Image.fromarray(grey)
+    red, green, blue = (image if image.mode == "RGB" else image.convert("RGB")).split()
+    # Pillow's per-band maxima and minima, 0.025 s a 300 dpi page: numpy's over an axis of 3
+    # took 0.5 s, its elementwise maxima of the three planes 0.045 s (the same pixels).
+    most = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    least = ImageChops.darker(ImageChops.darker(red, green), blue)
+    coloured = ImageChops.difference(most, least).point(_COLOURED_LUT)  # 255 past the chroma
+    return ImageChops.lighter(image.convert("L"), coloured)
 
 
 @functools.cache

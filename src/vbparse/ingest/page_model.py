@@ -4,6 +4,7 @@ the reading-order code (:mod:`vbparse.ingest.layout`) and the table-cell code
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 __all__ = ["Block", "Box", "Line", "Page", "Table", "Word", "group_lines"]
@@ -107,18 +108,23 @@ def group_lines(words: list[Word]) -> list[Line]:
     """
     lines: list[Line] = []
     core: list[tuple[float, float]] = []  # median box of each line
+    # The last line's tops and bottoms, kept sorted as words join (sorting them again for
+    # each word was a tenth of a scanned page's Python time).
+    tops: list[float] = []
+    bottoms: list[float] = []
     for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
         if lines:
             top, bottom = core[-1]
             overlap = min(bottom, word.bottom) - max(top, word.top)
             if overlap >= 0.5 * min(bottom - top, word.bottom - word.top):
                 lines[-1].words.append(word)
-                tops = sorted(w.top for w in lines[-1].words)
-                bottoms = sorted(w.bottom for w in lines[-1].words)
+                bisect.insort(tops, word.top)
+                bisect.insort(bottoms, word.bottom)
                 core[-1] = (tops[len(tops) // 2], bottoms[len(bottoms) // 2])
                 continue
         lines.append(Line([word]))
         core.append((word.top, word.bottom))
+        tops, bottoms = [word.top], [word.bottom]
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     return lines

@@ -62,6 +62,18 @@ def _inside(word: Word, box: Box) -> bool:
     return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
 
+def _row_contents(row: list[Box | None], words: list[Word]) -> list[tuple[Box | None, list[Word]]]:
+    """Each cell box of a row with the words whose centre it holds, in the words' order; the
+    words are first narrowed to the row's height (a scanned table page has a thousand words
+    and a hundred cells)."""
+    boxes = [box for box in row if box]
+    if not boxes:
+        return [(box, []) for box in row]
+    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    near = [w for w in words if top <= (w.top + w.bottom) / 2 <= bottom]
+    return [(box, [w for w in near if _inside(w, box)] if box else []) for box in row]
+
+
 def table_rows(
     cells: list[list[Box | None]], words: list[Word], spaces: list[Word] | None = None
 ) -> list[list[str]]:
@@ -73,10 +85,7 @@ def table_rows(
     column the smallest, then the lower median over the columns (a centred column, or a
     speck by a rule, does not decide).
     """
-    contents = [
-        [(box, [w for w in words if _inside(w, box)] if box else []) for box in row]
-        for row in cells
-    ]
+    contents = [_row_contents(row, words) for row in cells]
     gaps: dict[int, float] = {}
     for row in contents:
         for column, (box, inside) in enumerate(row):
