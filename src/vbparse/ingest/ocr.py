@@ -38,7 +38,7 @@ from vbparse.ingest.safety import (
     check_pixels,
     render_dpi,
 )
-from vbparse.ingest.table_cells import table_rows
+from vbparse.ingest.table_cells import row_contents, table_rows
 
 OCR_DPI = 300
 TESSERACT_CONFIG = "--psm 3"
@@ -127,17 +127,9 @@ def _empty_cell_crops(image: Any, cells: list[list[tuple]], words: list[Word]) -
     ink = np.asarray(image, dtype=np.uint8) < 128
     crops: list[Crop] = []
     for row in cells:
-        if not row:
-            continue
-        # Only the words level with the row can be in its cells (a table page has a
-        # thousand words and a hundred cells).
-        row_top, row_bottom = min(c[1] for c in row), max(c[3] for c in row)
-        level = [w for w in words if row_top <= (w.top + w.bottom) / 2 <= row_bottom]
-        for x0, top, x1, bottom in row:
-            if any(
-                x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
-                for w in level
-            ):
+        # (the cells' words as the table's text takes them: only those level with the row)
+        for (x0, top, x1, bottom), inside in row_contents(row, words):
+            if inside:
                 continue
             box = (
                 int(x0) + CELL_INSET_PX,

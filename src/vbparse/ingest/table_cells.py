@@ -8,7 +8,7 @@ import re
 
 from vbparse.ingest.page_model import Block, Box, Word, group_lines
 
-__all__ = ["cell_text", "clean_cell", "join_tables", "same_row", "table_rows"]
+__all__ = ["cell_text", "clean_cell", "join_tables", "row_contents", "same_row", "table_rows"]
 
 
 _GLUED_BREAK = re.compile(r"(?<=\S[-/])\s*\n\s*(?=[^\W_])")
@@ -62,7 +62,7 @@ def _inside(word: Word, box: Box) -> bool:
     return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
 
-def _row_contents(row: list[Box | None], words: list[Word]) -> list[tuple[Box | None, list[Word]]]:
+def row_contents(row: list[Box | None], words: list[Word]) -> list[tuple[Box | None, list[Word]]]:
     """Each cell box of a row with the words whose centre it holds, in the words' order; the
     words are first narrowed to the row's height (a scanned table page has a thousand words
     and a hundred cells)."""
@@ -85,7 +85,7 @@ def table_rows(
     column the smallest, then the lower median over the columns (a centred column, or a
     speck by a rule, does not decide).
     """
-    contents = [_row_contents(row, words) for row in cells]
+    contents = [row_contents(row, words) for row in cells]
     gaps: dict[int, float] = {}
     for row in contents:
         for column, (box, inside) in enumerate(row):
