@@ -259,14 +259,15 @@ def sums_up(line: str) -> bool:
     return bool(_closing_summary().match(line.strip()))
 
 
+def opens_a_directive(line: str) -> bool:
+    """A paragraph that opens with its own directive verb, or sums the document up."""
+    return bool(_trailing_directive().match(line.strip())) or sums_up(line)
+
+
 def directs_on_its_own(line: str) -> bool:
-    """A paragraph after the items that opens with its own directive verb, or sums the
-    document up."""
-    return (
-        bool(_trailing_directive().match(line.strip()))
-        or sums_up(line)
-        or asks_word_of_difficulties(line)
-    )
+    """A paragraph after the items that opens a directive of its own, or asks for word of any
+    difficulty met."""
+    return opens_a_directive(line) or asks_word_of_difficulties(line)
 
 
 @functools.cache

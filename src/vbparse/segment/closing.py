@@ -20,8 +20,8 @@ from vbparse.segment.casing import known_title, title_case
 from vbparse.segment.cc_list import clean_cc, is_speck, read_cc, signature_title_beside
 from vbparse.segment.clause_tree import (
     PARAGRAPH_END,
-    asks_word_of_difficulties,
     directs_on_its_own,
+    opens_a_directive,
     sums_up,
 )
 from vbparse.segment.lines import Line, quoted_lines, split_lines
@@ -242,10 +242,8 @@ def _ends_directive(
     paragraph = _paragraph_of(text, lines, end_at)
     if (request_is_task or sums_up(paragraph)) and directs_on_its_own(paragraph):
         return True
-    if any(
-        directs_on_its_own(sentence) and not asks_word_of_difficulties(sentence)
-        for sentence in _SENTENCE_BREAK.split(line)[1:]
-    ):
+    # (a later sentence's request for word of difficulties goes with the closing formula)
+    if any(opens_a_directive(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]):
         return True
     # "Bộ Văn hóa, Thể thao và Du lịch đề nghị Sở … có văn bản …./." (công văn
     # 3313/BVHTTDL-VHDT): the issuer's request is the directive of a letter without items;

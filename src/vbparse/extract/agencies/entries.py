@@ -128,6 +128,13 @@ def load_provinces() -> Provinces:
     return Provinces(provinces, unit_words, unnamed, entries, places, unit_places)
 
 
+def _holds_unit(place: str, unit_words: list[str]) -> bool:
+    """Whether a place's spelling opens with its unit word ("TP.HCM", "TPHCM", "Thành phố Hồ
+    Chí Minh"): provinces.yaml's ``unit_words`` of its kind."""
+    written = place.casefold()
+    return any(written.startswith(unit.casefold()) for unit in unit_words)
+
+
 def load_party_bodies(ministries: list[Entry], provinces: list[ProvinceRow]) -> list[Entry]:
     """``party_bodies.yaml``: its entries, then one Party committee per ministry ("Đảng ủy Bộ
     X", linked to Bộ X) and per province ("Tỉnh ủy X", linked to its Ủy ban nhân dân)."""
@@ -228,7 +235,7 @@ def load_local_bodies(provinces: Provinces) -> LocalBodies:
             for n in names:
                 for place in (row.place, *row.places):
                     # a spelling that holds its unit word ("TP.HCM", "TPHCM") needs no other
-                    if not dept.unit_required or place[:2].upper() == "TP":
+                    if not dept.unit_required or _holds_unit(place, provinces.unit_words[row.kind]):
                         aliases.append(f"{n} {place}")
                     for u in provinces.unit_words[row.kind]:
                         aliases.append(f"{n} {u} {place}")
