@@ -217,4 +217,5 @@ class RoleGrammar(BaseModel):
     statement_exceptions: list[str] = []
     bracket_member_openers: list[str] = []
     issuer_requests: list[str] = []
+    issuer_opinions: list[str] = []
     duty_headings: list[str] = []

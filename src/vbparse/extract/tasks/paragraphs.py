@@ -20,7 +20,7 @@ from vbparse.extract.tasks.headings import (
     words_besides,
 )
 from vbparse.extract.tasks.roles import Roles
-from vbparse.extract.tasks.speaker import issuer_requests, speaker_at
+from vbparse.extract.tasks.speaker import asks, issuer_opines, issuer_requests, speaker_at
 from vbparse.extract.tasks.units import (
     Resolved,
     TaskContext,
@@ -70,6 +70,13 @@ def paragraph_tasks(
         and not header_grammar("content_lead_ins").search(text[p.text_start : p.own_end])
         and not (particulars and p is tree.paragraphs[-1])
     ]
+    # under the issuer's own opinion ("Cục Thuế có ý kiến như sau:") a paragraph that names
+    # no one speaks to the addressees only when it asks something of them
+    opinion = bool(lead_ins) and issuer_opines(
+        text[paragraphs[lead_ins[0]].text_start : paragraphs[lead_ins[0]].own_end],
+        context.issuer,
+        province=context.province,
+    )
     count = 0
     last: Task | None = None
     for i, para in enumerate(paragraphs):
@@ -113,6 +120,7 @@ def paragraph_tasks(
             and not roles.lead
             and not is_opener(own)
             and not issuer_accounts(own, context)
+            and not (opinion and not asks(own))
         ):
             lead = addressees_besides(context.addressees, roles.support)
         else:

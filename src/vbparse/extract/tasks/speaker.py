@@ -1,7 +1,8 @@
 """Who speaks in a directive paragraph: the person who gives the directive ("Phó Thủ tướng X
 yêu cầu …") and the issuer asking someone to act in its own name ("Bộ Tài chính yêu cầu các đơn
-vị …"). The offices and verbs are ``roles.yaml``'s (``speaker_offices``, ``issuer_verbs``,
-``issuer_requests``).
+vị …") or giving its own opinion ("Cục Thuế có ý kiến như sau:"). The offices and verbs are
+``roles.yaml``'s (``speaker_offices``, ``issuer_verbs``, ``issuer_requests``,
+``issuer_opinions``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from vbparse.extract.agencies.keys import same_name
 from vbparse.extract.agencies.matcher import scan_mentions
 from vbparse.pattern_time import time_left
 
-__all__ = ["issuer_requests", "speaker_at"]
+__all__ = ["asks", "issuer_opines", "issuer_requests", "speaker_at"]
 
 
 @functools.cache
@@ -51,6 +52,41 @@ def issuer_requests(text: str, issuer: str | None, *, province: str | None = Non
         and verb.match(text, m.agency.span.end, timeout=time_left())
         for m in mentions
     )
+
+
+@functools.cache
+def _issuer_opinion() -> regex.Pattern[str]:
+    words = load_gazetteer().roles.issuer_opinions
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len)[::-1])
+    # the opinion itself, not a leader's direction ("… có ý kiến chỉ đạo như sau:")
+    return regex.compile(rf"\s*(?:{alternatives})\s+(?:như\s+)?sau\b", regex.IGNORECASE)
+
+
+def issuer_opines(text: str, issuer: str | None, *, province: str | None = None) -> bool:
+    """Whether ``text`` is the issuer's lead-in to its own opinion ("Về vấn đề này, Cục Thuế
+    có ý kiến như sau:" in a text of Cục Thuế)."""
+    if issuer is None:
+        return False
+    _, mentions = scan_mentions(text, province=province, issuer=issuer)
+    opinion = _issuer_opinion()
+    return any(
+        same_name(m.agency.name, issuer)
+        and m.agency.span is not None
+        and opinion.match(text, m.agency.span.end, timeout=time_left())
+        for m in mentions
+    )
+
+
+@functools.cache
+def _request_word() -> regex.Pattern[str]:
+    words = load_gazetteer().group_grammar.requests
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len)[::-1])
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})", regex.IGNORECASE)
+
+
+def asks(text: str) -> bool:
+    """Whether ``text`` asks someone to act ("đề nghị", "yêu cầu"; ``groups.yaml`` requests)."""
+    return _request_word().search(text, timeout=time_left()) is not None
 
 
 def speaker_at(text: str) -> int | None:
