@@ -48,6 +48,11 @@ def test_clause_tree_has_every_gold_body_id(seed):
             "Điều 1. Ban hành\nĐiều 2. Giao\n1. Sở Tài chính\n2. Sở Y tế",
             ["Điều 1", "Điều 2", "Điều 2.1", "Điều 2.2"],
         ),
+        # OCR may lose the grave of "Điều" (quyết định 1462/QĐ-UBND Bắc Giang, real scan b51)
+        (
+            "Điêu 1. Bồ sung ông Nguyễn Cường\nĐiêu 2. Thủ trưởng các cơ quan thi hành",
+            ["Điều 1", "Điều 2"],
+        ),
         (
             "1. Một\n1.1. Con\n1.2. Con\n2. Hai\n2.1. Con\n2.1.1. Cháu",
             ["1", "1.1", "1.2", "2", "2.1", "2.1.1"],
@@ -81,6 +86,7 @@ def test_clause_tree_has_every_gold_body_id(seed):
         "roman",
         "chapters",
         "articles",
+        "articles-ocr",
         "decimals",
         "bullets",
         "paren-numbers",

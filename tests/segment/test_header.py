@@ -641,6 +641,33 @@ def test_header_scan_date_line_with_handwritten_digits_ends_the_subject(line, da
     assert header.recipients == ["Văn phòng UBND tỉnh Bắc Giang", "Sở Tư pháp tỉnh Bắc Giang"]
 
 
+def test_header_scan_with_its_subject_label_and_motto_misread():
+    """công văn 406/KCN-QHMT (scan, real b51): OCR read "V/v:" as "VA:", one dash of the tiêu
+    ngữ as two, and a speck of the stamp as a line of capitals before a date line whose month
+    is "1]"; the date line is still the header's (its place was lost)."""
+    text = (
+        "UBND TỈNH BẮC GIANG\nBAN QUẢN LÝ CÁC KCN\nSố: 4/KCN-QHMT\n"
+        "VA: Triển khai kế hoạch quan trắc môi trường năm 2012\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nỊA\nĐộc lập —- Tự do - Hạnh phúc\n"
+        "Bắc Giang, ngày 6 tháng 1] năm 2012\n2.\n"
+        "Thực hiện chương trình quan trắc đánh giá hiện trạng môi trường năm 2012.\n"
+    )
+    header = find_header(text)
+    assert header.subject is not None
+    assert header.subject.startswith("Triển khai kế hoạch quan trắc môi trường năm 2012")
+    assert (header.place, header.date.isoformat()) == ("Bắc Giang", "2012-11-06")
+
+
+def test_closing_authority_prefix_read_with_a_comma():
+    """quyết định 1462/QĐ-UBND (scan, real b51): OCR read "KT." as "KT,"."""
+    text = (
+        "Điều 2. Thủ trưởng các cơ quan căn cứ Quyết định thi hành./.\nNơi nhận:\n- Như điều 2;\n"
+        "- Lưu VT, NN.\nKT, CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Linh\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert (closing.signing_authority, closing.signer_title) == ("KT. Chủ tịch", "Phó Chủ tịch")
+
+
 def test_header_damaged_date_line_with_its_digits_read():
     """công văn 40091/CHQ-GSQL: "Hà Nội, ngày 03 thang 12 năm 2025"" (a mark and a quote)."""
     text = 'BO TAI CHINH\nKính gửi:\nHà Nội, ngày 03 thang 12 năm 2025"\n- Các Chi cục Hải quan;\n'

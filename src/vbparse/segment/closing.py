@@ -70,14 +70,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 
 def _prefix_pattern(prefix: str) -> str:
     """An authority prefix; one of two letters or more may lose its dot ("KT GIÁM ĐỐC",
-    công văn 5155/SGDĐT-GDTXNNĐH), then a space must follow it ("KTBT" is no prefix)."""
+    công văn 5155/SGDĐT-GDTXNNĐH), then a space must follow it ("KTBT" is no prefix), or have
+    it read as a comma by OCR ("KT, CHỦ TỊCH", the scan of quyết định 1462/QĐ-UBND, real)."""
     if not prefix.endswith(".") or len(prefix) < 3:
         return regex.escape(prefix)
-    return f"{regex.escape(prefix[:-1])}(?:\\.|(?P<dotless>(?=\\s)))"
+    return f"{regex.escape(prefix[:-1])}(?:[.,]|(?P<dotless>(?=\\s)))"
 
 
 def _written_prefix(prefix: str) -> str:
-    """The prefix as the gold writes it: with its dot ("KT" → "KT.")."""
+    """The prefix as the gold writes it: with its dot ("KT" → "KT.", "KT," → "KT.")."""
+    prefix = prefix.removesuffix(",")
     return prefix if prefix.endswith(".") or "/" in prefix else f"{prefix}."
 
 

@@ -268,9 +268,13 @@ _FIELD_AHEAD = 5
 
 def _header_field_ahead(lines: list[Line], i: int) -> bool:
     p = header_patterns()
+    # (a scan's date line with a handwritten day or month counts: "Bắc Giang, ngày 6 tháng 1]
+    # năm 2012" under a stray speck of the stamp, công văn 406/KCN-QHMT, real b51)
     return any(
-        p["recipients"].match(line.text.strip()) or p["place_date"].match(line.text.strip())
-        for line in lines[i + 1 : i + 1 + _FIELD_AHEAD]
+        p["recipients"].match(stripped)
+        or p["place_date"].match(stripped)
+        or p["damaged_date_line"].match(stripped)
+        for stripped in (line.text.strip() for line in lines[i + 1 : i + 1 + _FIELD_AHEAD])
     )
 
 
