@@ -910,3 +910,19 @@ def test_authority_line_run_onto_the_subject_is_cut():
         "Điều 1. Bổ sung dự toán.\nĐiều 2. Sở Tài chính chủ trì thực hiện.\n"
     )
     assert doc.subject == "Về bổ sung dự toán ngân sách Thành phố năm 2025 của Quốc hội"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CỘNG HÒA XÃ HỘI CHỦ 'NGHĨA VIỆT NAM",  # kế hoạch 353/KH-BĐH (scan, real b51)
+        "Độc lập - Tự do - Hạnh phác",  # the same scan
+        "Độc lập —- Tự do - Hạnh phúc",  # công văn 406/KCN-QHMT (scan, real b51)
+    ],
+)
+def test_motto_as_ocr_reads_it_is_no_issuer(line):
+    """The quốc hiệu and tiêu ngữ with OCR's specks and a lost mark are the motto, not a line
+    of the issuer's name."""
+    from vbparse.segment.header_lines import is_motto
+
+    assert is_motto(line)

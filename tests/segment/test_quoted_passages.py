@@ -44,3 +44,18 @@ def test_ocr_close_mark_and_a_lost_close():
 def test_a_curly_quote_needs_its_curly_close():
     lines = ["“1. Theo quy định …", '2. Việc gọi là "sáp nhập" …', "… Mặt trận Tổ quốc Việt Nam”."]
     assert quoted_lines(lines) == [True, True, True]
+
+
+def test_a_line_quoting_its_own_words_closes_no_passage():
+    """kế hoạch 353/KH-BĐH Bắc Giang (scan, real b51): a speck read as '"' opens a line; a
+    bullet below quotes a column's name ('"Hỗ trợ pháp lý cho doanh nghiệp"') in its own
+    pair: no passage, the plan's items between them stay items."""
+    lines = [
+        '"gó:hiệu quả Nghị định số 66/2008/NĐ- CP ngày phủ về hỗ trợ pháp lý cho doanh nghiệp',
+        "I. MỤC ĐÍCH YÊU CẦU",
+        "1. Mục đích",
+        "II. NỘI DUNG THỰC HIỆN",
+        '- Xây dựng Chuyên mục "Hỗ trợ pháp lý cho doanh nghiệp" trên Trang thông tin điện tử',
+        "Đơn vị thực hiện: Sở Tư pháp.",
+    ]
+    assert quoted_lines(lines) == [False] * 6

@@ -35,6 +35,11 @@ _ROW_LABEL = re.compile(r"(\d{1,3})\s*([.,:;)\-–]?)[.,]*")
 _UNREAD_LABEL = re.compile(r"\S{1,2}[.,/]?")
 # Underscores glued to the ends of a word ("_a)", "6._"): a speck or what is left of a rule.
 _EDGE_UNDERSCORES = re.compile(r"^_+(?=[^\W_])|(?<=[^\W_])_+$|(?<=[^\W_][.)])_+$")
+# A rule or a scanner's stripe read as "|" glued to a word's letters ("thực|", "|Tư", "|-",
+# scans of Bắc Giang plans, real b51; "|diện"): no letter, no table (OCR words never hold a
+# table's bars, which the page's cells give). Not beside a digit ("|2" is a month's "1") nor
+# beside the letters of a Roman numeral ("|I.", "I|": the bar is an "I" there).
+_EDGE_BARS = re.compile(r"^\|+(?=-|(?![IlVX])[^\W\d_])|(?<=[^\W\d_])(?<![IlVX])\|+$")
 _GLUED_LABEL = re.compile(r"(?m)^(\s*(?:\d{1,2}\.|\(\d{1,2}\)|[^\W\d_]\)))(?=[^\W\d_])")
 
 
@@ -216,7 +221,7 @@ def repair_ocr_text(text: str) -> str:
     """One OCR word's text with the ``text`` repairs applied, label spacing and document
     numbers checked."""
     text_repairs, _ = load_repairs()
-    text = _EDGE_UNDERSCORES.sub("", text)
+    text = _EDGE_BARS.sub("", _EDGE_UNDERSCORES.sub("", text))
     for wrong, right in text_repairs:
         text = text.replace(wrong, right)
     text = repair_label_spacing(text)

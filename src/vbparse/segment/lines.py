@@ -108,9 +108,20 @@ def _close_of(texts: list[str], k: int, closes: tuple[str, ...]) -> int | None:
     for j in range(k + 1, min(k + _QUOTE_LINES, len(texts))):
         if texts[j].lstrip()[:1] in _OPEN_QUOTES:
             return None
-        if any(q in texts[j] for q in closes):
+        if any(_closes(texts[j], q) for q in closes):
             return j
     return None
+
+
+def _closes(text: str, close: str) -> bool:
+    """Whether a line holds a close left over from its own quotes: a line that quotes words
+    of its own ('… Chuyên mục "Hỗ trợ pháp lý cho doanh nghiệp" trên Trang …', the scan of kế
+    hoạch 353/KH-BĐH, real b51, under a speck OCR read as '"') closes nothing."""
+    if close == '"':
+        return text.count('"') % 2 == 1
+    if close == _CLOSE_QUOTE:
+        return text.count(_CLOSE_QUOTE) > text.count("“")
+    return close in text
 
 
 def quotes_another(unit: str) -> bool:
