@@ -43,7 +43,7 @@ class RawText:
     """The text of one document as its reader produced it.
 
     ``page_starts`` holds the character offset where each page begins (empty when the
-    format has no pages); ``format`` is one of txt, md, pdf, docx, image (.doc and .rtf
+    format has no pages); ``format`` is one of txt, md, pdf, docx, image (.doc, .rtf and .odt
     are read as the .docx LibreOffice makes of them: docx).
     """
 
@@ -99,6 +99,8 @@ READERS: dict[str, Reader] = {
     ".docx": _read_docx,
     ".doc": _read_office,
     ".rtf": _read_office,
+    # OpenDocument text (LibreOffice's own format, which some provincial offices save in)
+    ".odt": _read_office,
     ".png": _read_image,
     ".jpg": _read_image,
     ".jpeg": _read_image,
