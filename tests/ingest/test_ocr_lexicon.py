@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from vbparse.ingest.ocr_lexicon import repair_marks
+from vbparse.ingest.ocr_lexicon import repair_lines, repair_marks
 from vbparse.ingest.ocr_repair import repair_page_text
 
 
@@ -105,6 +105,27 @@ def test_repair_marks_as_asking_every_pair():
     changed = 0
     for text in texts:
         expected = _repair_every_pair(text)
-        assert repair_marks(text) == expected
+        assert repair_lines(text) == expected
         changed += expected != text
     assert changed > 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # công văn 370/TCHQ-TXNK as OCR text (real b38): the trích yếu wraps inside the pair
+        (
+            "V/v thực hiện Nghị định\nsô 15/2022/NĐ-CP",
+            "V/v thực hiện Nghị định\nsố 15/2022/NĐ-CP",
+        ),
+        ("Đề nghị các đơn vị tô\nchức thực hiện", "Đề nghị các đơn vị tổ\nchức thực hiện"),
+        # nothing to put right across a break between unrelated lines
+        (
+            "Kính gửi: Các Cục Hải quan\nCăn cứ Nghị định",
+            "Kính gửi: Các Cục Hải quan\nCăn cứ Nghị định",
+        ),
+    ],
+)
+def test_repair_marks_across_a_wrapped_line(text, expected):
+    assert repair_marks(text) == expected
+    assert len(repair_marks(text)) == len(text)  # offsets kept

@@ -35,7 +35,7 @@ import regex
 from vbparse.grammars import GrammarError, read_grammar_text
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
-__all__ = ["recased", "repair_marks"]
+__all__ = ["recased", "repair_lines", "repair_marks", "repair_wraps"]
 
 LEXICON = "ocr_lexicon.tsv"
 # How often the typed directives must write the pair put in.
@@ -45,6 +45,8 @@ MIN_RATIO = 3.0
 
 _WORD = regex.compile(r"[^\W\d_]+")
 _LINE = regex.compile(r"[^\n]+")
+# A line that ends in a word and a next line that opens with one: up to two words each side.
+_WRAP = regex.compile(r"(?P<before>(?:[^\W\d_]+ )?[^\W\d_]+)\n(?P<after>[^\W\d_]+(?: [^\W\d_]+)?)")
 
 
 # Kept per word (bounded): every text file's first 300 words are tried (``ocr_text``), and a
@@ -118,23 +120,58 @@ def _better(read: str, right: str, pair: int, words: Counter[str]) -> bool:
 
 def repair_marks(text: str) -> str:
     """``text`` with each misread pair of adjacent words (one space between them, on one
-    line) put right, left to right: a word put right is read so by the next pair."""
+    line, or a line's last word and the next line's first where a line wraps) put right, left
+    to right: a word put right is read so by the next pair."""
+    return repair_wraps(repair_lines(text))
+
+
+def repair_lines(text: str) -> str:
+    """``text`` with the misread pairs within its lines put right."""
     lexicon = _lexicon()
     out = list(text)
     for line in _LINE.finditer(text):
-        read = line.group()
-        found = list(_WORD.finditer(read))
-        words = [m.group() for m in found]
-        for i in range(len(found) - 1):
-            if not _adjacent(read, found, i, i + 1):
-                continue
-            if (_folded(words[i]), _folded(words[i + 1])) in lexicon.pairs:
-                continue  # ``_put_right``'s first test, made here: most pairs are written
-            for j, put in _put_right(words, found, read, i, lexicon):
-                words[j] = put
-                start = line.start() + found[j].start()
-                out[start : start + len(put)] = put
+        _repair_line(line.group(), line.start(), out, lexicon)
     return "".join(out)
+
+
+def repair_wraps(text: str) -> str:
+    """``text`` with the misread pairs a line break splits put right ("V/v thực hiện Nghị
+    định" / "sô 15/2022/NĐ-CP", công văn 370/TCHQ-TXNK as OCR text, real b38), each read as
+    one line of the words around the break."""
+    if "\n" not in text:
+        return text
+    lexicon = _lexicon()
+    out = list(text)
+    for wrap in _WRAP.finditer(text):
+        joined = f"{wrap.group('before')} {wrap.group('after')}"
+        cut = len(wrap.group("before"))
+        changed = [" "] * len(joined)
+        _repair_line(joined, 0, changed, lexicon, only=cut)
+        for k, char in enumerate(changed):
+            if char != " " and k != cut:
+                at = wrap.start("before") + k if k < cut else wrap.start("after") + k - cut - 1
+                out[at] = char
+    return "".join(out)
+
+
+def _repair_line(
+    read: str, offset: int, out: list[str], lexicon: _Lexicon, only: int | None = None
+) -> None:
+    """Put right the misread pairs of one line ``read`` that starts at ``offset`` of ``out``;
+    with ``only``, just the pair whose words meet at that position of the line."""
+    found = list(_WORD.finditer(read))
+    words = [m.group() for m in found]
+    for i in range(len(found) - 1):
+        if only is not None and found[i].end() != only:
+            continue
+        if not _adjacent(read, found, i, i + 1):
+            continue
+        if (_folded(words[i]), _folded(words[i + 1])) in lexicon.pairs:
+            continue  # ``_put_right``'s first test, made here: most pairs are written
+        for j, put in _put_right(words, found, read, i, lexicon):
+            words[j] = put
+            start = offset + found[j].start()
+            out[start : start + len(put)] = put
 
 
 def _adjacent(line: str, found: list[regex.Match[str]], j: int, k: int) -> bool:
