@@ -1,4 +1,4 @@
-"""Ruled tables on a page image (numpy only): the grid of rules, erased before OCR.
+"""Ruled tables on a page image (a greyscale array): the grid of rules, erased before OCR.
 
 A scanned table is found from its rules, not from the text: vertical rules are columns of
 ink at least ``MIN_VERTICAL_SHARE`` of the page high, horizontal rules are rows of ink that
@@ -58,9 +58,9 @@ class Grid:
 
 
 def _ink(image: Any) -> Any:
-    import numpy as np
+    from vbparse.ingest.deskew import grey_pixels
 
-    return np.asarray(image.convert("L"), dtype=np.uint8) < 128
+    return grey_pixels(image) < 128
 
 
 def _thicken(mask: Any, axis: int) -> Any:
@@ -191,11 +191,11 @@ def find_grid(image: Any) -> Grid | None:
 
 
 def erase_rules(image: Any, grid: Grid, margin: int = 2) -> Any:
-    """A copy of the page (mode L) with the grid's rules painted white."""
-    import numpy as np
-    from PIL import Image
+    """A copy of the page (a greyscale array; or of a Pillow image) with the grid's rules
+    painted white."""
+    from vbparse.ingest.deskew import grey_pixels
 
-    pixels = np.array(image.convert("L"), dtype=np.uint8)
+    pixels = grey_pixels(image).copy()
     height, width = pixels.shape
     for rule in grid.rows:
         y0, y1 = max(rule.first - margin, 0), min(rule.last + margin + 1, height)
@@ -203,4 +203,4 @@ def erase_rules(image: Any, grid: Grid, margin: int = 2) -> Any:
     for rule in grid.columns:
         x0, x1 = max(rule.first - margin, 0), min(rule.last + margin + 1, width)
         pixels[max(rule.start - margin, 0) : min(rule.end + margin, height), x0:x1] = 255
-    return Image.fromarray(pixels, mode="L")
+    return pixels
