@@ -76,10 +76,11 @@ def _sharpness(ink: Any, angle: float) -> float:
     nearest neighbour, nothing brought in at the edges)."""
     import numpy as np
 
+    cv2 = cv2_single()
     height, width = ink.shape
     matrix = rotation(width, height, angle)
-    turned = warp(ink, matrix, (width, height), cv2_single().INTER_NEAREST, 0)
-    rows = turned.sum(axis=1, dtype=np.int64).astype(float)
+    turned = warp(ink, matrix, (width, height), cv2.INTER_NEAREST, 0)
+    rows = cv2.reduce(turned, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().astype(float)
     return float(np.sum(np.diff(rows) ** 2))
 
 

@@ -97,7 +97,7 @@ def _candidate_rows(mask: Any, length: int) -> Any:
     import numpy as np
 
     need = FILL * length
-    rows = mask.sum(axis=1) >= need
+    rows = _row_counts(mask) >= need
     block = length // 2
     blocks = mask.shape[1] // block
     picked = np.flatnonzero(rows)
@@ -106,6 +106,20 @@ def _candidate_rows(mask: Any, length: int) -> Any:
     sums = mask[picked, : blocks * block].reshape(len(picked), blocks, block).sum(axis=2)
     rows[picked] = sums.max(axis=1) >= block - (length - need)
     return rows
+
+
+def _row_counts(mask: Any) -> Any:
+    """The count of ink pixels in each row of a boolean mask (the page's, or its transpose:
+    the page's columns): OpenCV's sum over the bytes, 0.5-3 ms a 300-dpi page where numpy's
+    ``sum``, which makes each pixel an integer first, took 6 ms."""
+    from vbparse.ingest.page_turn import cv2_single
+
+    cv2 = cv2_single()
+    if mask.flags.c_contiguous:
+        return cv2.reduce(mask.view("uint8"), 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+    if mask.T.flags.c_contiguous:  # a transposed page: its rows are the page's columns
+        return cv2.reduce(mask.T.view("uint8"), 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+    return mask.sum(axis=1)
 
 
 def _rules(mask: Any, length: int) -> list[Rule]:
