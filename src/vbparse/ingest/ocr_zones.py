@@ -19,8 +19,8 @@ from typing import Any
 import regex
 
 from vbparse.grammars import load_yaml
+from vbparse.ingest.opencv import cv2_single
 from vbparse.ingest.page_model import Word, group_lines
-from vbparse.ingest.page_turn import cv2_single
 
 # Channels of a grey pixel (print, paper) differ by a few levels; scanner fringes on black
 # print stay under ~30; ballpoint blue and seal red differ by 60 and more.

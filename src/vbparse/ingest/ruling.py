@@ -112,7 +112,7 @@ def _row_counts(mask: Any) -> Any:
     """The count of ink pixels in each row of a boolean mask (the page's, or its transpose:
     the page's columns): OpenCV's sum over the bytes, 0.5-3 ms a 300-dpi page where numpy's
     ``sum``, which makes each pixel an integer first, took 6 ms."""
-    from vbparse.ingest.page_turn import cv2_single
+    from vbparse.ingest.opencv import cv2_single
 
     cv2 = cv2_single()
     if mask.flags.c_contiguous:
