@@ -247,3 +247,22 @@ def test_batch_dask_engine_without_dask_installed_is_usage_error(corpus, monkeyp
     status, out, err = run(corpus, "--engine", "dask", "--scheduler", "tcp://localhost:8786")
     assert status == ExitStatus.USAGE and out == ""
     assert "pip install 'vbparse[dask]'" in err
+
+
+def test_batch_names_the_files_of_other_types_it_passed_over(tmp_path):
+    """A folder's files vbparse does not read (data, a spreadsheet) are not
+    parsed, and the run says so once, by type, instead of passing them over silently;
+    hidden files (".DS_Store", a ".git" folder) are not counted."""
+    from cli_runner import run
+
+    letter = next(SEEDS.glob("*.txt"))
+    shutil.copy(letter, tmp_path / letter.name)
+    (tmp_path / "danh-sach.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "bang.xlsx").write_bytes(b"PK")
+    (tmp_path / "cu").mkdir()
+    (tmp_path / "cu" / "ban-sao.json").write_text("{}", encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\0")
+    status, _, err = run(tmp_path, "-o", tmp_path / "out.jsonl")
+    assert status == ExitStatus.SUCCESS
+    assert "passed over 3 files of types vbparse does not read (2 .json, 1 .xlsx)" in err
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").strip()

@@ -67,7 +67,7 @@ def test_no_traceback_internal_error_is_one_line(corpus, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(batch, "discover", broken)
+    monkeypatch.setattr(batch, "discover_with_others", broken)
     status, _, err = run(corpus)
     assert status == ExitStatus.SOME_FAILED
     assert err == "vbparse: error: internal error (please report it): RuntimeError: a bug\n"

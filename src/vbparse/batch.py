@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -44,16 +45,41 @@ def discover(paths: list[Path]) -> list[Path]:
 
     Sorted by path so that output order never depends on the file system or the workers.
     """
+    return discover_with_others(paths)[0]
+
+
+def discover_with_others(paths: list[Path]) -> tuple[list[Path], Counter[str]]:
+    """``discover``'s files, and the files of other types found in the folders, counted by
+    suffix (hidden files aside), so that the run can say what it passed over."""
     suffixes = set(supported_suffixes())
     found: set[Path] = set()
+    others: Counter[str] = Counter()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+            for p in path.rglob("*"):
+                if not p.is_file():
+                    continue
+                if p.suffix.lower() in suffixes:
+                    found.add(p)
+                elif not any(part.startswith(".") for part in p.relative_to(path).parts):
+                    others[p.suffix.lower() or "(no suffix)"] += 1
         elif path.exists():
             found.add(path)
         else:
             raise MissingPath(f"{path}: no such file or folder")
-    return sorted(found, key=lambda p: p.as_posix())
+    return sorted(found, key=lambda p: p.as_posix()), others
+
+
+def describe_others(others: Counter[str]) -> str | None:
+    """One line naming the files of other types a folder held ("2 .html, 1 .odt"), or None."""
+    if not others:
+        return None
+    total = sum(others.values())
+    kinds = ", ".join(
+        f"{n} {suffix}" for suffix, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    files = "file" if total == 1 else "files"
+    return f"passed over {total} {files} of types vbparse does not read ({kinds})"
 
 
 @dataclass(frozen=True)

@@ -228,7 +228,14 @@ def input_form(doc: Document) -> str:
     return "scan" if doc.source.ocr or doc.source.format == "image" else doc.source.format
 
 
-_FORMS = {".txt": "txt", ".md": "md", ".pdf": "pdf", ".docx": "docx"}
+_FORMS = {
+    ".txt": "txt",
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 
 def unread_document(path: Path) -> Document:

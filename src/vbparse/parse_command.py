@@ -168,16 +168,26 @@ def check_usage(args: argparse.Namespace) -> str:
 
 
 def run_parse(args: argparse.Namespace, env: Environment) -> int:
-    from vbparse.batch import EngineUnavailable, MissingPath, discover, load_engine
+    from vbparse.batch import (
+        EngineUnavailable,
+        MissingPath,
+        describe_others,
+        discover_with_others,
+        load_engine,
+    )
+    from vbparse.ingest import supported_suffixes
 
     fmt = check_usage(args)
     try:
         load_engine(args.engine, args.scheduler)
-        files = discover(args.paths)
+        files, others = discover_with_others(args.paths)
     except (MissingPath, EngineUnavailable) as exc:
         raise UsageError(str(exc)) from None
+    if (passed_over := describe_others(others)) is not None:
+        env.info(passed_over)
     if not files:
-        raise UsageError("no files to parse (looked for .txt, .md, .pdf, .docx and images)")
+        looked = ", ".join(supported_suffixes())
+        raise UsageError(f"no files to parse (looked for {looked})")
     errors = str(args.errors) if args.errors is not None else None
     try:  # before any work: never overwrite an input, fail now rather than after parsing
         targets = check_outputs(args.output, errors, files)

@@ -85,8 +85,8 @@ class ParsedDocument:
 # Text files (and text given to ``parse_text``), and PDF text layers (an e-office system's OCR
 # of a signed scan, "dé triển khai" for "để", công văn 40091/CHQ-GSQL, real): the forms whose
 # text may be an OCR's output that no repair has touched. (2 of the 38 real PDFs read by their
-# text layer are flagged, both such layers.)
-_UNREPAIRED_FORMATS = frozenset({"txt", "md", "pdf"})
+# text layer are flagged, both such layers; a saved web page is a text copy too.)
+_UNREPAIRED_FORMATS = frozenset({"txt", "md", "html", "pdf"})
 
 
 def stage_normalize(doc: ParsedDocument) -> ParsedDocument:

@@ -384,6 +384,31 @@ CASES: list[Case] = [
         "error",
         says="not valid UTF-8",
     ),
+    # HTML (a saved web page)
+    Case("h01_binary.html", _write(bytes(range(256)) * 40), "error", says="binary content"),
+    Case(
+        "h02_deep_nesting.html",
+        _text(lambda: "<html><body>" + "<div>" * 20_000 + "Kính gửi" + "</div>" * 20_000),
+        "error",
+        says="web page with no text",
+    ),
+    Case(
+        "h03_entity_expansion.html",
+        _text(
+            lambda: (
+                '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+                "<html><body><p>&b;&b;&b;&b;</p></body></html>"
+            )
+        ),
+        "error",
+        stage="segment",
+        says="not a directive",
+    ),
+    Case(
+        "h04_script_and_seed.html",
+        _text(lambda: "<script>alert(1)</script><pre>" + _seed_text() + "</pre>"),
+        "parse",
+    ),
     # PDF
     Case(
         "p01_reference_loop.pdf", _write(reference_loop_pdf()), "error", says="could not be read in"

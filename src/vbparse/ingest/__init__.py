@@ -43,7 +43,7 @@ class RawText:
     """The text of one document as its reader produced it.
 
     ``page_starts`` holds the character offset where each page begins (empty when the
-    format has no pages); ``format`` is one of txt, md, pdf, docx, image (.doc and .rtf
+    format has no pages); ``format`` is one of txt, md, html, pdf, docx, image (.doc, .rtf, .odt
     are read as the .docx LibreOffice makes of them: docx).
     """
 
@@ -65,6 +65,12 @@ def _read_text_file(path: Path, limits: ReadLimits) -> RawText:
     from vbparse.ingest.text import read_text_file
 
     return read_text_file(path)
+
+
+def _read_html(path: Path, limits: ReadLimits) -> RawText:
+    from vbparse.ingest.html import read_html
+
+    return read_html(path)
 
 
 def _read_pdf(path: Path, limits: ReadLimits) -> RawText:
@@ -95,10 +101,15 @@ def _read_image(path: Path, limits: ReadLimits) -> RawText:
 READERS: dict[str, Reader] = {
     ".txt": _read_text_file,
     ".md": _read_text_file,
+    # a web page saved from a legal-text site or a portal
+    ".html": _read_html,
+    ".htm": _read_html,
     ".pdf": _read_pdf,
     ".docx": _read_docx,
     ".doc": _read_office,
     ".rtf": _read_office,
+    # OpenDocument text (LibreOffice's own format, which some provincial offices save in)
+    ".odt": _read_office,
     ".png": _read_image,
     ".jpg": _read_image,
     ".jpeg": _read_image,

@@ -1,4 +1,5 @@
-"""Word 97–2003 ``.doc`` and ``.rtf``: converted to ``.docx`` by LibreOffice, then read as one.
+"""Word 97–2003 ``.doc``, ``.rtf`` and OpenDocument ``.odt``: converted to ``.docx`` by
+LibreOffice, then read as one.
 
 LibreOffice (Debian ``libreoffice-writer-nogui``, installed by ``make system-deps``) reads
 both formats with their run fonts, which tell a legacy TCVN3/VNI run from a Unicode one
@@ -49,7 +50,7 @@ def find_converter() -> str | None:
 
 
 def convert_to_docx(path: Path, workdir: Path) -> Path:
-    """Convert ``path`` (.doc, .rtf) into ``workdir``; raise ``IngestError`` on failure."""
+    """Convert ``path`` (.doc, .rtf, .odt) into ``workdir``; raise ``IngestError`` on failure."""
     kind = path.suffix.lower() or "file"
     soffice = find_converter()
     if soffice is None:

@@ -14,9 +14,9 @@ from vbparse.models.span import ParseWarning, Span
 
 # Bump the minor version for added optional fields, the major one for anything that
 # breaks a consumer (a renamed or removed field, a changed meaning).
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
-SourceFormat = Literal["txt", "md", "pdf", "docx", "image"]
+SourceFormat = Literal["txt", "md", "html", "pdf", "docx", "image"]
 
 
 class Source(BaseModel):
