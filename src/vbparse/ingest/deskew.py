@@ -90,10 +90,10 @@ def turn(image: Any, angle: float) -> Any:
     brought in at the edges: ``page_turn.turn_bicubic``); the page itself when the angle is
     below half a search step (no turn worth resampling the page for).
 
-    Pillow's turn, not OpenCV's (0.06 s a page against 0.14): OpenCV's sharper cubic changes
+    Pillow's turn, not OpenCV's (0.06 s a page against 0.13): OpenCV's sharper cubic changes
     Tesseract's reading, and on the real corpus's 31 scans lowered every figure of the scan
-    row (fields 0.692 → 0.667, task 0.914 → 0.906, support 0.800 → 0.789; bench/RESULTS.md,
-    "OCR, fifth pass")."""
+    row but deadlines (fields 0.692 → 0.667, task 0.914 → 0.906, support 0.800 → 0.789;
+    bench/RESULTS.md, "OCR, fifth pass")."""
     import numpy as np
     from PIL import Image
 
