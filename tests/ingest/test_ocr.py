@@ -193,7 +193,7 @@ def test_ocr_ink_page_is_turned_only_when_read():
     later = TurnedLater(image, 1.4)
     assert (later.width, later.height) == (600, 400)
     assert "turned" not in vars(later)
-    whole = turn(image.convert("L"), 1.4)
+    whole = Image.fromarray(turn(image.convert("L"), 1.4))
     for box in [(0, 0, 600, 400), (90, 140, 300, 180), (-20, -10, 50, 30), (580, 380, 640, 420)]:
         assert later.crop(box).tobytes() == whole.crop(box).tobytes(), box
     assert "turned" not in vars(later)

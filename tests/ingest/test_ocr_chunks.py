@@ -101,13 +101,13 @@ def test_ocr_chunks_coarse_skew_search_as_every_step():
     for path in sorted((CORPUS / "scan").glob("*.pdf")):
         pdf = pdfium.PdfDocument(str(path))
         for index in range(min(2, len(pdf))):
-            page = drop_colour(pdf[index].render(scale=300 / 72).to_pil())
-            small = page.resize((page.width * 1000 // page.height, 1000))
+            page = drop_colour(pdf[index].render(scale=300 / 72).to_numpy())
+            ink = deskew._search_copy(page)
             every = [
-                deskew._sharpness(small, k * deskew.SKEW_STEP_DEG) for k in range(-steps, steps + 1)
+                deskew._sharpness(ink, k * deskew.SKEW_STEP_DEG) for k in range(-steps, steps + 1)
             ]
             best = (every.index(max(every)) - steps) * deskew.SKEW_STEP_DEG
-            assert deskew.estimate_skew(small) == best, (path.name, index)
+            assert deskew.estimate_skew(page) == best, (path.name, index)
 
 
 @needs_tesseract

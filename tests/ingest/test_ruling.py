@@ -116,3 +116,19 @@ def test_ruling_scanner_streak_is_no_column_of_the_table():
     assert grid.rows[-1].at < page.height * 2 / 3  # and ends above the closing
     assert len(grid.columns) == 8  # seven columns, the streak not among them
     assert all(c.end - c.start < page.height / 3 for c in grid.columns)
+
+
+def test_ruling_row_counts_as_numpy_sums():
+    """OpenCV's counts of ink per row are numpy's, on a real table page's mask, its
+    transpose (the columns, as the vertical rules are searched) and a strided view."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from vbparse.ingest.ocr_zones import drop_colour
+    from vbparse.ingest.ruling import _ink, _row_counts
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    pdf = pdfium.PdfDocument(str(corpus / "scan" / "004_a135c2dc3c7e6627.pdf"))
+    mask = _ink(drop_colour(pdf[5].render(scale=150 / 72).to_numpy()))
+    for view in (mask, mask.T, mask[::2, 1::3]):
+        assert np.array_equal(_row_counts(view), view.sum(axis=1))

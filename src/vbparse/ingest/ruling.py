@@ -1,4 +1,4 @@
-"""Ruled tables on a page image (numpy only): the grid of rules, erased before OCR.
+"""Ruled tables on a page image (a greyscale array): the grid of rules, erased before OCR.
 
 A scanned table is found from its rules, not from the text: vertical rules are columns of
 ink at least ``MIN_VERTICAL_SHARE`` of the page high, horizontal rules are rows of ink that
@@ -58,9 +58,9 @@ class Grid:
 
 
 def _ink(image: Any) -> Any:
-    import numpy as np
+    from vbparse.ingest.deskew import grey_pixels
 
-    return np.asarray(image.convert("L"), dtype=np.uint8) < 128
+    return grey_pixels(image) < 128
 
 
 def _thicken(mask: Any, axis: int) -> Any:
@@ -97,7 +97,7 @@ def _candidate_rows(mask: Any, length: int) -> Any:
     import numpy as np
 
     need = FILL * length
-    rows = mask.sum(axis=1) >= need
+    rows = _row_counts(mask) >= need
     block = length // 2
     blocks = mask.shape[1] // block
     picked = np.flatnonzero(rows)
@@ -106,6 +106,20 @@ def _candidate_rows(mask: Any, length: int) -> Any:
     sums = mask[picked, : blocks * block].reshape(len(picked), blocks, block).sum(axis=2)
     rows[picked] = sums.max(axis=1) >= block - (length - need)
     return rows
+
+
+def _row_counts(mask: Any) -> Any:
+    """The count of ink pixels in each row of a boolean mask (the page's, or its transpose:
+    the page's columns): OpenCV's sum over the bytes, 0.5-3 ms a 300-dpi page where numpy's
+    ``sum``, which makes each pixel an integer first, took 6 ms."""
+    from vbparse.ingest.opencv import cv2_single
+
+    cv2 = cv2_single()
+    if mask.flags.c_contiguous:
+        return cv2.reduce(mask.view("uint8"), 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+    if mask.T.flags.c_contiguous:  # a transposed page: its rows are the page's columns
+        return cv2.reduce(mask.T.view("uint8"), 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel()
+    return mask.sum(axis=1)
 
 
 def _rules(mask: Any, length: int) -> list[Rule]:
@@ -191,11 +205,11 @@ def find_grid(image: Any) -> Grid | None:
 
 
 def erase_rules(image: Any, grid: Grid, margin: int = 2) -> Any:
-    """A copy of the page (mode L) with the grid's rules painted white."""
-    import numpy as np
-    from PIL import Image
+    """A copy of the page (a greyscale array; or of a Pillow image) with the grid's rules
+    painted white."""
+    from vbparse.ingest.deskew import grey_pixels
 
-    pixels = np.array(image.convert("L"), dtype=np.uint8)
+    pixels = grey_pixels(image).copy()
     height, width = pixels.shape
     for rule in grid.rows:
         y0, y1 = max(rule.first - margin, 0), min(rule.last + margin + 1, height)
@@ -203,4 +217,4 @@ def erase_rules(image: Any, grid: Grid, margin: int = 2) -> Any:
     for rule in grid.columns:
         x0, x1 = max(rule.first - margin, 0), min(rule.last + margin + 1, width)
         pixels[max(rule.start - margin, 0) : min(rule.end + margin, height), x0:x1] = 255
-    return Image.fromarray(pixels, mode="L")
+    return pixels
