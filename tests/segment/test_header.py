@@ -926,3 +926,21 @@ def test_motto_as_ocr_reads_it_is_no_issuer(line):
     from vbparse.segment.header_lines import is_motto
 
     assert is_motto(line)
+
+
+def test_closing_cc_entries_run_together_with_their_purposes():
+    """công văn 1040/LĐTBXH-NCC as Markdown (real b33): a copy ran the Nơi nhận onto one line,
+    the purpose a brace set beside each entry after its ";"; the purpose is the entry's."""
+    text = (
+        "Đề nghị thực hiện./.\nNơi nhận: - Như trên; - UB các vấn đề XH của QH; (để báo cáo) - "
+        "Ban Dân nguyện của QH; (để báo cáo) - Bộ Y tế; (để phối hợp) - TW Hội CCB; - Lưu: VT, "
+        "Cục NCC.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nBùi Hồng Lĩnh\n"
+    )
+    assert find_closing(text, 0, len(text)).cc == [
+        "Như trên",
+        "UB các vấn đề XH của QH (để báo cáo)",
+        "Ban Dân nguyện của QH (để báo cáo)",
+        "Bộ Y tế (để phối hợp)",
+        "TW Hội CCB",
+        "Lưu: VT, Cục NCC",
+    ]

@@ -82,8 +82,12 @@ def _continues_entry(lines: list[Line], k: int) -> bool:
 
 
 # Entries a web copy ran onto one line: "Nơi nhận:- Như trên;- TTCP, các PTT (để b/c);- VPCP:
-# BTCN; Vụ TH, TTĐT;- Lưu: VT, QHQT (3)." (công văn 6722/VPCP-QHQT, real).
-_RUN_TOGETHER = regex.compile(r"(?<=;)\s*(?=[-–]\s*\S)")
+# BTCN; Vụ TH, TTĐT;- Lưu: VT, QHQT (3)." (công văn 6722/VPCP-QHQT, real), the purpose a
+# brace set beside the entry kept with it ("- UB các vấn đề XH của QH; (để báo cáo) - Ban Dân
+# nguyện của QH; (để báo cáo) - …", công văn 1040/LĐTBXH-NCC as Markdown, real b33).
+_RUN_TOGETHER = regex.compile(r"(?<=;(?:\s*\([^()\n]{1,40}\))?)\s*(?=[-–]\s*\S)")
+# That purpose after the entry's ";": the entry's own ("UB … của QH (để báo cáo)").
+_PURPOSE_AFTER_STOP = regex.compile(r";\s*(\([^()]{1,40}\))$")
 
 
 def _run_together(line: Line) -> list[Line]:
@@ -167,6 +171,7 @@ def clean_cc(line: Line) -> str:
     if words.lower().startswith("lưu"):
         words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
         words = _LUU_INITIALS.sub("", words.rstrip(" ;.,"), timeout=time_left())
+    words = _PURPOSE_AFTER_STOP.sub(r" \1", words.rstrip(" ;.,"), timeout=time_left())
     return words.rstrip(" ;.,")
 
 
