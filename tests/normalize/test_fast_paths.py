@@ -47,6 +47,14 @@ def test_unwrap_lines_after_a_break_read_without_a_copy(text):
         assert unwrap._lines_from(text, at, 4) == text[at:].split("\n", 4)[:4]
 
 
+@pytest.mark.parametrize("text", LINES, ids=range(len(LINES)))
+def test_unwrap_line_before_a_break_is_the_windows_last(text):
+    """The line a break ends, found without splitting the window, is the last of the lines
+    the window gives (its start cut at the window's reach on a longer line)."""
+    for at in range(len(text) + 1):
+        assert unwrap._line_before(text, at) == unwrap._lines_before(text, at)[-1]
+
+
 NEEDS = [
     (normalize._TRAILING_SPACE, normalize._space_at_line_end),
     (normalize._LEADING_SPACE, normalize._space_at_line_start),
@@ -189,3 +197,27 @@ def test_type_title_as_joining_every_line():
         assert unwrap._is_type_title(line) == expected, line
         found += expected
     assert found > len(titles)
+
+
+CAPITALS = [
+    "KT. BỘ TRƯỞNG",
+    "PHỤ LỤC",
+    "Phụ lục",
+    "A",
+    "AB",
+    "A1 B",
+    "ǅA",
+    "中文",
+    "ABC中",
+    "ªB",
+    "",
+    "12",
+]
+
+
+@pytest.mark.parametrize("line", CAPITALS, ids=range(len(CAPITALS)))
+def test_is_capitals_reads_every_letter(line):
+    """At least two letters, every one upper case (a letter without case, as "中", is not)."""
+    letters = [c for c in line if c.isalpha()]
+    expected = len(letters) >= 2 and all(c.isupper() for c in letters)
+    assert unwrap.is_capitals.__wrapped__(line) == expected

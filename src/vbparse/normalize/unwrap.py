@@ -15,6 +15,7 @@ Headings, list items, title lines in capitals and table cells stay on their own 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import regex
 
@@ -96,7 +97,8 @@ def wrap_width(text: str) -> int | None:
     Wrapped text has many lines ending close to one width; text with one paragraph per line
     (or table cells) has no such cluster.
     """
-    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
+    # (``map`` and ``filter`` over str's own methods: no Python frame per line)
+    lengths = sorted(map(len, map(str.rstrip, filter(str.strip, text.split("\n")))))
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.9) - 1]
@@ -107,7 +109,8 @@ def wrap_width(text: str) -> int | None:
 
 
 def _join_with(
-    before: list[str],
+    last: str,
+    lines_before: Callable[[], list[str]],
     source: str,
     at: int,
     width: int | None,
@@ -115,16 +118,17 @@ def _join_with(
     flat_table: bool = False,
     paragraph_break: bool = False,
 ) -> str | None:
-    """What replaces the break between the lines ``before`` (the last one is the line the
-    break ends) and the text from ``source[at]``: " ", "" or None (keep the break).
+    """What replaces the break between the line ``last`` (the line the break ends, as the
+    last of ``lines_before()``: the lines before the break, read only when a rule needs more
+    than the last) and the text from ``source[at]``: " ", "" or None (keep the break).
     ``flat_table``: the text holds a table flattened one cell a line, whose row numbers stand
     alone. ``paragraph_break``: a blank line stands between the lines in a text that does not
     put one after every line. (The patterns are matched at ``at``, not on a copy of the rest
     of the text: none looks behind its start.)"""
-    line = before[-1].rstrip()
+    line = last.rstrip()
     first = source[at]
     if (
-        _is_bare_label(line, numbers=not flat_table)
+        _is_bare_label(line, not flat_table)
         and _LINE_WITH_LETTER.match(source, at)
         and not label_start().match(source, at)
     ):
@@ -141,7 +145,7 @@ def _join_with(
     if label_start().match(source, at) and (
         # a dash after a paragraph's break opens an item ("5. Các chủ rừng là tổ chức (các" /
         # "Ban quản lý rừng …)" / "" / "- Thực hiện …", chỉ thị 06/CT-UBND Quảng Trị, real)
-        paragraph_break or not _dash_in_flow(before, source, at, width)
+        paragraph_break or not _dash_in_flow(lines_before(), source, at, width)
     ):
         return None
     if _structural_line().match(source, at):
@@ -162,7 +166,7 @@ def _join_with(
         # CỘNG" / "VĂN PHÒNG CHÍNH PHỦ") stays apart, as the capitals line alone did before a
         # join made it ("CỘNG" / "VĂN …"): normalize gives the same text on its own output
         return None
-    if _continues_bullet(before, source, at):
+    if _continues_bullet(lines_before(), source, at):
         return " "
     if _ends_with(line, "unwrap_connectors") and not _ends_with(
         line, "unwrap_connector_exceptions"
@@ -239,8 +243,10 @@ _FLAT_TABLE_SEQ = regex.compile(r"(?m)^[ \t]*(?:S?TT|Số TT|Số thứ tự|Stt
 
 
 # Pure in its arguments: the line before a break is asked again on normalize's next pass.
+# (``numbers`` is passed by position: a keyword makes the cache build a longer key, at every
+# break of every text.)
 @functools.lru_cache(maxsize=4096)
-def _is_bare_label(line: str, *, numbers: bool = True) -> bool:
+def _is_bare_label(line: str, numbers: bool = True) -> bool:
     """Whether ``line`` is an item label and nothing else ("-", "1.1.", "a)"); a bare number
     ("1.") only where ``numbers``."""
     text = line.strip()
@@ -295,8 +301,10 @@ def _continues_bullet(lines_before: list[str], source: str, at: int) -> bool:
 def is_capitals(line: str) -> bool:
     """A line in capitals, a signature or title ("KT. BỘ TRƯỞNG", "PHỤ LỤC"): at least two
     letters, none in lower case. Never inside a list item."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    # (``filter`` and ``map`` over str's own methods: no Python frame per character; the
+    # segmenters ask it of every line, and most are not in the cache)
+    letters = list(filter(str.isalpha, line))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 # How many lines one wrapped list item may run to.
@@ -327,6 +335,21 @@ _FIELD_LINE_CHARS = 2000
 _AFTER_KEPT: list[str] = []
 
 
+def _line_before(source: str, at: int) -> str:
+    """``_lines_before(source, at)[-1]``, found without splitting the window."""
+    opening = max(0, at - _WINDOW)
+    cut = source.rfind("\n", opening, at)
+    return source[cut + 1 if cut >= 0 else opening : at]
+
+
+def _lines_before(source: str, at: int) -> list[str]:
+    """The last ``_ITEM_LINES`` lines before ``at``, within ``_WINDOW`` characters."""
+    # rsplit: only the last lines are split off (a split of the whole window per break made
+    # joining quadratic in the line count).
+    window = source[max(0, at - _WINDOW) : at]
+    return window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
+
+
 def _line_at(source: str, start: int) -> str:
     end = source.find("\n", start)
     return source[start : end if end >= 0 else len(source)]
@@ -351,12 +374,12 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
 
     def join(match: regex.Match[str]) -> str:
         nonlocal field_line, last_end
-        window = source[max(0, match.start() - _WINDOW) : match.start()]
-        # rsplit: only the last lines are split off (a split of the whole window per break
-        # made joining quadratic in the line count).
-        before = window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
+        start = match.start()
+        # The lines before the break are split off only for the rules that read them: most
+        # breaks are decided on the line the break ends (it ends a sentence).
         joined = _join_with(
-            before,
+            _line_before(source, start),
+            functools.partial(_lines_before, source, start),
             source,
             match.end(),
             width,
