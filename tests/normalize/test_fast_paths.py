@@ -221,3 +221,32 @@ def test_is_capitals_reads_every_letter(line):
     letters = [c for c in line if c.isalpha()]
     expected = len(letters) >= 2 and all(c.isupper() for c in letters)
     assert unwrap.is_capitals.__wrapped__(line) == expected
+
+
+ENDINGS = [
+    "",
+    " ",
+    "của",
+    "  Giao Sở Y tế chủ trì, phối hợp với",
+    "thực hiện theo quy định của\t",
+    "báo cáo kết quả về Sở",
+    "đề nghị các Sở,   ngành và",
+    "Căn cứ Quyết định số",
+    "ngày",
+]
+
+
+@pytest.mark.parametrize("line", ENDINGS, ids=range(len(ENDINGS)))
+def test_unwrap_line_endings_read_from_the_last_words(line):
+    """``_ends_with`` and ``_ends_with_name_head`` split off only the last words (``rsplit``):
+    the answers of the whole line's ``split``."""
+
+    def whole(words, longest, text):
+        tail = text.split()
+        return any(" ".join(tail[-n:]) in words for n in range(1, min(longest, len(tail)) + 1))
+
+    for key in ("unwrap_connectors", "unwrap_connectors_before_digit"):
+        words, longest = unwrap._connectors(key)
+        assert unwrap._ends_with(line, key) == whole(words, longest, line.lower())
+    heads, longest = unwrap._name_heads()
+    assert unwrap._ends_with_name_head(line) == whole(heads, longest, line)

@@ -15,7 +15,6 @@ Headings, list items, title lines in capitals and table cells stay on their own 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 
 import regex
 
@@ -70,7 +69,9 @@ def _connectors(key: str) -> tuple[frozenset[str], int]:
 
 def _ends_with(line: str, key: str) -> bool:
     words, longest = _connectors(key)
-    tail = line.lower().split()
+    # (only the last words are split off: ``split()[-longest:]``, without splitting a long
+    # line whole)
+    tail = line.lower().rsplit(None, longest)
     return any(" ".join(tail[-n:]) in words for n in range(1, min(longest, len(tail)) + 1))
 
 
@@ -87,7 +88,7 @@ def _name_heads() -> tuple[frozenset[str], int]:
 def _ends_with_name_head(line: str) -> bool:
     """The line ends with a name's head as written ("… phối hợp thực hiện: Sở")."""
     heads, longest = _name_heads()
-    tail = line.split()
+    tail = line.rsplit(None, longest)  # (``split()[-longest:]`` as in ``_ends_with``)
     return any(" ".join(tail[-n:]) in heads for n in range(1, min(longest, len(tail)) + 1))
 
 
@@ -109,23 +110,22 @@ def wrap_width(text: str) -> int | None:
 
 
 def _join_with(
-    last: str,
-    lines_before: Callable[[], list[str]],
     source: str,
+    start: int,
     at: int,
     width: int | None,
-    *,
     flat_table: bool = False,
     paragraph_break: bool = False,
 ) -> str | None:
-    """What replaces the break between the line ``last`` (the line the break ends, as the
-    last of ``lines_before()``: the lines before the break, read only when a rule needs more
-    than the last) and the text from ``source[at]``: " ", "" or None (keep the break).
-    ``flat_table``: the text holds a table flattened one cell a line, whose row numbers stand
-    alone. ``paragraph_break``: a blank line stands between the lines in a text that does not
-    put one after every line. (The patterns are matched at ``at``, not on a copy of the rest
-    of the text: none looks behind its start.)"""
-    line = last.rstrip()
+    """What replaces the break ``source[start:at]`` between the lines before it and the text
+    from ``source[at]``: " ", "" or None (keep the break). ``flat_table``: the text holds a
+    table flattened one cell a line, whose row numbers stand alone. ``paragraph_break``: a
+    blank line stands between the lines in a text that does not put one after every line.
+    (The patterns are matched at ``at``, not on a copy of the rest of the text: none looks
+    behind its start. The lines before the break are split off only for the rules that read
+    more than the last one: most breaks are decided on it, as it ends a sentence.)
+    Its arguments are passed by position: it runs at every break of every text."""
+    line = _line_before(source, start).rstrip()
     first = source[at]
     if (
         _is_bare_label(line, not flat_table)
@@ -135,8 +135,8 @@ def _join_with(
         # A label a web copy left alone on its line ("-" / "Phân công …", "1.1." / "Trưởng
         # Ban Chỉ đạo", quyết định 1627/QĐ-UBND Quảng Ngãi): it opens the line after it.
         return " "
-    if _wrapped_after_semicolon(line, source, at, width):
-        return " "
+    if line[-1:] == ";" and _wrapped_after_semicolon(line, source, at, width):
+        return " "  # (its first test made here: at every break, most lines end otherwise)
     if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
         return None
     if not _LINE_WITH_LETTER.match(source, at) or first == "|":
@@ -145,7 +145,7 @@ def _join_with(
     if label_start().match(source, at) and (
         # a dash after a paragraph's break opens an item ("5. Các chủ rừng là tổ chức (các" /
         # "Ban quản lý rừng …)" / "" / "- Thực hiện …", chỉ thị 06/CT-UBND Quảng Trị, real)
-        paragraph_break or not _dash_in_flow(lines_before(), source, at, width)
+        paragraph_break or not _dash_in_flow(_lines_before(source, start), source, at, width)
     ):
         return None
     if _structural_line().match(source, at):
@@ -166,7 +166,7 @@ def _join_with(
         # CỘNG" / "VĂN PHÒNG CHÍNH PHỦ") stays apart, as the capitals line alone did before a
         # join made it ("CỘNG" / "VĂN …"): normalize gives the same text on its own output
         return None
-    if _continues_bullet(lines_before(), source, at):
+    if _continues_bullet(_lines_before(source, start), source, at):
         return " "
     if _ends_with(line, "unwrap_connectors") and not _ends_with(
         line, "unwrap_connector_exceptions"
@@ -374,24 +374,21 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
 
     def join(match: regex.Match[str]) -> str:
         nonlocal field_line, last_end
-        start = match.start()
-        # The lines before the break are split off only for the rules that read them: most
-        # breaks are decided on the line the break ends (it ends a sentence).
+        start, end = match.span()
         joined = _join_with(
-            _line_before(source, start),
-            functools.partial(_lines_before, source, start),
             source,
-            match.end(),
+            start,
+            end,
             width,
-            flat_table=flat_table,
-            paragraph_break=not double_spaced and match.group(0).count("\n") > 1,
+            flat_table,
+            not double_spaced and source.count("\n", start, end) > 1,
         )
         if joined is not None and field_line is _AFTER_KEPT:
             # Decided now, not at every kept break: most breaks are kept and never asked.
             field_line = [] if opens_with_field(_line_at(source, last_end)) else None
         if joined is not None and field_line is not None:
-            so_far = "".join(field_line) + source[last_end : match.start()]
-            candidate = so_far + joined + _line_at(source, match.end())
+            so_far = "".join(field_line) + source[last_end:start]
+            candidate = so_far + joined + _line_at(source, end)
             if len(candidate) > _FIELD_LINE_CHARS or holds_two_fields(candidate):
                 joined = None
             else:
@@ -400,7 +397,7 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
             # The line after a kept break opens a new output line: whether it opens with a
             # field is read from it when a join onto it is proposed.
             field_line = _AFTER_KEPT
-        last_end = match.end()
+        last_end = end
         return match.group(0) if joined is None else joined
 
     return text.sub(_BREAK if " \n" in source else _BREAK_AT_NEWLINE, join)
