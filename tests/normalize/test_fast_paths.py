@@ -6,7 +6,7 @@ import pytest
 
 from vbparse import normalize
 from vbparse.grammars import load_yaml
-from vbparse.normalize import unicode, unwrap
+from vbparse.normalize import tone_marks, unicode, unwrap
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
@@ -250,3 +250,32 @@ def test_unwrap_line_endings_read_from_the_last_words(line):
         assert unwrap._ends_with(line, key) == whole(words, longest, line.lower())
     heads, longest = unwrap._name_heads()
     assert unwrap._ends_with_name_head(line) == whole(heads, longest, line)
+
+
+RUNS = [
+    "",
+    "Hòa hoà  hòa",
+    "Bộ Y tế,Sở Y tế;x2y",
+    "a\u00a0b\u2028c\x1cd\te\nf",
+    "tỉnh2025năm ABC-DEF",
+    "Kếhoạch số 12/KH-UBND của Ủy ban nhân dân",
+]
+
+
+@pytest.mark.parametrize("text", RUNS, ids=range(len(RUNS)))
+def test_letter_runs_from_the_distinct_words(text):
+    """The runs found in the text's distinct words are those of the whole text."""
+    expected = frozenset(tone_marks._LETTER_RUN.findall(text))
+    assert tone_marks.letter_runs.__wrapped__(text) == expected
+
+
+def test_letter_runs_of_the_fixture_texts():
+    from pathlib import Path
+
+    root = Path(__file__).parents[1] / "fixtures"
+    paths = sorted(root.rglob("*.txt"))[::7]
+    assert len(paths) > 30
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        expected = frozenset(tone_marks._LETTER_RUN.findall(text))
+        assert tone_marks.letter_runs.__wrapped__(text) == expected, path.name
