@@ -279,3 +279,38 @@ def test_letter_runs_of_the_fixture_texts():
         text = path.read_text(encoding="utf-8", errors="replace")
         expected = frozenset(tone_marks._LETTER_RUN.findall(text))
         assert tone_marks.letter_runs.__wrapped__(text) == expected, path.name
+
+
+def test_place_date_led_by_what_it_holds():
+    """The field patterns' place and date is led by its comma and "ngày" (read in one pass):
+    it matches where the grammar's pattern alone does, on every line of the fixture texts
+    and at its edges (tabs before the comma, digits after the place, no comma)."""
+    import regex
+
+    from vbparse.grammars import load_yaml
+    from vbparse.normalize import layout_fields
+
+    plain = load_yaml("header.yaml")["place_date"]
+    guarded = layout_fields.place_date_first(plain)
+    assert guarded != plain  # the grammar's form is the one the lead was written for
+    plain_re, guarded_re = regex.compile(plain), regex.compile(guarded)
+    from pathlib import Path
+
+    root = Path(__file__).parents[1] / "fixtures"
+    lines = [
+        "Hà Nội, ngày 12 tháng 3 năm 2025",
+        "TP. Hồ Chí Minh ,  ngày 5",
+        "Hà Nội\t, ngày 1",
+        "Phường 12 , ngày 3",
+        "Hà Nội ngày 12",
+        "Hà-Nội, ngày 1",
+        "Giao Sở Y tế chủ trì, phối hợp",
+        "Quảng Ninh,\nngày 3",
+    ]
+    for path in sorted(root.rglob("*.txt"))[::3] + sorted(root.rglob("*.md"))[::3]:
+        lines += path.read_text(encoding="utf-8", errors="replace").split("\n")
+    assert len(lines) > 10000
+    for line in lines:
+        for at in {0, len(line) - len(line.lstrip())}:
+            a, b = plain_re.match(line, at), guarded_re.match(line, at)
+            assert (a and a.group(0)) == (b and b.group(0)), line

@@ -20,6 +20,7 @@ import regex
 
 from vbparse.grammars import load_tsv, load_yaml
 from vbparse.normalize.layout import holds_two_fields, opens_with_field
+from vbparse.normalize.layout_fields import place_date_first
 from vbparse.normalize.offsets import NormalizedText
 
 # A line break with the spaces around it and any blank lines after it.
@@ -51,7 +52,7 @@ def _structural_line() -> regex.Pattern[str]:
     g = load_yaml("header.yaml")
     # Case-sensitive, and "Số" only before a number: "số và Đề án 06" continues a sentence.
     parts = [rf"{g['number_label']}\d", g["subject_label"], g["recipients_label"], g["cc_label"]]
-    parts.append(g["place_date"])
+    parts.append(place_date_first(g["place_date"]))
     parts += g["motto"]
     # A signature's authority line ("KT. GIÁM ĐỐC"): OCR ends the Lưu line above with a
     # comma ("- Lưu VT (ĐI, Đ4). NMĐ,", công văn 855/CAT-PA05, real scan).
@@ -69,9 +70,7 @@ def _connectors(key: str) -> tuple[frozenset[str], int]:
 
 def _ends_with(line: str, key: str) -> bool:
     words, longest = _connectors(key)
-    # (only the last words are split off: ``split()[-longest:]``, without splitting a long
-    # line whole)
-    tail = line.lower().rsplit(None, longest)
+    tail = line.lower().rsplit(None, longest)  # (``split()[-longest:]``, the last words only)
     return any(" ".join(tail[-n:]) in words for n in range(1, min(longest, len(tail)) + 1))
 
 
@@ -117,14 +116,12 @@ def _join_with(
     flat_table: bool = False,
     paragraph_break: bool = False,
 ) -> str | None:
-    """What replaces the break ``source[start:at]`` between the lines before it and the text
-    from ``source[at]``: " ", "" or None (keep the break). ``flat_table``: the text holds a
-    table flattened one cell a line, whose row numbers stand alone. ``paragraph_break``: a
-    blank line stands between the lines in a text that does not put one after every line.
-    (The patterns are matched at ``at``, not on a copy of the rest of the text: none looks
-    behind its start. The lines before the break are split off only for the rules that read
-    more than the last one: most breaks are decided on it, as it ends a sentence.)
-    Its arguments are passed by position: it runs at every break of every text."""
+    """What replaces the break ``source[start:at]``: " ", "" or None (keep the break).
+    ``flat_table``: the text holds a table flattened one cell a line, whose row numbers stand
+    alone. ``paragraph_break``: a blank line stands between the lines in a text that does not
+    put one after every line. (The patterns are matched at ``at``, not on a copy of the rest
+    of the text; the lines above the break's own are split off only for the rules that read
+    them: most breaks are decided on its line. Asked by position at every break.)"""
     line = _line_before(source, start).rstrip()
     first = source[at]
     if (
@@ -242,9 +239,8 @@ _BARE_NUMBER = regex.compile(r"\d{1,3}\.?")
 _FLAT_TABLE_SEQ = regex.compile(r"(?m)^[ \t]*(?:S?TT|Số TT|Số thứ tự|Stt)[ \t]*$")
 
 
-# Pure in its arguments: the line before a break is asked again on normalize's next pass.
-# (``numbers`` is passed by position: a keyword makes the cache build a longer key, at every
-# break of every text.)
+# Pure in its arguments: the line before a break is asked again on normalize's next pass
+# (``numbers`` passed by position: a keyword makes the cache build a longer key).
 @functools.lru_cache(maxsize=4096)
 def _is_bare_label(line: str, numbers: bool = True) -> bool:
     """Whether ``line`` is an item label and nothing else ("-", "1.1.", "a)"); a bare number

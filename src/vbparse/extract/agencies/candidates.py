@@ -377,19 +377,16 @@ def _bases(gazetteer: Gazetteer) -> Trie:
     return bases
 
 
-def _bases_in_every_area(
-    gazetteer: Gazetteer, tokens: Tokens, opening: list[int]
-) -> list[Candidate]:
+def _bases_in_every_area(gazetteer: Gazetteer, tokens: Tokens, at: list[int]) -> list[Candidate]:
     """ "Bảo hiểm xã hội các tỉnh, thành phố", "Kho bạc Nhà nước các tỉnh": a department
     always written with its unit word (``department_bases``) named bare before "các" and
-    territories is that department in each of them (công văn 4024/BHXH-CSYT, real).
-    ``opening``: the tokens a candidate can start at (``_openings``, which holds the bases'
-    first words): the text's tokens are not walked a second time."""
+    territories is that department in each of them (công văn 4024/BHXH-CSYT, real). Read at
+    ``at``, the tokens ``_openings`` admits (the bases' first words among them)."""
     bases = _bases(gazetteer)
     keys = tokens.keys
     determiners = group_tries(gazetteer).determiners
     out = []
-    for i in [i for i in opening if keys[i] in bases.root]:  # a base can start there
+    for i in [i for i in at if keys[i] in bases.root]:  # a base can start there
         base = bases.longest(keys, i)
         if base is None or base[0] >= len(keys) or keys[base[0]] not in determiners:
             continue
