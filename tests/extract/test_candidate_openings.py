@@ -48,3 +48,5 @@ def test_openings_hold_each_kind_of_first_word() -> None:
     assert set(gazetteer.members["province"].root) <= words
     without = candidates._openings(gazetteer, False)
     assert without <= words and set(gazetteer.full.root) <= without
+    # the department bases' first words too: their pass reads the opening tokens only
+    assert set(candidates._bases(gazetteer).root) <= without

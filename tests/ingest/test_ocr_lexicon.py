@@ -129,3 +129,28 @@ def test_repair_marks_as_asking_every_pair():
 def test_repair_marks_across_a_wrapped_line(text, expected):
     assert repair_marks(text) == expected
     assert len(repair_marks(text)) == len(text)  # offsets kept
+
+
+def test_unwritten_pairs_from_any_word():
+    """The pairs ``repair_marks`` visits: those the lexicon lacks, from any word on (after a
+    word put right the pairs after it are listed again)."""
+    from vbparse.ingest import ocr_lexicon as lx
+
+    lexicon = lx._lexicon()
+    read = "tô chức thực hiện kế hoạch tại thành phô Hà Nội"
+    folded = [lx._folded(w) for w in read.split(" ")]
+    for first in range(len(folded) + 1):
+        expected = [
+            i
+            for i in range(first, len(folded) - 1)
+            if (folded[i], folded[i + 1]) not in lexicon.pairs
+        ]
+        assert lx._unwritten_pairs(folded, first, lexicon) == expected
+    assert lx._unwritten_pairs(folded, 0, lexicon)  # "tô chức" and "thành phô" are not written
+
+
+def test_a_text_with_nothing_to_put_right_comes_back_as_is():
+    text = "Giao Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện."
+    assert repair_marks(text) is text
+    wrapped = "Giao Sở Y tế chủ trì, phối hợp với các sở,\nngành liên quan tổ chức thực hiện."
+    assert repair_marks(wrapped) is wrapped

@@ -6,7 +6,7 @@ import pytest
 
 from vbparse import normalize
 from vbparse.grammars import load_yaml
-from vbparse.normalize import unicode, unwrap
+from vbparse.normalize import tone_marks, unicode, unwrap
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
@@ -45,6 +45,14 @@ def test_unwrap_lines_after_a_break_read_without_a_copy(text):
     copies the rest of the text at every break: quadratic on long texts)."""
     for at in range(len(text) + 1):
         assert unwrap._lines_from(text, at, 4) == text[at:].split("\n", 4)[:4]
+
+
+@pytest.mark.parametrize("text", LINES, ids=range(len(LINES)))
+def test_unwrap_line_before_a_break_is_the_windows_last(text):
+    """The line a break ends, found without splitting the window, is the last of the lines
+    the window gives (its start cut at the window's reach on a longer line)."""
+    for at in range(len(text) + 1):
+        assert unwrap._line_before(text, at) == unwrap._lines_before(text, at)[-1]
 
 
 NEEDS = [
@@ -189,3 +197,120 @@ def test_type_title_as_joining_every_line():
         assert unwrap._is_type_title(line) == expected, line
         found += expected
     assert found > len(titles)
+
+
+CAPITALS = [
+    "KT. BỘ TRƯỞNG",
+    "PHỤ LỤC",
+    "Phụ lục",
+    "A",
+    "AB",
+    "A1 B",
+    "ǅA",
+    "中文",
+    "ABC中",
+    "ªB",
+    "",
+    "12",
+]
+
+
+@pytest.mark.parametrize("line", CAPITALS, ids=range(len(CAPITALS)))
+def test_is_capitals_reads_every_letter(line):
+    """At least two letters, every one upper case (a letter without case, as "中", is not)."""
+    letters = [c for c in line if c.isalpha()]
+    expected = len(letters) >= 2 and all(c.isupper() for c in letters)
+    assert unwrap.is_capitals.__wrapped__(line) == expected
+
+
+ENDINGS = [
+    "",
+    " ",
+    "của",
+    "  Giao Sở Y tế chủ trì, phối hợp với",
+    "thực hiện theo quy định của\t",
+    "báo cáo kết quả về Sở",
+    "đề nghị các Sở,   ngành và",
+    "Căn cứ Quyết định số",
+    "ngày",
+]
+
+
+@pytest.mark.parametrize("line", ENDINGS, ids=range(len(ENDINGS)))
+def test_unwrap_line_endings_read_from_the_last_words(line):
+    """``_ends_with`` and ``_ends_with_name_head`` split off only the last words (``rsplit``):
+    the answers of the whole line's ``split``."""
+
+    def whole(words, longest, text):
+        tail = text.split()
+        return any(" ".join(tail[-n:]) in words for n in range(1, min(longest, len(tail)) + 1))
+
+    for key in ("unwrap_connectors", "unwrap_connectors_before_digit"):
+        words, longest = unwrap._connectors(key)
+        assert unwrap._ends_with(line, key) == whole(words, longest, line.lower())
+    heads, longest = unwrap._name_heads()
+    assert unwrap._ends_with_name_head(line) == whole(heads, longest, line)
+
+
+RUNS = [
+    "",
+    "Hòa hoà  hòa",
+    "Bộ Y tế,Sở Y tế;x2y",
+    "a\u00a0b\u2028c\x1cd\te\nf",
+    "tỉnh2025năm ABC-DEF",
+    "Kếhoạch số 12/KH-UBND của Ủy ban nhân dân",
+]
+
+
+@pytest.mark.parametrize("text", RUNS, ids=range(len(RUNS)))
+def test_letter_runs_from_the_distinct_words(text):
+    """The runs found in the text's distinct words are those of the whole text."""
+    expected = frozenset(tone_marks._LETTER_RUN.findall(text))
+    assert tone_marks.letter_runs.__wrapped__(text) == expected
+
+
+def test_letter_runs_of_the_fixture_texts():
+    from pathlib import Path
+
+    root = Path(__file__).parents[1] / "fixtures"
+    paths = sorted(root.rglob("*.txt"))[::7]
+    assert len(paths) > 30
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        expected = frozenset(tone_marks._LETTER_RUN.findall(text))
+        assert tone_marks.letter_runs.__wrapped__(text) == expected, path.name
+
+
+def test_place_date_led_by_what_it_holds():
+    """The field patterns' place and date is led by its comma and "ngày" (read in one pass):
+    it matches where the grammar's pattern alone does, on every line of the fixture texts
+    and at its edges (tabs before the comma, digits after the place, no comma)."""
+    import regex
+
+    from vbparse.grammars import load_yaml
+    from vbparse.normalize import layout_fields
+
+    plain = load_yaml("header.yaml")["place_date"]
+    guarded = layout_fields.place_date_first(plain)
+    assert guarded != plain  # the grammar's form is the one the lead was written for
+    plain_re, guarded_re = regex.compile(plain), regex.compile(guarded)
+    from pathlib import Path
+
+    root = Path(__file__).parents[1] / "fixtures"
+    lines = [
+        "Hà Nội, ngày 12 tháng 3 năm 2025",
+        "TP. Hồ Chí Minh ,  ngày 5",
+        "Hà Nội\t, ngày 1",
+        "Phường 12 , ngày 3",
+        "Hà Nội ngày 12",
+        "Hà-Nội, ngày 1",
+        "Giao Sở Y tế chủ trì, phối hợp",
+        "Quảng Ninh,\nngày 3",
+    ]
+    for path in sorted(root.rglob("*.txt"))[::3] + sorted(root.rglob("*.md"))[::3]:
+        lines += path.read_text(encoding="utf-8", errors="replace").split("\n")
+    assert len(lines) > 10000
+    for line in lines:
+        for at in {0, len(line) - len(line.lstrip())}:
+            a, b = plain_re.match(line, at), guarded_re.match(line, at)
+            assert (a and a.group(0)) == (b and b.group(0)), line

@@ -22,8 +22,6 @@ emphasis star becomes spaces): offsets into the source stay exact.
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from vbparse.normalize.layout_cells import flatten_cell
@@ -86,15 +84,11 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
     bullets_in_text = _LINE_BULLET.search(text.text) is not None
     hit = lines_hit(text.text, lines, layout, motto=motto_in_text, bullets=bullets_in_text)
     marker = field_patterns()["marker"]
-    quiet = functools.partial(
-        untouched,
-        marker=marker,
-        caption=caption_in_text,
-        columns=columns_in_text,
-        signed=signed_in_text,
-    )
     for i, line in enumerate(lines):
-        if i not in hit and quiet(line):
+        # (``untouched``'s arguments passed by position: it is asked of every line, twice)
+        if i not in hit and untouched(
+            line, marker, caption_in_text, columns_in_text, signed_in_text
+        ):
             # No step below changes this line (most of a text: see ``layout_lines``).
             out.append(line)
             columns = set()

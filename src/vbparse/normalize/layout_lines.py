@@ -71,7 +71,7 @@ def lines_hit(
 
 
 def untouched(
-    line: str, *, marker: regex.Pattern[str], caption: bool, columns: bool, signed: bool
+    line: str, marker: regex.Pattern[str], caption: bool, columns: bool, signed: bool
 ) -> bool:
     """Whether no step of ``flatten_layout`` can change ``line``, a line ``lines_hit`` left
     out: it has no bar (a table row), no bracket (a caption), no run of spaces (columns), no

@@ -87,7 +87,11 @@ def _candidate_words() -> regex.Pattern[str]:
 @functools.lru_cache(maxsize=4)
 def letter_runs(text: str) -> frozenset[str]:
     """The distinct runs of letters in ``text`` (``\\p{L}+``, each as long as it goes)."""
-    return frozenset(_LETTER_RUN.findall(text, timeout=time_left()))
+    # Found in the text's distinct words, one space between them: no run crosses whitespace
+    # (no letter is a space), so the runs are the same, and a text repeats most of its words
+    # (the pattern reads two fifths of the characters: 0.12 -> 0.10 s over the text bench).
+    distinct = " ".join(set(text.split()))
+    return frozenset(_LETTER_RUN.findall(distinct, timeout=time_left()))
 
 
 def fold_tone_marks(text: NormalizedText) -> NormalizedText:

@@ -20,6 +20,7 @@ import regex
 
 from vbparse.grammars import load_tsv, load_yaml
 from vbparse.normalize.layout import holds_two_fields, opens_with_field
+from vbparse.normalize.layout_fields import place_date_first
 from vbparse.normalize.offsets import NormalizedText
 
 # A line break with the spaces around it and any blank lines after it.
@@ -51,7 +52,7 @@ def _structural_line() -> regex.Pattern[str]:
     g = load_yaml("header.yaml")
     # Case-sensitive, and "Số" only before a number: "số và Đề án 06" continues a sentence.
     parts = [rf"{g['number_label']}\d", g["subject_label"], g["recipients_label"], g["cc_label"]]
-    parts.append(g["place_date"])
+    parts.append(place_date_first(g["place_date"]))
     parts += g["motto"]
     # A signature's authority line ("KT. GIÁM ĐỐC"): OCR ends the Lưu line above with a
     # comma ("- Lưu VT (ĐI, Đ4). NMĐ,", công văn 855/CAT-PA05, real scan).
@@ -69,7 +70,7 @@ def _connectors(key: str) -> tuple[frozenset[str], int]:
 
 def _ends_with(line: str, key: str) -> bool:
     words, longest = _connectors(key)
-    tail = line.lower().split()
+    tail = line.lower().rsplit(None, longest)  # (``split()[-longest:]``, the last words only)
     return any(" ".join(tail[-n:]) in words for n in range(1, min(longest, len(tail)) + 1))
 
 
@@ -86,7 +87,7 @@ def _name_heads() -> tuple[frozenset[str], int]:
 def _ends_with_name_head(line: str) -> bool:
     """The line ends with a name's head as written ("… phối hợp thực hiện: Sở")."""
     heads, longest = _name_heads()
-    tail = line.split()
+    tail = line.rsplit(None, longest)  # (``split()[-longest:]`` as in ``_ends_with``)
     return any(" ".join(tail[-n:]) in heads for n in range(1, min(longest, len(tail)) + 1))
 
 
@@ -96,7 +97,8 @@ def wrap_width(text: str) -> int | None:
     Wrapped text has many lines ending close to one width; text with one paragraph per line
     (or table cells) has no such cluster.
     """
-    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
+    # (``map`` and ``filter`` over str's own methods: no Python frame per line)
+    lengths = sorted(map(len, map(str.rstrip, filter(str.strip, text.split("\n")))))
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.9) - 1]
@@ -107,32 +109,31 @@ def wrap_width(text: str) -> int | None:
 
 
 def _join_with(
-    before: list[str],
     source: str,
+    start: int,
     at: int,
     width: int | None,
-    *,
     flat_table: bool = False,
     paragraph_break: bool = False,
 ) -> str | None:
-    """What replaces the break between the lines ``before`` (the last one is the line the
-    break ends) and the text from ``source[at]``: " ", "" or None (keep the break).
+    """What replaces the break ``source[start:at]``: " ", "" or None (keep the break).
     ``flat_table``: the text holds a table flattened one cell a line, whose row numbers stand
     alone. ``paragraph_break``: a blank line stands between the lines in a text that does not
     put one after every line. (The patterns are matched at ``at``, not on a copy of the rest
-    of the text: none looks behind its start.)"""
-    line = before[-1].rstrip()
+    of the text; the lines above the break's own are split off only for the rules that read
+    them: most breaks are decided on its line. Asked by position at every break.)"""
+    line = _line_before(source, start).rstrip()
     first = source[at]
     if (
-        _is_bare_label(line, numbers=not flat_table)
+        _is_bare_label(line, not flat_table)
         and _LINE_WITH_LETTER.match(source, at)
         and not label_start().match(source, at)
     ):
         # A label a web copy left alone on its line ("-" / "Phân công …", "1.1." / "Trưởng
         # Ban Chỉ đạo", quyết định 1627/QĐ-UBND Quảng Ngãi): it opens the line after it.
         return " "
-    if _wrapped_after_semicolon(line, source, at, width):
-        return " "
+    if line[-1:] == ";" and _wrapped_after_semicolon(line, source, at, width):
+        return " "  # (its first test made here: at every break, most lines end otherwise)
     if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
         return None
     if not _LINE_WITH_LETTER.match(source, at) or first == "|":
@@ -141,7 +142,7 @@ def _join_with(
     if label_start().match(source, at) and (
         # a dash after a paragraph's break opens an item ("5. Các chủ rừng là tổ chức (các" /
         # "Ban quản lý rừng …)" / "" / "- Thực hiện …", chỉ thị 06/CT-UBND Quảng Trị, real)
-        paragraph_break or not _dash_in_flow(before, source, at, width)
+        paragraph_break or not _dash_in_flow(_lines_before(source, start), source, at, width)
     ):
         return None
     if _structural_line().match(source, at):
@@ -162,7 +163,7 @@ def _join_with(
         # CỘNG" / "VĂN PHÒNG CHÍNH PHỦ") stays apart, as the capitals line alone did before a
         # join made it ("CỘNG" / "VĂN …"): normalize gives the same text on its own output
         return None
-    if _continues_bullet(before, source, at):
+    if _continues_bullet(_lines_before(source, start), source, at):
         return " "
     if _ends_with(line, "unwrap_connectors") and not _ends_with(
         line, "unwrap_connector_exceptions"
@@ -238,9 +239,10 @@ _BARE_NUMBER = regex.compile(r"\d{1,3}\.?")
 _FLAT_TABLE_SEQ = regex.compile(r"(?m)^[ \t]*(?:S?TT|Số TT|Số thứ tự|Stt)[ \t]*$")
 
 
-# Pure in its arguments: the line before a break is asked again on normalize's next pass.
+# Pure in its arguments: the line before a break is asked again on normalize's next pass
+# (``numbers`` passed by position: a keyword makes the cache build a longer key).
 @functools.lru_cache(maxsize=4096)
-def _is_bare_label(line: str, *, numbers: bool = True) -> bool:
+def _is_bare_label(line: str, numbers: bool = True) -> bool:
     """Whether ``line`` is an item label and nothing else ("-", "1.1.", "a)"); a bare number
     ("1.") only where ``numbers``."""
     text = line.strip()
@@ -295,8 +297,10 @@ def _continues_bullet(lines_before: list[str], source: str, at: int) -> bool:
 def is_capitals(line: str) -> bool:
     """A line in capitals, a signature or title ("KT. BỘ TRƯỞNG", "PHỤ LỤC"): at least two
     letters, none in lower case. Never inside a list item."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    # (``filter`` and ``map`` over str's own methods: no Python frame per character; the
+    # segmenters ask it of every line, and most are not in the cache)
+    letters = list(filter(str.isalpha, line))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 # How many lines one wrapped list item may run to.
@@ -327,6 +331,21 @@ _FIELD_LINE_CHARS = 2000
 _AFTER_KEPT: list[str] = []
 
 
+def _line_before(source: str, at: int) -> str:
+    """``_lines_before(source, at)[-1]``, found without splitting the window."""
+    opening = max(0, at - _WINDOW)
+    cut = source.rfind("\n", opening, at)
+    return source[cut + 1 if cut >= 0 else opening : at]
+
+
+def _lines_before(source: str, at: int) -> list[str]:
+    """The last ``_ITEM_LINES`` lines before ``at``, within ``_WINDOW`` characters."""
+    # rsplit: only the last lines are split off (a split of the whole window per break made
+    # joining quadratic in the line count).
+    window = source[max(0, at - _WINDOW) : at]
+    return window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
+
+
 def _line_at(source: str, start: int) -> str:
     end = source.find("\n", start)
     return source[start : end if end >= 0 else len(source)]
@@ -351,24 +370,21 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
 
     def join(match: regex.Match[str]) -> str:
         nonlocal field_line, last_end
-        window = source[max(0, match.start() - _WINDOW) : match.start()]
-        # rsplit: only the last lines are split off (a split of the whole window per break
-        # made joining quadratic in the line count).
-        before = window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
+        start, end = match.span()
         joined = _join_with(
-            before,
             source,
-            match.end(),
+            start,
+            end,
             width,
-            flat_table=flat_table,
-            paragraph_break=not double_spaced and match.group(0).count("\n") > 1,
+            flat_table,
+            not double_spaced and source.count("\n", start, end) > 1,
         )
         if joined is not None and field_line is _AFTER_KEPT:
             # Decided now, not at every kept break: most breaks are kept and never asked.
             field_line = [] if opens_with_field(_line_at(source, last_end)) else None
         if joined is not None and field_line is not None:
-            so_far = "".join(field_line) + source[last_end : match.start()]
-            candidate = so_far + joined + _line_at(source, match.end())
+            so_far = "".join(field_line) + source[last_end:start]
+            candidate = so_far + joined + _line_at(source, end)
             if len(candidate) > _FIELD_LINE_CHARS or holds_two_fields(candidate):
                 joined = None
             else:
@@ -377,7 +393,7 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
             # The line after a kept break opens a new output line: whether it opens with a
             # field is read from it when a join onto it is proposed.
             field_line = _AFTER_KEPT
-        last_end = match.end()
+        last_end = end
         return match.group(0) if joined is None else joined
 
     return text.sub(_BREAK if " \n" in source else _BREAK_AT_NEWLINE, join)

@@ -90,12 +90,13 @@ _OPENINGS: dict[tuple[int, bool], frozenset[str]] = {}
 
 def _openings(gazetteer: Gazetteer, bare_provinces: bool) -> frozenset[str]:
     """Every folded word a candidate can start with: a gazetteer name's, a group phrase's
-    (and a plural body's determiner), a committee's, a named body's head and, when bare
-    provinces count, a province's first word. Built once per gazetteer."""
+    (and a plural body's determiner), a committee's, a named body's head, a department base's
+    and, when bare provinces count, a province's first word. Built once per gazetteer."""
     cached = _OPENINGS.get((id(gazetteer), bare_provinces))
     if cached is None:
         words = set(gazetteer.full.root) | group_tries(gazetteer).openings
         words |= set(_local_tries(gazetteer)[0].root) | set(head_words(gazetteer))
+        words |= set(_bases(gazetteer).root)
         if bare_provinces:
             words |= set(gazetteer.members["province"].root)
         cached = _OPENINGS[(id(gazetteer), bare_provinces)] = frozenset(words)
@@ -188,7 +189,9 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
     # Only the tokens some candidate can start at (a tenth of them) enter the loop: each
     # test in it is guarded by its own opening words, all in ``_openings``.
     may_open = _openings(gazetteer, bare_provinces)
-    for i in [i for i, key in enumerate(keys) if key in may_open]:
+    provinces = gazetteer.members["province"]
+    opening = [i for i, key in enumerate(keys) if key in may_open]
+    for i in opening:
         full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
         if full:
             found.append(Candidate(first=i, last=full[0], entry_id=full[1]))
@@ -235,12 +238,12 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
         plural = _plural_body(gazetteer, tokens, i, starts_body) if keys[i] in determiners else None
         if plural:
             found.append(plural)
-        if bare_provinces:
-            place = gazetteer.members["province"].longest(keys, i)
+        if bare_provinces and keys[i] in provinces.root:  # (the trie's first test, inlined)
+            place = provinces.longest(keys, i)
             if place and (not full or place[0] > full[0]):
                 found.append(Candidate(first=i, last=place[0], entry_id=place[1], bare=True))
     found.extend(_bodies_in_every_area(gazetteer, tokens, found))
-    found.extend(_bases_in_every_area(gazetteer, tokens))
+    found.extend(_bases_in_every_area(gazetteer, tokens, opening))
     found = [c for c in found if not _glued_to_number(tokens, c.first, c.last)]
     # longest first, then leftmost; drop the overlapping ones (spaCy's filter_spans)
     found.sort(key=lambda c: (-(c.last - c.first), c.first))
@@ -364,19 +367,26 @@ def _type_in_areas(
 _BASES: dict[int, Trie] = {}
 
 
-def _bases_in_every_area(gazetteer: Gazetteer, tokens: Tokens) -> list[Candidate]:
-    """ "Bảo hiểm xã hội các tỉnh, thành phố", "Kho bạc Nhà nước các tỉnh": a department
-    always written with its unit word (``department_bases``) named bare before "các" and
-    territories is that department in each of them (công văn 4024/BHXH-CSYT, real)."""
+def _bases(gazetteer: Gazetteer) -> Trie:
+    """The names of ``department_bases``, built once per gazetteer."""
     bases = _BASES.get(id(gazetteer))
     if bases is None:
         bases = _BASES[id(gazetteer)] = Trie()
         for name in gazetteer.department_bases.values():
             bases.add(fold_phrase(name), name)
+    return bases
+
+
+def _bases_in_every_area(gazetteer: Gazetteer, tokens: Tokens, at: list[int]) -> list[Candidate]:
+    """ "Bảo hiểm xã hội các tỉnh, thành phố", "Kho bạc Nhà nước các tỉnh": a department
+    always written with its unit word (``department_bases``) named bare before "các" and
+    territories is that department in each of them (công văn 4024/BHXH-CSYT, real). Read at
+    ``at``, the tokens ``_openings`` admits (the bases' first words among them)."""
+    bases = _bases(gazetteer)
     keys = tokens.keys
     determiners = group_tries(gazetteer).determiners
     out = []
-    for i in [i for i, key in enumerate(keys) if key in bases.root]:  # a base can start there
+    for i in [i for i in at if keys[i] in bases.root]:  # a base can start there
         base = bases.longest(keys, i)
         if base is None or base[0] >= len(keys) or keys[base[0]] not in determiners:
             continue
