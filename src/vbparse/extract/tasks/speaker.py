@@ -42,14 +42,20 @@ def _issuer_request() -> regex.Pattern[str]:
 def issuer_requests(text: str, issuer: str | None, *, province: str | None = None) -> bool:
     """Whether the issuer, named in ``text``, asks someone to act there ("Bộ Tài chính yêu
     cầu các đơn vị thực hiện …" in a text of Bộ Tài chính)."""
+    return _issuer_then(_issuer_request(), text, issuer, province)
+
+
+def _issuer_then(
+    words: regex.Pattern[str], text: str, issuer: str | None, province: str | None
+) -> bool:
+    """Whether the issuer is named in ``text`` with ``words`` right after its name."""
     if issuer is None:
         return False
     _, mentions = scan_mentions(text, province=province, issuer=issuer)
-    verb = _issuer_request()
     return any(
         same_name(m.agency.name, issuer)
         and m.agency.span is not None
-        and verb.match(text, m.agency.span.end, timeout=time_left())
+        and words.match(text, m.agency.span.end, timeout=time_left())
         for m in mentions
     )
 
@@ -65,16 +71,7 @@ def _issuer_opinion() -> regex.Pattern[str]:
 def issuer_opines(text: str, issuer: str | None, *, province: str | None = None) -> bool:
     """Whether ``text`` is the issuer's lead-in to its own opinion ("Về vấn đề này, Cục Thuế
     có ý kiến như sau:" in a text of Cục Thuế)."""
-    if issuer is None:
-        return False
-    _, mentions = scan_mentions(text, province=province, issuer=issuer)
-    opinion = _issuer_opinion()
-    return any(
-        same_name(m.agency.name, issuer)
-        and m.agency.span is not None
-        and opinion.match(text, m.agency.span.end, timeout=time_left())
-        for m in mentions
-    )
+    return _issuer_then(_issuer_opinion(), text, issuer, province)
 
 
 @functools.cache
