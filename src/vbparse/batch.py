@@ -71,7 +71,7 @@ def discover_with_others(paths: list[Path]) -> tuple[list[Path], Counter[str]]:
 
 
 def describe_others(others: Counter[str]) -> str | None:
-    """One line naming the files of other types a folder held ("2 .html, 1 .odt"), or None."""
+    """One line naming the files of other types a folder held ("2 .json, 1 .xlsx"), or None."""
     if not others:
         return None
     total = sum(others.values())
