@@ -154,3 +154,45 @@ def test_a_text_with_nothing_to_put_right_comes_back_as_is():
     assert repair_marks(text) is text
     wrapped = "Giao Sở Y tế chủ trì, phối hợp với các sở,\nngành liên quan tổ chức thực hiện."
     assert repair_marks(wrapped) is wrapped
+
+
+def _wraps_every_break(text: str) -> str:
+    """``repair_wraps`` without its fast paths: every line break between two letters, the
+    words around it read from the whole text before and after it (no window), ``_put_right``
+    asked of every such pair (no written pair skipped first)."""
+    import regex
+
+    from vbparse.ingest import ocr_lexicon as lx
+
+    lexicon = lx._lexicon()
+    out = list(text)
+    last = regex.compile(r"(?:[^\W\d_]+ )?[^\W\d_]+\Z")
+    first = regex.compile(r"[^\W\d_]+(?: [^\W\d_]+)?")
+    for at in (k for k, char in enumerate(text) if char == "\n" and k):
+        if not (text[at - 1].isalpha() and text[at + 1 : at + 2].isalpha()):
+            continue
+        before, after = last.search(text[:at]), first.match(text, at + 1)
+        joined, cut = f"{before[0]} {after[0]}", len(before[0])
+        changed = [" "] * len(joined)
+        lx._repair_line(joined, 0, changed, lexicon, only=cut)
+        for k, char in enumerate(changed):
+            if char != " " and k != cut:
+                out[before.start() + k if k < cut else at + 1 + k - cut - 1] = char
+    return "".join(out)
+
+
+def test_repair_wraps_as_asking_every_break():
+    """On the OCR texts of the real batches: the break found by ``str.find``, its words read
+    in a window and written pairs skipped, as a pattern's search at every break gives."""
+    from pathlib import Path
+
+    from vbparse.ingest.ocr_lexicon import repair_wraps
+
+    root = Path(__file__).parents[1] / "fixtures" / "real_new"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("b3[378]*/*.txt"))]
+    changed = 0
+    for text in texts:
+        expected = _wraps_every_break(text)
+        assert repair_wraps(text) == expected
+        changed += expected != text
+    assert changed >= 1
