@@ -172,12 +172,13 @@ def _wraps_every_break(text: str) -> str:
         if not (text[at - 1].isalpha() and text[at + 1 : at + 2].isalpha()):
             continue
         before, after = last.search(text[:at]), first.match(text, at + 1)
-        joined, cut = f"{before[0]} {after[0]}", len(before[0])
-        changed = [" "] * len(joined)
-        lx._repair_line(joined, 0, changed, lexicon, only=cut)
-        for k, char in enumerate(changed):
-            if char != " " and k != cut:
-                out[before.start() + k if k < cut else at + 1 + k - cut - 1] = char
+        joined = f"{before[0]} {after[0]}"
+        found = list(lx._WORD.finditer(joined))
+        words = [m.group() for m in found]
+        i = next(k for k, m in enumerate(found) if m.end() == len(before[0]))
+        for j, put in lx._put_right(words, found, joined, i, lexicon):
+            start = before.start() + found[j].start()
+            out[start : start + len(put)] = put
     return "".join(out)
 
 

@@ -53,7 +53,8 @@ def read_html(path: Path) -> RawText:
     for element in root.iter(*_HIDDEN):
         element.drop_tree()
     lines: list[str] = []
-    _walk(root.find("body") if root.find("body") is not None else root, lines)
+    body = root.find("body")
+    _walk(root if body is None else body, lines)
     text = "\n".join(line for line in (ln.strip() for ln in lines) if line) + "\n"
     if not text.strip():
         raise IngestError("web page with no text")

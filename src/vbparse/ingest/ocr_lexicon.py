@@ -133,41 +133,8 @@ def repair_lines(text: str) -> str:
     lexicon = _lexicon()
     out: list[str] | None = None  # the characters, copied at the first change only
     for line in _LINE.finditer(text):
-        read = line.group()
-        found = list(_WORD.finditer(read))
-        words = list(map(_MATCH.group, found))
-        # Each word folded once (it stands in two pairs), and only the pairs the typed
-        # directives do not write are visited (``_put_right``'s first test, made for all pairs
-        # at once): every text file's first 300 words come through here (issue 15, speed).
-        folded = list(map(_folded, words))
-        ends, starts = list(map(_MATCH.end, found)), list(map(_MATCH.start, found))
-        unwritten = _unwritten_pairs(folded, 0, lexicon)
-        k = 0
-        while k < len(unwritten):
-            i = unwritten[k]
-            k += 1
-            if read[ends[i] : starts[i + 1]] != " ":  # ``_adjacent``
-                continue
-            changes = _put_right(words, found, read, i, lexicon)
-            for j, put in changes:
-                words[j], folded[j] = put, _folded(put)
-                start = line.start() + starts[j]
-                out = list(text) if out is None else out
-                out[start : start + len(put)] = put
-            if changes:
-                # the next pairs are read with the words put right
-                unwritten, k = _unwritten_pairs(folded, i + 1, lexicon), 0
+        out = _repair_line(line.group(), line.start(), text, out, lexicon)
     return text if out is None else "".join(out)
-
-
-def _unwritten_pairs(folded: list[str], first: int, lexicon: _Lexicon) -> list[int]:
-    """The indices from ``first`` on of the pairs of folded words the lexicon lacks."""
-    pairs = lexicon.pairs
-    return [
-        i
-        for i, pair in enumerate(zip(folded[first:-1], folded[first + 1 :], strict=True), first)
-        if pair not in pairs
-    ]
 
 
 def repair_wraps(text: str) -> str:
@@ -189,50 +156,60 @@ def repair_wraps(text: str) -> str:
                 and (_folded(before[0].rpartition(" ")[2]), _folded(after[0].partition(" ")[0]))
                 not in pairs  # ``_put_right``'s first test: most pairs across a break are written
             ):
-                out = _repair_wrap(text, out, before, after, lexicon)
+                # the break read as a space: the joined words stand where they stand in text
+                joined = f"{before[0]} {after[0]}"
+                out = _repair_line(joined, before.start(), text, out, lexicon, only=at)
         at = text.find("\n", at + 1)
     return text if out is None else "".join(out)
 
 
-def _repair_wrap(
+def _repair_line(
+    read: str,
+    offset: int,
     text: str,
     out: list[str] | None,
-    before: regex.Match[str],
-    after: regex.Match[str],
     lexicon: _Lexicon,
+    only: int | None = None,
 ) -> list[str] | None:
-    """``out`` with the pair across one break put right, read as one line of its words."""
-    joined = f"{before[0]} {after[0]}"
-    cut = len(before[0])
-    changed = [" "] * len(joined)
-    _repair_line(joined, 0, changed, lexicon, only=cut)
-    for k, char in enumerate(changed):
-        if char != " " and k != cut:
-            at = before.start() + k if k < cut else after.start() + k - cut - 1
+    """``out`` (``text``'s characters, ``None`` until a first change) with the misread pairs
+    of ``read``, which stands at ``offset`` of ``text``, put right; with ``only``, just the
+    pair whose first word ends at that offset of ``text``."""
+    found = list(_WORD.finditer(read))
+    words = list(map(_MATCH.group, found))
+    # Each word folded once (it stands in two pairs), and only the pairs the typed
+    # directives do not write are visited (``_put_right``'s first test, made for all pairs
+    # at once): every text file's first 300 words come through here (issue 15, speed).
+    folded = list(map(_folded, words))
+    ends, starts = list(map(_MATCH.end, found)), list(map(_MATCH.start, found))
+    unwritten = _unwritten_pairs(folded, 0, lexicon)
+    k = 0
+    while k < len(unwritten):
+        i = unwritten[k]
+        k += 1
+        if only is not None and offset + ends[i] != only:
+            continue
+        if read[ends[i] : starts[i + 1]] != " ":  # ``_adjacent``
+            continue
+        changes = _put_right(words, found, read, i, lexicon)
+        for j, put in changes:
+            words[j], folded[j] = put, _folded(put)
+            start = offset + starts[j]
             out = list(text) if out is None else out
-            out[at] = char
+            out[start : start + len(put)] = put
+        if changes:
+            # the next pairs are read with the words put right
+            unwritten, k = _unwritten_pairs(folded, i + 1, lexicon), 0
     return out
 
 
-def _repair_line(
-    read: str, offset: int, out: list[str], lexicon: _Lexicon, only: int | None = None
-) -> None:
-    """Put right the misread pairs of one line ``read`` that starts at ``offset`` of ``out``;
-    with ``only``, just the pair whose words meet at that position of the line (the plain
-    loop: ``repair_wraps`` reads a few words a break, ``repair_lines`` every line, faster)."""
-    found = list(_WORD.finditer(read))
-    words = [m.group() for m in found]
-    for i in range(len(found) - 1):
-        if only is not None and found[i].end() != only:
-            continue
-        if not _adjacent(read, found, i, i + 1):
-            continue
-        if (_folded(words[i]), _folded(words[i + 1])) in lexicon.pairs:
-            continue  # ``_put_right``'s first test, made here: most pairs are written
-        for j, put in _put_right(words, found, read, i, lexicon):
-            words[j] = put
-            start = offset + found[j].start()
-            out[start : start + len(put)] = put
+def _unwritten_pairs(folded: list[str], first: int, lexicon: _Lexicon) -> list[int]:
+    """The indices from ``first`` on of the pairs of folded words the lexicon lacks."""
+    pairs = lexicon.pairs
+    return [
+        i
+        for i, pair in enumerate(zip(folded[first:-1], folded[first + 1 :], strict=True), first)
+        if pair not in pairs
+    ]
 
 
 def _adjacent(line: str, found: list[regex.Match[str]], j: int, k: int) -> bool:

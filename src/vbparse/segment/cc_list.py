@@ -171,8 +171,7 @@ def clean_cc(line: Line) -> str:
     if words.lower().startswith("lưu"):
         words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
         words = _LUU_INITIALS.sub("", words.rstrip(" ;.,"), timeout=time_left())
-    words = _PURPOSE_AFTER_STOP.sub(r" \1", words.rstrip(" ;.,"), timeout=time_left())
-    return words.rstrip(" ;.,")
+    return _PURPOSE_AFTER_STOP.sub(r" \1", words.rstrip(" ;.,"), timeout=time_left())
 
 
 def signature_title_beside(line: Line) -> str | None:

@@ -19,11 +19,15 @@ from vbparse.pattern_time import time_left
 __all__ = ["asks", "issuer_opines", "issuer_requests", "speaker_at"]
 
 
+def _longest_first(phrases: list[str]) -> str:
+    """The phrases as a regex alternation, escaped, longest first (so the longest wins)."""
+    return "|".join(regex.escape(p) for p in sorted(phrases, key=len)[::-1])
+
+
 @functools.cache
 def _speaker() -> regex.Pattern[str]:
     grammar = load_gazetteer().roles
-    offices = "|".join(regex.escape(o) for o in sorted(grammar.speaker_offices, key=len)[::-1])
-    verbs = "|".join(regex.escape(v) for v in sorted(grammar.issuer_verbs, key=len)[::-1])
+    offices, verbs = _longest_first(grammar.speaker_offices), _longest_first(grammar.issuer_verbs)
     return regex.compile(
         # the verb in lower case: "Giao" in "Bộ trưởng Bộ Giao thông vận tải quy định …" is a
         # name's word (a letter of VP UBND tỉnh Bình Thuận, real)
@@ -34,9 +38,8 @@ def _speaker() -> regex.Pattern[str]:
 
 @functools.cache
 def _issuer_request() -> regex.Pattern[str]:
-    verbs = load_gazetteer().roles.issuer_requests
-    alternatives = "|".join(regex.escape(v) for v in sorted(verbs, key=len)[::-1])
-    return regex.compile(rf"\s*,?\s*(?:{alternatives})\b", regex.IGNORECASE)
+    verbs = _longest_first(load_gazetteer().roles.issuer_requests)
+    return regex.compile(rf"\s*,?\s*(?:{verbs})\b", regex.IGNORECASE)
 
 
 def issuer_requests(text: str, issuer: str | None, *, province: str | None = None) -> bool:
@@ -62,10 +65,9 @@ def _issuer_then(
 
 @functools.cache
 def _issuer_opinion() -> regex.Pattern[str]:
-    words = load_gazetteer().roles.issuer_opinions
-    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len)[::-1])
+    words = _longest_first(load_gazetteer().roles.issuer_opinions)
     # the opinion itself, not a leader's direction ("… có ý kiến chỉ đạo như sau:")
-    return regex.compile(rf"\s*(?:{alternatives})\s+(?:như\s+)?sau\b", regex.IGNORECASE)
+    return regex.compile(rf"\s*(?:{words})\s+(?:như\s+)?sau\b", regex.IGNORECASE)
 
 
 def issuer_opines(text: str, issuer: str | None, *, province: str | None = None) -> bool:
@@ -76,9 +78,8 @@ def issuer_opines(text: str, issuer: str | None, *, province: str | None = None)
 
 @functools.cache
 def _request_word() -> regex.Pattern[str]:
-    words = load_gazetteer().group_grammar.requests
-    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len)[::-1])
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})", regex.IGNORECASE)
+    words = _longest_first(load_gazetteer().group_grammar.requests)
+    return regex.compile(rf"(?<!\p{{L}})(?:{words})(?!\p{{L}})", regex.IGNORECASE)
 
 
 def asks(text: str) -> bool:
