@@ -218,3 +218,31 @@ def test_agencies_a_dash_in_a_bodys_name_is_a_hyphen():
     Truyền hình tỉnh"; the canonical name has the hyphen the other copies write."""
     found = list(find_agencies("Đài Phát thanh — Truyền hình tỉnh Quảng Ngãi phối hợp."))
     assert [a.name for a in found] == ["Đài Phát thanh - Truyền hình tỉnh Quảng Ngãi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # công điện of the Thủ tướng on the floods of Trung Bộ, 2025 (real Markdown, b34)
+        ("2. Các Bộ Quốc phòng, Công an: Chỉ đạo lực lượng", ["Bộ Quốc phòng", "Bộ Công an"]),
+        (
+            "4. Các Bộ Xây dựng và Công an: Phối hợp với Công an các địa phương",
+            ["Bộ Xây dựng", "Bộ Công an", "Công an các địa phương"],
+        ),
+        (
+            "giao các Bộ Tài chính, Kế hoạch và Đầu tư, Tư pháp nghiên cứu",
+            ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư", "Bộ Tư pháp"],
+        ),
+        # no "các": one ministry, then words of the sentence
+        ("giao Bộ Quốc phòng, Công an các tỉnh phối hợp", ["Bộ Quốc phòng", "Công an các tỉnh"]),
+        # "các" and one ministry, then another body: no list
+        (
+            "phối hợp với các Bộ Tài chính và Ủy ban nhân dân tỉnh Hà Giang",
+            ["Bộ Tài chính", "Ủy ban nhân dân tỉnh Hà Giang"],
+        ),
+    ],
+)
+def test_agencies_ministries_listed_after_cac_without_a_colon(text, names):
+    """ "các Bộ Quốc phòng, Công an": the head noun before the first ministry is shared by
+    the short names after it, as in "các Bộ: Quốc phòng, Công an"."""
+    assert [a.name for a in find_agencies(text)] == names
