@@ -43,11 +43,23 @@ def expand_list(
     """The members of the list after ``head:``, each with its lead-in token (the head's first
     token for the first member). Empty when no member follows the colon."""
     keys = tokens.keys
-    if head.last >= len(keys) or keys[head.last] != ":":
+    if head.last >= len(keys):
         return []
-    return _read_members(
-        gazetteer, tokens, head.last + 1, head.first, head.members, by_start, starts
-    )
+    if keys[head.last] == ":":
+        return _read_members(
+            gazetteer, tokens, head.last + 1, head.first, head.members, by_start, starts
+        )
+    # Without the colon ("Ủy ban nhân dân các tỉnh Quảng Ninh, Lạng Sơn, Hà Giang"), a short
+    # name of the head's members must follow it right away, and two or more members: one
+    # name after a group is as often the group's qualifier.
+    if not any(gazetteer.members[cls].longest(keys, head.last) for cls in head.members):
+        return []
+    items = _read_members(gazetteer, tokens, head.last, head.first, head.members, by_start, starts)
+    if len(items) < 2:
+        for item, _ in items:
+            item.consumed = False
+        return []
+    return items
 
 
 # The plural word before a body's head noun that makes it the first of a list (as a key).
