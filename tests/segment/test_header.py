@@ -977,3 +977,18 @@ def test_scan_speck_before_the_authoritys_body():
         "TM. 'ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Lâu\n"
     )
     assert (doc.signing_authority, doc.signer) == ("TM. Ủy ban nhân dân", "Trần Văn Lâu")
+
+
+def test_ocr_cc_list_beside_the_signature():
+    """Nơi nhận of letters of ministries as OCR text (real b33/b37/b38): the authority's line
+    read onto the label's line ("Noi nhận: KT, Bo TRUONG") is the signature, not an entry; a
+    speck in lower case after an entry's ";" goes; "Luu:" is the archive's "Lưu:"."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 2862/TCT-HTQT\nHà Nội, ngày 04 tháng 7 năm 2024\n"
+        "Kính gửi: Cục Thuế các tỉnh, thành phố.\nĐề nghị các Cục Thuế thực hiện./.\n"
+        "Noi nhận: KT, Bo TRUONG\n~ Như trên; a\n- Bộ trưởng (để báo cáo);\n"
+        "- Luu: VT, BHXH (2).\n"
+    )
+    assert doc.cc == ["Như trên", "Bộ trưởng (để báo cáo)", "Lưu: VT, BHXH (2)"]

@@ -52,7 +52,9 @@ def read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
     start = next(i for i, ln in enumerate(lines) if label.match(ln.text.strip()))
     inline = lines[start].text.strip()[label.match(lines[start].text.strip()).end() :]
     taken = (
-        [Line(lines[start].index, lines[start].start, lines[start].end, inline)] if inline else []
+        [Line(lines[start].index, lines[start].start, lines[start].end, inline)]
+        if inline and not _signature_beside_label(inline)
+        else []
     )
     rest = lines[start + 1 :]
     unbulleted = _unbulleted_list(rest)
@@ -70,6 +72,21 @@ def read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
         elif not _signature_line_inside_list(rest[k:]):
             break
     return [entry for line in taken for entry in _run_together(line)]
+
+
+def _signature_beside_label(inline: str) -> bool:
+    """Whether the words after "Nơi nhận:" on its line are the signature's authority line
+    that OCR read beside it ("Nơi nhận: KT, TONG CỤC TRƯỞNG", "Noi nhận: KT, Bo TRUONG",
+    letters of ministries as OCR text, real b33/b37/b38): capitals, a speck or two in lower
+    case, and an authority's prefix or a title's word; no addressee."""
+    letters = _LETTER.findall(inline)
+    if len(letters) <= _TITLE_LETTERS or sum(c.islower() for c in letters) > _SPECK_LETTERS:
+        return False
+    return bool(_AUTHORITY_PREFIX.search(inline) or _TITLE_STEMS.search(bare(inline)))
+
+
+# "KT." as OCR reads it beside the Nơi nhận: "KT,", "KT.", "TL." …
+_AUTHORITY_PREFIX = regex.compile(r"\b(?:KT|TM|TL|TUQ)\s*[.,/]")
 
 
 def _continues_entry(lines: list[Line], k: int) -> bool:
@@ -147,17 +164,27 @@ _SIGNATURE_TAIL = regex.compile(r";(?P<tail>[^;\p{Ll}]*)$")
 _TITLE_STEMS = regex.compile(r"\b(?:truong|giam\s*doc|chu\s*tich|pho|thu)\b")
 _SPECK_LETTERS = 2
 _LETTER = regex.compile(r"\p{L}")
+# What OCR read after an entry's ";" with a letter in lower case: a speck when it is no more
+# than three letters in words of one or two ("Như trên; a", "Như trên; ZZ h", real b37/b38).
+_SPECK_TAIL = regex.compile(r";\s*(?:[^\s;]{1,2}\s*){1,2}$")
 # An entry with fewer letters and digits than this is an OCR speck ("/Đ_——", "} -", "}„").
 _ENTRY_CHARACTERS = 2
 
 
 def _entry_and_tail(line: Line) -> tuple[str, regex.Match[str] | None]:
-    """An entry's words without its bullet (OCR's "~" too), and what OCR read after its ";"
-    from the signature column beside it (``_SIGNATURE_TAIL``; none for the "Lưu" entry)."""
+    """An entry's words without its bullet (OCR's "~" too), the archive's label as written
+    ("Luu:" as OCR reads "Lưu:"), and what OCR read after its ";" from the signature column
+    beside it (``_SIGNATURE_TAIL``; none for the "Lưu" entry)."""
     words = line.text.strip().lstrip("-–•+~ ").strip()
+    words = _ARCHIVE_MISREAD.sub("Lưu", words, count=1)
     if words.lower().startswith("lưu"):
         return words, None
     return words, _SIGNATURE_TAIL.search(words)
+
+
+# "Luu: VT, TTKT" (letters of ministries as OCR text, real b37/b38): the archive's label
+# without its horn.
+_ARCHIVE_MISREAD = regex.compile(r"^(?:Luu|LUU)(?=\s*:|\s+VT\b)")
 
 
 def clean_cc(line: Line) -> str:
@@ -168,6 +195,8 @@ def clean_cc(line: Line) -> str:
         letters = _LETTER.findall(tail.group("tail"))
         if len(letters) <= _SPECK_LETTERS or _TITLE_STEMS.search(bare(tail.group("tail"))):
             words = words[: tail.start()]
+    elif speck := _SPECK_TAIL.search(words):
+        words = words[: speck.start()]  # "Như trên; a", "Như trên; ZZ h"
     if words.lower().startswith("lưu"):
         words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
         words = _LUU_INITIALS.sub("", words.rstrip(" ;.,"), timeout=time_left())
