@@ -919,6 +919,7 @@ def test_authority_line_run_onto_the_subject_is_cut():
         "CỘNG HÒA XÃ HỘI CHỦ 'NGHĨA VIỆT NAM",  # kế hoạch 353/KH-BĐH (scan, real b51)
         "Độc lập - Tự do - Hạnh phác",  # the same scan
         "Độc lập —- Tự do - Hạnh phúc",  # công văn 406/KCN-QHMT (scan, real b51)
+        "Doc lap - Tw do - Hanh phic",  # công văn 5533/TCHQ-TXNK (OCR text, real b38)
     ],
 )
 def test_motto_as_ocr_reads_it_is_no_issuer(line):
@@ -992,3 +993,17 @@ def test_ocr_cc_list_beside_the_signature():
         "- Luu: VT, BHXH (2).\n"
     )
     assert doc.cc == ["Như trên", "Bộ trưởng (để báo cáo)", "Lưu: VT, BHXH (2)"]
+
+
+def test_ocr_issuer_line_with_the_tieu_ngu_unmarked_beside_it():
+    """ "TONG CỤC HAI QUAN Doc lap - Tw do - Hanh phic" (công văn 5533/TCHQ-TXNK as OCR text,
+    real b38): the two columns on one line; the issuer is the line's capitals."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "_ BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TONG CỤC HAI QUAN Doc lap - Tw do - Hanh phic\nSố: 5533/TCHQ-TXNK\n"
+        "Hà Nội, ngày 20 tháng 8 năm 2020\nV/v thuế nhập khẩu các dự án điện mặt trời\n"
+        "Kính gửi: Các Cục Hải quan tỉnh, thành phố.\nĐề nghị các Cục Hải quan thực hiện.\n"
+    )
+    assert doc.issuer == "Tổng cục Hải quan"

@@ -31,12 +31,16 @@ __all__ = [
 # letters of Tổng cục Thuế as a tax dataset holds them, real.)
 # The quốc hiệu as OCR reads it, each vowel with its right mark, none or a wrong one.
 _OCR_MOTTO = "C[OÔỘỒỐỔỖ]NG H[OÒÓÕỎỌ]A X[AÃÁÀẢẠ] H[OÔỘỒỐỔỖ]I CH[UỦÙÚŨỤ] NGH[IĨÌÍỈỊ]A"
+# The tiêu ngữ as OCR reads it without its marks ("TONG CỤC HAI QUAN Doc lap - Tw do - Hanh
+# phic", công văn 5533/TCHQ-TXNK as a tax dataset holds it, real b38): "Doc lap" and the two
+# dashes, the words after them damaged.
+_OCR_TIEU_NGU = r"Doc lap\s*[-–—]\s*T\S{1,2} do\s*[-–—]\s*H\S{2,4} ph\S{1,3}"
 MOTTO_INSIDE = regex.compile(
     r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b"
     r"|(?i:Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*H[ạa]nh phúc)"
     # a scanner's OCR layer loses the marks ("VAN PHONG CHÍNH PHU CONG HOA XÃ HOI CHỦ NGHĨA")
     # or gives wrong ones ("BỘ Y TẾ CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    rf"|{_OCR_MOTTO}\b)"
+    rf"|{_OCR_MOTTO}\b|{_OCR_TIEU_NGU})"
 )
 SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
 
@@ -47,7 +51,7 @@ SIGNED_WORDS = ("Đã ký", "đã ký", "ĐÃ KÝ")
 RULE_NEEDS = regex.compile(r"[-_=]{3}")
 TAIL_NEEDS = regex.compile(r"(?<=\p{Ll})\.[ \t]+\p{Lu}{2}")
 BULLET_NEEDS = regex.compile(r"[.;:!?][ \t]+[-–•+][ \t]+\p{Lu}")
-MOTTO_NEEDS = regex.compile(rf"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|{_OCR_MOTTO}|Độc [Ll]ập|ĐỘC LẬP")
+MOTTO_NEEDS = regex.compile(rf"CỘNG HÒA XÃ HỘI CHỦ NGHĨA|{_OCR_MOTTO}|Độc [Ll]ập|ĐỘC LẬP|Doc lap")
 
 
 def lines_hit(
