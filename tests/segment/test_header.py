@@ -1007,3 +1007,26 @@ def test_ocr_issuer_line_with_the_tieu_ngu_unmarked_beside_it():
         "Kính gửi: Các Cục Hải quan tỉnh, thành phố.\nĐề nghị các Cục Hải quan thực hiện.\n"
     )
     assert doc.issuer == "Tổng cục Hải quan"
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("Pho tong-cục trưởng", "Phó Tổng cục trưởng"),  # công văn 1988/TCT-DNL (OCR, b37)
+        ("PHÓ TỔNG CỤC TRƯỞNG", "Phó Tổng cục trưởng"),
+    ],
+)
+def test_ocr_title_with_a_hyphen_for_a_space_is_the_known_title(written, title):
+    from vbparse.segment.casing import known_title
+
+    assert known_title(written) == title
+
+
+def test_ocr_title_beside_the_cc_list_without_its_specks():
+    """ "- Như trên; ~- PHÓ CHỦ NHIỆM" (công văn 450/VPCP-QHQT as OCR text, real b33): the
+    signer's title OCR read beside the first entry, without the specks before it."""
+    from vbparse.segment.cc_list import signature_title_beside
+    from vbparse.segment.lines import Line
+
+    line = Line(0, 0, 32, "- Như trên; ~- PHÓ CHỦ NHIỆM")
+    assert signature_title_beside(line) == "PHÓ CHỦ NHIỆM"

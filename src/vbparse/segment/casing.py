@@ -6,6 +6,8 @@ import functools
 import unicodedata
 from collections.abc import Callable, Iterable
 
+import regex
+
 from vbparse.grammars import load_yaml
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
@@ -55,8 +57,14 @@ def _known_titles_bare() -> dict[str, str]:
 
 def known_title(text: str) -> str | None:
     """The canonical casing of ``text`` when it is exactly a known position ("THỦ TƯỚNG"), or
-    its letters are one's when OCR lost or changed the marks ("Tong cục truong")."""
-    return _known_titles().get(fold(text)) or _known_titles_bare().get(bare(text))
+    its letters are one's when OCR lost or changed the marks ("Tong cục truong") or read a
+    space as a hyphen ("Pho tong-cục trưởng", công văn 1988/TCT-DNL as OCR text, real b37)."""
+    return _known_titles().get(fold(text)) or _known_titles_bare().get(
+        bare(_HYPHEN_BETWEEN_LETTERS.sub(" ", text))
+    )
+
+
+_HYPHEN_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})-(?=\p{L})")
 
 
 def agency_casing(text: str) -> str | None:

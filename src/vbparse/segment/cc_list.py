@@ -209,13 +209,15 @@ def signature_title_beside(line: Line) -> str | None:
     _, tail = _entry_and_tail(line)
     if tail is None:
         return None
-    title = tail.group("tail").strip(" .,:;'\"`")
+    title = _EDGE_SPECKS.sub("", tail.group("tail"))
     letters = _LETTER.findall(title)
     if len(letters) <= _TITLE_LETTERS or not _TITLE_STEMS.search(bare(title)):
         return None
     return title
 
 
+# What OCR read around a title beside an entry that is no letter ("; ~- PHÓ CHỦ NHIỆM").
+_EDGE_SPECKS = regex.compile(r"^[^\p{L}]+|[^\p{L}]+$")
 # A title beside an entry has more letters than a speck ("PHÓ" alone is none).
 _TITLE_LETTERS = 5
 

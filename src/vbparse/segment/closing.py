@@ -314,7 +314,9 @@ _ACTING = regex.compile(r"Q\s*[./]\s*")
 
 
 def _signer_title(written: str) -> str:
-    """The signer's title in its casing, an acting head's "Q." kept in front."""
+    """The signer's title in its casing, an acting head's "Q." kept in front; specks OCR read
+    before it ("~- PHÓ CHỦ NHIỆM", công văn 450/VPCP-QHQT as OCR text, real b33) go."""
+    written = _LEADING_SPECKS.sub("", written)
     if acting := _ACTING.match(written):
         return f"Q. {title_case(written[acting.end() :])}"
     return title_case(written)
