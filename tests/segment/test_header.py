@@ -1030,3 +1030,19 @@ def test_ocr_title_beside_the_cc_list_without_its_specks():
 
     line = Line(0, 0, 32, "- Như trên; ~- PHÓ CHỦ NHIỆM")
     assert signature_title_beside(line) == "PHÓ CHỦ NHIỆM"
+
+
+def test_joint_plan_signature_names_its_body_above_the_position():
+    """Kế hoạch liên tịch 90/KHLT-SGDĐT-TCGD (real PDF): "SỞ GIÁO DỤC VÀ ĐÀO TẠO" / "GIÁM ĐỐC
+    „" / the name; the body's line says who signs, the position is the signer's title."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 90/KHLT-SGDĐT-TCGD\n"
+        "Thành phố Hồ Chí Minh, ngày 03 tháng 10 năm 2025\nKẾ HOẠCH\nTổ chức Chương trình\n"
+        "1. Các trường THPT tổ chức cho học sinh tham dự.\n"
+        "Trên đây là Kế hoạch, đề nghị Thủ trưởng các đơn vị triển khai thực hiện./.\n"
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nGIÁM ĐỐC „\nNguyễn Văn Hiếu\nNơi nhận:\n- Ban Tuyên giáo;\n"
+        "- Lưu: VT.\n"
+    )
+    assert (doc.signer_title, doc.signer) == ("Giám đốc", "Nguyễn Văn Hiếu")

@@ -16,7 +16,7 @@ import regex
 from vbparse.grammars import load_yaml
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
-from vbparse.segment.casing import known_title, title_case
+from vbparse.segment.casing import agency_casing, known_title, title_case
 from vbparse.segment.cc_list import clean_cc, is_speck, read_cc, signature_title_beside
 from vbparse.segment.clause_tree import (
     PARAGRAPH_END,
@@ -259,6 +259,21 @@ def _ends_directive(
 
 
 _LEADING_SPECKS = regex.compile(r"^[^\p{L}\d]+")
+_TRAILING_SPECKS = regex.compile(r"[^\p{L}\d)]+$")
+
+
+def _without_body_line(titles: list[str], authority: regex.Pattern[str]) -> list[str]:
+    """The signature's lines without a body's name over a position ("SỞ GIÁO DỤC VÀ ĐÀO TẠO" /
+    "GIÁM ĐỐC": each body's block of a joint plan, kế hoạch liên tịch 90/KHLT-SGDĐT-TCGD,
+    real PDF): the name says which body signs, the position is the signer's title."""
+    if (
+        len(titles) >= 2
+        and not authority.match(titles[0])
+        and agency_casing(titles[0]) is not None
+        and known_title(_TRAILING_SPECKS.sub("", titles[1])) is not None
+    ):
+        return titles[1:]
+    return titles
 
 
 def _read_signature(closing: Closing, lines: list[Line]) -> None:
@@ -296,7 +311,7 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the prefixed lines say on
         # whose behalf, the rest is the signer's own title.
         on_behalf = []
-        titles = rejoin_wrapped_authority(titles, authority)
+        titles = _without_body_line(rejoin_wrapped_authority(titles, authority), authority)
         while titles and (m := authority.match(titles[0])):
             # a speck OCR read before the body's name ("TM. 'ỦY BAN NHÂN DÂN", kế hoạch
             # 70/KH-UBND, real scan) is no part of it
@@ -316,7 +331,7 @@ _ACTING = regex.compile(r"Q\s*[./]\s*")
 def _signer_title(written: str) -> str:
     """The signer's title in its casing, an acting head's "Q." kept in front; specks OCR read
     before it ("~- PHÓ CHỦ NHIỆM", công văn 450/VPCP-QHQT as OCR text, real b33) go."""
-    written = _LEADING_SPECKS.sub("", written)
+    written = _TRAILING_SPECKS.sub("", _LEADING_SPECKS.sub("", written))
     if acting := _ACTING.match(written):
         return f"Q. {title_case(written[acting.end() :])}"
     return title_case(written)
