@@ -218,3 +218,56 @@ def test_agencies_a_dash_in_a_bodys_name_is_a_hyphen():
     Truyền hình tỉnh"; the canonical name has the hyphen the other copies write."""
     found = list(find_agencies("Đài Phát thanh — Truyền hình tỉnh Quảng Ngãi phối hợp."))
     assert [a.name for a in found] == ["Đài Phát thanh - Truyền hình tỉnh Quảng Ngãi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # công điện of the Thủ tướng on the floods of Trung Bộ, 2025 (real Markdown, b34)
+        ("2. Các Bộ Quốc phòng, Công an: Chỉ đạo lực lượng", ["Bộ Quốc phòng", "Bộ Công an"]),
+        (
+            "4. Các Bộ Xây dựng và Công an: Phối hợp với Công an các địa phương",
+            ["Bộ Xây dựng", "Bộ Công an", "Công an các địa phương"],
+        ),
+        (
+            "giao các Bộ Tài chính, Kế hoạch và Đầu tư, Tư pháp nghiên cứu",
+            ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư", "Bộ Tư pháp"],
+        ),
+        # công điện of the Thủ tướng (real Markdown, b34): provinces after "các tỉnh"
+        (
+            "Chủ tịch Ủy ban nhân dân các tỉnh Khánh Hòa, Đắk Lắk, Gia Lai, Lâm Đồng tiếp tục",
+            [
+                "Ủy ban nhân dân tỉnh Khánh Hòa",
+                "Ủy ban nhân dân tỉnh Đắk Lắk",
+                "Ủy ban nhân dân tỉnh Gia Lai",
+                "Ủy ban nhân dân tỉnh Lâm Đồng",
+            ],
+        ),
+        # one province after the group: no list
+        ("Ủy ban nhân dân các tỉnh Tây Nguyên chỉ đạo", ["Ủy ban nhân dân các tỉnh"]),
+        # no "các": one ministry, then words of the sentence
+        ("giao Bộ Quốc phòng, Công an các tỉnh phối hợp", ["Bộ Quốc phòng", "Công an các tỉnh"]),
+        # "các" and one ministry, then another body: no list
+        (
+            "phối hợp với các Bộ Tài chính và Ủy ban nhân dân tỉnh Hà Giang",
+            ["Bộ Tài chính", "Ủy ban nhân dân tỉnh Hà Giang"],
+        ),
+    ],
+)
+def test_agencies_members_listed_after_cac_without_a_colon(text, names):
+    """ "các Bộ Quốc phòng, Công an", "Ủy ban nhân dân các tỉnh Khánh Hòa, Đắk Lắk": the head
+    noun is shared by the short names after it, as in "các Bộ: Quốc phòng, Công an"."""
+    assert [a.name for a in find_agencies(text)] == names
+
+
+def test_agencies_a_group_before_bodies_in_full_is_no_colonless_list():
+    """ "Các Chi cục Hải quan khu vực va Chi cục Điều tra chống buôn lậu" (công văn
+    40090/CHQ-GSQL, a scanner's OCR layer, real): the body after the group is not one of its
+    members; both stay. A body in each province keeps its name: no province's committee."""
+    names = [
+        a.name
+        for a in find_agencies("Các Chi cục Hải quan khu vực va Chi cục Điều tra chống buôn lậu.")
+    ]
+    assert names[1] == "Chi cục Điều tra chống buôn lậu"
+    found = find_agencies("giao Ban Chủ nhiệm Đoàn Luật sư các tỉnh Đắk Nông, Bình Thuận thực hiện")
+    assert not any(a.name.startswith("Ủy ban nhân dân") for a in found)

@@ -109,3 +109,11 @@ def test_deadlines_a_past_date_is_no_deadline_unless_written_as_one() -> None:
     limit = "Thành lập Ban Chỉ đạo.\n\nThời gian hoàn thành: Trước ngày 15/11/2025."
     due = clause_deadline(limit, doc_date=dt.date(2025, 11, 21))
     assert due is not None and due.date == dt.date(2025, 11, 15)
+
+
+def test_deadlines_the_period_a_rule_applied_to_is_no_due_date():
+    """ "Đối với giai đoạn trước ngày 01/7/2025, Luật Thuế GTGT số 31/2013/QH13 … quy định"
+    (công văn 5706/CT-CS, real Markdown): the time a rule held, not when work is due."""
+    text = "Đối với giai đoạn trước ngày 01/7/2025, Luật Thuế GTGT số 31/2013/QH13 quy định."
+    assert list(find_deadlines(text)) == []
+    assert clause_deadline("Báo cáo trước ngày 01/7/2025.").date == dt.date(2025, 7, 1)

@@ -57,3 +57,13 @@ def test_roles_f1_on_seed_clauses():
         supports.append((_expected(case["support"]), _names(roles.support)))
     assert _f1(leads) >= 0.95
     assert _f1(supports) >= 0.95
+
+
+def test_roles_a_body_with_an_aside_that_states_a_past_fact_leads_nothing():
+    """công văn 5706/CT-CS (2025, real Markdown): "Cục Thuế (trước đây là Tổng cục Thuế) đã
+    có một số công văn trả lời …" tells what was done; the body the letter asks leads."""
+    roles = find_roles(
+        "Cục Thuế (trước đây là Tổng cục Thuế) đã có một số công văn trả lời Công ty. "
+        "Đề nghị Thuế TP. Hà Nội nghiên cứu quy định để thực hiện thống nhất."
+    )
+    assert [a.name for a in roles.lead] == ["Thuế thành phố Hà Nội"]

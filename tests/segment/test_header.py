@@ -849,6 +849,7 @@ def test_ocr_speck_before_the_kinh_gui_label():
         "Hà Nội, ngày,4Êtháng 4 năm 2022",  # a mark after "ngày", "tháng" glued
         "Hà Nội, ngày) § tháng 01 năm 2022",
         "Hà Nội, ngày Ì Ï tháng 9{ năm 2023",  # the day's digits read as two letters
+        "Hà Nội, ngày âÄ*háng 4 năm 2025",  # the t of "tháng" lost (công điện 29/CĐ-TTg)
     ],
 )
 def test_ocr_damaged_date_line_still_gives_its_place(line):
@@ -944,3 +945,35 @@ def test_closing_cc_entries_run_together_with_their_purposes():
         "TW Hội CCB",
         "Lưu: VT, Cục NCC",
     ]
+
+
+def test_scan_header_with_specks_beside_the_issuer_and_the_subject():
+    """The header of chỉ thị 02/CT-TTg and công điện 29/CĐ-TTg as OCR read their scans (real
+    b04/b05): the emblem read as "man" after the issuer's capitals, the number handwritten
+    and unread, "Về" read "và" under the title; the issuer and the trích yếu are still read,
+    and a date line whole is still a date."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "THỦ TƯỚNG CHÍNH PHỦ man\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSỐ: Ô?ˆ JGT-TTs Hà Nội, ngày 30 tháng 01 năm 2026\n"
+        "CÔNG ĐIỆN\nvà đẩy mạnh công tác phòng ngừa tội phạm công nghệ cao\n"
+        "THỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng Bộ Công an.\n"
+        "Bộ Công an chủ trì thực hiện.\n"
+    )
+    assert (doc.issuer, doc.date.isoformat()) == ("Thủ tướng Chính phủ", "2026-01-30")
+    assert doc.subject == "Về đẩy mạnh công tác phòng ngừa tội phạm công nghệ cao"
+
+
+def test_scan_speck_before_the_authoritys_body():
+    """ "TM. 'ỦY BAN NHÂN DÂN" (kế hoạch 70/KH-UBND Cần Thơ, real scan): the speck OCR read
+    is no part of on whose behalf the plan is signed."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 70/KH-UBND\n"
+        "Cần Thơ, ngày 20 tháng 3 năm 2025\nKẾ HOẠCH\nThực hiện công tác dân vận\n"
+        "1. Sở Nội vụ chủ trì thực hiện.\nNơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\n"
+        "TM. 'ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Lâu\n"
+    )
+    assert (doc.signing_authority, doc.signer) == ("TM. Ủy ban nhân dân", "Trần Văn Lâu")

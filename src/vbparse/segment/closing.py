@@ -258,6 +258,9 @@ def _ends_directive(
     )
 
 
+_LEADING_SPECKS = regex.compile(r"^[^\p{L}\d]+")
+
+
 def _read_signature(closing: Closing, lines: list[Line]) -> None:
     """Signature: capitals lines ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM"), then a name."""
     authority = _patterns()["authority"]
@@ -295,9 +298,10 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         on_behalf = []
         titles = rejoin_wrapped_authority(titles, authority)
         while titles and (m := authority.match(titles[0])):
-            on_behalf.append(
-                f"{_written_prefix(m.group('prefix'))} {title_case(titles[0][m.end() :])}"
-            )
+            # a speck OCR read before the body's name ("TM. 'ỦY BAN NHÂN DÂN", kế hoạch
+            # 70/KH-UBND, real scan) is no part of it
+            body = _LEADING_SPECKS.sub("", titles[0][m.end() :])
+            on_behalf.append(f"{_written_prefix(m.group('prefix'))} {title_case(body)}")
             titles = titles[1:]
         closing.signing_authority = ", ".join(on_behalf) or None
         closing.signer_title = _signer_title(" ".join(titles)) if titles else None

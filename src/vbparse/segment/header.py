@@ -179,6 +179,13 @@ def find_header(text: str) -> Header:
             if not p["motto"].search(stripped, timeout=time_left()):
                 header.issuer_lines.append(line)
                 last = i
+        elif (
+            header.number is None and header.title_type is None and (name := _name_then_speck(line))
+        ):
+            # OCR read the emblem or a seal's edge beside the issuer as a short word in lower
+            # case ("THỦ TƯỚNG CHÍNH PHỦ man", chỉ thị 02/CT-TTg, real scan)
+            header.issuer_lines.append(name)
+            last = i
         elif _header_anchored(header):
             if not header.recipients and _header_field_ahead(lines, i):
                 # A line of the header the layout broke: the trích yếu wrapped ("V/v … tại TP."
@@ -245,7 +252,22 @@ _CAPITALS_THEN_NUMBER = regex.compile(
 
 def _name_before_number(line: Line) -> Line | None:
     """The issuer's line OCR ran into the number's, as a line of its own, or None."""
-    m = _CAPITALS_THEN_NUMBER.match(line.text.strip())
+    return _capitals_opening(line, _CAPITALS_THEN_NUMBER)
+
+
+# Capitals (two words or more), then one short word in lower case and nothing after it.
+_CAPITALS_THEN_SPECK = regex.compile(r"(?P<name>\p{Lu}[^\p{Ll}\d]*?\p{Lu})\s+\p{Ll}{1,3}$")
+
+
+def _name_then_speck(line: Line) -> Line | None:
+    """The issuer's line with OCR's reading of a speck after it, as the issuer's capitals."""
+    return _capitals_opening(line, _CAPITALS_THEN_SPECK)
+
+
+def _capitals_opening(line: Line, pattern: regex.Pattern[str]) -> Line | None:
+    """The capitals ``pattern`` finds as its ``name`` at the start of ``line``, as a line of
+    their own: two words or more, and not the motto."""
+    m = pattern.match(line.text.strip())
     if m is None or len(m.group("name").split()) < 2 or is_motto(m.group("name")):
         return None
     start = line.start + len(line.text) - len(line.text.lstrip())

@@ -63,9 +63,17 @@ def set_subject(header: Header, line: Line, start_in_line: int, more: list[Line]
     start = line.start + (len(line.text) - len(line.text.lstrip())) + start_in_line
     end = (more[-1] if more else line).end
     words = " ".join([line.text.strip()[start_in_line:]] + [m.text.strip() for m in more])
-    header.subject = _without_authority_tail(words).rstrip(" .;")
-    header.subject_cut = words[len(header.subject) :]
+    subject = _without_authority_tail(words).rstrip(" .;")
+    header.subject_cut = words[len(subject) :]
+    header.subject = _opening_put_right(subject)
     header.subject_span = Span(start=start, end=end)
+
+
+def _opening_put_right(subject: str) -> str:
+    """The trích yếu with a first word OCR misread put right ("và đẩy mạnh …" → "Về …")."""
+    first, _, rest = subject.partition(" ")
+    right = load_yaml("header.yaml")["subject_opening_misreads"].get(first)
+    return f"{right} {rest}" if right and rest else subject
 
 
 def read_title_subject(header: Header, lines: list[Line], i: int) -> int:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
 from vbparse.extract.agencies.groups import group_tries
+from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
 
-__all__ = ["expand_list"]
+__all__ = ["expand_list", "expand_plural_body"]
 
 
 def _member_at(
@@ -42,19 +43,86 @@ def expand_list(
     """The members of the list after ``head:``, each with its lead-in token (the head's first
     token for the first member). Empty when no member follows the colon."""
     keys = tokens.keys
-    if head.last >= len(keys) or keys[head.last] != ":":
+    if head.last >= len(keys):
         return []
-    tries = group_tries(gazetteer)
+    if keys[head.last] == ":":
+        return _read_members(
+            gazetteer, tokens, head.last + 1, head.first, head.members, by_start, starts
+        )
+    # Without the colon ("Ủy ban nhân dân các tỉnh Quảng Ninh, Lạng Sơn, Hà Giang"), a short
+    # name of the head's members must follow it right away, and two or more members: one
+    # name after a group is as often the group's qualifier.
+    if not any(gazetteer.members[cls].longest(keys, head.last) for cls in head.members):
+        return []
+    items = _read_members(gazetteer, tokens, head.last, head.first, head.members, by_start, starts)
+    if len(items) < 2:
+        for item, _ in items:
+            item.consumed = False
+        return []
+    return items
+
+
+# The plural word before a body's head noun that makes it the first of a list (as a key).
+_PLURAL = fold_phrase("các")[0]
+
+
+def expand_plural_body(
+    gazetteer: Gazetteer,
+    tokens: Tokens,
+    body: Candidate,
+    by_start: dict[int, Candidate],
+    starts: list[int],
+) -> list[tuple[Candidate, int]]:
+    """A body named after "các" and followed by its fellows' short names ("các Bộ Quốc
+    phòng, Công an", "các Bộ Xây dựng và Công an", công điện of the Thủ tướng, real): the
+    list the head noun opens, written without its colon. The body counts when its name is
+    its head noun and a member's short name; empty unless a second member follows."""
+    keys = tokens.keys
+    if body.is_group or body.first < 1 or keys[body.first - 1] != _PLURAL:
+        return []
+    cls = next(
+        (
+            name
+            for name, trie in gazetteer.members.items()
+            if (short := trie.longest(keys, body.first + 1)) and short[0] == body.last
+        ),
+        None,
+    )
+    step = _after_joiner(gazetteer, keys, body.last)
+    if cls is None or step is None or gazetteer.members[cls].longest(keys, step) is None:
+        return []
+    rest = _read_members(gazetteer, tokens, step, body.last, frozenset({cls}), by_start, starts)
+    return [(body, body.first - 1), *rest] if rest else []
+
+
+def _after_joiner(gazetteer: Gazetteer, keys: list[str], k: int) -> int | None:
+    """The token after the joiner (",", "và", ", và") at ``k``, or None."""
+    for joiner_key, _ in group_tries(gazetteer).joiners:
+        if tuple(keys[k : k + len(joiner_key)]) == joiner_key:
+            return k + len(joiner_key)
+    return None
+
+
+def _read_members(
+    gazetteer: Gazetteer,
+    tokens: Tokens,
+    j: int,
+    lead_in: int,
+    members: frozenset[str],
+    by_start: dict[int, Candidate],
+    starts: list[int],
+) -> list[tuple[Candidate, int]]:
+    """The list's members from token ``j`` on, each with its lead-in token, as long as
+    joiners link them."""
+    keys = tokens.keys
     items: list[tuple[Candidate, int]] = []
-    j = head.last + 1
-    lead_in = head.first
     # A body named in full ends the short names ("các Sở: Tài chính, Kế hoạch và Đầu tư, Công
     # ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi và …", thông báo 11/TB-UBND
     # Quảng Ngãi, real): "Xây dựng" after it is a piece of that name, no Sở.
     shorts = True
     while j < len(keys):
         next_start = min((s for s in starts if s > j), default=len(keys))
-        found = _member_at(gazetteer, tokens, j, head.members, by_start, next_start, shorts)
+        found = _member_at(gazetteer, tokens, j, members, by_start, next_start, shorts)
         if found is None:
             break
         item, short_name = found
@@ -69,12 +137,7 @@ def expand_list(
                 return items
         items.append((item, lead_in))
         lead_in = item.last
-        k = item.last
-        step = None
-        for joiner_key, _ in tries.joiners:
-            if tuple(keys[k : k + len(joiner_key)]) == joiner_key:
-                step = k + len(joiner_key)
-                break
+        step = _after_joiner(gazetteer, keys, item.last)
         if step is None:
             break
         j = step

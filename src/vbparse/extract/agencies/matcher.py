@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.candidates import find_candidates
 from vbparse.extract.agencies.gazetteer import Gazetteer, load_gazetteer
-from vbparse.extract.agencies.lists import expand_list
+from vbparse.extract.agencies.lists import expand_list, expand_plural_body
 from vbparse.extract.agencies.placement import absorb_titles, placement_for, to_agency
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.models.agency import Agency
@@ -88,7 +88,11 @@ def scan_mentions(
     for cand in chosen:
         if cand.consumed:
             continue
-        items = expand_list(gazetteer, tokens, cand, by_start, starts) if cand.is_group else []
+        items = (
+            expand_list(gazetteer, tokens, cand, by_start, starts)
+            if cand.is_group
+            else expand_plural_body(gazetteer, tokens, cand, by_start, starts)
+        )
         if items:
             for item, lead_in in items:
                 agency = to_agency(gazetteer, tokens, item, offset, placement)

@@ -237,8 +237,9 @@ def find_roles(
             subject = (
                 _is_label(keys, gap) or _opener_gap(keys, gap, tries.openers)
             ) and not _after_address_label(keys, seg, tries)
-            speaker = tries.issuer_verbs.longest(keys, _after_name_tail(tokens, end)) is not None
-            states = tries.statements.longest(keys, _after_date(keys, end))
+            after_name = _after_name_tail(tokens, end)
+            speaker = tries.issuer_verbs.longest(keys, after_name) is not None
+            states = tries.statements.longest(keys, _after_date(keys, after_name))
             if subject and not speaker and not (states and states[1]):
                 role = "lead"
                 run = [
@@ -294,6 +295,10 @@ def _cooperates_after(keys: list[str], end: int, starts: set[int]) -> bool:
 _MAX_NAME_TAIL = 4
 
 
+# The most tokens of an aside in brackets after a body's name.
+_MAX_ASIDE = 12
+
+
 def _after_name_tail(tokens: Tokens, end: int) -> int:
     """Where the words after a mention at ``end`` go on past a bracketed abbreviation and a
     few capitalised words; ``end`` itself when no bracket follows."""
@@ -304,7 +309,10 @@ def _after_name_tail(tokens: Tokens, end: int) -> int:
         while close < len(keys) and close - k <= 2 and tokens.word(close).isupper():
             close += 1
         if close >= len(keys) or keys[close] != ")":
-            return end
+            # an aside on the body ("Cục Thuế (trước đây là Tổng cục Thuế) đã có …", công văn
+            # 5706/CT-CS, real): what the body does follows it
+            aside = keys[k + 1 : k + 1 + _MAX_ASIDE]
+            return k + 2 + aside.index(")") if ")" in aside else end
         k = close + 1
         while k < len(keys) and k - close <= _MAX_NAME_TAIL and tokens.word(k)[:1].isupper():
             k += 1
