@@ -131,3 +131,23 @@ def test_ocr_chunks_tsv_read_as_pytesseract_reads_it():
         header,
     ]:
         assert tsv_columns(case) == file_to_dict(case, "\t", -1)
+
+
+@needs_tesseract
+def test_ocr_chunks_cells_missed_ahead_read_after(monkeypatch: pytest.MonkeyPatch):
+    """The empty cells are read ahead, in the signature zones' run, from the page's own
+    words; a cell found empty only after the zone and the header slots are merged is read
+    in a run of its own, to the same words: on seed 004's table page, with nothing read
+    ahead, every cell goes that way and the page reads as before."""
+    prepared = [ocr.prepare(_page("004_a135c2dc3c7e6627", 5).to_pil())]
+    expected = [_reading(r) for r in ocr.read_prepared(prepared)]
+    boxes = ocr._empty_cell_boxes
+    calls: list[int] = []
+
+    def late(ink, cells, words):
+        calls.append(1)
+        return boxes(ink, cells, words) if len(calls) > 1 else []
+
+    monkeypatch.setattr(ocr, "_empty_cell_boxes", late)
+    assert [_reading(r) for r in ocr.read_prepared(prepared)] == expected
+    assert len(calls) == 2 and any(w[0] == "TT" for w in expected[0][0])

@@ -4,8 +4,8 @@ Each page is rendered at ``OCR_DPI`` (scanned PDFs through pypdfium2, which come
 pdfplumber), deskewed by the angle that makes its text lines sharpest
 (``vbparse.ingest.deskew``), and read by Tesseract with ``OMP_THREAD_LIMIT=1`` (one thread:
 parallelism belongs to vbparse's workers). Up to ``CHUNK_PAGES`` pages share each Tesseract
-run (``vbparse.ingest.ocr_words``): the pages in one, their signature zones in a second, their
-empty table cells in a third.
+run (``vbparse.ingest.ocr_words``): the pages in one, their signature zones and empty table
+cells in a second.
 Words keep their boxes, so ``vbparse.ingest.layout`` reads columns and ruled tables as for a
 PDF with a text layer; ruled tables are found from their rules (``vbparse.ingest.ruling``),
 which are erased before Tesseract reads the page. The mean word confidence is kept, and the
@@ -29,7 +29,7 @@ from vbparse.ingest.ocr_repair import repair_row_labels
 from vbparse.ingest.ocr_slots import fill_slots
 from vbparse.ingest.ocr_words import LANG, Crop, read_crops, tesseract_data, words_of
 from vbparse.ingest.ocr_zones import ZONE_CONFIG, merge_zone_words, signature_crop, split_ink
-from vbparse.ingest.page_model import Page, Table, Word
+from vbparse.ingest.page_model import Box, Page, Table, Word
 from vbparse.ingest.ruling import Grid, erase_rules, find_grid
 from vbparse.ingest.safety import (
     MAX_IMAGE_PIXELS,
@@ -38,6 +38,7 @@ from vbparse.ingest.safety import (
     check_pixels,
     render_dpi,
 )
+from vbparse.ingest.scan_render import render_page
 from vbparse.ingest.table_cells import row_contents, table_rows
 
 OCR_DPI = 300
@@ -84,7 +85,8 @@ def check_tesseract() -> None:
 # A cell the page's OCR left empty is read again on its own when it holds this much ink.
 MIN_CELL_INK_PX = 40
 CELL_INSET_PX = 6
-CELL_CONFIG = "--psm 6"
+# (the signature zone's: the two are read in one run)
+CELL_CONFIG = ZONE_CONFIG
 
 # What the tests of one run against one run per image call (``ocr_words`` holds them).
 _tesseract_data = tesseract_data
@@ -123,13 +125,11 @@ def prepare(image: Any) -> Prepared:
     return Prepared(Image.fromarray(page), grid, ink)
 
 
-def _empty_cell_crops(image: Any, cells: list[list[tuple]], words: list[Word]) -> list[Crop]:
-    """Crops of the cells that hold ink but no word: short labels ("1.", "TT") in a narrow
-    column, which Tesseract's page layout tends to drop, to be read cell by cell."""
-    import numpy as np
-
-    ink = np.asarray(image, dtype=np.uint8) < 128
-    crops: list[Crop] = []
+def _empty_cell_boxes(ink: Any, cells: list[list[tuple]], words: list[Word]) -> list[Box]:
+    """The boxes (inset) of the cells that hold ink (``ink``: the page's dark pixels) but no
+    word: short labels ("1.", "TT") in a narrow column, which Tesseract's page layout tends
+    to drop, to be read cell by cell."""
+    boxes: list[Box] = []
     for row in cells:
         # (the cells' words as the table's text takes them: only those level with the row)
         for (x0, top, x1, bottom), inside in row_contents(row, words):
@@ -145,38 +145,51 @@ def _empty_cell_crops(image: Any, cells: list[list[tuple]], words: list[Word]) -
                 continue
             if ink[box[1] : box[3], box[0] : box[2]].sum() < MIN_CELL_INK_PX:
                 continue
-            crops.append((image.crop(box), box[0], box[1]))
-    return crops
+            boxes.append(box)
+    return boxes
+
+
+def _dark(image: Any) -> Any:
+    import numpy as np
+
+    return np.asarray(image, dtype=np.uint8) < 128
 
 
 def read_prepared(pages: list[Prepared]) -> list[OcrPage]:
-    """Read prepared pages, in three Tesseract runs shared by all of them.
+    """Read prepared pages, in two or three Tesseract runs shared by all of them.
 
     The pages are read first; then the signature zone of each page that has one is read
-    again on its own (``vbparse.ingest.ocr_zones``); then the cells of ruled tables that the
-    page's reading left empty. Each page's words are those of reading it alone.
+    again on its own (``vbparse.ingest.ocr_zones``), and, in the same run, the cells of
+    ruled tables that the page's reading left empty. Each page's words are those of reading
+    it alone.
     """
     found = [words_of(data) for data in tesseract_data([p.image for p in pages], TESSERACT_CONFIG)]
     zones = [(k, signature_crop(p.image, found[k][0])) for k, p in enumerate(pages)]
     zones_found = [(k, zone) for k, zone in zones if zone is not None]
+    cells = [p.grid.cells() if p.grid is not None else [] for p in pages]
+    inks = [_dark(p.image) if cells[k] else None for k, p in enumerate(pages)]
+    # The cells left empty are read in the zones' run (one model load less): those the
+    # page's words leave empty, which the zone's words and the header's slots, merged
+    # below, almost never reach into; a cell they change is read in a run of its own.
+    guessed = [_empty_cell_boxes(inks[k], cells[k], found[k][0]) for k in range(len(pages))]
     crops = [(crop, box[0], box[1]) for _, (box, crop) in zones_found]
-    for (k, (box, _)), (words, conf) in zip(
-        zones_found, read_crops(crops, ZONE_CONFIG), strict=True
-    ):
-        found[k] = merge_zone_words(*found[k], box, words, conf)
+    crops += [_crop(pages[k], b) for k, boxes in enumerate(guessed) for b in boxes]
+    extra = iter(read_crops(crops, ZONE_CONFIG))
+    for k, (box, _) in zones_found:
+        found[k] = merge_zone_words(*found[k], box, *next(extra))
+    cell_words = [{b: next(extra)[0] for b in boxes} for boxes in guessed]
     filled = [
         fill_slots(*found[k], p.ink) if p.ink is not None else (*found[k], [])
         for k, p in enumerate(pages)
     ]
     found = [(words, confidences) for words, confidences, _ in filled]
-    cells = [p.grid.cells() if p.grid is not None else [] for p in pages]
-    cell_crops = [_empty_cell_crops(p.image, cells[k], found[k][0]) for k, p in enumerate(pages)]
-    cell_words = iter(read_crops([c for crops in cell_crops for c in crops], CELL_CONFIG))
+    final = [_empty_cell_boxes(inks[k], cells[k], found[k][0]) for k in range(len(pages))]
+    _read_changed_cells(pages, final, cell_words)
     results = []
     for k, page in enumerate(pages):
         words, confidences = found[k]
-        for _ in cell_crops[k]:
-            words = words + next(cell_words)[0]
+        for box in final[k]:
+            words = words + cell_words[k][box]
         tables = []
         if page.grid is not None:
             grid = page.grid
@@ -194,6 +207,20 @@ def read_prepared(pages: list[Prepared]) -> list[OcrPage]:
             )
         )
     return results
+
+
+def _crop(page: Prepared, box: Box) -> Crop:
+    return page.image.crop(box), int(box[0]), int(box[1])
+
+
+def _read_changed_cells(
+    pages: list[Prepared], final: list[list[Box]], cell_words: list[dict[Box, list[Word]]]
+) -> None:
+    """Read, in one run, the empty cells of ``final`` not read yet, into ``cell_words``."""
+    missing = [(k, b) for k, boxes in enumerate(final) for b in boxes if b not in cell_words[k]]
+    crops = [_crop(pages[k], b) for k, b in missing]
+    for (k, box), (words, _) in zip(missing, read_crops(crops, CELL_CONFIG), strict=True):
+        cell_words[k][box] = words
 
 
 def ocr_image(image: Any) -> OcrPage:
@@ -248,15 +275,9 @@ def ocr_pdf_pages(
             page = pdf[index]
             width, height = page.get_size()  # points, /UserUnit applied
             page_dpi = render_dpi(width, height, dpi)
-            # In colour: seals, stamps and handwriting are told from print by their colour.
-            # As pdfium's BGR array: ``to_pil`` converts it to RGB (0.015 s a page), which the
-            # colour drop does not need (``prepare``). The buffer is allocated by Python
-            # (``new_native``), so the array keeps it alive after the bitmap is closed.
-            if page_dpi is None:
-                yield index, None
-                continue
-            bitmap = page.render(scale=page_dpi / 72, bitmap_maker=pdfium.PdfBitmap.new_native)
-            yield index, bitmap.to_numpy()
+            # In colour, unless the page is a greyscale scan alone: seals, stamps and
+            # handwriting are told from print by their colour (``scan_render``).
+            yield index, None if page_dpi is None else render_page(page, page_dpi)
 
     try:
         yield from read_in_chunks(rendered(), time_limit_s)

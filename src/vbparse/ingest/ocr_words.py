@@ -10,6 +10,7 @@ their empty table cells, each in such a shared run.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -68,13 +69,22 @@ def tesseract_data(images: list[Any], config: str) -> list[dict[str, list[Any]]]
             tsv = pytesseract.image_to_data(
                 source, lang=LANG, config=config, timeout=PAGE_TIMEOUT_S * len(images)
             )
-    data = tsv_columns(tsv)
-    pages: list[dict[str, list[Any]]] = [{key: [] for key in data} for _ in images]
-    for row, page_num in enumerate(data["page_num"]):
-        page = pages[int(page_num) - 1]
+    return _by_page(tsv_columns(tsv), len(images))
+
+
+def _by_page(data: dict[str, list[Any]], pages: int) -> list[dict[str, list[Any]]]:
+    """The columns of a run's TSV cut into each image's own. Tesseract writes an image's
+    rows together, so they are taken a run of rows at a time (a slice of every column), not
+    row by row (twelve appends a word)."""
+    by_page: list[dict[str, list[Any]]] = [{key: [] for key in data} for _ in range(pages)]
+    start = 0
+    for page_num, rows in itertools.groupby(data.get("page_num", [])):
+        end = start + len(list(rows))
+        page = by_page[int(page_num) - 1]
         for key, values in data.items():
-            page[key].append(values[row])
-    return pages
+            page[key].extend(values[start:end])
+        start = end
+    return by_page
 
 
 def tsv_columns(tsv: str) -> dict[str, list[Any]]:
@@ -99,6 +109,10 @@ def tsv_columns(tsv: str) -> dict[str, list[Any]]:
 
 
 def _numbers(cells: tuple[str, ...]) -> list[Any]:
+    # ``int`` reads a whole number's digits as ``int(float(...))`` does; only the
+    # confidences ("96.53") need the float.
+    with contextlib.suppress(ValueError):
+        return list(map(int, cells))
     try:
         return [int(float(cell)) for cell in cells]
     except ValueError:  # as pytesseract: a cell that is no number stays text

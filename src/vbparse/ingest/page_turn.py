@@ -141,18 +141,23 @@ def _blocks_to_compute(image: Any, matrix: tuple[float, ...]) -> Any:
 
 def _runs(blocks: Any, width: int, height: int) -> list[tuple[int, int, int, int]]:
     """Pixel boxes covering the blocks to compute: per band of ``BAND_BLOCKS`` rows, runs of
-    blocks with gaps of up to ``GAP_BLOCKS`` bridged."""
+    blocks with gaps of up to ``GAP_BLOCKS`` bridged; in band order, left to right. Found for
+    all bands at once (a loop over the bands took a sixth of the turn's time)."""
     import numpy as np
 
-    boxes: list[tuple[int, int, int, int]] = []
-    for first in range(0, blocks.shape[0], BAND_BLOCKS):
-        cols = np.flatnonzero(blocks[first : first + BAND_BLOCKS].any(axis=0))
-        if not len(cols):
-            continue
-        breaks = np.flatnonzero(np.diff(cols) > GAP_BLOCKS + 1)
-        starts = [int(cols[0]), *cols[breaks + 1].tolist()]
-        ends = [*cols[breaks].tolist(), int(cols[-1])]
-        top, bottom = first * BLOCK_PX, min(height, (first + BAND_BLOCKS) * BLOCK_PX)
-        for start, end in zip(starts, ends, strict=True):
-            boxes.append((start * BLOCK_PX, top, min(width, (end + 1) * BLOCK_PX), bottom))
-    return boxes
+    rows, cols = blocks.shape
+    bands = -(-rows // BAND_BLOCKS)
+    padded = np.zeros((bands * BAND_BLOCKS, cols), dtype=bool)
+    padded[:rows] = blocks
+    band, col = np.nonzero(padded.reshape(bands, BAND_BLOCKS, cols).any(axis=1))
+    if not len(col):
+        return []
+    # A run ends where the next block to compute is in another band or past a wide gap.
+    breaks = np.flatnonzero((np.diff(band) != 0) | (np.diff(col) > GAP_BLOCKS + 1))
+    first = np.concatenate(([0], breaks + 1))
+    last = np.concatenate((breaks, [len(col) - 1]))
+    tops = band[first] * BAND_BLOCKS * BLOCK_PX
+    bottoms = np.minimum(height, tops + BAND_BLOCKS * BLOCK_PX)
+    lefts = col[first] * BLOCK_PX
+    rights = np.minimum(width, (col[last] + 1) * BLOCK_PX)
+    return list(zip(lefts.tolist(), tops.tolist(), rights.tolist(), bottoms.tolist(), strict=True))
