@@ -2,9 +2,9 @@
 subprocesses are killed too, in the vbparse process (-w 0) and in workers.
 
 A stand-in ``tesseract`` (a shell script first on PATH, or pytesseract's command in this
-process) answers the language check and then sleeps, writing its process id first, so the
-test can look for it afterwards; the real one takes too little time on a test image to be
-caught reliably mid-page.
+process; ``VBPARSE_TESSERACT=cli``, so that the command line, not the library, reads) answers
+the language check and then sleeps, writing its process id first, so the test can look for it
+afterwards; the real one takes too little time on a test image to be caught reliably mid-page.
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ def test_ocr_processes_killed_on_timeout(scan, fake_tesseract, tmp_path, monkeyp
 
     folder, pids = fake_tesseract
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(folder / "tesseract"))
+    monkeypatch.setenv("VBPARSE_TESSERACT", "cli")  # the stand-in, not the library
     errors = tmp_path / "errors.jsonl"
     try:
         status, _, err = run(scan, "-o", tmp_path / "out.jsonl", "--errors", errors,
@@ -107,6 +108,7 @@ def test_ocr_processes_killed_on_signal(scan, fake_tesseract, tmp_path, signum, 
         **os.environ,
         "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}",
         "PYTHONPATH": str(SRC),
+        "VBPARSE_TESSERACT": "cli",  # the stand-in on PATH, not the library
     }
     command = [sys.executable, "-m", "vbparse", str(scan), "-o", str(tmp_path / "out.jsonl"),
                "-w", str(workers), "-q"]  # fmt: skip

@@ -5,7 +5,8 @@ pdfplumber), deskewed by the angle that makes its text lines sharpest
 (``vbparse.ingest.deskew``), and read by Tesseract with ``OMP_THREAD_LIMIT=1`` (one thread:
 parallelism belongs to vbparse's workers). Up to ``CHUNK_PAGES`` pages share each Tesseract
 run (``vbparse.ingest.ocr_words``): the pages in one, their signature zones and empty table
-cells in a second.
+cells in a second. Tesseract runs in this process where its library can be loaded
+(``vbparse.ingest.tesseract_api``: the model loaded once per process), else as a command.
 Words keep their boxes, so ``vbparse.ingest.layout`` reads columns and ruled tables as for a
 PDF with a text layer; ruled tables are found from their rules (``vbparse.ingest.ruling``),
 which are erased before Tesseract reads the page. The mean word confidence is kept, and the

@@ -4,7 +4,9 @@ One run reads several images: they are handed over as an image list, which Tesse
 as the pages of one document, loading its language model once (0.15 s a run) instead of
 once per image; each page is still read on its own, so the data are those of one run per
 image. ``vbparse.ingest.ocr`` reads a document's pages, then their signature zones, then
-their empty table cells, each in such a shared run.
+their empty table cells, each in such a shared run. Where ``libtesseract`` can be loaded, a
+run is read in this process instead (``vbparse.ingest.tesseract_api``: the model loaded once
+per process, the same TSV); the command line is the fallback.
 """
 
 from __future__ import annotations
@@ -45,15 +47,22 @@ def _single_thread() -> Iterator[None]:
 def tesseract_data(images: list[Any], config: str) -> list[dict[str, list[Any]]]:
     """Tesseract's TSV data of each image (pytesseract's ``Output.DICT``), in one run.
 
-    The images are handed over as uncompressed PGM files (pytesseract would write each as a
-    PNG: 0.15 s of compression for a 300 dpi page), several at once through an image list.
+    In this process when ``tesseract_api`` can (the images handed over as pixels); else the
+    images are handed to the command line as uncompressed PGM files (pytesseract would write
+    each as a PNG: 0.15 s of compression for a 300 dpi page), several at once through an
+    image list.
     """
     import tempfile
 
     import pytesseract
 
+    from vbparse.ingest.tesseract_api import read_tsv
+
     if not images:
         return []
+    tsvs = read_tsv(images, LANG, config, PAGE_TIMEOUT_S)
+    if tsvs is not None:  # read in this process (``tesseract_api``)
+        return [tsv_columns(tsv) or _no_rows(tsv) for tsv in tsvs]
     with tempfile.TemporaryDirectory(prefix="vbparse-ocr-") as tmp:
         names = []
         for index, image in enumerate(images):
@@ -70,6 +79,11 @@ def tesseract_data(images: list[Any], config: str) -> list[dict[str, list[Any]]]
                 source, lang=LANG, config=config, timeout=PAGE_TIMEOUT_S * len(images)
             )
     return _by_page(tsv_columns(tsv), len(images))
+
+
+def _no_rows(tsv: str) -> dict[str, list[Any]]:
+    """The columns of a TSV with its header alone, empty."""
+    return {name: [] for name in tsv.split("\n", 1)[0].split("\t")}
 
 
 def _by_page(data: dict[str, list[Any]], pages: int) -> list[dict[str, list[Any]]]:
