@@ -920,6 +920,7 @@ def test_authority_line_run_onto_the_subject_is_cut():
         "Độc lập - Tự do - Hạnh phác",  # the same scan
         "Độc lập —- Tự do - Hạnh phúc",  # công văn 406/KCN-QHMT (scan, real b51)
         "Doc lap - Tw do - Hanh phic",  # công văn 5533/TCHQ-TXNK (OCR text, real b38)
+        "Độc ộc lân lập - - Tư Tự do do - - Hạnh phúc",  # công văn 1139/BĐH (scan, real b25)
     ],
 )
 def test_motto_as_ocr_reads_it_is_no_issuer(line):
