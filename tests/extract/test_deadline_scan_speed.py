@@ -62,3 +62,36 @@ def test_scan_tried_at_its_gate_finds_what_search_finds() -> None:
                 break
             jump = (jump + 7) % 40  # the scan resumes at a match's end or after it
             pos = expected.end() + jump
+
+
+CELLS = ["30/6/2025", "Tháng 6/2025", "Quý III/2025", "Thường xuyên", "Năm 2026", "Ngay", "—"]
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_a_cell_read_again_gives_what_its_first_read_gave(cell: str) -> None:
+    """A cell read before is answered from what its first read gave (the last cells read are
+    kept), as a copy: the same deadline as the scan's, never the object another read got."""
+    import datetime as dt
+
+    doc_date = dt.date(2025, 5, 20)
+    deadlines._CELLS_READ.clear()
+    scanned = next(deadlines._scan(cell, 0, doc_date, cell=True), None)
+    first = deadlines.parse_deadline(cell, doc_date=doc_date)
+    again = deadlines.parse_deadline(cell, doc_date=doc_date)
+    assert first == again == scanned
+    assert first is None or (
+        first is not again and again is not deadlines._CELLS_READ[(cell, doc_date)][1]
+    )
+    # another document's date is another answer
+    other = deadlines.parse_deadline(cell, doc_date=dt.date(2026, 9, 1))
+    assert other == next(deadlines._scan(cell, 0, dt.date(2026, 9, 1), cell=True), None)
+
+
+def test_cells_kept_are_bounded() -> None:
+    deadlines._CELLS_READ.clear()
+    for day in range(1, 29):
+        for month in range(1, 13):
+            deadlines.parse_deadline(f"{day}/{month}/2025")
+    deadlines.parse_deadline("x" * (deadlines._CELL_LONGEST + 1))
+    assert len(deadlines._CELLS_READ) == deadlines._CELLS_KEPT
+    assert all(len(text) <= deadlines._CELL_LONGEST for text, _ in deadlines._CELLS_READ)

@@ -920,6 +920,7 @@ def test_authority_line_run_onto_the_subject_is_cut():
         "Độc lập - Tự do - Hạnh phác",  # the same scan
         "Độc lập —- Tự do - Hạnh phúc",  # công văn 406/KCN-QHMT (scan, real b51)
         "Doc lap - Tw do - Hanh phic",  # công văn 5533/TCHQ-TXNK (OCR text, real b38)
+        "Độc ộc lân lập - - Tư Tự do do - - Hạnh phúc",  # công văn 1139/BĐH (scan, real b25)
     ],
 )
 def test_motto_as_ocr_reads_it_is_no_issuer(line):
@@ -1046,3 +1047,18 @@ def test_joint_plan_signature_names_its_body_above_the_position():
         "- Lưu: VT.\n"
     )
     assert (doc.signer_title, doc.signer) == ("Giám đốc", "Nguyễn Văn Hiếu")
+
+
+def test_scan_kinh_gui_entry_above_its_label_is_no_part_of_the_subject():
+    """Công văn 390/VP-TH Bắc Giang (real scan): OCR read the Kính gửi list's first entry above
+    its label, after the date line; a bulleted line does not continue the trích yếu."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "UBND TỈNH BẮC GIANG\nVĂN PHÒNG\nSố: 390/VP-TH\n"
+        "V/v Thông báo kết quả nhận chương trình, báo cáo tháng 10/2012.\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Bắc Giang, ngày 06 tháng 11 năm 2012\n- Các Sở, cơ quan thuộc UBND tỉnh;\nKính gửi:\n"
+        "- UBND các huyện, thành phố.\nĐề nghị các cơ quan gửi báo cáo đúng hạn.\n"
+    )
+    assert doc.subject == "Thông báo kết quả nhận chương trình, báo cáo tháng 10/2012"

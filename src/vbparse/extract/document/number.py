@@ -20,10 +20,12 @@ from vbparse.pattern_time import time_left
 _DASHES = "-–—‐‑"
 _SPACE_RUN = regex.compile(r"\s+")
 _DASH_RUN = regex.compile(f"[{_DASHES}]")
-# What every số ký hiệu holds: the sequence number's last digit, then (after spaces) the "/"
-# or dash that opens its year or its codes. Found fast (a class first, no look-behind): a
-# text without it is not searched with the whole pattern, which tries every position.
-_NUMBER_NEEDS = regex.compile(rf"\d[ ]*(?:/|[{regex.escape(_DASHES)}])")
+# What every số ký hiệu holds: a digit (the sequence number's last, or its year's), then
+# (after spaces) the "/" or dash that opens its codes, then (after spaces) the code's first
+# capital. Found fast (a class first, no look-behind): a text without it is not searched
+# with the whole pattern, which tries every position. The capital keeps out the texts whose
+# only digits before a "/" are dates ("30/6/2025": most table cells and clauses).
+_NUMBER_NEEDS = regex.compile(rf"\d[ ]*(?:/|[{regex.escape(_DASHES)}])[ ]*[A-ZĐ]")
 _NUMBER_PART = regex.compile(r"[/-]")
 
 
