@@ -99,3 +99,22 @@ def test_tesseract_api_stops_at_the_files_time_limit():
     with pytest.raises(TimeLimitExceeded), file_deadline(0.3):
         ocr_words.tesseract_data([page, page, page], "--psm 3")
     assert time.monotonic() - started < 1.5
+
+
+@needs_library
+def test_tesseract_api_leptonica_errors_not_printed():
+    # Tesseract hands Leptonica boxes outside the page on a few real scans ("Error in
+    # boxClipToRectangle"); the command line's stderr was swallowed, this process's is not.
+    import subprocess
+    import sys
+
+    code = (
+        "import ctypes, ctypes.util\n"
+        "from vbparse.ingest import tesseract_api\n"
+        "assert tesseract_api.api('vie') is not None\n"
+        "ctypes.CDLL(ctypes.util.find_library('lept')).boxClipToRectangle(None, 10, 10)\n"
+    )
+    src = str(Path(tesseract_api.__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": src}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0 and done.stderr == ""

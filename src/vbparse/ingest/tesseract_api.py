@@ -19,6 +19,7 @@ or two); nothing is left running, as no process is started.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -60,6 +61,7 @@ def _library() -> Any | None:
             os.environ["OMP_THREAD_LIMIT"] = old
     if _omp_threads() not in (None, 1):
         return None  # OpenMP was loaded before, with more threads: the command line keeps one
+    _quiet_leptonica()
     lib.TessBaseAPICreate.restype = _C
     lib.TessBaseAPIInit3.argtypes = [_C, ctypes.c_char_p, ctypes.c_char_p]
     lib.TessBaseAPISetVariable.argtypes = [_C, ctypes.c_char_p, ctypes.c_char_p]
@@ -75,6 +77,22 @@ def _library() -> Any | None:
     lib.TessMonitorDelete.argtypes = [_C]
     lib.TessMonitorSetDeadlineMSecs.argtypes = [_C, ctypes.c_int]
     return lib
+
+
+# Leptonica's L_SEVERITY_NONE: print none of its messages.
+_LEPTONICA_SILENT = 6
+
+
+def _quiet_leptonica() -> None:
+    """Leptonica, which Tesseract calls, prints its errors on stderr ("Error in
+    boxClipToRectangle: box outside rectangle" on a few real scans, with the same words
+    read); the command line's stderr was swallowed by pytesseract, so silence them here."""
+    for name in ("lept", "leptonica"):
+        found = ctypes.util.find_library(name)
+        if found:
+            with contextlib.suppress(OSError, AttributeError):
+                ctypes.CDLL(found).setMsgSeverity(_LEPTONICA_SILENT)
+            return
 
 
 def _omp_threads() -> int | None:
