@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from scan_pages import reading, scan_page
 
 from vbparse.ingest import deskew, ocr
 
@@ -18,29 +19,14 @@ needs_tesseract = pytest.mark.skipif(
 )
 
 
-def _page(stem: str, index: int, dpi: int = 200):
-    import pypdfium2 as pdfium
-
-    return pdfium.PdfDocument(str(CORPUS / "scan" / f"{stem}.pdf"))[index].render(scale=dpi / 72)
-
-
-def _reading(result: ocr.OcrPage) -> tuple:
-    page = result.page
-    return (
-        [(w.text, w.x0, w.top, w.x1, w.bottom) for w in page.words],
-        [(t.top, t.bottom, t.x0, t.x1, t.rows) for t in page.tables],
-        result.confidence,
-    )
-
-
 @needs_tesseract
 def test_ocr_chunks_pages_read_together_as_one_by_one():
     # A page with a ruled table whose row labels are read cell by cell (seed 004's
     # appendix), and a last page with a signature zone read again on its own (seed 000).
-    images = [_page("004_a135c2dc3c7e6627", 5).to_pil(), _page("000_3070b849d0d1c768", 1).to_pil()]
+    images = [scan_page("004_a135c2dc3c7e6627", 5), scan_page("000_3070b849d0d1c768", 1)]
     prepared = [ocr.prepare(image) for image in images]
-    together = [_reading(r) for r in ocr.read_prepared(prepared)]
-    alone = [_reading(ocr.read_prepared([p])[0]) for p in prepared]
+    together = [reading(r) for r in ocr.read_prepared(prepared)]
+    alone = [reading(ocr.read_prepared([p])[0]) for p in prepared]
     assert together == alone
     assert together[0][1] and any(w[0] == "TT" for w in together[0][0])  # the table's labels
 
@@ -120,7 +106,7 @@ def test_ocr_chunks_tsv_read_as_pytesseract_reads_it():
 
     from vbparse.ingest.ocr_words import tsv_columns
 
-    tsv = pytesseract.image_to_data(_page("004_a135c2dc3c7e6627", 5).to_pil(), lang="vie")
+    tsv = pytesseract.image_to_data(scan_page("004_a135c2dc3c7e6627", 5), lang="vie")
     header = "level\tpage_num\tleft\tconf\ttext"
     for case in [
         tsv,
@@ -139,8 +125,8 @@ def test_ocr_chunks_cells_missed_ahead_read_after(monkeypatch: pytest.MonkeyPatc
     words; a cell found empty only after the zone and the header slots are merged is read
     in a run of its own, to the same words: on seed 004's table page, with nothing read
     ahead, every cell goes that way and the page reads as before."""
-    prepared = [ocr.prepare(_page("004_a135c2dc3c7e6627", 5).to_pil())]
-    expected = [_reading(r) for r in ocr.read_prepared(prepared)]
+    prepared = [ocr.prepare(scan_page("004_a135c2dc3c7e6627", 5))]
+    expected = [reading(r) for r in ocr.read_prepared(prepared)]
     boxes = ocr._empty_cell_boxes
     calls: list[int] = []
 
@@ -149,5 +135,5 @@ def test_ocr_chunks_cells_missed_ahead_read_after(monkeypatch: pytest.MonkeyPatc
         return boxes(ink, cells, words) if len(calls) > 1 else []
 
     monkeypatch.setattr(ocr, "_empty_cell_boxes", late)
-    assert [_reading(r) for r in ocr.read_prepared(prepared)] == expected
+    assert [reading(r) for r in ocr.read_prepared(prepared)] == expected
     assert len(calls) == 2 and any(w[0] == "TT" for w in expected[0][0])

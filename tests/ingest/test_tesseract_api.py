@@ -10,11 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
+from scan_pages import reading, scan_page
 
 from vbparse.ingest import ocr, ocr_words, tesseract_api
 from vbparse.limits import TimeLimitExceeded, file_deadline
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 needs_library = pytest.mark.skipif(
     shutil.which("tesseract") is None or tesseract_api.api(ocr_words.LANG) is None,
@@ -22,35 +21,18 @@ needs_library = pytest.mark.skipif(
 )
 
 
-def _page(stem: str, index: int, dpi: int = 200):
-    import pypdfium2 as pdfium
-
-    page = pdfium.PdfDocument(str(CORPUS / "scan" / f"{stem}.pdf"))[index]
-    return page.render(scale=dpi / 72).to_pil()
-
-
-def _reading(result: ocr.OcrPage) -> tuple:
-    page = result.page
-    return (
-        [(w.text, w.x0, w.top, w.x1, w.bottom) for w in page.words],
-        [(t.top, t.bottom, t.x0, t.x1, t.rows) for t in page.tables],
-        result.confidence,
-        result.notes,
-    )
-
-
 @needs_library
 def test_tesseract_api_reads_pages_zones_and_cells_as_the_command_line(monkeypatch):
     # Seed 004's appendix (a ruled table, its row labels read cell by cell) and seed 000's
     # last page (a signature zone read again with --psm 6): every run of ``read_prepared``.
     prepared = [
-        ocr.prepare(_page("004_a135c2dc3c7e6627", 5)),
-        ocr.prepare(_page("000_3070b849d0d1c768", 1)),
+        ocr.prepare(scan_page("004_a135c2dc3c7e6627", 5)),
+        ocr.prepare(scan_page("000_3070b849d0d1c768", 1)),
     ]
-    in_process = [_reading(r) for r in ocr.read_prepared(prepared)]
+    in_process = [reading(r, notes=True) for r in ocr.read_prepared(prepared)]
     monkeypatch.setenv("VBPARSE_TESSERACT", "cli")
     assert tesseract_api.read_tsv([prepared[0].image], "vie", "--psm 3", 60.0) is None
-    command_line = [_reading(r) for r in ocr.read_prepared(prepared)]
+    command_line = [reading(r, notes=True) for r in ocr.read_prepared(prepared)]
     assert in_process == command_line
     assert any(w[0] == "TT" for w in in_process[0][0])  # the table's labels, from the cells
 
@@ -58,7 +40,7 @@ def test_tesseract_api_reads_pages_zones_and_cells_as_the_command_line(monkeypat
 @needs_library
 def test_tesseract_api_tsv_is_the_command_lines_column_for_column(monkeypatch):
     # The TSV data of a run of three crops (page_num included: the image's place in the run).
-    image = ocr.prepare(_page("004_a135c2dc3c7e6627", 5)).image
+    image = ocr.prepare(scan_page("004_a135c2dc3c7e6627", 5)).image
     crops = [image.crop((0, 0, image.width, 400)), image.crop((0, 0, 60, 40)), image]
     in_process = ocr_words.tesseract_data(crops, "--psm 6")
     monkeypatch.setenv("VBPARSE_TESSERACT", "cli")
@@ -94,7 +76,7 @@ def test_tesseract_api_command_line_kept_for_other_options_and_modes(monkeypatch
 def test_tesseract_api_stops_at_the_files_time_limit():
     # Three full pages take seconds; the file's alarm, due in 0.3 s, becomes Tesseract's
     # deadline, so the read stops and the alarm's exception is raised as the library returns.
-    page = ocr.prepare(_page("004_a135c2dc3c7e6627", 1, dpi=300)).image
+    page = ocr.prepare(scan_page("004_a135c2dc3c7e6627", 1, dpi=300)).image
     started = time.monotonic()
     with pytest.raises(TimeLimitExceeded), file_deadline(0.3):
         ocr_words.tesseract_data([page, page, page], "--psm 3")
