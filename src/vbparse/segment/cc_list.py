@@ -164,8 +164,9 @@ _SIGNATURE_TAIL = regex.compile(r";(?P<tail>[^;\p{Ll}]*)$")
 _TITLE_STEMS = regex.compile(r"\b(?:truong|giam\s*doc|chu\s*tich|pho|thu)\b")
 _SPECK_LETTERS = 2
 _LETTER = regex.compile(r"\p{L}")
-# What OCR read after an entry's ";" with a letter in lower case: a speck when it is no more
-# than three letters in words of one or two ("Như trên; a", "Như trên; ZZ h", real b37/b38).
+# What OCR read after an entry's ";" with a letter in lower case (a tail without one is
+# _SIGNATURE_TAIL's, asked first): a speck when it is one or two words of one or two
+# characters ("Như trên; a", "Như trên; ZZ h", real b37/b38).
 _SPECK_TAIL = regex.compile(r";\s*(?:[^\s;]{1,2}\s*){1,2}$")
 # An entry with fewer letters and digits than this is an OCR speck ("/Đ_——", "} -", "}„").
 _ENTRY_CHARACTERS = 2
