@@ -40,8 +40,9 @@ def expand_list(
     by_start: dict[int, Candidate],
     starts: list[int],
 ) -> list[tuple[Candidate, int]]:
-    """The members of the list after ``head:``, each with its lead-in token (the head's first
-    token for the first member). Empty when no member follows the colon."""
+    """The members of the list after ``head:`` (or after ``head`` without its colon, two
+    members or more), each with its lead-in token (the head's first token for the first
+    member). Empty when no member follows."""
     keys = tokens.keys
     if head.last >= len(keys):
         return []
