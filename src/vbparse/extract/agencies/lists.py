@@ -1,5 +1,7 @@
 """Lists after a group head and ":" ("Các bộ: Y tế, Văn hóa, Thể thao và Du lịch, Tài
-chính"): the members are read one by one, the gazetteer deciding where each ends."""
+chính"), or written without the colon ("Ủy ban nhân dân các tỉnh Khánh Hòa, Đắk Lắk", "các
+Bộ Quốc phòng, Công an"): the members are read one by one, the gazetteer deciding where each
+ends."""
 
 from __future__ import annotations
 
