@@ -300,16 +300,14 @@ def _header_field_ahead(lines: list[Line], i: int) -> bool:
     )
 
 
-_BULLETS = ("- ", "– ", "+ ", "• ")
-
-
 def _extend_subject(header: Header, line: Line, follows_header_line: bool) -> None:
     """An unknown header line continues the trích yếu it follows, or is the trích yếu when the
     header has none and it starts like one ("Về thực hiện …")."""
     text = line.text.strip()
-    if text.startswith(_BULLETS):
+    if is_item(line):
         # a bulleted line is an entry of a list (the Kính gửi list OCR read above its label:
-        # "- Các Sở, cơ quan thuộc UBND tỉnh;" / "Kính gửi:", công văn 390/VP-TH, real scan)
+        # "- Các Sở, cơ quan thuộc UBND tỉnh;" / "Kính gửi:", công văn 390/VP-TH, real scan);
+        # the other items ended the header before this is asked
         return
     if header.subject is not None and header.subject_span and follows_header_line:
         if header.subject_span.end <= line.start:
