@@ -14,6 +14,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.pattern_time import time_left
+from vbparse.segment.authority import authority_prefixes
 from vbparse.segment.casing import bare
 from vbparse.segment.lines import Line
 
@@ -82,11 +83,13 @@ def _signature_beside_label(inline: str) -> bool:
     letters = _LETTER.findall(inline)
     if len(letters) <= _TITLE_LETTERS or sum(c.islower() for c in letters) > _SPECK_LETTERS:
         return False
-    return bool(_AUTHORITY_PREFIX.search(inline) or _TITLE_STEMS.search(bare(inline)))
+    return bool(_authority_inside().search(inline) or _TITLE_STEMS.search(bare(inline)))
 
 
-# "KT." as OCR reads it beside the Nơi nhận: "KT,", "KT.", "TL." …
-_AUTHORITY_PREFIX = regex.compile(r"\b(?:KT|TM|TL|TUQ)\s*[.,/]")
+@functools.cache
+def _authority_inside() -> regex.Pattern[str]:
+    """An authority prefix anywhere in a line ("Nơi nhận:. Sp KT, TONG CỤC THƯỜNG")."""
+    return regex.compile(rf"\b(?:{authority_prefixes()})")
 
 
 def _continues_entry(lines: list[Line], k: int) -> bool:

@@ -16,6 +16,7 @@ import regex
 from vbparse.grammars import load_yaml
 from vbparse.normalize.unwrap import label_start
 from vbparse.pattern_time import time_left
+from vbparse.segment.authority import authority_prefixes
 from vbparse.segment.casing import agency_casing, known_title, title_case
 from vbparse.segment.cc_list import clean_cc, is_speck, read_cc, signature_title_beside
 from vbparse.segment.clause_tree import (
@@ -60,21 +61,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "closing_sentence": regex.compile(g["closing_sentence"]),
         "closing_informs_only": regex.compile(g["closing_informs_only"]),
         "closing_issuer": regex.compile(g["closing_issuer"]),
-        "authority": regex.compile(
-            "^(?P<prefix>"
-            + "|".join(_prefix_pattern(a) for a in g["authority_prefixes"])
-            + r")(?(dotless)\s+|\s*)"
-        ),
+        "authority": regex.compile("^(?P<prefix>" + authority_prefixes() + r")(?(dotless)\s+|\s*)"),
     }
-
-
-def _prefix_pattern(prefix: str) -> str:
-    """An authority prefix; one of two letters or more may lose its dot ("KT GIÁM ĐỐC",
-    công văn 5155/SGDĐT-GDTXNNĐH), then a space must follow it ("KTBT" is no prefix), or have
-    it read as a comma by OCR ("KT, CHỦ TỊCH", the scan of quyết định 1462/QĐ-UBND, real)."""
-    if not prefix.endswith(".") or len(prefix) < 3:
-        return regex.escape(prefix)
-    return f"{regex.escape(prefix[:-1])}(?:[.,]|(?P<dotless>(?=\\s)))"
 
 
 def _written_prefix(prefix: str) -> str:
