@@ -22,6 +22,7 @@ import atexit
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import os
 import signal
 import threading
@@ -44,6 +45,7 @@ class TesseractTimeout(RuntimeError):
     ``RuntimeError`` too)."""
 
 
+@functools.cache
 def _library() -> Any | None:
     """``libtesseract`` with the prototypes used, or ``None`` where it cannot be loaded.
     ``OMP_THREAD_LIMIT=1`` is set first: an OpenMP build reads it once, when it loads."""
@@ -165,7 +167,6 @@ def _deadline_s(timeout_s: float) -> float:
     return timeout_s
 
 
-_LIB: list[Any] = []  # [the library or None], loaded once per process
 _APIS = threading.local()  # this thread's (process id, {lang: TessApi})
 
 
@@ -174,9 +175,8 @@ def api(lang: str) -> TessApi | None:
     worker makes its own), or ``None``: use the command line."""
     if os.environ.get("VBPARSE_TESSERACT", "").lower() == "cli":
         return None
-    if not _LIB:
-        _LIB.append(_library())
-    if _LIB[0] is None:
+    lib = _library()  # loaded once per process (a forked worker has it already)
+    if lib is None:
         return None
     owner = getattr(_APIS, "owner", None)
     if owner is None or owner[0] != os.getpid():
@@ -184,7 +184,7 @@ def api(lang: str) -> TessApi | None:
     apis: dict[str, TessApi | None] = owner[1]
     if lang not in apis:
         try:
-            apis[lang] = TessApi(_LIB[0], lang)
+            apis[lang] = TessApi(lib, lang)
             atexit.register(apis[lang].close)  # before the library's own teardown
         except OSError:
             apis[lang] = None
