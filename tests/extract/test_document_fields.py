@@ -111,3 +111,24 @@ def test_header_lost_letter_naming_two_provinces_is_not_placed():
         "Nguyễn Văn A\n"
     )
     assert doc.issuer is None
+
+
+def test_letter_whose_number_and_subject_are_unread_is_a_công_văn():
+    """An OCR'd letter whose "Số:" and V/v lines were misread (công văn 3272/LĐTBXH-BHXH,
+    real b37): no number, no trích yếu, but a Kính gửi under no title — a công văn. A công
+    điện's "… điện:" line names addressees too and is no công văn."""
+    letter = parse_text(
+        "BỘ LAO ĐỘNG- THUONG BINH CONG HÒA XA HOI CHU NGHĨA VIỆT NAM\n\n"
+        "VÀ XÃ HỘI - Độc lập- Tự do- Hạnh phúc\n"
+        "Số: 3942 LĐTBXH-BHXH Hà Nội, ngày) tháng 8 năm 2017\n\n"
+        "YW giải quyết chế độ ốm dau, thai sản\ntrong thời gian truy đóng bảo hiém xã hội\n\n"
+        "Kính gửi: Bảo hiểm xã hội Việt Nam\n\n"
+        "Đề nghị Bảo hiểm xã hội Việt Nam hướng dẫn giải quyết chế độ ốm đau, thai sản.\n"
+    )
+    assert (letter.number, letter.type) == (None, "CV")
+    cable = parse_text(
+        "THỦ TƯỚNG CHÍNH PHỦ ĐIỆN:\n- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+        "Trung ương\nĐề nghị Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương "
+        "tập trung chỉ đạo phòng chống dịch.\n\nTHỦ TƯỚNG\n\nNguyễn Tấn Dũng\n"
+    )
+    assert cable.type != "CV"

@@ -37,7 +37,8 @@ def number_doubts(header: Header, number: DocumentNumber | None, ocr: bool) -> l
 
 def header_document_type(header: Header, number: DocumentNumber | None) -> str | None:
     """The number's type code; without a number, the title's ("THÔNG BÁO" → TB), or CV for
-    a trích yếu after "V/v", which Nghị định 30/2020 gives to công văn only. A number whose
+    a trích yếu after "V/v", which Nghị định 30/2020 gives to công văn only, or for a letter
+    under no title that names its addressees. A number whose
     code names no type under a title that does ("3/2025/QĐĐ-UBND", a scan's doubled letter,
     under "QUYẾT ĐỊNH") is of the title's type, not a công văn."""
     if number:
@@ -46,4 +47,8 @@ def header_document_type(header: Header, number: DocumentNumber | None) -> str |
         return document_type(number)
     if header.title_type:
         return header.title_type
-    return "CV" if header.subject_is_vv else None
+    # A letter addressed by its Kính gửi, under no title, is a công văn too: the others that
+    # name addressees (tờ trình, báo cáo, công điện) carry their title or their "… điện:"
+    # line (OCR'd letters whose number and V/v are unread, real b37/b44).
+    letter = header.recipients and header.cable_sender is None
+    return "CV" if header.subject_is_vv or letter else None
