@@ -132,3 +132,21 @@ def test_letter_whose_number_and_subject_are_unread_is_a_công_văn():
         "tập trung chỉ đạo phòng chống dịch.\n\nTHỦ TƯỚNG\n\nNguyễn Tấn Dũng\n"
     )
     assert cable.type != "CV"
+
+
+def test_damaged_date_line_run_onto_a_damaged_number_line_gives_its_place():
+    """OCR ran the date line onto the number's, both damaged (letters of Tổng cục Hải quan
+    and Bộ Y tế as OCR text, real b37/b38): the place is read after the number's code, the
+    date only where its day and month are digits."""
+    places = []
+    for line in (
+        ": 300 /TCHQ-GSQL Hà Nội, ngày Ì Ï tháng 9{ năm 2023",
+        "sốl 0688/BYT-MT Hà Nội, ngàyló thảngU năm 2021",
+    ):
+        doc = parse_text(
+            f"BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\n{line}\nV/v thủ tục hải quan\n\n"
+            "Kính gửi: Cục Hải quan các tỉnh, thành phố\n\n"
+            "Tổng cục Hải quan đề nghị Cục Hải quan các tỉnh, thành phố thực hiện./.\n"
+        )
+        places.append((doc.place, doc.date))
+    assert places == [("Hà Nội", None), ("Hà Nội", None)]

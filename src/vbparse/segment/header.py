@@ -28,6 +28,7 @@ from vbparse.segment.header_lines import (
     is_item,
     is_motto,
     issuer_text,
+    read_damaged_date_after_code,
     read_damaged_date_line,
     set_date,
 )
@@ -136,7 +137,10 @@ def find_header(text: str) -> Header:
         elif (
             header.date is None
             and header.place is None
-            and read_damaged_date_line(header, stripped)
+            and (
+                read_damaged_date_line(header, stripped)
+                or read_damaged_date_after_code(header, stripped)
+            )
         ):
             # A scan's date line with a handwritten day or month ("Bắc Giang, ngày 14 tháng
             # II năm 2012"): not a line of the trích yếu above it.

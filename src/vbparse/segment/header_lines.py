@@ -90,6 +90,7 @@ def header_patterns() -> dict[str, regex.Pattern[str]]:
         "draft_number": regex.compile(g["draft_number"]),
         "draft_date": regex.compile(g["draft_date"], flags),
         "damaged_date_line": regex.compile(g["damaged_date_line"]),
+        "damaged_date_after_code": regex.compile(g["damaged_date_after_code"]),
         "number_start": regex.compile(rf"{g['number_label']}", flags),
         "number_label_alone": regex.compile(rf"{g['number_label']}"),
         # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
@@ -161,6 +162,16 @@ def read_damaged_date_line(header: Header, stripped: str) -> bool:
             if (day, month) != (m.group("day"), m.group("month")):
                 header.date_read_as = f"{m.group('day')} tháng {m.group('month')}"
     return True
+
+
+def read_damaged_date_after_code(header: Header, stripped: str) -> bool:
+    """Whether a line ends with a damaged date line after the number's code, the number's
+    label unreadable (``damaged_date_after_code``); its place and date are read as
+    ``read_damaged_date_line`` reads them."""
+    return any(
+        read_damaged_date_line(header, stripped[m.end() :])
+        for m in header_patterns()["damaged_date_after_code"].finditer(stripped)
+    )
 
 
 @functools.cache
