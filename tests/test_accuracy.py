@@ -319,6 +319,10 @@ def test_accuracy_alignment_takes_a_heading_line_or_its_paragraph():
     assert not _starts(text, "doanh nghiệp nhỏ")
     report = "Bộ X có báo cáo về việc này. Phó Thủ tướng Y yêu cầu Bộ Z khẩn trương rà soát."
     assert _starts(report, "Phó Thủ tướng Y yêu cầu")
+    # a web copy's sentence run onto the full stop before it (công văn 2482/VPCP-CN, real)
+    run_on = "… về việc cho phép chỉ định thầu các dự án quy hoạch.Về việc này, Văn phòng"
+    assert _starts(run_on, "Về việc này, Văn phòng")
+    assert not _starts("TP.Hồ Chí Minh", "Hồ Chí Minh")
     # marks do not count either: gold keeps an OCR text's words as read
     assert _starts("Kiểm tra, rà soát hồ sơ", "Kiêm tra, rà soát")
 

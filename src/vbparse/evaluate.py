@@ -58,7 +58,9 @@ SCALAR_FIELDS = (
 LIST_FIELDS = ("recipients", "references", "cc")
 
 
-_SENTENCE_STARTS = regex.compile(r"(?:^|\n|(?<=[.;:])\s)\s*(?=\S)")
+# (a web copy runs a sentence onto the full stop before it: "… các dự án quy hoạch.Về việc
+# này, Văn phòng Chính phủ xin đề nghị …", công văn 2482/VPCP-CN, real b53)
+_SENTENCE_STARTS = regex.compile(r"(?:^|\n|(?<=[.;:])\s|(?<=\p{Ll}\.)(?=\p{Lu}))\s*(?=\S)")
 
 
 def _starts(text: str, start: str) -> bool:
