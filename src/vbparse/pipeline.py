@@ -72,6 +72,9 @@ class ParsedDocument:
     tree: ClauseTree | None = None
     document: Document | None = None
     warnings: list[ParseWarning] = field(default_factory=list)
+    # The text is an OCR's output: a scan read here, or a text file or text layer that reads
+    # as one (``ingest.ocr_text``); its signature block is broken apart as a scan's is.
+    ocr_output: bool = False
 
     @property
     def text(self) -> str:
@@ -91,9 +94,11 @@ _UNREPAIRED_FORMATS = frozenset({"txt", "md", "html", "pdf"})
 
 def stage_normalize(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``norm``: the normalized text and its map back to the source."""
+    doc.ocr_output = doc.raw.ocr
     if doc.raw.format in _UNREPAIRED_FORMATS and not doc.raw.ocr:
         # a text file or text layer that holds an OCR's output gets the OCR route's mark repairs
         text, repaired = repair_ocr_output(doc.raw.text)
+        doc.ocr_output = repaired
         if repaired:
             doc.raw.text = text
             doc.warn("ingest", "the text reads as OCR output: OCR's mark repairs applied")
@@ -118,7 +123,7 @@ def stage_segment(doc: ParsedDocument) -> ParsedDocument:
     doc.appendix_start = min(starts) if starts else None
     stop = doc.appendix_start if doc.appendix_start is not None else len(text)
     doc.closing = find_closing(
-        text, doc.header.body_start, stop, scan=doc.raw.ocr, title_type=doc.header.title_type
+        text, doc.header.body_start, stop, scan=doc.ocr_output, title_type=doc.header.title_type
     )
     sign_from_byline(doc.closing, doc.header.byline)
     if doc.appendix_start is not None:

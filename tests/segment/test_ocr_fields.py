@@ -180,3 +180,15 @@ def test_ocr_fields_title_and_name_on_one_line():
     closing = find_closing(text, 0, len(text))
     # (OCR's "THƯ TRƯỞNG" is the known position by its letters)
     assert (closing.signer, closing.signer_title) == ("Nguyễn Văn Long", "Thứ trưởng")
+
+
+def test_ocr_fields_signer_name_under_list_in_a_text_file_of_ocr_output():
+    """A .txt that holds an OCR's output (công văn 1705/BKHCN-PC as a dataset keeps it, real
+    b33: "Noi nhận", "dé b/c") has its signature broken apart as a scan's: the name left
+    alone under the Nơi nhận list is the signer's. A typed text's is not (test above)."""
+    from pathlib import Path
+
+    from vbparse.pipeline import parse_file
+
+    real = Path(__file__).parents[1] / "fixtures/real_new/b33_text_cv_short"
+    assert parse_file(real / "cv_1705_bkhcn-pc_2024.txt").signer == "Bùi Thế Duy"
