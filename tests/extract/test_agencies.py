@@ -271,3 +271,22 @@ def test_agencies_a_group_before_bodies_in_full_is_no_colonless_list():
     assert names[1] == "Chi cục Điều tra chống buôn lậu"
     found = find_agencies("giao Ban Chủ nhiệm Đoàn Luật sư các tỉnh Đắk Nông, Bình Thuận thực hiện")
     assert not any(a.name.startswith("Ủy ban nhân dân") for a in found)
+
+
+def test_committees_of_provinces_spoken_of_one_by_one_are_the_group():
+    """ "Ủy ban nhân dân tỉnh, thành phố chỉ đạo …" (công văn 3917/BTP-BTTP, real PDF): every
+    province's committee, the group "… các tỉnh, thành phố"; the communes' committees in a
+    province's text keep their words ("Ủy ban nhân dân xã, phường", real golds)."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    def names(text: str) -> list[str]:
+        return [a.name for a in find_agencies(text)]
+
+    assert names("đề nghị Ủy ban nhân dân tỉnh, thành phố chỉ đạo tổ chức đại hội") == [
+        "Ủy ban nhân dân các tỉnh, thành phố"
+    ]
+    assert names("đề nghị UBND tỉnh, thành phố trực thuộc Trung ương chỉ đạo") == [
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    ]
+    assert names("giao Ủy ban nhân dân xã, phường rà soát") == ["Ủy ban nhân dân xã, phường"]
+    assert names("phối hợp với Công an tỉnh, thành phố") == ["Công an tỉnh, thành phố"]

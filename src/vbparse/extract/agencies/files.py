@@ -122,6 +122,9 @@ class GroupQualifier(BaseModel):
 class GroupPrefix(BaseModel):
     form: str
     aliases: list[str] = []
+    # before the provincial nouns without "các" ("Ủy ban nhân dân tỉnh, thành phố"), the
+    # group of every province's: named with "các"
+    provinces_as_group: bool = False
 
 
 class GroupGrammar(BaseModel):

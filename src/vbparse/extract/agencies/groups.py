@@ -34,6 +34,7 @@ class GroupTries:
     joiner_steps: tuple[tuple[tuple[str, ...], str], ...]
     openings: frozenset[str]  # the tokens a group phrase can start with
     the_province: frozenset[tuple[str, ...]] = frozenset()  # "tỉnh" alone: the text's province
+    provinces_as_group: frozenset[str] = frozenset()  # prefixes (canonical forms)
     # A group name → the gazetteer entry named exactly so (or None), found once per name.
     entries_by_name: dict[str, str | None] = field(default_factory=dict, compare=False)
 
@@ -110,6 +111,7 @@ def group_tries(gazetteer: Gazetteer) -> GroupTries:
         | frozenset(nouns.root)
         | frozenset(fold_word(d) for d in grammar.determiners),
         the_province=frozenset(fold_phrase(noun) for noun in grammar.the_province),
+        provinces_as_group=frozenset(p.form for p in grammar.prefixes if p.provinces_as_group),
     )
     _GROUP_TRIES[id(gazetteer)] = tries
     return tries
@@ -242,6 +244,7 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         return None
     j, first_noun = noun
     parts.append(first_noun.form)
+    forms = [first_noun.form]
     members, count = first_noun.members, 1
     territory = first_noun.area  # every noun so far names territories
     spread = first_noun.area or first_noun.level
@@ -258,11 +261,14 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
             break
         j, text, more, with_det = step
         parts.append(text)
+        forms.append(more.form)
         members = members | more.members
         territory = territory and more.area
         spread = spread and (more.area or more.level)
         determined = determined or (more.level and with_det)  # "chính quyền các cấp"
         count += 1
+    if prefix and count > 1 and not determined and _provinces_as_group(tries, prefix[1], forms):
+        parts.insert(1, "các ")  # "Ủy ban nhân dân tỉnh, thành phố" (groups.yaml)
     j = _qualifiers(gazetteer, tokens, j, parts)
     attached = (
         _attachment(gazetteer, tokens, j)
@@ -285,6 +291,14 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         prefixed=prefix is not None,
         area=spread,
         nouns=count,
+    )
+
+
+def _provinces_as_group(tries: GroupTries, prefix: str, forms: list[str]) -> bool:
+    """Whether a prefix that names the provinces' bodies as a group (``provinces_as_group``)
+    stands before provincial nouns only ("tỉnh", "thành phố")."""
+    return prefix in tries.provinces_as_group and all(
+        fold_phrase(form) in tries.the_province for form in forms
     )
 
 
