@@ -54,3 +54,32 @@ def test_a_group_said_above_is_the_addressees_of_its_kind():
         "Sở Xây dựng tỉnh Đắk Lắk",
     ]
     assert led_by("Các Sở Y tế nêu trên") == ["Các Sở Y tế nêu trên"]
+
+
+def test_defined_terms_the_units_of_a_letter_to_one_addressee_are_the_addressee():
+    """ "Tổng cục Hải quan đề nghị các đơn vị thực hiện" under one Kính gửi entry (công văn
+    19046/BTC-TCHQ, real web copy): the units told to act are the addressee. Under several
+    addressees, and as the bodies co-ordinated with, "các đơn vị" keeps its words."""
+    from vbparse.pipeline import parse_text
+
+    head = (
+        "BỘ TÀI CHÍNH\nTỔNG CỤC HẢI QUAN\nSố: 19046/BTC-TCHQ\nV/v thực hiện Luật Hải quan\n"
+        "Hà Nội, ngày 26 tháng 12 năm 2014\n"
+    )
+    body = (
+        "Để thực hiện thống nhất quy định của Luật Hải quan năm 2014, Bộ Tài chính đề nghị "
+        "các đơn vị thực hiện kiểm tra, giám sát hải quan, phối hợp với các đơn vị liên quan "
+        "báo cáo kết quả./.\n"
+    )
+
+    def roles(recipients: str) -> tuple[list[str], list[str]]:
+        (task,) = parse_text(f"{head}Kính gửi: {recipients}\n\n{body}").tasks
+        return [a.name for a in task.lead], [a.name for a in task.support]
+
+    assert roles("Cục Hải quan các tỉnh, thành phố") == (
+        ["Cục Hải quan các tỉnh, thành phố"],
+        ["Các đơn vị liên quan"],
+    )
+    assert roles("\n- Cục Hải quan các tỉnh, thành phố;\n- Cục Kiểm tra sau thông quan.")[0] == [
+        "Các đơn vị"
+    ]

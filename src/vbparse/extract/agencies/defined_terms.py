@@ -9,7 +9,7 @@ own agency mentions, found by the matcher, so a definition names what the text n
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +36,7 @@ class _Grammar:
     max_bodies: int
     determiners: frozenset[str]
     addressed_as: tuple[tuple[str, ...], ...]
+    addressed_as_one: tuple[tuple[str, ...], ...]
     addressed_in_full: tuple[str, ...]
     list_head: regex.Pattern[str]
     max_listed: int
@@ -55,6 +56,7 @@ def _grammar() -> _Grammar:
         addressed_as=tuple(
             tuple(fold_word(w) for w in _WORDS.findall(p)) for p in g["addressed_as"]
         ),
+        addressed_as_one=tuple(_key(p, g["determiners"]) for p in g["addressed_as_one"]),
         addressed_in_full=tuple(t.casefold() for t in g["addressed_in_full"]),
         list_head=regex.compile(g["list_head"]),
         max_listed=int(g["max_listed"]),
@@ -70,6 +72,8 @@ class Term:
 
     bodies: list[Agency]
     reach: tuple[int, int] | None = None
+    # the name stands for the bodies only where they are told to act (``addressed_as_one``)
+    lead_only: bool = False
 
     def covers(self, agency: Agency) -> bool:
         if self.reach is None or agency.span is None:
@@ -81,9 +85,12 @@ class Term:
 DefinedTerms = dict[tuple[str, ...], Term]
 
 
-def _key(words: str) -> tuple[str, ...]:
+def _key(words: str, determiners: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The folded words of a short name without its determiners in front ("các đơn vị" →
+    "đơn vị"); ``determiners`` while the grammar is being read, else the grammar's."""
+    leading = _grammar().determiners if determiners is None else set(map(fold_word, determiners))
     keys = tuple(fold_word(w) for w in _WORDS.findall(words))
-    while keys and keys[0] in _grammar().determiners:
+    while keys and keys[0] in leading:
         keys = keys[1:]
     return keys
 
@@ -102,6 +109,8 @@ def find_defined_terms(
     after the Kính gửi lines names the addressees (``recipient_lines`` of them)."""
     g = _grammar()
     terms: DefinedTerms = {term: Term(list(addressees)) for term in g.addressed_as if addressees}
+    if len(addressees) == 1:
+        terms.update((term, Term(list(addressees), lead_only=True)) for term in g.addressed_as_one)
     previous = 0
     for m in g.definition.finditer(text, timeout=time_left()):
         term = _key(m.group("term"))
@@ -188,11 +197,12 @@ def name_defined_terms(tasks: list[Task], terms: DefinedTerms) -> list[Task]:
     # Each agency's words as keys, read once per text: the tasks name the same bodies again
     # and again (a document's 300 mentions have about 60 texts).
     keys: dict[str, list[tuple[str, ...]]] = {}
+    by_role = {"lead": terms, "support": {k: t for k, t in terms.items() if not t.lead_only}}
     for task in tasks:
-        for role in ("lead", "support"):
+        for role, role_terms in by_role.items():
             named: list[Agency] = []
             for agency in getattr(task, role):
-                for body in _stands_for(agency, terms, keys) or [agency]:
+                for body in _stands_for(agency, role_terms, keys) or [agency]:
                     if all(body.name != seen.name for seen in named):
                         named.append(body)
             setattr(task, role, named)
