@@ -156,7 +156,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     prefix = number_text or doc.name
     province = fields.issuer_province(header)
     issuer = fields.issuer(header, number, closing)
-    if province is None and (province := fields.place_province(header)):
+    if province is None and (province := fields.place_province(header, issuer)):
         issuer = fields.placed_issuer(issuer, province)
     province = (
         province

@@ -150,3 +150,16 @@ def test_damaged_date_line_run_onto_a_damaged_number_line_gives_its_place():
         )
         places.append((doc.place, doc.date))
     assert places == [("Hà Nội", None), ("Hà Nội", None)]
+
+
+def test_header_without_issuer_lines_is_placed_by_its_date_line():
+    """An OCR'd Markdown copy that lost the issuer's lines (kế hoạch 70/KH-UBND Cần Thơ, real):
+    the number's code names a committee, the date line its city; the committee is that
+    city's, and a bare "Sở Nội vụ" in the body is that city's department."""
+    doc = parse_text(
+        "Số 70/KH-UBND\n\nCần Thơ, ngày 15 tháng 9 năm 2025\n\n"
+        "# KẾ HOẠCH Thực hiện công tác dân vận\n\n# II. NỘI DUNG\n\n"
+        "3. Sở Nội vụ theo dõi, giám sát, tổng hợp kết quả thực hiện.\n"
+    )
+    assert doc.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
+    assert [a.name for t in doc.tasks for a in t.lead] == ["Sở Nội vụ thành phố Cần Thơ"]

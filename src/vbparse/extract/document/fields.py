@@ -235,14 +235,15 @@ _LOCAL_ISSUER_KINDS = frozenset({"province", "city", "local_body"})
 _COMMITTEE_LINE = regex.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND", regex.IGNORECASE)
 
 
-def place_province(header: Header) -> str | None:
+def place_province(header: Header, issuer: str | None = None) -> str | None:
     """The province named by the place of the date line ("Hà Nội, ngày …") when the issuer is
     a provincial body written without its province ("ỦY BAN NHÂN DÂN" where a web copy lost
-    the next line). A ministry's "Hà Nội" places nothing; nor does a town that is no province
-    ("Vị Thanh")."""
-    if not header.place or not header.issuer_lines:
+    the next line, or only the closing names it: "TM. ỦY BAN NHÂN DÂN" under a header that
+    lost its issuer, kế hoạch 70/KH-UBND Cần Thơ as OCR'd Markdown, real). A ministry's "Hà
+    Nội" places nothing; nor does a town that is no province ("Vị Thanh")."""
+    written = "\n".join(line.text for line in header.issuer_lines) or issuer or ""
+    if not header.place or not written:
         return None
-    written = "\n".join(line.text for line in header.issuer_lines)
     kinds = {agency.kind for agency in find_agencies(written)}
     local = kinds <= _LOCAL_ISSUER_KINDS if kinds else bool(_COMMITTEE_LINE.match(written))
     if not local:
