@@ -290,3 +290,12 @@ def test_committees_of_provinces_spoken_of_one_by_one_are_the_group():
     ]
     assert names("giao Ủy ban nhân dân xã, phường rà soát") == ["Ủy ban nhân dân xã, phường"]
     assert names("phối hợp với Công an tỉnh, thành phố") == ["Công an tỉnh, thành phố"]
+
+
+def test_territories_whose_comma_the_print_lost_are_named_as_listed():
+    """ "Ủy ban nhân dân các phường xã, đặc khu" (kế hoạch 4644/KH-SGDĐT, real PDF): the
+    committees of the phường, the xã and the đặc khu, named with the list's commas."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    names = [a.name for a in find_agencies("phối hợp với Ủy ban nhân dân các phường xã, đặc khu")]
+    assert names == ["Ủy ban nhân dân các phường, xã, đặc khu"]

@@ -358,6 +358,10 @@ def _next_noun(
             nxt = None  # "các tỉnh tổ chức ...": a verb, not a noun of the group
         if nxt:
             glue = _render_joiner(joiner) if joiner else " "
+            if not joiner_key and territory and nxt[1].area:
+                # territories whose comma the print lost ("Ủy ban nhân dân các phường xã, đặc
+                # khu", kế hoạch 4644/KH-SGDĐT, real PDF): named as listed, as its gold does
+                glue = ", "
             return nxt[0], glue + det + nxt[1].form, nxt[1], bool(det)
     return None
 
