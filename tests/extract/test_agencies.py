@@ -299,3 +299,12 @@ def test_territories_whose_comma_the_print_lost_are_named_as_listed():
 
     names = [a.name for a in find_agencies("phối hợp với Ủy ban nhân dân các phường xã, đặc khu")]
     assert names == ["Ủy ban nhân dân các phường, xã, đặc khu"]
+
+
+def test_provincial_police_written_with_the_citys_name_alone():
+    """ "… Ủy ban nhân dân thành phố Hà Nội và Công an Hà Nội báo cáo" (công văn
+    6792/VPCP-KGVX, real b54): the city's police, named as "Công an thành phố Hà Nội"."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    names = [a.name for a in find_agencies("yêu cầu Bộ Y tế và Công an Hà Nội báo cáo")]
+    assert names == ["Bộ Y tế", "Công an thành phố Hà Nội"]

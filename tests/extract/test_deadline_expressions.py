@@ -72,3 +72,21 @@ def test_deadline_expressions_working_days_rule_names_the_holidays() -> None:
     assert found is not None and found.end == dt.date(2025, 5, 9)
     assert found.rule is not None
     assert "2025-04-30" in found.rule and "2025-05-01" in found.rule
+
+
+def test_deadline_expressions_a_count_of_days_named_after_it_is_no_span() -> None:
+    """ "Trong hai ngày 07 và 08 tháng 8 năm 2013, chương trình Thời sự … đưa tin …" (công văn
+    6792/VPCP-KGVX, real b54): the two days are named, no span from the document's date; the
+    request's own "trước ngày 20 tháng 8 năm 2013" is the deadline."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 6792/VPCP-KGVX\nV/v xử lý thông tin báo chí\n"
+        "Hà Nội, ngày 15 tháng 8 năm 2013\nKính gửi: Bộ Y tế\n\n"
+        "Trong hai ngày 07 và 08 tháng 8 năm 2013, báo Tuổi trẻ đưa tin về vụ việc. Về vấn đề "
+        "này, Phó Thủ tướng Nguyễn Thiện Nhân yêu cầu Bộ Y tế báo cáo Thủ tướng Chính phủ về "
+        "vụ việc nêu trên, trước ngày 20 tháng 8 năm 2013.\n"
+    )
+    assert [str(t.deadline.date) for t in doc.tasks if t.deadline] == ["2013-08-20"]
+    found = parse_time_expression("2 ngày", anchor=dt.date(2013, 8, 15))
+    assert found is not None and found.end == dt.date(2013, 8, 17)

@@ -235,7 +235,11 @@ def load_local_bodies(provinces: Provinces) -> LocalBodies:
             for n in names:
                 for place in (row.place, *row.places):
                     # a spelling that holds its unit word ("TP.HCM", "TPHCM") needs no other
-                    if not dept.unit_required or _holds_unit(place, provinces.unit_words[row.kind]):
+                    if (
+                        not dept.unit_required
+                        or dept.place_alone
+                        or _holds_unit(place, provinces.unit_words[row.kind])
+                    ):
                         aliases.append(f"{n} {place}")
                     for u in provinces.unit_words[row.kind]:
                         aliases.append(f"{n} {u} {place}")

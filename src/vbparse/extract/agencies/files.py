@@ -80,6 +80,8 @@ class DepartmentRow(BaseModel):
     name: str
     aliases: list[str] = []
     unit_required: bool = False
+    # a unit_required body written with its place right after it as well ("Công an Hà Nội")
+    place_alone: bool = False
     # one per province: named alone in a province's document, it is that province's own
     alone_in_province: bool = False
     unit_in_name: bool = True

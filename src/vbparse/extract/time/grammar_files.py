@@ -187,6 +187,7 @@ class RelativeGrammar(_Strict):
     ahead: list[str]
     count_not_after: list[str]
     part_of_period: list[str] = []
+    names_them: str | None = None
     working_days: WorkingDays
     anchor_links: list[str]
     anchors: list[Anchor]

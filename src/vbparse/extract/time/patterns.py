@@ -92,6 +92,8 @@ def core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGramm
         if relative.part_of_period
         else ""
     )
+    # "hai ngày 07 và 08 tháng 8": the days named, no span
+    names_them = rf"(?!{relative.names_them})" if relative.names_them else ""
     branches = [
         # "ngày 31 tháng 7 năm 2025", "21 tháng 09 năm 2025", "ngày 20 tháng 9" (year inferred),
         # "mồng 3 tháng ba", "thứ hai ngày mồng 6 tháng 2"
@@ -108,7 +110,7 @@ def core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGramm
         rf"\s+{year_w}(?:\s+{year}|\s+{year_word})?)",
         # "trong 10 ngày làm việc kể từ ngày ký", "3 ngày tới", "ba tháng tiếp theo"
         rf"(?P<relative>{counted}(?P<n>\d{{1,3}}|{numbers})\s+(?P<unit>{rel_units})(?!\w)"
-        rf"{part_of}"
+        rf"{part_of}{names_them}"
         rf"(?:\s+(?P<ahead>{alternation(relative.ahead)})(?!\w))?"
         rf"(?:\s+(?P<link>{links})\s+(?:(?P<anchor>{anchors})(?!\w)"
         rf"|(?P<anchor_other>[^,;()\n]{{1,60}})))?)",
