@@ -234,7 +234,10 @@ def deadline_grammar() -> DeadlineGrammar:
             flags,
         ),
         cutoff_window=skip.cutoffs.window if skip.cutoffs else 0,
-        target_goal=regex.compile(rf"(?<!\w){alternation(skip.targets.goal_words)}(?!\w)", flags),
+        target_goal=regex.compile(
+            rf"(?<!\w){alternation(skip.targets.goal_words + skip.targets.horizon_nouns)}(?!\w)",
+            flags,
+        ),
         target_window=skip.targets.window,
         # case-sensitive: the capital marks a title ("Kế hoạch hành động … đến năm 2020"), not
         # "theo kế hoạch"

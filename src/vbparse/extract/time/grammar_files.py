@@ -232,6 +232,8 @@ class Targets(_Strict):
     goal_words: list[str]
     # the capitalised head of a plan's or decision's title ("Quy hoạch … đến năm 2020")
     title_heads: list[str] = []
+    # a kind of plan always named with its horizon, in any case ("quy hoạch … đến năm 2030")
+    horizon_nouns: list[str] = []
     window: int
     examples: list[str] = []
 
