@@ -131,6 +131,10 @@ def deadline_grammar() -> DeadlineGrammar:
     month_w = alternation(periods.units.month)
     recurrences = alternation([p for r in events.recurring for p in r.phrases])
     yearly = alternation([p for r in events.recurring if r.grain == "year" for p in r.phrases])
+    weekdays = alternation([p for phrases in periods.weekdays.values() for p in phrases])
+    week_recurrences = alternation(
+        [p for r in events.recurring if r.grain == "week" for p in r.phrases]
+    )
     month_recurrences = alternation(
         [p for r in events.recurring if r.grain in ("month", "quarter", "year") for p in r.phrases]
     )
@@ -161,9 +165,11 @@ def deadline_grammar() -> DeadlineGrammar:
                 rf"(?<!\w)(?P<skip>{skip_alt}\s+{core})",
                 # "ngày 20 hằng tháng", "ngày 15 tháng 12 hằng năm", "ngày 15/12 hằng năm"
                 rf"(?<!\w)(?P<recday>(?:{alternation(events.recurring_day_lead)}\s+)?"
-                rf"(?:{day_w}\s+\d{{1,2}}(?:\s+{month_w}\s+\d{{1,2}})?"
+                rf"(?:(?:{day_w}\s+\d{{1,2}}(?:\s+{month_w}\s+\d{{1,2}})?"
                 rf"|(?:{day_w}\s+)?\d{{1,2}}\s*[/.\-–—]\s*\d{{1,2}})"
-                rf"\s+(?P<rphrase>{month_recurrences})(?!\w))",
+                rf"\s+(?P<rphrase>{month_recurrences})"
+                # "vào thứ Sáu hàng tuần" (chỉ thị 21/CT-TTg, real): a weekday every week
+                rf"|{weekdays}\s+(?P<rphrase>{week_recurrences}))(?!\w))",
                 rf"(?<!\w)(?P<full>(?:(?P<label>{_label_pattern(labels)})\s*)?"
                 rf"(?:(?P<prefix>{prefix_alt})\s+)?"
                 rf"(?:(?P<time>{_time_pattern(periods.time_of_day)})(?:\s*,)?\s+)?{core})",
