@@ -50,5 +50,5 @@ def header_document_type(header: Header, number: DocumentNumber | None) -> str |
     # A letter addressed by its Kính gửi, under no title, is a công văn too: the others that
     # name addressees (tờ trình, báo cáo, công điện) carry their title or their "… điện:"
     # line (OCR'd letters whose number and V/v are unread, real b37/b44).
-    letter = header.recipients and header.cable_sender is None
+    letter = bool(header.recipients) and header.cable_sender is None
     return "CV" if header.subject_is_vv or letter else None
