@@ -308,3 +308,19 @@ def test_provincial_police_written_with_the_citys_name_alone():
 
     names = [a.name for a in find_agencies("yêu cầu Bộ Y tế và Công an Hà Nội báo cáo")]
     assert names == ["Bộ Y tế", "Công an thành phố Hà Nội"]
+
+
+def test_provincial_power_company_written_short():
+    """The province's power company, named "Công ty Điện lực Quảng Ngãi" by the real golds,
+    is written "Điện lực tỉnh" too ("Cty Điện lực tỉnh; Các DN viễn thông", a Nơi nhận of kế
+    hoạch 0129/KH-UBND Đắk Lắk, real); "Điện lực" alone names the sector, no body."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    def names(text: str) -> list[str]:
+        return [a.name for a in find_agencies(text, province="Đắk Lắk")]
+
+    assert names("phối hợp với Cty Điện lực tỉnh bảo đảm cấp điện") == [
+        "Công ty Điện lực tỉnh Đắk Lắk"
+    ]
+    assert names("phối hợp với Điện lực Đắk Lắk") == ["Công ty Điện lực Đắk Lắk"]
+    assert names("theo quy định của Luật Điện lực và ngành điện lực") == []
