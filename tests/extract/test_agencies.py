@@ -324,3 +324,20 @@ def test_provincial_power_company_written_short():
     ]
     assert names("phối hợp với Điện lực Đắk Lắk") == ["Công ty Điện lực Đắk Lắk"]
     assert names("theo quy định của Luật Điện lực và ngành điện lực") == []
+
+
+def test_provincial_branches_of_the_post_and_telecom_groups():
+    """ "VNPT Quảng Ngãi chủ động phối hợp …" (chỉ thị 05/CT-UBND Quảng Ngãi, real scan),
+    "Viettel Lâm Đồng", "Mobifone Lâm Đồng" (công văn 855/CAT-PA05, real): the province's
+    branch, as every real gold names it; the brand alone is still the group."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    def names(text: str) -> list[str]:
+        return [a.name for a in find_agencies(text, province="Quảng Ngãi")]
+
+    assert names("VNPT Quảng Ngãi chủ động phối hợp với Bưu điện tỉnh") == [
+        "VNPT Quảng Ngãi",
+        "Bưu điện tỉnh Quảng Ngãi",
+    ]
+    assert names("Viettel Lâm Đồng, Mobifone Lâm Đồng") == ["Viettel Lâm Đồng", "MobiFone Lâm Đồng"]
+    assert names("Tập đoàn VNPT") == ["Tập đoàn Bưu chính Viễn thông Việt Nam"]
