@@ -341,3 +341,23 @@ def test_provincial_branches_of_the_post_and_telecom_groups():
     ]
     assert names("Viettel Lâm Đồng, Mobifone Lâm Đồng") == ["Viettel Lâm Đồng", "MobiFone Lâm Đồng"]
     assert names("Tập đoàn VNPT") == ["Tập đoàn Bưu chính Viễn thông Việt Nam"]
+
+
+def test_division_named_after_its_heads_title_in_lower_case():
+    """ "đề nghị Trưởng phòng Tài chính - Kế hoạch các huyện chỉ đạo" (the usual address of a
+    Sở's letter to the districts' divisions): the division, "Phòng Tài chính - Kế hoạch các
+    huyện", not "Các huyện"; "Trưởng ban …" stays as it was (heads_in_titles is "phòng" only)."""
+    from vbparse.extract.agencies.matcher import find_agencies
+    from vbparse.pipeline import parse_text
+
+    names = [a.name for a in find_agencies("đề nghị Trưởng phòng Tài chính - Kế hoạch các huyện")]
+    assert names == ["Phòng Tài chính - Kế hoạch các huyện"]
+    doc = parse_text(
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/SGDĐT-KHTC\nV/v báo cáo\nĐồng Nai, ngày 1 tháng 3 năm "
+        "2025\nKính gửi: Phòng Giáo dục và Đào tạo các huyện, thành phố\n\nSở Giáo dục và Đào "
+        "tạo đề nghị Trưởng phòng Giáo dục và Đào tạo các huyện, thành phố chỉ đạo các trường "
+        "báo cáo trước ngày 15/3/2025./.\n"
+    )
+    assert [a.name for t in doc.tasks for a in t.lead] == [
+        "Phòng Giáo dục và Đào tạo các huyện, thành phố"
+    ]

@@ -25,6 +25,12 @@ def _texts() -> list[str]:
 def _absorb_every_title(gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:
     """``absorb_titles`` comparing every title at every step (as it was)."""
     role, keys, changed = "addressee", tokens.keys, True
+    if floor < first < len(keys) and tokens.word(first)[:1].islower():
+        for title, _ in gazetteer.titles:  # the head written as its title's last word
+            n = len(title) - 1
+            if n and first - n >= floor and tuple(keys[first - n : first + 1]) == title:
+                first -= n
+                break
     while changed:
         changed = False
         for title, title_role in gazetteer.titles:

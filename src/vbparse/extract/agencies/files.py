@@ -195,6 +195,7 @@ class NamedBodyGrammar(BaseModel):
     lower_case_openings: list[str] = []
     lower_case_heads: list[str] = []
     lower_case_head_not_before: list[str] = []
+    heads_in_titles: list[str] = []
 
 
 class RoleGrammar(BaseModel):

@@ -46,6 +46,7 @@ class _NamedTries:
     lower_case_openings: Trie
     lower_case_heads: frozenset[tuple[str, ...]]
     lower_case_head_not_before: Trie
+    heads_in_titles: frozenset[tuple[str, ...]]
     # the province places written with a stop inside ("TP.HCM", "TP. Hồ Chí Minh")
     dotted_places: Trie
 
@@ -76,6 +77,7 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         phrase_trie(grammar.lower_case_openings),
         frozenset(fold_phrase(h) for h in grammar.lower_case_heads),
         phrase_trie(grammar.lower_case_head_not_before),
+        frozenset(fold_phrase(h) for h in grammar.heads_in_titles),
         _dotted_places(gazetteer),
     )
     _TRIES[id(gazetteer)] = tries
@@ -131,7 +133,10 @@ def named_body_at(
     if head is None:
         return None
     j, kind = head
-    if j >= len(keys) or not _title_case(tokens.word(start)):
+    if j >= len(keys) or not (
+        _title_case(tokens.word(start))
+        or (tuple(keys[start:j]) in tries.heads_in_titles and _head_in_title(tokens, keys, start))
+    ):
         return None
     known = gazetteer.full.longest(keys, j)
     if known and _capitalised(tokens.word(j)):  # "Văn phòng Bộ Tài chính"
@@ -222,8 +227,25 @@ def _ends_at_a_place(tokens: Tokens, j: int, tries: _NamedTries) -> bool:
 _NAME_DASH = regex.compile(r"\s+[–—]\s+")
 
 
+def _head_in_title(tokens: Tokens, keys: list[str], start: int) -> bool:
+    """Whether the head is written in lower case as the end of its head's title: "Trưởng
+    phòng Tài chính - Kế hoạch các huyện" names "Phòng Tài chính - Kế hoạch" (a Sở's letter
+    to the districts' divisions), as "Trưởng Phòng …" does (``heads_in_titles``)."""
+    return (
+        start > 0
+        and keys[start - 1] == _HEAD_OF
+        and tokens.word(start)[:1].islower()
+        and tokens.word(start - 1)[:1].isupper()
+    )
+
+
+# "Trưởng" (folded) before a unit word: the head of that unit ("Trưởng phòng", "Trưởng ban").
+_HEAD_OF = fold_word("Trưởng")
+
+
 def _named(tokens: Tokens, first: int, last: int, kind: str) -> NamedBody:
     text = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
+    text = text[:1].upper() + text[1:]  # a head written in its title's lower case
     name = _NAME_DASH.sub(" - ", " ".join(text.split()))
     return NamedBody(last=last, name=fold_tone_marks_str(name), kind=kind)
 

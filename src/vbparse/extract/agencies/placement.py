@@ -324,6 +324,14 @@ def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) 
     role = "addressee"
     keys = tokens.keys
     by_last = _titles_ending_with(gazetteer)
+    if floor < first < len(keys) and tokens.word(first)[:1].islower():
+        # the head written as its title's last word ("Trưởng phòng Tài chính - Kế hoạch …":
+        # the mention starts at "phòng", named_bodies.yaml heads_in_titles)
+        for title, _ in by_last.get(keys[first], []):
+            n = len(title) - 1
+            if n and first - n >= floor and tuple(keys[first - n : first + 1]) == title:
+                first -= n
+                break
     changed = True
     while changed:
         changed = False
