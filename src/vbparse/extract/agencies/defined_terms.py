@@ -9,7 +9,7 @@ own agency mentions, found by the matcher, so a definition names what the text n
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,10 +53,8 @@ def _grammar() -> _Grammar:
         joiners=regex.compile(g["joiners"], regex.IGNORECASE),
         max_bodies=int(g["max_bodies"]),
         determiners=frozenset(fold_word(w) for w in g["determiners"]),
-        addressed_as=tuple(
-            tuple(fold_word(w) for w in _WORDS.findall(p)) for p in g["addressed_as"]
-        ),
-        addressed_as_one=tuple(_key(p, g["determiners"]) for p in g["addressed_as_one"]),
+        addressed_as=tuple(map(_words_key, g["addressed_as"])),
+        addressed_as_one=tuple(map(_words_key, g["addressed_as_one"])),
         addressed_in_full=tuple(t.casefold() for t in g["addressed_in_full"]),
         list_head=regex.compile(g["list_head"]),
         max_listed=int(g["max_listed"]),
@@ -85,12 +83,14 @@ class Term:
 DefinedTerms = dict[tuple[str, ...], Term]
 
 
-def _key(words: str, determiners: Iterable[str] | None = None) -> tuple[str, ...]:
-    """The folded words of a short name without its determiners in front ("các đơn vị" →
-    "đơn vị"); ``determiners`` while the grammar is being read, else the grammar's."""
-    leading = _grammar().determiners if determiners is None else set(map(fold_word, determiners))
-    keys = tuple(fold_word(w) for w in _WORDS.findall(words))
-    while keys and keys[0] in leading:
+def _words_key(words: str) -> tuple[str, ...]:
+    """The folded words of ``words``."""
+    return tuple(fold_word(w) for w in _WORDS.findall(words))
+
+
+def _key(words: str) -> tuple[str, ...]:
+    keys = _words_key(words)
+    while keys and keys[0] in _grammar().determiners:
         keys = keys[1:]
     return keys
 

@@ -135,7 +135,7 @@ def named_body_at(
     j, kind = head
     if j >= len(keys) or not (
         _title_case(tokens.word(start))
-        or (tuple(keys[start:j]) in tries.heads_in_titles and _head_in_title(tokens, keys, start))
+        or _head_in_title(tokens, keys, start, tries.heads_in_titles)
     ):
         return None
     known = gazetteer.full.longest(keys, j)
@@ -227,20 +227,19 @@ def _ends_at_a_place(tokens: Tokens, j: int, tries: _NamedTries) -> bool:
 _NAME_DASH = regex.compile(r"\s+[–—]\s+")
 
 
-def _head_in_title(tokens: Tokens, keys: list[str], start: int) -> bool:
-    """Whether the head is written in lower case as the end of its head's title: "Trưởng
-    phòng Tài chính - Kế hoạch các huyện" names "Phòng Tài chính - Kế hoạch" (a Sở's letter
-    to the districts' divisions), as "Trưởng Phòng …" does (``heads_in_titles``)."""
-    return (
-        start > 0
-        and keys[start - 1] == _HEAD_OF
-        and tokens.word(start)[:1].islower()
-        and tokens.word(start - 1)[:1].isupper()
-    )
-
-
-# "Trưởng" (folded) before a unit word: the head of that unit ("Trưởng phòng", "Trưởng ban").
-_HEAD_OF = fold_word("Trưởng")
+def _head_in_title(
+    tokens: Tokens, keys: list[str], start: int, titles: frozenset[tuple[str, ...]]
+) -> bool:
+    """Whether the head is written in lower case as the last word of its head's title
+    (``heads_in_titles``): "Trưởng phòng Tài chính - Kế hoạch các huyện" names "Phòng Tài
+    chính - Kế hoạch" (a Sở's letter to the districts' divisions), as "Trưởng Phòng …" does."""
+    if not tokens.word(start)[:1].islower():
+        return False
+    for title in titles:
+        first = start - len(title) + 1
+        if first >= 0 and tuple(keys[first : start + 1]) == title:
+            return tokens.word(first)[:1].isupper()
+    return False
 
 
 def _named(tokens: Tokens, first: int, last: int, kind: str) -> NamedBody:
