@@ -245,6 +245,26 @@ def test_pdf_ruled_body_text_is_no_table():
     assert _is_table(tasks)
 
 
+def test_pdf_words_ruled_one_a_cell_are_a_paragraph():
+    """Rules drawn word by word under a justified paragraph cut each line into one "cell" a
+    word (quyết định 441/QĐ-UBND Huế, a real signed PDF, Điều 3): read as text, while a table
+    of figures, or of phrases, stays a table."""
+    from vbparse.ingest.pdf import _is_table
+
+    line = "1. Thay thế TTHC  số 08  tại  Quyết  định số  1852/QĐ-UBND  ngày 28 tháng  7"
+    assert not _is_table([line.split(" ")])
+    assert not _is_table([["Đào", "tạo.", ""]])
+    figures = [["TT", "Đơn vị", *(str(y) for y in range(2019, 2026))]] + [
+        [str(i), f"Huyện {i}", *(str(i * n) for n in range(7))] for i in range(1, 6)
+    ]
+    assert _is_table(figures)
+    assert _is_table([["ỦY BAN NHÂN DÂN TỈNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]])
+    path = Path(__file__).parents[1] / "fixtures/real_new/b56_repo_qd_tthc/qd_441_ubnd-hue_2025.pdf"
+    text = read_document(path).text
+    assert "1. Thay thế TTHC số 08 tại Quyết định số 1852/QĐ-UBND" in text
+    assert "| Thay |" not in text and "| Đào |" not in text
+
+
 def test_pdf_eoffice_digits_in_nested_form_xobjects():
     """A real e-office PDF (thông báo 565/TB-UBND Quảng Ngãi, tests/fixtures/real/b06_files)
     draws the number and the day inside a form XObject nested in the signature widget's

@@ -193,7 +193,25 @@ def _is_table(rows: list[list[str]]) -> bool:
         bool(rows)
         and max(len(r) for r in rows) >= 2
         and 2 * sum(n >= 2 for n in filled) >= len(rows)
+        and not _words_as_cells(rows)
     )
+
+
+# Rules drawn word by word under a justified paragraph (quyết định 441/QĐ-UBND Huế, a signed
+# PDF: "| 1. | Thay | thế | TTHC |  | số | 08 | …", then "| Đào | tạo. |") cut each of its
+# lines into one "cell" a word. A table's cells hold phrases or figures: this many cells a
+# row, most of them one word of letters, or a lone row of single words, are a paragraph.
+_WORD_CELLS_PER_ROW = 8
+_LETTER_WORD_CELL = re.compile(r"[^\W\d_]+[.,;:]?")
+
+
+def _words_as_cells(rows: list[list[str]]) -> bool:
+    cells = [cell.strip() for row in rows for cell in row if cell.strip()]
+    if len(rows) == 1 and len(cells) >= 2 and not any(" " in cell for cell in cells):
+        return True
+    if len(cells) < _WORD_CELLS_PER_ROW * len(rows):
+        return False
+    return 5 * sum(1 for cell in cells if _LETTER_WORD_CELL.fullmatch(cell)) >= 3 * len(cells)
 
 
 _WORD_GAP_EM = 0.2

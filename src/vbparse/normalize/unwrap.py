@@ -76,6 +76,8 @@ def _ends_with(line: str, key: str) -> bool:
 
 _ENDS_IN_CAPITALS = regex.compile(r"(?<!\S)\p{Lu}{2,}$")
 _ABBREVIATION = regex.compile(r"\p{Lu}{2,}\b")
+# A heading line that lists bodies: a ";" or "," between words before the line's last word.
+_LISTS_BEFORE_HEAD = regex.compile(r"\p{L}[;,] \p{L}")
 
 
 @functools.cache
@@ -175,8 +177,14 @@ def _join_with(
         first.isupper()
         and _ends_with_name_head(line)
         # not after a heading that is the name ("3. Văn phòng Sở" / "Phối hợp …") unless an
-        # abbreviation goes on with it ("Điều 4. Chánh Văn phòng" / "UBND tỉnh; …")
-        and (not label_start().match(line.lstrip()) or _ABBREVIATION.match(source, at))
+        # abbreviation goes on with it ("Điều 4. Chánh Văn phòng" / "UBND tỉnh; …") or the
+        # line lists bodies before it ("Điều 4. Chánh Văn phòng Ủy ban nhân dân thành phố;
+        # Giám đốc Sở" / "Giáo dục và Đào tạo; …", quyết định 441/QĐ-UBND Huế, real PDF)
+        and (
+            not label_start().match(line.lstrip())
+            or _ABBREVIATION.match(source, at)
+            or _LISTS_BEFORE_HEAD.search(line)
+        )
     ):
         return " "
     if _fills_width(line, width):
