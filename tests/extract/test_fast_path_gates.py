@@ -11,6 +11,7 @@ import pytest
 
 from vbparse.extract.agencies import placement
 from vbparse.extract.agencies.gazetteer import load_gazetteer
+from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.extract.document import number
 
@@ -25,8 +26,12 @@ def _texts() -> list[str]:
 def _absorb_every_title(gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:
     """``absorb_titles`` comparing every title at every step (as it was)."""
     role, keys, changed = "addressee", tokens.keys, True
-    if floor < first < len(keys) and tokens.word(first)[:1].islower():
+    heads = {fold_phrase(h) for h in gazetteer.named_bodies.heads_in_titles}
+    if floor < first < len(keys):
+        lower = tokens.word(first)[:1].islower()
         for title, _ in gazetteer.titles:  # the head written as its title's last word
+            if not (lower or title in heads):
+                continue
             n = len(title) - 1
             if n and first - n >= floor and tuple(keys[first - n : first + 1]) == title:
                 first -= n
@@ -35,6 +40,9 @@ def _absorb_every_title(gazetteer, tokens: Tokens, first: int, floor: int) -> tu
         changed = False
         for title, title_role in gazetteer.titles:
             n = len(title)
+            opens = gazetteer.title_openings.get(title)
+            if opens is not None and (first >= len(keys) or keys[first] not in opens):
+                continue
             if first - n >= floor and tuple(keys[first - n : first]) == title:
                 first -= n
                 if title_role == "none" or (title_role == "party" and role != "none"):

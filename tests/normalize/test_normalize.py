@@ -84,3 +84,28 @@ def test_normalize_caption_after_a_sentence_case_title_under_its_type():
     assert "tỉnh Sơn La\n(Kèm theo Quyết định số" in normalize(text).text
     sentence = "Báo cáo theo mẫu đính kèm (kèm theo Công văn số 12/UBND-VX ngày 01/3/2025).\n"
     assert normalize(sentence).text.count("\n") == sentence.count("\n")
+
+
+# quyết định 209/QĐ-UBND Bạc Liêu (real scan, OCR text as read): the execution clause's list of
+# bodies wrapped after a ";" with a capital on the next line.
+_WRAPPED_EXECUTION_CLAUSE = """\
+Căn cứ Nghị định số 92/2017/NĐ-CP ngày 07 tháng 8 năm 2017 của Chính phủ sửa đổi, bổ sung
+một số điều của các nghị định liên quan đến kiểm soát thủ tục hành chính;
+QUYẾT ĐỊNH:
+Điều 1. Công bố kèm theo Quyết định này Danh mục 02 thủ tục hành
+chính mới ban hành thuộc thẩm quyền giải quyết của Sở Giao thông vận tải; Sở Xây
+dựng: Ủy ban nhân dân cấp huyện; Ủy ban nhân dân cấp xã trên địa bàn tỉnh Bạc
+Liêu (Lĩnh vực: Đường bộ).
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Giao thông
+vận tải, Giám đốc Sở Xây dựng; Giám đốc Trung tâm Phục vụ hành chính công tỉnh;
+Chủ tịch UBND cấp huyện; Chủ tịch UBND cấp xã và các tổ chức, cá nhân có liên
+quan chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+def test_semicolon_wrapped_inside_an_execution_clause_joins():
+    text = normalize(_WRAPPED_EXECUTION_CLAUSE).text
+    assert "công tỉnh; Chủ tịch UBND cấp huyện; Chủ tịch UBND cấp xã và các tổ chức" in text
+    # a ";" that ends a căn cứ line before another line stays a break
+    assert "thủ tục hành chính;\nQUYẾT ĐỊNH:" in text

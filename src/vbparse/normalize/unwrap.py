@@ -209,9 +209,27 @@ def _wrapped_after_semicolon(line: str, source: str, at: int, width: int | None)
     return (
         line.endswith(";")
         and _fills_width(line, width)
-        and source[at].islower()
+        and (source[at].islower() or _execution_clause_follows(source, at))
         and not label_start().match(source, at)
     )
+
+
+# How far after a break the sentence it continues is looked for.
+_SENTENCE_REACH = 400
+
+
+@functools.cache
+def _execution_clause() -> regex.Pattern[str]:
+    return regex.compile(load_yaml("clause_labels.yaml")["execution_clause"])
+
+
+def _execution_clause_follows(source: str, at: int) -> bool:
+    """The next line goes on with an execution clause's list of bodies up to its verb
+    ("Điều 3. Chánh Văn phòng …, Giám đốc Sở Xây dựng; Giám đốc Trung tâm …;" / "Chủ tịch
+    UBND cấp huyện; … chịu trách nhiệm thi hành Quyết định này", quyết định 209/QĐ-UBND Bạc
+    Liêu, real scan): the sentence the ";" left open."""
+    end = source.find(".", at, at + _SENTENCE_REACH)
+    return end > 0 and bool(_execution_clause().search(source, at, end + 1))
 
 
 _BULLET = regex.compile(r"[-–•+]\s")

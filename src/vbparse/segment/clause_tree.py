@@ -270,6 +270,16 @@ def directs_on_its_own(line: str) -> bool:
     return opens_a_directive(line) or asks_word_of_difficulties(line)
 
 
+def is_execution_clause(paragraph: str) -> bool:
+    """The document's execution clause ("… chịu trách nhiệm thi hành Quyết định này")."""
+    return bool(_execution_clause().search(paragraph))
+
+
+@functools.cache
+def _execution_clause() -> regex.Pattern[str]:
+    return regex.compile(load_yaml("clause_labels.yaml")["execution_clause"])
+
+
 @functools.cache
 def _difficulty_request() -> regex.Pattern[str]:
     return regex.compile(load_yaml("clause_labels.yaml")["difficulty_request"])

@@ -22,6 +22,7 @@ from vbparse.segment.cc_list import clean_cc, is_speck, read_cc, signature_title
 from vbparse.segment.clause_tree import (
     PARAGRAPH_END,
     directs_on_its_own,
+    is_execution_clause,
     opens_a_directive,
     sums_up,
 )
@@ -231,6 +232,12 @@ def _ends_directive(
     # body too: the real golds count its request as a task (task assembly decides).
     paragraph = _paragraph_of(text, lines, end_at)
     if (request_is_task or sums_up(paragraph)) and directs_on_its_own(paragraph):
+        return True
+    if request_is_task and is_execution_clause(paragraph):
+        # the execution clause as a paragraph of its own after the article that sets the day
+        # the text takes effect ("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký." /
+        # "Chánh Văn phòng UBND tỉnh; … chịu trách nhiệm thi hành Quyết định này./.",
+        # quyết định 486/QĐ-UBND Thanh Hóa, real DOCX) is a task, as "Điều 4. …" is
         return True
     # (a later sentence's request for word of difficulties goes with the closing formula)
     if any(opens_a_directive(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]):

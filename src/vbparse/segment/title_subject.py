@@ -176,6 +176,12 @@ def _title_lines_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
             return tail
         if _opens_body_after(body, tail[-1]) and _all_short(tail):
             return tail
+        if n == 1 and body.is_upper and _all_short(tail, 2 * _TITLE_TAIL_WORDS):
+            # the issuing authority's line in capitals under the title: the title's line
+            # before it is its tail however long ("… mới ban hành lĩnh vực" / "Quản lý công sản
+            # thuộc phạm vi, chức năng quản lý nhà nước của Sở Tài chính" / "CHỦ TỊCH ỦY BAN
+            # NHÂN DÂN TỈNH", quyết định 298/QĐ-UBND Sơn La, real .doc)
+            return tail
     return []
 
 
@@ -190,11 +196,10 @@ def _is_title_tail(line: Line) -> bool:
     return not p["separator"].match(opening) and any(c.isalpha() for c in opening)
 
 
-def _all_short(tail: list[Line]) -> bool:
+def _all_short(tail: list[Line], words: int = _TITLE_TAIL_WORDS) -> bool:
     """Tail lines that are short and end no sentence: a title's, not a paragraph's."""
     return all(
-        len(t.text.split()) <= _TITLE_TAIL_WORDS and not t.text.rstrip().endswith((".", ";", ":"))
-        for t in tail
+        len(t.text.split()) <= words and not t.text.rstrip().endswith((".", ";", ":")) for t in tail
     )
 
 

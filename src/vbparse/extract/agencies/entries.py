@@ -285,17 +285,22 @@ class Titles:
 
     titles: list[tuple[tuple[str, ...], str]]
     addressee_aliases: dict[str, list[str]]
+    # title -> the first words of the mentions it may stand before (none: any mention)
+    openings: dict[tuple[str, ...], frozenset[str]]
 
 
 def load_titles() -> Titles:
     """Read ``titles.yaml`` (see ``Titles``)."""
     data = load_yaml("agencies/titles.yaml")
-    titles = [
-        (fold_phrase(t.form), t.role)
-        for t in validate_rows("agencies/titles.yaml", data["titles"], TitleRow)
-    ]
+    rows = validate_rows("agencies/titles.yaml", data["titles"], TitleRow)
+    titles = [(fold_phrase(t.form), t.role) for t in rows]
     titles.sort(key=lambda title: -len(title[0]))
+    openings = {
+        fold_phrase(t.form): frozenset(fold_phrase(w)[0] for w in t.before)
+        for t in rows
+        if t.before
+    }
     addressee_aliases: dict[str, list[str]] = {}
     for row in validate_rows("agencies/titles.yaml", data["addressees"], AddresseeRow):
         addressee_aliases.setdefault(row.target, []).extend(row.phrases)
-    return Titles(titles, addressee_aliases)
+    return Titles(titles, addressee_aliases, openings)

@@ -159,6 +159,9 @@ class TitleRow(BaseModel):
     # none: the holder is not the addressed body; party: the body's Party committee is
     # addressed too ("Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: …")
     role: Literal["addressee", "none", "party"] = "addressee"
+    # the title holds only before a mention that opens with one of these words ("Trưởng" before
+    # "các ban, ngành"; "Trưởng Ban Chỉ đạo" is the person the golds name)
+    before: list[str] = []
 
 
 class AddresseeRow(BaseModel):
@@ -174,6 +177,16 @@ class Trigger(BaseModel):
 class NamedBodyHead(BaseModel):
     form: str
     kind: Kind
+
+
+class IssuerUnitHead(BaseModel):
+    """A unit's head noun written alone after one of its head's titles ("Chánh Văn phòng,"):
+    the issuer's own unit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    head: str
+    titles: list[str]
 
 
 class NamedBodyGrammar(BaseModel):
@@ -195,6 +208,7 @@ class NamedBodyGrammar(BaseModel):
     lower_case_openings: list[str] = []
     lower_case_heads: list[str] = []
     lower_case_head_not_before: list[str] = []
+    issuer_units_after_titles: list[IssuerUnitHead] = []
     heads_in_titles: list[str] = []
 
 

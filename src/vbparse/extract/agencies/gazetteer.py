@@ -79,6 +79,8 @@ class Gazetteer:
     group_grammar: GroupGrammar
     local_units: LocalUnits
     titles: list[tuple[tuple[str, ...], str]]
+    # a title that stands only before mentions opening with one of these words
+    title_openings: dict[tuple[str, ...], frozenset[str]]
     roles: RoleGrammar
     named_bodies: NamedBodyGrammar
     conflicts: list[str]
@@ -163,6 +165,7 @@ def load_gazetteer() -> Gazetteer:
         group_grammar=group_grammar,
         local_units=local_units,
         titles=titles.titles,
+        title_openings=titles.openings,
         roles=roles,
         named_bodies=named_bodies,
         conflicts=conflicts,

@@ -141,7 +141,25 @@ def _read_members(
         items.append((item, lead_in))
         lead_in = item.last
         step = _after_joiner(gazetteer, keys, item.last)
+        if step is None and shorts:
+            step = _after_semicolon(gazetteer, keys, item.last, members)
         if step is None:
             break
         j = step
     return items
+
+
+_SEMICOLON = fold_phrase(";")[0]
+
+
+def _after_semicolon(
+    gazetteer: Gazetteer, keys: list[str], k: int, members: frozenset[str]
+) -> int | None:
+    """A list of short names whose members a ";" parts ("Giám đốc các Sở: Giao thông vận tải;
+    Thông tin và Truyền thông; Giám đốc Trung tâm …", quyết định 488/QĐ-UBND Đồng Nai, real
+    .doc): the token after it, when another member's short name follows; None otherwise."""
+    if k + 1 >= len(keys) or keys[k] != _SEMICOLON:
+        return None
+    if any(gazetteer.members[cls].longest(keys, k + 1) for cls in members):
+        return k + 1
+    return None

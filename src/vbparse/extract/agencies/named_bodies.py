@@ -47,6 +47,8 @@ class _NamedTries:
     lower_case_heads: frozenset[tuple[str, ...]]
     lower_case_head_not_before: Trie
     heads_in_titles: frozenset[tuple[str, ...]]
+    # a unit's head written alone after its head's title: the issuer's unit (head -> titles)
+    issuer_unit_heads: dict[tuple[str, ...], frozenset[tuple[str, ...]]]
     # the province places written with a stop inside ("TP.HCM", "TP. Hồ Chí Minh")
     dotted_places: Trie
 
@@ -78,6 +80,10 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         frozenset(fold_phrase(h) for h in grammar.lower_case_heads),
         phrase_trie(grammar.lower_case_head_not_before),
         frozenset(fold_phrase(h) for h in grammar.heads_in_titles),
+        {
+            fold_phrase(u.head): frozenset(fold_phrase(t) for t in u.titles)
+            for u in grammar.issuer_units_after_titles
+        },
         _dotted_places(gazetteer),
     )
     _TRIES[id(gazetteer)] = tries
@@ -133,6 +139,8 @@ def named_body_at(
     if head is None:
         return None
     j, kind = head
+    if _issuer_unit_alone(tokens, start, j, tries):
+        return NamedBody(j, " ".join(tokens.word(k) for k in range(start, j)), kind)
     if j >= len(keys) or not (
         _title_case(tokens.word(start))
         or _head_in_title(tokens, keys, start, tries.heads_in_titles)
@@ -201,6 +209,28 @@ def named_body_at(
         j += 1
         words += 1
     return _named(tokens, start, j, kind)
+
+
+# What may follow a unit's head written alone ("Chánh Văn phòng, …"; "Chánh Thanh tra và …").
+_AFTER_A_LONE_HEAD = frozenset(fold_word(w) for w in (",", ";", "và"))
+
+
+def _issuer_unit_alone(tokens: Tokens, start: int, j: int, tries: _NamedTries) -> bool:
+    """The head at ``start:j`` written alone after its head's title (``issuer_units_after_
+    titles``: "Chánh Văn phòng, Cục trưởng …"), the list going on after it."""
+    keys = tokens.keys
+    titles = tries.issuer_unit_heads.get(tuple(keys[start:j]))
+    if titles is None or j >= len(keys) or keys[j] not in _AFTER_A_LONE_HEAD:
+        return False
+    return _title_case(tokens.word(start)) and any(
+        start >= len(t) and tuple(keys[start - len(t) : start]) == t for t in titles
+    )
+
+
+def is_issuer_unit_head(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is a unit's head alone, as ``named_body_at`` names the issuer's own
+    unit written so ("Văn phòng" after "Chánh")."""
+    return fold_phrase(name) in _tries(gazetteer).issuer_unit_heads
 
 
 # How far after "và" a name written in lower case may run to its place ("Hội Bảo vệ thiên
