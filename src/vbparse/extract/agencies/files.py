@@ -106,6 +106,9 @@ class GroupNoun(BaseModel):
     standalone: bool = False
     needs_joiner: bool = False
     not_before: list[str] = []
+    # a territory that, named after the group's lower territories, is their place and no
+    # member ("các huyện, thị xã, thành phố, tỉnh Sóc Trăng")
+    place_of_lower: bool = False
 
 
 class GroupQualifier(BaseModel):

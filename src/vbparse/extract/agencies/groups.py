@@ -48,6 +48,7 @@ class _Noun:
     standalone: bool
     needs_joiner: bool
     not_before: Trie
+    place_of_lower: bool
 
 
 _GROUP_TRIES: dict[int, GroupTries] = {}
@@ -80,6 +81,7 @@ def group_tries(gazetteer: Gazetteer) -> GroupTries:
                 noun.standalone,
                 noun.needs_joiner,
                 not_before,
+                noun.place_of_lower,
             ),
         )
     for qualifier in grammar.qualifiers:
@@ -267,6 +269,8 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         spread = spread and (more.area or more.level)
         determined = determined or (more.level and with_det)  # "chính quyền các cấp"
         count += 1
+    if territory:
+        j = _past_their_place(gazetteer, tries, tokens, j)
     if prefix and count > 1 and not determined and _provinces_as_group(tries, prefix[1], forms):
         parts.insert(1, "các ")  # "Ủy ban nhân dân tỉnh, thành phố" (groups.yaml)
     j = _qualifiers(gazetteer, tokens, j, parts)
@@ -352,6 +356,11 @@ def _next_noun(
             # starts another group (the gold of every real batch splits there); levels stay
             # one ("các cấp, các ngành")
             nxt = None
+        if nxt and territory and nxt[1].place_of_lower and _capitalised_at(tokens, nxt[0]):
+            # "Ủy ban nhân dân các huyện, thị xã, thành phố, tỉnh Sóc Trăng" (quyết định
+            # 324/QĐ-UBND Sóc Trăng, real .doc): the province of those territories, its name
+            # after it, is where they are
+            nxt = None
         if nxt and nxt[1].standalone and not det:
             nxt = None  # "cơ quan thuế, cơ quan hải quan": two classes of bodies
         if nxt and nxt[1].needs_joiner and not joiner_key:
@@ -364,6 +373,22 @@ def _next_noun(
                 glue = ", "
             return nxt[0], glue + det + nxt[1].form, nxt[1], bool(det)
     return None
+
+
+def _past_their_place(gazetteer: Gazetteer, tries: GroupTries, tokens: Tokens, j: int) -> int:
+    """After a group's territories, the token past ", tỉnh Sóc Trăng" (``place_of_lower``: the
+    province they lie in, which the group's name leaves out as its golds do); ``j`` if none."""
+    keys = tokens.keys
+    k = j + 1 if j < len(keys) and keys[j] == "," else j
+    noun = _noun_at(tries, keys, k)
+    if noun is None or not noun[1].place_of_lower or not _capitalised_at(tokens, noun[0]):
+        return j
+    place = gazetteer.members["province"].longest(keys, noun[0])
+    return place[0] if place else j
+
+
+def _capitalised_at(tokens: Tokens, j: int) -> bool:
+    return j < len(tokens.keys) and tokens.word(j)[:1].isupper()
 
 
 def _noun_at(tries: GroupTries, keys: list[str], start: int) -> tuple[int, _Noun] | None:
