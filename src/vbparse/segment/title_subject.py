@@ -102,7 +102,7 @@ def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
             break
         taken.append(line)
     if len(taken) == 1 and not _in_capitals(taken[0]):
-        taken += _title_lines_cut_by_case(taken[0], lines[i + 2 : i + 3 + _TITLE_TAIL_LINES])
+        taken += _title_lines_cut_by_case(taken[0], lines[i + 2 : i + 3 + _TITLE_TAIL_LINES_MAX])
     if taken and not _is_body_sentence(taken):
         # "Công văn" / "V/v …" (a portal's copy): a công văn's trích yếu follows its V/v label
         # (NĐ 30/2020); under other titles ("CÔNG ĐIỆN" / "V/V …") the line is kept whole.
@@ -158,6 +158,8 @@ def _is_body_sentence(lines: list[Line]) -> bool:
 # two at most (a three-line title).
 _TITLE_TAIL_WORDS = 16
 _TITLE_TAIL_LINES = 2
+# … and up to four above the issuing authority's line in capitals.
+_TITLE_TAIL_LINES_MAX = 4
 
 
 def _title_lines_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
@@ -165,24 +167,34 @@ def _title_lines_cut_by_case(title: Line, after: list[Line]) -> list[Line]:
     with a capital ("… triển khai thực hiện 02" / "Chương trình MTQG: …", thông báo
     565/TB-UBND Quảng Ngãi; "… đón Tết Nguyên đán" / "Nhâm Dần-năm 2022 …" / "trên địa bàn
     tỉnh", an OCR'd chỉ thị): taken when the title does not end a sentence and the line after
-    them opens the body."""
-    if title.text.rstrip().endswith((".", ":", ";")):
-        return []
+    them opens the body; or, up to the issuing authority's line in capitals, whatever their
+    length or ";" (a title that lists the bodies concerned: "… của Sở Giao thông vận tải;" /
+    "Sở Xây dựng; Ủy ban nhân dân cấp huyện;" / … / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", quyết
+    định 209/QĐ-UBND Bạc Liêu, real scan; a 17-word line, 298/QĐ-UBND Sơn La, real .doc)."""
+    ends_sentence = title.text.rstrip().endswith((".", ":", ";"))
     for n in range(1, len(after)):
         tail, body = after[:n], after[n]
         if not _is_title_tail(tail[-1]):
             return []
+        if _above_authority(tail, body, after[n + 1 : n + 2]):
+            return tail
+        if ends_sentence or n > _TITLE_TAIL_LINES:
+            continue
         if _DATED_OPENING.match(body.text.strip()) and (n == 1 or _all_short(tail)):
             return tail
         if _opens_body_after(body, tail[-1]) and _all_short(tail):
             return tail
-        if n == 1 and body.is_upper and _all_short(tail, 2 * _TITLE_TAIL_WORDS):
-            # the issuing authority's line in capitals under the title: the title's line
-            # before it is its tail however long ("… mới ban hành lĩnh vực" / "Quản lý công sản
-            # thuộc phạm vi, chức năng quản lý nhà nước của Sở Tài chính" / "CHỦ TỊCH ỦY BAN
-            # NHÂN DÂN TỈNH", quyết định 298/QĐ-UBND Sơn La, real .doc)
-            return tail
     return []
+
+
+def _above_authority(tail: list[Line], body: Line, after: list[Line]) -> bool:
+    """Title lines right above the issuing authority's line: none ends with a stop."""
+    if not _is_authority_line(body.text.strip(), tail[-1], after):
+        return False
+    return all(
+        len(t.text.split()) <= 2 * _TITLE_TAIL_WORDS and not t.text.rstrip().endswith((".", ":"))
+        for t in tail
+    )
 
 
 def _is_title_tail(line: Line) -> bool:
@@ -196,10 +208,11 @@ def _is_title_tail(line: Line) -> bool:
     return not p["separator"].match(opening) and any(c.isalpha() for c in opening)
 
 
-def _all_short(tail: list[Line], words: int = _TITLE_TAIL_WORDS) -> bool:
+def _all_short(tail: list[Line]) -> bool:
     """Tail lines that are short and end no sentence: a title's, not a paragraph's."""
     return all(
-        len(t.text.split()) <= words and not t.text.rstrip().endswith((".", ";", ":")) for t in tail
+        len(t.text.split()) <= _TITLE_TAIL_WORDS and not t.text.rstrip().endswith((".", ";", ":"))
+        for t in tail
     )
 
 
