@@ -132,3 +132,22 @@ def test_ruling_row_counts_as_numpy_sums():
     mask = _ink(drop_colour(pdf[5].render(scale=150 / 72).to_numpy()))
     for view in (mask, mask.T, mask[::2, 1::3]):
         assert np.array_equal(_row_counts(view), view.sum(axis=1))
+
+
+def test_ruling_photographed_page_edges_are_no_table():
+    """A phone photo of a page on a desk (quyết định 7845/QĐ-HV, real, b59): the page's edges
+    and the desk's run along the image's top and bottom, vertical edges down its sides; the
+    page is no one-row table between them, while a table inside the margins still is."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (1200, 1600), 255)
+    draw = ImageDraw.Draw(image)
+    for y in (5, 20, 1580, 1595):  # the desk and the page's edges, top and bottom
+        draw.line((0, y, 1199, y), fill=0, width=4)
+    for x in (40, 600, 1160):
+        draw.line((x, 0, x, 1599), fill=0, width=4)
+    assert find_grid(image) is None
+    draw.line((40, 300, 1160, 300), fill=0, width=2)
+    draw.line((40, 900, 1160, 900), fill=0, width=2)
+    grid = find_grid(image)
+    assert grid is not None and [r.at for r in grid.rows][1:3] == [300, 900]

@@ -26,6 +26,11 @@ NEAR_PX = 8  # rules closer than this are one rule
 # Bắc Giang, 2012: a line from the top of the page to its foot made the whole page one
 # table, its header a row of cells).
 STREAK_RATIO = 1.5
+# Lines this close to the image's top or bottom edge (share of its height) are the edges of
+# a photographed page, or of the desk around it, not a table's rules: a phone photo of
+# quyết định 7845/QĐ-HV (real) made its whole page one "row" between them. A printed table
+# keeps to the page's margins (2 cm at least, Nghị định 30/2020/NĐ-CP Phụ lục I).
+EDGE_SHARE = 0.02
 
 
 @dataclass
@@ -184,11 +189,14 @@ def find_grid(image: Any) -> Grid | None:
     bottom = max(c.end for c in columns)
     left, right = columns[0].at, columns[-1].at
     across = ACROSS_SHARE * (right - left)
+    height = mask.shape[0]
+    edge = EDGE_SHARE * height
     rows = [
         r
         for r in _rules(_thicken(mask, 0), max(int(width * MIN_HORIZONTAL_SHARE), 50))
         if top - NEAR_PX <= r.at <= bottom + NEAR_PX
         and min(r.end, right) - max(r.start, left) >= across
+        and edge <= r.at <= height - edge
     ]
     # Vertical lines with no rule across them are no table: a scan's dark page edges and a
     # scanner's streak (công văn 1185/SNV-VP, Bắc Giang 2012) made the whole page one row.
