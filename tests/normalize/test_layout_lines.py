@@ -63,12 +63,21 @@ def test_layout_lines_caption_and_star_tests_skip_no_match(path):
         "TỈNH HẬU GIANG\nĐộc lập - Tự do - Hạnh phúc",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "x  \tĐộc lập – Tự do – Hạnh phúc",
+        "SỞ Y TẾ Độc lập Tự do Hạnh phúc",
         "Độc lập - Tự do",
         "",
     ],
 )
 def test_layout_lines_motto_inside_as_the_pattern(text):
     assert motto_inside(text) == (MOTTO_INSIDE.search(text) is not None)
+
+
+def test_layout_lines_issuer_and_motto_without_its_dashes_split():
+    """OCR text of công văn 2734/SYT-TCCB Đắk Nông (real, b59): the tiêu ngữ read without
+    its dashes beside the issuer's second line."""
+    text = "UBND TỈNH ĐẮK NÔNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n SỞ Y TẾ Độc lập Tự do Hạnh phúc"
+    flat = layout.flatten_layout(NormalizedText.identity(text)).text
+    assert flat.split("\n")[2:] == [" SỞ Y TẾ", "Độc lập Tự do Hạnh phúc"]
 
 
 @pytest.mark.parametrize("path", TEXTS[::7], ids=[p.name for p in TEXTS[::7]])

@@ -89,9 +89,12 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
         if i not in hit and untouched(
             line, marker, caption_in_text, columns_in_text, signed_in_text
         ):
-            # No step below changes this line (most of a text: see ``layout_lines``).
+            # No step below changes this line (most of a text: see ``layout_lines``); a blank
+            # one ends a Nơi nhận list as below (a Word text's blank line, then a "-" bullet
+            # with a tab stop in a quyết định's appendix, 267/QĐ-UBND Sóc Trăng, real .docx).
             out.append(line)
             columns = set()
+            in_cc_columns = in_cc_columns and bool(line.strip())
             continue
         # The bullet, rule and capitals-tail patterns match only in the lines ``lines_hit``
         # found their needs in (the edits before them turn a space into a line break, which

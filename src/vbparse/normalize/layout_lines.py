@@ -37,7 +37,8 @@ _OCR_MOTTO = "C[OÔỘỒỐỔỖ]NG H[OÒÓÕỎỌ]A X[AÃÁÀẢẠ] H[OÔ�
 _OCR_TIEU_NGU = r"Doc lap\s*[-–—]\s*T\S{1,2} do\s*[-–—]\s*H\S{2,4} ph\S{1,3}"
 MOTTO_INSIDE = regex.compile(
     r"(?<=\S)[ \t]+(?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA\b"
-    r"|(?i:Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*H[ạa]nh phúc)"
+    # (OCR may drop the dashes: "SỞ Y TẾ Độc lập Tự do Hạnh phúc", công văn 2734/SYT-TCCB)
+    r"|(?i:Độc lập\s*(?:[-–—]\s*)?Tự do\s*(?:[-–—]\s*)?H[ạa]nh phúc)"
     # a scanner's OCR layer loses the marks ("VAN PHONG CHÍNH PHU CONG HOA XÃ HOI CHỦ NGHĨA")
     # or gives wrong ones ("BỘ Y TẾ CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     rf"|{_OCR_MOTTO}\b|{_OCR_TIEU_NGU})"
