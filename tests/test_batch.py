@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_runner import as_from_a_terminal
 
 from vbparse.batch import in_order
 from vbparse.cli import Environment, main
@@ -217,7 +218,12 @@ def test_batch_ctrl_c_leaves_whole_json_lines_and_says_how_far(corpus, tmp_path)
     args = [sys.executable, "-c", INTERRUPTED_RUN, str(corpus), "-o", str(out), "-w", "2"]
     args += ["--incremental"]
     proc = subprocess.Popen(
-        args, stderr=subprocess.PIPE, text=True, start_new_session=True, cwd=tmp_path
+        args,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        cwd=tmp_path,
+        preexec_fn=as_from_a_terminal,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:  # until the three .txt files' records are out

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from cli_runner import run
+from cli_runner import as_from_a_terminal, run
 
 from vbparse.exit_status import ExitStatus
 
@@ -112,7 +112,9 @@ def test_ocr_processes_killed_on_signal(scan, fake_tesseract, tmp_path, signum, 
     }
     command = [sys.executable, "-m", "vbparse", str(scan), "-o", str(tmp_path / "out.jsonl"),
                "-w", str(workers), "-q"]  # fmt: skip
-    vbparse = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    vbparse = subprocess.Popen(
+        command, env=env, stderr=subprocess.PIPE, text=True, preexec_fn=as_from_a_terminal
+    )
     try:
         deadline = time.monotonic() + 60
         while not pids.exists() and time.monotonic() < deadline:

@@ -22,6 +22,7 @@ from vbparse.grammars import load_tsv, load_yaml
 from vbparse.normalize.layout import holds_two_fields, opens_with_field
 from vbparse.normalize.layout_fields import place_date_first
 from vbparse.normalize.offsets import NormalizedText
+from vbparse.normalize.wrapping import execution_clause_follows, fills_width, wrap_width
 
 # A line break with the spaces around it and any blank lines after it.
 # Tried only where a line's text ends, possessive: retried at every newline of a long run of
@@ -91,23 +92,6 @@ def _ends_with_name_head(line: str) -> bool:
     heads, longest = _name_heads()
     tail = line.rsplit(None, longest)  # (``split()[-longest:]`` as in ``_ends_with``)
     return any(" ".join(tail[-n:]) in heads for n in range(1, min(longest, len(tail)) + 1))
-
-
-def wrap_width(text: str) -> int | None:
-    """The column a fixed-width text is wrapped at, or None when lines are paragraphs.
-
-    Wrapped text has many lines ending close to one width; text with one paragraph per line
-    (or table cells) has no such cluster.
-    """
-    # (``map`` and ``filter`` over str's own methods: no Python frame per line)
-    lengths = sorted(map(len, map(str.rstrip, filter(str.strip, text.split("\n")))))
-    if len(lengths) < 8:
-        return None
-    width = lengths[int(len(lengths) * 0.9) - 1]
-    if width > 140 or width < 30:
-        return None
-    near = sum(1 for n in lengths if 0.8 * width <= n <= width * 1.1)
-    return width if near >= 0.3 * len(lengths) else None
 
 
 def _join_with(
@@ -187,18 +171,9 @@ def _join_with(
         )
     ):
         return " "
-    if _fills_width(line, width):
+    if fills_width(line, width):
         return " "
     return None
-
-
-# A line this share of the wrap width or longer was cut by the wrap, not by its writer.
-_FILLED = 0.8
-
-
-def _fills_width(line: str, width: int | None) -> bool:
-    """Whether ``line`` runs to the wrap width of a fixed-width text."""
-    return width is not None and len(line) >= _FILLED * width
 
 
 def _wrapped_after_semicolon(line: str, source: str, at: int, width: int | None) -> bool:
@@ -208,28 +183,10 @@ def _wrapped_after_semicolon(line: str, source: str, at: int, width: int | None)
     quan khu vực VIII, PDF; 8 such breaks in thông báo 565/TB-UBND)."""
     return (
         line.endswith(";")
-        and _fills_width(line, width)
-        and (source[at].islower() or _execution_clause_follows(source, at))
+        and fills_width(line, width)
+        and (source[at].islower() or execution_clause_follows(source, at))
         and not label_start().match(source, at)
     )
-
-
-# How far after a break the sentence it continues is looked for.
-_SENTENCE_REACH = 400
-
-
-@functools.cache
-def _execution_clause() -> regex.Pattern[str]:
-    return regex.compile(load_yaml("clause_labels.yaml")["execution_clause"])
-
-
-def _execution_clause_follows(source: str, at: int) -> bool:
-    """The next line goes on with an execution clause's list of bodies up to its verb
-    ("Điều 3. Chánh Văn phòng …, Giám đốc Sở Xây dựng; Giám đốc Trung tâm …;" / "Chủ tịch
-    UBND cấp huyện; … chịu trách nhiệm thi hành Quyết định này", quyết định 209/QĐ-UBND Bạc
-    Liêu, real scan): the sentence the ";" left open."""
-    end = source.find(".", at, at + _SENTENCE_REACH)
-    return end > 0 and bool(_execution_clause().search(source, at, end + 1))
 
 
 _BULLET = regex.compile(r"[-–•+]\s")

@@ -19,6 +19,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
+from vbparse.normalize.wrapping import execution_clause
 from vbparse.segment.lines import quoted_lines, split_lines, strip_span
 
 # Label kinds that are one decimal numbering ("1.", "1.1.", "1.1.1.").
@@ -272,12 +273,7 @@ def directs_on_its_own(line: str) -> bool:
 
 def is_execution_clause(paragraph: str) -> bool:
     """The document's execution clause ("… chịu trách nhiệm thi hành Quyết định này")."""
-    return bool(_execution_clause().search(paragraph))
-
-
-@functools.cache
-def _execution_clause() -> regex.Pattern[str]:
-    return regex.compile(load_yaml("clause_labels.yaml")["execution_clause"])
+    return bool(execution_clause().search(paragraph))
 
 
 @functools.cache

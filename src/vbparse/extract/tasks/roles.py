@@ -24,6 +24,7 @@ from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
 from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
 from vbparse.extract.tasks.role_grammar import RoleTries, members_in_brackets, role_tries
+from vbparse.extract.tasks.role_runs import mention_runs
 from vbparse.models.agency import Agency
 
 __all__ = ["Roles", "find_roles"]
@@ -43,41 +44,6 @@ class Roles:
     lead_opens: bool = False
     # The subject of a later sentence ("… đã được chấp thuận. Bộ trưởng Bộ X hướng dẫn …").
     lead_opens_sentence: bool = False
-
-
-def _runs(tokens: Tokens, mentions: list[Mention], joiners: frozenset) -> list[list[Mention]]:
-    """Mentions that joiners link, in runs. A body in brackets right after a member names a
-    part of it, and the list goes on after the bracket ("phối hợp với Văn phòng Ủy ban nhân
-    dân tỉnh (Trung tâm Giải quyết thủ tục hành chính tỉnh), Ủy ban nhân dân cấp huyện, …",
-    quyết định 246/QĐ-UBND Cà Mau, real PDF): the aside is passed over."""
-    keys = tokens.keys
-    runs: list[list[Mention]] = []
-    end = -1  # where the last run's text ends: its last mention's, or its aside's bracket
-    for i, mention in enumerate(mentions):
-        if runs and tuple(keys[end : mention.lead_in]) in joiners:
-            runs[-1].append(mention)
-            end = mention.last
-        elif runs and _aside_of_run(keys, end, mention, mentions[i + 1 : i + 2], joiners):
-            end = mention.last + 1
-        else:
-            runs.append([mention])
-            end = mention.last
-    return runs
-
-
-_OPEN, _CLOSE = fold_phrase("(")[0], fold_phrase(")")[0]
-
-
-def _aside_of_run(
-    keys: list[str], end: int, mention: Mention, after: list[Mention], joiners: frozenset
-) -> bool:
-    """Whether ``mention`` alone fills a bracket right after the run ending at ``end``, and
-    a joiner after the bracket leads to the next mention."""
-    if mention.lead_in != end + 1 or keys[end] != _OPEN:
-        return False
-    if mention.last >= len(keys) or keys[mention.last] != _CLOSE or not after:
-        return False
-    return tuple(keys[mention.last + 1 : after[0].lead_in]) in joiners
 
 
 # How many words may stand between a group and the bracket of its members ("Các cơ quan
@@ -231,7 +197,7 @@ def find_roles(
     roles = Roles()
     last_role, last_end = None, -1
     starts = {m.first for m in mentions} | {m.lead_in for m in mentions}
-    for run in _runs(tokens, mentions, tries.joiners):
+    for run in mention_runs(tokens, mentions, tries.joiners):
         start, end = run[0].lead_in, run[-1].last
         seg = start
         while seg > 0 and not (keys[seg - 1] in tries.breaks and not covered[seg - 1]):
