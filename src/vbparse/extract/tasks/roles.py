@@ -18,6 +18,7 @@ returns ``lead == []``: the caller inherits the lead of the heading it sits unde
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from vbparse.extract.agencies.gazetteer import load_gazetteer
@@ -26,6 +27,7 @@ from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
 from vbparse.extract.tasks.role_grammar import RoleTries, members_in_brackets, role_tries
 from vbparse.extract.tasks.role_runs import mention_runs
 from vbparse.models.agency import Agency
+from vbparse.normalize.wrapping import execution_clause
 
 __all__ = ["Roles", "find_roles"]
 
@@ -165,6 +167,18 @@ def _after_lead_trigger(keys: list[str], mention: Mention) -> bool:
 _MAX_TRIGGER_WORDS = 6
 
 
+def _executors(text: str, tokens: Tokens) -> range:
+    """The tokens of an execution clause's subject: from its sentence's start to its verb
+    ("Chánh Văn phòng …, Giám đốc Sở …, Thủ trưởng các cơ quan … chịu trách nhiệm thi hành
+    Quyết định này"); empty when the clause is none."""
+    found = execution_clause().search(text)
+    if found is None:
+        return range(0)
+    sentence = max(text.rfind(". ", 0, found.start()), text.rfind(".\n", 0, found.start())) + 1
+    first = bisect.bisect_left(tokens.starts, sentence)
+    return range(first, bisect.bisect_left(tokens.starts, found.start()))
+
+
 def find_roles(
     text: str, *, offset: int = 0, province: str | None = None, issuer: str | None = None
 ) -> Roles:
@@ -197,6 +211,8 @@ def find_roles(
     roles = Roles()
     last_role, last_end = None, -1
     starts = {m.first for m in mentions} | {m.lead_in for m in mentions}
+    executors = _executors(text, tokens)
+    executors_led = False  # a body of the execution clause's subject list has been led
     for run in mention_runs(tokens, mentions, tries.joiners):
         start, end = run[0].lead_in, run[-1].last
         seg = start
@@ -222,6 +238,12 @@ def find_roles(
             # "Sở Tài chính chủ trì, Sở Y tế phối hợp thực hiện": after the clause's lead, a
             # body whose own verb is "phối hợp" supports it
             role = "support"
+        in_executors = executors.start <= start and end <= executors.stop
+        if role is None and in_executors and executors_led:
+            # the execution clause's subject list goes on, whatever words an item lost ("Chánh
+            # Văn phòng …, Giám đốc Giáo dục và Đào tạo, Thủ trưởng các sở, ban, ngành, … chịu
+            # trách nhiệm thi hành Quyết định này", quyết định 440/QĐ-UBND Hải Phòng, real)
+            role = "lead"
         last_role, last_end = role, end
         if role is None:
             gap = range(seg, start)
@@ -247,6 +269,7 @@ def find_roles(
             roles.lead_triggered = True
         if role is None:
             continue
+        executors_led = executors_led or (role == "lead" and in_executors)
         target: list[Agency] = getattr(roles, role)
         for mention in run:
             if mention.title_role == "none":
