@@ -227,10 +227,16 @@ def _issuer_unit_alone(tokens: Tokens, start: int, j: int, tries: _NamedTries) -
     )
 
 
-def is_issuer_unit_head(gazetteer: Gazetteer, name: str) -> bool:
-    """Whether ``name`` is a unit's head alone, as ``named_body_at`` names the issuer's own
-    unit written so ("Văn phòng" after "Chánh")."""
-    return fold_phrase(name) in _tries(gazetteer).issuer_unit_heads
+def is_issuer_unit_head(gazetteer: Gazetteer, key: tuple[str, ...]) -> bool:
+    """Whether a name (its folded ``key``) is a unit's head alone, as ``named_body_at`` names
+    the issuer's own unit written so ("Văn phòng" after "Chánh")."""
+    return key in _tries(gazetteer).issuer_unit_heads
+
+
+def heads_in_titles(gazetteer: Gazetteer) -> frozenset[tuple[str, ...]]:
+    """The titles whose last word is the head of the body they lead (``heads_in_titles``,
+    folded): "Trưởng phòng"."""
+    return _tries(gazetteer).heads_in_titles
 
 
 # How far after "và" a name written in lower case may run to its place ("Hội Bảo vệ thiên

@@ -11,7 +11,7 @@ from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
 from vbparse.extract.agencies.groups import group_tries, names_the_province
 from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
-from vbparse.extract.agencies.named_bodies import is_issuer_unit_head
+from vbparse.extract.agencies.named_bodies import heads_in_titles, is_issuer_unit_head
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.grammars import load_yaml
 from vbparse.models.agency import Agency
@@ -64,9 +64,9 @@ def _with_parent(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
     parent's head noun alone (``bare_parents``) is the issuer's own unit."""
     if not issuer:
         return name
-    if is_issuer_unit_head(gazetteer, name):  # "Chánh Văn phòng, …": the issuer's own
-        return f"{name} {issuer}"
     words, key = name.split(), fold_phrase(name)
+    if is_issuer_unit_head(gazetteer, key):  # "Chánh Văn phòng, …": the issuer's own
+        return f"{name} {issuer}"
     issuer_key = fold_phrase(issuer)
     for parent in group_tries(gazetteer).bare_parents_keys:
         n = len(parent)
@@ -322,19 +322,6 @@ def _titles_ending_with(gazetteer: Gazetteer) -> _Titles:
     return by_last
 
 
-_HEADS_IN_TITLES: dict[int, tuple[Gazetteer, frozenset[tuple[str, ...]]]] = {}
-
-
-def _heads_in_titles(gazetteer: Gazetteer) -> frozenset[tuple[str, ...]]:
-    """The titles whose last word is the head of the body they lead (folded)."""
-    cached = _HEADS_IN_TITLES.get(id(gazetteer))
-    if cached is not None and cached[0] is gazetteer:
-        return cached[1]
-    heads = frozenset(fold_phrase(h) for h in gazetteer.named_bodies.heads_in_titles)
-    _HEADS_IN_TITLES[id(gazetteer)] = (gazetteer, heads)
-    return heads
-
-
 def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:
     """Extend a mention back over person titles ("Chủ tịch", "Các đồng chí")."""
     role = "addressee"
@@ -348,7 +335,7 @@ def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) 
         lower = tokens.word(first)[:1].islower()
         for title, _ in by_last.get(keys[first], []):
             n = len(title) - 1
-            if not (lower or title in _heads_in_titles(gazetteer)):
+            if not (lower or title in heads_in_titles(gazetteer)):
                 continue
             if n and first - n >= floor and tuple(keys[first - n : first + 1]) == title:
                 first -= n
