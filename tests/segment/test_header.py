@@ -1062,3 +1062,33 @@ def test_scan_kinh_gui_entry_above_its_label_is_no_part_of_the_subject():
         "- UBND các huyện, thành phố.\nĐề nghị các cơ quan gửi báo cáo đúng hạn.\n"
     )
     assert doc.subject == "Thông báo kết quả nhận chương trình, báo cáo tháng 10/2012"
+
+
+def test_closing_authority_spaced_out_by_a_pdf():
+    """A PDF's text layer spaces out the prefix's letters ("K T . BỘ TRƯỞNG", quyết định
+    120/QĐ-BGTVT, real PDF, b60)."""
+    text = (
+        "Điều 3. Chánh Văn phòng Bộ chịu trách nhiệm thi hành Quyết định này./.\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT, KSTTHC (03).\n"
+        "K T . BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Xuân Sang\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert closing.signing_authority == "KT. Bộ trưởng"
+    assert closing.signer_title == "Thứ trưởng"
+    assert closing.signer == "Nguyễn Xuân Sang"
+
+
+def test_closing_nơi_nhận_past_stamped_notes():
+    """Short lines without a bullet stamped between the entries ("Qua Email", quyết định
+    345/QĐ-UBND Sóc Trăng, real .doc, b60) do not end the list; after its "Lưu" entry the
+    list ends, a name and a bulleted footer below are none of it."""
+    text = (
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành./.\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Cục Kiểm soát TTHC (VPCP);\nQua Email\nQua Email\n"
+        "- Cổng TTĐT tỉnh;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLâm Hoàng Nghiệp\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert closing.cc == ["Như Điều 3", "Cục Kiểm soát TTHC (VPCP)", "Cổng TTĐT tỉnh", "Lưu: VT"]
+    text = "Đề nghị các đơn vị thực hiện./.\nNơi nhận:\n- Như trên;\n- Luu: VT, GSQL (3b).\n"
+    text += "Vũ Ngọc Anh\n+84-8-3930 3279 * www.example.vn\n"
+    assert find_closing(text, 0, len(text)).cc == ["Như trên", "Lưu: VT, GSQL (3b)"]

@@ -21,7 +21,10 @@ def authority_prefixes() -> str:
 def _prefix_pattern(prefix: str) -> str:
     """An authority prefix; one of two letters or more may lose its dot ("KT GIÁM ĐỐC",
     công văn 5155/SGDĐT-GDTXNNĐH), then a space must follow it ("KTBT" is no prefix), or have
-    it read as a comma by OCR ("KT, CHỦ TỊCH", the scan of quyết định 1462/QĐ-UBND, real)."""
+    it read as a comma by OCR ("KT, CHỦ TỊCH", the scan of quyết định 1462/QĐ-UBND, real).
+    Its letters and dot may come spaced out of a PDF's text layer ("K T . BỘ TRƯỞNG",
+    quyết định 120/QĐ-BGTVT, real PDF)."""
     if not prefix.endswith(".") or len(prefix) < 3:
         return regex.escape(prefix)
-    return f"{regex.escape(prefix[:-1])}(?:[.,]|(?P<dotless>(?=\\s)))"
+    letters = " ?".join(regex.escape(ch) for ch in prefix[:-1])
+    return f"{letters}(?: ?[.,]|(?P<dotless>(?=\\s)))"

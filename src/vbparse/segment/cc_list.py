@@ -70,7 +70,9 @@ def read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
             taken[-1] = Line(
                 above.index, above.start, line.end, f"{above.text.rstrip()} {line.text.strip()}"
             )
-        elif not _signature_line_inside_list(rest[k:]):
+        elif not _signature_line_inside_list(rest[k:]) and not (
+            not any(_is_archive(t) for t in taken) and _notes_inside_list(rest[k:])
+        ):
             break
     return [entry for line in taken for entry in _run_together(line)]
 
@@ -157,6 +159,31 @@ def _signature_line_inside_list(lines: list[Line]) -> bool:
     while upper < len(lines) and lines[upper].is_upper:
         upper += 1
     return 0 < upper <= 2 and upper < len(lines) and lines[upper].text.strip().startswith(BULLETS)
+
+
+# A note stamped between the entries ("- Cục Kiểm soát TTHC (VPCP);" / "Qua Email" / "Qua
+# Email" / "- Cổng TTĐT tỉnh;", quyết định 345/QĐ-UBND Sóc Trăng, real .doc), or a sub-heading
+# ("Bản điện tử:"): a few short lines without a bullet, before the "Lưu" entry.
+_MOST_NOTE_LINES = 3
+_MOST_NOTE_WORDS = 3
+
+
+def _is_archive(line: Line) -> bool:
+    """Whether an entry is the "Lưu: …" one that ends the list ("Luu: VT" as OCR reads it)."""
+    return _entry_and_tail(line)[0].lower().startswith("lưu")
+
+
+def _notes_inside_list(lines: list[Line]) -> bool:
+    """Whether a few short lines without a bullet stand between two entries of the list."""
+    notes = 0
+    while (
+        notes < len(lines)
+        and notes < _MOST_NOTE_LINES
+        and len(lines[notes].text.split()) <= _MOST_NOTE_WORDS
+        and not lines[notes].text.strip().startswith(BULLETS)
+    ):
+        notes += 1
+    return 0 < notes < len(lines) and lines[notes].text.strip().startswith(BULLETS)
 
 
 # What OCR leaves of the signature column beside an entry, after the entry's ";": capitals

@@ -68,7 +68,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 
 def _written_prefix(prefix: str) -> str:
     """The prefix as the gold writes it: with its dot ("KT" → "KT.", "KT," → "KT.")."""
-    prefix = prefix.removesuffix(",")
+    prefix = prefix.replace(" ", "").removesuffix(",")
     return prefix if prefix.endswith(".") or "/" in prefix else f"{prefix}."
 
 

@@ -17,6 +17,7 @@ from vbparse.extract.agencies.named_bodies import (
     named_body_at,
     unit_of_known_body,
 )
+from vbparse.extract.agencies.person_titles import title_at, titles_by_first
 from vbparse.extract.agencies.tokens import Tokens
 
 __all__ = ["find_candidates"]
@@ -159,6 +160,7 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
     determiners = group_tries(gazetteer).determiners
     local_openings = _local_tries(gazetteer)[0].root
     named_openings = head_words(gazetteer)
+    title_openings = titles_by_first(gazetteer)
     starts: dict[int, bool] = {}
 
     def group_at(j: int) -> Candidate | None:
@@ -177,6 +179,10 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
 
     def _starts_body(j: int) -> bool:
         if keys[j] in openings and gazetteer.full.longest(keys, j):
+            return True
+        if keys[j] in title_openings and title_at(gazetteer, keys, j):
+            # a person's title ends the name before it ("Cục trưởng Cục Hợp tác quốc tế và
+            # Thủ trưởng các đơn vị có liên quan", quyết định 2750/QĐ-BGDĐT, real scan)
             return True
         group = group_at(j)
         if (group and group.determined) or local_at(j):

@@ -12,6 +12,7 @@ from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
 from vbparse.extract.agencies.groups import group_tries, names_the_province
 from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
 from vbparse.extract.agencies.named_bodies import heads_in_titles, is_issuer_unit_head
+from vbparse.extract.agencies.person_titles import titles_ending_with
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.grammars import load_yaml
 from vbparse.models.agency import Agency
@@ -30,7 +31,8 @@ class Placement:
 
 
 # Each scan asks for the placement of the document's province and issuer: one document asks
-# the same question dozens of times (kept with the gazetteer, as ``_TITLES_BY_LAST`` is).
+# the same question dozens of times (kept with the gazetteer, as ``person_titles`` keeps its
+# indexes).
 _PLACEMENTS: dict[tuple[int, str | None, str | None], tuple[Gazetteer, Placement]] = {}
 _PLACEMENTS_KEPT = 256
 
@@ -303,30 +305,11 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
-_Titles = dict[str, list[tuple[tuple[str, ...], str]]]
-# Kept with the gazetteer itself, so that another gazetteer at the same id is never served.
-_TITLES_BY_LAST: dict[int, tuple[Gazetteer, _Titles]] = {}
-
-
-def _titles_ending_with(gazetteer: Gazetteer) -> _Titles:
-    """The person titles by their last word, each list longest first as in the gazetteer: a
-    title before a mention ends with the word before it, so only those are compared (one
-    tuple per title and mention was most of absorbing titles)."""
-    cached = _TITLES_BY_LAST.get(id(gazetteer))
-    if cached is not None and cached[0] is gazetteer:
-        return cached[1]
-    by_last: _Titles = {}
-    for title, title_role in gazetteer.titles:
-        by_last.setdefault(title[-1], []).append((title, title_role))
-    _TITLES_BY_LAST[id(gazetteer)] = (gazetteer, by_last)
-    return by_last
-
-
 def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:
     """Extend a mention back over person titles ("Chủ tịch", "Các đồng chí")."""
     role = "addressee"
     keys = tokens.keys
-    by_last = _titles_ending_with(gazetteer)
+    by_last = titles_ending_with(gazetteer)
     if floor < first < len(keys):
         # the head written as its title's last word ("Trưởng phòng Tài chính - Kế hoạch …":
         # the mention starts at "phòng", named_bodies.yaml heads_in_titles); in capitals

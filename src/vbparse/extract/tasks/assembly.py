@@ -64,18 +64,50 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
     contents = asks_for_contents(tree, text)
     # "Giao Bộ X thực hiện các nội dung sau:" above the items: they are Bộ X's.
     heading = None if contents else preamble_heading(tree, text, context)
+    preamble_tasks = list(paragraph_tasks(tree, text, context, heading is not None))
+    # The preamble ends with a request of its own ("… báo cáo … theo biểu mẫu đính kèm."): the
+    # items after it that name no one may only state its conditions.
+    request = preamble_tasks[-1] if tree.paragraphs and tree.paragraphs[-1].id else None
+    item_tasks = list(_item_tasks(tree, text, context, heading, contents, request))
+    if heading is not None and not item_tasks:
+        # "Bộ Tài chính đề nghị các Cục Thuế phổ biến … các nội dung mới của Luật như sau:"
+        # over items that only set out the law (công văn 10315/BTC-TCT, real): the request
+        # is the task.
+        preamble_tasks.append(_heading_task(tree, text, context, heading, len(preamble_tasks)))
+    yield from preamble_tasks
+    yield from item_tasks
+    yield from closing_paragraph_tasks(tree, text, context, len(preamble_tasks))
+
+
+def _heading_task(
+    tree: ClauseTree, text: str, context: TaskContext, heading: Resolved, numbered: int
+) -> Task:
+    """The preamble's last paragraph, which introduces the items, as a task of its own."""
+    para = tree.paragraphs[-1]
+    own = text[para.text_start : para.own_end]
+    para.id = f"p{numbered + 1}"
+    deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+    return make_task(para, own, heading.roles, heading.lead, deadline, context)
+
+
+def _item_tasks(
+    tree: ClauseTree,
+    text: str,
+    context: TaskContext,
+    heading: Resolved | None,
+    contents: bool,
+    request: Task | None,
+) -> Iterator[Task]:
+    """Tasks of the items of the clause tree, in document order; ``heading``: the roles the
+    preamble's lead-in passes to them; ``contents``: the items only list what the preamble
+    asks for; ``request``: the preamble's own request, whose conditions items may state."""
     # Under the issuer's guidance ("… hướng dẫn … như sau:") the items state rules: one that
     # names no one is nobody's task.
     addressees = [] if guides(tree, text) else context.addressees
-    preamble_tasks = list(paragraph_tasks(tree, text, context, heading is not None))
-    yield from preamble_tasks
     resolved: dict[int, Resolved] = {}
     skipped: set[int] = set()
     if contents:
         skipped.update(id(c) for root in tree.roots for c in root.walk())
-    # The preamble ends with a request of its own ("… báo cáo … theo biểu mẫu đính kèm."): the
-    # items after it that name no one may only state its conditions.
-    request = preamble_tasks[-1] if tree.paragraphs and tree.paragraphs[-1].id else None
     for clause in tree.walk():
         if id(clause) in skipped:
             continue
@@ -181,7 +213,6 @@ def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Ta
             task = make_task(clause, own, roles, lead, deadline, context)
             task.product = fields.product
             yield task
-    yield from closing_paragraph_tasks(tree, text, context, len(preamble_tasks))
 
 
 # Where a paragraph ends inside an item's own text: a line break after a sentence's end (a
