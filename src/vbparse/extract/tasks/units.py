@@ -85,7 +85,9 @@ def _forwarded_to(own: str, offset: int, context: TaskContext) -> list[Agency]:
     # Without an issuer, or without a purpose anywhere in the paragraph (searched below from
     # the verb on), nothing is passed on: the scan is skipped (issue 15, speed; most
     # paragraphs have no "để triển khai …").
-    if context.issuer is None or _forwarding()["purpose"].search(own) is None:
+    if context.issuer is None or not (
+        _forwarding()["purpose"].search(own) or _forwarding()["receivers"].search(own)
+    ):
         return []
     found = list(
         find_agencies(own, offset=offset, province=context.province, issuer=context.issuer)
@@ -94,9 +96,13 @@ def _forwarded_to(own: str, offset: int, context: TaskContext) -> list[Agency]:
     if first is None or first.span is None or not same_name(first.name, context.issuer):
         return []
     at = first.span.end - offset
-    if own[: first.span.start - offset].strip() or not (
-        verb := _forwarding()["verb"].match(own, at)
-    ):
+    if own[: first.span.start - offset].strip():
+        return []
+    informs = _forwarding()["informs"].match(own, at)
+    receivers = _receivers_after_purpose(own, offset, informs.end(), found[1:]) if informs else []
+    if receivers:
+        return receivers
+    if not (verb := _forwarding()["verb"].match(own, at)):
         return []
     purpose = _forwarding()["purpose"].search(own, verb.end())
     to = _forwarding()["to"].search(own, verb.end(), purpose.start() if purpose else 0)
@@ -107,6 +113,29 @@ def _forwarded_to(own: str, offset: int, context: TaskContext) -> list[Agency]:
         for a in found[1:]
         if a.span is not None and to.end() <= a.span.start - offset < purpose.start()
     ]
+
+
+def _receivers_after_purpose(own: str, offset: int, at: int, found: list[Agency]) -> list[Agency]:
+    """The bodies named right after the first "để" from ``at`` on, when what the sentence
+    asks of them is more than the closing formula's "biết, thực hiện" (``forwarding``)."""
+    sentence_end = own.find(".", at)
+    end = len(own) if sentence_end < 0 else sentence_end
+    purpose = _forwarding()["receivers"].search(own, at, end)
+    if purpose is None:
+        return []
+    receivers: list[Agency] = []
+    next_at = purpose.end()
+    for agency in found:
+        if agency.span is None or agency.span.start - offset < next_at:
+            continue
+        if own[next_at : agency.span.start - offset].strip(" \n,;") not in ("", "và"):
+            break
+        receivers.append(agency)
+        next_at = agency.span.end - offset
+    # (nothing after them: the paragraph was cut before its closing line's "biết, thực hiện")
+    if not receivers or not own[next_at:].strip() or _forwarding()["formula"].match(own, next_at):
+        return []
+    return receivers
 
 
 def issuer_accounts(own: str, context: TaskContext) -> bool:
