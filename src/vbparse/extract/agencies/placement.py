@@ -72,8 +72,10 @@ def _with_parent(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
     issuer_key = fold_phrase(issuer)
     for parent in group_tries(gazetteer).bare_parents_keys:
         n = len(parent)
-        # one word per token, so the parent's words can be cut off the written name
-        fits = len(words) == len(key) and len(key) > n
+        # one word per token, so the parent's words can be cut off the written name; the
+        # parent is written with its capital ("Vụ Tổ chức cán bộ" is no unit of the Bộ,
+        # quyết định 1469/QĐ-BVHTTDL, real PDF, b62)
+        fits = len(words) == len(key) and len(key) > n and words[-n][:1].isupper()
         if fits and key[-n:] == parent and issuer_key[:n] == parent:
             return " ".join([*words[:-n], issuer])
     return name
