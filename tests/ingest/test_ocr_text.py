@@ -66,3 +66,11 @@ def test_the_request_word_and_the_polite_your_are_put_right():
     text = path.read_text(encoding="utf-8")
     repaired, did = repair_ocr_output(text)
     assert did and "Bộ Tài chính đề nghị Quý cơ quan, đơn vị" in repaired
+
+
+def test_the_provincial_level_is_put_right():
+    """Công văn 10688/BYT-MT as a dataset holds its OCR (real, batch b37): "Uỷ ban nhân dân cấp
+    tình" is "cấp tỉnh", the provincial committees the item asks to act."""
+    path = REAL_NEW / "b37_text_ocr_cv" / "cv_10688_byt-mt_2021.txt"
+    repaired, did = repair_ocr_output(path.read_text(encoding="utf-8"))
+    assert did and "Đề nghị Uỷ ban nhân dân cấp tỉnh, các Bộ, ngành" in repaired

@@ -1092,3 +1092,21 @@ def test_closing_nơi_nhận_past_stamped_notes():
     text = "Đề nghị các đơn vị thực hiện./.\nNơi nhận:\n- Như trên;\n- Luu: VT, GSQL (3b).\n"
     text += "Vũ Ngọc Anh\n+84-8-3930 3279 * www.example.vn\n"
     assert find_closing(text, 0, len(text)).cc == ["Như trên", "Lưu: VT, GSQL (3b)"]
+
+
+def test_closing_keeps_an_informing_line_that_asks_more():
+    """ "Tổng cục Thuế thông báo để Cục Thuế tổ chức tuyên truyền …./." (công văn 965/TCT-CNTT as
+    OCR text, real b37) asks its receivers to act: it stays in the body; "… thông báo để Cục
+    Thuế biết, thực hiện./." is the closing formula."""
+    for asks, kept in (
+        ("tổ chức tuyên truyền và hỗ trợ doanh nghiệp", True),
+        ("biết, thực hiện", False),
+    ):
+        line = f"Tổng cục Thuế thông báo để Cục Thuế {asks}./.\n"
+        text = (
+            "Đề nghị Cục Thuế các tỉnh tuyên truyền.\n"
+            + line
+            + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+        )
+        closing = find_closing(text, 0, len(text))
+        assert (closing.body_end >= text.index(line) + len(line) - 1) is kept

@@ -62,6 +62,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "closing_sentence": regex.compile(g["closing_sentence"]),
         "closing_informs_only": regex.compile(g["closing_informs_only"]),
         "closing_issuer": regex.compile(g["closing_issuer"]),
+        "receivers": regex.compile(g["forwarding"]["receivers"]),
+        "formula": regex.compile(g["forwarding"]["formula"]),
         "authority": regex.compile("^(?P<prefix>" + authority_prefixes() + r")(?(dotless)\s+|\s*)"),
     }
 
@@ -200,6 +202,15 @@ def _hands_on(line: str) -> bool:
     )
 
 
+def _asks_more(line: str, at: int) -> bool:
+    """Whether the issuer informs "để" its receivers do more than the formula's "biết, thực
+    hiện" ("Tổng cục Thuế thông báo để Cục Thuế tổ chức tuyên truyền và có kế hoạch phân công
+    cán bộ hỗ trợ doanh nghiệp./.", công văn 965/TCT-CNTT as OCR text, real b37): a directive
+    of the body, whose receivers task assembly reads (``forwarding`` in header.yaml)."""
+    purpose = _patterns()["receivers"].search(line, at)
+    return purpose is not None and not _patterns()["formula"].search(line, purpose.end())
+
+
 def _ends_directive(
     text: str,
     lines: list[Line],
@@ -218,7 +229,7 @@ def _ends_directive(
     if _patterns()["closing_sentence"].match(line):
         return False
     issuer = closing_issuer.match(line)
-    if issuer is not None and issuer.group("informs"):
+    if issuer is not None and issuer.group("informs") and not _asks_more(line, issuer.end()):
         return False
     # "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở … triển khai thực hiện nghiêm túc Chỉ thị
     # này. Giao cho Cục Thi hành án dân sự tỉnh … theo dõi …./." (chỉ thị 07/CT-UBND Quảng
