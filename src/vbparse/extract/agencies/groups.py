@@ -130,6 +130,8 @@ def names_the_province(gazetteer: Gazetteer, keys: list[str], cand: Candidate) -
 
 
 def _render_joiner(joiner: str) -> str:
+    if joiner == "/":  # "UBND các xã/phường": named as "các xã, phường" is
+        return ", "
     return joiner + " " if joiner.startswith(",") else f" {joiner} "
 
 
