@@ -171,9 +171,27 @@ def _join_with(
         )
     ):
         return " "
+    if line.endswith(")") and _closes_an_aside(_lines_before(source, start)):
+        return None
     if fills_width(line, width):
         return " "
     return None
+
+
+def _closes_an_aside(lines: list[str]) -> bool:
+    """Whether the last of ``lines`` closes a parenthesis that opened a paragraph of its own
+    ("(có dự thảo Nghị quyết …, dự thảo Tờ trình … gửi kèm theo)" / "Đề nghị Văn phòng UBND
+    tỉnh …", công văn 901/SKHCN-KHTC Hải Dương, real PDF): the aside ends there. Not an item's
+    parenthesised label ("(1) Rà soát …")."""
+    depth = 0
+    for k in range(len(lines) - 1, -1, -1):
+        text = lines[k].strip()
+        if k < len(lines) - 1 and (not text or text.endswith(_SENTENCE_END)):
+            return False
+        depth += text.count(")") - text.count("(")
+        if text.startswith("("):
+            return depth == 0 and not label_start().match(text)
+    return False
 
 
 def _wrapped_after_semicolon(line: str, source: str, at: int, width: int | None) -> bool:
