@@ -1110,3 +1110,19 @@ def test_closing_keeps_an_informing_line_that_asks_more():
         )
         closing = find_closing(text, 0, len(text))
         assert (closing.body_end >= text.index(line) + len(line) - 1) is kept
+
+
+def test_closing_nơi_nhận_entries_run_together_after_a_purpose():
+    """A Nơi nhận cell holds its entries on one line, one closing with its purpose and no ";"
+    ("-UBND tỉnh (để b/c) - Lãnh đạo Sở; - …", kế hoạch 395/KH-STTTT Hải Dương, real .docx);
+    a dash inside the purpose is no new entry."""
+    text = (
+        "Đề nghị các đơn vị thực hiện./.\nNơi nhận: -UBND tỉnh (để b/c) - Lãnh đạo Sở; - Đài "
+        "Truyền thanh cấp xã (để t/h theo hướng dẫn - của Đài PT cấp huyện); - Lưu: VT.\n"
+    )
+    assert find_closing(text, 0, len(text)).cc == [
+        "UBND tỉnh (để b/c)",
+        "Lãnh đạo Sở",
+        "Đài Truyền thanh cấp xã (để t/h theo hướng dẫn - của Đài PT cấp huyện)",
+        "Lưu: VT",
+    ]

@@ -107,7 +107,11 @@ def _continues_entry(lines: list[Line], k: int) -> bool:
 # BTCN; Vụ TH, TTĐT;- Lưu: VT, QHQT (3)." (công văn 6722/VPCP-QHQT, real), the purpose a
 # brace set beside the entry kept with it ("- UB các vấn đề XH của QH; (để báo cáo) - Ban Dân
 # nguyện của QH; (để báo cáo) - …", công văn 1040/LĐTBXH-NCC as Markdown, real b33).
-_RUN_TOGETHER = regex.compile(r"(?<=;(?:\s*\([^()\n]{1,40}\))?)\s*(?=[-–]\s*\S)")
+# The entry's purpose closing without its ";" ("-UBND tỉnh (để b/c) - Lãnh đạo Sở; - …", a
+# Nơi nhận cell of kế hoạch 395/KH-STTTT Hải Dương, real .docx) ends it before a capital too.
+_RUN_TOGETHER = regex.compile(
+    r"(?<=;(?:\s*\([^()\n]{1,40}\))?)\s*(?=[-–]\s*\S)|(?<=\))\s+(?=[-–]\s*\p{Lu})"
+)
 # That purpose after the entry's ";": the entry's own ("UB … của QH (để báo cáo)").
 _PURPOSE_AFTER_STOP = regex.compile(r";\s*(\([^()]{1,40}\))$")
 
