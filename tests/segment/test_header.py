@@ -1126,3 +1126,11 @@ def test_closing_nơi_nhận_entries_run_together_after_a_purpose():
         "Đài Truyền thanh cấp xã (để t/h theo hướng dẫn - của Đài PT cấp huyện)",
         "Lưu: VT",
     ]
+
+
+def test_closing_lưu_drops_a_drafter_in_lower_case():
+    """The drafter's name after its own comma ("Lưu: VT, TCCB, qtram", "Lưu: VT,csthuan":
+    scans of Sở Y tế Kiên Giang letters, real b65) is no unit: the gold drops it."""
+    for luu, kept in (("Lưu: VT, TCCB, qtram.", "Lưu: VT, TCCB"), ("Lưu: VT,csthuan.", "Lưu: VT")):
+        text = f"Đề nghị các đơn vị thực hiện./.\nNơi nhận:\n- Như trên;\n- {luu}\n"
+        assert find_closing(text, 0, len(text)).cc == ["Như trên", kept]

@@ -57,6 +57,7 @@ def _columns(
     open_gutter = None
     while i < len(lines):
         segs = lines[i].segments()
+        popped: list[Line] = []  # the lines above taken into the run, given back if none
         if gutter is not None and i == 0:
             left_edge, right_edge = gutter
             left, right, j = [], [], 0
@@ -74,7 +75,7 @@ def _columns(
                     right.insert(0, above)
                 else:
                     break
-                out.pop()
+                popped.insert(0, out.pop())
             j = i + 1
         else:
             out.append(lines[i])
@@ -106,10 +107,11 @@ def _columns(
             out.append((left, right, gutter is not None and i == 0))
             open_gutter = (left_edge, right_edge) if j == len(lines) else None
         else:
-            # Not a column run after all: keep the lines as they were.
-            out.extend(sorted(left + right, key=lambda x: x.top) if gutter is None else [])
-            if gutter is not None:
-                out.extend(lines[:j])
+            # Not a column run after all: keep the lines as they were, each whole (its
+            # segments sorted by their tops put "tế huyện, thị xã, thành phố." before "-
+            # Trung tâm" when a taller letter rose above the line's left part: the scan of
+            # công văn 2014/SYT-NVY Kiên Giang, real b65).
+            out.extend(popped + lines[i:j] if gutter is None else lines[:j])
         gutter = None
         i = max(j, i + 1)
     return out, open_gutter

@@ -38,7 +38,10 @@ _LUU_INITIALS = regex.compile(
     r"(?:(?<=[\p{Lu}\d])\.\s*\p{Lu}\p{Ll}{1,6}(?:\s*\(\d{0,3}\p{L}{0,2}\))?"
     r"|(?<=\p{Lu}{2})\.\s*\p{Lu}{1,4}"
     r"|\s*\(\p{Lu}\p{Ll}+\)"
-    r"|(?<=\p{Lu}{2}|\d)\s+\p{Lu}?\p{Ll}+)\s*$"
+    r"|(?<=\p{Lu}{2}|\d)\s+\p{Lu}?\p{Ll}+"
+    # the drafter's name in lower case after its own comma ("Lưu: VT, TCCB, qtram", "Lưu:
+    # VT,csthuan": scans of Sở Y tế Kiên Giang letters, real b65)
+    r"|,\s*\p{Ll}[\p{Ll}.]{1,15})\s*$"
 )
 
 
