@@ -234,16 +234,30 @@ SETS = {
     # / 0.769 / 1.00 / 0.70; b57 (8 more as .doc and .docx) 0.986 / 0.878 / 0.953 / 1.00 /
     # 1.00 / 0.68; b58 (6 more, 4 scans) 0.722 / 0.815 / 0.955 / 1.00 / 1.00 / 0.82; b59 (7
     # công văn and quyết định from three student OCR projects: scans, phone photos, image
-    # PDFs) 0.500 / 0.550 / 0.465 / n/a / 1.00 / 0.10. The thresholds are the figures after
-    # the fixes (seventh session, 135 files: 0.867 / 0.787 / 0.772 / 0.753 / 0.947 / 0.496,
+    # PDFs) 0.500 / 0.550 / 0.465 / n/a / 1.00 / 0.10. An eighth session's, from document-
+    # management and OCR projects' uploads: b60 (5 quyết định: Bộ GTVT PDF, Sóc Trăng .doc/
+    # .docx, a VKSNDTC scan) 0.889 / 0.909 / 0.909 / n/a / 1.00 / 0.60; b61 (3 Bộ GDĐT quyết
+    # định scans) 0.741 / 0.667 / 0.778 / n/a / 1.00 / 0.00; b62 (5 of 2025: a UBND Đắk Nông
+    # scan, Bộ VHTTDL PDF, chỉ thị 15/CT-TTg DOCX, two e-signed kế hoạch) 0.844 / 0.800 /
+    # 0.746 / 0.653 / 0.984 / 0.519; b63 (6 of Hải Phòng and Hải Dương bodies and Cục Chuyển
+    # đổi số quốc gia: scans, PDFs, .doc, .docx) 0.852 / 0.610 / 0.857 / 0.400 / 1.00 / 0.338;
+    # b64 (4 Cục Thuế công văn and a Đắk Lắk kế hoạch, Markdown) 1.00 / 0.789 / 0.903 / 1.00 /
+    # 1.00 / 0.591; b65 (14 scans of Sở Y tế Kiên Giang, handwritten numbers and days) 0.516 /
+    # 0.397 / 0.033 / 0.00 / 0.875 / 0.016. The thresholds are the figures after the fixes
+    # (eighth session, 173 files: 0.845 / 0.748 / 0.774 / 0.716 / 0.955 / 0.474, recipients
+    # 0.902, references 0.874, cc 0.819; the 135 files of the seventh session's end went from
+    # 0.867 / 0.787 / 0.772 / 0.753 / 0.947 / 0.496 to 0.867 / 0.793 / 0.776 / 0.763 / 0.947 /
+    # 0.509), rounded down, less 0.01 for the OCR of its 47 scans and photos (the older
+    # thresholds, of fewer files:
+    # seventh session, 135 files: 0.867 / 0.787 / 0.772 / 0.753 / 0.947 / 0.496,
     # recipients 0.915, references 0.890, cc 0.814; the session's fixes left the other 104
     # files' figures as they were; sixth session, 104 files:
     # 0.886 / 0.775 / 0.740 / 0.718 / 0.935 / 0.475, recipients 0.923, references 0.913, cc
     # 0.824; the same 95 files as the fifth's 0.875 / 0.770 / 0.735 / 0.711 / 0.933 / 0.464;
     # fifth session, 95 files: 0.857 / 0.770 / 0.733 / 0.699 / 0.933 / 0.459, recipients
     # 0.914, references 0.912, cc 0.808; the fourth's, 94 files: 0.850 / 0.765 / 0.714 / 0.641
-    # / 0.929 / 0.434, cc 0.782), rounded down, less 0.01 for the OCR of its 26 scans and
-    # photos.
+    # / 0.929 / 0.434, cc 0.782). The new batches, 21 of their 38 files scans, lower the
+    # pooled figures: the thresholds follow the set, not the parser.
     # (b33's gold
     # keeps the OCR's spellings in copied fields, b37's and b38's the document's words: the
     # OCR repair of text files costs recipients in the one and gains fields in the others.)
@@ -255,15 +269,15 @@ SETS = {
         REAL_NEW,
         REAL_NEW,
         {
-            "doc_fields": 0.85,
-            "recipients_f1": 0.90,
-            "references_f1": 0.88,
+            "doc_fields": 0.83,
+            "recipients_f1": 0.89,
+            "references_f1": 0.86,
             "cc_f1": 0.80,
-            "task_f1": 0.77,
+            "task_f1": 0.73,
             "lead_f1": 0.76,
-            "support_f1": 0.74,
-            "deadline_acc": 0.93,
-            "task_exact_acc": 0.48,
+            "support_f1": 0.70,
+            "deadline_acc": 0.94,
+            "task_exact_acc": 0.46,
         },
     ),
 }
