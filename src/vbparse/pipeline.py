@@ -138,6 +138,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     """Fills ``document``: header fields, references and tasks (the body's clauses, the
     clauses of attached documents, and the rows of every task table), with warnings for
     gaps."""
+    from vbparse.extract.agencies.abbreviations import expand_abbreviations, find_abbreviations
     from vbparse.extract.agencies.defined_terms import (
         find_defined_terms,
         name_as_addressed,
@@ -198,6 +199,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         issuer=issuer,
     )
     tasks = name_as_addressed(name_defined_terms(tasks, defined), context.addressees)
+    tasks = expand_abbreviations(tasks, find_abbreviations(text))
     regions = [(header.body_start, closing.body_end)]
     if doc.appendix_start is not None:
         regions.append((doc.appendix_start, len(text)))
