@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
+import regex
 from pydantic import BaseModel, field_validator
 
 from vbparse.grammars import GrammarError, load_tsv, validate_rows
@@ -173,10 +174,42 @@ def repair_marks_in_place(text: str) -> str:
 
 def repair_line_starts(text: str) -> str:
     """Item labels and bullets at the start of a line: "1.Các" → "1. Các", "5, Đảng" →
-    "5. Đảng" (a comma read for the full stop of a number label), "_~ Bộ" → "- Bộ"."""
+    "5. Đảng" (a comma read for the full stop of a number label), "_~ Bộ" → "- Bộ", a
+    letter label read as "8)" (``repair_letter_labels``)."""
     text = _COMMA_LABEL.sub(r"\1.", repair_label_spacing(text))
     pattern, marks = _bullet_marks()
-    return pattern.sub(lambda m: m.group(1) + marks[m.group(2)], text)
+    return repair_letter_labels(pattern.sub(lambda m: m.group(1) + marks[m.group(2)], text))
+
+
+# Labels "x) " and "12) " at a line's start; the letters of the Vietnamese alphabet in order.
+_PAREN_LABEL = regex.compile(r"^(?P<label>[a-zđ]|\d{1,2})\)(?=\s+\p{Lu})", regex.M)
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def repair_letter_labels(text: str) -> str:
+    """A letter label OCR read as "8)" ("8) Trung tâm BVSKLĐ & MT tỉnh là đơn vị chịu trách
+    nhiệm …" before "b) Công đoàn ngành y tế:", and after "e) Bệnh viện …" for "g)": the scan
+    of kế hoạch 2130/KH-SYT Kiên Giang, real b65): the letter after the label before it, or
+    "a" before "b)"; an "8)" after "7)" is a number."""
+    labels = list(_PAREN_LABEL.finditer(text))
+    fixes: list[tuple[int, str]] = []
+    for k, m in enumerate(labels):
+        if m.group("label") != "8":
+            continue
+        before = labels[k - 1].group("label") if k > 0 else None
+        after = labels[k + 1].group("label") if k + 1 < len(labels) else None
+        letter = None
+        if before is not None and before in _LETTERS and before != _LETTERS[-1]:
+            letter = _LETTERS[_LETTERS.index(before) + 1]
+            if letter == "đ" and after != "e":
+                letter = "e"  # most lists go from d) to e)
+        elif (before is None or not before.isdigit()) and after == "b":
+            letter = "a"
+        if letter is not None:
+            fixes.append((m.start(), letter))
+    for at, letter in reversed(fixes):
+        text = text[:at] + letter + text[at + 1 :]
+    return text
 
 
 def repair_row_labels(rows: list[list[str]]) -> list[list[str]]:
