@@ -1134,3 +1134,21 @@ def test_closing_lưu_drops_a_drafter_in_lower_case():
     for luu, kept in (("Lưu: VT, TCCB, qtram.", "Lưu: VT, TCCB"), ("Lưu: VT,csthuan.", "Lưu: VT")):
         text = f"Đề nghị các đơn vị thực hiện./.\nNơi nhận:\n- Như trên;\n- {luu}\n"
         assert find_closing(text, 0, len(text)).cc == ["Như trên", kept]
+
+
+def test_kính_gửi_list_ends_with_its_short_name():
+    """ "(sau đây gọi chung là thủ trưởng các đơn vị)" under the Kính gửi list (scans of Sở Y
+    tế Kiên Giang letters, real b65) is the list's line, not the body's first words."""
+    text = normalize(
+        "SỞ Y TẾ\nSố: 05/SYT-NVY\nV/v nhắc báo cáo\nKiên Giang, ngày 2 tháng 01 năm 2018\n"
+        "Kính gửi:\n- Giám đốc các bệnh viện trong tỉnh;\n"
+        "- Giám đốc trung tâm y tế có giường bệnh.\n"
+        "(sau đây gọi chung là thủ trưởng các đơn vị)\n"
+        "Ngày 11/12/2017 Sở Y tế ban hành Công văn số 2243/SYT-NVY về việc báo cáo.\n"
+    ).text
+    header = find_header(text)
+    assert header.recipients == [
+        "Giám đốc các bệnh viện trong tỉnh",
+        "Giám đốc trung tâm y tế có giường bệnh",
+    ]
+    assert text[header.body_start :].lstrip().startswith("Ngày 11/12/2017")

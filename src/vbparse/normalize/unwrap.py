@@ -144,6 +144,8 @@ def _join_with(
         return " "
     if line.isupper():
         return None
+    if line.endswith(")") and _closes_an_aside(_lines_before(source, start)):
+        return None
     if _ENDS_IN_CAPITALS.search(line) and is_capitals(_line_at(source, at)):
         # a line that ends in a word of capitals before a line of capitals ("- Bộ Tư pháp
         # CỘNG" / "VĂN PHÒNG CHÍNH PHỦ") stays apart, as the capitals line alone did before a
@@ -171,8 +173,6 @@ def _join_with(
         )
     ):
         return " "
-    if line.endswith(")") and _closes_an_aside(_lines_before(source, start)):
-        return None
     if fills_width(line, width):
         return " "
     return None

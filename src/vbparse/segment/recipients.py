@@ -8,8 +8,11 @@ side-by-side columns put between the label and its bullets.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
+from vbparse.grammars import load_yaml
 from vbparse.normalize.layout import body_run_on
 from vbparse.segment.casing import known_title
 from vbparse.segment.header_lines import (
@@ -78,6 +81,11 @@ def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -
                 _continue_recipient(header, stripped)
                 last = j
                 continue
+            if header.recipients and _short_name_for_them(stripped):
+                # "- Trung tâm Y tế huyện, thị xã, thành phố." / "(sau đây gọi chung là đơn
+                # vị)." (scans of Sở Y tế Kiên Giang letters, real b65): the list's own line,
+                # not the body's first words (agencies.defined_terms reads it)
+                last = j
             break
         if (
             last > i
@@ -176,3 +184,15 @@ def _wraps_onto(line: str, following: str) -> bool:
         and following.endswith((";", ".", ","))
         and len(following.split()) <= _RECIPIENT_WORDS
     )
+
+
+@functools.cache
+def _definition() -> regex.Pattern[str]:
+    return regex.compile(load_yaml("agencies/defined_terms.yaml")["definition"], regex.IGNORECASE)
+
+
+def _short_name_for_them(line: str) -> bool:
+    """Whether a line is only the short name a list of addressees is given ("(Sau đây gọi
+    chung là các đơn vị)")."""
+    m = _definition().match(line)
+    return m is not None and not line[m.end() :].strip(" .;,")
