@@ -239,10 +239,13 @@ def find_roles(
             # body whose own verb is "phối hợp" supports it
             role = "support"
         in_executors = executors.start <= start and end <= executors.stop
-        if role is None and in_executors and executors_led:
+        if role is None and in_executors and (executors_led or not roles.lead):
             # the execution clause's subject list goes on, whatever words an item lost ("Chánh
             # Văn phòng …, Giám đốc Giáo dục và Đào tạo, Thủ trưởng các sở, ban, ngành, … chịu
-            # trách nhiệm thi hành Quyết định này", quyết định 440/QĐ-UBND Hải Phòng, real)
+            # trách nhiệm thi hành Quyết định này", quyết định 440/QĐ-UBND Hải Phòng), and
+            # names who executes when the article gave no lead before it, whoever it names
+            # first ("Quyết định này có hiệu lực … . Các thành viên Tổ Công tác, Bộ trưởng, Thủ
+            # trưởng cơ quan ngang bộ, … chịu trách nhiệm thi hành …", 932/QĐ-TTg, real)
             role = "lead"
         last_role, last_end = role, end
         if role is None:
