@@ -73,8 +73,9 @@ def read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
             taken[-1] = Line(
                 above.index, above.start, line.end, f"{above.text.rstrip()} {line.text.strip()}"
             )
-        elif not _signature_line_inside_list(rest[k:]) and not (
-            not any(_is_archive(t) for t in taken) and _notes_inside_list(rest[k:])
+        elif not (
+            _signature_line_inside_list(rest[k:])
+            or (_notes_inside_list(rest[k:]) and not any(map(_is_archive, taken)))
         ):
             break
     return [entry for line in taken for entry in _run_together(line)]

@@ -160,7 +160,7 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
     determiners = group_tries(gazetteer).determiners
     local_openings = _local_tries(gazetteer)[0].root
     named_openings = head_words(gazetteer)
-    title_openings = titles_by_first(gazetteer)
+    title_firsts = titles_by_first(gazetteer)  # (a title's first word, asked before the call)
     starts: dict[int, bool] = {}
 
     def group_at(j: int) -> Candidate | None:
@@ -180,7 +180,7 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
     def _starts_body(j: int) -> bool:
         if keys[j] in openings and gazetteer.full.longest(keys, j):
             return True
-        if keys[j] in title_openings and title_at(gazetteer, keys, j):
+        if keys[j] in title_firsts and title_at(gazetteer, keys, j):
             # a person's title ends the name before it ("Cục trưởng Cục Hợp tác quốc tế và
             # Thủ trưởng các đơn vị có liên quan", quyết định 2750/QĐ-BGDĐT, real scan)
             return True

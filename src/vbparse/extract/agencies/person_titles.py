@@ -3,47 +3,62 @@ indexed by their first and by their last word for the matchers that look for the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from vbparse.extract.agencies.gazetteer import Gazetteer
 
-_ByLast = dict[str, list[tuple[tuple[str, ...], str]]]
-_ByFirst = dict[str, list[tuple[str, ...]]]
+
+@dataclass(frozen=True)
+class _TitleIndex:
+    by_first: dict[str, list[tuple[str, ...]]]
+    by_last: dict[str, list[tuple[tuple[str, ...], str]]]
+
+
 # Kept with the gazetteer itself, so that another gazetteer at the same id is never served.
-_TITLES_BY_LAST: dict[int, tuple[Gazetteer, _ByLast]] = {}
-_TITLES_BY_FIRST: dict[int, tuple[Gazetteer, _ByFirst]] = {}
+_INDEXES: dict[int, tuple[Gazetteer, _TitleIndex]] = {}
 
 
-def titles_ending_with(gazetteer: Gazetteer) -> _ByLast:
-    """The person titles by their last word, each list longest first as in the gazetteer: a
-    title before a mention ends with the word before it, so only those are compared (one
-    tuple per title and mention was most of absorbing titles)."""
-    cached = _TITLES_BY_LAST.get(id(gazetteer))
+def _index(gazetteer: Gazetteer) -> _TitleIndex:
+    """The titles by their first and by their last word, each list longest first as in the
+    gazetteer."""
+    cached = _INDEXES.get(id(gazetteer))
     if cached is not None and cached[0] is gazetteer:
         return cached[1]
-    by_last: _ByLast = {}
+    index = _TitleIndex(by_first={}, by_last={})
     for title, title_role in gazetteer.titles:
-        by_last.setdefault(title[-1], []).append((title, title_role))
-    _TITLES_BY_LAST[id(gazetteer)] = (gazetteer, by_last)
-    return by_last
+        index.by_first.setdefault(title[0], []).append(title)
+        index.by_last.setdefault(title[-1], []).append((title, title_role))
+    _INDEXES[id(gazetteer)] = (gazetteer, index)
+    return index
 
 
-def titles_by_first(gazetteer: Gazetteer) -> _ByFirst:
+def titles_ending_with(gazetteer: Gazetteer) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The person titles (with their role) by their last word: a title before a mention ends
+    with the word before it, so only those are compared (one tuple per title and mention was
+    most of absorbing titles)."""
+    return _index(gazetteer).by_last
+
+
+def titles_by_first(gazetteer: Gazetteer) -> dict[str, list[tuple[str, ...]]]:
     """The person titles by their first word, longest first."""
-    cached = _TITLES_BY_FIRST.get(id(gazetteer))
-    if cached is not None and cached[0] is gazetteer:
-        return cached[1]
-    by_first: _ByFirst = {}
-    for title, _ in gazetteer.titles:
-        by_first.setdefault(title[0], []).append(title)
-    _TITLES_BY_FIRST[id(gazetteer)] = (gazetteer, by_first)
-    return by_first
+    return _index(gazetteer).by_first
+
+
+def title_opens(gazetteer: Gazetteer, title: tuple[str, ...], keys: list[str], at: int) -> bool:
+    """Whether ``title`` may stand before the token at ``at`` (``titles.yaml`` ``before``:
+    "Trưởng" only before "các"); a title without such a list stands before anything."""
+    opens = gazetteer.title_openings.get(title)
+    return opens is None or (at < len(keys) and keys[at] in opens)
 
 
 def title_at(gazetteer: Gazetteer, keys: list[str], j: int) -> bool:
     """Whether a person's title, followed by what it may open, starts at token ``j``."""
     for title in titles_by_first(gazetteer).get(keys[j], ()):
         end = j + len(title)
-        if end < len(keys) and tuple(keys[j:end]) == title:
-            opens = gazetteer.title_openings.get(title)
-            if opens is None or keys[end] in opens:
-                return True
+        if (
+            end < len(keys)
+            and tuple(keys[j:end]) == title
+            and title_opens(gazetteer, title, keys, end)
+        ):
+            return True
     return False

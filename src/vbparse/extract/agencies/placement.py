@@ -12,7 +12,7 @@ from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
 from vbparse.extract.agencies.groups import group_tries, names_the_province
 from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
 from vbparse.extract.agencies.named_bodies import heads_in_titles, is_issuer_unit_head
-from vbparse.extract.agencies.person_titles import titles_ending_with
+from vbparse.extract.agencies.person_titles import title_opens, titles_ending_with
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.grammars import load_yaml
 from vbparse.models.agency import Agency
@@ -330,8 +330,7 @@ def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) 
         changed = False
         for title, title_role in by_last.get(keys[first - 1], []) if first > floor else []:
             n = len(title)
-            opens = gazetteer.title_openings.get(title)
-            if opens is not None and (first >= len(keys) or keys[first] not in opens):
+            if not title_opens(gazetteer, title, keys, first):
                 continue
             if first - n >= floor and tuple(keys[first - n : first]) == title:
                 first -= n
