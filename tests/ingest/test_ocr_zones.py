@@ -172,3 +172,44 @@ def test_ocr_zones_split_ink_of_pdfium_array_as_of_its_image():
     assert np.array_equal(page == 255, drop_colour(image) == 255)
     whitened = (page == 255) & (grey < 255)
     assert 10_000 < whitened.sum() < 0.05 * page.size  # the seal, not the print
+
+
+@pytest.mark.parametrize(
+    ("first", "confidence", "height", "kept"),
+    [
+        # the seal crosses the family name: read with little confidence (UBND Đắk Nông scan)
+        ("Tôn", 58.0, 42, "Tôn"),
+        ("{Lê", 31.0, 50, "Lê"),  # a stroke's bracket before it (Sở Y tế Kiên Giang scan)
+        # a quote mark makes it taller than the print (Sở Y tế Kiên Giang scan)
+        ("“Nguyến", 83.0, 94, "Nguyến"),
+        ("kg", 6.0, 60, None),  # a stroke read as lower-case letters is no name
+        ("+27", 50.0, 37, None),
+        ("Vứ,", 27.0, 135, None),  # a signature's loop, three times the print
+    ],
+)
+def test_ocr_zones_keeps_the_family_name_the_seal_crosses(first, confidence, height, kept):
+    """Quyết định 932/QĐ-TTg and real signed scans of UBND Đắk Nông and Sở Y tế Kiên Giang:
+    the signer's family name, crossed by the signature or the seal, read weakly while the rest
+    of the name on its line is read well."""
+    image = _Image()
+    rest = [
+        (Word("Minh", 1800, 1267, 1934, 1307), 96.0),
+        (Word("Chính", 1954, 1266, 2104, 1308), 96.0),
+    ]
+    reading = [
+        (Word("THỦ", 1691, 799, 1815, 853), 86.0),
+        (Word("TƯỚNG", 1834, 798, 2050, 853), 90.0),
+        (Word(first, 1660, 1267, 1780, 1267 + height), confidence),
+        *rest,
+    ]
+
+    def read(crop, config, dx, dy):
+        return [w for w, _ in reading], [c for _, c in reading]
+
+    words, confidences = reread_signature_zone(
+        image, [w for w, _ in PAGE], [c for _, c in PAGE], read
+    )
+    name_line = sorted((w for w in words if w.top >= 1260), key=lambda w: w.x0)
+    expected = ([kept] if kept else []) + ["Minh", "Chính"]
+    assert [w.text for w in name_line] == expected
+    assert len(words) == len(confidences)

@@ -86,6 +86,9 @@ def test_ocr_fields_title(read, expected):
         ("tướng Nguyễn Văn Long", "Nguyễn Văn Long"),  # 4409/BCA-C04: "Thượng" lost by OCR
         ("Nguyễn Văn Long", "Nguyễn Văn Long"),
         ("tướng", None),  # no name
+        # the family name in capitals, a seal's edge over it (Sở Y tế Kiên Giang, real scan)
+        ("HÀ Văn Phúc", "Hà Văn Phúc"),
+        ("NGUYỄN VĂN LONG", None),  # a line in capitals is a title, not a name
     ],
 )
 def test_ocr_fields_signer_rank_dropped(line, name):
@@ -192,3 +195,30 @@ def test_ocr_fields_signer_name_under_list_in_a_text_file_of_ocr_output():
 
     real = Path(__file__).parents[1] / "fixtures/real_new/b33_text_cv_short"
     assert parse_file(real / "cv_1705_bkhcn-pc_2024.txt").signer == "Bùi Thế Duy"
+
+
+@pytest.mark.parametrize(
+    ("tail", "authority", "title"),
+    [
+        # OCR read the deputy's line under the seal as the head's (Sở Y tế Kiên Giang scans)
+        ("KT. GIÁM ĐỐC\nGIÁM ĐỐC\nNguyễn Trúc Giang\n", "KT. Giám đốc", "Phó Giám đốc"),
+        # ... or as no title at all ("Fa trưởng", công văn 3432/LĐTBXH-BHXH as OCR text)
+        ("KT. BỘ TRƯỞNG\nFA TRƯỞNG\nNguyễn Văn A\n", "KT. Bộ trưởng", "Thứ trưởng"),
+        # a copy that dropped the line says nothing of it
+        ("KT. TỔNG CỤC TRƯỞNG\nNguyễn Văn A\n", "KT. Tổng cục trưởng", None),
+        # a deputy's title as written stays
+        (
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH THƯỜNG TRỰC\nNguyễn Văn A\n",
+            "KT. Chủ tịch",
+            "Phó Chủ tịch Thường trực",
+        ),
+        # the head signs on behalf of the committee: no deputy
+        ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n", "TM. Ủy ban nhân dân", "Chủ tịch"),
+    ],
+)
+def test_ocr_fields_deputy_signs_for_the_head(tail, authority, title):
+    from vbparse.segment.closing import find_closing
+
+    text = "1. Giao Sở Tài chính thực hiện./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n" + tail
+    closing = find_closing(text, 0, len(text), scan=True)
+    assert (closing.signing_authority, closing.signer_title) == (authority, title)

@@ -38,6 +38,13 @@ ZONE_MIN_WIDTH_SHARE = 0.15
 # or no letter or digit.
 ZONE_MIN_CONFIDENCE = 60.0
 ZONE_MAX_HEIGHT_SHARE = 1.8
+# The first word of a name that the seal or the signature crosses is kept on weaker evidence
+# (``_with_name_openings``): the name's other words read with this confidence, and the word
+# no taller than this share of the print.
+NAME_REST_CONFIDENCE = 90.0
+NAME_MAX_HEIGHT_SHARE = 2.5
+# Marks a signature stroke adds at a word's edge ("“Nguyến", "{Lê").
+_NAME_MARKS = "“”\"'‘’{}()[]|/\\,.;:"
 # A word cut by the zone's top edge is a piece of the line above (the body's last line).
 ZONE_EDGE_PX = 3
 
@@ -186,6 +193,7 @@ def merge_zone_words(
         and w.top > top + ZONE_EDGE_PX
         and any(ch.isalnum() for ch in w.text)
     ]
+    kept_found = _with_name_openings(found, found_conf, kept_found, heights[len(heights) // 2])
     found, found_conf = [w for w, _ in kept_found], [c for _, c in kept_found]
     if not any(w.text[:1].isalpha() for w in found):
         return words, confidences
@@ -193,6 +201,42 @@ def merge_zone_words(
     debris = _debris_beside_list([w for w, _ in kept], dict((id(w), c) for w, c in kept), box)
     kept = [(w, c) for w, c in kept if id(w) not in debris]
     return [w for w, _ in kept] + found, [c for _, c in kept] + found_conf
+
+
+def _with_name_openings(
+    found: list[Word],
+    found_conf: list[float],
+    kept: list[tuple[Word, float]],
+    median_height: float,
+) -> list[tuple[Word, float]]:
+    """``kept`` with the first word of a name that the filters above dropped: the signature
+    or the seal crosses the family name, which is then read with little confidence ("Tôn"
+    58, "{Lê" 31, "Huynh" 47) or taller than the print ("Phạm" with its ascender, descender
+    and dot below; "“Nguyến" with a quote mark), while the rest of the name on its line is
+    read well (real signed scans of UBND Đắk Nông and Sở Y tế Kiên Giang, quyết định
+    932/QĐ-TTg). Such a word is kept, its stray marks stripped, when it is one capitalised
+    word of letters right before a confident capitalised word of its line."""
+    kept_ids = {id(w) for w, _ in kept}
+    sure = [w for w, c in kept if c >= NAME_REST_CONFIDENCE and w.text[:1].isupper()]
+    out = list(kept)
+    for word, conf in zip(found, found_conf, strict=True):
+        text = word.text.strip(_NAME_MARKS)
+        if (
+            id(word) in kept_ids
+            or not (text[:1].isupper() and text.isalpha())
+            or word.bottom - word.top > NAME_MAX_HEIGHT_SHARE * median_height
+        ):
+            continue
+        if any(_next_on_line(word, other) for other in sure):
+            out.append((Word(text, word.x0, word.top, word.x1, word.bottom), conf))
+    return out
+
+
+def _next_on_line(word: Word, other: Word) -> bool:
+    """``other`` follows ``word`` on its line, a space or two to its right."""
+    overlap = min(word.bottom, other.bottom) - max(word.top, other.top)
+    gap = other.x0 - word.x1
+    return overlap > 0.5 * min(word.size, other.size) and 0 <= gap <= 2 * other.size
 
 
 def _debris_beside_list(words: list[Word], confidence: dict[int, float], box: Box) -> set[int]:

@@ -125,6 +125,14 @@ def _join_with(
     if not _LINE_WITH_LETTER.match(source, at) or first == "|":
         # (nor onto a table's row: "| Nhiệm vụ | Chủ trì | Thời hạn |" is no wrapped line)
         return None
+    if ends_with_address(line):
+        # a web address ends its line: its wrapped rest follows without a space, a sentence
+        # after it starts a line of its own (công văn 638/TTCS-TTTH, real PDF)
+        return "" if _URL_REST.match(source, at) else None
+    if _RANGE_END.match(source, at) and _RANGE_START.search(line):
+        # a number range a wrap cut before its dash ("… giai đoạn 2021" / "- 2025. Căn cứ …",
+        # công văn 638/TTCS-TTTH, real PDF): no bullet
+        return " "
     if label_start().match(source, at) and (
         # a dash after a paragraph's break opens an item ("5. Các chủ rừng là tổ chức (các" /
         # "Ban quản lý rừng …)" / "" / "- Thực hiện …", chỉ thị 06/CT-UBND Quảng Trị, real)
@@ -253,6 +261,24 @@ def _is_bare_label(line: str, numbers: bool = True) -> bool:
         return True
     match = label_start().match(text + " ")
     return match is not None and match.end() >= len(text)
+
+
+# A line that ends with a web address, or is the wrapped rest of one (a query string); the
+# rest of an address on the next line: one word of no Vietnamese letter with a path or query.
+_URL_TAIL = regex.compile(r"(?:https?://|www\.)\S+$|^\S*[?=&]\S*$")
+
+
+def ends_with_address(line: str) -> bool:
+    """Whether a line ends with a web address or the wrapped rest of one."""
+    return bool(_URL_TAIL.search(line.rstrip()))
+
+
+_URL_REST = regex.compile(r"[A-Za-z0-9_\-.~%]*[/?=&#][A-Za-z0-9_\-.~%/?=&#]*(?=\n|$)")
+
+# A line that ends with a number inside a sentence, and a line that opens with a dash before
+# a number: the two ends of a range ("2021" / "- 2025").
+_RANGE_START = regex.compile(r"(?<![\d/.,:-])\b\p{L}+\s+\d{1,4}$")
+_RANGE_END = regex.compile(r"[-–]\s*\d{1,4}\b(?![/.,:]\d)(?!\s*[:)])")
 
 
 def _dash_in_flow(before: list[str], source: str, at: int, width: int | None) -> bool:

@@ -19,6 +19,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
+from vbparse.normalize.unwrap import ends_with_address
 from vbparse.normalize.wrapping import execution_clause
 from vbparse.segment.lines import quoted_lines, split_lines, strip_span
 
@@ -134,6 +135,7 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
             _goes_on_inline(found[1], previous)
             or _no_words_after(line.text, found[1].end())
             or _wrapped_numeral(found[0], found[1], previous, seen)
+            or _is_footnote(found[1], text, start, line.start)
         ):
             found = None
         blank_before, after_blank = after_blank, line.is_blank
@@ -187,6 +189,21 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
 # table's cells in a flat copy) or a formula ("(3)=(2)-(1)") opens none (the price table of a
 # Bộ Công Thương letter on fuel prices as crawled, real).
 _LETTER = regex.compile(r"\p{L}")
+
+
+def _is_footnote(m: regex.Match[str], text: str, start: int, at: int) -> bool:
+    """Whether a "(1)" at a line's start is a footnote: the body above refers to it glued to
+    a word ("… còn 12/63 tỉnh, thành phố(1) chưa báo cáo …" / "(1) Sơn La, Hà Nội, …" at the
+    page's foot, công văn 638/TTCS-TTTH, real PDF)."""
+    written = m.group().strip()
+    if not (written.startswith("(") and written.endswith(")") and written[1:-1].isdigit()):
+        return False
+    number = written[1:-1]
+    return any(m.group(1) == number for m in _FOOTNOTE_MARK.finditer(text, start, at))
+
+
+# A footnote's mark in the text: its number in brackets glued to a word ("thành phố(1)").
+_FOOTNOTE_MARK = regex.compile(r"[\p{L}.,;]\((\d{1,2})\)")
 
 
 def _no_words_after(line: str, at: int) -> bool:
@@ -331,7 +348,9 @@ def _paragraphs(text: str, start: int, end: int) -> list[Clause]:
             units.append(
                 Clause(kind="paragraph", label="", id="", start=s, text_start=s, own_end=e)
             )
-        open_unit = not line.is_upper and not ends_sentence(text[s:e])
+        open_unit = (
+            not line.is_upper and not ends_sentence(text[s:e]) and not ends_with_address(text[s:e])
+        )
         whole_line = e - s >= _WHOLE_PARAGRAPH_LINE
     return units
 

@@ -29,6 +29,7 @@ from vbparse.segment.clause_tree import (
 from vbparse.segment.lines import Line, quoted_lines, split_lines
 from vbparse.segment.signature_lines import (
     broken_name,
+    deputy_title,
     lone_name,
     name_after_list,
     past_specks,
@@ -135,6 +136,7 @@ def find_closing(
             # No closing sentence and no Nơi nhận (lost by OCR): the signature is read from
             # its "KT."/"TM."/"TL." line on (công văn 299/UBND-TTHC, real scan).
             _read_signature(closing, [ln for ln in lines if ln.start >= closing.body_end])
+    closing.signer_title = deputy_title(closing.signing_authority, closing.signer_title)
     return closing
 
 
@@ -193,6 +195,16 @@ def _closing_request_tasks() -> frozenset[str]:
     return frozenset(load_yaml("clause_labels.yaml")["closing_request_tasks"])
 
 
+@functools.cache
+def _concluding_openers() -> regex.Pattern[str]:
+    return regex.compile(load_yaml("clause_labels.yaml")["concluding_openers"])
+
+
+def _concludes(paragraph: str) -> bool:
+    """Whether a paragraph opens by concluding from what came before ("Vì vậy, …")."""
+    return bool(_concluding_openers().match(paragraph.strip()))
+
+
 def _hands_on(line: str) -> bool:
     """The closing sentence by which the issuer hands the text on; not a sentence of the same
     words that announces what follows ("Tổng cục Thuế thông báo để Cục Thuế các tỉnh, thành phố
@@ -242,7 +254,9 @@ def _ends_directive(
     # phường, xã … nghiêm túc thực hiện./.", công văn 4646/SGDĐT-TCCB, real PDF) stays in the
     # body too: the real golds count its request as a task (task assembly decides).
     paragraph = _paragraph_of(text, lines, end_at)
-    if (request_is_task or sums_up(paragraph)) and directs_on_its_own(paragraph):
+    if (request_is_task or sums_up(paragraph) or _concludes(paragraph)) and directs_on_its_own(
+        paragraph
+    ):
         return True
     if request_is_task and is_execution_clause(paragraph):
         # the execution clause as a paragraph of its own after the article that sets the day

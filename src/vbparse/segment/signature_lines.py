@@ -49,7 +49,7 @@ def _rank_pattern(rank: str) -> str:
 def signer_name(text: str) -> str | None:
     """The signer's name on a line under the titles, without a police or army rank before
     it; ``None`` when the line is no name."""
-    name = _rank().sub("", text, count=1)
+    name = _family_name_in_capitals(_rank().sub("", text, count=1))
     words = name.split()
     if len(words) > _NAME_WORDS and not is_syllable(words[0]) and _PERSON.match(name):
         # A signature's scribble a .docx keeps as letters before the name ("Hdfđ Nguyễn Đức
@@ -65,6 +65,21 @@ def signer_name(text: str) -> str | None:
         if words[k] in _surnames() and _PERSON.match(rest):
             return rest
     return None
+
+
+def _family_name_in_capitals(name: str) -> str:
+    """A name whose family name OCR read in capitals ("HÀ Văn Phúc": a seal's edge over the
+    word, real scan of Sở Y tế Kiên Giang) with it written as a name is."""
+    words = name.split()
+    if (
+        len(words) > 1
+        and len(words[0]) > 1
+        and words[0].isupper()
+        and not words[1].isupper()
+        and words[0].capitalize() in _surnames()
+    ):
+        return " ".join([words[0].capitalize(), *words[1:]])
+    return name
 
 
 # A name a web copy broke in two ("Vũ" / "Chiến Thắng", "Lê Tấn" / "Cận", công văn
@@ -210,3 +225,30 @@ def _opens_with_surname(name: str) -> bool:
 
 def _is_speck(text: str) -> bool:
     return len(text) <= _SPECK_CHARS and sum(c.isalpha() for c in text) <= _SPECK_LETTERS
+
+
+@functools.cache
+def _deputy_titles() -> tuple[tuple[str, str], ...]:
+    table = load_yaml("header.yaml")["deputy_titles"]
+    return tuple(sorted(((h.casefold(), d) for h, d in table.items()), key=lambda r: -len(r[0])))
+
+
+def deputy_title(authority: str | None, title: str | None) -> str | None:
+    """The signer's title under a "KT. <head>" authority: the deputy's, when the title read is
+    the head's own or no title at all ("Ó tổng cục trưởng", OCR's reading under a seal);
+    ``title`` otherwise. A title not written stays unwritten (web copies drop the line)."""
+    if not authority or not title:
+        return title
+    _, kt, head = authority.rpartition("KT. ")
+    if not kt:
+        return title
+    head = head.casefold()
+    found = next(((h, d) for h, d in _deputy_titles() if head.startswith(h)), None)
+    if found is None:
+        return title
+    known = [t for row in _deputy_titles() for t in (row[0], row[1].casefold())]
+    written = title.casefold()
+    if found[1].casefold().startswith(written) or written in (head, found[0]):
+        return found[1]  # the head's title, or the deputy's cut short ("Phó giám")
+    # a title as written ("Phó Chủ tịch Thường trực", "Phó Văn phòng") stays
+    return title if written.startswith((*known, "phó")) else found[1]

@@ -16,6 +16,7 @@ from vbparse.extract.tasks.headings import (
     header_grammar,
     is_opener,
     only_recounts,
+    opens_with,
     states_conditions,
     words_besides,
 )
@@ -77,6 +78,11 @@ def paragraph_tasks(
         context.issuer,
         province=context.province,
     )
+    # A lead-in that asks a body itself ("Bộ Giáo dục và Đào tạo đề nghị các đồng chí Giám
+    # đốc Sở chỉ đạo … thực hiện một số nội dung sau:"): the paragraphs under it that name no
+    # one are what it asks, and it is the task.
+    asking = _asking_lead_in(paragraphs[lead_ins[0]], text, context) if lead_ins else None
+    asked = False
     count = 0
     last: Task | None = None
     for i, para in enumerate(paragraphs):
@@ -122,6 +128,15 @@ def paragraph_tasks(
             and not issuer_accounts(own, context)
             and not (opinion and not asks(own))
         ):
+            if asking is not None and not opens_with(
+                "directive_verbs", _LEADING_SPECKS.sub("", own)
+            ):
+                if not asked:
+                    asked = True
+                    count += 1
+                    last = _lead_in_task(asking, text, f"p{count}", own, para.text_start, context)
+                    yield last
+                continue
             lead = addressees_besides(context.addressees, roles.support)
         else:
             continue
@@ -136,6 +151,36 @@ def paragraph_tasks(
         para.id = f"p{count}"
         last = make_task(para, own, roles, lead, deadline, context)
         yield last
+
+
+# What OCR reads before a paragraph's first word (". Phổ biến …": a label lost to a speck).
+_LEADING_SPECKS = regex.compile(r"^[^\p{L}\d]+")
+
+
+def _asking_lead_in(para: Clause, text: str, context: TaskContext) -> Clause | None:
+    """``para``, a lead-in, when it asks a body: one it names after a trigger, or the
+    addressees when the issuer asks ("Bộ … đề nghị các đồng chí Giám đốc Sở …")."""
+    own = text[para.text_start : para.own_end]
+    roles = unit_roles(own, para.text_start, context)
+    if roles.lead_triggered and roles.lead:
+        return para
+    return para if issuer_requests(own, context.issuer, province=context.province) else None
+
+
+def _lead_in_task(
+    para: Clause, text: str, task_id: str, first: str, first_start: int, context: TaskContext
+) -> Task:
+    """The lead-in ``para`` as task ``task_id``; its due date, when it names none, is the one
+    of the first paragraph under it (``first`` at ``first_start``)."""
+    own = text[para.text_start : para.own_end]
+    roles = unit_roles(own, para.text_start, context)
+    lead = roles.lead if roles.lead_triggered and roles.lead else None
+    deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
+    if deadline is None:
+        deadline = clause_deadline(first, offset=first_start, doc_date=context.doc_date)
+    para.id = task_id
+    lead = lead or addressees_besides(context.addressees, roles.support)
+    return make_task(para, own, roles, lead, deadline, context)
 
 
 @functools.cache
