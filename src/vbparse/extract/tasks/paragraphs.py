@@ -21,7 +21,13 @@ from vbparse.extract.tasks.headings import (
     words_besides,
 )
 from vbparse.extract.tasks.roles import Roles
-from vbparse.extract.tasks.speaker import asks, issuer_opines, issuer_requests, speaker_at
+from vbparse.extract.tasks.speaker import (
+    asks,
+    issuer_asks_as_subject,
+    issuer_opines,
+    issuer_requests,
+    speaker_at,
+)
 from vbparse.extract.tasks.units import (
     Resolved,
     TaskContext,
@@ -138,6 +144,19 @@ def paragraph_tasks(
                     yield last
                 continue
             lead = addressees_besides(context.addressees, roles.support)
+        elif (
+            not tree.roots
+            and not count
+            and not roles.lead
+            and not introduced
+            and not is_opener(own)
+            and not own.rstrip().endswith(":")
+            and issuer_asks_as_subject(own, context.issuer, province=context.province)
+        ):
+            # a letter's first request, in which the issuer asks someone it names by no body's
+            # name ("Giám đốc Sở Y tế yêu cầu Thủ trưởng đơn vị triển khai …", công văn
+            # 2307/SYT-NVY Kiên Giang, real scan): the addressees
+            lead = addressees_besides(context.addressees, roles.support)
         else:
             continue
         if not lead or (
@@ -213,9 +232,26 @@ def is_closing_request(own: str, offset: int, roles: Roles) -> bool:
 
 def take_due_date(task: Task, deadline: Deadline | None) -> None:
     """A request's due date set by the condition after it ("Thời hạn gửi báo cáo trước ngày
-    28/02/2010."), when the request names none itself."""
-    if task.deadline is None and deadline is not None and deadline.relation == "by":
+    28/02/2010."), when the request names none itself or only the year its work covers."""
+    if deadline is None or deadline.relation != "by":
+        return
+    if task.deadline is None or _only_the_period(task.deadline, deadline):
         task.deadline = deadline
+
+
+def _only_the_period(own: Deadline, stated: Deadline) -> bool:
+    """Whether the request's own "deadline" is the year its work covers ("báo cáo hoạt động
+    của đơn vị trong năm 2017" / "Văn bản gửi về Sở Y tế trước ngày 20 tháng 12 năm 2017",
+    công văn 2264/SYT-NVY Kiên Giang, real scan): a due date of a day the condition sets
+    within that year is the request's."""
+    return (
+        own.relation == "within"
+        and own.grain == "year"
+        and stated.grain == "day"
+        and own.date is not None
+        and stated.date is not None
+        and stated.date.year == own.date.year
+    )
 
 
 def asks_for_contents(tree: ClauseTree, text: str) -> bool:

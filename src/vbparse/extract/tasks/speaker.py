@@ -48,10 +48,28 @@ def issuer_requests(text: str, issuer: str | None, *, province: str | None = Non
     return _issuer_then(_issuer_request(), text, issuer, province)
 
 
+def issuer_asks_as_subject(text: str, issuer: str | None, *, province: str | None = None) -> bool:
+    """``issuer_requests``, the issuer the subject of its clause: named at the start of the
+    text or of a clause, a title at most before it ("…, Giám đốc Sở Y tế yêu cầu Thủ trưởng
+    đơn vị …"); not the one a letter was sent to ("… gửi Bộ Nông nghiệp và PTNT đề nghị cho
+    ý kiến …")."""
+    return _issuer_then(_issuer_request(), text, issuer, province, _CLAUSE_OPENING)
+
+
+# What may stand before a clause's subject: the text's start or a clause's end, and a title
+# of up to three words.
+_CLAUSE_OPENING = regex.compile(r"(?:^|[,.;]\s*)(?:\p{L}+\s+){0,3}$")
+
+
 def _issuer_then(
-    words: regex.Pattern[str], text: str, issuer: str | None, province: str | None
+    words: regex.Pattern[str],
+    text: str,
+    issuer: str | None,
+    province: str | None,
+    before: regex.Pattern[str] | None = None,
 ) -> bool:
-    """Whether the issuer is named in ``text`` with ``words`` right after its name."""
+    """Whether the issuer is named in ``text`` with ``words`` right after its name (and
+    ``before`` matching the text before it)."""
     if issuer is None:
         return False
     _, mentions = scan_mentions(text, province=province, issuer=issuer)
@@ -59,6 +77,7 @@ def _issuer_then(
         same_name(m.agency.name, issuer)
         and m.agency.span is not None
         and words.match(text, m.agency.span.end, timeout=time_left())
+        and (before is None or before.search(text[: m.agency.span.start]) is not None)
         for m in mentions
     )
 
