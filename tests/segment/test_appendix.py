@@ -191,3 +191,21 @@ def test_appendix_region_tables(case):
     assert sum(len(table.rows) for table in region.tables) == case["rows"]
     for table in region.tables:
         _check_spans(text, table)
+
+
+def test_appendix_report_form_of_figures_is_no_task_table():
+    """Phụ lục I of kế hoạch 2155/KH-SYT Kiên Giang (real scan, b70): a form whose rows are
+    what to count ("Giường bệnh kế hoạch", "Số bác sĩ trực tiếp điều trị"), its figures blank;
+    a table that also names who leads is a task table whatever else it counts."""
+    form = (
+        "| STT | NỘI DUNG | SỐ LƯỢNG | GHI CHÚ |\n"
+        "| 1 | Giường bệnh kế hoạch |  |  |\n"
+        "| 2 | Giường bệnh thực kê |  |  |\n"
+        "| 3 | Số bác sĩ trực tiếp điều trị |  |  |\n"
+    )
+    assert find_task_tables(form) == []
+    tasks = (
+        "| STT | NỘI DUNG | SỐ LƯỢNG | ĐƠN VỊ CHỦ TRÌ |\n"
+        "| 1 | Tổ chức lớp tập huấn | 2 | Sở Y tế |\n"
+    )
+    assert len(find_task_tables(tasks)) == 1

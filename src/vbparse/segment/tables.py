@@ -42,6 +42,7 @@ Meaning = Literal[
     "product",
     "progress",
     "note",
+    "figure",
 ]
 TableForm = Literal["flat", "pipe"]
 
@@ -202,8 +203,11 @@ def header_meaning(cell: str) -> Meaning | None:
 
 def is_task_header(meanings: list[Meaning | None]) -> bool:
     """Whether header cells with these meanings head a task table: a TT column and a task
-    column among at least three known columns."""
+    column among at least three known columns; not a form of figures to fill in (a figure
+    column, no one who leads, supports or is due)."""
     known = [m for m in meanings if m is not None]
+    if "figure" in known and not {"lead", "support", "deadline"} & set(known):
+        return False
     return "seq" in known and "task" in known and len(known) >= 3
 
 
