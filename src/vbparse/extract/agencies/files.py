@@ -223,6 +223,8 @@ class RoleGrammar(BaseModel):
     run_joiners: list[str]
     lead_triggers: list[Trigger]
     lead_trigger_blockers: list[str]
+    # triggers that name a lead only where they open a clause ("Chuyển Bộ X nghiên cứu …")
+    opening_lead_triggers: list[Trigger] = []
     submission_verbs: list[str] = []
     support_triggers: list[Trigger]
     report_triggers: list[Trigger]

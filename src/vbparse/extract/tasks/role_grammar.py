@@ -10,7 +10,11 @@ from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word, phrase_trie
 from vbparse.extract.agencies.matcher import Mention
 
-__all__ = ["RoleTries", "members_in_brackets", "role_tries"]
+__all__ = ["OPENING_LEAD", "RoleTries", "members_in_brackets", "role_tries"]
+
+
+# The role of a trigger that names a lead only at a clause's start.
+OPENING_LEAD = "opening_lead"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ def role_tries() -> RoleTries:
         ("lead", grammar.lead_triggers),
         ("support", grammar.support_triggers),
         ("report_to", grammar.report_triggers),
+        (OPENING_LEAD, grammar.opening_lead_triggers),
     ):
         for row in rows:
             triggers.add(tuple(reversed(fold_phrase(row.phrase))), role)

@@ -24,7 +24,12 @@ from dataclasses import dataclass, field
 from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
 from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
-from vbparse.extract.tasks.role_grammar import RoleTries, members_in_brackets, role_tries
+from vbparse.extract.tasks.role_grammar import (
+    OPENING_LEAD,
+    RoleTries,
+    members_in_brackets,
+    role_tries,
+)
 from vbparse.extract.tasks.role_runs import mention_runs
 from vbparse.models.agency import Agency
 from vbparse.normalize.wrapping import execution_clause
@@ -83,6 +88,12 @@ def _trigger_before(
         return None
     length, role = found
     before = start - length - 1
+    if role == OPENING_LEAD:
+        # only at a clause's start: "Chuyển Bộ Giao thông vận tải nghiên cứu, xử lý …", not
+        # "Đề án chuyển các cơ sở giáo dục … về Bộ …"
+        if before >= floor and tokens.keys[before][:1].isalnum():
+            return None
+        role = "lead"
     if role == "lead" and before >= floor and tokens.keys[before] in tries.blockers:
         return None
     if role == "lead" and _after_submission(tokens.keys, start - length, floor, tries, mentions):
