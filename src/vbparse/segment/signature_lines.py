@@ -229,8 +229,15 @@ def _is_speck(text: str) -> bool:
 
 @functools.cache
 def _deputy_titles() -> tuple[tuple[str, str], ...]:
+    """(head's title folded, deputy's title), longest head first."""
     table = load_yaml("header.yaml")["deputy_titles"]
     return tuple(sorted(((h.casefold(), d) for h, d in table.items()), key=lambda r: -len(r[0])))
+
+
+@functools.cache
+def _title_openings() -> tuple[str, ...]:
+    """How a written title opens (folded): a head's or a deputy's title, or "phó"."""
+    return (*(t for h, d in _deputy_titles() for t in (h, d.casefold())), "phó")
 
 
 def deputy_title(authority: str | None, title: str | None) -> str | None:
@@ -246,9 +253,8 @@ def deputy_title(authority: str | None, title: str | None) -> str | None:
     found = next(((h, d) for h, d in _deputy_titles() if head.startswith(h)), None)
     if found is None:
         return title
-    known = [t for row in _deputy_titles() for t in (row[0], row[1].casefold())]
     written = title.casefold()
     if found[1].casefold().startswith(written) or written in (head, found[0]):
         return found[1]  # the head's title, or the deputy's cut short ("Phó giám")
     # a title as written ("Phó Chủ tịch Thường trực", "Phó Văn phòng") stays
-    return title if written.startswith((*known, "phó")) else found[1]
+    return title if written.startswith(_title_openings()) else found[1]

@@ -30,6 +30,8 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.candidates import find_candidates
 from vbparse.extract.agencies.gazetteer import Gazetteer, load_gazetteer
@@ -113,7 +115,8 @@ def scan_mentions(
             continue
         lead_in, role = absorb_titles(gazetteer, tokens, cand.first, previous_end)
         agency = to_agency(gazetteer, tokens, cand, offset, placement)
-        out.append(Mention(agency, cand.first, cand.last, lead_in, role, bare=cand.bare))
+        for each in _each_level(agency, province, issuer):
+            out.append(Mention(each, cand.first, cand.last, lead_in, role, bare=cand.bare))
         if role == "party" and (committees := _party_of_provinces(agency)) is not None:
             out.append(Mention(committees, cand.first, cand.last, cand.last))
         previous_end = cand.last
@@ -146,6 +149,29 @@ def _department_in_each(
         named = own.model_copy(update={"text": member.agency.text, "span": member.agency.span})
         out.append(Mention(named, member.first, member.last, member.lead_in, list_member=True))
     out[0].lead_in, out[0].title_role = min(body.first, members[0].lead_in), members[0].title_role
+    return out
+
+
+# A group of bodies at several levels ("UBND cấp huyện, cấp xã"): the levels and what comes
+# before them.
+_LEVELS = regex.compile(r"^(?P<head>.+?) (?P<levels>cấp \w+(?:(?:, | và |, và )cấp \w+)+)$")
+_LEVEL = regex.compile(r"cấp \w+")
+
+
+def _each_level(agency: Agency, province: str | None, issuer: str | None) -> list[Agency]:
+    """``agency``, or, for a group of bodies at several levels ("Ủy ban nhân dân cấp huyện,
+    cấp xã", the cells of Phụ lục 2 of kế hoạch 1914/KH-UBND Hải Dương, real PDF b71), the
+    group at each level, named as each is named alone ("Ủy ban nhân dân cấp huyện", "Ủy ban
+    nhân dân cấp xã": 67 real golds name them so, none joined)."""
+    m = _LEVELS.match(agency.name) if agency.kind == "group" else None
+    if m is None:
+        return [agency]
+    out: list[Agency] = []
+    for level in _LEVEL.findall(m.group("levels")):
+        alone = list(find_agencies(f"{m.group('head')} {level}", province=province, issuer=issuer))
+        if len(alone) != 1:
+            return [agency]
+        out.append(alone[0].model_copy(update={"text": agency.text, "span": agency.span}))
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -38,7 +39,7 @@ from vbparse.extract.tasks.units import (
 )
 from vbparse.extract.time.deadlines import clause_deadline
 from vbparse.grammars import load_yaml
-from vbparse.models import Deadline, Task
+from vbparse.models import Agency, Deadline, Task
 from vbparse.normalize.unwrap import is_capitals
 from vbparse.segment.clause_tree import Clause, ClauseTree, sums_up
 from vbparse.segment.lines import quotes_another
@@ -140,7 +141,7 @@ def paragraph_tasks(
                 if not asked:
                     asked = True
                     count += 1
-                    last = _lead_in_task(asking, text, f"p{count}", own, para.text_start, context)
+                    last = _lead_in_task(asking, text, f"p{count}", para, context)
                     yield last
                 continue
             lead = addressees_besides(context.addressees, roles.support)
@@ -176,30 +177,40 @@ def paragraph_tasks(
 _LEADING_SPECKS = regex.compile(r"^[^\p{L}\d]+")
 
 
-def _asking_lead_in(para: Clause, text: str, context: TaskContext) -> Clause | None:
+@dataclass
+class _AskingLeadIn:
+    """A lead-in that asks a body to act, with its roles and whom it asks."""
+
+    para: Clause
+    roles: Roles
+    lead: list[Agency]
+
+
+def _asking_lead_in(para: Clause, text: str, context: TaskContext) -> _AskingLeadIn | None:
     """``para``, a lead-in, when it asks a body: one it names after a trigger, or the
     addressees when the issuer asks ("Bộ … đề nghị các đồng chí Giám đốc Sở …")."""
     own = text[para.text_start : para.own_end]
     roles = unit_roles(own, para.text_start, context)
     if roles.lead_triggered and roles.lead:
-        return para
-    return para if issuer_requests(own, context.issuer, province=context.province) else None
+        return _AskingLeadIn(para, roles, roles.lead)
+    if issuer_requests(own, context.issuer, province=context.province):
+        return _AskingLeadIn(para, roles, addressees_besides(context.addressees, roles.support))
+    return None
 
 
 def _lead_in_task(
-    para: Clause, text: str, task_id: str, first: str, first_start: int, context: TaskContext
+    asking: _AskingLeadIn, text: str, task_id: str, first: Clause, context: TaskContext
 ) -> Task:
-    """The lead-in ``para`` as task ``task_id``; its due date, when it names none, is the one
-    of the first paragraph under it (``first`` at ``first_start``)."""
+    """The lead-in as task ``task_id``; its due date, when it names none, is the one of the
+    first paragraph under it, ``first``."""
+    para = asking.para
     own = text[para.text_start : para.own_end]
-    roles = unit_roles(own, para.text_start, context)
-    lead = roles.lead if roles.lead_triggered and roles.lead else None
     deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
     if deadline is None:
-        deadline = clause_deadline(first, offset=first_start, doc_date=context.doc_date)
+        under = text[first.text_start : first.own_end]
+        deadline = clause_deadline(under, offset=first.text_start, doc_date=context.doc_date)
     para.id = task_id
-    lead = lead or addressees_besides(context.addressees, roles.support)
-    return make_task(para, own, roles, lead, deadline, context)
+    return make_task(para, own, asking.roles, asking.lead, deadline, context)
 
 
 @functools.cache
