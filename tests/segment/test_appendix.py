@@ -209,3 +209,26 @@ def test_appendix_report_form_of_figures_is_no_task_table():
         "| 1 | Tổ chức lớp tập huấn | 2 | Sở Y tế |\n"
     )
     assert len(find_task_tables(tasks)) == 1
+
+
+def test_appendix_header_repeated_in_other_columns():
+    """Phụ lục 1 of kế hoạch 1914/KH-UBND Hải Dương (real PDF, b71): after a page break the
+    header comes again with an empty cell after "Đơn vị phối hợp" (the cell spans two columns
+    in the PDF); the rows below it are read by its columns, the co-operating body from
+    either."""
+    text = (
+        "| STT | Tên dự án/nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện |\n"
+        "| 1 | Thuê phần mềm họp không giấy tờ | Sở Thông tin và Truyền thông |  | Năm 2023 |\n"
+        "| STT | Tên dự án/nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp |  | Thời gian thực hiện |\n"
+        "| 2 | Triển khai nền tảng thanh toán điện tử | Doanh nghiệp |  | Sở Tài chính |"
+        " Thường xuyên |\n"
+    )
+    (table,) = find_task_tables(text)
+    by_meaning = [
+        dict(zip(table.columns, (c.text for c in row.cells), strict=True)) for row in table.rows
+    ]
+    assert by_meaning[0]["lead"] == "Sở Thông tin và Truyền thông"
+    assert by_meaning[0]["deadline"] == "Năm 2023"
+    assert by_meaning[1]["lead"] == "Doanh nghiệp"
+    assert by_meaning[1]["support"] == "Sở Tài chính"
+    assert by_meaning[1]["deadline"] == "Thường xuyên"

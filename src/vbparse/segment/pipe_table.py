@@ -77,6 +77,7 @@ def read_pipe_table(
     group: str | None = None
     group_label: str | None = None
     last_end = lines[i].end
+    layout: list[list[int]] | None = None
     j = i + 1
     while j < len(lines):
         line = lines[j]
@@ -89,7 +90,15 @@ def read_pipe_table(
         if _SEPARATOR_ROW.fullmatch(line.text) or pipe_header(line) == meanings:
             j += 1
             continue
+        if (again := pipe_header(line)) is not None:
+            # the header repeated on a later page in another number of columns: the rows
+            # below it are read by its columns
+            layout = _layout_of(again, _pipe_cells(line), meanings)
+            j += 1
+            continue
         cells = _pipe_cells(line)
+        if layout is not None:
+            cells = _in_layout(cells, layout, line)
         if len(cells) > width:  # stray bars: fold the extra cells into the last one
             s, _, _ = cells[width - 1]
             _, e, _ = cells[-1]
@@ -143,6 +152,39 @@ def read_pipe_table(
         form="pipe",
     )
     return table, j
+
+
+def _layout_of(
+    again: tuple[Meaning | None, ...],
+    cells: list[tuple[int, int, str]],
+    meanings: tuple[Meaning | None, ...],
+) -> list[list[int]]:
+    """For each column of the table, the columns of a repeated header that hold it. A header
+    cell left empty belongs to the cell before it, which spans two columns in the PDF ("… |
+    Đơn vị phối hợp |  | Thời gian thực hiện |": a row's co-operating body stands in either,
+    Phụ lục 1 of kế hoạch 1914/KH-UBND Hải Dương, real PDF b71)."""
+    spread: list[Meaning | None] = []
+    for k, meaning in enumerate(again):
+        empty = k < len(cells) and not cells[k][2]
+        spread.append(spread[-1] if empty and spread else meaning)
+    return [
+        [k for k, m in enumerate(spread) if m == meaning] if meaning is not None else []
+        for meaning in meanings
+    ]
+
+
+def _in_layout(
+    cells: list[tuple[int, int, str]], layout: list[list[int]], line: StrippedLine
+) -> list[tuple[int, int, str]]:
+    """A row's cells read by a repeated header's columns, in the table's own order."""
+    out: list[tuple[int, int, str]] = []
+    for columns in layout:
+        held = [cells[k] for k in columns if k < len(cells) and cells[k][2]]
+        if not held:
+            out.append((line.end, line.end, ""))
+        else:
+            out.append((held[0][0], held[-1][1], "; ".join(c[2] for c in held)))
+    return out
 
 
 def _pipe_resumes(
