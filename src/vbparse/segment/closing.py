@@ -267,6 +267,11 @@ def _ends_directive(
     # (a later sentence's request for word of difficulties goes with the closing formula)
     if any(opens_a_directive(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]):
         return True
+    if directs_on_its_own(paragraph) and _DUE_DAY.search(paragraph):
+        # a request with its own due day after the items ("Đề nghị lãnh đạo các đơn vị chỉ đạo
+        # … góp ý vào dự thảo và gửi ý kiến về … trước ngày 24/5/2023./.", giấy mời
+        # 1599/GM-SYT Hải Dương, real PDF b71) asks for work of its own: no closing formula
+        return True
     # "Bộ Văn hóa, Thể thao và Du lịch đề nghị Sở … có văn bản …./." (công văn
     # 3313/BVHTTDL-VHDT): the issuer's request is the directive of a letter without items;
     # after items it is the closing.
@@ -278,6 +283,10 @@ def _ends_directive(
     )
 
 
+# A due day written out: "trước ngày 24/5/2023", "chậm nhất ngày 20 tháng 12".
+_DUE_DAY = regex.compile(
+    r"\b(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót)\s+(?:ngày\s+)?\d{1,2}(?:[/-]\d{1,2}|\s+tháng)"
+)
 _LEADING_SPECKS = regex.compile(r"^[^\p{L}\d]+")
 _TRAILING_SPECKS = regex.compile(r"[^\p{L}\d)]+$")
 
