@@ -78,6 +78,25 @@ def test_an_agency_cell_names_kinds_of_body_without_các():
     assert names("Thường xuyên") == []
 
 
+def test_an_agency_cell_names_a_body_with_its_second_word_in_lower_case():
+    """The "Đơn vị chủ trì" cell of Phụ lục 1 of kế hoạch 1914/KH-UBND Hải Dương (real PDF,
+    b71): "Ban quản lý dự án đầu tư xây dựng tỉnh" is the province's board; words that make
+    no body stay no one's."""
+    from vbparse.extract.tasks.cell_agencies import cell_agencies
+    from vbparse.models import Span
+    from vbparse.segment.tables import Cell
+
+    def names(text: str) -> list[str]:
+        cell = Cell(text=text, span=Span(start=100, end=100 + len(text)))
+        return [a.name for a in cell_agencies(cell, province="ubnd-tinh-hai-duong")]
+
+    assert names("Ban quản lý dự án đầu tư xây dựng tỉnh") == [
+        "Ban Quản lý dự án đầu tư xây dựng tỉnh Hải Dương"
+    ]
+    assert names("Năm 2023") == []
+    assert names("Thường xuyên theo kế hoạch") == []
+
+
 def test_a_second_person_with_a_verb_after_it_names_every_addressee():
     """ "Văn phòng Chính phủ đề nghị các đồng chí quan tâm chỉ đạo …" under three Kính gửi
     lines of people (công văn 2617/VPCP-TCCV, real); "đề nghị đồng chí Giám đốc Công an …"

@@ -45,7 +45,7 @@ def cell_agencies(
         agencies = find_agencies(
             piece, offset=start, bare_provinces=bare_provinces, province=province, issuer=issuer
         )
-        found.extend(_whole_items(piece, start, list(agencies)))
+        found.extend(_whole_items(piece, start, list(agencies), province, issuer))
     return _unique(found)
 
 
@@ -62,7 +62,13 @@ _NAME_REST = regex.compile(r"(?:,\s*|\s+)\p{Ll}[\p{L}\s,\-–—]{0,80}?\s*[.]?"
 _NAME_REST_WORDS = 12
 
 
-def _whole_items(piece: str, start: int, agencies: list[Agency]) -> list[Agency]:
+def _whole_items(
+    piece: str,
+    start: int,
+    agencies: list[Agency],
+    province: str | None = None,
+    issuer: str | None = None,
+) -> list[Agency]:
     """Agencies of one cell piece, each one the gazetteer knows only in part (a body it
     lacks, a generic group) stretched over the rest of its item when that rest names no
     other agency: a cell of an agency column names agencies and nothing else."""
@@ -75,7 +81,10 @@ def _whole_items(piece: str, start: int, agencies: list[Agency]) -> list[Agency]
         ]
         out.extend(inside)
         if not inside:
-            out.extend(_bare_kinds(item.group(), start + item.start()))
+            out.extend(
+                _bare_kinds(item.group(), start + item.start())
+                or _name_in_lower_case(item.group(), start + item.start(), province, issuer)
+            )
             continue
         last = inside[-1]
         assert last.span is not None
@@ -126,6 +135,31 @@ def _bare_kinds(item: str, start: int) -> list[Agency]:
             }
         )
     ]
+
+
+def _name_in_lower_case(
+    item: str, start: int, province: str | None, issuer: str | None
+) -> list[Agency]:
+    """A body a cell names with its second word in lower case ("Ban quản lý dự án đầu tư xây
+    dựng tỉnh", the "Đơn vị chủ trì" cell of Phụ lục 1 of kế hoạch 1914/KH-UBND Hải Dương,
+    real PDF b71): the body the name written the standard way makes, when it is one named
+    body over the whole item."""
+    words = item.strip(" \t.,").split()
+    if len(words) < _LOWER_NAME_WORDS or not words[1][:1].islower() or not words[0][:1].isupper():
+        return []
+    probe = " ".join([words[0], words[1][:1].upper() + words[1][1:], *words[2:]])
+    found = list(find_agencies(probe, province=province, issuer=issuer))
+    if len(found) != 1 or found[0].kind == "group" or found[0].span is None:
+        return []
+    if (found[0].span.start, found[0].span.end) != (0, len(probe)):
+        return []
+    text = item.strip(" \t.,")
+    at = start + item.index(text)
+    return [found[0].model_copy(update={"text": text, "span": Span(start=at, end=at + len(text))})]
+
+
+# A body's name: its head and at least two more words ("Ban quản lý dự án …").
+_LOWER_NAME_WORDS = 3
 
 
 def _unique(agencies: Iterable[Agency]) -> list[Agency]:
