@@ -152,6 +152,11 @@ def _join_with(
         return " "
     if line.isupper():
         return None
+    if _BODY_OPENER.match(source, at) and _under_type_title(source, start):
+        # the trích yếu under the title, then the body's first sentence ("GIẤY MỜI" / "Họp
+        # thống nhất xây dựng kho dữ liệu ngành Y tế tỉnh Hải Dương" / "Để đảm bảo triển khai
+        # …", giấy mời 1599/GM-SYT Hải Dương, real PDF b71)
+        return None
     if line.endswith(")") and _closes_an_aside(_lines_before(source, start)):
         return None
     if _ENDS_IN_CAPITALS.search(line) and is_capitals(_line_at(source, at)):
@@ -228,6 +233,16 @@ def _type_titles() -> frozenset[str]:
 @functools.cache
 def _titles_in_capitals() -> bool:
     return all(title.isupper() for title in _type_titles())
+
+
+# Words a body's first sentence opens with, never a trích yếu's wrapped rest (capitalised).
+_BODY_OPENER = regex.compile(r"(?:Để|Căn cứ|Thực hiện|Nhằm|Theo|Kính gửi)\b")
+
+
+def _under_type_title(source: str, start: int) -> bool:
+    """Whether the line that ends at ``start`` stands right under a document-type title."""
+    before = _lines_before(source, start)
+    return len(before) >= 2 and _is_type_title(before[-2].strip())
 
 
 def _is_type_title(line: str) -> bool:
