@@ -152,7 +152,7 @@ def _join_with(
         return " "
     if line.isupper():
         return None
-    if _BODY_OPENER.match(source, at) and _under_type_title(source, start):
+    if _body_opener().match(source, at) and _under_type_title(source, start):
         # the trích yếu under the title, then the body's first sentence ("GIẤY MỜI" / "Họp
         # thống nhất xây dựng kho dữ liệu ngành Y tế tỉnh Hải Dương" / "Để đảm bảo triển khai
         # …", giấy mời 1599/GM-SYT Hải Dương, real PDF b71)
@@ -235,8 +235,11 @@ def _titles_in_capitals() -> bool:
     return all(title.isupper() for title in _type_titles())
 
 
-# Words a body's first sentence opens with, never a trích yếu's wrapped rest (capitalised).
-_BODY_OPENER = regex.compile(r"(?:Để|Căn cứ|Thực hiện|Nhằm|Theo|Kính gửi)\b")
+@functools.cache
+def _body_opener() -> regex.Pattern[str]:
+    """Words a body's first sentence opens with (``unwrap_body_openers``)."""
+    words = load_yaml("normalize.yaml")["unwrap_body_openers"]
+    return regex.compile("(?:" + "|".join(map(regex.escape, words)) + r")\b")
 
 
 def _under_type_title(source: str, start: int) -> bool:

@@ -191,15 +191,15 @@ def build_clause_tree(text: str, start: int, end: int) -> ClauseTree:
 _LETTER = regex.compile(r"\p{L}")
 
 
-def _is_footnote(m: regex.Match[str], text: str, start: int, at: int) -> bool:
+def _is_footnote(label: regex.Match[str], text: str, start: int, at: int) -> bool:
     """Whether a "(1)" at a line's start is a footnote: the body above refers to it glued to
     a word ("… còn 12/63 tỉnh, thành phố(1) chưa báo cáo …" / "(1) Sơn La, Hà Nội, …" at the
     page's foot, công văn 638/TTCS-TTTH, real PDF)."""
-    written = m.group().strip()
-    if not (written.startswith("(") and written.endswith(")") and written[1:-1].isdigit()):
-        return False
+    written = label.group().strip()
     number = written[1:-1]
-    return any(m.group(1) == number for m in _FOOTNOTE_MARK.finditer(text, start, at))
+    if not (written.startswith("(") and written.endswith(")") and number.isdigit()):
+        return False
+    return any(mark.group(1) == number for mark in _FOOTNOTE_MARK.finditer(text, start, at))
 
 
 # A footnote's mark in the text: its number in brackets glued to a word ("thành phố(1)").
@@ -263,23 +263,19 @@ def _opens_a_list(m: regex.Match[str], text: str, stack: list[tuple[str, Clause]
 
 
 @functools.cache
-def _trailing_directive() -> regex.Pattern[str]:
-    return regex.compile(load_yaml("clause_labels.yaml")["closing_directive"])
-
-
-@functools.cache
-def _closing_summary() -> regex.Pattern[str]:
-    return regex.compile(load_yaml("clause_labels.yaml")["closing_summary"])
+def clause_pattern(key: str) -> regex.Pattern[str]:
+    """The pattern ``key`` of ``clause_labels.yaml`` ("closing_directive", "due_day", …)."""
+    return regex.compile(load_yaml("clause_labels.yaml")[key])
 
 
 def sums_up(line: str) -> bool:
     """A paragraph that sums the document up ("Trên đây là Kế hoạch …")."""
-    return bool(_closing_summary().match(line.strip()))
+    return bool(clause_pattern("closing_summary").match(line.strip()))
 
 
 def opens_a_directive(line: str) -> bool:
     """A paragraph that opens with its own directive verb, or sums the document up."""
-    return bool(_trailing_directive().match(line.strip())) or sums_up(line)
+    return bool(clause_pattern("closing_directive").match(line.strip())) or sums_up(line)
 
 
 def directs_on_its_own(line: str) -> bool:
@@ -293,16 +289,11 @@ def is_execution_clause(paragraph: str) -> bool:
     return bool(execution_clause().search(paragraph))
 
 
-@functools.cache
-def _difficulty_request() -> regex.Pattern[str]:
-    return regex.compile(load_yaml("clause_labels.yaml")["difficulty_request"])
-
-
 def asks_word_of_difficulties(line: str) -> bool:
     """A request to report any difficulty met ("Trong quá trình thực hiện, nếu có khó khăn,
     vướng mắc, đề nghị các cơ quan … phản ánh về Sở …"): a task of a chỉ thị or kế hoạch, the
     closing formula's company in a công văn."""
-    return bool(_difficulty_request().match(line.strip()))
+    return bool(clause_pattern("difficulty_request").match(line.strip()))
 
 
 # A line that ends a sentence ends its paragraph; another one ("… của Ban Tổ chức" /

@@ -21,12 +21,13 @@ from vbparse.segment.casing import agency_casing, known_title, title_case
 from vbparse.segment.cc_list import clean_cc, is_speck, read_cc, signature_title_beside
 from vbparse.segment.clause_tree import (
     PARAGRAPH_END,
+    clause_pattern,
     directs_on_its_own,
     is_execution_clause,
     opens_a_directive,
     sums_up,
 )
-from vbparse.segment.lines import Line, quoted_lines, split_lines
+from vbparse.segment.lines import Line, quoted_lines, split_lines, without_leading_specks
 from vbparse.segment.signature_lines import (
     broken_name,
     deputy_title,
@@ -195,14 +196,9 @@ def _closing_request_tasks() -> frozenset[str]:
     return frozenset(load_yaml("clause_labels.yaml")["closing_request_tasks"])
 
 
-@functools.cache
-def _concluding_openers() -> regex.Pattern[str]:
-    return regex.compile(load_yaml("clause_labels.yaml")["concluding_openers"])
-
-
 def _concludes(paragraph: str) -> bool:
     """Whether a paragraph opens by concluding from what came before ("Vì vậy, …")."""
-    return bool(_concluding_openers().match(paragraph.strip()))
+    return bool(clause_pattern("concluding_openers").match(paragraph.strip()))
 
 
 def _hands_on(line: str) -> bool:
@@ -267,7 +263,7 @@ def _ends_directive(
     # (a later sentence's request for word of difficulties goes with the closing formula)
     if any(opens_a_directive(sentence) for sentence in _SENTENCE_BREAK.split(line)[1:]):
         return True
-    if directs_on_its_own(paragraph) and _DUE_DAY.search(paragraph):
+    if directs_on_its_own(paragraph) and clause_pattern("due_day").search(paragraph):
         # a request with its own due day after the items ("Đề nghị lãnh đạo các đơn vị chỉ đạo
         # … góp ý vào dự thảo và gửi ý kiến về … trước ngày 24/5/2023./.", giấy mời
         # 1599/GM-SYT Hải Dương, real PDF b71) asks for work of its own: no closing formula
@@ -283,11 +279,6 @@ def _ends_directive(
     )
 
 
-# A due day written out: "trước ngày 24/5/2023", "chậm nhất ngày 20 tháng 12".
-_DUE_DAY = regex.compile(
-    r"\b(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót)\s+(?:ngày\s+)?\d{1,2}(?:[/-]\d{1,2}|\s+tháng)"
-)
-_LEADING_SPECKS = regex.compile(r"^[^\p{L}\d]+")
 _TRAILING_SPECKS = regex.compile(r"[^\p{L}\d)]+$")
 
 
@@ -344,7 +335,7 @@ def _read_signature(closing: Closing, lines: list[Line]) -> None:
         while titles and (m := authority.match(titles[0])):
             # a speck OCR read before the body's name ("TM. 'ỦY BAN NHÂN DÂN", kế hoạch
             # 70/KH-UBND, real scan) is no part of it
-            body = _LEADING_SPECKS.sub("", titles[0][m.end() :])
+            body = without_leading_specks(titles[0][m.end() :])
             on_behalf.append(f"{_written_prefix(m.group('prefix'))} {title_case(body)}")
             titles = titles[1:]
         closing.signing_authority = ", ".join(on_behalf) or None
@@ -360,7 +351,7 @@ _ACTING = regex.compile(r"Q\s*[./]\s*")
 def _signer_title(written: str) -> str:
     """The signer's title in its casing, an acting head's "Q." kept in front; specks OCR read
     before it ("~- PHÓ CHỦ NHIỆM", công văn 450/VPCP-QHQT as OCR text, real b33) go."""
-    written = _TRAILING_SPECKS.sub("", _LEADING_SPECKS.sub("", written))
+    written = _TRAILING_SPECKS.sub("", without_leading_specks(written))
     if acting := _ACTING.match(written):
         return f"Q. {title_case(written[acting.end() :])}"
     return title_case(written)

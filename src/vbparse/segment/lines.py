@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from vbparse.models import Span
 from vbparse.normalize.unwrap import is_capitals
 
@@ -29,6 +31,16 @@ class Line:
     def is_upper(self) -> bool:
         """A line in capitals ("VĂN PHÒNG CHÍNH PHỦ", "KT. BỘ TRƯỞNG, CHỦ NHIỆM")."""
         return is_capitals(self.text)
+
+
+# What OCR reads before a text's first letter or digit: a seal's speck, a lost label's mark.
+_LEADING_SPECKS = regex.compile(r"^[^\p{L}\d]+")
+
+
+def without_leading_specks(text: str) -> str:
+    """``text`` from its first letter or digit on (". Phổ biến …" → "Phổ biến …", "TM.
+    'ỦY BAN NHÂN DÂN" → "ỦY BAN NHÂN DÂN" after the prefix)."""
+    return _LEADING_SPECKS.sub("", text)
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:

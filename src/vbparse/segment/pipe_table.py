@@ -53,7 +53,12 @@ def _pipe_cells(line: StrippedLine) -> list[tuple[int, int, str]]:
 
 def pipe_header(line: StrippedLine) -> tuple[Meaning | None, ...] | None:
     """The column meanings of a pipe row that heads a task table, or None."""
-    meanings = [header_meaning(text) for _, _, text in _pipe_cells(line)]
+    return _header_of(_pipe_cells(line))
+
+
+def _header_of(cells: list[tuple[int, int, str]]) -> tuple[Meaning | None, ...] | None:
+    """``pipe_header`` of a row already split into its cells."""
+    meanings = [header_meaning(text) for _, _, text in cells]
     return tuple(meanings) if is_task_header(meanings) else None
 
 
@@ -87,16 +92,18 @@ def read_pipe_table(
                 break
             j = resume
             continue
-        if _SEPARATOR_ROW.fullmatch(line.text) or pipe_header(line) == meanings:
-            j += 1
-            continue
-        if (again := pipe_header(line)) is not None:
-            # the header repeated on a later page in another number of columns: the rows
-            # below it are read by its columns
-            layout = _layout_of(again, _pipe_cells(line), meanings)
+        if _SEPARATOR_ROW.fullmatch(line.text):
             j += 1
             continue
         cells = _pipe_cells(line)
+        again = _header_of(cells)
+        if again is not None:
+            if again != meanings:
+                # the header repeated on a later page in another number of columns: the rows
+                # below it are read by its columns
+                layout = _layout_of(again, cells, meanings)
+            j += 1
+            continue
         if layout is not None:
             cells = _in_layout(cells, layout, line)
         if len(cells) > width:  # stray bars: fold the extra cells into the last one

@@ -63,11 +63,7 @@ _NAME_REST_WORDS = 12
 
 
 def _whole_items(
-    piece: str,
-    start: int,
-    agencies: list[Agency],
-    province: str | None = None,
-    issuer: str | None = None,
+    piece: str, start: int, agencies: list[Agency], province: str | None, issuer: str | None
 ) -> list[Agency]:
     """Agencies of one cell piece, each one the gazetteer knows only in part (a body it
     lacks, a generic group) stretched over the rest of its item when that rest names no
@@ -109,32 +105,21 @@ def _whole_items(
 
 
 _DETERMINER = "các "
+# What may stand around a cell item's words.
+_ITEM_EDGES = " \t.,"
 
 
 def _bare_kinds(item: str, start: int) -> list[Agency]:
     """Kinds of body an agency cell names without "các" ("Sở, ban, ngành có liên quan" in the
     PHỐI HỢP column of kế hoạch 552/KH-UBND Đồng Tháp, real): the group they make, named by
     the item's words, when they make one group and nothing else."""
-    words = item.strip(" \t.,")
+    words = item.strip(_ITEM_EDGES)
     if not words:
         return []
-    probe = _DETERMINER + words
-    found = list(find_agencies(probe))
-    if len(found) != 1 or found[0].kind != "group" or found[0].span is None:
+    group = _whole_probe(_DETERMINER + words, None, None)
+    if group is None or group.kind != "group":
         return []
-    group = found[0]
-    if (group.span.start, group.span.end) != (0, len(probe)):
-        return []
-    at = start + item.index(words)
-    return [
-        group.model_copy(
-            update={
-                "name": words[:1].upper() + words[1:],
-                "text": words,
-                "span": Span(start=at, end=at + len(words)),
-            }
-        )
-    ]
+    return [_as_item(group, item, start, name=words[:1].upper() + words[1:])]
 
 
 def _name_in_lower_case(
@@ -144,22 +129,38 @@ def _name_in_lower_case(
     dựng tỉnh", the "Đơn vị chủ trì" cell of Phụ lục 1 of kế hoạch 1914/KH-UBND Hải Dương,
     real PDF b71): the body the name written the standard way makes, when it is one named
     body over the whole item."""
-    words = item.strip(" \t.,").split()
+    words = item.strip(_ITEM_EDGES).split()
     if len(words) < _LOWER_NAME_WORDS or not words[1][:1].islower() or not words[0][:1].isupper():
         return []
     probe = " ".join([words[0], words[1][:1].upper() + words[1][1:], *words[2:]])
-    found = list(find_agencies(probe, province=province, issuer=issuer))
-    if len(found) != 1 or found[0].kind == "group" or found[0].span is None:
+    body = _whole_probe(probe, province, issuer)
+    if body is None or body.kind == "group":
         return []
-    if (found[0].span.start, found[0].span.end) != (0, len(probe)):
-        return []
-    text = item.strip(" \t.,")
-    at = start + item.index(text)
-    return [found[0].model_copy(update={"text": text, "span": Span(start=at, end=at + len(text))})]
+    return [_as_item(body, item, start)]
 
 
 # A body's name: its head and at least two more words ("Ban quản lý dự án …").
 _LOWER_NAME_WORDS = 3
+
+
+def _whole_probe(probe: str, province: str | None, issuer: str | None) -> Agency | None:
+    """The one agency ``probe`` (a cell item written another way) names over all its words."""
+    found = list(find_agencies(probe, province=province, issuer=issuer))
+    if len(found) != 1 or found[0].span is None:
+        return None
+    if (found[0].span.start, found[0].span.end) != (0, len(probe)):
+        return None
+    return found[0]
+
+
+def _as_item(agency: Agency, item: str, start: int, name: str | None = None) -> Agency:
+    """``agency`` with the words and span of the cell item (at ``start``) it was read from."""
+    words = item.strip(_ITEM_EDGES)
+    at = start + item.index(words)
+    update: dict[str, object] = {"text": words, "span": Span(start=at, end=at + len(words))}
+    if name is not None:
+        update["name"] = name
+    return agency.model_copy(update=update)
 
 
 def _unique(agencies: Iterable[Agency]) -> list[Agency]:

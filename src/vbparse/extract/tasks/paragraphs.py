@@ -42,7 +42,7 @@ from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Task
 from vbparse.normalize.unwrap import is_capitals
 from vbparse.segment.clause_tree import Clause, ClauseTree, sums_up
-from vbparse.segment.lines import quotes_another
+from vbparse.segment.lines import quotes_another, without_leading_specks
 
 __all__ = [
     "asks_for_contents",
@@ -136,7 +136,7 @@ def paragraph_tasks(
             and not (opinion and not asks(own))
         ):
             if asking is not None and not opens_with(
-                "directive_verbs", _LEADING_SPECKS.sub("", own)
+                "directive_verbs", without_leading_specks(own)
             ):
                 if not asked:
                     asked = True
@@ -171,10 +171,6 @@ def paragraph_tasks(
         para.id = f"p{count}"
         last = make_task(para, own, roles, lead, deadline, context)
         yield last
-
-
-# What OCR reads before a paragraph's first word (". Phổ biến …": a label lost to a speck).
-_LEADING_SPECKS = regex.compile(r"^[^\p{L}\d]+")
 
 
 @dataclass
