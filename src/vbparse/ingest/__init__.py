@@ -82,13 +82,13 @@ def _read_pdf(path: Path, limits: ReadLimits) -> RawText:
 def _read_docx(path: Path, limits: ReadLimits) -> RawText:
     from vbparse.ingest.docx import read_docx
 
-    return read_docx(path)
+    return read_docx(path, limits)
 
 
 def _read_office(path: Path, limits: ReadLimits) -> RawText:
     from vbparse.ingest.office import read_office
 
-    return read_office(path)
+    return read_office(path, limits)
 
 
 def _read_image(path: Path, limits: ReadLimits) -> RawText:

@@ -28,9 +28,9 @@ from typing import Any
 
 import regex
 
-from vbparse.ingest import IngestError, RawText
+from vbparse.ingest import IngestError, RawText, ReadLimits
 from vbparse.ingest.docx_notes import note_lines
-from vbparse.ingest.docx_package import open_package
+from vbparse.ingest.docx_package import WordPackage, open_package
 from vbparse.ingest.docx_runs import FontResolver, paragraph_text
 from vbparse.ingest.docx_styles import StyleIndex, has_borders, qn
 from vbparse.ingest.docx_xml import (
@@ -324,8 +324,8 @@ def _block_lines(container: Any, ctx: _Context) -> Iterator[str]:
 # --- reader ----------------------------------------------------------------------------
 
 
-def _document_lines(archive: zipfile.ZipFile, path: Path) -> list[str]:
-    """The body's lines, then the notes', runs of blank lines kept as one."""
+def _document_lines(archive: zipfile.ZipFile, path: Path) -> tuple[list[str], WordPackage]:
+    """The body's lines, then the notes', runs of blank lines kept as one; and the package."""
     from lxml.etree import XMLSyntaxError
 
     try:
@@ -341,11 +341,12 @@ def _document_lines(archive: zipfile.ZipFile, path: Path) -> list[str]:
     for line in itertools.chain(_block_lines(package.body, ctx), [""], notes):
         if line.strip() or (lines and lines[-1]):
             lines.append(line if line.strip() else "")
-    return lines
+    return lines, package
 
 
-def read_docx(path: Path) -> RawText:
-    """Read a .docx into ``RawText`` (.doc and .rtf come here through ``ingest.office``)."""
+def read_docx(path: Path, limits: ReadLimits | None = None) -> RawText:
+    """Read a .docx into ``RawText`` (.doc and .rtf come here through ``ingest.office``); a
+    document with no text but pictures of its pages is read by OCR (``limits``)."""
     with path.open("rb") as handle:
         magic = handle.read(8)
     if magic == _OLE_MAGIC:
@@ -358,8 +359,13 @@ def read_docx(path: Path) -> RawText:
         raise IngestError(f"not a valid .docx ({exc})") from exc
     with archive:
         check_docx_archive(archive)  # before any part is inflated
-        lines = _document_lines(archive, path)
-    text = "\n".join(lines).strip("\n")
+        lines, package = _document_lines(archive, path)
+        text = "\n".join(lines).strip("\n")
+        pictures = package.pictures() if not text.strip() else []
+    if pictures:
+        from vbparse.ingest.ocr import read_pictures
+
+        return read_pictures(pictures, "docx", limits)
     if not text.strip():
         raise IngestError("no text in document")
     return RawText(text=text + "\n", format="docx")

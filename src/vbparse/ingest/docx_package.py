@@ -36,6 +36,10 @@ from typing import Any
 from vbparse.ingest.docx_styles import StyleIndex, qn
 from vbparse.ingest.docx_xml import parse_plain
 
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_VML_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DOCUMENT_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -55,6 +59,7 @@ class WordPackage:
     path: Path
     document: Any
     related: list[tuple[str, str]] = field(default_factory=list)  # (type, member name)
+    targets: dict[str, str] = field(default_factory=dict)  # relationship id -> member name
     _parsed: dict[str, Any | None] = field(default_factory=dict)
 
     @property
@@ -68,6 +73,16 @@ class WordPackage:
             member = next((m for t, m in self.related if t == _DOCUMENT_RELS + kind), None)
             self._parsed[kind] = None if member is None else parse_plain(self.archive.read(member))
         return self._parsed[kind]
+
+    def pictures(self) -> list[bytes]:
+        """The pictures the body shows (DrawingML's ``a:blip``, VML's ``v:imagedata``), in
+        the body's order, each once."""
+        ids = [
+            node.get(_EMBED if node.tag == _BLIP else _VML_ID)
+            for node in self.body.iter(_BLIP, _VML_IMAGE)
+        ]
+        members = [self.targets[i] for i in dict.fromkeys(ids) if i in self.targets]
+        return [self.archive.read(m) for m in members if m in self.archive.NameToInfo]
 
     def styles(self) -> StyleIndex:
         """The styles part, indexed, or python-docx's default styles when the document has
@@ -147,6 +162,11 @@ def _parse(blob: bytes) -> Any:
 def _relationships(archive: zipfile.ZipFile, source: str) -> list[tuple[str, str]]:
     """(type, target member name) of the internal relationships of the part ``source``
     (``/`` for the package), as python-docx resolves them."""
+    return [(kind, member) for _, kind, member in _relationship_rows(archive, source)]
+
+
+def _relationship_rows(archive: zipfile.ZipFile, source: str) -> list[tuple[str, str, str]]:
+    """(id, type, target member name) of the internal relationships of the part ``source``."""
     from lxml import etree
 
     base, name = posixpath.split(source)
@@ -159,7 +179,7 @@ def _relationships(archive: zipfile.ZipFile, source: str) -> list[tuple[str, str
         if rel.get("TargetMode") == "External":
             continue
         target = posixpath.abspath(posixpath.join(base, rel.get("Target")))
-        out.append((rel.get("Type"), target.lstrip("/")))
+        out.append((rel.get("Id"), rel.get("Type"), target.lstrip("/")))
     return out
 
 
@@ -191,4 +211,7 @@ def open_package(archive: zipfile.ZipFile, path: Path) -> WordPackage:
     if content_type != _WORD_MAIN:
         raise NotAWordFile(f"file '{path}' is not a Word file, content type is '{content_type}'")
     document = parse_plain(archive.read(main))
-    return WordPackage(archive, path, document, _relationships(archive, f"/{main}"))
+    rows = _relationship_rows(archive, f"/{main}")
+    return WordPackage(
+        archive, path, document, [(t, m) for _, t, m in rows], {i: m for i, _, m in rows}
+    )

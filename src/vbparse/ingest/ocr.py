@@ -17,8 +17,9 @@ is an ``IngestError``.
 from __future__ import annotations
 
 import contextlib
+import io
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,12 @@ from vbparse.ingest.layout import read_pages, render
 from vbparse.ingest.ocr_repair import repair_row_labels
 from vbparse.ingest.ocr_slots import fill_slots
 from vbparse.ingest.ocr_words import LANG, Crop, read_crops, tesseract_data, words_of
-from vbparse.ingest.ocr_zones import ZONE_CONFIG, merge_zone_words, signature_crop, split_ink
+from vbparse.ingest.ocr_zones import (
+    merge_zone_words,
+    read_zones,
+    signature_crop,
+    split_ink,
+)
 from vbparse.ingest.page_model import Box, Page, Table, Word
 from vbparse.ingest.ruling import Grid, erase_rules, find_grid
 from vbparse.ingest.safety import (
@@ -87,7 +93,7 @@ def check_tesseract() -> None:
 MIN_CELL_INK_PX = 40
 CELL_INSET_PX = 6
 # (the signature zone's: the two are read in one run)
-CELL_CONFIG = ZONE_CONFIG
+CELL_CONFIG = "--psm 6"
 
 # What the tests of one run against one run per image call (``ocr_words`` holds them).
 _tesseract_data = tesseract_data
@@ -173,11 +179,11 @@ def read_prepared(pages: list[Prepared]) -> list[OcrPage]:
     # page's words leave empty, which the zone's words and the header's slots, merged
     # below, almost never reach into; a cell they change is read in a run of its own.
     guessed = [_empty_cell_boxes(inks[k], cells[k], found[k][0]) for k in range(len(pages))]
-    crops = [(crop, box[0], box[1]) for _, (box, crop) in zones_found]
-    crops += [_crop(pages[k], b) for k, boxes in enumerate(guessed) for b in boxes]
-    extra = iter(read_crops(crops, ZONE_CONFIG))
-    for k, (box, _) in zones_found:
-        found[k] = merge_zone_words(*found[k], box, *next(extra))
+    zone_words = read_zones([(crop, box[0], box[1]) for _, (box, crop) in zones_found], read_crops)
+    for (k, (box, _)), read in zip(zones_found, zone_words, strict=True):
+        found[k] = merge_zone_words(*found[k], box, *read)
+    crops = [_crop(pages[k], b) for k, boxes in enumerate(guessed) for b in boxes]
+    extra = iter(read_crops(crops, CELL_CONFIG))
     cell_words = [{b: next(extra)[0] for b in boxes} for boxes in guessed]
     filled = [
         fill_slots(*found[k], p.ink) if p.ink is not None else (*found[k], [])
@@ -302,55 +308,100 @@ def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
     """OCR an image file (a multi-page TIFF gives one page per frame)."""
     from PIL import Image, UnidentifiedImageError
 
-    limits = limits or ReadLimits()
-    if limits.ocr == "off":
-        raise IngestError("an image needs OCR, and --ocr off: nothing to read")
-    max_pages = limits.max_pages or MAX_PAGES
-    time_limit = limits.time_limit_s or TIME_LIMIT_S
-    check_tesseract()
+    limits = _ocr_limits(limits)
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb check, at our limit
-    cut: list[str] = []
-    results: list[OcrPage] = []
     try:
         with _no_bomb_warning(), Image.open(path) as image:
             total = getattr(image, "n_frames", 1)
-            if total > max_pages:
-                cut.append(f"only the first {max_pages} of {total} pages were read")
-            count = min(total, max_pages)
 
             # Frame by frame: only the frame being prepared is decoded (a TIFF of 100 large
             # frames, copied all at once, took GBs); a chunk keeps their prepared copies.
-            def frames() -> Iterator[tuple[int, Any]]:
+            def frames(count: int) -> Iterator[tuple[int, Any]]:
                 for index in range(count):
                     image.seek(index)
                     check_pixels(*image.size, f"page {index + 1}" if total > 1 else "image")
                     yield index, image
 
-            for _, result in read_in_chunks(frames(), time_limit):
-                if result is not None:
-                    results.append(result)
-            if len(results) < count:
-                cut.append(
-                    f"time limit {time_limit:.0f} s reached: read {len(results)} of {total} pages"
-                )
+            results, cut = _read_frames(frames, total, limits)
     except Image.DecompressionBombError as exc:
-        raise IngestError(
-            f"image larger than the limit of {MAX_IMAGE_PIXELS // 1_000_000} million pixels ({exc})"
-        ) from None
+        raise _too_large(exc) from None
     except (UnidentifiedImageError, OSError, EOFError) as exc:
         raise IngestError(f"not a readable image ({exc})") from exc
+    return _page_text(results, cut, "image", "image with no text (OCR found nothing)")
+
+
+def read_pictures(pictures: list[bytes], fmt: str, limits: ReadLimits | None = None) -> RawText:
+    """OCR the pictures of a document that holds no text but its pages as images (a Word
+    file a clerk made of scanned pages: thông báo 320/TB-ĐGS of HĐND Tuần Giáo, a real
+    .doc), one page a picture, in order; ``fmt`` is the document's format."""
+    from PIL import Image, UnidentifiedImageError
+
+    limits = _ocr_limits(limits)
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+
+    def frames(count: int) -> Iterator[tuple[int, Any]]:
+        for index in range(count):
+            with Image.open(io.BytesIO(pictures[index])) as image:
+                check_pixels(*image.size, f"picture {index + 1}")
+                yield index, image
+
+    try:
+        with _no_bomb_warning():
+            results, cut = _read_frames(frames, len(pictures), limits)
+    except Image.DecompressionBombError as exc:
+        raise _too_large(exc) from None
+    except (UnidentifiedImageError, OSError, EOFError) as exc:
+        raise IngestError(f"a page picture is not a readable image ({exc})") from exc
+    raw = _page_text(results, cut, fmt, "no text in document, and OCR found none in its pictures")
+    raw.warnings.insert(0, f"no text in the document: its {len(pictures)} pictures read by OCR")
+    return raw
+
+
+def _ocr_limits(limits: ReadLimits | None) -> ReadLimits:
+    limits = limits or ReadLimits()
+    if limits.ocr == "off":
+        raise IngestError("an image needs OCR, and --ocr off: nothing to read")
+    check_tesseract()
+    return limits
+
+
+def _too_large(exc: Exception) -> IngestError:
+    return IngestError(
+        f"image larger than the limit of {MAX_IMAGE_PIXELS // 1_000_000} million pixels ({exc})"
+    )
+
+
+def _read_frames(
+    frames: Callable[[int], Iterator[tuple[int, Any]]], total: int, limits: ReadLimits
+) -> tuple[list[OcrPage], list[str]]:
+    """The pages read of ``frames(count)`` (up to the page limit, within the time limit) and
+    the warnings that say what was left unread."""
+    max_pages = limits.max_pages or MAX_PAGES
+    time_limit = limits.time_limit_s or TIME_LIMIT_S
+    cut: list[str] = []
+    if total > max_pages:
+        cut.append(f"only the first {max_pages} of {total} pages were read")
+    count = min(total, max_pages)
+    results = [r for _, r in read_in_chunks(frames(count), time_limit) if r is not None]
+    if len(results) < count:
+        cut.append(f"time limit {time_limit:.0f} s reached: read {len(results)} of {total} pages")
+    return results, cut
+
+
+def _page_text(results: list[OcrPage], cut: list[str], fmt: str, empty: str) -> RawText:
+    """The text of OCR'd pages, as a reader gives it."""
+    from vbparse.ingest.ocr_repair import repair_page_text
+
     blocks = read_pages([r.page for r in results])
     text, page_starts = render(blocks)
     if not text.strip():
-        raise IngestError("image with no text (OCR found nothing)")
-    from vbparse.ingest.ocr_repair import repair_page_text
-
+        raise IngestError(empty)
     text = repair_page_text(text)
     confidences = [r.confidence for r in results if r.page.words]
     notes = [note for r in results for note in r.notes]
     return RawText(
         text=text,
-        format="image",
+        format=fmt,
         pages=len(results),
         page_starts=page_starts,
         ocr=True,

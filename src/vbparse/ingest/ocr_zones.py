@@ -7,7 +7,10 @@
 - **The signature zone** (right of the Nơi nhận list, from its line down) holds a few short
   lines among a signature and a seal, which Tesseract's page layout often takes for a
   picture and drops. That zone is read again on its own as one block of text
-  (``ZONE_CONFIG``), the words of the Nơi nhận column whitened out of it first.
+  (``ZONE_CONFIG``), the words of the Nơi nhận column whitened out of it first. A zone
+  whose block reading holds no signer's name is read once more as sparse text
+  (``SPARSE_ZONE_CONFIG``): a seal and a signature around the name can make the block's
+  layout take the name's line for part of a picture.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 import regex
 
 from vbparse.grammars import load_yaml
+from vbparse.ingest.ocr_words import Crop
 from vbparse.ingest.opencv import cv2_single
 from vbparse.ingest.page_model import Word, group_lines
 
@@ -26,6 +30,7 @@ from vbparse.ingest.page_model import Word, group_lines
 # print stay under ~30; ballpoint blue and seal red differ by 60 and more.
 INK_CHROMA = 48
 ZONE_CONFIG = "--psm 6"
+SPARSE_ZONE_CONFIG = "--psm 11"
 # The signer's title may stand this many line heights above the "Nơi nhận:" line.
 ZONE_LINES_ABOVE = 2.0
 # The signature block stands right of this share of the page width.
@@ -48,7 +53,11 @@ _NAME_MARKS = "“”\"'‘’{}()[]|/\\,.;:"
 # A word cut by the zone's top edge is a piece of the line above (the body's last line).
 ZONE_EDGE_PX = 3
 
-WordReader = Callable[[Any, str, int, int], tuple[list[Word], list[float]]]
+Reading = tuple[list[Word], list[float]]
+WordReader = Callable[[Any, str, int, int], Reading]
+CropsReader = Callable[[list[Crop], str], list[Reading]]
+# A signer's name has this many words, the family name first.
+NAME_WORDS = (2, 5)
 
 
 def split_ink(image: Any) -> tuple[Any, Any]:
@@ -144,8 +153,48 @@ def reread_signature_zone(
     if zone is None:
         return words, confidences
     box, crop = zone
-    found, found_conf = read(crop, ZONE_CONFIG, box[0], box[1])
+
+    def read_each(crops: list[Crop], config: str) -> list[Reading]:
+        return [read(image, config, dx, dy) for image, dx, dy in crops]
+
+    [(found, found_conf)] = read_zones([(crop, box[0], box[1])], read_each)
     return merge_zone_words(words, confidences, box, found, found_conf)
+
+
+def read_zones(crops: list[Crop], read: CropsReader) -> list[Reading]:
+    """Each signature zone's reading (``read`` takes crops and a config and reads them in
+    one run): as one block of text, or, where that holds no signer's name, as sparse text
+    when that holds one. The seal and the signature around "Lê Hoàng Anh" (công văn
+    2082/SYT-NVY of Sở Y tế Kiên Giang, a real signed scan) left the block reading without
+    the name's line; the sparse reading has it."""
+    readings = read(crops, ZONE_CONFIG)
+    again = [k for k, reading in enumerate(readings) if not has_signer_name(*reading)]
+    sparse = read([crops[k] for k in again], SPARSE_ZONE_CONFIG) if again else []
+    for k, reading in zip(again, sparse, strict=True):
+        if has_signer_name(*reading):
+            readings[k] = reading
+    return readings
+
+
+def has_signer_name(words: list[Word], confidences: list[float]) -> bool:
+    """A line of the reading is a person's name: capitalised words of letters, the first a
+    family name (which the seal or the signature may have blurred), the rest read well."""
+    confidence = {id(w): c for w, c in zip(words, confidences, strict=True)}
+    for line in group_lines(words):
+        names = [w.text.strip(_NAME_MARKS) for w in line.words]
+        if (
+            NAME_WORDS[0] <= len(names) <= NAME_WORDS[1]
+            and names[0] in _surnames()
+            and all(n[:1].isupper() and n.isalpha() for n in names)
+            and all(confidence[id(w)] >= ZONE_MIN_CONFIDENCE for w in line.words[1:])
+        ):
+            return True
+    return False
+
+
+@functools.cache
+def _surnames() -> frozenset[str]:
+    return frozenset(load_yaml("ocr_vocabulary.yaml")["surnames"])
 
 
 def signature_crop(image: Any, words: list[Word]) -> tuple[Box, Any] | None:

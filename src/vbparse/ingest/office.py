@@ -22,7 +22,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from vbparse.ingest import IngestError, RawText
+from vbparse.ingest import IngestError, RawText, ReadLimits
 
 CONVERT_TIMEOUT_S = 120
 INSTALL_HINT = (
@@ -91,11 +91,11 @@ def convert_to_docx(path: Path, workdir: Path) -> Path:
     return converted
 
 
-def read_office(path: Path) -> RawText:
+def read_office(path: Path, limits: ReadLimits | None = None) -> RawText:
     """Read a ``.doc`` or ``.rtf`` through LibreOffice and the ``.docx`` reader."""
     from vbparse.ingest.docx import read_docx
 
     with tempfile.TemporaryDirectory(prefix="vbparse-office-") as tmp:
-        raw = read_docx(convert_to_docx(path, Path(tmp)))
+        raw = read_docx(convert_to_docx(path, Path(tmp)), limits)
     raw.warnings.append(f"{path.suffix.lower()} converted to .docx with LibreOffice")
     return raw
