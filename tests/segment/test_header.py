@@ -870,10 +870,13 @@ def test_ocr_damaged_date_line_still_gives_its_place(line):
         ("Viv thông báo hiệu lực của Hiệp định MAAC", "thông báo hiệu lực của Hiệp định MAAC"),
         ("VW giải đáp vướng mắc", "giải đáp vướng mắc"),
         ("._ V/v xử lý thuế đối với phế liệu", "xử lý thuế đối với phế liệu"),
+        # a web copy without the slash (công văn 3029/BGDĐT-KTKĐCLGD, real b75)
+        ("Vv lịch, thời gian biểu thi THPT quốc gia", "lịch, thời gian biểu thi THPT quốc gia"),
     ],
 )
 def test_ocr_subject_label(line, subject):
-    """ "V/v" as OCR reads it in letters of ministries (real batches b33/b37)."""
+    """ "V/v" as OCR reads it in letters of ministries (real batches b33/b37), or a web copy
+    writes it."""
     from vbparse.pipeline import parse_text
 
     doc = parse_text(

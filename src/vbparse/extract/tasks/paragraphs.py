@@ -345,14 +345,23 @@ def preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> Resol
     return Resolved(roles=roles, lead=roles.lead, deadline=None)
 
 
+# Words after a lead-in's last body that only say which of them ("chủ trì cụm thi").
+QUALIFIER_WORDS = 4
+
+
 def _ends_with_triggered_lead(own: str, offset: int, roles: Roles) -> bool:
     """Whether the paragraph ends with its trigger's bodies and the colon: "Xét đề nghị của
     Bộ Tài chính tại văn bản số …, Thủ tướng Chính phủ giao Bộ Tài chính:" (công văn
-    2713/VPCP-KTTH, real) introduces the items however long what it answers is."""
+    2713/VPCP-KTTH, real) introduces the items however long what it answers is; so does one
+    whose bodies a few words qualify ("… đề nghị các sở GDĐT, các đại học, học viện và các
+    trường đại học chủ trì cụm thi:", công văn 3029/BGDĐT-KTKĐCLGD, real)."""
     if not roles.lead_triggered:
         return False
     ends = [agency.span.end for agency in roles.lead if agency.span is not None]
-    return bool(ends) and own[max(ends) - offset :].strip() == ":"
+    if not ends:
+        return False
+    rest = own[max(ends) - offset :].strip()
+    return rest.endswith(":") and len(rest[:-1].split()) <= QUALIFIER_WORDS
 
 
 def guides(tree: ClauseTree, text: str) -> bool:
