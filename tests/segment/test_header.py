@@ -1155,3 +1155,30 @@ def test_kính_gửi_list_ends_with_its_short_name():
         "Giám đốc trung tâm y tế có giường bệnh",
     ]
     assert text[header.body_start :].lstrip().startswith("Ngày 11/12/2017")
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Nơi nhận:",
+        "Nơi nhân:",  # a mark misread (40/HCCV, real scan)
+        "Noi nhén:",  # công văn 2546/TCT-DNNCN as OCR text, real b37
+        "Nưi nhận:",  # quyết định 46/QĐ-BCĐCCHC, real scan b74
+        "Nøi nhận:",  # công văn 2734/SYT-TCCB Đắk Nông, real scan b59
+    ],
+)
+def test_ocr_cc_label_ends_the_last_article(label):
+    """The Nơi nhận label as OCR reads it ends the body: its list is no item of the last
+    article (quyết định 46/QĐ-BCĐCCHC: 'Như Diêu 3', 'Lưu: VT' were read as Điều 2's items)."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH\nSố: 46/QĐ-BCĐCCHC\nHà Nội, ngày 16 tháng 4 năm 2021\n"
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch kiểm tra\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra.\n"
+        "Điều 2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định "
+        f"này.\n{label}\n- Như Điều 2;\n- Thủ tướng, các Phó Thủ tướng Chính phủ;\n"
+        "- Lưu: VT, BCĐCCHC (2).\nTRƯỞNG BAN\nTrương Hòa Bình\n"
+    )
+    assert [t.id for t in doc.tasks] == ["Điều 2"]
+    assert doc.cc[-1] == "Lưu: VT, BCĐCCHC (2)"
