@@ -1176,9 +1176,10 @@ def test_ocr_cc_label_ends_the_last_article(label):
         "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH\nSố: 46/QĐ-BCĐCCHC\nHà Nội, ngày 16 tháng 4 năm 2021\n"
         "QUYẾT ĐỊNH\nBan hành Kế hoạch kiểm tra\nQUYẾT ĐỊNH:\n"
         "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm tra.\n"
-        "Điều 2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định "
-        f"này.\n{label}\n- Như Điều 2;\n- Thủ tướng, các Phó Thủ tướng Chính phủ;\n"
-        "- Lưu: VT, BCĐCCHC (2).\nTRƯỞNG BAN\nTrương Hòa Bình\n"
+        "Điều 2. Các thành viên Ban Chỉ đạo cải cách hành chính của Chính phủ chịu trách nhiệm "
+        f"thi hành Quyết định này.\n{label}\n- Như Diêu 3\n"
+        "- Thủ tướng, các Phó Thủ tướng Chính phủ:\n- Lưu: VT, BCĐCCHC (2). 53\nO CAI CÁCH\n"
+        "su CHÍNH PHÙ\nTrương Hòa Bình\n"
     )
     assert [t.id for t in doc.tasks] == ["Điều 2"]
-    assert doc.cc[-1] == "Lưu: VT, BCĐCCHC (2)"
+    assert doc.cc[0] == "Như Diêu 3" and doc.cc[-1] == "Lưu: VT, BCĐCCHC (2)"
