@@ -55,7 +55,11 @@ def _heads() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[tuple[st
     g = load_yaml("agencies/defined_terms.yaml")
     every = [*g["addressee_heads"], *g["addressee_name_heads"]]
     heads = "|".join(regex.escape(h) for h in sorted(every, key=len, reverse=True))
-    entry = regex.compile(rf"^(?:[Qq]uý\s+)?(?P<head>{heads})(?!\p{{L}})", regex.IGNORECASE)
+    titles = "|".join(regex.escape(t) for t in g["addressee_person_titles"])
+    entry = regex.compile(
+        rf"^(?:[Qq]uý\s+)?(?:(?:{titles})\s+)?(?P<body>(?:các\s+)?(?P<head>{heads})(?!\p{{L}}))",
+        regex.IGNORECASE,
+    )
     request = regex.compile(
         rf"{g['addressee_request']}(?P<head>{heads})(?!\p{{L}})", regex.IGNORECASE
     )
@@ -73,7 +77,9 @@ def unlisted_addressees(lines: Iterable[str], known: list[Agency]) -> list[Agenc
         m = entry.match(words, timeout=time_left())
         if m is None or any(a.text and a.text in line for a in known):
             continue
-        found.append(Agency(name=words, kind="other", text=words))
+        body = words[m.start("body") :]
+        name = body[:1].upper() + body[1:]
+        found.append(Agency(name=name, kind="other", text=body))
     return found
 
 

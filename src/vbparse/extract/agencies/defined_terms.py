@@ -38,6 +38,7 @@ class _Grammar:
     addressed_as: tuple[tuple[str, ...], ...]
     addressed_as_one: tuple[tuple[str, ...], ...]
     addressed_in_full: tuple[str, ...]
+    person_titles: tuple[tuple[str, ...], ...]
     list_head: regex.Pattern[str]
     max_listed: int
     list_reach: int
@@ -53,6 +54,7 @@ def _grammar() -> _Grammar:
         joiners=regex.compile(g["joiners"], regex.IGNORECASE),
         max_bodies=int(g["max_bodies"]),
         determiners=frozenset(fold_word(w) for w in g["determiners"]),
+        person_titles=tuple(map(_words_key, g["addressee_person_titles"])),
         addressed_as=tuple(map(_words_key, g["addressed_as"])),
         addressed_as_one=tuple(map(_words_key, g["addressed_as_one"])),
         addressed_in_full=tuple(t.casefold() for t in g["addressed_in_full"]),
@@ -89,8 +91,14 @@ def _words_key(words: str) -> tuple[str, ...]:
 
 
 def _key(words: str) -> tuple[str, ...]:
+    """The words' key without the words before a short name that do not change whom it
+    names: a determiner ("các"), the head of the bodies ("thủ trưởng các đơn vị" names the
+    units, as the task's mention of it does)."""
     keys = _words_key(words)
-    while keys and keys[0] in _grammar().determiners:
+    g = _grammar()
+    title = next((t for t in g.person_titles if keys[: len(t)] == t and len(keys) > len(t)), ())
+    keys = keys[len(title) :]
+    while keys and keys[0] in g.determiners:
         keys = keys[1:]
     return keys
 
