@@ -13,12 +13,12 @@ from collections.abc import Iterable
 
 import regex
 
-from vbparse.extract.agencies.keys import fold_phrase
+from vbparse.extract.agencies.keys import fold_phrase, same_name
 from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Span
 from vbparse.pattern_time import time_left
 
-__all__ = ["addressed_by_head", "unlisted_addressees"]
+__all__ = ["addressed_by_head", "units_of_issuer", "unlisted_addressees"]
 
 # Bullets, the polite "quý" and the punctuation around a Kính gửi entry.
 _ENTRY_EDGES = regex.compile(r"^[\s\-–+•*]+|[\s;.,:]+$")
@@ -81,6 +81,18 @@ def unlisted_addressees(lines: Iterable[str], known: list[Agency]) -> list[Agenc
         name = body[:1].upper() + body[1:]
         found.append(Agency(name=name, kind="other", text=body))
     return found
+
+
+def units_of_issuer(line: str, found: list[Agency], issuer: str | None) -> list[Agency]:
+    """The agencies of a Kính gửi entry, where the issuer named after other words ("Đơn vị
+    thuộc, trực thuộc Sở Y tế" in a letter of that Sở, công văn 2062/SYT-NVY Kiên Giang, real
+    scan b72) is the entry whole: no letter is addressed to its own issuer, so the entry
+    names the issuer's units."""
+    own = [a for a in found if a.text and (same_name(a.name, issuer) or same_name(a.text, issuer))]
+    words = _ENTRY_EDGES.sub("", line)
+    if len(own) != 1 or len(found) != 1 or words.startswith(own[0].text):
+        return found
+    return [Agency(name=words[:1].upper() + words[1:], kind="group", text=words)]
 
 
 def addressed_by_head(own: str, offset: int, addressees: list[Agency]) -> list[Agency]:

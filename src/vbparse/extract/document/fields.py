@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from vbparse.extract.agencies.addressees import unlisted_addressees
+from vbparse.extract.agencies.addressees import units_of_issuer, unlisted_addressees
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.agencies.matcher import Tokens, find_agencies
@@ -335,7 +335,11 @@ def addressees(header: Header, province: str | None, issuer: str | None = None) 
     """The Kính gửi lines as agencies: who an item with no named subject speaks to. An entry
     headed by a kind of body the gazetteer lacks ("Hội nghề Cá Việt Nam") is one too; a body
     the issuer answers to (``overseers``: an Ủy ban nhân dân's Hội đồng nhân dân) is none."""
-    known = [a for line in header.recipients for a in find_agencies(line, province=province)]
+    known = [
+        a
+        for line in header.recipients
+        for a in units_of_issuer(line, list(find_agencies(line, province=province)), issuer)
+    ]
     return [
         a for a in known + unlisted_addressees(header.recipients, known) if not _oversees(a, issuer)
     ]
