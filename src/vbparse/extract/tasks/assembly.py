@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
+from vbparse.extract.agencies.established import as_established, work_holder
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.tasks.fields import read_task_fields
 from vbparse.extract.tasks.headings import (
@@ -162,6 +163,10 @@ def _item_tasks(
         )
         if described:
             roles.lead = described
+        elif not roles.lead and (holder := work_holder(own, clause.text_start, text)):
+            roles.lead = [holder]  # "Điều 2. Chức năng, nhiệm vụ của Đoàn kiểm tra như sau:"
+        else:
+            roles.lead = [as_established(agency, text) for agency in roles.lead]
         parent = resolved.get(id(clause.parent)) if clause.parent else heading
         if parent is not None:
             roles.lead = _place_unnamed_committee(roles.lead, parent.lead)
