@@ -1183,3 +1183,16 @@ def test_ocr_cc_label_ends_the_last_article(label):
     )
     assert [t.id for t in doc.tasks] == ["Điều 2"]
     assert doc.cc[0] == "Như Diêu 3" and doc.cc[-1] == "Lưu: VT, BCĐCCHC (2)"
+
+
+def test_ocr_issuer_under_its_parent_keeps_the_parents_province():
+    """ "UBND TỈNH KIÊN GIANG" / "SƠ Y TẾ" (OCR lost the hook of "SỞ", real scans of Sở Y tế
+    Kiên Giang, b65-b72): the body known by its letters is the Sở of the parent's province."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "UBND TỈNH KIÊN GIANG\nSƠ Y TẾ\nSố: 29/SYT-KHTC\nV/v cung cấp thông tin\n"
+        "Kiên Giang, ngày 5 tháng 1 năm 2017\nKính gửi: Các bệnh viện.\n"
+        "Đề nghị các bệnh viện báo cáo.\n"
+    )
+    assert doc.issuer == "Sở Y tế tỉnh Kiên Giang"

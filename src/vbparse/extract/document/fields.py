@@ -70,7 +70,10 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         if len(lines) == 1 and (named := _last_of_two(lines[0], issuer_province(header))):
             return named
         if known := _known_issuer(lines[-1]):
-            return known
+            # under its parent line, the body of the parent's province ("UBND TỈNH KIÊN
+            # GIANG" / "SƠ Y TẾ", OCR's lost hook: Sở Y tế tỉnh Kiên Giang, real scans b65-b72)
+            placed = _whole_agency(known, issuer_province(header)) if len(lines) > 1 else None
+            return placed or known
         # Issuer lines no body is named by, damaged ("BỘ VĂN HÓA, TH THAO" / "VÀ DU LỊCH",
         # công văn 5324/BVHTTDL-DSVH as a web copy, real): the number's issuer code names it.
         if number and number.issuer_code in names:
