@@ -363,3 +363,20 @@ def test_pdf_page_with_letters_drawn_as_shapes_goes_to_ocr():
     assert _textless_reason(drawn) == "no text layer (letters drawn as shapes)"
     assert _textless_reason(SimpleNamespace(images=[object()], curves=[], rects=[]))
     assert _textless_reason(SimpleNamespace(images=[], curves=[], rects=[object()] * 3)) is None
+
+
+def test_pdf_text_layer_with_foreign_letters_detected():
+    """A scanner's layer that keeps some marks and reads others as letters Vietnamese has not
+    ("Dà Näng", "cüa"): every page of công văn 5710/UBND-SGDĐT Đà Nẵng (real scan, b77) goes
+    to OCR; the real corpus's born-digital pages do not."""
+    import pdfplumber
+
+    real_new = Path(__file__).resolve().parents[1] / "fixtures" / "real_new"
+    scan = real_new / "b77_repo_scans" / "cv_5710_ubnd-sgddt_danang_2023.pdf"
+    with pdfplumber.open(scan) as pdf:
+        reasons = [pdf_reader.unmarked_layer(page.extract_text() or "") for page in pdf.pages]
+    assert all(r and "letters Vietnamese has not" in r for r in reasons), reasons
+    typed = real_new / "b68_repo_files"
+    for path in sorted(typed.glob("*.pdf")):
+        with pdfplumber.open(path) as pdf:
+            assert all(pdf_reader.unmarked_layer(p.extract_text() or "") is None for p in pdf.pages)
