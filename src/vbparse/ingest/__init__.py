@@ -92,7 +92,7 @@ def _read_office(path: Path, limits: ReadLimits) -> RawText:
 
 
 def _read_image(path: Path, limits: ReadLimits) -> RawText:
-    from vbparse.ingest.ocr import read_image
+    from vbparse.ingest.ocr_files import read_image
 
     return read_image(path, limits)
 

@@ -363,7 +363,7 @@ def read_docx(path: Path, limits: ReadLimits | None = None) -> RawText:
         text = "\n".join(lines).strip("\n")
         pictures = package.pictures() if not text.strip() else []
     if pictures:
-        from vbparse.ingest.ocr import read_pictures
+        from vbparse.ingest.ocr_files import read_pictures
 
         return read_pictures(pictures, "docx", limits)
     if not text.strip():

@@ -10,23 +10,20 @@ cells in a second. Tesseract runs in this process where its library can be loade
 Words keep their boxes, so ``vbparse.ingest.layout`` reads columns and ruled tables as for a
 PDF with a text layer; ruled tables are found from their rules (``vbparse.ingest.ruling``),
 which are erased before Tesseract reads the page. The mean word confidence is kept, and the
-repairs of ``ocr_repair`` are applied to the text. An image in which Tesseract finds no text
-is an ``IngestError``.
+repairs of ``ocr_repair`` are applied to the text. Image files and a Word file's page
+pictures are read through ``vbparse.ingest.ocr_files``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vbparse.ingest import IngestError, RawText, ReadLimits
+from vbparse.ingest import IngestError
 from vbparse.ingest.deskew import TurnedLater, estimate_skew, turn
-from vbparse.ingest.layout import read_pages, render
 from vbparse.ingest.ocr_repair import repair_row_labels
 from vbparse.ingest.ocr_slots import fill_slots
 from vbparse.ingest.ocr_words import LANG, Crop, read_crops, tesseract_data, words_of
@@ -39,10 +36,6 @@ from vbparse.ingest.ocr_zones import (
 from vbparse.ingest.page_model import Box, Page, Table, Word
 from vbparse.ingest.ruling import Grid, erase_rules, find_grid
 from vbparse.ingest.safety import (
-    MAX_IMAGE_PIXELS,
-    MAX_PAGES,
-    TIME_LIMIT_S,
-    check_pixels,
     render_dpi,
 )
 from vbparse.ingest.scan_render import render_page
@@ -290,122 +283,3 @@ def ocr_pdf_pages(
         yield from read_in_chunks(rendered(), time_limit_s)
     finally:
         pdf.close()
-
-
-@contextlib.contextmanager
-def _no_bomb_warning() -> Iterator[None]:
-    """Pillow warns (on stderr) about images past half its limit: ``check_pixels`` decides."""
-    import warnings
-
-    from PIL import Image
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        yield
-
-
-def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
-    """OCR an image file (a multi-page TIFF gives one page per frame)."""
-    from PIL import Image, UnidentifiedImageError
-
-    limits = _ocr_limits(limits)
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb check, at our limit
-    try:
-        with _no_bomb_warning(), Image.open(path) as image:
-            total = getattr(image, "n_frames", 1)
-
-            # Frame by frame: only the frame being prepared is decoded (a TIFF of 100 large
-            # frames, copied all at once, took GBs); a chunk keeps their prepared copies.
-            def frames(count: int) -> Iterator[tuple[int, Any]]:
-                for index in range(count):
-                    image.seek(index)
-                    check_pixels(*image.size, f"page {index + 1}" if total > 1 else "image")
-                    yield index, image
-
-            results, cut = _read_frames(frames, total, limits)
-    except Image.DecompressionBombError as exc:
-        raise _too_large(exc) from None
-    except (UnidentifiedImageError, OSError, EOFError) as exc:
-        raise IngestError(f"not a readable image ({exc})") from exc
-    return _page_text(results, cut, "image", "image with no text (OCR found nothing)")
-
-
-def read_pictures(pictures: list[bytes], fmt: str, limits: ReadLimits | None = None) -> RawText:
-    """OCR the pictures of a document that holds no text but its pages as images (a Word
-    file a clerk made of scanned pages: thông báo 320/TB-ĐGS of HĐND Tuần Giáo, a real
-    .doc), one page a picture, in order; ``fmt`` is the document's format."""
-    from PIL import Image, UnidentifiedImageError
-
-    limits = _ocr_limits(limits)
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
-
-    def frames(count: int) -> Iterator[tuple[int, Any]]:
-        for index in range(count):
-            with Image.open(io.BytesIO(pictures[index])) as image:
-                check_pixels(*image.size, f"picture {index + 1}")
-                yield index, image
-
-    try:
-        with _no_bomb_warning():
-            results, cut = _read_frames(frames, len(pictures), limits)
-    except Image.DecompressionBombError as exc:
-        raise _too_large(exc) from None
-    except (UnidentifiedImageError, OSError, EOFError) as exc:
-        raise IngestError(f"a page picture is not a readable image ({exc})") from exc
-    raw = _page_text(results, cut, fmt, "no text in document, and OCR found none in its pictures")
-    raw.warnings.insert(0, f"no text in the document: its {len(pictures)} pictures read by OCR")
-    return raw
-
-
-def _ocr_limits(limits: ReadLimits | None) -> ReadLimits:
-    limits = limits or ReadLimits()
-    if limits.ocr == "off":
-        raise IngestError("an image needs OCR, and --ocr off: nothing to read")
-    check_tesseract()
-    return limits
-
-
-def _too_large(exc: Exception) -> IngestError:
-    return IngestError(
-        f"image larger than the limit of {MAX_IMAGE_PIXELS // 1_000_000} million pixels ({exc})"
-    )
-
-
-def _read_frames(
-    frames: Callable[[int], Iterator[tuple[int, Any]]], total: int, limits: ReadLimits
-) -> tuple[list[OcrPage], list[str]]:
-    """The pages read of ``frames(count)`` (up to the page limit, within the time limit) and
-    the warnings that say what was left unread."""
-    max_pages = limits.max_pages or MAX_PAGES
-    time_limit = limits.time_limit_s or TIME_LIMIT_S
-    cut: list[str] = []
-    if total > max_pages:
-        cut.append(f"only the first {max_pages} of {total} pages were read")
-    count = min(total, max_pages)
-    results = [r for _, r in read_in_chunks(frames(count), time_limit) if r is not None]
-    if len(results) < count:
-        cut.append(f"time limit {time_limit:.0f} s reached: read {len(results)} of {total} pages")
-    return results, cut
-
-
-def _page_text(results: list[OcrPage], cut: list[str], fmt: str, empty: str) -> RawText:
-    """The text of OCR'd pages, as a reader gives it."""
-    from vbparse.ingest.ocr_repair import repair_page_text
-
-    blocks = read_pages([r.page for r in results])
-    text, page_starts = render(blocks)
-    if not text.strip():
-        raise IngestError(empty)
-    text = repair_page_text(text)
-    confidences = [r.confidence for r in results if r.page.words]
-    notes = [note for r in results for note in r.notes]
-    return RawText(
-        text=text,
-        format=fmt,
-        pages=len(results),
-        page_starts=page_starts,
-        ocr=True,
-        ocr_confidence=sum(confidences) / len(confidences) if confidences else None,
-        warnings=cut + notes,
-        cut=cut,
-    )

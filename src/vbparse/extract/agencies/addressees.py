@@ -77,10 +77,13 @@ def unlisted_addressees(lines: Iterable[str], known: list[Agency]) -> list[Agenc
         m = entry.match(words, timeout=time_left())
         if m is None or any(a.text and a.text in line for a in known):
             continue
-        body = words[m.start("body") :]
-        name = body[:1].upper() + body[1:]
-        found.append(Agency(name=name, kind="other", text=body))
+        found.append(_entry_body(words[m.start("body") :], "other"))
     return found
+
+
+def _entry_body(words: str, kind: str) -> Agency:
+    """A Kính gửi entry's words as the body they name, first letter capitalised."""
+    return Agency(name=words[:1].upper() + words[1:], kind=kind, text=words)
 
 
 def units_of_issuer(line: str, found: list[Agency], issuer: str | None) -> list[Agency]:
@@ -92,7 +95,7 @@ def units_of_issuer(line: str, found: list[Agency], issuer: str | None) -> list[
     words = _ENTRY_EDGES.sub("", line)
     if len(own) != 1 or len(found) != 1 or words.startswith(own[0].text):
         return found
-    return [Agency(name=words[:1].upper() + words[1:], kind="group", text=words)]
+    return [_entry_body(words, "group")]
 
 
 def addressed_by_head(own: str, offset: int, addressees: list[Agency]) -> list[Agency]:
