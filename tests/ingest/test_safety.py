@@ -90,7 +90,7 @@ def test_safety_tiff_read_frame_by_frame(tmp_path, monkeypatch):
     behind; the prepared copies are read together."""
     from PIL import Image
 
-    from vbparse.ingest import ocr
+    from vbparse.ingest import ocr, ocr_files
 
     frames = [Image.new("L", (300, 200), 255) for _ in range(3)]
     path = tmp_path / "scan.tif"
@@ -107,11 +107,10 @@ def test_safety_tiff_read_frame_by_frame(tmp_path, monkeypatch):
         word = ocr.Word("Công", 10.0, 10.0, 120.0, 40.0)
         return [ocr.OcrPage(ocr.Page(300.0, 200.0, [word], []), 90.0) for _ in pages]
 
-    monkeypatch.setattr(ocr, "check_tesseract", lambda: None)
+    monkeypatch.setattr(ocr_files, "check_tesseract", lambda: None)
     monkeypatch.setattr(ocr, "prepare", fake_prepare)
     monkeypatch.setattr(ocr, "read_prepared", fake_read)
-    monkeypatch.setattr(ocr, "repair_page_text", lambda text: text, raising=False)
-    raw = ocr.read_image(path)
+    raw = ocr_files.read_image(path)
     assert seen == [(0, (300, 200)), (1, (300, 200)), (2, (300, 200))]
     assert reads == [3]
     assert raw.pages == 3
