@@ -18,40 +18,44 @@ from vbparse.ingest.safety import MAX_IMAGE_PIXELS, MAX_PAGES, TIME_LIMIT_S, che
 
 
 @contextlib.contextmanager
-def _no_bomb_warning() -> Iterator[None]:
-    """Pillow warns (on stderr) about images past half its limit: ``check_pixels`` decides."""
+def _reading_images(unreadable: str) -> Iterator[None]:
+    """Pillow at vbparse's pixel limit, its warning about images past half of it silenced
+    (``check_pixels`` decides), and its errors as ``IngestError``s: an image past the limit,
+    or one it cannot read ("<unreadable> (<reason>)")."""
     import warnings
 
-    from PIL import Image
+    from PIL import Image, UnidentifiedImageError
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        yield
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb check, at our limit
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            yield
+    except Image.DecompressionBombError as exc:
+        raise IngestError(
+            f"image larger than the limit of {MAX_IMAGE_PIXELS // 1_000_000} million pixels ({exc})"
+        ) from None
+    except (UnidentifiedImageError, OSError, EOFError) as exc:
+        raise IngestError(f"{unreadable} ({exc})") from exc
 
 
 def read_image(path: Path, limits: ReadLimits | None = None) -> RawText:
     """OCR an image file (a multi-page TIFF gives one page per frame)."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
     limits = _ocr_limits(limits)
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb check, at our limit
-    try:
-        with _no_bomb_warning(), Image.open(path) as image:
-            total = getattr(image, "n_frames", 1)
+    with _reading_images("not a readable image"), Image.open(path) as image:
+        total = getattr(image, "n_frames", 1)
 
-            # Frame by frame: only the frame being prepared is decoded (a TIFF of 100 large
-            # frames, copied all at once, took GBs); a chunk keeps their prepared copies.
-            def frames(count: int) -> Iterator[tuple[int, Any]]:
-                for index in range(count):
-                    image.seek(index)
-                    check_pixels(*image.size, f"page {index + 1}" if total > 1 else "image")
-                    yield index, image
+        # Frame by frame: only the frame being prepared is decoded (a TIFF of 100 large
+        # frames, copied all at once, took GBs); a chunk keeps their prepared copies.
+        def frames(count: int) -> Iterator[tuple[int, Any]]:
+            for index in range(count):
+                image.seek(index)
+                check_pixels(*image.size, f"page {index + 1}" if total > 1 else "image")
+                yield index, image
 
-            results, cut = _read_frames(frames, total, limits)
-    except Image.DecompressionBombError as exc:
-        raise _too_large(exc) from None
-    except (UnidentifiedImageError, OSError, EOFError) as exc:
-        raise IngestError(f"not a readable image ({exc})") from exc
+        results, cut = _read_frames(frames, total, limits)
     return _page_text(results, cut, "image", "image with no text (OCR found nothing)")
 
 
@@ -59,10 +63,9 @@ def read_pictures(pictures: list[bytes], fmt: str, limits: ReadLimits | None = N
     """OCR the pictures of a document that holds no text but its pages as images (a Word
     file a clerk made of scanned pages: thông báo 320/TB-ĐGS of HĐND Tuần Giáo, a real
     .doc), one page a picture, in order; ``fmt`` is the document's format."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
     limits = _ocr_limits(limits)
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
     def frames(count: int) -> Iterator[tuple[int, Any]]:
         for index in range(count):
@@ -70,13 +73,8 @@ def read_pictures(pictures: list[bytes], fmt: str, limits: ReadLimits | None = N
                 check_pixels(*image.size, f"picture {index + 1}")
                 yield index, image
 
-    try:
-        with _no_bomb_warning():
-            results, cut = _read_frames(frames, len(pictures), limits)
-    except Image.DecompressionBombError as exc:
-        raise _too_large(exc) from None
-    except (UnidentifiedImageError, OSError, EOFError) as exc:
-        raise IngestError(f"a page picture is not a readable image ({exc})") from exc
+    with _reading_images("a page picture is not a readable image"):
+        results, cut = _read_frames(frames, len(pictures), limits)
     raw = _page_text(results, cut, fmt, "no text in document, and OCR found none in its pictures")
     raw.warnings.insert(0, f"no text in the document: its {len(pictures)} pictures read by OCR")
     return raw
@@ -88,12 +86,6 @@ def _ocr_limits(limits: ReadLimits | None) -> ReadLimits:
         raise IngestError("an image needs OCR, and --ocr off: nothing to read")
     check_tesseract()
     return limits
-
-
-def _too_large(exc: Exception) -> IngestError:
-    return IngestError(
-        f"image larger than the limit of {MAX_IMAGE_PIXELS // 1_000_000} million pixels ({exc})"
-    )
 
 
 def _read_frames(

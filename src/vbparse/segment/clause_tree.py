@@ -197,13 +197,27 @@ def _is_footnote(label: regex.Match[str], text: str, start: int, at: int) -> boo
     page's foot, công văn 638/TTCS-TTTH, real PDF)."""
     written = label.group().strip()
     number = written[1:-1]
-    if not (written.startswith("(") and written.endswith(")") and number.isdigit()):
+    if not (
+        written.startswith("(")
+        and written.endswith(")")
+        and number.isdecimal()
+        and len(number) <= _FOOTNOTE_DIGITS
+    ):
         return False
-    return any(mark.group(1) == number for mark in _FOOTNOTE_MARK.finditer(text, start, at))
+    # the mark is looked for as written (a find, not a pattern over every bracket before it)
+    found = text.find(written, start + 1, at)
+    while found != -1:
+        glued = text[found - 1]
+        if glued.isalpha() or glued in _FOOTNOTE_GLUE:
+            return True
+        found = text.find(written, found + 1, at)
+    return False
 
 
-# A footnote's mark in the text: its number in brackets glued to a word ("thành phố(1)").
-_FOOTNOTE_MARK = regex.compile(r"[\p{L}.,;]\((\d{1,2})\)")
+# A footnote's mark in the text: its number (one or two digits) in brackets glued to a word
+# or a stop ("thành phố(1)").
+_FOOTNOTE_DIGITS = 2
+_FOOTNOTE_GLUE = ".,;"
 
 
 def _no_words_after(line: str, at: int) -> bool:

@@ -46,13 +46,15 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _established(text: str) -> tuple[str, ...]:
-    """The names of the bodies ``text`` establishes, in order."""
+def _established(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The names of the bodies ``text`` establishes, in order, each with its folded words
+    (compared with every short name a task gives)."""
     names = []
     for m in _patterns()[0].finditer(text):
         words = m.group("body").rstrip(_NAME_END).split()
         if len(words) <= _MAX_NAME_WORDS:
-            names.append(" ".join(words))
+            name = " ".join(words)
+            names.append((name, fold_phrase(name)))
     return tuple(names)
 
 
@@ -63,8 +65,8 @@ def work_holder(own: str, offset: int, text: str) -> Agency | None:
     if m is None:
         return None
     short = fold_phrase(m.group("short"))
-    for name in _established(text):
-        if fold_phrase(name)[: len(short)] == short:
+    for name, folded in _established(text):
+        if folded[: len(short)] == short:
             span = Span(start=offset + m.start("short"), end=offset + m.end("short"))
             return Agency(name=name, kind="board", text=m.group("short"), span=span)
     return None
@@ -77,7 +79,7 @@ def as_established(agency: Agency, text: str) -> Agency:
     if agency.id is not None or not (names := _established(text)):
         return agency
     words = fold_phrase(agency.name)
-    for name in names:
-        if len(fold_phrase(name)) > len(words) and fold_phrase(name)[: len(words)] == words:
+    for name, folded in names:
+        if len(folded) > len(words) and folded[: len(words)] == words:
             return agency.model_copy(update={"name": name})
     return agency
