@@ -163,3 +163,44 @@ def test_header_without_issuer_lines_is_placed_by_its_date_line():
     )
     assert doc.issuer == "Ủy ban nhân dân thành phố Cần Thơ"
     assert [a.name for t in doc.tasks for a in t.lead] == ["Sở Nội vụ thành phố Cần Thơ"]
+
+
+# The opening and closing of công văn 369/PGD&ĐT of Phòng GD&ĐT Hiệp Hòa (2020) as its PDF's
+# text layer reads it (real b79), with one item of each kind from its body.
+_DISTRICT_DIVISION_LETTER = (
+    "UBND HUYỆN HIỆP HÒA\nPHÒNG GIÁO DỤC & ĐÀO TẠO\nSố 369 / PGD&ĐT\n"
+    "V/v đẩy mạnh các biện pháp phòng,\nchống dịch Covid-19\nKính gửi:\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập- Tự do- Hạnh phúc\n"
+    "Hiệp Hòa, ngày 07 tháng 08 năm 2020\n"
+    "- Các trường Mầm non, Tiểu học, THSS trong huyện;\n"
+    "- Các trường TH&THCS: Đồng Tân, Đại Thành,Mai Đình.\n"
+    "Thực hiện công văn số 155/UBND-YT, ngày 6/8/2020 của UBND huyện về\n"
+    "việc đẩy mạnh thực hiện các biện pháp phòng, chống dịch Covid-19; trước tình hình\n"
+    "dịch Covid-19 đang có diễn biến phức tạp tại một số tình trong cả nước, trong đó có\n"
+    "tỉnh Bắc Giang, Phòng GD&ĐT yêu cầu các nhà trường thực hiện nghiêm túc một số\n"
+    "nội dung sau:\n"
+    "1. Bằng các phương tiện thông tin, truyền thông tiếp tục tuyên truyền, phổ biến\n"
+    "đến cán bộ, giáo viên, nhân viên, học sinh, phụ huynh học sinh.\n"
+    "2. Phối hợp với Phòng Y tế trong việc điều tra, rà soát, lập danh sách và theo dõi\n"
+    "những đối tượng đi/về từ vùng có dịch.\n"
+    "Phòng GD&ĐT yêu cầu các trường nghiêm túc triển khai thực hiện/.\n"
+    "Nơi nhận:\n-Lưu VT;\nBản điện tử:\n- Như kính gửi;\n-Lãnh đạo, CV phòng GD&ĐT.\n"
+    "TRƯỞNG PHÒNG\nPhạm Văn Hà\n"
+)
+
+
+def test_a_districts_division_is_named_with_its_district():
+    """ "UBND HUYỆN HIỆP HÒA" / "PHÒNG GIÁO DỤC & ĐÀO TẠO": the division of that district,
+    its name written out; a division its text names alone ("Phòng Y tế") is the district's
+    own too, and "các nhà trường" of the lead-in leads the items."""
+    doc = parse_text(_DISTRICT_DIVISION_LETTER)
+    assert doc.issuer == "Phòng Giáo dục và Đào tạo huyện Hiệp Hòa"
+    assert [[a.name for a in t.lead] for t in doc.tasks] == [["Các nhà trường"]] * 2
+    assert [a.name for a in doc.tasks[1].support] == ["Phòng Y tế huyện Hiệp Hòa"]
+
+
+def test_nơi_nhận_goes_on_past_a_sub_heading_after_its_lưu_entry():
+    """ "- Lưu VT;" / "Bản điện tử:" / "- Như kính gửi;": the paper copies, then the
+    electronic ones, all of the list."""
+    doc = parse_text(_DISTRICT_DIVISION_LETTER)
+    assert doc.cc == ["Lưu VT", "Như kính gửi", "Lãnh đạo, CV phòng GD&ĐT"]

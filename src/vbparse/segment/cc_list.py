@@ -75,7 +75,10 @@ def read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
             )
         elif not (
             _signature_line_inside_list(rest[k:])
-            or (_notes_inside_list(rest[k:]) and not any(map(_is_archive, taken)))
+            or (
+                _notes_inside_list(rest[k:])
+                and (not any(map(_is_archive, taken)) or line.text.rstrip().endswith(":"))
+            )
         ):
             break
     return [entry for line in taken for entry in _run_together(line)]
@@ -171,7 +174,9 @@ def _signature_line_inside_list(lines: list[Line]) -> bool:
 
 # A note stamped between the entries ("- Cục Kiểm soát TTHC (VPCP);" / "Qua Email" / "Qua
 # Email" / "- Cổng TTĐT tỉnh;", quyết định 345/QĐ-UBND Sóc Trăng, real .doc), or a sub-heading
-# ("Bản điện tử:"): a few short lines without a bullet, before the "Lưu" entry.
+# ("Bản điện tử:"): a few short lines without a bullet, before the "Lưu" entry; a sub-heading
+# after it too ("- Lưu VT;" / "Bản điện tử:" / "- Như kính gửi;", công văn of Phòng GD&ĐT Hiệp
+# Hòa, real b79: the paper copies, then the electronic ones).
 _MOST_NOTE_LINES = 3
 _MOST_NOTE_WORDS = 3
 

@@ -208,6 +208,9 @@ class NamedBodyGrammar(BaseModel):
     branch_place_words: list[str] = []
     local_heads: list[str] = []
     not_local_words: list[str] = []
+    district_heads: list[str] = []
+    district_units: list[str] = []
+    name_short_forms: dict[str, str] = {}
     lower_case_openings: list[str] = []
     lower_case_heads: list[str] = []
     lower_case_head_not_before: list[str] = []

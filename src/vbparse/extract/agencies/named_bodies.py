@@ -20,7 +20,7 @@ from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word, phrase_t
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
-__all__ = ["NamedBody", "ends_name", "head_words", "named_body_at"]
+__all__ = ["NamedBody", "ends_name", "head_words", "named_body_at", "written_out"]
 
 
 @dataclass(frozen=True)
@@ -283,6 +283,15 @@ def _named(tokens: Tokens, first: int, last: int, kind: str) -> NamedBody:
     text = text[:1].upper() + text[1:]  # a head written in its title's lower case
     name = _NAME_DASH.sub(" - ", " ".join(text.split()))
     return NamedBody(last=last, name=fold_tone_marks_str(name), kind=kind)
+
+
+def written_out(gazetteer: Gazetteer, name: str) -> str:
+    """``name`` with its short forms written out ("Phòng GD&ĐT" → "Phòng Giáo dục và Đào
+    tạo", "Phòng Kinh tế & Hạ tầng" → "… Kinh tế và Hạ tầng"; ``name_short_forms``)."""
+    forms = gazetteer.named_bodies.name_short_forms
+    if not forms:
+        return name
+    return " ".join(forms.get(word, word) for word in name.split(" "))
 
 
 # A unit's number: a Roman numeral or up to three digits ("khu vực XIII", "Phường II").

@@ -11,7 +11,11 @@ from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
 from vbparse.extract.agencies.groups import group_tries, names_the_province
 from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
-from vbparse.extract.agencies.named_bodies import heads_in_titles, is_issuer_unit_head
+from vbparse.extract.agencies.named_bodies import (
+    heads_in_titles,
+    is_issuer_unit_head,
+    written_out,
+)
 from vbparse.extract.agencies.person_titles import title_opens, titles_ending_with
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.grammars import load_yaml
@@ -138,7 +142,10 @@ def _in_issuers_locality(gazetteer: Gazetteer, name: str, issuer: str | None) ->
         return name
     grammar = gazetteer.named_bodies
     key = fold_phrase(name)
-    if not any(key[: len(h)] == h for h in _folded(tuple(grammar.local_heads))):
+    heads = grammar.local_heads
+    if any(locality.startswith(f"{unit} ") for unit in grammar.district_units):
+        heads = [*heads, *grammar.district_heads]
+    if not any(key[: len(h)] == h for h in _folded(tuple(heads))):
         return name
     marks = _folded((*grammar.not_local_words, *_all_unit_words(gazetteer)))
     if any(_contains(key, mark) for mark in marks):
@@ -257,7 +264,7 @@ def to_agency(
         own = _provincial_own(gazetteer, cand.named.name, province_id)
         if own is not None:
             return Agency(name=own.name, id=own.id, kind=own.kind, text=text, span=span)
-        name = _with_parent(gazetteer, cand.named.name, placement.issuer)
+        name = _with_parent(gazetteer, written_out(gazetteer, cand.named.name), placement.issuer)
         if cand.named.kind != "company":  # a company's name is its own ("… Thành phố")
             name = _in_province(gazetteer, name, province_id)
             name = _in_local_unit(gazetteer, name, placement.issuer)
@@ -277,7 +284,9 @@ def to_agency(
                 name=committee.name, id=committee.id, kind=committee.kind, text=text, span=span
             )
     # "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh" in a text of that committee: its own
-    name = _with_parent(gazetteer, cand.group_name or text, placement.issuer)
+    name = _with_parent(
+        gazetteer, written_out(gazetteer, cand.group_name or text), placement.issuer
+    )
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
 
 

@@ -14,6 +14,7 @@ from vbparse.extract.agencies.addressees import units_of_issuer, unlisted_addres
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.agencies.matcher import Tokens, find_agencies
+from vbparse.extract.agencies.named_bodies import written_out
 from vbparse.extract.document.number import (
     as_cong_van,
     issuer_names,
@@ -59,6 +60,8 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
         joined = " ".join(lines)
         if known := _known_issuer(joined):
             return known
+        if len(lines) > 1 and (division := _division_of(lines)):
+            return division
         # The issuing body under its parent: "UBND TỈNH LÂM ĐỒNG" / "SỞ Y TẾ" is the Sở of
         # that province, named as the gazetteer names it.
         if len(lines) > 1 and (named := _whole_agency(lines[-1], issuer_province(header))):
@@ -90,6 +93,37 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
     if closing.closing_issuer:
         return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
     return None
+
+
+def _division_of(lines: list[str]) -> str | None:
+    """A district's division under its committee's line ("UBND HUYỆN HIỆP HÒA" / "PHÒNG
+    GIÁO DỤC & ĐÀO TẠO"): the division, named with its district ("Phòng Giáo dục và Đào tạo
+    huyện Hiệp Hòa", as a body of that committee names it)."""
+    parents = list(find_agencies(lines[0]))
+    if len(parents) != 1 or parents[0].kind != "local_body" or not parents[0].id:
+        return None
+    written = _cased_as_names(lines[-1]) if lines[-1].isupper() else lines[-1]
+    found = list(find_agencies(written, issuer=parents[0].name))
+    if len(found) == 1 and not found[0].id and fold(found[0].text) == fold(written):
+        return found[0].name
+    return None
+
+
+def _cased_as_names(written: str) -> str:
+    """A body's name in capitals cased as the gazetteer cases the same words after another
+    head ("PHÒNG GIÁO DỤC & ĐÀO TẠO" → "Phòng Giáo dục và Đào tạo", as "Sở Giáo dục và Đào
+    tạo"), else each word capitalised: the matcher reads a body's name so."""
+    head, _, rest = _capitalised(written).partition(" ")
+    rest = written_out(load_gazetteer(), rest)
+    return f"{head} {_name_tails().get(fold(rest), rest)}".strip()
+
+
+@functools.cache
+def _name_tails() -> dict[str, str]:
+    """The gazetteer's names after their head word ("Giáo dục và Đào tạo"), by their fold."""
+    return {
+        fold(tail): tail for e in load_gazetteer().entries if (tail := e.name.partition(" ")[2])
+    }
 
 
 # A name wrapped before its connector: "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI", "TRUNG TÂM
