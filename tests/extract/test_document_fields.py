@@ -204,3 +204,42 @@ def test_nơi_nhận_goes_on_past_a_sub_heading_after_its_lưu_entry():
     electronic ones, all of the list."""
     doc = parse_text(_DISTRICT_DIVISION_LETTER)
     assert doc.cc == ["Lưu VT", "Như kính gửi", "Lãnh đạo, CV phòng GD&ĐT"]
+
+
+def test_date_line_with_a_word_split_by_the_text_layer():
+    """ "Cà Mau, ngày 13 thá ng 02 năm 2025": a PDF's text layer split "tháng" where its
+    letters were kerned apart (quyết định 04/2025/QĐ-UBND Cà Mau, real b78); the date and
+    place are still read, and the title under them is the subject."""
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 04 /2025/ QĐ-UBND\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Cà Mau, ngày 13 thá ng 02 năm 2025\nQUYẾT ĐỊNH\n"
+        "Quy định diện tích đất được sử dụng để xây dựng công trình\n"
+        "phục vụ trực tiếp sản xuất nông nghiệp trên địa bàn tỉnh Cà Mau\n"
+        "ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nCăn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\n"
+    )
+    assert (str(doc.date), doc.place) == ("2025-02-13", "Cà Mau")
+    assert doc.subject is not None and doc.subject.startswith("Quy định diện tích đất")
+
+
+def test_number_of_two_units_joined_by_a_comma():
+    """ "Số: 998 /SGDĐT-GDTrH, GDTX" (Sở GD&ĐT Bắc Giang, real b80): both units' codes are the
+    number's; a cited number followed by ", UBND tỉnh" in running text keeps its own."""
+    doc = parse_text(
+        "UBND TỈNH BẮC GIANG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 998 /SGDĐT-GDTrH, GDTX\n"
+        "V/v Ban hành Khung phân phối chương trình\nBắc Giang, ngày 08 tháng 4 năm 2020\n"
+        "Kính gửi: Phòng Giáo dục và Đào tạo các huyện, thành phố.\n"
+        "Thực hiện Công văn số 12/UBND-VX, UBND tỉnh yêu cầu các đơn vị thực hiện.\n"
+    )
+    assert doc.number == "998/SGDĐT-GDTrH,GDTX"
+    assert [r.number for r in doc.references] == ["12/UBND-VX"]
+
+
+def test_a_division_named_with_its_district_without_the_unit_word_is_not_placed_twice():
+    """ "Phòng Giáo dục và Đào tạo Hiệp Hòa" in a text of huyện Hiệp Hòa (kế hoạch
+    21/KH-PGD&ĐT, real b80) already names its place."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    issuer = "Ủy ban nhân dân huyện Hiệp Hòa"
+    found = find_agencies("Phòng Giáo dục và Đào tạo Hiệp Hòa", issuer=issuer)
+    assert [a.name for a in found] == ["Phòng Giáo dục và Đào tạo Hiệp Hòa"]

@@ -10,6 +10,7 @@ import pytest
 
 from vbparse.extract.document import number
 from vbparse.extract.document.number import find_document_numbers, number_regex
+from vbparse.grammars import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = sorted(
@@ -42,3 +43,14 @@ def test_number_needs_found_in_every_number_of_the_fixture_texts() -> None:
 )
 def test_numbers_found_with_their_needs(text: str, numbers: list[str]) -> None:
     assert [n for n, _, _ in find_document_numbers(text)] == numbers
+
+
+@pytest.mark.parametrize("example", load_yaml("numbers.yaml")["examples"], ids=lambda e: e["text"])
+def test_numbers_grammar_examples_parse_as_written(example: dict) -> None:
+    """Each example of ``numbers.yaml`` splits into the parts written beside it."""
+    parts = number.parse_document_number(example["text"])
+    assert parts is not None
+    assert number.normalize_number(example["text"]) == example["number"]
+    for key in ("type", "issuer_code", "unit", "year"):
+        if key in example:
+            assert getattr(parts, key) == example[key], key

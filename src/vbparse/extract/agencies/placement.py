@@ -153,7 +153,22 @@ def _in_issuers_locality(gazetteer: Gazetteer, name: str, issuer: str | None) ->
     spans = ((i, j) for i in range(len(key)) for j in range(i + 1, len(key) + 1))
     if any(key[i:j] in gazetteer.places for i, j in spans):
         return name
+    # named with the place without its unit word ("Phòng Giáo dục và Đào tạo Hiệp Hòa" in a
+    # text of huyện Hiệp Hòa, kế hoạch 21/KH-PGD&ĐT, real b80)
+    place = fold_phrase(locality)[-len(_place_words(locality)) :]
+    if place and _contains(key, place):
+        return name
     return f"{name} {locality}"
+
+
+def _place_words(locality: str) -> list[str]:
+    """The capitalised words of a locality that name its place ("Hiệp Hòa" of "huyện Hiệp
+    Hòa")."""
+    words = locality.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    return words[k:]
 
 
 def _contains(key: tuple[str, ...], part: tuple[str, ...]) -> bool:
