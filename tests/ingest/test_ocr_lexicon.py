@@ -197,3 +197,41 @@ def test_repair_wraps_as_asking_every_break():
         assert repair_wraps(text) == expected
         changed += expected != text
     assert changed >= 1
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        # the one-letter word "Y" lost (scans of Sở Y tế Kiên Giang, real b65-b72)
+        ("Giao cho Giám đốc Trung tâm tế dự phòng chủ trì", "Trung tâm Y tế dự phòng"),
+        ("Ngày 20/12/2017 Bộ tế ban hành Quyết định", "Bộ Y tế ban hành"),
+        # a speck read as a stop or a glued colon between two syllables (real b72/b78 scans)
+        ("Giám đốc Sở Giao thông vận tải tăng. cường tuyên truyền", "tăng cường tuyên"),
+        ("Xây dựng kế:hoạch PCTNTT ngắn hạn, dài hạn", "Xây dựng kế hoạch PCTNTT"),
+        ("Thực hiện một. số nhiệm vụ có liên quan", "Thực hiện một số nhiệm vụ"),
+    ],
+)
+def test_page_repairs_put_back_lost_words_and_drop_stray_stops(read: str, meant: str) -> None:
+    assert meant in repair_page_text(read)
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Sở Y tế đề nghị như sau: các đơn vị báo cáo.",  # a colon that announces
+        "Đề nghị các đơn vị biết. Các đơn vị thực hiện.",  # a sentence's end
+        "Hoàn thành trong năm 2020. các nội dung",  # after a number
+        # a comma read as a stop in a list: syllables the typed directives never join
+        "UBND các xã, phường. đặc khu",
+    ],
+)
+def test_page_repairs_keep_real_stops(kept: str) -> None:
+    assert repair_page_text(kept) == kept
+
+
+def test_ocr_text_file_keeps_its_length() -> None:
+    """An OCR text file's offsets stay right: repairs that add a word are the scans' only."""
+    from vbparse.ingest.ocr_repair import repair_words
+
+    text = "Sở tế yêu cẩu các đơn vị"
+    assert repair_words(text, same_length=True) == "Sở tế yêu cầu các đơn vị"

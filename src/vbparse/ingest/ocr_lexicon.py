@@ -216,6 +216,12 @@ def _adjacent(line: str, found: list[regex.Match[str]], j: int, k: int) -> bool:
     return line[found[j].end() : found[k].start()] == " "
 
 
+def written_together(first: str, second: str) -> bool:
+    """Whether the typed directives write ``first`` and ``second`` as a pair of syllables
+    ("tăng cường", "chức năng")."""
+    return _known((first, second), _lexicon())
+
+
 def _known(pair: tuple[str, str], lexicon: _Lexicon) -> bool:
     return (_folded(pair[0]), _folded(pair[1])) in lexicon.pairs
 

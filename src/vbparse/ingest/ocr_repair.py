@@ -19,7 +19,7 @@ import regex
 from pydantic import BaseModel, field_validator
 
 from vbparse.grammars import GrammarError, load_tsv, validate_rows
-from vbparse.ingest.ocr_lexicon import recased, repair_marks
+from vbparse.ingest.ocr_lexicon import recased, repair_marks, written_together
 
 MAX_CODE_EDITS = 2
 # A document number as OCR returns it: digits, optional year, then codes joined by - or /.
@@ -81,12 +81,13 @@ def load_repairs() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], 
 
 
 @functools.cache
-def _word_repairs() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Whole words and phrases OCR misreads by one tone mark ("để xuất" for "đề xuất"), each
-    as (pattern on word boundaries, case-insensitive; repaired words)."""
+def _word_repairs(same_length: bool = False) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Whole words and phrases OCR misreads by one tone mark ("để xuất" for "đề xuất") or by
+    a lost word ("Sở tế" for "Sở Y tế"), each as (pattern on word boundaries,
+    case-insensitive; repaired words); ``same_length``: only those that keep the length."""
     out = []
     for row in _rows():
-        if row.scope != "word":
+        if row.scope != "word" or (same_length and len(row.wrong) != len(row.right)):
             continue
         unless = "|".join(re.escape(w.strip()) for w in row.unless_next.split("|") if w.strip())
         guard = rf"(?!\s+(?:{unless})\b)" if unless else ""
@@ -94,10 +95,12 @@ def _word_repairs() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
-def repair_words(text: str) -> str:
+def repair_words(text: str, same_length: bool = False) -> str:
     """Put back the tone mark of the words in the ``word`` repairs, keeping an initial capital,
-    or the capitals of a word in capitals ("LÂM ĐÔNG" in an issuer line → "LÂM ĐỒNG")."""
-    for pattern, right in _word_repairs():
+    or the capitals of a word in capitals ("LÂM ĐÔNG" in an issuer line → "LÂM ĐỒNG");
+    ``same_length``: only the repairs that keep the text's length (an OCR text file's
+    offsets)."""
+    for pattern, right in _word_repairs(same_length):
         text = pattern.sub(lambda m, right=right: recased(right, m.group(0)), text)
     return text
 
@@ -293,4 +296,19 @@ def repair_page_text(text: str) -> str:
     line starts, the ``word`` repairs of phrases that span OCR words ("để xuất"), and the
     header's number and day blanked where no digits were read; then the marks of words
     misread in pairs the typed directives never write ("tô chức" → "tổ chức", ocr_lexicon)."""
-    return blank_unread_slots(repair_marks(repair_words(repair_line_starts(text))))
+    repaired = repair_words(repair_line_starts(_STRAY_STOPS.sub(_without_stray_stop, text)))
+    return blank_unread_slots(repair_marks(repaired))
+
+
+# A speck OCR reads as a stop or colon between two syllables of one word ("tăng. cường",
+# "chức. năng", "kế:hoạch": scans of Sở Y tế Kiên Giang and UBND Cà Mau, real b65-b78): after a
+# syllable in lower case, before one; no sentence of a directive opens in lower case. (A
+# colon only glued on both sides: "như sau: các Sở …" announces what follows.)
+_STRAY_STOPS = regex.compile(r"(?<!\S)(\p{Ll}{2,})(?:\. ?|:(?! ))(\p{Ll}+)\b")
+
+
+def _without_stray_stop(m: regex.Match[str]) -> str:
+    """The two syllables joined when the typed directives write them together; kept as read
+    otherwise: a comma read as a stop in a list ("xã, phường. đặc khu") is no speck."""
+    first, second = m.group(1), m.group(2)
+    return f"{first} {second}" if written_together(first, second) else m.group(0)

@@ -36,7 +36,7 @@ def repair_ocr_output(text: str) -> tuple[str, bool]:
     file stay right."""
     if _repairs_in_sample(text) < MIN_REPAIRS:
         return text, False
-    repaired = repair_marks_in_place(repair_words(text))
+    repaired = repair_marks_in_place(repair_words(text, same_length=True))
     if len(repaired) != len(text):
         repaired = text
     return repair_marks(repaired), True

@@ -94,8 +94,10 @@ class GroupNoun(BaseModel):
     admits, whether it names a territory (``area``) or a level (``level``: "các cấp"), whether
     it names a class of bodies without "các" (``standalone``: "cơ quan thuế", which then joins
     no further noun), whether it joins a noun before it only after a joiner (``needs_joiner``:
-    "tổ chức" is a verb too, "các tỉnh tổ chức ..."), and the words that make it part of
-    another word (``not_before``: "bộ" in "các bộ phận")."""
+    "tổ chức" is a verb too, "các tỉnh tổ chức ..."), whether it joins one only with its own
+    "các" (``needs_determiner``: "…, Phòng Giáo dục và Đào tạo" names a body, no group noun),
+    and the words that make it part of another word (``not_before``: "bộ" in "các bộ
+    phận")."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -105,6 +107,7 @@ class GroupNoun(BaseModel):
     level: bool = False
     standalone: bool = False
     needs_joiner: bool = False
+    needs_determiner: bool = False
     not_before: list[str] = []
     # a territory that, named after the group's lower territories, is their place and no
     # member ("các huyện, thị xã, thành phố, tỉnh Sóc Trăng")

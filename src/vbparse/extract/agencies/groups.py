@@ -47,6 +47,7 @@ class _Noun:
     level: bool
     standalone: bool
     needs_joiner: bool
+    needs_determiner: bool
     not_before: Trie
     place_of_lower: bool
 
@@ -80,6 +81,7 @@ def group_tries(gazetteer: Gazetteer) -> GroupTries:
                 noun.level,
                 noun.standalone,
                 noun.needs_joiner,
+                noun.needs_determiner,
                 not_before,
                 noun.place_of_lower,
             ),
@@ -367,6 +369,8 @@ def _next_noun(
             nxt = None  # "cơ quan thuế, cơ quan hải quan": two classes of bodies
         if nxt and nxt[1].needs_joiner and not joiner_key:
             nxt = None  # "các tỉnh tổ chức ...": a verb, not a noun of the group
+        if nxt and nxt[1].needs_determiner and not det:
+            nxt = None  # "Ủy ban nhân dân cấp huyện, Phòng Giáo dục và Đào tạo": a body
         if nxt:
             glue = _render_joiner(joiner) if joiner else " "
             if not joiner_key and territory and nxt[1].area:

@@ -21,6 +21,10 @@ from vbparse.segment.tables import header_meaning
 
 _FIELD = regex.compile(r"(?P<label>[^:\n]{3,60}?)\s*:\s*(?P<value>\S.*?)[\s.;]*$", regex.DOTALL)
 _BULLETS = frozenset({"dash", "plus"})
+# A label that goes on to name whom it works with is a directive listing them, no field: "-
+# Chủ trì, phối hợp với các cơ quan tuyên truyền: Báo, Đài Phát thanh - Truyền hình tỉnh, …
+# để thông tin, tuyên truyền …" (kế hoạch of Sở TT&TT Hải Dương, real b76).
+_WITH_OBJECT = regex.compile(r"\bvới\s+\S")
 _MEANINGS = frozenset({"lead", "support", "deadline", "product"})
 
 
@@ -46,7 +50,7 @@ def field_meaning(
     if m is None:
         return None
     meaning = header_meaning(m.group("label"))
-    if meaning not in _MEANINGS:
+    if meaning not in _MEANINGS or _WITH_OBJECT.search(m.group("label")):
         return None
     return meaning, m.group("value"), m.start("value")
 
