@@ -95,7 +95,8 @@ class GroupNoun(BaseModel):
     it names a class of bodies without "các" (``standalone``: "cơ quan thuế", which then joins
     no further noun), whether it joins a noun before it only after a joiner (``needs_joiner``:
     "tổ chức" is a verb too, "các tỉnh tổ chức ..."), whether it joins one only with its own
-    "các" (``needs_determiner``: "…, Phòng Giáo dục và Đào tạo" names a body, no group noun),
+    "các" and before no name (``needs_determiner``: "…, Phòng Giáo dục và Đào tạo", "các
+    phòng Giáo dục và Đào tạo" name bodies, no kind of body),
     and the words that make it part of another word (``not_before``: "bộ" in "các bộ
     phận")."""
 

@@ -249,6 +249,8 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
     if not noun:
         return None
     j, first_noun = noun
+    if first_noun.needs_determiner and _capitalised_at(tokens, j):
+        return None  # "các phòng Giáo dục và Đào tạo": divisions named, not a kind of body
     parts.append(first_noun.form)
     forms = [first_noun.form]
     members, count = first_noun.members, 1
@@ -369,7 +371,7 @@ def _next_noun(
             nxt = None  # "cơ quan thuế, cơ quan hải quan": two classes of bodies
         if nxt and nxt[1].needs_joiner and not joiner_key:
             nxt = None  # "các tỉnh tổ chức ...": a verb, not a noun of the group
-        if nxt and nxt[1].needs_determiner and not det:
+        if nxt and nxt[1].needs_determiner and (not det or _capitalised_at(tokens, nxt[0])):
             nxt = None  # "Ủy ban nhân dân cấp huyện, Phòng Giáo dục và Đào tạo": a body
         if nxt:
             glue = _render_joiner(joiner) if joiner else " "

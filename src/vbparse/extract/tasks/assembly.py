@@ -18,6 +18,7 @@ from vbparse.extract.agencies.established import as_established, work_holder
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.tasks.fields import read_task_fields
 from vbparse.extract.tasks.headings import (
+    addressed_heading,
     described_group,
     directive_start,
     gives_contact,
@@ -141,6 +142,14 @@ def _item_tasks(
         roles = dataclasses.replace(
             roles, lead=fields.lead or roles.lead, support=roles.support + fields.support
         )
+        # "1. Đối với Sở Giáo dục và Đào tạo" above its items: whose they are
+        addressed = (
+            addressed_heading(own, clause.text_start, context.province, context.issuer)
+            if clause.children and not roles.lead
+            else []
+        )
+        if addressed:
+            roles = dataclasses.replace(roles, lead=addressed)
         bullet_ids = {id(bullet) for bullet in fields.bullets}
         # items that are all titles ("- Dự án 1: “…”."), contacts ("- Điện thoại: …") or
         # topics and other non-directive leaves ("- Chủ đề 1: …") leave the work to it; items
@@ -214,7 +223,8 @@ def _item_tasks(
             take_due_date(request, own_deadline)
             continue
         has_items = has_items and not lists_contents  # then a leaf: its own words direct
-        if not described and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
+        heading_only = described or (bool(addressed) and has_items)
+        if not heading_only and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = make_task(clause, own, roles, lead, deadline, context)
             task.product = fields.product
             yield task
