@@ -16,8 +16,8 @@ from vbparse.models import Agency, Deadline, Span
 from vbparse.segment.clause_tree import Clause
 
 __all__ = [
-    "addressed_heading",
     "LEAD_IN_WORDS",
+    "addressed_heading",
     "described_group",
     "directive_start",
     "gives_contact",
