@@ -265,8 +265,23 @@ SETS = {
     # Word files of Hải Dương) 0.963 / 0.762 / 0.685 / 0.920 / 1.00 / 0.467; b77 (three
     # Đà Nẵng scans) 0.556 / 0.244 / 0.714 / n/a / 0.200 / 0.033; pooled, the 26 files 0.701 /
     # 0.603 / 0.562 / 0.887 / 0.964 / 0.275, after the session's rules 0.731 / 0.669 / 0.555 /
-    # 0.887 / 0.967 / 0.303.
-    # The thresholds are the figures after the tenth session's fixes (237 files: 0.822 / 0.735
+    # 0.887 / 0.967 / 0.303; an eleventh session's, scored at c578073 before any rule changed
+    # for them (helpers found new school-site copies on GitHub that hold a district's, its Phòng
+    # GD&ĐT's, Sở's and provinces' uploaded letters): b78 (six Cà Mau, An Giang, Bình Dương and
+    # Đồng Nai documents, four of them scans) 0.741 / 0.811 / 0.780 / 0.848 / 0.933 / 0.475;
+    # b79 (nine Bắc Giang district PDFs) 0.864 / 0.699 / 0.394 / 0.250 / 0.860 / 0.230; b80
+    # (twelve of Bộ GD&ĐT, a Cục, Bắc Giang and Hà Giang) 0.769 / 0.476 / 0.212 / 0.200 / 0.971
+    # / 0.182; b81 (ten of Bắc Ninh, Gia Lai, Thái Bình) 0.822 / 0.728 / 0.229 / 0.400 / 0.932 /
+    # 0.051; b82 (eight long guides and plans, a 33-page scan among them) 0.750 / 0.422 / 0.424
+    # / 0.190 / 0.947 / 0.138; b83 (twelve of Vĩnh Long and Đồng Tháp) 0.769 / 0.785 / 0.342 /
+    # 0.429 / 0.859 / 0.192; pooled, the 57 files 0.788 / 0.636 / 0.359 / 0.463 / 0.909 / 0.182,
+    # after the session's rules 0.825 / 0.656 / 0.497 / 0.471 / 0.911 / 0.281 (the other 229
+    # 0.822 / 0.735 / 0.733 / 0.802 / 0.951 / 0.440 → 0.822 / 0.743 / 0.734 / 0.790 / 0.950 /
+    # 0.448).
+    # The thresholds are the figures after the eleventh session's fixes, as this test measures
+    # them (OCR within its time limit; 286 files: 0.823 / 0.718 / 0.671 / 0.726 / 0.940 /
+    # 0.403, recipients 0.903, references 0.886, cc 0.822), rounded down, less 0.01 for the OCR
+    # of the scans; before them, after the tenth session's fixes (229 files: 0.822 / 0.735
     # / 0.733 / 0.802 / 0.951 / 0.440, recipients 0.889, references 0.878, cc 0.802; the same
     # files at c833f48: 0.816 / 0.722 / 0.732 / 0.802 / 0.950 / 0.431; the ninth session's 203
     # of them 0.830 / 0.747 / 0.757 / 0.780 / 0.948 / 0.469 → 0.834 / 0.749 / 0.761 / 0.780 /
@@ -303,14 +318,14 @@ SETS = {
         REAL_NEW,
         {
             "doc_fields": 0.81,
-            "recipients_f1": 0.87,
-            "references_f1": 0.86,
-            "cc_f1": 0.79,
-            "task_f1": 0.72,
-            "lead_f1": 0.72,
-            "support_f1": 0.79,
-            "deadline_acc": 0.94,
-            "task_exact_acc": 0.43,
+            "recipients_f1": 0.89,
+            "references_f1": 0.87,
+            "cc_f1": 0.81,
+            "task_f1": 0.70,
+            "lead_f1": 0.66,
+            "support_f1": 0.71,
+            "deadline_acc": 0.93,
+            "task_exact_acc": 0.39,
         },
     ),
 }
