@@ -144,7 +144,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         name_as_addressed,
         name_defined_terms,
     )
-    from vbparse.extract.document import fields
+    from vbparse.extract.document import fields, issuer_lines
     from vbparse.extract.tasks.appendix import find_appendix_tasks, find_attachment_tasks
     from vbparse.extract.tasks.assembly import TaskContext, find_tasks, place_addressed_provinces
 
@@ -155,10 +155,10 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         repair_fields(header, closing)
     number, number_text = fields.document_number(header)
     prefix = number_text or doc.name
-    province = fields.issuer_province(header)
-    issuer = fields.issuer(header, number, closing)
+    province = issuer_lines.issuer_province(header)
+    issuer = issuer_lines.issuer(header, number, closing)
     if province is None and (province := fields.place_province(header, issuer)):
-        issuer = fields.placed_issuer(issuer, province)
+        issuer = issuer_lines.placed_issuer(issuer, province)
     province = (
         province
         or fields.addressed_province(header)

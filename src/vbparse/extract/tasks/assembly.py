@@ -16,9 +16,9 @@ import regex
 
 from vbparse.extract.agencies.established import as_established, work_holder
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
+from vbparse.extract.tasks.addressed import addressed_heading
 from vbparse.extract.tasks.fields import read_task_fields
 from vbparse.extract.tasks.headings import (
-    addressed_heading,
     described_group,
     directive_start,
     gives_contact,
