@@ -20,6 +20,7 @@ warning.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 import unicodedata
@@ -114,6 +115,8 @@ def unmarked_layer(text: str) -> str | None:
     return None
 
 
+# Kept per character (bounded): a page asks of each of its few dozen distinct letters many times.
+@functools.lru_cache(maxsize=1024)
 def _foreign_letter(c: str) -> bool:
     """A letter outside the Vietnamese alphabet ("ä", "ü", "ç", "ø"); ASCII letters and đ are
     in it, and a vowel with Vietnamese marks."""

@@ -137,13 +137,14 @@ def _in_issuers_locality(gazetteer: Gazetteer, name: str, issuer: str | None) ->
     """ "Ban Quản lý dự án đầu tư xây dựng số 1" → "… tỉnh Lâm Đồng" in a text of a body of
     tỉnh Lâm Đồng: a board or centre named without its place is the issuer's locality's own
     (``local_heads``); a name that states a level or a place keeps its words."""
-    locality = _locality(gazetteer, issuer) if issuer else None
-    if locality is None:
+    found = _locality(gazetteer, issuer) if issuer else None
+    if found is None:
         return name
+    unit, place = found
     grammar = gazetteer.named_bodies
     key = fold_phrase(name)
     heads = grammar.local_heads
-    if any(locality.startswith(f"{unit} ") for unit in grammar.district_units):
+    if unit in grammar.district_units:
         heads = [*heads, *grammar.district_heads]
     if not any(key[: len(h)] == h for h in _folded(tuple(heads))):
         return name
@@ -155,20 +156,9 @@ def _in_issuers_locality(gazetteer: Gazetteer, name: str, issuer: str | None) ->
         return name
     # named with the place without its unit word ("Phòng Giáo dục và Đào tạo Hiệp Hòa" in a
     # text of huyện Hiệp Hòa, kế hoạch 21/KH-PGD&ĐT, real b80)
-    place = fold_phrase(locality)[-len(_place_words(locality)) :]
-    if place and _contains(key, place):
+    if _contains(key, tuple(fold_phrase(place))):
         return name
-    return f"{name} {locality}"
-
-
-def _place_words(locality: str) -> list[str]:
-    """The capitalised words of a locality that name its place ("Hiệp Hòa" of "huyện Hiệp
-    Hòa")."""
-    words = locality.split()
-    k = len(words)
-    while k > 0 and words[k - 1][:1].isupper():
-        k -= 1
-    return words[k:]
+    return f"{name} {unit} {place}"
 
 
 def _contains(key: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -186,15 +176,23 @@ def _all_unit_words(gazetteer: Gazetteer) -> tuple[str, ...]:
     return (*(w for ws in _unit_words().values() for w in ws), *gazetteer.local_units.units)
 
 
-def _locality(gazetteer: Gazetteer, issuer: str) -> str | None:
-    """The issuer's own place with its unit word ("tỉnh Lâm Đồng" of "Sở Tư pháp tỉnh Lâm
-    Đồng", "huyện Bình Sơn" of "Ủy ban nhân dân huyện Bình Sơn"): the last unit word followed
-    only by capitalised words; None for a body named without a place ("Bộ Y tế")."""
+def _locality(gazetteer: Gazetteer, issuer: str) -> tuple[str, str] | None:
+    """The issuer's own place as (unit word, place) ("tỉnh", "Lâm Đồng" of "Sở Tư pháp tỉnh
+    Lâm Đồng"; "huyện", "Bình Sơn" of "Ủy ban nhân dân huyện Bình Sơn"): the last unit word,
+    in lower case, followed only by capitalised words; None for a body named without a place
+    ("Bộ Y tế")."""
     words = issuer.split()
     units = sorted(_folded(_all_unit_words(gazetteer)), key=len, reverse=True)
     key = fold_phrase(issuer)
     if len(key) != len(words):
         return None
+    for i in range(len(words) - 2, -1, -1):
+        for unit in units:
+            n = len(unit)
+            rest = words[i + n :]
+            if key[i : i + n] == unit and rest and all(w[:1].isupper() for w in rest):
+                return " ".join(w.lower() for w in words[i : i + n]), " ".join(rest)
+    return None
     for i in range(len(words) - 2, -1, -1):
         for unit in units:
             n = len(unit)
