@@ -56,10 +56,11 @@ def test_a_group_said_above_is_the_addressees_of_its_kind():
     assert led_by("Các Sở Y tế nêu trên") == ["Các Sở Y tế nêu trên"]
 
 
-def test_defined_terms_the_units_of_a_letter_to_one_addressee_are_the_addressee():
+def test_defined_terms_the_units_of_a_letter_are_its_addressees():
     """ "Tổng cục Hải quan đề nghị các đơn vị thực hiện" under one Kính gửi entry (công văn
-    19046/BTC-TCHQ, real web copy): the units told to act are the addressee. Under several
-    addressees, and as the bodies co-ordinated with, "các đơn vị" keeps its words."""
+    19046/BTC-TCHQ, real web copy): the units told to act are the addressee; under several,
+    they are all of them (the Sở GD&ĐT letters of Vĩnh Long, real b84). As the bodies
+    co-ordinated with, "các đơn vị liên quan" keeps its words."""
     from vbparse.pipeline import parse_text
 
     head = (
@@ -80,6 +81,7 @@ def test_defined_terms_the_units_of_a_letter_to_one_addressee_are_the_addressee(
         ["Cục Hải quan các tỉnh, thành phố"],
         ["Các đơn vị liên quan"],
     )
-    assert roles("\n- Cục Hải quan các tỉnh, thành phố;\n- Cục Kiểm tra sau thông quan.")[0] == [
-        "Các đơn vị"
-    ]
+    assert roles("\n- Cục Hải quan các tỉnh, thành phố;\n- Cục Kiểm tra sau thông quan.") == (
+        ["Cục Hải quan các tỉnh, thành phố", "Cục Kiểm tra sau thông quan"],
+        ["Các đơn vị liên quan"],
+    )

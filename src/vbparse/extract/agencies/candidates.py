@@ -339,13 +339,41 @@ def _bodies_in_every_area(
         base = gazetteer.department_bases.get(cand.entry_id or "")
         if base is not None:  # "Thuế tỉnh" + ", thành phố": the unit word starts the area
             name, at = base, cand.first + len(fold_phrase(base))
-        if name is not None and (group := _type_in_areas(gazetteer, tokens, cand, name, at)):
+        if name is None:
+            continue
+        group = _type_in_areas(gazetteer, tokens, cand, name, at)
+        if group is None and (own := _own_unit_word(gazetteer, tokens, cand, name)):
+            group = _type_in_areas(gazetteer, tokens, cand, *own, as_written=True)
+        if group is not None:
             out.append(group)
     return out
 
 
+def _own_unit_word(
+    gazetteer: Gazetteer, tokens: Tokens, cand: Candidate, name: str
+) -> tuple[str, int] | None:
+    """ "Trung tâm Y tế huyện" + ", thị xã, thành phố": a body named with a territory's unit
+    word that more territories follow is that body in each of them (công văn 2014/SYT-NVY
+    Kiên Giang, real scan: "Kính gửi: … Trung tâm Y tế huyện, thị xã, thành phố"). The body
+    type without the unit word and the unit word's token, if the name ends with one."""
+    words = name.split()
+    for size in (1, 2):  # "huyện"; "thị xã"
+        at = cand.last - size
+        if at <= cand.first or len(words) <= size:
+            continue
+        area = match_group(gazetteer, tokens, at)
+        if area is not None and area.area and area.last > cand.last:
+            return " ".join(words[:-size]), at
+    return None
+
+
 def _type_in_areas(
-    gazetteer: Gazetteer, tokens: Tokens, body: Candidate, name: str, at: int
+    gazetteer: Gazetteer,
+    tokens: Tokens,
+    body: Candidate,
+    name: str,
+    at: int,
+    as_written: bool = False,
 ) -> Candidate | None:
     """The ONE group of ``body`` (a body type named ``name``) in every territory or level of
     the group starting at token ``at``, if one starts there (see ``_bodies_in_every_area``)."""
@@ -364,7 +392,7 @@ def _type_in_areas(
     # One name for one group (``named_as_written`` in groups.yaml); not an area of unlike
     # kinds ("Liên đoàn Lao động tỉnh và địa phương").
     listed = "," in (area.group_name or "")
-    as_written = name in gazetteer.group_grammar.named_as_written
+    as_written = as_written or name in gazetteer.group_grammar.named_as_written
     every = "các " if listed and not area.determined and not as_written else ""
     group_name = f"{name} {every}{_lower_first(area.group_name or '')}"
     return Candidate(first=body.first, last=area.last, group_name=group_name)

@@ -36,7 +36,7 @@ class _Grammar:
     max_bodies: int
     determiners: frozenset[str]
     addressed_as: tuple[tuple[str, ...], ...]
-    addressed_as_one: tuple[tuple[str, ...], ...]
+    addressed_as_units: tuple[tuple[str, ...], ...]
     addressed_in_full: tuple[str, ...]
     person_titles: tuple[tuple[str, ...], ...]
     list_head: regex.Pattern[str]
@@ -56,7 +56,7 @@ def _grammar() -> _Grammar:
         determiners=frozenset(fold_word(w) for w in g["determiners"]),
         person_titles=tuple(map(_words_key, g["addressee_person_titles"])),
         addressed_as=tuple(map(_words_key, g["addressed_as"])),
-        addressed_as_one=tuple(map(_words_key, g["addressed_as_one"])),
+        addressed_as_units=tuple(map(_words_key, g["addressed_as_units"])),
         addressed_in_full=tuple(t.casefold() for t in g["addressed_in_full"]),
         list_head=regex.compile(g["list_head"]),
         max_listed=int(g["max_listed"]),
@@ -72,7 +72,7 @@ class Term:
 
     bodies: list[Agency]
     reach: tuple[int, int] | None = None
-    # the name stands for the bodies only where they are told to act (``addressed_as_one``)
+    # the name stands for the bodies only where they are told to act (``addressed_as_units``)
     lead_only: bool = False
 
     def covers(self, agency: Agency) -> bool:
@@ -117,8 +117,10 @@ def find_defined_terms(
     after the Kính gửi lines names the addressees (``recipient_lines`` of them)."""
     g = _grammar()
     terms: DefinedTerms = {term: Term(list(addressees)) for term in g.addressed_as if addressees}
-    if len(addressees) == 1:
-        terms.update((term, Term(list(addressees), lead_only=True)) for term in g.addressed_as_one)
+    if addressees:
+        terms.update(
+            (term, Term(list(addressees), lead_only=True)) for term in g.addressed_as_units
+        )
     previous = 0
     for m in g.definition.finditer(text, timeout=time_left()):
         term = _key(m.group("term"))

@@ -357,6 +357,15 @@ def _next_noun(
             # "Ủy ban nhân dân các xã, phường, chủ đầu tư": two groups (after territories a
             # prefix's group ends before a noun of another sort)
             nxt = None
+        if (
+            nxt
+            and territory
+            and not (nxt[1].area or nxt[1].level or det)
+            and _capitalised_at(tokens, k)
+        ):
+            # "Phòng Y tế huyện, thành phố, Sở Y tế": after territories a capitalised noun of
+            # another sort names a body of its own
+            nxt = None
         if nxt and det and joiner_key and not nxt[1].level and not levels:
             # "các cơ quan, đơn vị, địa phương, các chủ đầu tư": a new "các" after a joiner
             # starts another group (the gold of every real batch splits there); levels stay
