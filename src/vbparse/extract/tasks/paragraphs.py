@@ -341,8 +341,20 @@ def preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> Resol
         and words_besides(own, last.text_start, roles) > LEAD_IN_WORDS
     ):
         return None
+    roles.support = _after_the_lead(roles.support, roles.lead)
     # Its dates are the situation's ("mưa lớn từ ngày 14/11"), not the items' due dates.
     return Resolved(roles=roles, lead=roles.lead, deadline=None)
+
+
+def _after_the_lead(support: list[Agency], lead: list[Agency]) -> list[Agency]:
+    """The bodies a lead-in's request joins to its lead: not those named before the request,
+    in its grounds ("Căn cứ Công văn số 151/SYT-NV … về việc khẩn trương phối hợp với ngành
+    Giáo dục và Đào tạo tổ chức tiêu độc …, Sở Giáo dục và Đào tạo yêu cầu …", công văn
+    133/SGDĐT-CTTT Vĩnh Long, real scan b85)."""
+    starts = [a.span.start for a in lead if a.span is not None]
+    if not starts:
+        return support
+    return [a for a in support if a.span is None or a.span.start > min(starts)]
 
 
 # Words after a lead-in's last body that only say which of them ("chủ trì cụm thi").
