@@ -343,7 +343,7 @@ def _bodies_in_every_area(
             continue
         group = _type_in_areas(gazetteer, tokens, cand, name, at)
         if group is None and (own := _own_unit_word(gazetteer, tokens, cand, name)):
-            group = _type_in_areas(gazetteer, tokens, cand, *own, as_written=True)
+            group = _type_in_areas(gazetteer, tokens, cand, *own)
         if group is not None:
             out.append(group)
     return out
@@ -354,7 +354,9 @@ def _own_unit_word(
 ) -> tuple[str, int] | None:
     """ "Trung tâm Y tế huyện" + ", thị xã, thành phố": a body named with a territory's unit
     word that more territories follow is that body in each of them (công văn 2014/SYT-NVY
-    Kiên Giang, real scan: "Kính gửi: … Trung tâm Y tế huyện, thị xã, thành phố"). The body
+    Kiên Giang, real scan: "Kính gửi: … Trung tâm Y tế huyện, thị xã, thành phố"), named
+    "… các huyện, thị xã, thành phố" as the territories written without "các" are (17 tasks
+    of the Sở GD&ĐT letters b84-b88 against 7 of Kiên Giang's that keep the words). The body
     type without the unit word and the unit word's token, if the name ends with one."""
     words = name.split()
     for size in (1, 2):  # "huyện"; "thị xã"
@@ -368,12 +370,7 @@ def _own_unit_word(
 
 
 def _type_in_areas(
-    gazetteer: Gazetteer,
-    tokens: Tokens,
-    body: Candidate,
-    name: str,
-    at: int,
-    as_written: bool = False,
+    gazetteer: Gazetteer, tokens: Tokens, body: Candidate, name: str, at: int
 ) -> Candidate | None:
     """The ONE group of ``body`` (a body type named ``name``) in every territory or level of
     the group starting at token ``at``, if one starts there (see ``_bodies_in_every_area``)."""
@@ -392,7 +389,7 @@ def _type_in_areas(
     # One name for one group (``named_as_written`` in groups.yaml); not an area of unlike
     # kinds ("Liên đoàn Lao động tỉnh và địa phương").
     listed = "," in (area.group_name or "")
-    as_written = as_written or name in gazetteer.group_grammar.named_as_written
+    as_written = name in gazetteer.group_grammar.named_as_written
     every = "các " if listed and not area.determined and not as_written else ""
     group_name = f"{name} {every}{_lower_first(area.group_name or '')}"
     return Candidate(first=body.first, last=area.last, group_name=group_name)
