@@ -29,6 +29,7 @@ from vbparse.extract.tasks.headings import (
     is_lead_in,
     is_opener,
     is_title,
+    lists_contents,
     names_a_member,
     opens_with,
     points_to_provisions,
@@ -114,12 +115,8 @@ def _item_tasks(
         if id(clause) in skipped:
             continue
         own = text[clause.text_start : clause.own_end]
-        # "a) Báo cáo … gồm các nội dung sau:": its sub-items are the report's contents
-        lists_contents = bool(clause.children) and bool(
-            header_grammar("content_lead_ins").search(own)
-            or header_grammar("provision_lead_ins").match(own.lstrip())
-        )
-        if lists_contents:
+        contents_listed = lists_contents(clause, own, text)
+        if contents_listed:
             skipped.update(id(c) for child in clause.children for c in child.walk())
         fields = read_task_fields(
             clause,
@@ -222,7 +219,7 @@ def _item_tasks(
         ):
             take_due_date(request, own_deadline)
             continue
-        has_items = has_items and not lists_contents  # then a leaf: its own words direct
+        has_items = has_items and not contents_listed  # then a leaf: its own words direct
         heading_only = described or (bool(addressed) and has_items)
         if not heading_only and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = make_task(clause, own, roles, lead, deadline, context)
