@@ -25,7 +25,7 @@ test: install-test
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/vbparse schema -o schemas --check
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile
 
 ## system-deps: Tesseract with Vietnamese data (scans) and LibreOffice (.doc, .rtf) (Debian, as root)
 system-deps:
