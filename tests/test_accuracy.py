@@ -277,11 +277,22 @@ SETS = {
     # 0.429 / 0.859 / 0.192; pooled, the 57 files 0.788 / 0.636 / 0.359 / 0.463 / 0.909 / 0.182,
     # after the session's rules 0.825 / 0.656 / 0.497 / 0.471 / 0.911 / 0.281 (the other 229
     # 0.822 / 0.735 / 0.733 / 0.802 / 0.951 / 0.440 → 0.822 / 0.743 / 0.734 / 0.790 / 0.950 /
-    # 0.448).
-    # The thresholds are the figures after the eleventh session's fixes, as this test measures
-    # them (OCR within its time limit; 286 files: 0.823 / 0.718 / 0.671 / 0.726 / 0.940 /
-    # 0.403, recipients 0.903, references 0.886, cc 0.822), rounded down, less 0.01 for the OCR
-    # of the scans; before them, after the tenth session's fixes (229 files: 0.822 / 0.735
+    # 0.448). Twelfth session, six more batches from the same sites' copies, each scored at
+    # a4f8166 before any rule changed: b84 (twelve Sở GD&ĐT Vĩnh Long PDFs) 0.991 / 0.610 /
+    # 0.171 / 0.308 / 0.979 / 0.050; b85 (ten of its scans) 0.644 / 0.753 / 0.214 / 0.235 /
+    # 0.918 / 0.014; b86 (UBND Vĩnh Long and huyện Bình Tân) 0.922 / 0.928 / 0.442 / 0.787 /
+    # 0.953 / 0.239; b87 (Sở GD&ĐT Gia Lai) 0.796 / 0.412 / 0.180 / 0.000 / 0.963 / 0.072;
+    # b88 (Bắc Ninh and Bộ GD&ĐT, six scans) 0.764 / 0.530 / 0.852 / 0.000 / 0.909 / 0.289;
+    # b89 (nine scans of Phú Thọ, Bình Phước, Bộ GD&ĐT) 0.667 / 0.867 / 0.446 / 0.208 / 0.944
+    # / 0.024; pooled, the 61 files 0.807 / 0.684 / 0.311 / 0.446 / 0.946 / 0.101, after the
+    # session's rules 0.807 / 0.702 / 0.504 / 0.596 / 0.940 / 0.175 (the other 286 0.823 /
+    # 0.718 / 0.671 / 0.726 / 0.940 / 0.403 → 0.823 / 0.718 / 0.675 / 0.733 / 0.940 / 0.405).
+    # The thresholds are the figures after the twelfth session's fixes, as this test measures
+    # them (347 files: 0.820 / 0.715 / 0.631 / 0.709 / 0.940 / 0.357, recipients 0.900,
+    # references 0.887, cc 0.827; at a4f8166 0.820 / 0.711 / 0.587 / 0.678 / 0.941 / 0.340),
+    # rounded down, less 0.01 for the OCR of the scans; before them, after the eleventh
+    # session's (286 files: 0.823 / 0.718 / 0.671 / 0.726 / 0.940 / 0.403, recipients 0.903,
+    # references 0.886, cc 0.822); after the tenth session's fixes (229 files: 0.822 / 0.735
     # / 0.733 / 0.802 / 0.951 / 0.440, recipients 0.889, references 0.878, cc 0.802; the same
     # files at c833f48: 0.816 / 0.722 / 0.732 / 0.802 / 0.950 / 0.431; the ninth session's 203
     # of them 0.830 / 0.747 / 0.757 / 0.780 / 0.948 / 0.469 → 0.834 / 0.749 / 0.761 / 0.780 /
@@ -305,7 +316,9 @@ SETS = {
     # / 0.929 / 0.434, cc 0.782). New batches heavy in scans (the eighth session's 31 of 48
     # files, the ninth's b70 all 10, the tenth's 14 of 26) lower the pooled figures: the
     # thresholds follow the set, not the parser (the tenth session lowered recipients, cc,
-    # task, lead and exact by 0.01-0.02 for its 26 files while the same 203 files rose).
+    # task, lead and exact by 0.01-0.02 for its 26 files while the same 203 files rose; the
+    # twelfth lowered lead by 0.04, support by 0.02 and exact by 0.05 for its 61 files, 27 of
+    # them scans, while the other 286 files rose).
     # (b33's gold
     # keeps the OCR's spellings in copied fields, b37's and b38's the document's words: the
     # OCR repair of text files costs recipients in the one and gains fields in the others.)
@@ -322,10 +335,10 @@ SETS = {
             "references_f1": 0.87,
             "cc_f1": 0.81,
             "task_f1": 0.70,
-            "lead_f1": 0.66,
-            "support_f1": 0.71,
+            "lead_f1": 0.62,
+            "support_f1": 0.69,
             "deadline_acc": 0.93,
-            "task_exact_acc": 0.39,
+            "task_exact_acc": 0.34,
         },
     ),
 }
