@@ -20,6 +20,7 @@ Fills: ``Task.id``, ``task_id``, ``text``, ``span`` (the task cell), ``lead``, `
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
@@ -33,6 +34,7 @@ from vbparse.extract.tasks.cell_agencies import (
     leading_agencies,
     support_in_text,
 )
+from vbparse.extract.tasks.headings import opens_with
 from vbparse.extract.tasks.row_status import (
     DONE,
     STATUS_COLUMNS,
@@ -111,7 +113,9 @@ def find_attachment_tasks(
     attachments = [a for a in appendices if a.kind == "attachment" and a.tree is not None]
     for ordinal, attachment in enumerate(attachments, start=1):
         assert attachment.tree is not None
-        tasks = list(find_tasks(attachment.tree, text, context))
+        guide = opens_with("guide_titles", attachment.title)
+        read_as = dataclasses.replace(context, addressees=[]) if guide else context
+        tasks = list(find_tasks(attachment.tree, text, read_as))
         ids = [task.id for task in tasks]
         prefix = ""
         code = attachment.doc_type or "A"
