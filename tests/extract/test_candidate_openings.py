@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.extract.agencies import candidates
+from vbparse.extract.agencies import candidates, type_groups
 from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.extract.agencies.tokens import Tokens
 
@@ -49,4 +49,4 @@ def test_openings_hold_each_kind_of_first_word() -> None:
     without = candidates._openings(gazetteer, False)
     assert without <= words and set(gazetteer.full.root) <= without
     # the department bases' first words too: their pass reads the opening tokens only
-    assert set(candidates._bases(gazetteer).root) <= without
+    assert set(type_groups.department_bases_trie(gazetteer).root) <= without

@@ -5,8 +5,6 @@ tạo"), a body type before territories ("Sở Y tế các tỉnh, thành phố"
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
 from vbparse.extract.agencies.groups import group_tries, match_group, names_the_province
@@ -19,6 +17,12 @@ from vbparse.extract.agencies.named_bodies import (
 )
 from vbparse.extract.agencies.person_titles import title_at, titles_by_first
 from vbparse.extract.agencies.tokens import Tokens
+from vbparse.extract.agencies.type_groups import (
+    bases_in_every_area,
+    bodies_in_every_area,
+    department_bases_trie,
+    plural_body,
+)
 
 __all__ = ["find_candidates"]
 
@@ -97,7 +101,7 @@ def _openings(gazetteer: Gazetteer, bare_provinces: bool) -> frozenset[str]:
     if cached is None:
         words = set(gazetteer.full.root) | group_tries(gazetteer).openings
         words |= set(_local_tries(gazetteer)[0].root) | set(head_words(gazetteer))
-        words |= set(_bases(gazetteer).root)
+        words |= set(department_bases_trie(gazetteer).root)
         if bare_provinces:
             words |= set(gazetteer.members["province"].root)
         cached = _OPENINGS[(id(gazetteer), bare_provinces)] = frozenset(words)
@@ -241,15 +245,15 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
             known_until = max(known_until, full[0])
         if named:
             found.append(Candidate(first=i, last=named.last, named=named))
-        plural = _plural_body(gazetteer, tokens, i, starts_body) if keys[i] in determiners else None
+        plural = plural_body(gazetteer, tokens, i, starts_body) if keys[i] in determiners else None
         if plural:
             found.append(plural)
         if bare_provinces and keys[i] in provinces.root:  # (the trie's first test, inlined)
             place = provinces.longest(keys, i)
             if place and (not full or place[0] > full[0]):
                 found.append(Candidate(first=i, last=place[0], entry_id=place[1], bare=True))
-    found.extend(_bodies_in_every_area(gazetteer, tokens, found))
-    found.extend(_bases_in_every_area(gazetteer, tokens, opening))
+    found.extend(bodies_in_every_area(gazetteer, tokens, found))
+    found.extend(bases_in_every_area(gazetteer, tokens, opening))
     found = [c for c in found if not _glued_to_number(tokens, c.first, c.last)]
     # longest first, then leftmost; drop the overlapping ones (spaCy's filter_spans)
     found.sort(key=lambda c: (-(c.last - c.first), c.first))
@@ -277,160 +281,3 @@ def _heads_of_lists(keys: list[str], found: list[Candidate], chosen: list[Candid
         head = heads.get(cand.last)
         if head is not None and not cand.is_group and cand.first < head.first:
             cand.members, cand.group_name = head.members, head.group_name
-
-
-def _body_type(gazetteer: Gazetteer, cand: Candidate) -> str | None:
-    """The name of a body TYPE that exists in many places: a department named without its
-    province ("Sở Y tế") or a unit named by the grammar ("Trung tâm Kiểm soát bệnh tật")."""
-    if cand.named is not None:
-        return cand.named.name if cand.named.kind in _TYPE_KINDS else None
-    entry = gazetteer.get(cand.entry_id) if cand.entry_id else None
-    if entry is not None and entry.kind == "local_body" and entry.link is None:
-        return entry.name
-    return None
-
-
-_TYPE_KINDS = frozenset({"unit", "local_body", "board", "association"})
-
-
-def _lower_first(name: str) -> str:
-    return name[:1].lower() + name[1:]
-
-
-def _plural_body(
-    gazetteer: Gazetteer, tokens: Tokens, start: int, starts_body: Callable[[int], bool]
-) -> Candidate | None:
-    """ "các sở giáo dục và đào tạo", "các Ban Quản lý dự án chuyên ngành": a determiner
-    before a body type is the group of every such body; its name keeps the type's words."""
-    keys = tokens.keys
-    if keys[start] not in group_tries(gazetteer).determiners or start + 1 >= len(keys):
-        return None
-    body = None
-    department = gazetteer.departments.longest(keys, start + 1)
-    if department:
-        body = Candidate(first=start + 1, last=department[0], entry_id=department[1])
-    named = named_body_at(gazetteer, tokens, start + 1, starts_body)
-    if named and (body is None or named.last > body.last):
-        body = Candidate(first=start + 1, last=named.last, named=named)
-    name = _body_type(gazetteer, body) if body else None
-    if body is None or name is None:
-        return None
-    return Candidate(
-        first=start,
-        last=body.last,
-        group_name=f"{tokens.word(start).capitalize()} {_lower_first(name)}",
-    )
-
-
-def _bodies_in_every_area(
-    gazetteer: Gazetteer, tokens: Tokens, found: list[Candidate]
-) -> list[Candidate]:
-    """ "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "Hội Nông dân các cấp": a body type
-    written right before a group of territories or levels is ONE group, that body in each of
-    them (not a department plus the provinces). The territories take "các" or are two or more
-    ("Sở Y tế tỉnh, thành phố"; a lone "tỉnh" names the issuer's province); a department always
-    written with its unit word shares it with the territories ("Thuế tỉnh, thành phố"). Not
-    where ":" is followed by the territories' names ("Sở Y tế các tỉnh: Cao Bằng, ...")."""
-    out = []
-    for cand in found:
-        if cand.is_group:
-            continue
-        name, at = _body_type(gazetteer, cand), cand.last
-        base = gazetteer.department_bases.get(cand.entry_id or "")
-        if base is not None:  # "Thuế tỉnh" + ", thành phố": the unit word starts the area
-            name, at = base, cand.first + len(fold_phrase(base))
-        if name is None:
-            continue
-        group = _type_in_areas(gazetteer, tokens, cand, name, at)
-        if group is None and (own := _own_unit_word(gazetteer, tokens, cand, name)):
-            group = _type_in_areas(gazetteer, tokens, cand, *own)
-        if group is not None:
-            out.append(group)
-    return out
-
-
-def _own_unit_word(
-    gazetteer: Gazetteer, tokens: Tokens, cand: Candidate, name: str
-) -> tuple[str, int] | None:
-    """ "Trung tâm Y tế huyện" + ", thị xã, thành phố": a body named with a territory's unit
-    word that more territories follow is that body in each of them (công văn 2014/SYT-NVY
-    Kiên Giang, real scan: "Kính gửi: … Trung tâm Y tế huyện, thị xã, thành phố"), named
-    "… các huyện, thị xã, thành phố" as the territories written without "các" are (17 tasks
-    of the Sở GD&ĐT letters b84-b88 against 7 of Kiên Giang's that keep the words). The body
-    type without the unit word and the unit word's token, if the name ends with one."""
-    words = name.split()
-    for size in (1, 2):  # "huyện"; "thị xã"
-        at = cand.last - size
-        if at <= cand.first or len(words) <= size:
-            continue
-        area = match_group(gazetteer, tokens, at)
-        if area is not None and area.area and area.last > cand.last:
-            return " ".join(words[:-size]), at
-    return None
-
-
-def _type_in_areas(
-    gazetteer: Gazetteer, tokens: Tokens, body: Candidate, name: str, at: int
-) -> Candidate | None:
-    """The ONE group of ``body`` (a body type named ``name``) in every territory or level of
-    the group starting at token ``at``, if one starts there (see ``_bodies_in_every_area``)."""
-    if at >= len(tokens.keys):
-        return None
-    area = match_group(gazetteer, tokens, at)
-    if (
-        area is None
-        or area.last <= body.last
-        or not area.area
-        or area.prefixed
-        or not (area.determined or area.nouns > 1)
-        or _lists_members(gazetteer, tokens, area)
-    ):
-        return None
-    # One name for one group (``named_as_written`` in groups.yaml); not an area of unlike
-    # kinds ("Liên đoàn Lao động tỉnh và địa phương").
-    listed = "," in (area.group_name or "")
-    as_written = name in gazetteer.group_grammar.named_as_written
-    every = "các " if listed and not area.determined and not as_written else ""
-    group_name = f"{name} {every}{_lower_first(area.group_name or '')}"
-    return Candidate(first=body.first, last=area.last, group_name=group_name)
-
-
-_BASES: dict[int, Trie] = {}
-
-
-def _bases(gazetteer: Gazetteer) -> Trie:
-    """The names of ``department_bases``, built once per gazetteer."""
-    bases = _BASES.get(id(gazetteer))
-    if bases is None:
-        bases = _BASES[id(gazetteer)] = Trie()
-        for name in gazetteer.department_bases.values():
-            bases.add(fold_phrase(name), name)
-    return bases
-
-
-def _bases_in_every_area(gazetteer: Gazetteer, tokens: Tokens, at: list[int]) -> list[Candidate]:
-    """ "Bảo hiểm xã hội các tỉnh, thành phố", "Kho bạc Nhà nước các tỉnh": a department
-    always written with its unit word (``department_bases``) named bare before "các" and
-    territories is that department in each of them (công văn 4024/BHXH-CSYT, real). Read at
-    ``at``, the tokens ``_openings`` admits (the bases' first words among them)."""
-    bases = _bases(gazetteer)
-    keys = tokens.keys
-    determiners = group_tries(gazetteer).determiners
-    out = []
-    for i in [i for i in at if keys[i] in bases.root]:  # a base can start there
-        base = bases.longest(keys, i)
-        if base is None or base[0] >= len(keys) or keys[base[0]] not in determiners:
-            continue
-        written = Candidate(first=i, last=base[0])
-        if group := _type_in_areas(gazetteer, tokens, written, base[1], base[0]):
-            out.append(group)
-    return out
-
-
-def _lists_members(gazetteer: Gazetteer, tokens: Tokens, group: Candidate) -> bool:
-    """True when ``group`` is followed by ":" and a short name it admits ("các tỉnh: Cao
-    Bằng"); not for a heading's colon before its items ("Sở Y tế các tỉnh, thành phố:")."""
-    keys = tokens.keys
-    if keys[group.last : group.last + 1] != [":"]:
-        return False
-    return any(gazetteer.members[cls].longest(keys, group.last + 1) for cls in group.members)
