@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
-from vbparse.extract.agencies.groups import group_tries, match_group, names_the_province
+from vbparse.extract.agencies.group_grammar import group_tries
+from vbparse.extract.agencies.groups import match_group, names_the_province
 from vbparse.extract.agencies.keys import Trie, fold_phrase
 from vbparse.extract.agencies.named_bodies import (
     NUMERAL,

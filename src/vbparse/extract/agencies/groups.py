@@ -3,122 +3,23 @@ quan", "các sở, ban, ngành cấp tỉnh", "các đơn vị trực thuộc S�
 
 A phrase is [prefix] [các] noun [qualifier] (joiner [các] noun [qualifier])* [qualifier]
 [(trực) thuộc body]; its name is rebuilt from the grammar's canonical forms. The grammar's tries
-are built once per gazetteer.
+(``group_grammar``) are built once per gazetteer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
-from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
+from vbparse.extract.agencies.group_grammar import GroupNoun, GroupTries, group_tries
+from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.agencies.named_bodies import ends_name, named_body_at
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
-__all__ = ["GroupTries", "group_tries", "match_group"]
-
-
-@dataclass(frozen=True)
-class GroupTries:
-    prefixes: Trie
-    nouns: Trie
-    qualifiers: Trie  # folded qualifier → (canonical form, final, form as written)
-    attachments: Trie
-    bare_parents: Trie
-    bare_parents_keys: tuple[tuple[str, ...], ...]  # longest first
-    determiners: frozenset[str]
-    joiners: tuple[tuple[tuple[str, ...], str], ...]
-    # the joiners, then none (a noun written right after the last): the steps to a next noun
-    joiner_steps: tuple[tuple[tuple[str, ...], str], ...]
-    openings: frozenset[str]  # the tokens a group phrase can start with
-    the_province: frozenset[tuple[str, ...]] = frozenset()  # "tỉnh" alone: the text's province
-    provinces_as_group: frozenset[str] = frozenset()  # prefixes (canonical forms)
-    # A group name → the gazetteer entry named exactly so (or None), found once per name.
-    entries_by_name: dict[str, str | None] = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class _Noun:
-    form: str
-    members: frozenset[str]
-    area: bool
-    level: bool
-    standalone: bool
-    needs_joiner: bool
-    needs_determiner: bool
-    not_before: Trie
-    place_of_lower: bool
-
-
-_GROUP_TRIES: dict[int, GroupTries] = {}
+__all__ = ["match_group", "names_the_province"]
 
 
 _MAX_QUALIFIERS = 2
-
-
-def group_tries(gazetteer: Gazetteer) -> GroupTries:
-    cached = _GROUP_TRIES.get(id(gazetteer))
-    if cached is not None:
-        return cached
-    grammar = gazetteer.group_grammar
-    prefixes, nouns, qualifiers = Trie(), Trie(), Trie()
-    attachments, bare_parents = Trie(), Trie()
-    for prefix in grammar.prefixes:
-        for form in (prefix.form, *prefix.aliases):
-            prefixes.add(fold_phrase(form), prefix.form)
-    for noun in grammar.nouns:
-        not_before = Trie()
-        for word in noun.not_before:
-            not_before.add(fold_phrase(word), True)
-        nouns.add(
-            fold_phrase(noun.form),
-            _Noun(
-                noun.form,
-                frozenset(noun.members),
-                noun.area,
-                noun.level,
-                noun.standalone,
-                noun.needs_joiner,
-                noun.needs_determiner,
-                not_before,
-                noun.place_of_lower,
-            ),
-        )
-    for qualifier in grammar.qualifiers:
-        if isinstance(qualifier, str):
-            qualifiers.add(fold_phrase(qualifier), (qualifier, False, qualifier))
-        else:
-            qualifiers.add(
-                fold_phrase(qualifier.form),
-                (qualifier.named or qualifier.form, qualifier.final, qualifier.form),
-            )
-    for attachment in grammar.attachments:
-        attachments.add(fold_phrase(attachment), attachment)
-    for parent in grammar.bare_parents:
-        bare_parents.add(fold_phrase(parent), parent)
-    joiners = sorted(((fold_phrase(j), j) for j in grammar.joiners), key=lambda item: -len(item[0]))
-    tries = GroupTries(
-        prefixes=prefixes,
-        nouns=nouns,
-        qualifiers=qualifiers,
-        attachments=attachments,
-        bare_parents=bare_parents,
-        bare_parents_keys=tuple(
-            sorted((fold_phrase(p) for p in grammar.bare_parents), key=lambda k: -len(k))
-        ),
-        determiners=frozenset(fold_word(d) for d in grammar.determiners),
-        joiners=tuple(joiners),
-        joiner_steps=(*joiners, ((), "")),
-        openings=frozenset(prefixes.root)
-        | frozenset(nouns.root)
-        | frozenset(fold_word(d) for d in grammar.determiners),
-        the_province=frozenset(fold_phrase(noun) for noun in grammar.the_province),
-        provinces_as_group=frozenset(p.form for p in grammar.prefixes if p.provinces_as_group),
-    )
-    _GROUP_TRIES[id(gazetteer)] = tries
-    return tries
 
 
 def names_the_province(gazetteer: Gazetteer, keys: list[str], cand: Candidate) -> bool:
@@ -252,6 +153,11 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
     if first_noun.needs_determiner and _capitalised_at(tokens, j):
         return None  # "các phòng Giáo dục và Đào tạo": divisions named, not a kind of body
     parts.append(first_noun.form)
+    if first_noun.needs_determiner and (field := _department_field(gazetteer, tokens, j)):
+        # … and named in lower case: "Kính gửi: - Các phòng giáo dục và đào tạo;" (công văn
+        # 1746/SGDĐT-GDTrHCTTX Gia Lai, real b87), the divisions of a department's field
+        j, short = field
+        parts.append(f" {short}")
     forms = [first_noun.form]
     members, count = first_noun.members, 1
     territory = first_noun.area  # every noun so far names territories
@@ -336,7 +242,7 @@ def _next_noun(
     territory: bool,
     prefixed: bool,
     levels: bool = False,
-) -> tuple[int, str, _Noun, bool] | None:
+) -> tuple[int, str, GroupNoun, bool] | None:
     """The next noun of a group at token ``j``, after a joiner (or none) and an optional "các":
     its end, its rendering (joiner, determiner, form), the noun and whether "các" came."""
     keys = tokens.keys
@@ -404,11 +310,27 @@ def _past_their_place(gazetteer: Gazetteer, tries: GroupTries, tokens: Tokens, j
     return place[0] if place else j
 
 
+def _department_field(gazetteer: Gazetteer, tokens: Tokens, j: int) -> tuple[int, str] | None:
+    """The field of a department written at token ``j`` ("giáo dục và đào tạo") as its
+    department's name says it ("Giáo dục và Đào tạo"), and where it ends; none where the name
+    goes on ("tài chính - kế hoạch")."""
+    keys = tokens.keys
+    found = gazetteer.members["department"].longest(keys, j) if j < len(keys) else None
+    if found is None or (found[0] < len(keys) and keys[found[0]] in _NAME_GOES_ON):
+        return None
+    entry = gazetteer.get(found[1])
+    _, _, short = entry.name.partition(" ") if entry else ("", "", "")
+    return (found[0], short) if short else None
+
+
+_NAME_GOES_ON = frozenset(fold_phrase("- – & và"))
+
+
 def _capitalised_at(tokens: Tokens, j: int) -> bool:
     return j < len(tokens.keys) and tokens.word(j)[:1].isupper()
 
 
-def _noun_at(tries: GroupTries, keys: list[str], start: int) -> tuple[int, _Noun] | None:
+def _noun_at(tries: GroupTries, keys: list[str], start: int) -> tuple[int, GroupNoun] | None:
     """The longest group noun at token ``start`` unless a word after it makes it part of
     another word ("các bộ phận")."""
     if start >= len(keys) or keys[start] not in tries.nouns.root:

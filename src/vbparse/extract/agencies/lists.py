@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
-from vbparse.extract.agencies.groups import group_tries
+from vbparse.extract.agencies.group_grammar import group_tries
 from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
-from vbparse.extract.agencies.groups import group_tries, names_the_province
+from vbparse.extract.agencies.group_grammar import group_tries
+from vbparse.extract.agencies.groups import names_the_province
 from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
 from vbparse.extract.agencies.named_bodies import (
     heads_in_titles,

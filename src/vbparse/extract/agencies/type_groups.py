@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
-from vbparse.extract.agencies.groups import group_tries, match_group
+from vbparse.extract.agencies.group_grammar import group_tries
+from vbparse.extract.agencies.groups import match_group
 from vbparse.extract.agencies.keys import Trie, fold_phrase
 from vbparse.extract.agencies.named_bodies import named_body_at
 from vbparse.extract.agencies.tokens import Tokens
