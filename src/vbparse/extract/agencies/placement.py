@@ -194,13 +194,6 @@ def _locality(gazetteer: Gazetteer, issuer: str) -> tuple[str, str] | None:
             if key[i : i + n] == unit and rest and all(w[:1].isupper() for w in rest):
                 return " ".join(w.lower() for w in words[i : i + n]), " ".join(rest)
     return None
-    for i in range(len(words) - 2, -1, -1):
-        for unit in units:
-            n = len(unit)
-            rest = words[i + n :]
-            if key[i : i + n] == unit and rest and all(w[:1].isupper() for w in rest):
-                return " ".join([*(w.lower() for w in words[i : i + n]), *rest])
-    return None
 
 
 @functools.cache
