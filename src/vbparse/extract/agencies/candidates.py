@@ -6,7 +6,7 @@ tạo"), a body type before territories ("Sở Y tế các tỉnh, thành phố"
 from __future__ import annotations
 
 from vbparse.extract.agencies.candidate import Candidate
-from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 from vbparse.extract.agencies.group_grammar import group_tries
 from vbparse.extract.agencies.groups import match_group, names_the_province
 from vbparse.extract.agencies.keys import Trie, fold_phrase
@@ -30,21 +30,18 @@ __all__ = ["find_candidates"]
 _NUMBER_GLUE = "/-–"
 
 
-_LOCAL_TRIES: dict[int, tuple[Trie, Trie]] = {}
 _MAX_LOCAL_NAME_WORDS = 4
 
 
+@per_gazetteer
 def _local_tries(gazetteer: Gazetteer) -> tuple[Trie, Trie]:
     """The committee prefixes and unit words of ``local_bodies.yaml``, built once."""
-    tries = _LOCAL_TRIES.get(id(gazetteer))
-    if tries is None:
-        prefixes, units = Trie(), Trie()
-        for prefix in gazetteer.local_units.committee_prefixes:
-            prefixes.add(fold_phrase(prefix), gazetteer.local_units.committee_prefixes[0])
-        for unit in gazetteer.local_units.units:
-            units.add(fold_phrase(unit), unit)
-        tries = _LOCAL_TRIES[id(gazetteer)] = (prefixes, units)
-    return tries
+    prefixes, units = Trie(), Trie()
+    for prefix in gazetteer.local_units.committee_prefixes:
+        prefixes.add(fold_phrase(prefix), gazetteer.local_units.committee_prefixes[0])
+    for unit in gazetteer.local_units.units:
+        units.add(fold_phrase(unit), unit)
+    return prefixes, units
 
 
 def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate | None:

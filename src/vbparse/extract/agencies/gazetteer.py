@@ -24,8 +24,9 @@ built from them in :mod:`vbparse.extract.agencies.tries`; matching keys and the 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from vbparse.extract.agencies.entries import (
     Entry,
@@ -47,7 +48,14 @@ from vbparse.extract.agencies.tries import (
 from vbparse.grammars import GrammarError, load_yaml
 from vbparse.models.agency import Agency
 
-__all__ = ["Entry", "Gazetteer", "is_named_committee", "iter_aliases", "load_gazetteer"]
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "is_named_committee",
+    "iter_aliases",
+    "load_gazetteer",
+    "per_gazetteer",
+]
 
 
 @dataclass
@@ -108,6 +116,25 @@ class Gazetteer:
             if key[unit_len:] in self.places:
                 return self.places[key[unit_len:]]
         return None
+
+
+_Built = TypeVar("_Built")
+
+
+def per_gazetteer(build: Callable[[Gazetteer], _Built]) -> Callable[[Gazetteer], _Built]:
+    """``build`` run once per gazetteer: the tries and indexes a module reads from its
+    grammar. What it built is kept with the gazetteer itself, so that another gazetteer at
+    the same id (the first one freed) is never served it."""
+    built: dict[int, tuple[Gazetteer, _Built]] = {}
+
+    @functools.wraps(build)
+    def once(gazetteer: Gazetteer) -> _Built:
+        hit = built.get(id(gazetteer))
+        if hit is None or hit[0] is not gazetteer:
+            hit = built[id(gazetteer)] = (gazetteer, build(gazetteer))
+        return hit[1]
+
+    return once
 
 
 @functools.cache

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
 
 __all__ = ["GroupNoun", "GroupTries", "group_tries"]
@@ -46,13 +46,8 @@ class GroupNoun:
     place_of_lower: bool
 
 
-_GROUP_TRIES: dict[int, GroupTries] = {}
-
-
+@per_gazetteer
 def group_tries(gazetteer: Gazetteer) -> GroupTries:
-    cached = _GROUP_TRIES.get(id(gazetteer))
-    if cached is not None:
-        return cached
     grammar = gazetteer.group_grammar
     prefixes, nouns, qualifiers = Trie(), Trie(), Trie()
     attachments, bare_parents = Trie(), Trie()
@@ -108,5 +103,4 @@ def group_tries(gazetteer: Gazetteer) -> GroupTries:
         the_province=frozenset(fold_phrase(noun) for noun in grammar.the_province),
         provinces_as_group=frozenset(p.form for p in grammar.prefixes if p.provinces_as_group),
     )
-    _GROUP_TRIES[id(gazetteer)] = tries
     return tries

@@ -34,7 +34,7 @@ import regex
 
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.candidates import find_candidates
-from vbparse.extract.agencies.gazetteer import Gazetteer, load_gazetteer
+from vbparse.extract.agencies.gazetteer import Gazetteer, load_gazetteer, per_gazetteer
 from vbparse.extract.agencies.lists import expand_list, expand_plural_body
 from vbparse.extract.agencies.placement import absorb_titles, placement_for, to_agency
 from vbparse.extract.agencies.tokens import Tokens
@@ -218,17 +218,16 @@ def _candidates(
     return tokens, chosen
 
 
-_PARTY: dict[int, dict[str, str]] = {}
+@per_gazetteer
+def _party_committees(gazetteer: Gazetteer) -> dict[str, str]:
+    """A province's committee id → its Party committee's id, built once."""
+    return {e.link: e.id for e in gazetteer.entries if e.kind == "party_body" and e.link}
 
 
 def _with_party_committees(gazetteer: Gazetteer, members: list[Mention]) -> list[Mention]:
     """The listed provinces' committees, each followed by its Party committee ("Bí thư Tỉnh
     ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa" addresses both)."""
-    party = _PARTY.get(id(gazetteer))
-    if party is None:
-        party = _PARTY[id(gazetteer)] = {
-            e.link: e.id for e in gazetteer.entries if e.kind == "party_body" and e.link
-        }
+    party = _party_committees(gazetteer)
     out: list[Mention] = []
     for member in members:
         out.append(member)

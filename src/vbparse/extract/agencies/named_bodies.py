@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word, phrase_trie
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
@@ -53,13 +53,8 @@ class _NamedTries:
     dotted_places: Trie
 
 
-_TRIES: dict[int, _NamedTries] = {}
-
-
+@per_gazetteer
 def _tries(gazetteer: Gazetteer) -> _NamedTries:
-    cached = _TRIES.get(id(gazetteer))
-    if cached is not None:
-        return cached
     grammar = gazetteer.named_bodies
     heads, stops = Trie(), Trie()
     for head in grammar.heads:
@@ -86,7 +81,6 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         },
         _dotted_places(gazetteer),
     )
-    _TRIES[id(gazetteer)] = tries
     return tries
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 
 
 @dataclass(frozen=True)
@@ -14,21 +14,14 @@ class _TitleIndex:
     by_last: dict[str, list[tuple[tuple[str, ...], str]]]
 
 
-# Kept with the gazetteer itself, so that another gazetteer at the same id is never served.
-_INDEXES: dict[int, tuple[Gazetteer, _TitleIndex]] = {}
-
-
+@per_gazetteer
 def _index(gazetteer: Gazetteer) -> _TitleIndex:
     """The titles by their first and by their last word, each list longest first as in the
     gazetteer."""
-    cached = _INDEXES.get(id(gazetteer))
-    if cached is not None and cached[0] is gazetteer:
-        return cached[1]
     index = _TitleIndex(by_first={}, by_last={})
     for title, title_role in gazetteer.titles:
         index.by_first.setdefault(title[0], []).append(title)
         index.by_last.setdefault(title[-1], []).append((title, title_role))
-    _INDEXES[id(gazetteer)] = (gazetteer, index)
     return index
 
 

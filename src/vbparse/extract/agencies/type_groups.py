@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vbparse.extract.agencies.candidate import Candidate
-from vbparse.extract.agencies.gazetteer import Gazetteer
+from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 from vbparse.extract.agencies.group_grammar import group_tries
 from vbparse.extract.agencies.groups import match_group
 from vbparse.extract.agencies.keys import Trie, fold_phrase
@@ -134,16 +134,12 @@ def _type_in_areas(
     return Candidate(first=body.first, last=area.last, group_name=group_name)
 
 
-_BASES: dict[int, Trie] = {}
-
-
+@per_gazetteer
 def department_bases_trie(gazetteer: Gazetteer) -> Trie:
     """The names of ``department_bases``, built once per gazetteer."""
-    bases = _BASES.get(id(gazetteer))
-    if bases is None:
-        bases = _BASES[id(gazetteer)] = Trie()
-        for name in gazetteer.department_bases.values():
-            bases.add(fold_phrase(name), name)
+    bases = Trie()
+    for name in gazetteer.department_bases.values():
+        bases.add(fold_phrase(name), name)
     return bases
 
 
