@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from vbparse.extract.tasks.roles import find_roles
+from vbparse.extract.tasks.units import names_only
 from vbparse.models import Agency
 
 __all__ = ["addressed_heading"]
@@ -31,20 +32,10 @@ def addressed_heading(
     start = offset + m.start("bodies")
     roles = find_roles(bodies, offset=start, province=province, issuer=issuer)
     named = [a for a in roles.lead if a.span is not None]
-    if not named or not _only_names(bodies, start, named):
+    if not names_only(bodies, start, named, _BETWEEN_BODIES, overlaps_allowed=False):
         return []
     return named
 
 
 # What may stand between the bodies a heading names.
 _BETWEEN_BODIES = regex.compile(r"[\s,;.]*(?:\bvà\b[\s,;.]*)?")
-
-
-def _only_names(written: str, offset: int, bodies: list[Agency]) -> bool:
-    at = 0
-    for agency in sorted(bodies, key=lambda a: a.span.start):
-        start = agency.span.start - offset
-        if start < at or not _BETWEEN_BODIES.fullmatch(written[at:start]):
-            return False
-        at = agency.span.end - offset
-    return bool(_BETWEEN_BODIES.fullmatch(written[at:]))

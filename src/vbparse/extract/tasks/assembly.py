@@ -50,6 +50,7 @@ from vbparse.extract.tasks.units import (
     TaskContext,
     addressees_besides,
     make_task,
+    names_only,
 )
 from vbparse.extract.time.deadlines import clause_deadline
 from vbparse.models import Agency, Deadline, Task
@@ -340,21 +341,8 @@ _LIST_FILLER = regex.compile(r"[\s,;.:/()\-–]*(?:\b(?:và|hoặc)\b[\s,;.:/()\
 def _names_only(own: str, offset: int, roles: Roles) -> bool:
     """An item that only names bodies ("- Sở Y tế;", "- Các tổ chức và cá nhân liên quan."):
     a list of addressees or participants, not a task."""
-    named = sorted(
-        (a.span.start - offset, a.span.end - offset)
-        for a in (*roles.lead, *roles.support)
-        if a.span is not None
-    )
-    if not named:
-        return False
-    at = 0
-    for start, end in named:
-        if start < at:
-            continue
-        if not _LIST_FILLER.fullmatch(own[at:start]):
-            return False
-        at = end
-    return bool(_LIST_FILLER.fullmatch(own[at:]))
+    bodies = [*roles.lead, *roles.support]
+    return names_only(own, offset, bodies, _LIST_FILLER, overlaps_allowed=True)
 
 
 # A sentence's end before the request ("…; yêu cầu …" starts a request of its own).

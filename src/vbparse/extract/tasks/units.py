@@ -26,6 +26,7 @@ __all__ = [
     "addressees_besides",
     "issuer_accounts",
     "make_task",
+    "names_only",
     "unit_roles",
 ]
 
@@ -184,3 +185,29 @@ def make_task(
         references=references,
         span=Span(start=clause.text_start, end=clause.own_end),
     )
+
+
+def names_only(
+    written: str,
+    offset: int,
+    bodies: list[Agency],
+    filler: regex.Pattern[str],
+    *,
+    overlaps_allowed: bool,
+) -> bool:
+    """Whether ``written`` (at ``offset``) holds nothing but the ``bodies`` it names, with
+    only ``filler`` before, between and after them; a body whose span starts inside the one
+    before is passed over where ``overlaps_allowed``, else ends the check (False)."""
+    at = 0
+    named = sorted((a.span.start - offset, a.span.end - offset) for a in bodies if a.span)
+    if not named:
+        return False
+    for start, end in named:
+        if start < at:
+            if overlaps_allowed:
+                continue
+            return False
+        if not filler.fullmatch(written[at:start]):
+            return False
+        at = end
+    return bool(filler.fullmatch(written[at:]))
