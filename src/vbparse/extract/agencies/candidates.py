@@ -19,6 +19,7 @@ from vbparse.extract.agencies.named_bodies import (
 from vbparse.extract.agencies.person_titles import title_at, titles_by_first
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.extract.agencies.type_groups import (
+    bases_in_a_district,
     bases_in_every_area,
     bodies_in_every_area,
     department_bases_trie,
@@ -252,6 +253,8 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
                 found.append(Candidate(first=i, last=place[0], entry_id=place[1], bare=True))
     found.extend(bodies_in_every_area(gazetteer, tokens, found))
     found.extend(bases_in_every_area(gazetteer, tokens, opening))
+    # before the rest, so that it wins over a group of the same words ("Công an huyện")
+    found[:0] = bases_in_a_district(gazetteer, tokens, opening)
     found = [c for c in found if not _glued_to_number(tokens, c.first, c.last)]
     # longest first, then leftmost; drop the overlapping ones (spaCy's filter_spans)
     found.sort(key=lambda c: (-(c.last - c.first), c.first))

@@ -51,6 +51,8 @@ class _NamedTries:
     issuer_unit_heads: dict[tuple[str, ...], frozenset[tuple[str, ...]]]
     # the province places written with a stop inside ("TP.HCM", "TP. Hồ Chí Minh")
     dotted_places: Trie
+    # the unit words a body's place opens with ("tỉnh", "huyện")
+    place_units: Trie
 
 
 @per_gazetteer
@@ -80,6 +82,7 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
             for u in grammar.issuer_units_after_titles
         },
         _dotted_places(gazetteer),
+        phrase_trie([*grammar.branch_place_words, *grammar.district_units]),
     )
     return tries
 
@@ -200,6 +203,11 @@ def named_body_at(
             break
         if _capitalised(word) and starts_body(j):
             break
+        unit = tries.place_units.longest(keys, j) if word[:1].islower() else None
+        if unit and unit[0] < len(keys) and tokens.word(unit[0])[:1].islower():
+            # a place's unit word, then a lower-case word, not the place: the name ends
+            # with the unit word ("Kho bạc Nhà nước huyện kiểm soát chi")
+            return _named(tokens, start, unit[0], kind)
         j += 1
         words += 1
     return _named(tokens, start, j, kind)

@@ -118,19 +118,14 @@ def _unit_at(entry: Entry, unit: str) -> int:
 
 def _in_local_unit(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
     """ "Trung tâm Y tế huyện" → "… huyện Châu Thành" in a text of Ủy ban nhân dân huyện Châu
-    Thành (công văn 476/UBND, real): a body whose name ends in the issuer's unit word."""
-    if not issuer:
+    Thành (công văn 476/UBND, real), "Thanh tra huyện" → "… huyện Can Lộc" in one of huyện
+    Can Lộc or of one of its divisions: a body whose name ends in the issuer's unit word."""
+    found = _locality(gazetteer, issuer) if issuer else None
+    if found is None:
         return name
-    local = gazetteer.local_units
-    for prefix in local.committee_prefixes:
-        if not issuer.startswith(prefix + " "):
-            continue
-        rest = issuer[len(prefix) + 1 :]
-        for unit in sorted(local.units, key=len, reverse=True):
-            if rest.startswith(unit + " ") and fold_phrase(name)[-len(fold_phrase(unit)) :] == (
-                fold_phrase(unit)
-            ):
-                return f"{name} {rest[len(unit) + 1 :]}"
+    unit, place = found
+    if fold_phrase(name)[-len(fold_phrase(unit)) :] == fold_phrase(unit):
+        return f"{name} {place}"
     return name
 
 

@@ -12,10 +12,16 @@ from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 from vbparse.extract.agencies.group_grammar import group_tries
 from vbparse.extract.agencies.groups import match_group
 from vbparse.extract.agencies.keys import Trie, fold_phrase
-from vbparse.extract.agencies.named_bodies import named_body_at
+from vbparse.extract.agencies.named_bodies import NamedBody, named_body_at
 from vbparse.extract.agencies.tokens import Tokens
 
-__all__ = ["bases_in_every_area", "bodies_in_every_area", "department_bases_trie", "plural_body"]
+__all__ = [
+    "bases_in_a_district",
+    "bases_in_every_area",
+    "bodies_in_every_area",
+    "department_bases_trie",
+    "plural_body",
+]
 
 
 def _body_type(gazetteer: Gazetteer, cand: Candidate) -> str | None:
@@ -160,6 +166,55 @@ def bases_in_every_area(gazetteer: Gazetteer, tokens: Tokens, at: list[int]) -> 
         if group := _type_in_areas(gazetteer, tokens, written, base[1], base[0]):
             out.append(group)
     return out
+
+
+def bases_in_a_district(gazetteer: Gazetteer, tokens: Tokens, at: list[int]) -> list[Candidate]:
+    """ "Thanh tra huyện chủ trì", "Công an huyện", "Kho bạc Nhà nước huyện": a department
+    always written with its unit word (``department_bases``) named with ONE district's unit
+    word (``district_units``) is that district's body: the place written after it, or else
+    the issuer's district when the issuer is of that district (``placement``; the golds name
+    "Công an huyện Hiệp Hòa", công văn of UBND huyện Hiệp Hòa, real b79). Not before more
+    territories ("Công an huyện, thị xã": a group, read by other candidates)."""
+    bases = department_bases_trie(gazetteer)
+    units = _district_units(gazetteer)
+    keys = tokens.keys
+    out = []
+    for i in [i for i in at if keys[i] in bases.root]:
+        base = bases.longest(keys, i)
+        unit = units.longest(keys, base[0]) if base and base[0] < len(keys) else None
+        if unit is None:
+            continue
+        if not tokens.word(base[0]).islower():
+            continue
+        end = unit[0]
+        place = []
+        while end < len(keys) and len(place) < _MAX_PLACE_WORDS and "\n" not in tokens.gap(end):
+            if not tokens.word(end)[:1].isupper():
+                break
+            place.append(tokens.word(end))
+            end += 1
+        if not place and end < len(keys) and tokens.word(end) in _MORE_AREAS:
+            continue
+        name = " ".join([base[1], unit[1], *place])
+        out.append(Candidate(first=i, last=end, named=NamedBody(end, name, "local_body")))
+    return out
+
+
+# a district's name: "Can Lộc", "Krông Pắc", "Bình Sơn"
+_MAX_PLACE_WORDS = 4
+
+
+# after a unit word, these carry on to more territories ("huyện, thị xã")
+_MORE_AREAS = frozenset({",", "/", "-", "và"})
+
+
+@per_gazetteer
+def _district_units(gazetteer: Gazetteer) -> Trie:
+    """The district unit words of ``named_bodies.yaml`` (``district_units``), built once."""
+    units = Trie()
+    for unit in gazetteer.named_bodies.district_units:
+        units.add(fold_phrase(unit), unit)
+    return units
 
 
 def _lists_members(gazetteer: Gazetteer, tokens: Tokens, group: Candidate) -> bool:
