@@ -34,9 +34,16 @@ from vbparse.span_pages import add_pages
 class StageError(VbparseError):
     """A stage could not go on; ``stage`` names it for the error record."""
 
-    def __init__(self, stage: str, message: str) -> None:
-        super().__init__(message)
-        self.stage = stage
+    # Types addressed to their bodies: a công văn and a công điện, whose closing request to
+
+
+# implement them is the closing formula (``TaskContext.letter``)
+_ADDRESSED_TYPES = frozenset({"CV", "CĐ"})
+
+
+def __init__(self, stage: str, message: str) -> None:
+    super().__init__(message)
+    self.stage = stage
 
 
 @dataclass(frozen=True)
@@ -173,7 +180,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         issuer=issuer,
         # A text handed on "để … biết" only: an item that names no one is no one's task.
         addressees=[] if closing.informs_only else fields.addressees(header, province, issuer),
-        letter=header_document_type(header, number) == "CV",
+        letter=header_document_type(header, number) in _ADDRESSED_TYPES,
     )
     tasks: list[Task] = place_addressed_provinces(
         list(find_tasks(doc.tree, text, context)), context.addressees

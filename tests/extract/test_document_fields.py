@@ -243,3 +243,16 @@ def test_a_division_named_with_its_district_without_the_unit_word_is_not_placed_
     issuer = "Ủy ban nhân dân huyện Hiệp Hòa"
     found = find_agencies("Phòng Giáo dục và Đào tạo Hiệp Hòa", issuer=issuer)
     assert [a.name for a in found] == ["Phòng Giáo dục và Đào tạo Hiệp Hòa"]
+
+
+def test_cable_sender_names_the_issuer_over_the_codes_kind():
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" / "ĐIỆN" under "Số: 04/CĐ-UBND", no
+    issuer lines (công điện of Hà Nội as a web copy, real b94): the sender names the
+    committee, which the code "UBND" names only as a kind of body."""
+    doc = parse_text(
+        "CÔNG ĐIỆN KHẨN\n\nSố: 04/CĐ-UBND hồi 17 giờ 00 ngày 02/4/2020\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nĐIỆN\n\n- Giám đốc Sở Y tế.\n\n"
+        "Chủ tịch UBND Thành phố yêu cầu Giám đốc Sở Y tế tổ chức lấy mẫu xét nghiệm./.\n"
+    )
+    assert doc.issuer == "Ủy ban nhân dân thành phố Hà Nội"
+    assert (doc.type, doc.number) == ("CĐ", "04/CĐ-UBND")

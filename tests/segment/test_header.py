@@ -1,5 +1,6 @@
 """Header, closing and signature on the seeds, checked against the gold document fields."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -1196,3 +1197,21 @@ def test_ocr_issuer_under_its_parent_keeps_the_parents_province():
         "Đề nghị các bệnh viện báo cáo.\n"
     )
     assert doc.issuer == "Sở Y tế tỉnh Kiên Giang"
+
+
+def test_header_cable_sender_above_dien_alone():
+    """công điện 04/CĐ-UBND Hà Nội (a web copy, real b94): the title with its urgency, the
+    sending time after the number as its date, the sender's line above "ĐIỆN" alone."""
+    text = (
+        "CÔNG ĐIỆN KHẨN\n\nSố: 04/CĐ-UBND hồi 17 giờ 00 ngày 02/4/2020\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nĐIỆN\n\n \n\n"
+        "- Giám đốc Sở Y tế;\n- Chủ tịch UBND các quận, huyện, thị xã.\n\n"
+        "Để ngăn chặn sự lây lan của dịch bệnh, Chủ tịch UBND Thành phố yêu cầu …\n"
+    )
+    header = find_header(text)
+    assert header.title_type == "CĐ"
+    assert header.number == "04/CĐ-UBND"
+    assert header.date == dt.date(2020, 4, 2)
+    assert header.cable_sender == "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+    assert header.recipients == ["Giám đốc Sở Y tế", "Chủ tịch UBND các quận, huyện, thị xã"]
+    assert header.subject is None

@@ -30,6 +30,7 @@ from vbparse.segment.header_lines import (
     issuer_text,
     read_damaged_date_after_code,
     read_damaged_date_line,
+    sender_above_cable_verb,
     set_date,
 )
 from vbparse.segment.lines import Line, split_lines
@@ -116,6 +117,8 @@ def find_header(text: str) -> Header:
             offset = line.start + (len(line.text) - len(line.text.lstrip()))
             header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
             _read_portal_title(header, line, stripped, m.end())
+            if header.date is None and (sent := p["cable_time"].match(stripped, m.end())):
+                header.date = date_from_match(sent)
             last = i
         elif p["page_metadata"].match(stripped):
             last = i  # a portal's line about the page ("Đăng ngày: …"), no field
@@ -167,6 +170,9 @@ def find_header(text: str) -> Header:
         elif header.title_type is None and (code := title_code(stripped)):
             header.title_type = code
             last = read_title_subject(header, lines, i)
+        elif sender_above_cable_verb(lines, i):
+            header.cable_sender = stripped
+            last = read_recipients(header, lines, i + 1, len(lines[i + 1].text.strip()))
         elif label := p["recipients"].match(stripped):
             header.cable_sender = cable_sender(label.group(0))
             last = read_recipients(header, lines, i, label.end())

@@ -93,6 +93,7 @@ def header_patterns() -> dict[str, regex.Pattern[str]]:
         "damaged_date_after_code": regex.compile(g["damaged_date_after_code"]),
         "number_start": regex.compile(rf"{g['number_label']}", flags),
         "number_label_alone": regex.compile(rf"{g['number_label']}"),
+        "cable_time": regex.compile(rf"{g['cable_time']}{DATE_PATTERN}", flags),
         # A place and date inside a line: the place starts a word ("TTs Hà Nội" is no place).
         "place_in_line": regex.compile(rf"(?<!\S)(?={g['place_in_line']})"),
         "body_opening": regex.compile("|".join(f"(?:{p})" for p in g["body_openings"])),
@@ -193,6 +194,17 @@ def set_date(header: Header, m: regex.Match[str]) -> None:
 
 
 _CABLE_VERB = regex.compile(r"\s+(?:điện|ĐIỆN)\s*:?\s*$")
+
+
+# "ĐIỆN" alone on its line below the sender's ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" /
+# "ĐIỆN", công điện 04/CĐ-UBND Hà Nội as a web copy, real b94)
+_LONE_CABLE_VERB = regex.compile(r"(?:ĐIỆN|điện)\s*:?")
+
+
+def sender_above_cable_verb(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a công điện's sender in capitals with "ĐIỆN" alone below it."""
+    below = i + 1 < len(lines) and _LONE_CABLE_VERB.fullmatch(lines[i + 1].text.strip())
+    return bool(below) and lines[i].is_upper
 
 
 def cable_sender(label: str) -> str | None:

@@ -41,7 +41,12 @@ def _bare_type_titles() -> dict[str, str]:
 def title_code(stripped: str) -> str | None:
     """The type code of a title line ("THÔNG BÁO" → "TB"); OCR's wrong marks ("THÔNG BẢO",
     "CHÍ THỊ") still name the type when one title has those letters."""
-    return _type_titles().get(fold(stripped)) or _bare_type_titles().get(bare(stripped))
+    code = _type_titles().get(fold(stripped)) or _bare_type_titles().get(bare(stripped))
+    if code is None and (mark := header_patterns()["marks"].search(stripped)) and mark.start():
+        # its urgency on the title's line ("CÔNG ĐIỆN KHẨN", công điện 04/CĐ-UBND Hà Nội as a
+        # web copy, real b94)
+        return title_code(stripped[: mark.start()].strip())
+    return code
 
 
 def _without_authority_tail(words: str) -> str:
@@ -90,6 +95,7 @@ def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
             p["separator"].match(stripped)
             or p["date_line"].match(stripped)
             or p["recipients"].match(stripped)
+            or (header.number is None and p["number"].match(stripped))
             or broken_recipients_label(lines, k, issuer_text(header)) is not None
             or is_item(line)
             or stripped.startswith("Căn cứ")

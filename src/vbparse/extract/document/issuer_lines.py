@@ -62,11 +62,15 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
     if header.portal_issuer:
         written = " ".join(header.portal_issuer.split())
         return _named_exactly(written) or written
+    sender = " ".join(header.cable_sender.split()) if header.cable_sender else None
+    if sender and (known := _sender_body(sender)):
+        # the sender's body before the number's code, which names a kind of body only
+        # ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" / "ĐIỆN" over "Số: 04/CĐ-UBND")
+        return known
     if number and number.issuer_code in names:
         return names[number.issuer_code]
-    if header.cable_sender:
-        written = " ".join(header.cable_sender.split())
-        return _named_exactly(written) or title_case(written)
+    if sender:
+        return _named_exactly(sender) or title_case(sender)
     if closing.closing_issuer:
         return by_fold.get(fold(closing.closing_issuer), closing.closing_issuer)
     return None
@@ -129,6 +133,15 @@ def _rejoin_wrapped(lines: list[str]) -> list[str]:
         else:
             rejoined.append(line)
     return rejoined
+
+
+def _sender_body(written: str) -> str | None:
+    """The one known body a công điện's sender names, its head's title before it ("CHỦ TỊCH
+    ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI": Ủy ban nhân dân thành phố Hà Nội), or None."""
+    found = list(find_agencies(written))
+    if len(found) != 1 or found[0].id is None or found[0].kind == "group":
+        return None
+    return found[0].name
 
 
 def _named_exactly(written: str) -> str | None:
@@ -229,8 +242,9 @@ def _last_of_two(written: str, province: str | None) -> str | None:
 
 def issuer_province(header: Header) -> str | None:
     """The province whose People's Committee (or one of its bodies) issued the document, so
-    that a bare "Sở Tài chính" in its body is that province's department."""
-    written = "\n".join(line.text for line in header.issuer_lines)
+    that a bare "Sở Tài chính" in its body is that province's department. A công điện's sender
+    names it too ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" / "ĐIỆN")."""
+    written = "\n".join([*(line.text for line in header.issuer_lines), header.cable_sender or ""])
     gazetteer = load_gazetteer()
     for agency in find_agencies(written):
         if agency.kind in ("province", "city") and agency.id:
