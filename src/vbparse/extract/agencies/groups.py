@@ -8,6 +8,8 @@ A phrase is [prefix] [các] noun [qualifier] (joiner [các] noun [qualifier])* [
 
 from __future__ import annotations
 
+import regex
+
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer
 from vbparse.extract.agencies.group_grammar import GroupNoun, GroupTries, group_tries
@@ -195,7 +197,9 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         written = tokens.text[tokens.starts[j] : tokens.ends[attached - 1]]
         parts.append(" " + fold_tone_marks_str(" ".join(written.split())))
         j = attached
-    name = "".join(parts)
+    name = _hyphens_as_written(
+        "".join(parts), tokens.text[tokens.starts[start] : tokens.ends[j - 1]]
+    )
     name = name[:1].upper() + name[1:]
     return Candidate(
         first=start,
@@ -208,6 +212,21 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         area=spread,
         nouns=count,
     )
+
+
+# a hyphen between two words, spaced or not ("nghề nghiệp-giáo dục", "THCS - THPT")
+_HYPHEN = regex.compile(r"(?<=\w)(?:\s+-\s+|-)(?=\w)")
+
+
+def _hyphens_as_written(name: str, written: str) -> str:
+    """The group's name with each hyphen spaced as the text writes it ("Các trung tâm giáo dục
+    nghề nghiệp-giáo dục thường xuyên", "Các trường THCS-THPT": the golds keep the text's
+    spelling, the canonical forms of groups.yaml space them), when the two have as many."""
+    ours, theirs = _HYPHEN.findall(name), _HYPHEN.findall(written)
+    if not ours or len(ours) != len(theirs) or ours == theirs:
+        return name
+    spacing = iter(theirs)
+    return _HYPHEN.sub(lambda _: next(spacing), name)
 
 
 def _provinces_as_group(tries: GroupTries, prefix: str, forms: list[str]) -> bool:
