@@ -137,6 +137,9 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
     # Each trie's first test is made here before it is entered (most openings are a bare
     # noun): the same answers, a call fewer each.
     prefix = tries.prefixes.longest(keys, j) if keys[j] in tries.prefixes.root else None
+    if prefix and not _group_after_prefix(tries, keys, prefix[0]):
+        # no group after it: the prefix's words open a noun ("Công đoàn cơ sở")
+        prefix = None
     if prefix:
         j, form = prefix
         parts.append(form + " ")
@@ -212,6 +215,13 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         area=spread,
         nouns=count,
     )
+
+
+def _group_after_prefix(tries: GroupTries, keys: list[str], j: int) -> bool:
+    """Whether a determiner, a count or a noun follows a prefix ending at token ``j``."""
+    if j >= len(keys):
+        return False
+    return keys[j] in tries.determiners or keys[j].isdigit() or bool(_noun_at(tries, keys, j))
 
 
 # a hyphen between two words, spaced or not ("nghề nghiệp-giáo dục", "THCS - THPT")

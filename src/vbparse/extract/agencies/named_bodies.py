@@ -53,6 +53,7 @@ class _NamedTries:
     dotted_places: Trie
     # the unit words a body's place opens with ("tỉnh", "huyện")
     place_units: Trie
+    organs: frozenset[tuple[str, ...]]
 
 
 @per_gazetteer
@@ -83,6 +84,7 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         },
         _dotted_places(gazetteer),
         phrase_trie([*grammar.branch_place_words, *grammar.district_units]),
+        frozenset(fold_phrase(o) for o in grammar.organs),
     )
     return tries
 
@@ -201,7 +203,7 @@ def named_body_at(
             continue
         if word[:1].islower() and tries.stops.longest(keys, j):
             break
-        if _capitalised(word) and starts_body(j):
+        if _capitalised(word) and starts_body(j) and tuple(keys[start:j]) not in tries.organs:
             break
         unit = tries.place_units.longest(keys, j) if word[:1].islower() else None
         if unit and unit[0] < len(keys) and tokens.word(unit[0])[:1].islower():
