@@ -398,6 +398,17 @@ def lists_contents(clause: Clause, own: str, text: str) -> bool:
         return False
     told = sum(
         opens_with("directive_verbs", without_leading_specks(text[c.text_start : c.own_end]))
+        or _headed_by_bodies(c, text)
         for c in clause.children
     )
     return told * 2 <= len(clause.children)
+
+
+def _headed_by_bodies(clause: Clause, text: str) -> bool:
+    """Whether an item's first line names bodies and nothing else, the bodies whose work it
+    lists ("cần lưu ý thực hiện một số nội dung sau:" / "1. Sở Giáo dục và Đào tạo" /
+    "Hướng dẫn, chỉ đạo …", kế hoạch 108/KH-UBND Hà Giang, real scan b93)."""
+    own = text[clause.text_start : clause.own_end]
+    first = own[: own.find("\n")] if "\n" in own else own
+    roles = find_roles(first, offset=clause.text_start)
+    return bool(roles.lead) and words_besides(first, clause.text_start, roles) == 0
