@@ -152,6 +152,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         name_defined_terms,
     )
     from vbparse.extract.document import fields, issuer_lines
+    from vbparse.extract.tasks.addressed import types_as_addressed
     from vbparse.extract.tasks.appendix import find_appendix_tasks, find_attachment_tasks
     from vbparse.extract.tasks.assembly import TaskContext, find_tasks, place_addressed_provinces
 
@@ -185,6 +186,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     tasks: list[Task] = place_addressed_provinces(
         list(find_tasks(doc.tree, text, context)), context.addressees
     )
+    tasks = types_as_addressed(tasks, context.addressees)
     tasks += find_attachment_tasks(doc.appendices, text, context, taken=[task.id for task in tasks])
     tasks += find_appendix_tasks(
         text,

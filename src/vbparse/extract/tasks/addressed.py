@@ -1,15 +1,17 @@
 """Headings addressed to bodies ("1. Đối với Sở Giáo dục và Đào tạo"): the bodies the items
-under them belong to."""
+under them belong to; and a body type named alone that stands for the addressees of that type
+in every territory."""
 
 from __future__ import annotations
 
 import regex
 
+from vbparse.extract.agencies.keys import fold_phrase, fold_word
 from vbparse.extract.tasks.roles import find_roles
 from vbparse.extract.tasks.units import names_only
-from vbparse.models import Agency
+from vbparse.models import Agency, Task
 
-__all__ = ["addressed_heading"]
+__all__ = ["addressed_heading", "types_as_addressed"]
 
 
 # "1. Đối với Sở Giáo dục và Đào tạo" above its lettered items (công văn 2246/SGDĐT Gia Lai,
@@ -39,3 +41,37 @@ def addressed_heading(
 
 # What may stand between the bodies a heading names.
 _BETWEEN_BODIES = regex.compile(r"[\s,;.]*(?:\bvà\b[\s,;.]*)?")
+
+
+def types_as_addressed(tasks: list[Task], addressees: list[Agency]) -> list[Task]:
+    """A body type named alone ("2. Đối với Phòng Giáo dục và Đào tạo", "Phòng Giáo dục và Đào
+    tạo huyện") in a text addressed to that type in every territory ("Kính gửi: - Phòng Giáo
+    dục và Đào tạo các huyện, thành phố", letters of the Sở GD&ĐT of Đồng Tháp, Vĩnh Long and
+    Hà Nội, real b84-b95) is that addressee: named as the Kính gửi names it."""
+    for task in tasks:
+        for role in ("lead", "support"):
+            setattr(task, role, [_as_addressed(a, addressees) for a in getattr(task, role)])
+    return tasks
+
+
+def _as_addressed(agency: Agency, addressees: list[Agency]) -> Agency:
+    if agency.id is not None or agency.kind == "group":  # a known body, or a group's words
+        return agency
+    key = fold_phrase(agency.name)
+    wider = [
+        a
+        for a in addressees
+        if (rest := fold_phrase(a.name)[len(key) :])
+        and fold_phrase(a.name)[: len(key)] == key
+        and rest[0] in _MORE_TERRITORIES
+    ]
+    if len(wider) != 1:
+        return agency
+    return agency.model_copy(
+        update={"name": wider[0].name, "id": wider[0].id, "kind": wider[0].kind}
+    )
+
+
+# what follows a body type in its addressee's name when the addressee is that type in every
+# territory: "các huyện, thành phố"; "huyện" + ", thị xã, thành phố"
+_MORE_TERRITORIES = frozenset({fold_word("các"), ","})
