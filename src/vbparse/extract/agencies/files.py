@@ -113,6 +113,8 @@ class GroupNoun(BaseModel):
     # a territory that, named after the group's lower territories, is their place and no
     # member ("các huyện, thị xã, thành phố, tỉnh Sóc Trăng")
     place_of_lower: bool = False
+    # the words the group's name writes for a short form ("thị xã" for "TX")
+    named: str | None = None
 
 
 class GroupQualifier(BaseModel):

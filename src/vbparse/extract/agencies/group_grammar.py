@@ -61,7 +61,7 @@ def group_tries(gazetteer: Gazetteer) -> GroupTries:
         nouns.add(
             fold_phrase(noun.form),
             GroupNoun(
-                noun.form,
+                noun.named or noun.form,
                 frozenset(noun.members),
                 noun.area,
                 noun.level,
