@@ -340,7 +340,7 @@ SETS = {
             "doc_fields": 0.81,
             "recipients_f1": 0.89,
             "references_f1": 0.88,
-            "cc_f1": 0.82,
+            "cc_f1": 0.80,
             "task_f1": 0.69,
             "lead_f1": 0.61,
             "support_f1": 0.69,
