@@ -34,16 +34,14 @@ from vbparse.span_pages import add_pages
 class StageError(VbparseError):
     """A stage could not go on; ``stage`` names it for the error record."""
 
-    # Types addressed to their bodies: a công văn and a công điện, whose closing request to
+    def __init__(self, stage: str, message: str) -> None:
+        super().__init__(message)
+        self.stage = stage
 
 
+# Types addressed to their bodies: a công văn and a công điện, whose closing request to
 # implement them is the closing formula (``TaskContext.letter``)
 _ADDRESSED_TYPES = frozenset({"CV", "CĐ"})
-
-
-def __init__(self, stage: str, message: str) -> None:
-    super().__init__(message)
-    self.stage = stage
 
 
 @dataclass(frozen=True)

@@ -1215,3 +1215,32 @@ def test_header_cable_sender_above_dien_alone():
     assert header.cable_sender == "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
     assert header.recipients == ["Giám đốc Sở Y tế", "Chủ tịch UBND các quận, huyện, thị xã"]
     assert header.subject is None
+
+
+def test_header_unread_number_is_no_issuer_line():
+    """A scan's number line whose handwritten digits OCR could not read ("@9§5Ÿ /CT-BGDĐT",
+    chỉ thị 993/CT-BGDĐT, real b92) is no line of the issuer's name."""
+    text = (
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\n@9§5Ÿ /CT-BGDĐT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 15 tháng 4 năm 2019\nCHỈ THỊ\n"
+        "về việc tăng cường giải pháp phòng, chống bạo lực học đường\n"
+    )
+    header = find_header(text)
+    assert [line.text for line in header.issuer_lines] == ["BỘ GIÁO DỤC VÀ ĐÀO TẠO"]
+
+
+def test_header_issuer_head_in_title_case_and_subject_beside_the_date():
+    """OCR read the issuer's head "Bộ" in title case, lost the number's digits ("SỐ: Ạ S/Ỷ
+    /BGDĐT-GDCTHSSV") and read the V/v's last line into the date line beside it (công văn
+    1617/BGDĐT-GDCTHSSV, real scan b92)."""
+    text = (
+        "Bộ GIÁO DỤC VÀ ĐÀO TẠO\nSỐ: Ạ S/Ỷ /BGDĐT-GDCTHSSV\n"
+        "V/v tăng cường tuyên truyền, giáo dục\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "ATGT cho HSSV trong dịp nghỉ lễ Hà Nội, ngày 15 tháng 04 năm 2019\n"
+        "Kính gửi:\n- Các sở giáo dục và đào tạo.\n"
+    )
+    header = find_header(text)
+    assert [line.text for line in header.issuer_lines] == ["Bộ GIÁO DỤC VÀ ĐÀO TẠO"]
+    assert header.place == "Hà Nội"
+    assert header.subject == "tăng cường tuyên truyền, giáo dục ATGT cho HSSV trong dịp nghỉ lễ"

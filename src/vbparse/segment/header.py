@@ -14,6 +14,7 @@ import regex
 from vbparse.extract.document.number import number_regex
 from vbparse.extract.time.dates import date_from_match
 from vbparse.models import Span
+from vbparse.normalize.unwrap import is_capitals
 from vbparse.pattern_time import time_left
 from vbparse.segment.broken_lines import (
     bare_place_date,
@@ -32,6 +33,7 @@ from vbparse.segment.header_lines import (
     read_damaged_date_line,
     sender_above_cable_verb,
     set_date,
+    set_place,
 )
 from vbparse.segment.lines import Line, split_lines
 from vbparse.segment.portal_fields import portal_date, portal_number, read_portal_field
@@ -51,7 +53,14 @@ def _after_page_lines(lines: list[Line], motto: int) -> int:
     "ỦY BAN NHÂN DÂN", công văn 1551/UBND-VX, a web copy): the first line in capitals above
     the quốc hiệu, when nothing before it is the document's number, title or quốc hiệu."""
     p = header_patterns()
-    first = next((i for i in range(motto) if lines[i].is_upper), None)
+    first = next(
+        (
+            i
+            for i in range(motto)
+            if lines[i].is_upper and not _unread_number(lines[i].text.strip())
+        ),
+        None,
+    )
     if not first:
         return 0
     for line in lines[:first]:
@@ -152,7 +161,7 @@ def find_header(text: str) -> Header:
             header.draft_code = m.group("code")
             last = i
         elif header.place is None and (m := p["draft_date"].match(stripped)):
-            header.place = m.group("place").strip()
+            set_place(header, m.group("place"))
             header.draft_date = True
             last = i
         elif (m := p["subject"].match(stripped)) and (
@@ -185,7 +194,11 @@ def find_header(text: str) -> Header:
             # cho.GSQL", công văn 40091/CHQ-GSQL, real scan): the capitals are the issuer's.
             header.issuer_lines.append(name)
             last = i
-        elif line.is_upper and header.number is None and header.title_type is None:
+        elif header.number is None and _unread_number(stripped):
+            last = i  # the number's line, its digits unread: no issuer's line
+        elif (line.is_upper or _capitals_after_its_head(stripped, header)) and (
+            header.number is None and header.title_type is None
+        ):
             if not p["motto"].search(stripped, timeout=time_left()):
                 header.issuer_lines.append(line)
                 last = i
@@ -258,6 +271,33 @@ def _header_anchored(header: Header) -> bool:
 _CAPITALS_THEN_NUMBER = regex.compile(
     r"(?P<name>\p{Lu}[^\p{Ll}\d]*?\p{Lu})\s+s[oóôốồổ]\s*[:.]?\s*\d"
 )
+
+
+# The tail of a document number: its type and issuer codes ("/CT-BGDĐT", "/BGDĐT-GDCTHSSV").
+_NUMBER_CODES = regex.compile(r"/\s*\p{Lu}[\p{Lu}&\d]*(?:-\p{Lu}[\p{Lu}&\d]*)+\s*$")
+
+
+def _capitals_after_its_head(stripped: str, header: Header) -> bool:
+    """The issuer's first line with its head word read in title case by OCR ("Bộ GIÁO DỤC VÀ
+    ĐÀO TẠO", công văn 1617/BGDĐT-GDCTHSSV, real scan b92): the other words in capitals."""
+    words = stripped.split()
+    return (
+        not header.issuer_lines
+        and len(words) >= _CAPITAL_WORDS_AFTER_HEAD + 1
+        and words[0][:1].isupper()
+        and all(is_capitals(w) for w in words[1:] if any(c.isalpha() for c in w))
+    )
+
+
+# how many words in capitals must follow the head for the line to be an issuer's
+_CAPITAL_WORDS_AFTER_HEAD = 3
+
+
+def _unread_number(stripped: str) -> bool:
+    """A number's line whose digits OCR could not read ("@9§5Ÿ /CT-BGDĐT", "SỐ: Ạ S/Ỷ
+    /BGDĐT-GDCTHSSV": handwritten numbers of Bộ GD&ĐT scans, real b92): its label or its
+    codes, in capitals as an issuer's line is."""
+    return bool(header_patterns()["number_start"].match(stripped) or _NUMBER_CODES.search(stripped))
 
 
 def _name_before_number(line: Line) -> Line | None:

@@ -189,8 +189,29 @@ def ocr_digits(token: str) -> str:
 
 def set_date(header: Header, m: regex.Match[str]) -> None:
     """Place and date from a matched date line ("Hà Nội, ngày 20 tháng 11 năm 2025")."""
-    header.place = full_place(m.group("place"))
+    set_place(header, m.group("place"))
     header.date = date_from_match(m)
+
+
+def set_place(header: Header, written: str) -> None:
+    """The place of a date line; words in lower case before its capitalised words are the
+    V/v's last line, read into the date line with the two columns side by side ("ATGT cho
+    HSSV trong dịp nghỉ lễ Hà Nội, ngày …", công văn 1617/BGDĐT-GDCTHSSV, real scan b92)."""
+    place = full_place(written)
+    tail = _PLACE_AFTER_WORDS.search(place)
+    before = place[: tail.start("place")].strip() if tail else ""
+    if tail and header.subject_is_vv and header.subject and not _UNIT_AT_END.search(before):
+        header.subject = f"{header.subject} {before}"
+        place = tail.group("place")
+    header.place = place
+
+
+# A place's capitalised words after words in lower case: another field's words before it,
+# unless they end with the place's own unit word ("Thành phố Hồ Chí Minh").
+_PLACE_AFTER_WORDS = regex.compile(
+    r"\s\p{Ll}\S*\s+(?P<place>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})$"
+)
+_UNIT_AT_END = regex.compile(r"(?i)\b(?:thành phố|thị xã|thị trấn|quận|huyện|tỉnh|xã|phường)$")
 
 
 _CABLE_VERB = regex.compile(r"\s+(?:điện|ĐIỆN)\s*:?\s*$")
