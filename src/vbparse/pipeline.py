@@ -39,11 +39,6 @@ class StageError(VbparseError):
         self.stage = stage
 
 
-# Types addressed to their bodies: a công văn and a công điện, whose closing request to
-# implement them is the closing formula (``TaskContext.letter``)
-_ADDRESSED_TYPES = frozenset({"CV", "CĐ"})
-
-
 @dataclass(frozen=True)
 class ParseOptions:
     """Choices a caller can make; the defaults suit a batch run.
@@ -153,6 +148,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     from vbparse.extract.tasks.addressed import types_as_addressed
     from vbparse.extract.tasks.appendix import find_appendix_tasks, find_attachment_tasks
     from vbparse.extract.tasks.assembly import TaskContext, find_tasks, place_addressed_provinces
+    from vbparse.extract.tasks.units import ADDRESSED_TYPES
 
     assert doc.header is not None and doc.closing is not None and doc.tree is not None
     text, header, closing = doc.text, doc.header, doc.closing
@@ -179,7 +175,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         issuer=issuer,
         # A text handed on "để … biết" only: an item that names no one is no one's task.
         addressees=[] if closing.informs_only else fields.addressees(header, province, issuer),
-        letter=header_document_type(header, number) in _ADDRESSED_TYPES,
+        letter=header_document_type(header, number) in ADDRESSED_TYPES,
     )
     tasks: list[Task] = place_addressed_provinces(
         list(find_tasks(doc.tree, text, context)), context.addressees

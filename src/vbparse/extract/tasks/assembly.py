@@ -17,6 +17,7 @@ import regex
 from vbparse.extract.agencies.established import as_established, work_holder
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.tasks.addressed import addressed_heading
+from vbparse.extract.tasks.contents import lists_contents
 from vbparse.extract.tasks.fields import read_task_fields
 from vbparse.extract.tasks.headings import (
     described_group,
@@ -29,7 +30,6 @@ from vbparse.extract.tasks.headings import (
     is_lead_in,
     is_opener,
     is_title,
-    lists_contents,
     names_a_member,
     opens_with,
     points_to_provisions,

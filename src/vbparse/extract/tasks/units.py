@@ -21,6 +21,7 @@ from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.segment.clause_tree import Clause
 
 __all__ = [
+    "ADDRESSED_TYPES",
     "Resolved",
     "TaskContext",
     "addressees_besides",
@@ -29,6 +30,11 @@ __all__ = [
     "names_only",
     "unit_roles",
 ]
+
+
+# The types addressed to their bodies, whose closing request to carry them out is the closing
+# formula: a công văn, and a công điện ("… thực hiện ngay Công điện này", real b94)
+ADDRESSED_TYPES = frozenset({"CV", "CĐ"})
 
 
 @dataclass
@@ -41,8 +47,9 @@ class TaskContext:
     # The issuing body (canonical name): "Văn phòng Bộ" in a ministry's text is its office.
     issuer: str | None = None
     addressees: list[Agency] = field(default_factory=list)
-    # A công văn: its closing request to implement it is the closing formula, where a chỉ thị's
-    # or a kế hoạch's ("Yêu cầu các sở … nghiêm túc triển khai thực hiện") is a task (real golds)
+    # A công văn or a công điện (``ADDRESSED_TYPES``): its closing request to implement it is
+    # the closing formula, where a chỉ thị's or a kế hoạch's ("Yêu cầu các sở … nghiêm túc
+    # triển khai thực hiện") is a task (real golds)
     letter: bool = False
 
 
