@@ -232,3 +232,39 @@ def test_appendix_header_repeated_in_other_columns():
     assert by_meaning[1]["lead"] == "Doanh nghiệp"
     assert by_meaning[1]["support"] == "Sở Tài chính"
     assert by_meaning[1]["deadline"] == "Thường xuyên"
+
+
+# A letter that forwards a city's notice with a copy of it printed below its signature
+# (công văn 120/BCĐ-YT quận Hoàng Mai, real scan b96): the copy, from its issuer's lines
+# above its damaged quốc hiệu and its own number, is no part of the letter.
+FORWARDED_COPY = "\n".join(
+    [
+        "ỦY BAN NHÂN DÂN QUẬN HOÀNG MAI",
+        "Số: 120/BCĐ-YT",
+        "V/v triển khai Thông báo số 10/TB-BCĐ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Hoàng Mai, ngày 11 tháng 8 năm 2020",
+        "Kính gửi: Các phòng, ban, ngành, đoàn thể Quận.",
+        *["Ban Chỉ đạo Quận đề nghị các đơn vị thực hiện nội dung thông báo."] * 10,
+        "Nơi nhận:",
+        "- Như kính gửi;",
+        "- Lưu VT.",
+        "TM. BAN CHỈ ĐẠO",
+        "Trần Quý Thái",
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘ .NGHĨA,VIỆT NAM",
+        "THÀNH PHỐ HÀ NỘI",
+        "BAN CHỈ ĐẠO CÔNG TÁC",
+        "Số: 10/TB-BCĐ",
+        "THÔNG BÁO",
+        "1. Sở Y tế chủ trì tổ chức xét nghiệm.",
+    ]
+)
+
+
+def test_appendix_forwarded_copy_is_no_part_of_the_letter():
+    found = find_appendices(FORWARDED_COPY)
+    assert len(found) == 1 and found[0].tables == ()
+    start = found[0].span.start
+    assert FORWARDED_COPY[start:].startswith("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘ")
+    # the letter's own header (its quốc hiệu under its number) opens no copy
+    assert start > FORWARDED_COPY.index("Trần Quý Thái")

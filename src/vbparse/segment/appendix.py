@@ -26,9 +26,11 @@ import functools
 from dataclasses import dataclass
 from typing import Literal
 
+import regex
+
 from vbparse.extract.document.number import document_type_codes, find_document_numbers
 from vbparse.models import Span
-from vbparse.segment.casing import fold
+from vbparse.segment.casing import bare, fold
 from vbparse.segment.clause_tree import ClauseTree
 from vbparse.segment.closing import find_closing
 from vbparse.segment.flat_table import flat_header
@@ -121,6 +123,9 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
         if match is not None:
             starts.append((k, match.groupdict().get("label"), None))
             continue
+        if (copy := _copy_start(lines, k)) is not None:
+            starts.append((copy, None, _COPY))
+            continue
         listed = bool(grammar.list_heading.match(line.text)) and line.text == line.text.upper()
         doc_type = None if listed else _attachment_type(line)
         if not listed and doc_type is None:
@@ -135,6 +140,20 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
         begin = lines[k].start
         end = lines[starts[index + 1][0]].start if index + 1 < len(starts) else len(text)
         region = text[begin:end].rstrip()
+        if doc_type == _COPY:
+            # another document printed after this one's signature: no part of it, and none
+            # of its tasks or tables are this document's
+            appendices.append(
+                Appendix(
+                    span=Span(start=begin + offset, end=begin + len(region) + offset),
+                    label=None,
+                    title=None,
+                    title_span=None,
+                    attached_to=None,
+                    tables=(),
+                )
+            )
+            continue
         title, title_span, attached, caption_end = _read_caption(lines, k, end)
         if doc_type not in grammar.attached_documents:
             appendices.append(
@@ -167,6 +186,46 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
             )
         )
     return appendices
+
+
+# A copy of another document printed after the directive's signature (a letter forwarding a
+# city's Thông báo with the copy below it: công văn 120/BCĐ-YT quận Hoàng Mai, real scan b96;
+# the Tờ trình copies under công văn 336/UBND-KGVX Hà Nội, b95): its own quốc hiệu, however
+# OCR damaged it ("CỘNG HÒA XÃ HỘ .NGHĨA"), with its own number close by, below the
+# directive's header.
+_COPY = "copy"
+_MOTTO_OPENING = "cong hoa xa ho"
+_OWN_HEADER_LINES = 15
+_NUMBER_REACH = 6
+_ISSUER_LINES_ABOVE = 4
+
+
+def _copy_start(lines: list[StrippedLine], k: int) -> int | None:
+    """The line a copy of another document starts at, when line ``k`` is its quốc hiệu: the
+    first of the issuer's lines in capitals just above it, or ``k``; else None."""
+    text = lines[k].text
+    # (the quốc hiệu is in capitals: the cheap test first, asked of every line)
+    if k < _OWN_HEADER_LINES or not text.isupper() or _MOTTO_OPENING not in bare(text).casefold():
+        return None
+    near = [n for n in lines[k + 1 : k + 1 + 2 * _NUMBER_REACH] if not n.blank][:_NUMBER_REACH]
+    if not any(_NUMBER_LINE.match(n.text) and find_document_numbers(n.text) for n in near):
+        return None
+    start = k
+    if not bare(text).casefold().startswith(_MOTTO_OPENING):
+        return start  # the issuer's name beside it, on its line ("UBND THÀNH PHỐ HÀ NỘI CỘNG …")
+    for j in range(k - 1, max(k - 1 - 2 * _ISSUER_LINES_ABOVE, -1), -1):
+        if lines[j].blank:
+            continue
+        if not lines[j].text.isupper() or _SIGNING_AUTHORITY.match(lines[j].text):
+            break  # the directive's own signature ("KT. CHỦ TỊCH") above the copy
+        start = j
+    return start
+
+
+_SIGNING_AUTHORITY = regex.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*[./]")
+
+
+_NUMBER_LINE = regex.compile(r"(?:Số|SỐ|số)\s*[:.]?\s*\d")
 
 
 def _read_caption(
