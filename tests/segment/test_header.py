@@ -1244,3 +1244,19 @@ def test_header_issuer_head_in_title_case_and_subject_beside_the_date():
     assert [line.text for line in header.issuer_lines] == ["Bộ GIÁO DỤC VÀ ĐÀO TẠO"]
     assert header.place == "Hà Nội"
     assert header.subject == "tăng cường tuyên truyền, giáo dục ATGT cho HSSV trong dịp nghỉ lễ"
+
+
+def test_header_recipient_entries_without_specks_bars_or_a_lone_colon():
+    """Scans' addressees (letters of Sở GD&ĐT Hà Nội and Gia Lai, real b87/b95): a speck
+    before the bullet, an entry's semicolon read as a colon, a table's bar alone."""
+    text = (
+        "Số: 457/SGDĐT-CTTT\nHà Nội, ngày 16 tháng 02 năm 2021\nKính gửi:\n"
+        "_- Trưởng phòng Giáo dục và Đào tạo các quận, huyện, thị xã;\n"
+        "- Các trung tâm GDNN-GDTX:\n- Các đơn vị trực thuộc Sở.\n|\n"
+        "Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện.\n"
+    )
+    assert find_header(text).recipients == [
+        "Trưởng phòng Giáo dục và Đào tạo các quận, huyện, thị xã",
+        "Các trung tâm GDNN-GDTX",
+        "Các đơn vị trực thuộc Sở",
+    ]

@@ -218,6 +218,9 @@ def find_header(text: str) -> Header:
                 continue
             break
     _fill_from_portal(header)
+    # an entry's colon that no list followed: OCR's reading of its semicolon ("- Các trung
+    # tâm GDNN-GDTX:" / "- Các đơn vị trực thuộc Sở", công văn 2250/SGDĐT Gia Lai, real b87)
+    header.recipients = [entry.rstrip(": ") for entry in header.recipients]
     header.body_start = lines[last].end + 1 if last >= 0 else 0
     if header.body_run_on is not None and lines[last].start <= header.body_run_on:
         header.body_start = header.body_run_on

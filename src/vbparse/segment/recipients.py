@@ -50,7 +50,8 @@ def _add_recipients(header: Header, line: str, bullets: str) -> int | None:
         if any(c.isalpha() for c in cell):
             entry = cell
         entry = entry.lstrip(bullets).rstrip(" ;.,…_")
-        if entry:  # a draft's blank for the addressee ("Kính gửi: ………") names nobody
+        # a draft's blank for the addressee ("Kính gửi: ………") or a table's bar names nobody
+        if any(c.isalpha() for c in entry):
             header.recipients.append(entry)
     return run_on
 
@@ -62,7 +63,8 @@ def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -
         _add_recipients(header, inline, "-–• ")
     last = i
     for j in range(i + 1, len(lines)):
-        stripped = lines[j].text.strip()
+        # (a scan's speck before the bullet: "_- Trưởng phòng …", real scan b95)
+        stripped = lines[j].text.strip().lstrip("_")
         if not header.recipients and (not stripped or read_column_line(header, stripped)):
             # Side-by-side columns read one after the other (a PDF, an OCR): the quốc hiệu and
             # the date line stand between "Kính gửi:" and its bullets.
