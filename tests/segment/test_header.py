@@ -243,6 +243,12 @@ def test_recipient_details_are_no_addressees():
         ("- Lưu VT, GDPT. Hiển (3b).", "Lưu VT, GDPT"),
         ("- Lưu: VT, KGVX (Thập).", "Lưu: VT, KGVX"),
         ("- Lưu: VT, NC chau.", "Lưu: VT, NC"),
+        # … glued to the code with a number, in lower-case brackets, a count after brackets,
+        # the draft's file path (real web copies and scans, the fourteenth session)
+        ("- Lưu: VT, KGVXn1014.", "Lưu: VT, KGVX"),
+        ("- Lưu: VT, KGVX(bnt).", "Lưu: VT, KGVX"),
+        ("- Lưu: VT, (THKH/QT).72", "Lưu: VT, (THKH/QT)"),
+        ("- Lưu: VT, NCTH.HH d:\\2011\\CV\\STC\\T4\\", "Lưu: VT, NCTH"),
         # kept: a unit "V.I" (Vụ I), a unit in brackets, the copy count
         ("- Lưu: VT, V.I.", "Lưu: VT, V.I"),
         ("- Lưu: VT, CST (PLP).", "Lưu: VT, CST (PLP)"),
@@ -252,6 +258,12 @@ def test_recipient_details_are_no_addressees():
 def test_closing_lưu_entry_without_its_drafter(written, kept):
     text = f"Bộ Y tế thực hiện./.\n\nNơi nhận:\n- Như trên;\n{written}\n"
     assert find_closing(text, 0, len(text)).cc == ["Như trên", kept]
+
+
+def test_closing_cc_entry_without_a_lone_colon():
+    """An entry's colon that no list followed is OCR's reading of its semicolon."""
+    text = "Bộ Y tế thực hiện./.\n\nNơi nhận:\n- Ủy ban MTTQVN Tỉnh:\n- Lưu: VT.\n"
+    assert find_closing(text, 0, len(text)).cc == ["Ủy ban MTTQVN Tỉnh", "Lưu: VT"]
 
 
 # A thuvienphapluat.vn copy breaks header lines after a word or two (công văn 4240/UBND-VX

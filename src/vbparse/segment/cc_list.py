@@ -41,8 +41,19 @@ _LUU_INITIALS = regex.compile(
     r"|(?<=\p{Lu}{2}|\d)\s+\p{Lu}?\p{Ll}+"
     # the drafter's name in lower case after its own comma ("Lưu: VT, TCCB, qtram", "Lưu:
     # VT,csthuan": scans of Sở Y tế Kiên Giang letters, real b65)
-    r"|,\s*\p{Ll}[\p{Ll}.]{1,15})\s*$"
+    r"|,\s*\p{Ll}[\p{Ll}.]{1,15}"
+    # … glued to the unit code, with a count or page number ("KGVXn1014", "KTTHh5",
+    # "NCbdv205"), in lower case in brackets ("KGVX(bnt)"), a count after the brackets
+    # ("(THKH/QT).72"), or the draft's file path ("NCTH.HH d:\2011\CV\…", real web copies)
+    r"|(?<=\p{Lu}{2})\p{Ll}{1,6}\d*"
+    r"|\s*\(\p{Ll}{2,5}\)"
+    r"|(?<=\))\.?\d{1,3}"
+    r"|\s+\p{L}:\\.*)\s*$"
 )
+
+
+# How many of those tails one "Lưu" line may end with.
+_LUU_TAILS = 2
 
 
 @functools.cache
@@ -243,8 +254,11 @@ def clean_cc(line: Line) -> str:
         words = words[: speck.start()]  # "Như trên; a", "Như trên; ZZ h"
     if words.lower().startswith("lưu"):
         words = _LUU_TAIL.sub(r"\1", words, timeout=time_left())
-        words = _LUU_INITIALS.sub("", words.rstrip(" ;.,"), timeout=time_left())
-    return _PURPOSE_AFTER_STOP.sub(r" \1", words.rstrip(" ;.,"), timeout=time_left())
+        for _ in range(_LUU_TAILS):  # a path after the initials ("… NCTH.HH d:\2011\…")
+            words = _LUU_INITIALS.sub("", words.rstrip(" ;.,"), timeout=time_left())
+    # (an entry's colon that no list followed: OCR's reading of its semicolon, "Ủy ban MTTQVN
+    # Tỉnh:", real scans)
+    return _PURPOSE_AFTER_STOP.sub(r" \1", words.rstrip(" ;.,:"), timeout=time_left())
 
 
 def signature_title_beside(line: Line) -> str | None:
