@@ -166,8 +166,10 @@ def named_body_at(
     words = 1
     while j < len(keys) and words < tries.max_words:
         word = tokens.word(j)
-        if "\n" in tokens.gap(j) and (_capitalised(word) or not word[:1].isalnum()):
-            break  # a new line that starts with a capital or a bullet ("- Theo dõi ...")
+        if "\n" in tokens.gap(j) and (
+            _capitalised(word) or not word[:1].isalnum() or _item_label_at(tokens, j)
+        ):
+            break  # a new line that starts with a capital, a bullet or a label ("a) Tiếp …")
         phrase = tries.name_phrases.longest(keys, j)
         if phrase:  # before the connectors: "… cao và khu công nghiệp" is one name
             words += phrase[0] - j
@@ -213,6 +215,16 @@ def named_body_at(
         j += 1
         words += 1
     return _named(tokens, start, j, kind)
+
+
+def _item_label_at(tokens: Tokens, j: int) -> bool:
+    """Whether token ``j`` is an item's label: a letter or a number before ")" or "."."""
+    word = tokens.word(j)
+    after = tokens.word(j + 1) if j + 1 < len(tokens.keys) else ""
+    return len(word) <= _LABEL_CHARS and after in (")", ".") and tokens.gap(j + 1) == ""
+
+
+_LABEL_CHARS = 2
 
 
 # What may follow a unit's head written alone ("Chánh Văn phòng, …"; "Chánh Thanh tra và …").
