@@ -181,7 +181,8 @@ SETS = {
     # 0.959 / 0.735, recipients 0.973, cc 0.935; fifth session 0.957 / 0.935 / 0.895 / 0.847 /
     # 0.959 / 0.736, recipients 0.973, cc 0.936; sixth session 0.958 / 0.935 / 0.899 / 0.848 /
     # 0.964 / 0.743, recipients 0.973, cc 0.936; seventh 0.958 / 0.935 / 0.899 / 0.849 / 0.964
-    # / 0.743), rounded down to two places, less 0.01 for the
+    # / 0.743; fourteenth 0.959 / 0.935 / 0.895 / 0.851 / 0.964 / 0.746, recipients 0.984, cc
+    # 0.944), rounded down to two places, less 0.01 for the
     # OCR of the 31 scans, which varies a little with the machine's load; the issue's targets
     # are higher (task F1 0.95, lead 0.93, support 0.90, document fields 0.97, exact 0.85) and
     # not reached yet (deadline 0.95 is).
@@ -190,9 +191,9 @@ SETS = {
         REAL,
         {
             "doc_fields": 0.94,
-            "recipients_f1": 0.96,
+            "recipients_f1": 0.97,
             "references_f1": 0.93,
-            "cc_f1": 0.92,
+            "cc_f1": 0.93,
             "task_f1": 0.92,
             "lead_f1": 0.88,
             "support_f1": 0.83,
@@ -293,8 +294,26 @@ SETS = {
     # 1.000 / 0.148; pooled 0.948 / 0.566 / 0.582 / 0.609 / 1.000 / 0.338, after the
     # session's last two rules (an attached guide's steps, phases and quotas as particulars)
     # 0.948 / 0.635 / 0.582 / 0.609 / 1.000 / 0.338.
-    # The thresholds are the figures after the twelfth session's fixes, as this test measures
-    # them (364 files: 0.826 / 0.709 / 0.632 / 0.704 / 0.943 / 0.358, recipients 0.904,
+    # The fourteenth session's nine batches (89 files, 49 of them scans and photos), first
+    # runs (fields / task F1 / lead F1 / support F1 / deadline / exact): b92 (Bộ GD&ĐT and
+    # Chính phủ scans of 2019-2020, handwritten days) 0.522 / 0.556 / 0.696 / 0.754 / 0.947 /
+    # 0.230; b93 (UBND tỉnh Hà Giang scans, a trade union's .doc letters) 0.657 / 0.582 /
+    # 0.844 / 0.000 / 1.000 / 0.222; b94 (three web copies of a province, a district, Hà Nội's
+    # công điện) 0.926 / 0.444 / 0.750 / 1.000 / 1.000 / 0.333; b95 (Sở GD&ĐT Hà Nội, quận
+    # Hoàng Mai, Bắc Ninh, Vĩnh Long; scans and photos) 0.611 / 0.703 / 0.355 / 0.800 / 0.956 /
+    # 0.076; pooled at 0131d14 0.627 / 0.605 / 0.523 / 0.636 / 0.958 / 0.189; then, each scored
+    # after rules made for other files: b96 (Hà Nội school-site uploads, a forwarded copy)
+    # 0.728 / 0.618 / 0.269 / 0.667 / 0.847 / 0.080; b97 (Bến Tre, An Giang) 0.954 / 0.850 /
+    # 0.631 / 0.750 / 0.896 / 0.357; b98 (a 7-table Bộ GD&ĐT plan, Vĩnh Long, Bắc Ninh) 0.778
+    # / 0.592 / 0.432 / 0.723 / 0.949 / 0.209; b99 (Bến Tre, An Giang, Châu Thành) 0.869 /
+    # 0.669 / 0.530 / 0.830 / 0.793 / 0.402; b100 (Sóc Trăng, Cà Mau) 0.769 / 0.810 / 0.610 /
+    # 0.857 / 0.911 / 0.506; the 89 pooled 0.745 / 0.663 / 0.481 / 0.727 / 0.897 / 0.262,
+    # after the session's rules 0.752 / 0.681 / 0.519 / 0.727 / 0.901 / 0.298 (the older 364
+    # 0.826 / 0.709 / 0.632 / 0.704 / 0.943 / 0.358 → 0.826 / 0.710 / 0.640 / 0.706 / 0.943 /
+    # 0.365). The thresholds are the figures after the fourteenth session's fixes, rounded down,
+    # less 0.01 (453 files: 0.812 / 0.702 / 0.609 / 0.710 / 0.932 / 0.347, recipients 0.892,
+    # references 0.897, cc 0.822); before, after the twelfth session's fixes
+    # (364 files: 0.826 / 0.709 / 0.632 / 0.704 / 0.943 / 0.358, recipients 0.904,
     # references 0.892, cc 0.831; without b90 and b91, 347 files: 0.820 / 0.715 / 0.635 / 0.709
     # / 0.939 / 0.359, at a4f8166 0.820 / 0.711 / 0.587 / 0.678 / 0.941 / 0.340),
     # rounded down, less 0.01 for the OCR of the scans; before them, after the eleventh
@@ -325,7 +344,9 @@ SETS = {
     # thresholds follow the set, not the parser (the tenth session lowered recipients, cc,
     # task, lead and exact by 0.01-0.02 for its 26 files while the same 203 files rose; the
     # twelfth lowered task by 0.01, lead by 0.05, support by 0.02 and exact by 0.05 for its 78
-    # files, 27 of them scans, while the other 286 files rose).
+    # files, 27 of them scans, while the other 286 files rose; the fourteenth lowered fields,
+    # recipients, cc, lead, deadline and exact by 0.01-0.02 for its 89 files, 49 of them scans
+    # and photos, while the older 364 rose or held).
     # (b33's gold
     # keeps the OCR's spellings in copied fields, b37's and b38's the document's words: the
     # OCR repair of text files costs recipients in the one and gains fields in the others.)
@@ -337,15 +358,15 @@ SETS = {
         REAL_NEW,
         REAL_NEW,
         {
-            "doc_fields": 0.81,
-            "recipients_f1": 0.89,
+            "doc_fields": 0.80,
+            "recipients_f1": 0.88,
             "references_f1": 0.88,
-            "cc_f1": 0.80,
+            "cc_f1": 0.81,
             "task_f1": 0.69,
-            "lead_f1": 0.61,
-            "support_f1": 0.69,
-            "deadline_acc": 0.93,
-            "task_exact_acc": 0.34,
+            "lead_f1": 0.59,
+            "support_f1": 0.70,
+            "deadline_acc": 0.92,
+            "task_exact_acc": 0.33,
         },
     ),
 }
