@@ -19,6 +19,7 @@ from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word, phrase_trie
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.tone_marks import fold_tone_marks_str
+from vbparse.normalize.unwrap import label_start
 
 __all__ = ["NamedBody", "ends_name", "head_words", "named_body_at", "written_out"]
 
@@ -218,13 +219,8 @@ def named_body_at(
 
 
 def _item_label_at(tokens: Tokens, j: int) -> bool:
-    """Whether token ``j`` is an item's label: a letter or a number before ")" or "."."""
-    word = tokens.word(j)
-    after = tokens.word(j + 1) if j + 1 < len(tokens.keys) else ""
-    return len(word) <= _LABEL_CHARS and after in (")", ".") and tokens.gap(j + 1) == ""
-
-
-_LABEL_CHARS = 2
+    """Whether token ``j`` opens an item's label (``clause_labels.yaml``: "a) …", "2. …")."""
+    return label_start().match(tokens.text, tokens.starts[j]) is not None
 
 
 # What may follow a unit's head written alone ("Chánh Văn phòng, …"; "Chánh Thanh tra và …").

@@ -29,10 +29,12 @@ __all__ = ["Placement", "absorb_titles", "placement_for", "to_agency"]
 @dataclass(frozen=True)
 class Placement:
     """Where bodies named without their parent belong: the issuer's province (its Ủy ban nhân
-    dân id) and the issuer's canonical name ("Văn phòng Bộ" of "Bộ Y tế")."""
+    dân id), the issuer's canonical name ("Văn phòng Bộ" of "Bộ Y tế") and the issuer's own
+    place as (unit word, place) ("huyện", "Bình Sơn"; ``_locality``), found once."""
 
     province_id: str | None = None
     issuer: str | None = None
+    locality: tuple[str, str] | None = None
 
 
 # Each scan asks for the placement of the document's province and issuer: one document asks
@@ -63,7 +65,8 @@ def _placement(gazetteer: Gazetteer, province: str | None, issuer: str | None) -
             found = gazetteer.full.longest(list(key), 0)
             entry = gazetteer.get(found[1]) if found and found[0] == len(key) else None
         name = entry.name if entry is not None else " ".join(issuer.split())
-    return Placement(gazetteer.resolve_province(province), name)
+    locality = _locality(gazetteer, name) if name else None
+    return Placement(gazetteer.resolve_province(province), name, locality)
 
 
 def _with_parent(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
@@ -116,27 +119,25 @@ def _unit_at(entry: Entry, unit: str) -> int:
     return entry.name.casefold().rfind(unit.casefold() + " ")
 
 
-def _in_local_unit(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
+def _in_local_unit(name: str, locality: tuple[str, str] | None) -> str:
     """ "Trung tâm Y tế huyện" → "… huyện Châu Thành" in a text of Ủy ban nhân dân huyện Châu
     Thành (công văn 476/UBND, real), "Thanh tra huyện" → "… huyện Can Lộc" in one of huyện
     Can Lộc or of one of its divisions: a body whose name ends in the issuer's unit word."""
-    found = _locality(gazetteer, issuer) if issuer else None
-    if found is None:
+    if locality is None:
         return name
-    unit, place = found
+    unit, place = locality
     if fold_phrase(name)[-len(fold_phrase(unit)) :] == fold_phrase(unit):
         return f"{name} {place}"
     return name
 
 
-def _in_issuers_locality(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
+def _in_issuers_locality(gazetteer: Gazetteer, name: str, locality: tuple[str, str] | None) -> str:
     """ "Ban Quản lý dự án đầu tư xây dựng số 1" → "… tỉnh Lâm Đồng" in a text of a body of
     tỉnh Lâm Đồng: a board or centre named without its place is the issuer's locality's own
     (``local_heads``); a name that states a level or a place keeps its words."""
-    found = _locality(gazetteer, issuer) if issuer else None
-    if found is None:
+    if locality is None:
         return name
-    unit, place = found
+    unit, place = locality
     grammar = gazetteer.named_bodies
     key = fold_phrase(name)
     heads = grammar.local_heads
@@ -269,8 +270,8 @@ def to_agency(
         name = _with_parent(gazetteer, written_out(gazetteer, cand.named.name), placement.issuer)
         if cand.named.kind != "company":  # a company's name is its own ("… Thành phố")
             name = _in_province(gazetteer, name, province_id)
-            name = _in_local_unit(gazetteer, name, placement.issuer)
-            name = _in_issuers_locality(gazetteer, name, placement.issuer)
+            name = _in_local_unit(name, placement.locality)
+            name = _in_issuers_locality(gazetteer, name, placement.locality)
         return Agency(name=name, id=None, kind=cand.named.kind, text=text, span=span)
     if cand.local_name:
         # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known

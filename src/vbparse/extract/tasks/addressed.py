@@ -48,23 +48,19 @@ def types_as_addressed(tasks: list[Task], addressees: list[Agency]) -> list[Task
     tạo huyện") in a text addressed to that type in every territory ("Kính gửi: - Phòng Giáo
     dục và Đào tạo các huyện, thành phố", letters of the Sở GD&ĐT of Đồng Tháp, Vĩnh Long and
     Hà Nội, real b84-b95) is that addressee: named as the Kính gửi names it."""
+    keyed = [(fold_phrase(a.name), a) for a in addressees]
     for task in tasks:
         for role in ("lead", "support"):
-            setattr(task, role, [_as_addressed(a, addressees) for a in getattr(task, role)])
+            setattr(task, role, [_as_addressed(a, keyed) for a in getattr(task, role)])
     return tasks
 
 
-def _as_addressed(agency: Agency, addressees: list[Agency]) -> Agency:
+def _as_addressed(agency: Agency, keyed: list[tuple[tuple[str, ...], Agency]]) -> Agency:
     if agency.id is not None or agency.kind == "group":  # a known body, or a group's words
         return agency
     key = fold_phrase(agency.name)
-    wider = [
-        a
-        for a in addressees
-        if (rest := fold_phrase(a.name)[len(key) :])
-        and fold_phrase(a.name)[: len(key)] == key
-        and rest[0] in _MORE_TERRITORIES
-    ]
+    n = len(key)
+    wider = [a for k, a in keyed if k[:n] == key and k[n:] and k[n] in _MORE_TERRITORIES]
     if len(wider) != 1:
         return agency
     return agency.model_copy(
