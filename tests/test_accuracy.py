@@ -21,7 +21,9 @@ The thresholds are the figures measured after the fixes, rounded down: they guar
 regressions. Raise them when the parser gets better.
 """
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,9 @@ import pytest
 from vbparse.batch import parse_all
 from vbparse.errors import VbparseError
 from vbparse.evaluate import evaluate, format_evaluation, gold_files, unread_document
+from vbparse.ingest.ocr_cache import ENV as OCR_CACHE_ENV
+from vbparse.ingest.ocr_cache import engine_identity
+from vbparse.ingest.ocr_words import LANG
 from vbparse.models import Document
 from vbparse.pipeline import parse_file
 
@@ -37,6 +42,8 @@ REAL = FIXTURES / "real"
 # Real batches that arrived after tests/fixtures/real/ reached its 40 MB limit (same layout).
 REAL_NEW = FIXTURES / "real_new"
 REAL_SETS = ("real", "real_new")
+# Tesseract's readings of the real sets' scans (scripts/record_ocr.py writes it).
+OCR_RECORDING = FIXTURES / "ocr_cache"
 
 # set -> (folder of texts, folder of gold, thresholds)
 SETS = {
@@ -396,23 +403,63 @@ def _parsed(path: Path):
 
 def _parsed_in_parallel(paths: list[Path]) -> list:
     """The documents of the real sets, parsed as ``vbparse eval`` parses them: one worker
-    process per core (their scans' OCR is most of the suite's time), a refused file read
-    empty."""
+    process per core, a refused file read empty."""
     return [
         result if isinstance(result, Document) else unread_document(path)
         for path, result in parse_all(paths, os.cpu_count() or 1)
     ]
 
 
+def _recording_applies() -> bool:
+    """Whether ``OCR_RECORDING`` was recorded with this machine's Tesseract and model."""
+    engine = OCR_RECORDING / "ENGINE"
+    return engine.is_file() and engine.read_text(encoding="utf-8").strip() == engine_identity(LANG)
+
+
+def _recorded_readings() -> set[Path]:
+    return set(OCR_RECORDING.glob("*/*.json.gz"))
+
+
+@contextlib.contextmanager
+def _ocr_recording(readings: dict[str, int]) -> Iterator[None]:
+    """Tesseract's readings of the real scans come from ``OCR_RECORDING`` (Tesseract alone
+    is about 70 % of a scan's time and two thirds of the suite's; everything after it runs
+    live). ``readings`` gets how many readings the recording held and how many this run had
+    to add. On another Tesseract or model, every scan is read live and nothing recorded."""
+    if not _recording_applies():
+        yield
+        return
+    before = _recorded_readings()
+    old = os.environ.get(OCR_CACHE_ENV)
+    os.environ[OCR_CACHE_ENV] = str(OCR_RECORDING)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(OCR_CACHE_ENV)
+        else:
+            os.environ[OCR_CACHE_ENV] = old
+        readings.update(recorded=len(before), added=len(_recorded_readings() - before))
+
+
 @pytest.fixture(scope="module")
-def reports():
+def reports(ocr_readings):
     out = {}
     for name, (texts, gold, _) in SETS.items():
         paths = _documents_of(name, texts)
-        documents = _parsed_in_parallel(paths) if name in REAL_SETS else list(map(_parsed, paths))
+        if name in REAL_SETS:
+            with _ocr_recording(ocr_readings):
+                documents = _parsed_in_parallel(paths)
+        else:
+            documents = list(map(_parsed, paths))
         out[name] = evaluate(gold, documents)
         print(f"\n== {name}\n{format_evaluation(out[name])}")
     return out
+
+
+@pytest.fixture(scope="module")
+def ocr_readings() -> dict[str, int]:
+    return {}
 
 
 @pytest.mark.parametrize(("name", "metric"), CASES, ids=[f"{n}-{m}" for n, m in CASES])
@@ -428,6 +475,20 @@ def test_accuracy_every_document_scored(reports, name):
     assert not reports[name].missing
     scored = {Path(p).stem for p in reports[name].per_document}
     assert scored == {p.stem for p in gold_files(gold)}
+
+
+def test_accuracy_ocr_recording_covers_the_scans(reports, ocr_readings):
+    """Every image the gate's scans gave Tesseract was in the recording: a change to how
+    pages are rendered, deskewed or cropped changes their pixels, and the suite would be back
+    to reading them live (twice its time). Re-record with ``python scripts/record_ocr.py
+    --prune`` and commit ``tests/fixtures/ocr_cache``."""
+    if not ocr_readings:
+        pytest.skip("the OCR recording was made with another Tesseract or model")
+    assert ocr_readings["recorded"] > 0
+    assert ocr_readings["added"] == 0, (
+        f"{ocr_readings['added']} Tesseract readings were not in tests/fixtures/ocr_cache: "
+        "run python scripts/record_ocr.py --prune and commit the folder"
+    )
 
 
 def test_accuracy_real_corpus_size_and_sources():

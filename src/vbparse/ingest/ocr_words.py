@@ -50,16 +50,24 @@ def tesseract_data(images: list[Any], config: str) -> list[dict[str, list[Any]]]
     In this process when ``tesseract_api`` can (the images handed over as pixels); else the
     images are handed to the command line as uncompressed PGM files (pytesseract would write
     each as a PNG: 0.15 s of compression for a 300 dpi page), several at once through an
-    image list.
+    image list. With ``VBPARSE_OCR_CACHE`` set, images read before come from that cache
+    (``vbparse.ingest.ocr_cache``).
     """
+    from vbparse.ingest.ocr_cache import cached_readings
+
+    if not images:
+        return []
+    return cached_readings(images, LANG, config, lambda unread: _read_data(unread, config))
+
+
+def _read_data(images: list[Any], config: str) -> list[dict[str, list[Any]]]:
+    """Tesseract's TSV data of each image, read now (``tesseract_data`` without the cache)."""
     import tempfile
 
     import pytesseract
 
     from vbparse.ingest.tesseract_api import read_tsv
 
-    if not images:
-        return []
     tsvs = read_tsv(images, LANG, config, PAGE_TIMEOUT_S)
     if tsvs is not None:  # read in this process (``tesseract_api``)
         return [tsv_columns(tsv) or _no_rows(tsv) for tsv in tsvs]
