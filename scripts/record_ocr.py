@@ -8,7 +8,8 @@ gate's ``test_accuracy_ocr_recording_covers_the_scans`` says when), or after a n
 scans: images read before are hits, new ones are read and stored, and with ``--prune`` the
 entries this run did not use are deleted.
 
-    python scripts/record_ocr.py [--prune]
+    python scripts/record_ocr.py [--prune]                      # every scan of the gate
+    python scripts/record_ocr.py tests/fixtures/real_new/b103_x  # a new batch's alone
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def scanned_candidates() -> list[Path]:
 
 def main(argv: list[str]) -> int:
     prune = "--prune" in argv
+    folders = [Path(a).resolve() for a in argv if not a.startswith("--")]
+    if prune and folders:
+        print("record_ocr: --prune needs every scan: give no folders", file=sys.stderr)
+        return 2
     os.environ[ENV] = str(RECORDING)
     identity = engine_identity(LANG)
     if not identity:
@@ -53,7 +58,9 @@ def main(argv: list[str]) -> int:
         return 1
     RECORDING.mkdir(parents=True, exist_ok=True)
     started = time.time() - 1  # mtimes are coarse on some file systems
-    files = scanned_candidates()
+    files = [
+        f for f in scanned_candidates() if not folders or any(f.is_relative_to(d) for d in folders)
+    ]
     for done, (path, result) in enumerate(parse_all(files, os.cpu_count() or 1), 1):
         failed = "" if hasattr(result, "tasks") else f"  (failed: {result.error})"
         print(f"[{done}/{len(files)}] {path.relative_to(ROOT)}{failed}", flush=True)
