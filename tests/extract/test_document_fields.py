@@ -256,3 +256,91 @@ def test_cable_sender_names_the_issuer_over_the_codes_kind():
     )
     assert doc.issuer == "Ủy ban nhân dân thành phố Hà Nội"
     assert (doc.type, doc.number) == ("CĐ", "04/CĐ-UBND")
+
+
+def test_a_provincial_citys_division_is_named_with_its_city():
+    """ "UBND THÀNH PHỐ CÀ MAU" / "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" (công văn 126/PGDĐT, real scan
+    b101): a province's own city is a district, not the province (Cà Mau is a tỉnh too); its
+    division is the city's, and so are the bodies its text names with the city's unit word."""
+    doc = parse_text(
+        "UBND THÀNH PHỐ CÀ MAU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO Độc lập Tự do Hạnh phúc\nSố: 126/PGDĐT\n"
+        "V/v tăng cường kỷ luật, kỷ cương hành chính\nTP. Cà Mau, ngày 26 tháng 02 năm 2021\n"
+        "Kính gửi: Hiệu trưởng các trường MN, MG, TH, THCS trực thuộc\n"
+        "Trưởng phòng đề nghị Hiệu trưởng các trường thực hiện tốt các nội dung sau:\n"
+        "1. Công an thành phố phối hợp Phòng Y tế kiểm tra.\n"
+    )
+    assert doc.issuer == "Phòng Giáo dục và Đào tạo thành phố Cà Mau"
+    assert [a.name for a in doc.tasks[0].lead] == ["Công an thành phố Cà Mau"]
+    assert [a.name for a in doc.tasks[0].support] == ["Phòng Y tế thành phố Cà Mau"]
+
+
+def test_a_committee_of_a_city_or_town_written_short():
+    """ "UBND TP. Cà Mau", "UBND TX Bình Minh": the city's and the town's committees; a
+    centrally run city's own entry wins ("UBND TP. Đà Nẵng")."""
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    names = [
+        a.name
+        for t in ("UBND TP. Cà Mau", "UBND TX Bình Minh", "UBND TP. Đà Nẵng")
+        for a in find_agencies(t)
+    ]
+    assert names == [
+        "Ủy ban nhân dân thành phố Cà Mau",
+        "Ủy ban nhân dân thị xã Bình Minh",
+        "Ủy ban nhân dân thành phố Đà Nẵng",
+    ]
+
+
+def test_units_listed_by_their_first_syllables_and_a_spaced_number_dash():
+    """ "Phòng giáo dục và đào tạo huyện, thành, thị" (letters of Sở GD&ĐT Phú Thọ, real
+    b102) is one group; "BGDĐT" in "Chỉ thị số 3031/CT - BGDĐT" (chỉ thị 15/CT-UBND Phú
+    Thọ) is the cited number's code, not the ministry as a lead."""
+    from vbparse.extract.agencies.matcher import find_agencies
+    from vbparse.extract.tasks.roles import find_roles
+
+    found = find_agencies("Đề nghị Phòng giáo dục và đào tạo huyện, thành, thị; các trường")
+    assert next(a.name for a in found) == "Phòng Giáo dục và Đào tạo huyện, thành, thị"
+    roles = find_roles(
+        "Thực hiện Chỉ thị số 3031/CT - BGDĐT ngày 26/8/2016 của Bộ trưởng, Chủ tịch Ủy ban"
+        " nhân dân tỉnh Phú Thọ yêu cầu Sở Giáo dục và Đào tạo thực hiện các nhiệm vụ sau:",
+        province="Phú Thọ",
+        issuer="Ủy ban nhân dân tỉnh Phú Thọ",
+    )
+    assert [a.name for a in roles.lead] == ["Sở Giáo dục và Đào tạo tỉnh Phú Thọ"]
+
+
+def test_a_citys_own_committee_and_police_named_by_their_unit_word_alone():
+    """ "1. Văn phòng HĐND và UBND thành phố" / "Phối hợp Văn phòng Thành ủy …" and "10. Công
+    an thành phố" in a plan of UBND thành phố Cà Mau (kế hoạch 77/KH-UBND, real scan b101):
+    the city's committee and police, not the province's; the heading ends at its line, so
+    the next line's "Phối hợp" is no place's name. A centrally run city's stay its entries."""
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CÀ MAU\nSố: 77/KH-UBND\n"
+        "Cà Mau, ngày 10 tháng 12 năm 2019\nKẾ HOẠCH\nTổ chức các hoạt động mừng Xuân\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Văn phòng HĐND và UBND thành phố\n"
+        "Phối hợp Văn phòng Thành ủy tham mưu xây dựng chương trình hoạt động.\n"
+        "2. Công an thành phố\nXây dựng kế hoạch bảo đảm an ninh trật tự.\n"
+    )
+    assert [[a.name for a in t.lead] for t in doc.tasks] == [
+        ["Văn phòng HĐND", "Ủy ban nhân dân thành phố Cà Mau"],
+        ["Công an thành phố Cà Mau"],
+    ]
+    from vbparse.extract.agencies.matcher import find_agencies
+
+    found = find_agencies(
+        "Công an thành phố phối hợp", province="Hà Nội", issuer="Ủy ban nhân dân thành phố Hà Nội"
+    )
+    assert [(a.name, a.id) for a in found] == [("Công an thành phố Hà Nội", "cong-an-ha-noi")]
+
+
+def test_the_issuer_named_without_its_unit_word_is_the_issuer():
+    """ "Phòng Giáo dục và Đào tạo Bình Tân" is the issuer "… huyện Bình Tân" (hướng dẫn
+    754/HD-PGDĐT, real b86); a unit word that differs names another body."""
+    from vbparse.extract.agencies.keys import same_body
+
+    issuer = "Phòng Giáo dục và Đào tạo huyện Bình Tân"
+    assert same_body("Phòng Giáo dục và Đào tạo Bình Tân", issuer)
+    assert same_body("Sở Y tế Hà Nội", "Sở Y tế thành phố Hà Nội")
+    assert not same_body("Ủy ban nhân dân tỉnh Hà Giang", "Ủy ban nhân dân thành phố Hà Giang")
+    assert not same_body("Phòng Y tế Bình Tân", issuer)

@@ -5,11 +5,13 @@ tạo"), a body type before territories ("Sở Y tế các tỉnh, thành phố"
 
 from __future__ import annotations
 
+import regex
+
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 from vbparse.extract.agencies.group_grammar import group_tries
 from vbparse.extract.agencies.groups import match_group, names_the_province
-from vbparse.extract.agencies.keys import Trie, fold_phrase
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
 from vbparse.extract.agencies.named_bodies import (
     NUMERAL,
     head_words,
@@ -33,6 +35,8 @@ _NUMBER_GLUE = "/-–"
 
 _MAX_LOCAL_NAME_WORDS = 4
 
+_CO, _SO = fold_word("cơ"), fold_word("sở")
+
 
 @per_gazetteer
 def _local_tries(gazetteer: Gazetteer) -> tuple[Trie, Trie]:
@@ -42,6 +46,8 @@ def _local_tries(gazetteer: Gazetteer) -> tuple[Trie, Trie]:
         prefixes.add(fold_phrase(prefix), gazetteer.local_units.committee_prefixes[0])
     for unit in gazetteer.local_units.units:
         units.add(fold_phrase(unit), unit)
+    for abbreviation, unit in gazetteer.local_units.unit_aliases.items():
+        units.add(fold_phrase(abbreviation), unit)
     return prefixes, units
 
 
@@ -67,6 +73,12 @@ def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candi
             continue
         if not (word[:1].isupper() or word.isdigit()):
             break
+        if _opens_a_sentence_on_its_line(tokens, j):
+            break
+        if words and _body_at(gazetteer, tokens, j):
+            # the next body in a header's capitals: "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH" /
+            # "SỞ GIÁO DỤC VÀ ĐÀO TẠO" (kế hoạch 90/KHLT-SGDĐT-TCGD, real b36)
+            break
         # a place written in capitals in a header ("ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH") is named
         # in title case; a Roman numeral ("Phường II") stays
         words.append(word.capitalize() if word.isupper() and not NUMERAL.fullmatch(word) else word)
@@ -78,6 +90,30 @@ def _match_local_unit(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candi
 
 
 _NAME_DASHES = ("-", "–")
+
+
+def _body_at(gazetteer: Gazetteer, tokens: Tokens, j: int) -> bool:
+    """Whether a known body or a named one ("Phòng Giáo dục và Đào tạo") starts at token j."""
+    if gazetteer.full.longest(tokens.keys, j):
+        return True
+    return tokens.keys[j] in head_words(gazetteer) and bool(
+        named_body_at(gazetteer, tokens, j, lambda _: False)
+    )
+
+
+def _opens_a_sentence_on_its_line(tokens: Tokens, j: int) -> bool:
+    """Whether token ``j`` starts a line with a capitalised word followed by a lower-case one:
+    the sentence after a heading that ends with its unit word ("1. Văn phòng HĐND và UBND
+    thành phố" / "Phối hợp Văn phòng Thành ủy …", kế hoạch 77/KH-UBND Cà Mau, real scan b101),
+    not a place's name wrapped onto the line ("… huyện Cù Lao" / "Dung")."""
+    text = tokens.text
+    if j == 0 or "\n" not in text[tokens.ends[j - 1] : tokens.starts[j]]:
+        return False
+    word = text[tokens.starts[j] : tokens.ends[j]]
+    if word.isupper() or j + 1 >= len(tokens):
+        return False
+    after = text[tokens.starts[j + 1] : tokens.ends[j + 1]]
+    return after[:1].islower()
 
 
 def _place_at(gazetteer: Gazetteer, tokens: Tokens, j: int) -> bool:
@@ -144,11 +180,23 @@ def _whole_group(gazetteer: Gazetteer, keys: list[str], group: Candidate) -> boo
     return (noun[1].area and not noun[1].level) or group.last > noun[0]
 
 
+# A number's kind and the spaced dash before its issuer's code: "3031/CT - BGDĐT" (chỉ thị
+# 15/CT-UBND Phú Thọ as a .doc, real b102).
+_SPACED_NUMBER_DASH = regex.compile(r"\d/[\p{Lu}Đ][\p{Lu}Đ\d.&]{0,12}\s*[-–]\s+$")
+
+
 def _glued_to_number(tokens: Tokens, first: int, last: int) -> bool:
-    """True for "VPCP" in "365/TB-VPCP": a code inside a document number, not an agency."""
+    """True for "VPCP" in "365/TB-VPCP" (and "3031/CT - BGDĐT"): a code inside a document
+    number, not an agency."""
     text = tokens.text
     start, end = tokens.starts[first], tokens.ends[last - 1]
     if start > 0 and text[start - 1] in _NUMBER_GLUE:
+        return True
+    if (
+        start > 0
+        and text[start - 1] == " "
+        and _SPACED_NUMBER_DASH.search(text, max(0, start - 20), start)
+    ):
         return True
     return end < len(text) and text[end] == "/"
 
@@ -202,6 +250,10 @@ def find_candidates(gazetteer: Gazetteer, tokens: Tokens, bare_provinces: bool) 
     opening = [i for i, key in enumerate(keys) if key in may_open]
     for i in opening:
         full = gazetteer.full.longest(keys, i) if keys[i] in openings else None
+        if full and i and keys[i] == _SO and keys[i - 1] == _CO:
+            # "các cơ sở Giáo dục – Đào tạo" (facilities), not "Sở Giáo dục và Đào tạo" (công
+            # văn 491/BHXH-QLT Cà Mau, real b101)
+            full = None
         if full:
             found.append(Candidate(first=i, last=full[0], entry_id=full[1]))
             if unit := unit_of_known_body(gazetteer, tokens, i, full[0]):

@@ -160,6 +160,7 @@ class LocalUnits(BaseModel):
 
     committee_prefixes: list[str]
     units: list[str]
+    unit_aliases: dict[str, str] = {}  # abbreviation → unit word
     historical_units: list[str] = []
 
 

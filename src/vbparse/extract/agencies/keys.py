@@ -68,6 +68,30 @@ def same_name(name: str, other: str | None) -> bool:
     return other is not None and fold_phrase(name) == fold_phrase(other)
 
 
+# A locality's unit word a body's name may be written without: "Phòng Giáo dục và Đào tạo Bình
+# Tân" is the issuer "Phòng Giáo dục và Đào tạo huyện Bình Tân" (hướng dẫn 754/HD-PGDĐT, real b86).
+_LOCALITY_UNITS = ("huyện", "quận", "tỉnh", "thị xã", "thành phố")
+
+
+def same_body(name: str, other: str | None) -> bool:
+    """Whether two names are one (``same_name``), or one only leaves out its locality's unit
+    word: a unit word that differs ("tỉnh Hà Giang", "thành phố Hà Giang") is another body."""
+    if other is None:
+        return False
+    first, second = fold_phrase(name), fold_phrase(other)
+    if first == second:
+        return True
+    longer, shorter = (first, second) if len(first) > len(second) else (second, first)
+    for unit in map(fold_phrase, _LOCALITY_UNITS):
+        cut = len(unit)
+        if len(longer) - len(shorter) != cut:
+            continue
+        for at in range(1, len(shorter) + 1):
+            if longer[at : at + cut] == unit and longer[:at] + longer[at + cut :] == shorter:
+                return True
+    return False
+
+
 @functools.lru_cache(maxsize=4096)  # a group's id, built again for each of its mentions
 def ascii_slug(text: str) -> str:
     """``"Cao Bằng"`` → ``"cao-bang"``: the ascii form used in ids."""

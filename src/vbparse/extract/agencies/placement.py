@@ -8,6 +8,7 @@ import functools
 from dataclasses import dataclass
 
 from vbparse.extract.agencies.candidate import Candidate
+from vbparse.extract.agencies.districts import district_committee, district_department, district_of
 from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
 from vbparse.extract.agencies.group_grammar import group_tries
 from vbparse.extract.agencies.groups import names_the_province
@@ -35,6 +36,8 @@ class Placement:
     province_id: str | None = None
     issuer: str | None = None
     locality: tuple[str, str] | None = None
+    # the locality when it is a district's (``districts``), not a province's
+    district: tuple[str, str] | None = None
 
 
 # Each scan asks for the placement of the document's province and issuer: one document asks
@@ -66,7 +69,8 @@ def _placement(gazetteer: Gazetteer, province: str | None, issuer: str | None) -
             entry = gazetteer.get(found[1]) if found and found[0] == len(key) else None
         name = entry.name if entry is not None else " ".join(issuer.split())
     locality = _locality(gazetteer, name) if name else None
-    return Placement(gazetteer.resolve_province(province), name, locality)
+    province_id = gazetteer.resolve_province(province)
+    return Placement(province_id, name, locality, district_of(gazetteer, locality, province_id))
 
 
 def _with_parent(gazetteer: Gazetteer, name: str, issuer: str | None) -> str:
@@ -131,17 +135,17 @@ def _in_local_unit(name: str, locality: tuple[str, str] | None) -> str:
     return name
 
 
-def _in_issuers_locality(gazetteer: Gazetteer, name: str, locality: tuple[str, str] | None) -> str:
+def _in_issuers_locality(gazetteer: Gazetteer, name: str, placement: Placement) -> str:
     """ "Ban Quản lý dự án đầu tư xây dựng số 1" → "… tỉnh Lâm Đồng" in a text of a body of
     tỉnh Lâm Đồng: a board or centre named without its place is the issuer's locality's own
     (``local_heads``); a name that states a level or a place keeps its words."""
-    if locality is None:
+    if placement.locality is None:
         return name
-    unit, place = locality
+    unit, place = placement.locality
     grammar = gazetteer.named_bodies
     key = fold_phrase(name)
     heads = grammar.local_heads
-    if unit in grammar.district_units:
+    if placement.district is not None:
         heads = [*heads, *grammar.district_heads]
     if not any(key[: len(h)] == h for h in _folded(tuple(heads))):
         return name
@@ -237,8 +241,15 @@ def to_agency(
     text = tokens.text[start:end]
     span = Span(start=start + offset, end=end + offset)
     province_id = placement.province_id
+    if own := district_committee(gazetteer, text, placement.district):
+        local_id = "ubnd-" + ascii_slug(" ".join(placement.district or ()))
+        if province_id:
+            local_id += "-" + province_id.split("-", 2)[-1]
+        return Agency(name=own, id=local_id, kind="local_body", text=text, span=span)
     entry: Entry | None = gazetteer.get(cand.entry_id) if cand.entry_id else None
     if entry is not None and province_id:
+        if in_district := district_department(gazetteer, entry.id, text, placement.district):
+            return Agency(name=in_district, id=None, kind="local_body", text=text, span=span)
         specific = gazetteer.department_ids.get((entry.id, province_id))
         if specific:
             entry = gazetteer.get(specific)
@@ -271,7 +282,7 @@ def to_agency(
         if cand.named.kind != "company":  # a company's name is its own ("… Thành phố")
             name = _in_province(gazetteer, name, province_id)
             name = _in_local_unit(name, placement.locality)
-            name = _in_issuers_locality(gazetteer, name, placement.locality)
+            name = _in_issuers_locality(gazetteer, name, placement)
         return Agency(name=name, id=None, kind=cand.named.kind, text=text, span=span)
     if cand.local_name:
         # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known
@@ -290,7 +301,26 @@ def to_agency(
     name = _with_parent(
         gazetteer, written_out(gazetteer, cand.group_name or text), placement.issuer
     )
+    name = _under_provinces_committee(gazetteer, name, province_id)
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
+
+
+def _under_provinces_committee(gazetteer: Gazetteer, name: str, province_id: str | None) -> str:
+    """ "Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh" (or "… UBND tỉnh") → "… Ủy ban nhân
+    dân tỉnh Lâm Đồng" in a text of a body of tỉnh Lâm Đồng (kế hoạch of Sở Tài chính Lâm Đồng,
+    real b13): a group under the province's committee, named without the place, is under the
+    issuer's province's."""
+    committee = gazetteer.get(province_id) if province_id else None
+    if committee is None:
+        return name
+    words = name.split()
+    for prefix in gazetteer.local_units.committee_prefixes:
+        for unit in _unit_words().get(committee.kind, ()):
+            tail = f"{prefix} {unit}".split()
+            n = len(tail)
+            if len(words) > n and fold_phrase(" ".join(words[-n:])) == fold_phrase(" ".join(tail)):
+                return " ".join([*words[:-n], committee.name])
+    return name
 
 
 _OF_THE_GOVERNMENT = " Chính phủ"

@@ -195,10 +195,17 @@ def bases_in_a_district(gazetteer: Gazetteer, tokens: Tokens, at: list[int]) -> 
             end += 1
         if not place and end < len(keys) and tokens.word(end) in _MORE_AREAS:
             continue
+        if not place and unit[1] in _PROVINCE_UNITS:
+            # "Công an thành phố": a centrally run city's department, or a province's own
+            # city's; the issuer's place decides (``placement``)
+            continue
         name = " ".join([base[1], unit[1], *place])
         out.append(Candidate(first=i, last=end, named=NamedBody(end, name, "local_body")))
     return out
 
+
+# a district's unit word that names a province too ("thành phố Hà Nội")
+_PROVINCE_UNITS = frozenset({"thành phố"})
 
 # a district's name: "Can Lộc", "Krông Pắc", "Bình Sơn"
 _MAX_PLACE_WORDS = 4

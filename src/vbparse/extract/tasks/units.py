@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import regex
 
 from vbparse.extract.agencies.addressees import addressed_by_head
-from vbparse.extract.agencies.keys import same_name
+from vbparse.extract.agencies.keys import same_body, same_name
 from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.extract.document.number import find_document_numbers
 from vbparse.extract.tasks.headings import header_grammar
@@ -66,8 +66,10 @@ def unit_roles(own: str, offset: int, context: TaskContext) -> Roles:
     to contact; a file the issuer passes on is the receivers' to act on."""
     said = _without_contacts(own)
     roles = find_roles(said, offset=offset, province=context.province, issuer=context.issuer)
-    roles.lead = [a for a in roles.lead if not same_name(a.name, context.issuer)]
-    if not roles.lead and (receivers := _forwarded_to(said, offset, context)):
+    roles.lead = [a for a in roles.lead if not same_body(a.name, context.issuer)]
+    if not roles.lead and (
+        receivers := _forwarded_to(said, offset, context) or _guided(said, offset, context)
+    ):
         roles.lead, roles.lead_triggered = receivers, True
     if not roles.lead and (addressed := addressed_by_head(own, offset, context.addressees)):
         # "Đề nghị Công ty căn cứ …" under "Kính gửi: Công ty TNHH …": the addressee
@@ -121,6 +123,39 @@ def _forwarded_to(own: str, offset: int, context: TaskContext) -> list[Agency]:
         for a in found[1:]
         if a.span is not None and to.end() <= a.span.start - offset < purpose.start()
     ]
+
+
+@functools.cache
+def _guiding() -> dict[str, regex.Pattern[str]]:
+    return {k: regex.compile(v, regex.I) for k, v in load_yaml("header.yaml")["guiding"].items()}
+
+
+def _guided(own: str, offset: int, context: TaskContext) -> list[Agency]:
+    """The bodies the issuer guides to carry something out ("…, Phòng GD&ĐT hướng dẫn các
+    đơn vị trực thuộc triển khai thực hiện …", ``guiding``), or none."""
+    if context.issuer is None or not _guiding()["verb"].search(own):
+        return []
+    found = list(
+        find_agencies(own, offset=offset, province=context.province, issuer=context.issuer)
+    )
+    for k, agency in enumerate(found):
+        if agency.span is None or not same_body(agency.name, context.issuer):
+            continue
+        verb = _guiding()["verb"].match(own, agency.span.end - offset)
+        if verb is None:
+            continue
+        guided, at = [], verb.end()
+        for other in found[k + 1 :]:
+            if other.span is None or own[at : other.span.start - offset].strip(" \n,") not in (
+                "",
+                "và",
+            ):
+                break
+            guided.append(other)
+            at = other.span.end - offset
+        if guided and _guiding()["acts"].match(own, at):
+            return guided
+    return []
 
 
 def _receivers_after_purpose(own: str, offset: int, at: int, found: list[Agency]) -> list[Agency]:
