@@ -218,8 +218,9 @@ _CABLE_VERB = regex.compile(r"\s+(?:điện|ĐIỆN)\s*:?\s*$")
 
 
 # "ĐIỆN" alone on its line below the sender's ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" /
-# "ĐIỆN", công điện 04/CĐ-UBND Hà Nội as a web copy, real b94)
-_LONE_CABLE_VERB = regex.compile(r"(?:ĐIỆN|điện)\s*:?")
+# "ĐIỆN", công điện 04/CĐ-UBND Hà Nội as a web copy, real b94; "Điện:", công điện of Chủ tịch
+# UBND tỉnh Hà Tĩnh as a scan, real b104)
+_LONE_CABLE_VERB = regex.compile(r"(?:ĐIỆN|[Đđ]iện)\s*:?")
 
 
 def sender_above_cable_verb(lines: list[Line], i: int) -> bool:

@@ -220,6 +220,7 @@ class NamedBodyGrammar(BaseModel):
     name_short_forms: dict[str, str] = {}
     lower_case_openings: list[str] = []
     lower_case_heads: list[str] = []
+    lower_case_written_heads: list[str] = []
     organs: list[str] = []
     lower_case_head_not_before: list[str] = []
     issuer_units_after_titles: list[IssuerUnitHead] = []

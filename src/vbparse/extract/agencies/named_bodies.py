@@ -46,6 +46,7 @@ class _NamedTries:
     branch_place_words: frozenset[str]
     lower_case_openings: Trie
     lower_case_heads: frozenset[tuple[str, ...]]
+    lower_case_written_heads: frozenset[tuple[str, ...]]
     lower_case_head_not_before: Trie
     heads_in_titles: frozenset[tuple[str, ...]]
     # a unit's head written alone after its head's title: the issuer's unit (head -> titles)
@@ -77,6 +78,7 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         frozenset(k for w in grammar.branch_place_words for k in fold_phrase(w)),
         phrase_trie(grammar.lower_case_openings),
         frozenset(fold_phrase(h) for h in grammar.lower_case_heads),
+        frozenset(fold_phrase(h) for h in grammar.lower_case_written_heads),
         phrase_trie(grammar.lower_case_head_not_before),
         frozenset(fold_phrase(h) for h in grammar.heads_in_titles),
         {
@@ -144,6 +146,7 @@ def named_body_at(
     if j >= len(keys) or not (
         _title_case(tokens.word(start))
         or _head_in_title(tokens, keys, start, tries.heads_in_titles)
+        or (tuple(keys[start:j]) in tries.lower_case_written_heads and _capitalised(tokens.word(j)))
     ):
         return None
     known = gazetteer.full.longest(keys, j)

@@ -180,8 +180,8 @@ def _all_unit_words(gazetteer: Gazetteer) -> tuple[str, ...]:
 def _locality(gazetteer: Gazetteer, issuer: str) -> tuple[str, str] | None:
     """The issuer's own place as (unit word, place) ("tỉnh", "Lâm Đồng" of "Sở Tư pháp tỉnh
     Lâm Đồng"; "huyện", "Bình Sơn" of "Ủy ban nhân dân huyện Bình Sơn"): the last unit word,
-    in lower case, followed only by capitalised words; None for a body named without a place
-    ("Bộ Y tế")."""
+    in lower case, followed only by capitalised words (or a ward's number); None for a body
+    named without a place ("Bộ Y tế")."""
     words = issuer.split()
     units = sorted(_folded(_all_unit_words(gazetteer)), key=len, reverse=True)
     key = fold_phrase(issuer)
@@ -191,9 +191,14 @@ def _locality(gazetteer: Gazetteer, issuer: str) -> tuple[str, str] | None:
         for unit in units:
             n = len(unit)
             rest = words[i + n :]
-            if key[i : i + n] == unit and rest and all(w[:1].isupper() for w in rest):
+            if key[i : i + n] == unit and rest and all(_place_word(w) for w in rest):
                 return " ".join(w.lower() for w in words[i : i + n]), " ".join(rest)
     return None
+
+
+def _place_word(word: str) -> bool:
+    """A word of a place's name: capitalised, or a ward's number ("Phường 1")."""
+    return word[:1].isupper() or word.isdigit()
 
 
 @functools.cache

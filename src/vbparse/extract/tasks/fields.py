@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from vbparse.extract.agencies.matcher import find_agencies
-from vbparse.extract.tasks.roles import find_roles
+from vbparse.extract.tasks.roles import find_roles, unique_agencies
 from vbparse.extract.time.deadlines import parse_deadline
 from vbparse.models import Agency, Deadline
 from vbparse.segment.clause_tree import Clause
@@ -91,6 +91,9 @@ def read_task_fields(
             fields.deadline = deadline
         elif meaning == "product":
             fields.product = value
+    # (an item's field read both as its bullet and as a line of its text names its bodies once)
+    fields.lead = unique_agencies(fields.lead)
+    fields.support = unique_agencies(fields.support)
     return fields
 
 

@@ -34,7 +34,7 @@ from vbparse.extract.tasks.role_runs import mention_runs
 from vbparse.models.agency import Agency
 from vbparse.normalize.wrapping import execution_clause
 
-__all__ = ["Roles", "find_roles"]
+__all__ = ["Roles", "find_roles", "unique_agencies"]
 
 
 @dataclass
@@ -289,9 +289,9 @@ def find_roles(
             if mention.title_role == "none":
                 continue
             target.append(mention.agency)
-    roles.lead = _unique(roles.lead, [])
-    roles.support = _unique(roles.support, roles.lead)
-    roles.report_to = _unique(roles.report_to, [])
+    roles.lead = unique_agencies(roles.lead)
+    roles.support = unique_agencies(roles.support, roles.lead)
+    roles.report_to = unique_agencies(roles.report_to)
     return roles
 
 
@@ -411,8 +411,9 @@ def _list_goes_on(keys: list[str], before_end: int, start: int, end: int) -> boo
     return end >= len(keys) or keys[end] in (";", ".")
 
 
-def _unique(agencies: list[Agency], exclude: list[Agency]) -> list[Agency]:
-    seen = {a.id or a.name for a in exclude}
+def unique_agencies(agencies: list[Agency], exclude: list[Agency] | None = None) -> list[Agency]:
+    """``agencies`` without repeats (by id, else name), none of ``exclude`` among them."""
+    seen = {a.id or a.name for a in exclude or []}
     out = []
     for agency in agencies:
         key = agency.id or agency.name
