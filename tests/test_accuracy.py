@@ -189,6 +189,7 @@ SETS = {
     # 0.959 / 0.736, recipients 0.973, cc 0.936; sixth session 0.958 / 0.935 / 0.899 / 0.848 /
     # 0.964 / 0.743, recipients 0.973, cc 0.936; seventh 0.958 / 0.935 / 0.899 / 0.849 / 0.964
     # / 0.743; fourteenth 0.959 / 0.935 / 0.895 / 0.851 / 0.964 / 0.746, recipients 0.984, cc
+    # 0.944; fifteenth 0.960 / 0.935 / 0.898 / 0.851 / 0.964 / 0.749, recipients 0.984, cc
     # 0.944), rounded down to two places, less 0.01 for the
     # OCR of the 31 scans, which varies a little with the machine's load; the targets
     # are higher (task F1 0.95, lead 0.93, support 0.90, document fields 0.97, exact 0.85) and
@@ -203,7 +204,7 @@ SETS = {
             "cc_f1": 0.93,
             "task_f1": 0.92,
             "lead_f1": 0.88,
-            "support_f1": 0.83,
+            "support_f1": 0.84,
             "deadline_acc": 0.95,
             "task_exact_acc": 0.73,
         },
@@ -317,9 +318,22 @@ SETS = {
     # 0.857 / 0.911 / 0.506; the 89 pooled 0.745 / 0.663 / 0.481 / 0.727 / 0.897 / 0.262,
     # after the session's rules 0.752 / 0.684 / 0.519 / 0.727 / 0.901 / 0.298 (the older 364
     # 0.826 / 0.709 / 0.632 / 0.704 / 0.943 / 0.358 → 0.826 / 0.711 / 0.640 / 0.706 / 0.943 /
-    # 0.365). The thresholds are the figures after the fourteenth session's fixes, rounded down,
-    # less 0.01 (453 files: 0.812 / 0.704 / 0.609 / 0.710 / 0.932 / 0.347, recipients 0.892,
-    # references 0.897, cc 0.822); before, after the twelfth session's fixes
+    # 0.365). The fifteenth session's four batches (44 files: b101 Sóc Trăng, Cà Mau and its
+    # city's Phòng GD&ĐT, 11 scans; b102 Phú Thọ, Vĩnh Long, Hà Giang, Bộ GD&ĐT, Bộ Y tế, 7 Word
+    # files; b103 Bộ GD&ĐT, Chỉ thị 05/CT-TTg, Bắc Ninh, Cà Mau, 10 scans; b104 a ward and a city
+    # of Bà Rịa - Vũng Tàu, Hà Tĩnh), each scored once by its helper before rules were made for
+    # it (b103 and b104 after rules made for b101-b102): b101 0.641 / 0.719 / 0.520 / 0.516 /
+    # 1.000 / 0.379; b102 0.861 / 0.838 / 0.410 / 0.759 / 0.965 / 0.058; b103 0.713 / 0.759 /
+    # 0.608 / 0.667 / 0.865 / 0.303; b104 0.730 / 0.636 / 0.621 / 0.643 / 0.971 / 0.349; pooled
+    # 0.735 / 0.743 / 0.510 / 0.638 / 0.948 / 0.270, after the session's rules 0.788 / 0.814 /
+    # 0.598 / 0.727 / 0.954 / 0.361 (the older 453 0.812 / 0.704 / 0.609 / 0.710 / 0.932 /
+    # 0.347 → 0.813 / 0.718 / 0.618 / 0.705 / 0.933 / 0.362). The thresholds are the figures
+    # after the fifteenth session's fixes, rounded down, less 0.01 (497 files, as eval counts
+    # them: 0.810 / 0.727 / 0.616 / 0.707 / 0.935 / 0.362, recipients 0.886, references 0.901,
+    # cc 0.821; recipients and support fall by 0.01 for the new batches, whose first runs are
+    # 0.77 and 0.64); before, after the fourteenth session's fixes (453 files: 0.812 / 0.704 /
+    # 0.609 / 0.710 / 0.932 / 0.347, recipients 0.892, references 0.897, cc 0.822); before, after
+    # the twelfth session's fixes
     # (364 files: 0.826 / 0.709 / 0.632 / 0.704 / 0.943 / 0.358, recipients 0.904,
     # references 0.892, cc 0.831; without b90 and b91, 347 files: 0.820 / 0.715 / 0.635 / 0.709
     # / 0.939 / 0.359, at a4f8166 0.820 / 0.711 / 0.587 / 0.678 / 0.941 / 0.340),
@@ -366,14 +380,14 @@ SETS = {
         REAL_NEW,
         {
             "doc_fields": 0.80,
-            "recipients_f1": 0.88,
-            "references_f1": 0.88,
+            "recipients_f1": 0.87,
+            "references_f1": 0.89,
             "cc_f1": 0.81,
-            "task_f1": 0.69,
-            "lead_f1": 0.59,
-            "support_f1": 0.70,
+            "task_f1": 0.71,
+            "lead_f1": 0.60,
+            "support_f1": 0.69,
             "deadline_acc": 0.92,
-            "task_exact_acc": 0.33,
+            "task_exact_acc": 0.35,
         },
     ),
 }
