@@ -247,9 +247,7 @@ def to_agency(
     span = Span(start=start + offset, end=end + offset)
     province_id = placement.province_id
     if own := district_committee(gazetteer, text, placement.district):
-        local_id = "ubnd-" + ascii_slug(" ".join(placement.district or ()))
-        if province_id:
-            local_id += "-" + province_id.split("-", 2)[-1]
+        local_id = _local_id(" ".join(placement.district or ()), province_id)
         return Agency(name=own, id=local_id, kind="local_body", text=text, span=span)
     entry: Entry | None = gazetteer.get(cand.entry_id) if cand.entry_id else None
     if entry is not None and province_id:
@@ -290,10 +288,7 @@ def to_agency(
             name = _in_issuers_locality(gazetteer, name, placement)
         return Agency(name=name, id=None, kind=cand.named.kind, text=text, span=span)
     if cand.local_name:
-        # "ubnd-xa-tan-phong", plus the province's slug when the issuer's province is known
-        local_id = "ubnd-" + ascii_slug(cand.local_key or "")
-        if province_id:
-            local_id += "-" + province_id.split("-", 2)[-1]
+        local_id = _local_id(cand.local_key or "", province_id)
         return Agency(name=cand.local_name, id=local_id, kind="local_body", text=text, span=span)
     if names_the_province(gazetteer, tokens.keys, cand):
         # "Tỉnh tổ chức thực hiện …", "phối hợp với Tỉnh": the province's committee
@@ -308,6 +303,13 @@ def to_agency(
     )
     name = _under_provinces_committee(gazetteer, name, province_id)
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
+
+
+def _local_id(unit_and_place: str, province_id: str | None) -> str:
+    """A local committee's id: "ubnd-xa-tan-phong", plus the province's slug when the issuer's
+    province is known."""
+    local_id = "ubnd-" + ascii_slug(unit_and_place)
+    return f"{local_id}-{province_id.split('-', 2)[-1]}" if province_id else local_id
 
 
 def _under_provinces_committee(gazetteer: Gazetteer, name: str, province_id: str | None) -> str:

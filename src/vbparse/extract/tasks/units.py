@@ -144,18 +144,26 @@ def _guided(own: str, offset: int, context: TaskContext) -> list[Agency]:
         verb = _guiding()["verb"].match(own, agency.span.end - offset)
         if verb is None:
             continue
-        guided, at = [], verb.end()
-        for other in found[k + 1 :]:
-            if other.span is None or own[at : other.span.start - offset].strip(" \n,") not in (
-                "",
-                "và",
-            ):
-                break
-            guided.append(other)
-            at = other.span.end - offset
+        guided, at = _bodies_in_a_row(own, offset, verb.end(), found[k + 1 :])
         if guided and _guiding()["acts"].match(own, at):
             return guided
     return []
+
+
+def _bodies_in_a_row(
+    own: str, offset: int, at: int, found: list[Agency]
+) -> tuple[list[Agency], int]:
+    """The bodies named one after another from ``at`` on, joined by commas or "và", and
+    where the last of them ends."""
+    run: list[Agency] = []
+    for agency in found:
+        if agency.span is None or agency.span.start - offset < at:
+            continue
+        if own[at : agency.span.start - offset].strip(" \n,;") not in ("", "và"):
+            break
+        run.append(agency)
+        at = agency.span.end - offset
+    return run, at
 
 
 def _receivers_after_purpose(own: str, offset: int, at: int, found: list[Agency]) -> list[Agency]:
@@ -166,15 +174,7 @@ def _receivers_after_purpose(own: str, offset: int, at: int, found: list[Agency]
     purpose = _forwarding()["receivers"].search(own, at, end)
     if purpose is None:
         return []
-    receivers: list[Agency] = []
-    next_at = purpose.end()
-    for agency in found:
-        if agency.span is None or agency.span.start - offset < next_at:
-            continue
-        if own[next_at : agency.span.start - offset].strip(" \n,;") not in ("", "và"):
-            break
-        receivers.append(agency)
-        next_at = agency.span.end - offset
+    receivers, next_at = _bodies_in_a_row(own, offset, purpose.end(), found)
     # (nothing after them: the paragraph was cut before its closing line's "biết, thực hiện")
     if not receivers or not own[next_at:].strip() or _forwarding()["formula"].match(own, next_at):
         return []
