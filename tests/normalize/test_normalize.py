@@ -109,3 +109,18 @@ def test_semicolon_wrapped_inside_an_execution_clause_joins():
     assert "công tỉnh; Chủ tịch UBND cấp huyện; Chủ tịch UBND cấp xã và các tổ chức" in text
     # a ";" that ends a căn cứ line before another line stays a break
     assert "thủ tục hành chính;\nQUYẾT ĐỊNH:" in text
+
+
+def test_a_full_sentence_case_line_does_not_wrap_into_a_line_of_capitals():
+    """ "… cây trồng, vật: nuôi" / "CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH" / "Điện:" (công điện
+    04/CĐ-UBND Hà Tĩnh as OCR reads it, real scan b105): the trích yếu fills its line, but the
+    công điện's sender in capitals below it is a line of its own."""
+    body = (
+        "Theo báo cáo của Giám đốc Sở Nông nghiệp và Phát triển nông thôn đến ngày\n"
+        "01/3/2018 các đối tượng dịch bệnh trên cây trồng, vật nuôi bắt đầu phát sinh\n"
+    ) * 4
+    text = normalize(
+        "CÔNG ĐIỆN\nVề việc chăm sóc, phòng trừ dịch bệnh trên cây trồng, vật nuôi trong vụ\n"
+        "CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH\nĐiện:\n" + body
+    ).text
+    assert "vụ\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nĐiện:" in text

@@ -186,6 +186,11 @@ def _join_with(
         )
     ):
         return " "
+    if is_capitals(_line_at(source, at)) and not is_capitals(line):
+        # a full line in sentence case does not wrap into a line of capitals: the trích yếu,
+        # then the công điện's sender ("… cây trồng, vật: nuôi" / "CHỦ TỊCH UỶ BAN NHÂN DÂN
+        # TỈNH" / "Điện:", công điện 04/CĐ-UBND Hà Tĩnh, real scan b105)
+        return None
     if fills_width(line, width):
         return " "
     return None

@@ -115,6 +115,11 @@ def find_header(text: str) -> Header:
         elif header.date is None and (m := broken_place_date(lines, i)):
             set_date(header, m)
             last = i + 1
+        elif sender_above_cable_verb(lines, i):
+            # (before a label broken over two lines: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" / "Điện:",
+            # công điện 04/CĐ-UBND Hà Tĩnh, real scan b105, is the sender and its verb)
+            header.cable_sender = stripped
+            last = read_recipients(header, lines, i + 1, len(lines[i + 1].text.strip()))
         elif (label_end := broken_recipients_label(lines, i, issuer_text(header))) is not None:
             last = read_recipients(header, lines, i + 1, label_end)
         elif header.number is None and (
@@ -179,9 +184,6 @@ def find_header(text: str) -> Header:
         elif header.title_type is None and (code := title_code(stripped)):
             header.title_type = code
             last = read_title_subject(header, lines, i)
-        elif sender_above_cable_verb(lines, i):
-            header.cable_sender = stripped
-            last = read_recipients(header, lines, i + 1, len(lines[i + 1].text.strip()))
         elif label := p["recipients"].match(stripped):
             header.cable_sender = cable_sender(label.group(0))
             last = read_recipients(header, lines, i, label.end())
