@@ -344,3 +344,19 @@ def test_the_issuer_named_without_its_unit_word_is_the_issuer():
     assert same_body("Sở Y tế Hà Nội", "Sở Y tế thành phố Hà Nội")
     assert not same_body("Ủy ban nhân dân tỉnh Hà Giang", "Ủy ban nhân dân thành phố Hà Giang")
     assert not same_body("Phòng Y tế Bình Tân", issuer)
+
+
+def test_a_party_directives_title_names_its_issuer_above_the_subject():
+    """ "CHỈ THỊ" / "CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về việc tổ chức Tết năm 2018" (chỉ thị 23 and
+    24-CT/TU of Tỉnh ủy Hà Tĩnh, real scans b106): the line under the title says whose it is;
+    the trích yếu follows it, on its own line or joined to it."""
+    header = (
+        "TỈNH UỶ HÀ TĨNH\nSố: 24-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Hà Tĩnh, ngày 05 tháng 01 năm 2018\nCHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH UỶ\n"
+    )
+    body = (
+        "Để chuẩn bị cho nhân dân đón Xuân, Ban Thường vụ Tỉnh uỷ yêu cầu các cấp ủy thực hiện.\n"
+    )
+    for subject in ("về việc tổ chức Tết năm 2018", "Về tăng cường lãnh đạo sản xuất năm 2018"):
+        doc = parse_text(header + subject + "\n" + body)
+        assert (doc.type, doc.subject) == ("CT", subject)

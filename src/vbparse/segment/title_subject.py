@@ -87,6 +87,11 @@ def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
     p = header_patterns()
     taken: list[Line] = []
     i = _read_gazette_lines(header, lines, i)
+    if i + 1 < len(lines) and _ISSUER_OF_TITLE.fullmatch(lines[i + 1].text.strip()):
+        # the title's issuer under it, in capitals ("CHỈ THỊ" / "CỦA BAN THƯỜNG VỤ TỈNH ỦY" /
+        # "về việc tổ chức Tết năm 2018", chỉ thị 23 and 24-CT/TU of Tỉnh ủy Hà Tĩnh, real
+        # scans b106): part of the title, the trích yếu follows it
+        i += 1
     for k, line in enumerate(lines[i + 1 :], start=i + 1):
         stripped = line.text.strip()
         if taken and _is_authority_line(stripped, taken[-1], lines[k + 1 : k + 2]):
@@ -115,8 +120,15 @@ def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
         label = p["subject"].match(taken[0].text.strip()) if header.title_type == "CV" else None
         set_subject(header, taken[0], label.end() if label else 0, taken[1:])
         _cut_at_dated_opening(header)
+        _cut_title_issuer(header)
         return i + len(taken)
     return i
+
+
+# "CỦA BAN THƯỜNG VỤ TỈNH ỦY", "CỦA BỘ CHÍNH TRỊ": a line of capitals naming whose the titled
+# document is, with no number (a gazette's "… SỐ 07/2008/CT-BTTTT" is read by
+# ``_read_gazette_lines``)
+_ISSUER_OF_TITLE = regex.compile(r"CỦA\s+[\p{Lu}\s,-]{2,80}\p{Lu}\s*")
 
 
 def _read_gazette_lines(header: Header, lines: list[Line], i: int) -> int:
@@ -235,6 +247,23 @@ def _opens_body_after(body: Line, tail: Line) -> bool:
 # 03/01/2025, Phó Chủ tịch … chủ trì …". Inside a line it starts a new sentence.
 _DATED_OPENING = regex.compile(rf"Ngày\s+{DATE_PATTERN}")
 _DATED_OPENING_INSIDE = regex.compile(rf"\s+(?=Ngày\s+{DATE_PATTERN}\s*,)")
+
+
+def _cut_title_issuer(header: Header) -> None:
+    """The title's issuer that normalize joined with the trích yếu in lower case after it
+    ("CỦA BAN THƯỜNG VỤ TỈNH ỦY về việc tổ chức Tết năm 2018", chỉ thị 24-CT/TU Hà Tĩnh, real
+    scan b106) is no part of the trích yếu."""
+    if header.subject is None or header.subject_span is None:
+        return
+    m = _ISSUER_OF_TITLE.match(header.subject)
+    if m is None:
+        return
+    rest = header.subject[m.end() :]
+    if not rest[:1].islower():
+        return
+    start = header.subject_span.start + m.end()
+    header.subject = rest
+    header.subject_span = Span(start=start, end=header.subject_span.end)
 
 
 def _cut_at_dated_opening(header: Header) -> None:
