@@ -106,14 +106,9 @@ def _opens_a_sentence_on_its_line(tokens: Tokens, j: int) -> bool:
     the sentence after a heading that ends with its unit word ("1. Văn phòng HĐND và UBND
     thành phố" / "Phối hợp Văn phòng Thành ủy …", kế hoạch 77/KH-UBND Cà Mau, real scan b101),
     not a place's name wrapped onto the line ("… huyện Cù Lao" / "Dung")."""
-    text = tokens.text
-    if j == 0 or "\n" not in text[tokens.ends[j - 1] : tokens.starts[j]]:
+    if j == 0 or "\n" not in tokens.gap(j) or tokens.word(j).isupper() or j + 1 >= len(tokens):
         return False
-    word = text[tokens.starts[j] : tokens.ends[j]]
-    if word.isupper() or j + 1 >= len(tokens):
-        return False
-    after = text[tokens.starts[j + 1] : tokens.ends[j + 1]]
-    return after[:1].islower()
+    return tokens.word(j + 1)[:1].islower()
 
 
 def _place_at(gazetteer: Gazetteer, tokens: Tokens, j: int) -> bool:

@@ -14,8 +14,6 @@ from vbparse.extract.agencies.keys import fold_phrase
 
 __all__ = ["district_committee", "district_department", "district_of"]
 
-_COMMITTEE = "Ủy ban nhân dân"
-
 
 def district_of(
     gazetteer: Gazetteer, locality: tuple[str, str] | None, province_id: str | None
@@ -41,7 +39,8 @@ def district_committee(
     unit, place = district
     if _committee_units(gazetteer).get(fold_phrase(text)) != unit:
         return None
-    return f"{_COMMITTEE} {unit} {place}"
+    # named with the committee's written-out prefix, as a commune's is (``local_units``)
+    return f"{gazetteer.local_units.committee_prefixes[0]} {unit} {place}"
 
 
 def district_department(

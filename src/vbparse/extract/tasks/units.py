@@ -85,8 +85,13 @@ def _without_contacts(own: str) -> str:
 
 
 @functools.cache
+def _section_patterns(section: str) -> dict[str, regex.Pattern[str]]:
+    """A mapping of ``header.yaml`` (``forwarding``, ``guiding``), each pattern compiled."""
+    return {k: regex.compile(v, regex.I) for k, v in load_yaml("header.yaml")[section].items()}
+
+
 def _forwarding() -> dict[str, regex.Pattern[str]]:
-    return {k: regex.compile(v, regex.I) for k, v in load_yaml("header.yaml")["forwarding"].items()}
+    return _section_patterns("forwarding")
 
 
 def _forwarded_to(own: str, offset: int, context: TaskContext) -> list[Agency]:
@@ -125,9 +130,8 @@ def _forwarded_to(own: str, offset: int, context: TaskContext) -> list[Agency]:
     ]
 
 
-@functools.cache
 def _guiding() -> dict[str, regex.Pattern[str]]:
-    return {k: regex.compile(v, regex.I) for k, v in load_yaml("header.yaml")["guiding"].items()}
+    return _section_patterns("guiding")
 
 
 def _guided(own: str, offset: int, context: TaskContext) -> list[Agency]:
