@@ -56,6 +56,8 @@ class _NamedTries:
     # the unit words a body's place opens with ("tỉnh", "huyện")
     place_units: Trie
     organs: frozenset[tuple[str, ...]]
+    # the short forms that write out a whole field's name ("GD&ĐT", "TN&MT")
+    field_short_forms: frozenset[str]
 
 
 @per_gazetteer
@@ -88,6 +90,7 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         _dotted_places(gazetteer),
         phrase_trie([*grammar.branch_place_words, *grammar.district_units]),
         frozenset(fold_phrase(o) for o in grammar.organs),
+        frozenset(form for form, words in grammar.name_short_forms.items() if " " in words),
     )
     return tries
 
@@ -216,9 +219,27 @@ def named_body_at(
             # a place's unit word, then a lower-case word, not the place: the name ends
             # with the unit word ("Kho bạc Nhà nước huyện kiểm soát chi")
             return _named(tokens, start, unit[0], kind)
+        if word[:1].islower() and not unit and _after_a_field(tokens, start, j, tries):
+            break
         j += 1
         words += 1
     return _named(tokens, start, j, kind)
+
+
+# What may follow a field's short form inside a name: "Phòng GD&ĐT các huyện", "Phòng VHTT cấp
+# huyện", "… trực thuộc".
+_AFTER_A_FIELD = frozenset(fold_word(w) for w in ("các", "cấp", "trực", "thuộc"))
+
+
+def _after_a_field(tokens: Tokens, start: int, j: int, tries: _NamedTries) -> bool:
+    """Whether the lower-case word at ``j`` follows a field's short form that completes the
+    name ("Phòng GDĐT" / "ra đề kiểm tra": the Phòng sets the tests, công văn 3024/SGDĐT
+    Vĩnh Long, real b98), not a word of the name."""
+    return (
+        j - 1 > start
+        and tokens.word(j - 1) in tries.field_short_forms
+        and tokens.keys[j] not in _AFTER_A_FIELD
+    )
 
 
 def _item_label_at(tokens: Tokens, j: int) -> bool:
