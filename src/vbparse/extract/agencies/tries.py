@@ -35,11 +35,14 @@ def other_spellings(
     name: str, aliases: Iterable[str], joiners: frozenset[str]
 ) -> Iterator[tuple[str, ...]]:
     """Keys of the spellings copies use beside the written ones: the name's joiners swapped
-    or left out, and abbreviations without their "&" ("Sở GDĐT")."""
+    or left out, and abbreviations without their "&" ("Sở GDĐT") or with "và" for it ("Sở TN và
+    MT", letters of UBND tỉnh Hà Tĩnh, real b105)."""
     yield from joiner_variants(fold_phrase(name), joiners)
     for alias in aliases:
-        if (joined := without_ampersands(fold_phrase(alias))) is not None:
+        key = fold_phrase(alias)
+        if (joined := without_ampersands(key)) is not None:
             yield joined
+            yield tuple(_AND if part == "&" else part for part in key)
 
 
 def department_trie(
