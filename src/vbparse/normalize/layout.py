@@ -57,6 +57,8 @@ _CAPITALS_TAIL = regex.compile(r"(?<=\p{Ll}\.)[ \t]+(?=\p{Lu}{2,}(?:[ \t]+\p{Lu}
 # capital open the next bullet, in a text whose other bullets open their lines.
 _INLINE_BULLET = regex.compile(r"(?<=[.;:!?])[ \t]+(?=[-–•+][ \t]+\p{Lu})")
 _LINE_BULLET = regex.compile(r"(?m)^[ \t]*[-–•+][ \t]+\p{Lu}")
+# A lone bar at the end of a line of text: a flattened table's cell end.
+_CELL_END = regex.compile(r"(?<=\S)[ \t]+\|[ \t]*$(?<=^[^|]*\|[ \t]*)")
 # A decimal item label ending a line: "… quan hệ lao động 2.1."
 _TRAILING_LABEL = regex.compile(r"(?<=\p{L})[ \t]\d{1,2}\.\d{1,2}\.$")
 _SIGNED = regex.compile(rf"^[ \t]*[(\[]?\s*(?:{'|'.join(SIGNED_WORDS)})\s*[)\]]?[ \t]*$")
@@ -117,6 +119,12 @@ def flatten_layout(text: NormalizedText) -> NormalizedText:
             line = flatten_row(line)
         elif line.strip() == "|" or (_SEPARATOR_ROW.match(line) and _near_layout(layout, i)):
             line = " " * len(line)
+        elif end := _CELL_END.search(line):
+            # a web copy's table flattened a cell a line, each ending with its bar ("- Các Bộ:
+            # Kế hoạch và Đầu tư, Tư pháp, Tài chính; |" / "Về đề nghị …", công văn 8079/VPCP-CN,
+            # real b108): the bar ends the cell's line (a blank line after it, so the next line
+            # is not read as its wrap)
+            line = line[: end.start()] + "\n" + " " * (end.end() - end.start() - 1)
         elif columns_in_text and COLUMN_LINE.search(line):
             line, columns, in_cc_columns = flatten_column_line(line, columns, in_cc_columns)
             out.append(line)
