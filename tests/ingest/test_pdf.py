@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.ingest import IngestError, read_document
+from vbparse.ingest import IngestError, read_document, text_layer
 from vbparse.ingest import pdf as pdf_reader
-from vbparse.ingest.pdf import broken_text
+from vbparse.ingest.text_layer import broken_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -300,7 +300,7 @@ def test_pdf_eoffice_digits_in_nested_form_xobjects():
     ],
 )
 def test_pdf_text_layer_without_marks_detected(text, unmarked):
-    assert (pdf_reader.unmarked_layer(text) is not None) == unmarked
+    assert (text_layer.unmarked_layer(text) is not None) == unmarked
 
 
 @pytest.mark.skipif(
@@ -347,7 +347,7 @@ def test_pdf_letters_mapped_to_spaces_detected(name, broken):
 
     path = Path(__file__).parents[1] / "fixtures/real" / name
     with pdfplumber.open(path) as pdf:
-        reason = pdf_reader.letters_as_spaces(pdf.pages[0].chars)
+        reason = text_layer.letters_as_spaces(pdf.pages[0].chars)
     assert (reason is not None) == broken
 
 
@@ -357,12 +357,11 @@ def test_pdf_page_with_letters_drawn_as_shapes_goes_to_ocr():
     one holding a rule does not."""
     from types import SimpleNamespace
 
-    from vbparse.ingest.pdf import _textless_reason
-
     drawn = SimpleNamespace(images=[], curves=[object()] * 700, rects=[])
-    assert _textless_reason(drawn) == "no text layer (letters drawn as shapes)"
-    assert _textless_reason(SimpleNamespace(images=[object()], curves=[], rects=[]))
-    assert _textless_reason(SimpleNamespace(images=[], curves=[], rects=[object()] * 3)) is None
+    assert text_layer.textless_reason(drawn) == "no text layer (letters drawn as shapes)"
+    assert text_layer.textless_reason(SimpleNamespace(images=[object()], curves=[], rects=[]))
+    blank = SimpleNamespace(images=[], curves=[], rects=[object()] * 3)
+    assert text_layer.textless_reason(blank) is None
 
 
 def test_pdf_text_layer_with_foreign_letters_detected():
@@ -374,9 +373,28 @@ def test_pdf_text_layer_with_foreign_letters_detected():
     real_new = Path(__file__).resolve().parents[1] / "fixtures" / "real_new"
     scan = real_new / "b77_repo_scans" / "cv_5710_ubnd-sgddt_danang_2023.pdf"
     with pdfplumber.open(scan) as pdf:
-        reasons = [pdf_reader.unmarked_layer(page.extract_text() or "") for page in pdf.pages]
+        reasons = [text_layer.unmarked_layer(page.extract_text() or "") for page in pdf.pages]
     assert all(r and "letters Vietnamese has not" in r for r in reasons), reasons
     typed = real_new / "b68_repo_files"
     for path in sorted(typed.glob("*.pdf")):
         with pdfplumber.open(path) as pdf:
-            assert all(pdf_reader.unmarked_layer(p.extract_text() or "") is None for p in pdf.pages)
+            assert all(text_layer.unmarked_layer(p.extract_text() or "") is None for p in pdf.pages)
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "broken"),
+    [
+        # BHXH Việt Nam's letter: every word holding a Vietnamese letter drawn as an image of
+        # its letters, the rest kept as text ("B O HI M XÃ H I VI T NAM")
+        ("b109_new_repos/cv_1923_bhxh-cntt_2024.pdf", 0, True),
+        # a dotted rule of 768 one-point images under a table, the text whole
+        ("b99_angiang_bentre/cv_1194_sgddt-gdcnktkdcl_angiang_2020.pdf", 2, False),
+    ],
+)
+def test_pdf_words_drawn_as_images_detected(name, page, broken):
+    import pdfplumber
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "real_new" / name
+    with pdfplumber.open(path) as pdf:
+        reason = text_layer.words_as_images(pdf.pages[page])
+    assert (reason is not None) == broken

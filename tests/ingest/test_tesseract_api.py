@@ -74,13 +74,14 @@ def test_tesseract_api_command_line_kept_for_other_options_and_modes(monkeypatch
 
 @needs_library
 def test_tesseract_api_stops_at_the_files_time_limit():
-    # Three full pages take seconds; the file's alarm, due in 0.3 s, becomes Tesseract's
+    # Three full pages take about 5 s; the file's alarm, due in 0.3 s, becomes Tesseract's
     # deadline, so the read stops and the alarm's exception is raised as the library returns.
+    # (The bound leaves room for a loaded machine: 2.7 s was met on one beside an eval run.)
     page = ocr.prepare(scan_page("004_a135c2dc3c7e6627", 1, dpi=300)).image
     started = time.monotonic()
     with pytest.raises(TimeLimitExceeded), file_deadline(0.3):
         ocr_words.tesseract_data([page, page, page], "--psm 3")
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 3.5
 
 
 @needs_library
