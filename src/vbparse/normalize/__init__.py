@@ -1,7 +1,8 @@
 """Normalize: one stage shared by every input format.
 
-Unicode NFC and invisible characters, markup debris, one tone-mark placement, spaces, and
-lines re-joined where a PDF or an OCR pass broke them. ``NormalizedText.source_index`` maps
+Unicode NFC and invisible characters, markup debris, one tone-mark placement, item labels a
+crawl ran into a line put back at a line's start, spaces, and lines re-joined where a PDF or
+an OCR pass broke them. ``NormalizedText.source_index`` maps
 every character back to the source text, so any span can be shown in the original.
 """
 
@@ -12,6 +13,7 @@ import regex
 from vbparse.normalize.crumbs import remove_breadcrumbs
 from vbparse.normalize.debris import remove_markup_debris
 from vbparse.normalize.glued import separate_glued
+from vbparse.normalize.inline_labels import split_inline_labels
 from vbparse.normalize.layout import flatten_layout
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.syllables import split_run_together
@@ -89,7 +91,7 @@ def _character_steps(text: NormalizedText) -> NormalizedText:
     # Placing marks twice changes nothing, so only a text that was split is folded again.
     if text is not folded:
         text = fold_tone_marks(text)
-    return text
+    return split_inline_labels(text)
 
 
 def _line_steps(text: NormalizedText) -> NormalizedText:
