@@ -190,19 +190,47 @@ def repair_issuer_line(line: str) -> str:
     words = line.split()
     if not words or line != line.upper():
         return line
-    for k in range(min(3, len(words)), 0, -1):
+    named = len(words)  # where the place's own name starts: no agency word is read there
+    for k in range(min(_MAX_PLACE_WORDS, len(words)), 0, -1):
         place = _unique(set(_places().get(bare(" ".join(words[-k:])), ())))
         if place is not None:
             words = _repair_unit_word(words[:-k]) + place.upper().split()
             break
+    else:
+        named = _after_unit_word(words)
     vocabulary = _issuer_words()
     out = []
-    for word in words:
+    for i, word in enumerate(words):
         known = vocabulary.get(bare(word), set())
-        if word.isalpha() and word.lower() not in known:
+        if i < named and word.isalpha() and word.lower() not in known:
             word = (_unique(set(known)) or word.lower()).upper()
         out.append(word)
     return " ".join(out)
+
+
+# A province's name as a header writes it: up to five words ("BÀ RỊA - VŨNG TÀU").
+_MAX_PLACE_WORDS = 5
+
+
+def _after_unit_word(words: list[str]) -> int:
+    """Where the name of a place the table does not know starts: after the last unit word
+    ("HUYỆN CÙ LAO DUNG": "DUNG" is the district's, not "DỰNG" of "Xây dựng", công văn
+    1174/UBND-VP Cù Lao Dung, real scan b110); the line's end when it has none."""
+    units = _place_unit_words()
+    for i in range(len(words) - 1, -1, -1):
+        for n in (2, 1):
+            if i + n <= len(words) and bare(" ".join(words[i : i + n])) in units:
+                return i + n
+    return len(words)
+
+
+@functools.cache
+def _place_unit_words() -> frozenset[str]:
+    """Every unit word a place's name follows, province's and local ("huyện", "thị trấn"),
+    by its bare letters."""
+    from vbparse.extract.agencies.gazetteer import load_gazetteer
+
+    return frozenset(_unit_words()) | {bare(u) for u in load_gazetteer().local_units.units}
 
 
 def repair_fields(header: Header, closing: Closing) -> None:
