@@ -163,7 +163,7 @@ def test_unwrap_breaks_found_from_the_newline_as_by_the_break_pattern():
         (unicode._INVISIBLE, unicode.INVISIBLE_CHARS),
         (unicode._ODD_SPACE, unicode.ODD_SPACE_CHARS),
         (unicode._HYPHEN_LIKE, unicode.HYPHEN_LIKE_CHARS),
-        (unicode._ETH, unicode.ETH_CHARS),
+        (unicode._LOOK_ALIKE, unicode.LOOK_ALIKE_CHARS),
     ],
     ids=["line_end", "invisible", "odd_space", "hyphen_like", "eth"],
 )

@@ -21,8 +21,11 @@ _ODD_SPACE = regex.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 # Hyphen look-alikes that mean a plain hyphen; en and em dashes are kept as written.
 _HYPHEN_LIKE = regex.compile("[\u2010\u2011\u2212]")
 # Eth (Ð ð, U+00D0/U+00F0) looks like Vietnamese Đ đ and comes out of OCR and old fonts; it
-# is never Vietnamese, so it is read as the letter it stands for.
-_ETH = regex.compile("[\u00d0\u00f0]")
+# is never Vietnamese, so it is read as the letter it stands for. So is "oi" (Ƣ ƣ, U+01A2/
+# U+01A3), which a PDF font of some Word converters draws for Ư ư ("Trƣởng phòng",
+# "trƣờng", letters of Phòng GD&ĐT Hiệp Hòa and BCĐ Gia Lai, real b79/b87).
+_LOOK_ALIKE = regex.compile("[\u00d0\u00f0\u01a2\u01a3]")
+_STANDS_FOR = {"\u00d0": "Đ", "\u00f0": "đ", "\u01a2": "Ư", "\u01a3": "ư"}
 
 
 def _holds_any(chars: str) -> Callable[[str], bool]:
@@ -42,12 +45,12 @@ LINE_END_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 ODD_SPACE_CHARS = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\t"
 HYPHEN_LIKE_CHARS = "\u2010\u2011\u2212"
-ETH_CHARS = "\u00d0\u00f0"
+LOOK_ALIKE_CHARS = "\u00d0\u00f0\u01a2\u01a3"
 _HOLDS_LINE_END = _holds_any(LINE_END_CHARS)
 _HOLDS_INVISIBLE = _holds_any(INVISIBLE_CHARS)
 _HOLDS_ODD_SPACE = _holds_any(ODD_SPACE_CHARS)
 _HOLDS_HYPHEN_LIKE = _holds_any(HYPHEN_LIKE_CHARS)
-_HOLDS_ETH = _holds_any(ETH_CHARS)
+_HOLDS_LOOK_ALIKE = _holds_any(LOOK_ALIKE_CHARS)
 
 
 def clean_unicode(text: NormalizedText) -> NormalizedText:
@@ -57,5 +60,5 @@ def clean_unicode(text: NormalizedText) -> NormalizedText:
     )
     text = text.sub(_INVISIBLE, "", needs=_HOLDS_INVISIBLE)
     text = text.sub(_ODD_SPACE, " ", needs=_HOLDS_ODD_SPACE)
-    text = text.sub(_ETH, lambda m: "Đ" if m.group(0) == "\u00d0" else "đ", needs=_HOLDS_ETH)
+    text = text.sub(_LOOK_ALIKE, lambda m: _STANDS_FOR[m.group(0)], needs=_HOLDS_LOOK_ALIKE)
     return text.sub(_HYPHEN_LIKE, "-", needs=_HOLDS_HYPHEN_LIKE)
