@@ -89,6 +89,9 @@ def test_ocr_fields_title(read, expected):
         # the family name in capitals, a seal's edge over it (Sở Y tế Kiên Giang, real scan)
         ("HÀ Văn Phúc", "Hà Văn Phúc"),
         ("NGUYỄN VĂN LONG", None),  # a line in capitals is a title, not a name
+        # a glyph of the last word drawn again under the name, joined to its line
+        # (công văn 1068/SGDĐT-VP Vĩnh Long, real PDF b84)
+        ("Trương Thanh Nhuận ận", "Trương Thanh Nhuận"),
     ],
 )
 def test_ocr_fields_signer_rank_dropped(line, name):

@@ -57,6 +57,11 @@ def signer_name(text: str) -> str | None:
         return " ".join(words[1:])
     if _PERSON.match(name):
         return name
+    if (whole := _LOWER_TAIL.sub("", name)) != name and _PERSON.match(whole):
+        # a glyph of the name's last word drawn again under it, joined to the line as a
+        # continuation ("Trương Thanh Nhuận ận", công văn 1068/SGDĐT-VP Vĩnh Long, real PDF
+        # b84): a name's words are all capitalised, a lower-case tail is none of it
+        return whole
     # OCR's reading of a rank or a seal before the name ("Đại 14 Huỳnh Ngọc Liêm"): the name
     # from a family name on, a word or two in.
     words = name.split()
@@ -65,6 +70,9 @@ def signer_name(text: str) -> str | None:
         if words[k] in _surnames() and _PERSON.match(rest):
             return rest
     return None
+
+
+_LOWER_TAIL = regex.compile(r"(?:\s+\p{Ll}+)+$")
 
 
 def _family_name_in_capitals(name: str) -> str:
