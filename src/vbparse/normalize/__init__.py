@@ -15,6 +15,7 @@ from vbparse.normalize.debris import remove_markup_debris
 from vbparse.normalize.glued import separate_glued
 from vbparse.normalize.inline_labels import split_inline_labels
 from vbparse.normalize.layout import flatten_layout
+from vbparse.normalize.letter_spacing import join_letter_spaced
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
@@ -85,6 +86,7 @@ def _character_steps(text: NormalizedText) -> NormalizedText:
     text = fold_tone_marks(text)
     folded = text
     text = separate_glued(text)
+    text = join_letter_spaced(text)
     text = split_run_together(text)
     # Again: a word split off a glued run ("hoàBộ" → "hoà Bộ") is only now a syllable whose
     # mark can be placed (found by the idempotence property in tests/test_properties.py).

@@ -70,7 +70,9 @@ _TWO_SYLLABLES = 16
 
 
 @functools.lru_cache(maxsize=65536)
-def _split_point(word: str) -> int | None:
+def two_syllables_at(word: str) -> int | None:
+    """Where ``word``, no syllable itself, splits into the two syllables it runs together
+    ("Kếhoạch" at 2), or ``None``."""
     if len(word) > _TWO_SYLLABLES or is_syllable(word) or set(word.lower()) <= _ASCII:
         return None
     points = [i for i in range(1, len(word)) if is_syllable(word[:i]) and is_syllable(word[i:])]
@@ -95,7 +97,7 @@ def _used(syllable: str) -> bool:
 
 def _split(match: regex.Match[str]) -> str:
     word = match.group(0)
-    at = _split_point(word)
+    at = two_syllables_at(word)
     return word if at is None else word[:at] + " " + word[at:]
 
 
@@ -105,6 +107,6 @@ def split_run_together(text: NormalizedText) -> NormalizedText:
     # The words ``_WORD`` finds are the letter runs of four letters or more (greedy, each run
     # whole): asked of ``letter_runs``, which tone marks asked the same text before.
     words = (word for word in letter_runs(text.text) if len(word) >= _WORD_LETTERS)
-    if all(_split_point(word) is None for word in words):
+    if all(two_syllables_at(word) is None for word in words):
         return text
     return text.sub(_WORD, _split)
