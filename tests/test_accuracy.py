@@ -332,11 +332,27 @@ SETS = {
     # 0.636 / 0.621 / 0.643 / 0.971 / 0.349; b105 0.676 / 0.673 / 0.670 / 0.667 / 0.986 / 0.325;
     # pooled 0.722 / 0.722 / 0.551 / 0.650 / 0.959 / 0.287, after the session's rules 0.768 /
     # 0.773 / 0.616 / 0.707 / 0.962 / 0.353 (the older 453 0.812 / 0.704 / 0.609 / 0.710 / 0.932
-    # / 0.347 → 0.813 / 0.718 / 0.619 / 0.703 / 0.933 / 0.362). The thresholds are the figures
-    # after the fifteenth session's fixes, rounded down, less 0.01 (509 files, as eval counts
-    # them: 0.808 / 0.724 / 0.619 / 0.704 / 0.937 / 0.361, recipients 0.886, references 0.898,
-    # cc 0.816; fields, recipients, references, cc and support fall by 0.01 for the new
-    # batches, whose first runs are 0.72, 0.79, 0.91, 0.78 and 0.65); before, after the
+    # / 0.347 → 0.813 / 0.718 / 0.619 / 0.703 / 0.933 / 0.362). The sixteenth session's six
+    # batches (50 files: b107 nine scans left earlier for size, Hà Tĩnh's quy chế on river sand,
+    # Hà Giang, Bắc Ninh, Cà Mau; b108 three web letters; b109 three BHXH and hospital scans,
+    # one PDF drawing its marked words as images; b110 eight scans of Cù Lao Dung and Phòng
+    # GD&ĐT TP Cà Mau with the letters they forward; b111 fifteen and b112 twelve texts of a
+    # thuvienphapluat dump whose lines break where the crawl's width fell), each scored once by
+    # its helper before rules were made for it: b107 0.741 / 0.858 / 0.713 / 0.904 / 0.990 /
+    # 0.560; b108 0.963 / 0.000 / n.a. / n.a. / n.a. / 0.000; b109 0.296 / 0.125 / 0.667 / n.a.
+    # / 1.000 / 0.000; b110 0.681 / 0.486 / 0.265 / 0.000 / 1.000 / 0.121; b111 0.778 / 0.257 /
+    # 0.133 / 0.143 / 0.692 / 0.000; b112 0.639 / 0.667 / 0.667 / 0.769 / 0.889 / 0.380; pooled
+    # 0.704 / 0.620 / 0.541 / 0.795 / 0.949 / 0.290, after the session's rules 0.716 / 0.772 /
+    # 0.636 / 0.817 / 0.924 / 0.415 (the older 516 0.806 / 0.728 / 0.620 / 0.698 / 0.935 / 0.360
+    # → 0.809 / 0.728 / 0.622 / 0.715 / 0.935 / 0.366). The thresholds are the figures after the
+    # sixteenth session's fixes, rounded down, less 0.01 (566 files, as eval counts them: 0.801
+    # / 0.732 / 0.623 / 0.725 / 0.934 / 0.370, recipients 0.872, references 0.884, cc 0.818;
+    # recipients and references fall by 0.01 for the new batches, whose first runs are 0.54 and
+    # 0.75; task, lead, support and exact rise by 0.01-0.02); before, after the fifteenth
+    # session's fixes (509 files: 0.808 / 0.724 / 0.619 / 0.704 / 0.937 / 0.361, recipients
+    # 0.886, references 0.898, cc 0.816; fields, recipients, references, cc and support fell by
+    # 0.01 for that session's batches, whose first runs were 0.72, 0.79, 0.91, 0.78 and 0.65);
+    # before, after the
     # fourteenth session's fixes (453 files: 0.812 / 0.704 /
     # 0.609 / 0.710 / 0.932 / 0.347, recipients 0.892, references 0.897, cc 0.822); before, after
     # the twelfth session's fixes
@@ -386,14 +402,14 @@ SETS = {
         REAL_NEW,
         {
             "doc_fields": 0.79,
-            "recipients_f1": 0.87,
-            "references_f1": 0.88,
+            "recipients_f1": 0.86,
+            "references_f1": 0.87,
             "cc_f1": 0.80,
-            "task_f1": 0.71,
-            "lead_f1": 0.60,
-            "support_f1": 0.69,
+            "task_f1": 0.72,
+            "lead_f1": 0.61,
+            "support_f1": 0.71,
             "deadline_acc": 0.92,
-            "task_exact_acc": 0.35,
+            "task_exact_acc": 0.36,
         },
     ),
 }
