@@ -25,6 +25,9 @@ REAL = Path(__file__).parents[1] / "fixtures/real"
         ("PHÓ HIỆU TRƯỞNG", "Phó Hiệu trưởng"),
         ("PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "Phó Trưởng ban Thường trực"),
         ("GIÁM ĐỐC SỞ", "Giám đốc Sở"),
+        # a PDF's letter-spaced capitals split after the first letter (letters of Sở GD&ĐT
+        # Gia Lai, real PDFs b81/b91)
+        ("G IÁM ĐỐC", "Giám đốc"),
         # an issuer no gazetteer names (kế hoạch of Chi cục Hải quan khu vực VIII, real PDF)
         ("CHI CỤC HẢI QUAN KHU VỰC VIII", "Chi cục Hải quan khu vực VIII"),
         ("BAN ĐIỀU HÀNH", "Ban Điều hành"),

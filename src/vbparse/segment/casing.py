@@ -59,9 +59,20 @@ def known_title(text: str) -> str | None:
     """The canonical casing of ``text`` when it is exactly a known position ("THỦ TƯỚNG"), or
     its letters are one's when OCR lost or changed the marks ("Tong cục truong") or read a
     space as a hyphen ("Pho tong-cục trưởng", công văn 1988/TCT-DNL as OCR text, real b37)."""
-    return _known_titles().get(fold(text)) or _known_titles_bare().get(
-        bare(_HYPHEN_BETWEEN_LETTERS.sub(" ", text))
+    letters = bare(_HYPHEN_BETWEEN_LETTERS.sub(" ", text))
+    return (
+        _known_titles().get(fold(text))
+        or _known_titles_bare().get(letters)
+        or _known_titles_unspaced().get(letters.replace(" ", ""))
     )
+
+
+@functools.cache
+def _known_titles_unspaced() -> dict[str, str]:
+    """The known positions by their letters with no space: a PDF's letter-spaced capitals
+    split a word after its first letter ("G IÁM ĐỐC", letters of Sở GD&ĐT Gia Lai, real PDFs
+    b81/b91); a key two positions share is left out."""
+    return unique_by(load_yaml("header.yaml")["titles"], lambda t: bare(t).replace(" ", ""))
 
 
 _HYPHEN_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})-(?=\p{L})")
