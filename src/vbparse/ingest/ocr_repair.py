@@ -20,6 +20,7 @@ from pydantic import BaseModel, field_validator
 
 from vbparse.grammars import GrammarError, load_tsv, validate_rows
 from vbparse.ingest.ocr_lexicon import recased, repair_marks, written_together
+from vbparse.normalize.inline_labels import ITEM_LETTERS
 
 MAX_CODE_EDITS = 2
 # A document number as OCR returns it: digits, optional year, then codes joined by - or /.
@@ -184,9 +185,8 @@ def repair_line_starts(text: str) -> str:
     return repair_letter_labels(pattern.sub(lambda m: m.group(1) + marks[m.group(2)], text))
 
 
-# Labels "x) " and "12) " at a line's start; the letters of the Vietnamese alphabet in order.
+# Labels "x) " and "12) " at a line's start.
 _PAREN_LABEL = regex.compile(r"^(?P<label>[a-zđ]|\d{1,2})\)(?=\s+\p{Lu})", regex.M)
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
 def repair_letter_labels(text: str) -> str:
@@ -202,8 +202,8 @@ def repair_letter_labels(text: str) -> str:
         before = labels[k - 1].group("label") if k > 0 else None
         after = labels[k + 1].group("label") if k + 1 < len(labels) else None
         letter = None
-        if before is not None and before in _LETTERS and before != _LETTERS[-1]:
-            letter = _LETTERS[_LETTERS.index(before) + 1]
+        if before is not None and before in ITEM_LETTERS and before != ITEM_LETTERS[-1]:
+            letter = ITEM_LETTERS[ITEM_LETTERS.index(before) + 1]
             if letter == "đ" and after != "e":
                 letter = "e"  # most lists go from d) to e)
         elif (before is None or not before.isdigit()) and after == "b":

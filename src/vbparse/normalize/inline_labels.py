@@ -24,10 +24,11 @@ import regex
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.pattern_time import time_left
 
-__all__ = ["split_inline_labels"]
+__all__ = ["ITEM_LETTERS", "split_inline_labels"]
 
-# An item's letter: Vietnamese's, without "f", "j", "w", "z".
-_LETTER = "[a-eg-ik-vxyđ]"
+# The letters items run through, in order: the Vietnamese alphabet's (no "f", "j", "w", "z").
+ITEM_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LETTER = f"[{ITEM_LETTERS}]"
 _NUMBERING = rf"(?P<number>\d{{1,2}})\.|(?P<letter>{_LETTER})\)|(?P<roman>[IVX]{{1,4}})\."
 _LABEL = rf"(?:{_NUMBERING})[ \t]++(?=\p{{Lu}})"
 # A label, a bullet or the Nơi nhận label after spaces: "… đề nghị: 1. Ủy ban", "… Trung ương
@@ -46,8 +47,6 @@ _AT_LINE_START = regex.compile(r"(?m)^[ \t]*+" + _LABEL)
 _SENTENCE_END = frozenset(".;:!?")
 _MIN_DASHES = 2
 
-# The letters Vietnamese items run through ("f", "j", "w", "z" are not in the alphabet).
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
@@ -61,11 +60,11 @@ def _key(match: regex.Match[str]) -> tuple[str, int]:
     if match.group("number"):
         return "number", int(match.group("number"))
     if match.group("letter"):
-        return "letter", _LETTERS.index(match.group("letter")) + 1
+        return "letter", ITEM_LETTERS.index(match.group("letter")) + 1
     return "roman", _roman(match.group("roman"))
 
 
-def _after(text: str, match: regex.Match[str]) -> str:
+def _char_before(text: str, match: regex.Match[str]) -> str:
     """The character before the match's spaces ("\n" at the text's start)."""
     return text[match.start() - 1] if match.start() else "\n"
 
@@ -86,7 +85,7 @@ def split_inline_labels(text: NormalizedText) -> NormalizedText:
     """``text`` with each inline item label of a run on a line of its own."""
     labels, dashes, cuts = [], [], set()
     for m in _candidates(text.text):
-        before = _after(text.text, m)
+        before = _char_before(text.text, m)
         if before in _SENTENCE_END:
             if m.group("cc"):
                 cuts.add(m.start())
