@@ -17,6 +17,7 @@ from vbparse.normalize.inline_labels import split_inline_labels
 from vbparse.normalize.layout import flatten_layout
 from vbparse.normalize.letter_spacing import join_letter_spaced
 from vbparse.normalize.offsets import NormalizedText
+from vbparse.normalize.run_in_header import split_run_in_header
 from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
 from vbparse.normalize.unicode import clean_unicode
@@ -93,6 +94,7 @@ def _character_steps(text: NormalizedText) -> NormalizedText:
     # Placing marks twice changes nothing, so only a text that was split is folded again.
     if text is not folded:
         text = fold_tone_marks(text)
+    text = split_run_in_header(text)
     return split_inline_labels(text)
 
 

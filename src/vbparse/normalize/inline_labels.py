@@ -112,7 +112,7 @@ def split_inline_labels(text: NormalizedText) -> NormalizedText:
     cuts = {at for at in cuts if not _in_a_row(text.text, at)}
     if not cuts:
         return text
-    return text.sub(_SPACE, lambda m: "\n" if m.start() in cuts else m.group(0), needs=" ")
+    return text.edit((at, at + 1, "\n") for at in sorted(cuts))
 
 
 def _in_a_row(text: str, at: int) -> bool:
@@ -120,7 +120,3 @@ def _in_a_row(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     return "|" in text[start : end if end >= 0 else len(text)]
-
-
-# The space ``split_inline_labels`` turns into a line break: the first before the label.
-_SPACE = regex.compile(r"[ \t]")

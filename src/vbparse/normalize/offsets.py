@@ -3,7 +3,7 @@ it came from in the source text (after LexNLP's ``normalize_text_with_map``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
@@ -53,14 +53,20 @@ class NormalizedText:
             return self
         if callable(needs) and not isinstance(needs, regex.Pattern) and not needs(self.text):
             return self
+        # Bounded by the document's time for matching (a runaway pattern: TimeoutError).
+        matches = pattern.finditer(self.text, timeout=time_left())
+        return self.edit(
+            (m.start(), m.end(), repl if isinstance(repl, str) else repl(m)) for m in matches
+        )
+
+    def edit(self, edits: Iterable[tuple[int, int, str]]) -> NormalizedText:
+        """Replace each ``(start, end)`` of the text by its string, carrying the offsets along
+        as ``sub`` does. The edits come in order and do not overlap."""
         pieces: list[str] = []
         index: list[int] = []
         last = 0
-        # Bounded by the document's time for matching (a runaway pattern: TimeoutError).
-        for match in pattern.finditer(self.text, timeout=time_left()):
-            start, end = match.span()
-            new = repl if isinstance(repl, str) else repl(match)
-            if new == match.group(0):
+        for start, end, new in edits:
+            if new == self.text[start:end]:
                 continue
             pieces.append(self.text[last:start])
             index.extend(self.source_index[last:start])
