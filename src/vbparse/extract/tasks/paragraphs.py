@@ -91,6 +91,7 @@ def paragraph_tasks(
     asking = _asking_lead_in(paragraphs[lead_ins[0]], text, context) if lead_ins else None
     asked = False
     count = 0
+    asked_from = 0  # the tasks before the first paragraph under the lead-in
     last: Task | None = None
     for i, para in enumerate(paragraphs):
         # What stands before the lead-in ("… có ý kiến như sau:") is its context: the press
@@ -103,6 +104,8 @@ def paragraph_tasks(
         ):
             continue
         introduced = bool(lead_ins) and i > lead_ins[0]
+        if lead_ins and i == lead_ins[0] + 1:
+            asked_from = count
         if quotes_another(own) or only_recounts(own):
             # a passage quoted from another document, or the history of the matter: its
             # requests are not this document's
@@ -138,13 +141,24 @@ def paragraph_tasks(
             if asking is not None and not opens_with(
                 "directive_verbs", without_leading_specks(own)
             ):
-                if not asked:
+                # (not when a paragraph under it directed on its own: what follows that one,
+                # "Trong quá trình triển khai thực hiện, nếu có gặp khó khăn, vướng mắc; kịp
+                # thời báo cáo về Phòng …", letters of Phòng GD&ĐT TP Cà Mau, real b113, is
+                # a note on it)
+                if not asked and count == asked_from:
                     asked = True
                     count += 1
                     last = _lead_in_task(asking, text, f"p{count}", para, context)
                     yield last
                 continue
-            lead = addressees_besides(context.addressees, roles.support)
+            # what the lead-in asks, of the body it names ("Trưởng phòng … đề nghị Hiệu
+            # trưởng các trường trực thuộc thực hiện nội dung như sau:" / "Triển khai thực
+            # hiện nghiêm túc …", real b113) or of the addressees
+            lead = (
+                asking.lead
+                if asking is not None
+                else addressees_besides(context.addressees, roles.support)
+            )
         elif (
             not tree.roots
             and not count
