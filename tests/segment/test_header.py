@@ -222,6 +222,36 @@ def test_recipient_wrapped_over_two_lines():
     ]
 
 
+@pytest.mark.parametrize(
+    ("wrapped", "end"),
+    [("thành phố Cà", "Mau."), ("thành phố", "Cà Mau"), ("thành phố Cà", "Mau")],
+)
+def test_recipient_place_name_ends_on_the_next_line(wrapped, end):
+    """Letters of Phòng GD&ĐT TP Cà Mau as scans (real b113): the addressee on the Kính gửi
+    line, the city's name finished on the next line; the body goes on below it."""
+    text = normalize(
+        "Số: 348/PGDĐT\nTP. Cà Mau, ngày 02 tháng 8 năm 2019\n"
+        f"Kính gửi: Hiệu trưởng các trường MN, MG, TH, THCS trực thuộc Phòng Giáo dục và Đào tạo "
+        f"{wrapped}\n{end}\nCăn cứ Công văn số 1720/UBND-VX ngày 31/7/2019 của Chủ tịch Ủy ban "
+        "nhân dân thành phố Cà Mau về việc thực hiện nhiệm vụ.\n"
+    ).text
+    header = find_header(text)
+    assert header.recipients == [
+        "Hiệu trưởng các trường MN, MG, TH, THCS trực thuộc Phòng Giáo dục và Đào tạo thành phố "
+        "Cà Mau"
+    ]
+
+
+def test_recipient_place_after_a_name_that_is_no_unit_not_joined():
+    """A place alone below an addressee that ends with a school's name, not with "tỉnh" or
+    "thành phố", is not part of it."""
+    text = normalize(
+        "Số: 348/PGDĐT\nTP. Cà Mau, ngày 02 tháng 8 năm 2019\n"
+        "Kính gửi: Trường THCS Nguyễn Du\nCà Mau\nThực hiện Công văn số 1720/UBND-VX.\n"
+    ).text
+    assert find_header(text).recipients == ["Trường THCS Nguyễn Du"]
+
+
 def test_recipient_details_are_no_addressees():
     """A tax office's reply lists the company's tax code and address under it (công văn of
     Thuế tỉnh Tây Ninh, real Markdown copy)."""

@@ -36,6 +36,23 @@ def unique_by(values: Iterable[str], key: Callable[[str], str]) -> dict[str, str
 
 # Dashes are typography: "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI" (an en dash, công văn
 # 2864/LĐTBXH-NCC as crawled) is "Bộ Lao động - Thương binh và Xã hội".
+@functools.cache
+def province_places() -> dict[str, set[str]]:
+    """The provinces' and cities' place names ("Cà Mau") by their letters alone."""
+    out: dict[str, set[str]] = {}
+    for entry in load_yaml("agencies/provinces.yaml")["entries"]:
+        for place in [entry["place"], *entry.get("places", [])]:
+            out.setdefault(bare(place), set()).add(place)
+    return out
+
+
+@functools.cache
+def province_units() -> tuple[str, ...]:
+    """The words before a province's or city's place name ("tỉnh", "thành phố", "TP.")."""
+    units = load_yaml("agencies/provinces.yaml")["unit_words"]
+    return tuple(word for words in units.values() for word in words)
+
+
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from vbparse.grammars import load_yaml
-from vbparse.segment.casing import bare, title_case
+from vbparse.segment.casing import bare, province_places, title_case
 from vbparse.segment.closing import Closing
 from vbparse.segment.header import Header
 from vbparse.segment.lines import Line
@@ -34,15 +34,6 @@ def _unique(candidates: set[str]) -> str | None:
 
 
 @functools.cache
-def _places() -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for entry in load_yaml("agencies/provinces.yaml")["entries"]:
-        for place in [entry["place"], *entry.get("places", [])]:
-            out.setdefault(bare(place), set()).add(place)
-    return out
-
-
-@functools.cache
 def _surnames() -> tuple[str, ...]:
     return tuple(dict.fromkeys(load_yaml("ocr_vocabulary.yaml")["surnames"]))
 
@@ -61,15 +52,15 @@ def _authority_words() -> dict[str, set[str]]:
 def repair_place(place: str | None) -> str | None:
     """ "Cân Thơ" → "Cần Thơ": a place that is a known one but for its diacritics; failing
     that, a long one letter off exactly one known place ("Lm Đồng" → "Lâm Đồng")."""
-    if not place or any(place in known for known in _places().values()):
+    if not place or any(place in known for known in province_places().values()):
         return place
-    known = _unique(set(_places().get(bare(place), ())))
+    known = _unique(set(province_places().get(bare(place), ())))
     if known is None and len(bare(place)) >= MIN_PLACE_LETTERS:
         letters = bare(place)
         known = _unique(
             {
                 name
-                for key, names in _places().items()
+                for key, names in province_places().items()
                 if abs(len(key) - len(letters)) <= MAX_PLACE_EDITS
                 and _edits(letters, key) <= MAX_PLACE_EDITS
                 for name in names
@@ -192,7 +183,7 @@ def repair_issuer_line(line: str) -> str:
         return line
     named = len(words)  # where the place's own name starts: no agency word is read there
     for k in range(min(_MAX_PLACE_WORDS, len(words)), 0, -1):
-        place = _unique(set(_places().get(bare(" ".join(words[-k:])), ())))
+        place = _unique(set(province_places().get(bare(" ".join(words[-k:])), ())))
         if place is not None:
             words = _repair_unit_word(words[:-k]) + place.upper().split()
             break

@@ -14,7 +14,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize.layout import body_run_on
-from vbparse.segment.casing import known_title
+from vbparse.segment.casing import bare, known_title, province_places, province_units
 from vbparse.segment.header_lines import (
     Header,
     header_patterns,
@@ -70,6 +70,12 @@ def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -
             # the date line stand between "Kính gửi:" and its bullets.
             continue
         previous = lines[last].text.strip()
+        if header.recipients and j == last + 1 and _place_goes_on(header.recipients[-1], stripped):
+            # "… trực thuộc Phòng Giáo dục và Đào tạo thành phố Cà" / "Mau." (letters of Phòng
+            # GD&ĐT TP Cà Mau as scans, real b113): the place's last words
+            header.recipients[-1] += " " + stripped.rstrip(" .;,")
+            last = j
+            continue
         if not stripped.startswith(("-", "–", "•", "+")):
             if last > i and (_wraps_onto(previous, stripped) or _list_follows(previous, stripped)):
                 # the addressee goes on under its bullet ("- Ban Chủ nhiệm các Đoàn Luật sư tỉnh
@@ -172,6 +178,27 @@ def _position_alone(header: Header, following: str) -> bool:
 def _continue_recipient(header: Header, line: str) -> None:
     """The last addressee goes on in ``line`` (its page broke it)."""
     header.recipients[-1] = f"{header.recipients[-1]} {line.rstrip(' ;.,')}"
+
+
+# The most words a place name's end on a line of its own may have ("Rịa - Vũng Tàu").
+_PLACE_END_WORDS = 4
+
+
+def _place_goes_on(entry: str, following: str) -> bool:
+    """Whether ``following`` is only the end of a province's or city's name that ``entry``
+    breaks off ("… thành phố Cà" / "Mau.")."""
+    rest = following.rstrip(" .;,").split()
+    if not rest or len(rest) > _PLACE_END_WORDS or not rest[0][:1].isupper():
+        return False
+    words = entry.split()
+    if bare(" ".join(rest)) in province_places():
+        # the whole name after its unit ("… thành phố" / "Cà Mau")
+        return entry.endswith(tuple(" " + unit for unit in province_units()))
+    return any(
+        bare(" ".join(words[-k:] + rest)) in province_places()
+        for k in range(1, min(3, len(words)) + 1)
+        if words[-k][:1].isupper()
+    )
 
 
 def _wraps_onto(line: str, following: str) -> bool:
