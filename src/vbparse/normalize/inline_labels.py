@@ -4,7 +4,8 @@ thuvienphapluat dump, real b111, whose line breaks fell where the crawl's width 
 label there starts its line again, so that segmentation sees the items.
 
 A label inside a line is one only as one of a run: its neighbour in the same numbering (the
-label before it or the one after it: "1." and "2.", "a)" and "b)", "I." and "II.") is found
+label before it or the one after it: "1." and "2.", "a)" and "b)", "I." and "II.", a
+quyết định's "Điều 3." and "Điều 4.", real b115) is found
 too, inside a line or at a line's start. A number or a Roman numeral follows the end of a
 sentence (".", ";", ":"); a letter may follow a heading's last word ("… Trung ương a) Chỉ
 đạo"). A capitalised word follows every label. Bullets ("-", "+", "•") after the end of a
@@ -29,7 +30,10 @@ __all__ = ["ITEM_LETTERS", "split_inline_labels"]
 # The letters items run through, in order: the Vietnamese alphabet's (no "f", "j", "w", "z").
 ITEM_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _LETTER = f"[{ITEM_LETTERS}]"
-_NUMBERING = rf"(?P<number>\d{{1,2}})\.|(?P<letter>{_LETTER})\)|(?P<roman>[IVX]{{1,4}})\."
+_NUMBERING = (
+    rf"(?P<number>\d{{1,2}})\.|(?P<letter>{_LETTER})\)|(?P<roman>[IVX]{{1,4}})\."
+    r"|Điều[ \t]+(?P<article>\d{1,3})[.:]"
+)
 _LABEL = rf"(?:{_NUMBERING})[ \t]++(?=\p{{Lu}})"
 # A label, a bullet or the Nơi nhận label after spaces: "… đề nghị: 1. Ủy ban", "… Trung ương
 # a) Chỉ đạo", "…; - Tổ chức", "…./. Nơi nhận:"; the character before the spaces is read in
@@ -41,7 +45,7 @@ _CANDIDATE = regex.compile(
 # characters. Python's own ``re`` finds these in a fifth of the time ``regex`` took to find the
 # candidates themselves (0.026 s against 0.13 s over the bench's texts: a pattern that opens
 # with a look-behind or a run of spaces is tried at every position); each is then read whole.
-_MAYBE = re.compile(rf"[ \t](?:\d{{1,2}}\.|{_LETTER}\)|[IVX]{{1,4}}\.|[-–•+]|Nơi nhận)")
+_MAYBE = re.compile(rf"[ \t](?:\d{{1,2}}\.|{_LETTER}\)|[IVX]{{1,4}}\.|[-–•+]|Nơi nhận|Điều)")
 # A label at a line's start: the run's members that need no splitting.
 _AT_LINE_START = regex.compile(r"(?m)^[ \t]*+" + _LABEL)
 _SENTENCE_END = frozenset(".;:!?")
@@ -61,6 +65,8 @@ def _key(match: regex.Match[str]) -> tuple[str, int]:
         return "number", int(match.group("number"))
     if match.group("letter"):
         return "letter", ITEM_LETTERS.index(match.group("letter")) + 1
+    if match.group("article"):
+        return "article", int(match.group("article"))
     return "roman", _roman(match.group("roman"))
 
 
