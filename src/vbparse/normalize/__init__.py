@@ -18,6 +18,7 @@ from vbparse.normalize.layout import flatten_layout
 from vbparse.normalize.letter_spacing import join_letter_spaced
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.run_in_header import split_run_in_header
+from vbparse.normalize.signature_run_on import split_signature_run_on
 from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
 from vbparse.normalize.unicode import clean_unicode
@@ -95,7 +96,7 @@ def _character_steps(text: NormalizedText) -> NormalizedText:
     if text is not folded:
         text = fold_tone_marks(text)
     text = split_run_in_header(text)
-    return split_inline_labels(text)
+    return split_signature_run_on(split_inline_labels(text))
 
 
 def _line_steps(text: NormalizedText) -> NormalizedText:
