@@ -33,6 +33,7 @@ _DATE_THEN_CAPITALS = regex.compile(
 )
 _WORD = regex.compile(r"\s+(\S+)")
 _RULE = regex.compile(r"-{3,}")
+_RULE_THEN_MOTTO = regex.compile(r"(?<=\p{Lu})[ \t]+-{3,}[ \t]+(?=CỘNG\s+HÒA\b)")
 _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
 # "Kính gửi:", or "điện:" after a công điện's sender in capitals.
@@ -158,9 +159,17 @@ def _address_end(text: str) -> Iterator[tuple[int, int, str]]:
         yield stop.start("gap"), stop.end("gap"), "\n"
 
 
+def _issuer_rule(text: str) -> Iterator[tuple[int, int, str]]:
+    """The issuer's rule with the quốc hiệu after it on one line ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM
+    ------- CỘNG HÒA XÃ HỘI"): a line break in its place."""
+    rule = _RULE_THEN_MOTTO.search(text, 0, _HEADER_REACH, timeout=time_left())
+    if rule is not None:
+        yield rule.start(), rule.end(), "\n"
+
+
 def split_run_in_header(text: NormalizedText) -> NormalizedText:
-    """``text`` with a header run onto the date's line, and a body run onto its addressees'
-    list, set out on lines again."""
-    edits = sorted([*_edits(text.text), *_address_end(text.text)])
+    """``text`` with a header run onto the date's line, the quốc hiệu onto the issuer's, and
+    a body run onto its addressees' list, set out on lines again."""
+    edits = sorted([*_issuer_rule(text.text), *_edits(text.text), *_address_end(text.text)])
     kept = [e for i, e in enumerate(edits) if not i or e[0] >= edits[i - 1][1]]
     return text.edit(kept)
