@@ -33,6 +33,7 @@ _DATE_THEN_CAPITALS = regex.compile(
 )
 _WORD = regex.compile(r"\s+(\S+)")
 _RULE = regex.compile(r"-{3,}")
+_WRAP = regex.compile(r"[ \t]*\r?\n[ \t]*")
 _RULE_THEN_MOTTO = regex.compile(r"(?<=\p{Lu})[ \t]+-{3,}[ \t]+(?=CỘNG\s+HÒA\b)")
 _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
@@ -121,6 +122,8 @@ def _edits(text: str) -> Iterator[tuple[int, int, str]]:
     if date is None:
         return
     spans, after = [], None
+    # the crawl's line break inside the date ("… tháng 9 năm" / "2019 QUYẾT ĐỊNH …")
+    wraps = [(m.start(), m.end(), " ") for m in _WRAP.finditer(text, date.start(), date.end())]
     for gap, start, end in _words(text, date.end()):
         if not _capital(text[start:end]):
             after = (gap, start)
@@ -130,6 +133,7 @@ def _edits(text: str) -> Iterator[tuple[int, int, str]]:
     title = _title_length(run)
     if not title:
         return
+    yield from wraps
     authority = _authority_length(run[title:], _issuer_names(text, date.start()))
     breaks = {0, title, len(run) - authority}
     for i, (gap, start, _) in enumerate(spans):

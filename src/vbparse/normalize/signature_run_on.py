@@ -7,8 +7,9 @@ title) each start a line again, as the printed signature sets them.
 
 It is a signature only as the whole of that: a position of ``header.yaml``'s titles in
 capitals (after an authority prefix or not), capitals after it (the unit, a rank), then a
-name of two to five capitalised words. Unit codes and a drafter's initials ("Lưu: VT, KT.
-Hg") are no such run.
+name of two to five capitalised words, its last one perhaps wrapped to the next line ("Nguyễn
+Thế" / "Giang DANH SÁCH …"). Unit codes and a drafter's initials ("Lưu: VT, KT. Hg") are no
+such run.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from vbparse.pattern_time import time_left
 
 __all__ = ["split_signature_run_on"]
 
-# The "Lưu" entry's line (its bullet, "Lưu" and the rest of the line) and the line after it,
+# The "Lưu" entry's line (its bullet, "Lưu" and the rest of the line) and three lines after it,
 # where an earlier step may have set the authority ("- Lưu: VT, KCHT." / "KT. BỘ TRƯỞNG THỨ
 # TRƯỞNG Nguyễn Xuân Sang PHỤ LỤC …").
-_ARCHIVE_LINE = regex.compile(r"(?m)^[ \t]*[-–•+]?[ \t]*Lưu\b[^\n]*(?:\n[^\n]*)?")
+_WRAP = regex.compile(r"[ \t]*\r?\n[ \t]*")
+_ARCHIVE_LINE = regex.compile(r"(?m)^[ \t]*[-–•+]?[ \t]*Lưu\b[^\n]*(?:\n[^\n]*){0,3}")
 
 
 @functools.cache
@@ -39,19 +41,37 @@ def _signature() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?P<gap>[ \t]+|\n)(?:(?:{prefix})[ \t]*)?(?:{title})(?![\p{{L}}\p{{N}}])"
         r"(?:[ \t,]+[^\s\p{Ll}]+)*?"
-        r"(?P<name_gap>[ \t]+)\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,4}"
-        r"(?:(?P<after_gap>[ \t]+)\S[^\n]*)?$"
+        r"(?P<name_gap>[ \t]+|\n)(?P<name>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,4}"
+        # its last word wrapped to the next line, before capitals or the line's end
+        r"(?:[ \t]*\r?\n[ \t]*\p{Lu}\p{Ll}+(?=[ \t]+\p{Lu}{2}|[ \t]*$))?)"
+        r"(?:(?P<after_gap>[ \t]+)\S[^\n]*)?$",
+        regex.MULTILINE,
     )
 
 
 def _edits(text: str) -> Iterator[tuple[int, int, str]]:
     for line in _ARCHIVE_LINE.finditer(text, timeout=time_left()):
-        found = _signature().search(text, line.start(), line.end(), timeout=time_left())
+        first_line_end = text.find("\n", line.start(), line.end())
+        found = next(
+            (
+                m
+                for m in _signature().finditer(text, line.start(), line.end(), timeout=time_left())
+                # inside a line only on the Lưu entry's own ("Q. BỘ TRƯỞNG" on a line of its
+                # own is a title, not a signature run on)
+                if m.group("gap") == "\n" or first_line_end < 0 or m.start() < first_line_end
+            ),
+            None,
+        )
         if found is None:
             continue
-        for gap in ("gap", "name_gap", "after_gap"):
-            if found.start(gap) >= 0:
-                yield found.start(gap), found.end(gap), "\n"
+        for gap in ("gap", "name_gap"):
+            yield found.start(gap), found.end(gap), "\n"
+        # a crawl's line break inside the name ("Nguyễn Thế" / "Giang", quyết định 916/QĐ-UBND
+        # Tuyên Quang, real b116)
+        for wrap in _WRAP.finditer(text, found.start("name"), found.end("name")):
+            yield wrap.start(), wrap.end(), " "
+        if found.start("after_gap") >= 0:
+            yield found.start("after_gap"), found.end("after_gap"), "\n"
 
 
 def split_signature_run_on(text: NormalizedText) -> NormalizedText:
