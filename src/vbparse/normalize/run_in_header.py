@@ -66,8 +66,8 @@ def _head_titles() -> tuple[str, ...]:
 def _unit_words() -> frozenset[str]:
     """The first word of a unit's type ("SỞ", "CHI", "BỘ"): where an issuer's own name starts
     after its parent's ("ỦY BAN NHÂN DÂN TỈNH X SỞ Y")."""
-    units = load_yaml("header.yaml")["unit_words"]
-    return frozenset(u.split()[0].upper() for u in units) | {"BỘ", "ỦY", "UỶ"}
+    g = load_yaml("header.yaml")
+    return frozenset(u.split()[0].upper() for u in [*g["unit_words"], *g["issuer_name_starts"]])
 
 
 def _capital(word: str) -> bool:
@@ -117,7 +117,9 @@ def _title_length(run: list[str]) -> int:
     return 0
 
 
-def _edits(text: str) -> Iterator[tuple[int, int, str]]:
+def _title_run(text: str) -> Iterator[tuple[int, int, str]]:
+    """The breaks that set the type title, the trích yếu and the authority's line of a run
+    after the date on lines of their own."""
     date = _DATE_THEN_CAPITALS.search(text, 0, _HEADER_REACH, timeout=time_left())
     if date is None:
         return
@@ -174,6 +176,6 @@ def _issuer_rule(text: str) -> Iterator[tuple[int, int, str]]:
 def split_run_in_header(text: NormalizedText) -> NormalizedText:
     """``text`` with a header run onto the date's line, the quốc hiệu onto the issuer's, and
     a body run onto its addressees' list, set out on lines again."""
-    edits = sorted([*_issuer_rule(text.text), *_edits(text.text), *_address_end(text.text)])
+    edits = sorted([*_issuer_rule(text.text), *_title_run(text.text), *_address_end(text.text)])
     kept = [e for i, e in enumerate(edits) if not i or e[0] >= edits[i - 1][1]]
     return text.edit(kept)
