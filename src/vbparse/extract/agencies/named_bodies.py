@@ -177,6 +177,12 @@ def named_body_at(
             _capitalised(word) or not word[:1].isalnum() or _item_label_at(tokens, j)
         ):
             break  # a new line that starts with a capital, a bullet or a label ("a) Tiếp …")
+        if _glued_hyphen(tokens, j):
+            # a term's hyphen inside the name ("Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh
+            # Vĩnh Long", quyết định 2609/QĐ-UBND Vĩnh Long, real b118)
+            j += 2
+            words += 1
+            continue
         phrase = tries.name_phrases.longest(keys, j)
         if phrase:  # before the connectors: "… cao và khu công nghiệp" is one name
             words += phrase[0] - j
@@ -224,6 +230,18 @@ def named_body_at(
         j += 1
         words += 1
     return _named(tokens, start, j, kind)
+
+
+def _glued_hyphen(tokens: Tokens, j: int) -> bool:
+    """Whether token ``j`` is a hyphen with no space on either side, a number after it
+    ("COVID-19"): part of a term, not a dash between two names."""
+    return (
+        tokens.word(j) == "-"
+        and j + 1 < len(tokens.keys)
+        and not tokens.gap(j)
+        and not tokens.gap(j + 1)
+        and tokens.word(j + 1)[:1].isdigit()
+    )
 
 
 # What may follow a field's short form inside a name: "Phòng GD&ĐT các huyện", "Phòng VHTT cấp
