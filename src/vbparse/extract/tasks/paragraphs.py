@@ -5,12 +5,10 @@ request before it."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
+from vbparse.extract.tasks.closing_requests import is_closing_request
 from vbparse.extract.tasks.headings import (
     LEAD_IN_WORDS,
     gives_particulars,
@@ -38,7 +36,6 @@ from vbparse.extract.tasks.units import (
     unit_roles,
 )
 from vbparse.extract.time.deadlines import clause_deadline
-from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Task
 from vbparse.normalize.unwrap import is_capitals
 from vbparse.segment.clause_tree import Clause, ClauseTree, sums_up
@@ -221,34 +218,6 @@ def _lead_in_task(
         deadline = clause_deadline(under, offset=first.text_start, doc_date=context.doc_date)
     para.id = task_id
     return make_task(para, own, asking.roles, asking.lead, deadline, context)
-
-
-@functools.cache
-def _closing_request_fillers() -> frozenset[str]:
-    return frozenset(load_yaml("header.yaml")["closing_request_fillers"])
-
-
-_FILLER_WORD = regex.compile(r"\w+")
-
-
-def is_closing_request(own: str, offset: int, roles: Roles) -> bool:
-    """Whether a paragraph only asks its bodies to implement what came before ("Bộ Tư pháp đề
-    nghị các đồng chí Giám đốc Sở Tư pháp các tỉnh, thành phố quan tâm, triển khai thực
-    hiện."): the closing formula, no task of its own (``closing_request_*`` in header.yaml)."""
-    tail = header_grammar("closing_request_end").search(own)
-    if tail is None:
-        return False
-    asked = list(header_grammar("closing_request_trigger").finditer(own, 0, tail.start()))
-    if not asked:
-        return False
-    between = list(own[asked[-1].end() : tail.start()])
-    for agency in roles.lead:
-        if agency.span is not None:
-            start, stop = agency.span.start - offset, agency.span.end - offset
-            for k in range(max(start, asked[-1].end()), min(stop, tail.start())):
-                between[k - asked[-1].end()] = " "
-    words = _FILLER_WORD.findall("".join(between).casefold())
-    return all(w in _closing_request_fillers() for w in words)
 
 
 def take_due_date(task: Task, deadline: Deadline | None) -> None:
