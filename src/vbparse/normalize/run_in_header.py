@@ -24,7 +24,7 @@ from vbparse.grammars import load_tsv, load_yaml
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.pattern_time import time_left
 
-__all__ = ["split_run_in_header"]
+__all__ = ["LINE_WRAP", "head_titles", "split_run_in_header"]
 
 # The header is near the top: the date is looked for in this many characters.
 _HEADER_REACH = 1500
@@ -33,7 +33,8 @@ _DATE_THEN_CAPITALS = regex.compile(
 )
 _WORD = regex.compile(r"\s+(\S+)")
 _RULE = regex.compile(r"-{3,}")
-_WRAP = regex.compile(r"[ \t]*\r?\n[ \t]*")
+# A line break with the spaces around it, where a crawl wrapped a line.
+LINE_WRAP = regex.compile(r"[ \t]*\r?\n[ \t]*")
 _RULE_THEN_MOTTO = regex.compile(r"(?<=\p{Lu})[ \t]+-{3,}[ \t]+(?=CỘNG\s+HÒA\b)")
 _LOWER = regex.compile(r"\p{Ll}")
 _UPPER = regex.compile(r"\p{Lu}")
@@ -56,7 +57,7 @@ def _type_titles() -> frozenset[str]:
 
 
 @functools.cache
-def _head_titles() -> tuple[str, ...]:
+def head_titles() -> tuple[str, ...]:
     """Heads' titles in capitals, longest first ("PHÓ THỦ TƯỚNG" before "THỦ TƯỚNG")."""
     titles = {t.upper() for t in load_yaml("header.yaml")["titles"]}
     return tuple(sorted(titles, key=len, reverse=True))
@@ -103,7 +104,7 @@ def _authority_length(run: list[str], names: list[list[str]]) -> int:
         if len(run) <= len(name) or run[-len(name) :] != name:
             continue
         before = " ".join(run[: -len(name)])
-        for title in _head_titles():
+        for title in head_titles():
             if before.endswith(" " + title) and len(run) - len(name) > len(title.split()):
                 return len(name) + len(title.split())
         return len(name)
@@ -125,7 +126,7 @@ def _title_run(text: str) -> Iterator[tuple[int, int, str]]:
         return
     spans, after = [], None
     # the crawl's line break inside the date ("… tháng 9 năm" / "2019 QUYẾT ĐỊNH …")
-    wraps = [(m.start(), m.end(), " ") for m in _WRAP.finditer(text, date.start(), date.end())]
+    wraps = [(m.start(), m.end(), " ") for m in LINE_WRAP.finditer(text, date.start(), date.end())]
     for gap, start, end in _words(text, date.end()):
         if not _capital(text[start:end]):
             after = (gap, start)

@@ -21,6 +21,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize.offsets import NormalizedText
+from vbparse.normalize.run_in_header import LINE_WRAP, head_titles
 from vbparse.pattern_time import time_left
 
 __all__ = ["split_signature_run_on"]
@@ -28,15 +29,13 @@ __all__ = ["split_signature_run_on"]
 # The "Lưu" entry's line (its bullet, "Lưu" and the rest of the line) and three lines after it,
 # where an earlier step may have set the authority ("- Lưu: VT, KCHT." / "KT. BỘ TRƯỞNG THỨ
 # TRƯỞNG Nguyễn Xuân Sang PHỤ LỤC …").
-_WRAP = regex.compile(r"[ \t]*\r?\n[ \t]*")
 _ARCHIVE_LINE = regex.compile(r"(?m)^[ \t]*[-–•+]?[ \t]*Lưu\b[^\n]*(?:\n[^\n]*){0,3}")
 
 
 @functools.cache
 def _signature() -> regex.Pattern[str]:
     g = load_yaml("header.yaml")
-    titles = sorted({t.upper() for t in g["titles"]}, key=len, reverse=True)
-    title = "|".join(regex.escape(t).replace(r"\ ", r"[ \t]+") for t in titles)
+    title = "|".join(regex.escape(t).replace(r"\ ", r"[ \t]+") for t in head_titles())
     prefix = "|".join(regex.escape(p) for p in g["authority_prefixes"])
     return regex.compile(
         rf"(?P<gap>[ \t]+|\n)(?:(?:{prefix})[ \t]*)?(?:{title})(?![\p{{L}}\p{{N}}])"
@@ -68,7 +67,7 @@ def _edits(text: str) -> Iterator[tuple[int, int, str]]:
             yield found.start(gap), found.end(gap), "\n"
         # a crawl's line break inside the name ("Nguyễn Thế" / "Giang", quyết định 916/QĐ-UBND
         # Tuyên Quang, real b116)
-        for wrap in _WRAP.finditer(text, found.start("name"), found.end("name")):
+        for wrap in LINE_WRAP.finditer(text, found.start("name"), found.end("name")):
             yield wrap.start(), wrap.end(), " "
         if found.start("after_gap") >= 0:
             yield found.start("after_gap"), found.end("after_gap"), "\n"

@@ -34,8 +34,6 @@ def unique_by(values: Iterable[str], key: Callable[[str], str]) -> dict[str, str
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
-# Dashes are typography: "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI" (an en dash, công văn
-# 2864/LĐTBXH-NCC as crawled) is "Bộ Lao động - Thương binh và Xã hội".
 @functools.cache
 def province_places() -> dict[str, set[str]]:
     """The provinces' and cities' place names ("Cà Mau") by their letters alone."""
@@ -53,6 +51,8 @@ def province_units() -> tuple[str, ...]:
     return tuple(word for words in units.values() for word in words)
 
 
+# Dashes are typography: "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI" (an en dash, công văn
+# 2864/LĐTBXH-NCC as crawled) is "Bộ Lao động - Thương binh và Xã hội".
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
 
 
