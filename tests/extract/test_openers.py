@@ -52,3 +52,33 @@ def test_the_shares_of_a_sum_are_no_tasks_of_their_own():
     assert not [t for t in doc.tasks if "Kinh phí" in t.text]
     item = next(t for t in doc.tasks if t.text.startswith("Giao Giám đốc Sở Giáo dục"))
     assert [a.name for a in item.lead] == ["Sở Giáo dục và Đào tạo tỉnh Hậu Giang"]
+
+
+def test_an_approval_that_names_no_one_is_no_task():
+    """"1. Thống nhất nội dung Kế hoạch …" right under "Chủ tịch UBND tỉnh có ý kiến như sau:"
+    approves; "2. Giao Giám đốc Sở …" is the one task (công văn 2923/UBND-NCTH and 458/UBND-NCTH
+    Hậu Giang, real web copies)."""
+    from pathlib import Path
+
+    from vbparse.pipeline import parse_file
+
+    real_new = Path(__file__).parents[1] / "fixtures/real_new"
+    for path in (
+        real_new / "b49_web_cv_local/cv_2923_ubnd-ncth_2010.txt",
+        real_new / "b94_web_local/cv_458_ubnd-ncth_2011.txt",
+    ):
+        doc = parse_file(path)
+        assert [t.text.split()[0] for t in doc.tasks] == ["Giao"], path.name
+
+
+def test_an_approval_under_a_heading_that_gives_the_lead_stays_a_task():
+    """"Giao Bộ Y tế chủ trì …: 1. Thống nhất quy mô tiếp nhận …" (công văn 910/VPCP-KGVX,
+    real web copy): the heading's body does what the item says."""
+    from pathlib import Path
+
+    from vbparse.pipeline import parse_file
+
+    real = Path(__file__).parents[1] / "fixtures/real"
+    doc = parse_file(real / "b01_vpcp_cv_a/cv_910_vpcp-kgvx_2010.txt")
+    item = next(t for t in doc.tasks if t.text.startswith("Thống nhất quy mô"))
+    assert [a.name for a in item.lead] == ["Bộ Y tế"]

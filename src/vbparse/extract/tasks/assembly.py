@@ -222,6 +222,8 @@ def _item_tasks(
             continue
         has_items = has_items and not contents_listed  # then a leaf: its own words direct
         heading_only = described or (bool(addressed) and has_items)
+        if (parent is None or not parent.lead) and _approves_only(own, roles):
+            continue
         if not heading_only and _is_task(clause, text, roles, lead, own_deadline, has_items, skip):
             task = make_task(clause, own, roles, lead, deadline, context)
             task.product = fields.product
@@ -289,6 +291,12 @@ def place_addressed_provinces(tasks: list[Task], addressees: list[Agency]) -> li
                             placed.append(one)
                 setattr(task, role, placed)
     return tasks
+
+
+def _approves_only(own: str, roles: Roles) -> bool:
+    """An item that approves and names no one to act (``item_approvals``: "1. Thống nhất nội
+    dung Kế hoạch …" under "… có ý kiến như sau:"); asked only of items no heading gives a lead."""
+    return opens_with("item_approvals", own) and not roles.lead_triggered
 
 
 def _is_provinces_group(agency: Agency) -> bool:
