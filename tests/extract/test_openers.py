@@ -55,7 +55,7 @@ def test_the_shares_of_a_sum_are_no_tasks_of_their_own():
 
 
 def test_an_approval_that_names_no_one_is_no_task():
-    """"1. Thống nhất nội dung Kế hoạch …" right under "Chủ tịch UBND tỉnh có ý kiến như sau:"
+    """ "1. Thống nhất nội dung Kế hoạch …" right under "Chủ tịch UBND tỉnh có ý kiến như sau:"
     approves; "2. Giao Giám đốc Sở …" is the one task (công văn 2923/UBND-NCTH and 458/UBND-NCTH
     Hậu Giang, real web copies)."""
     from pathlib import Path
@@ -72,7 +72,7 @@ def test_an_approval_that_names_no_one_is_no_task():
 
 
 def test_an_approval_under_a_heading_that_gives_the_lead_stays_a_task():
-    """"Giao Bộ Y tế chủ trì …: 1. Thống nhất quy mô tiếp nhận …" (công văn 910/VPCP-KGVX,
+    """ "Giao Bộ Y tế chủ trì …: 1. Thống nhất quy mô tiếp nhận …" (công văn 910/VPCP-KGVX,
     real web copy): the heading's body does what the item says."""
     from pathlib import Path
 

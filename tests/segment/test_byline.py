@@ -17,6 +17,18 @@ ISSUER = "Theo BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH -"
         ("KT BỘ TRƯỞNG THỨ TRƯỞNG Huỳnh Vĩnh Ái", "Huỳnh Vĩnh Ái", "Thứ trưởng", "KT. Bộ trưởng"),
         # "Vụ TVVHDT": a unit's abbreviation the byline does not spell out.
         ("TLBT, Vụ TVVHDT Hoàng Đức Hậu", "Hoàng Đức Hậu", None, "TL. Bộ trưởng"),
+        # a dash glued to the name or to the title (công văn 100/BVHTTDL-VP, 3767/BVHTTDL-DSVH,
+        # real b119/b120)
+        ("KT BỘ TRƯỞNG THỨ TRƯỞNG -Lê Tiến Thọ", "Lê Tiến Thọ", "Thứ trưởng", "KT. Bộ trưởng"),
+        ("KT. BỘ TRƯỞNG THỨ TRƯỞNG- Lê Khánh Hải", "Lê Khánh Hải", "Thứ trưởng", "KT. Bộ trưởng"),
+        # the head of Văn phòng Chính phủ, abbreviated (2321/VPCP-QHQT, 104/TB-VPCP, real b120)
+        ("BT, Chủ nhiệm Nguyễn Xuân Phúc", "Nguyễn Xuân Phúc", "Bộ trưởng, Chủ nhiệm", None),
+        (
+            "KTBT, CN, Phó CN Nguyễn Khắc Định",
+            "Nguyễn Khắc Định",
+            "Phó Chủ nhiệm",
+            "KT. Bộ trưởng, Chủ nhiệm",
+        ),
     ],
 )
 def test_byline_reads_signer_title_and_authority(signature, signer, title, authority):
@@ -53,3 +65,15 @@ def test_byline_never_replaces_a_signature_block():
     closing = Closing(body_end=0, signer="Nguyễn Văn A", signing_authority="KT. Bộ trưởng")
     sign_from_byline(closing, read_byline("KTBT, TT Lê Khánh Hải " + ISSUER))
     assert closing.signer == "Nguyễn Văn A"
+
+
+def test_byline_under_its_authority_line():
+    """normalize set "KT. BỘ TRƯỞNG" on a line of its own above the byline (công văn
+    3767/BVHTTDL-DSVH as cinet.vn holds it, real b119): the authority is still read."""
+    from vbparse.segment.byline import read_byline_under
+
+    byline = read_byline_under("KT. BỘ TRƯỞNG", f"THỨ TRƯỞNG- Lê Khánh Hải {ISSUER}")
+    assert (byline.signer_title, byline.signing_authority) == ("Thứ trưởng", "KT. Bộ trưởng")
+    assert (
+        read_byline_under("Công văn", f"THỨ TRƯỞNG Lê Khánh Hải {ISSUER}").signing_authority is None
+    )

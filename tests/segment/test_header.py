@@ -1302,3 +1302,25 @@ def test_header_recipient_entries_without_specks_bars_or_a_lone_colon():
         "Các trung tâm GDNN-GDTX",
         "Các đơn vị trực thuộc Sở",
     ]
+
+
+def test_a_portal_title_line_after_the_number_gives_the_day_and_the_subject():
+    """cinet.vn titles a page by the number, then "Công văn Số: 2118/BVHTTDL-DSVH ngày 07
+    tháng 6 năm 2013 Về việc …" or "Thông báo Số: 104/TB-VPCP ngày 11 tháng 3 năm 2013 Kết luận
+    của …" (real b119, b120): the day and the trích yếu are the document's."""
+    import datetime as dt
+    from pathlib import Path
+
+    from vbparse.pipeline import parse_file
+
+    real_new = Path(__file__).parents[1] / "fixtures/real_new"
+    doc = parse_file(real_new / "b119_pages/cv_2118_bvhttdl-dsvh_2013.txt")
+    assert doc.date == dt.date(2013, 6, 7)
+    assert doc.subject.startswith("lập hồ sơ DSVHPVT Xòe Thái")
+    doc = parse_file(real_new / "b120_cinet/tb_104_tb-vpcp_2013.txt")
+    assert doc.date == dt.date(2013, 3, 11)
+    assert doc.subject.startswith("Kết luận của Thủ tướng Chính phủ Nguyễn Tấn Dũng")
+    assert (doc.signer_title, doc.signing_authority) == (
+        "Phó Chủ nhiệm",
+        "KT. Bộ trưởng, Chủ nhiệm",
+    )

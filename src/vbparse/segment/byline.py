@@ -23,6 +23,7 @@ _NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}*")
 _MOST_NAME_WORDS = 6
 _LEAST_NAME_WORDS = 2
 _TOKEN_BREAK = regex.compile(r"[\s,]+")
+_DASH = regex.compile(r"\s*[-–]+\s*")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ def _grammar() -> dict[str, object]:
         "authorities": {k.upper(): v for k, v in g["byline_authorities"].items()},
         "titles": {k.upper(): v for k, v in g["byline_titles"].items()},
         "prefixes": prefixes,
+        "joined_titles": g["byline_joined_titles"],
         "title_start": regex.compile(rf"\s(?=(?:{starts})\b)"),
     }
 
@@ -52,20 +54,60 @@ def read_byline(stripped: str) -> Byline | None:
     m = g["byline"].match(stripped)
     if m is None:
         return None
-    words = m.group("signature").split()
+    # (a dash between the title and the name: "KT. BỘ TRƯỞNG THỨ TRƯỞNG- Lê Khánh Hải",
+    # "KT BỘ TRƯỞNG THỨ TRƯỞNG -Lê Tiến Thọ", cinet.vn, real b119/b120)
+    words = _DASH.sub(" ", m.group("signature")).split()
     k = _name_start(words)
     if k is None:
         return None
     signer = " ".join(words[k:])
     marks = " ".join(words[:k])
-    authority = title = None
-    for token in _TOKEN_BREAK.split(marks):
-        key = token.replace(".", "").upper()
-        authority = authority or g["authorities"].get(key)
-        title = title or g["titles"].get(key)
+    authority, title = _abbreviated(marks)
     if authority is None and title is None and marks.isupper():
         title, authority = _capitals(marks)
     return Byline(signer, title, authority)
+
+
+def _abbreviated(marks: str) -> tuple[str | None, str | None]:
+    """Authority and title of a byline written in abbreviations, its parts between commas
+    ("KTBT, TT", "KTBT, CN, Phó CN", "BT, Chủ nhiệm"): a part the authorities name is the
+    authority, one the titles name (after "Phó" or not) the title; the chairman's title after
+    the minister's is the one office of Văn phòng Chính phủ's head ("Bộ trưởng, Chủ nhiệm")."""
+    g = _grammar()
+    authority = title = None
+    for part in (p.strip() for p in marks.split(",")):
+        deputy, _, office = part.rpartition(" ") if part.startswith("Phó ") else ("", "", part)
+        keys = [t.replace(".", "").upper() for t in _TOKEN_BREAK.split(office) if t]
+        if authority is None and (found := next(map(g["authorities"].get, keys), None)):
+            authority = found
+            continue
+        named = next((g["titles"][k] for k in keys if k in g["titles"]), None)
+        named = named or (office if office in g["titles"].values() else None)
+        if named is None:
+            continue
+        named = f"{deputy} {named}" if deputy else named
+        joined = authority if title is None else title
+        if named in g["joined_titles"] and joined and joined.endswith(g["joined_titles"][named]):
+            if title is None:
+                authority = f"{authority}, {named}"
+            else:
+                title = f"{title}, {named}"
+        elif title is None:
+            title = named
+    return authority, title
+
+
+def read_byline_under(above: str, stripped: str) -> Byline | None:
+    """The byline of ``stripped``, with its authority from the line above when normalize set
+    the signing prefix's line apart ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG- Lê Khánh Hải Theo BỘ …",
+    công văn 3767/BVHTTDL-DSVH as cinet.vn holds it, real b119)."""
+    byline = read_byline(stripped)
+    if byline is None or byline.signing_authority is not None:
+        return byline
+    first = above.partition(" ")[0]
+    if not above.isupper() or first.strip(".").upper() not in _grammar()["prefixes"]:
+        return byline
+    return read_byline(f"{above} {stripped}") or byline
 
 
 def _name_start(words: list[str]) -> int | None:

@@ -21,7 +21,7 @@ from vbparse.segment.broken_lines import (
     broken_place_date,
     broken_recipients_label,
 )
-from vbparse.segment.byline import Byline, read_byline
+from vbparse.segment.byline import Byline, read_byline_under
 from vbparse.segment.header_lines import (
     Header,
     cable_sender,
@@ -37,6 +37,7 @@ from vbparse.segment.header_lines import (
 )
 from vbparse.segment.lines import Line, split_lines
 from vbparse.segment.portal_fields import portal_date, portal_number, read_portal_field
+from vbparse.segment.portal_title import portal_title_again, read_portal_title
 from vbparse.segment.recipients import read_recipients
 from vbparse.segment.title_subject import read_title_subject, set_subject, title_code
 
@@ -130,9 +131,15 @@ def find_header(text: str) -> Header:
             header.number = m.group("number")
             offset = line.start + (len(line.text) - len(line.text.lstrip()))
             header.number_span = Span(start=offset + m.start("number"), end=offset + m.end())
-            _read_portal_title(header, line, stripped, m.end())
+            read_portal_title(header, line, stripped, m.end())
             if header.date is None and (sent := p["cable_time"].match(stripped, m.end())):
                 header.date = date_from_match(sent)
+            last = i
+        elif header.date is None and (m := portal_title_again(header, stripped)):
+            # the page titled by the number alone, then its title line with the day and the
+            # trích yếu ("1601/BVHTTDL-DSVH" / "Công văn Số: 2118/BVHTTDL-DSVH ngày 07 tháng 6
+            # năm 2013 Về việc lập hồ sơ …", cinet.vn, real b119)
+            read_portal_title(header, line, stripped, m.end())
             last = i
         elif p["page_metadata"].match(stripped):
             last = i  # a portal's line about the page ("Đăng ngày: …"), no field
@@ -178,7 +185,9 @@ def find_header(text: str) -> Header:
             set_subject(header, line, m.end(), [])
             header.subject_is_vv = True
             last = i
-        elif header.byline is None and (byline := read_byline(stripped)):
+        elif header.byline is None and (
+            byline := read_byline_under(lines[i - 1].text.strip() if i else "", stripped)
+        ):
             header.byline = byline
             last = i
         elif header.title_type is None and (code := title_code(stripped)):
@@ -227,20 +236,6 @@ def find_header(text: str) -> Header:
     if header.body_run_on is not None and lines[last].start <= header.body_run_on:
         header.body_start = header.body_run_on
     return header
-
-
-def _read_portal_title(header: Header, line: Line, stripped: str, at: int) -> None:
-    """The day and the trích yếu after the number on a portal's title line ("Số 924/SNV-CCHC
-    Ngày 07-9-2015 V/v báo cáo công tác CCHC quý III năm 2015.")."""
-    p = header_patterns()
-    m = p["portal_date"].match(stripped, at)
-    if m is None or header.date is not None:
-        return
-    header.date = date_from_match(m)
-    rest = stripped[m.end() :]
-    if v := p["subject"].match(stripped, m.end() + len(rest) - len(rest.lstrip())):
-        set_subject(header, line, v.end(), [])
-        header.subject_is_vv = True
 
 
 def _number_alone(lines: list[Line], i: int, header: Header) -> tuple[int, regex.Match[str]] | None:

@@ -122,6 +122,10 @@ def paragraph_tasks(
             roles.lead_opens = roles.lead_opens and speaker == 0
         if roles.lead_triggered or (roles.lead_opens and not is_opener(own)):
             lead = roles.lead
+            if not lead and _issuer_asks_addressees(own, tree, context, introduced, count):
+                # the issuer opens it and asks the addressees ("Bộ Văn hóa, Thể thao và Du
+                # lịch lưu ý: Giảm bớt quy mô …", công văn 3111/BVHTTDL-DSVH, real b120)
+                lead = addressees_besides(context.addressees, roles.support)
         elif roles.lead and header_grammar("approval_openers").match(own):
             lead = roles.lead  # "Đồng ý …. Bộ X tổ chức …": the approved body's task
         elif introduced and roles.lead_opens_sentence and not is_opener(own):
@@ -182,6 +186,21 @@ def paragraph_tasks(
         para.id = f"p{count}"
         last = make_task(para, own, roles, lead, deadline, context)
         yield last
+
+
+def _issuer_asks_addressees(
+    own: str, tree: ClauseTree, context: TaskContext, introduced: bool, count: int
+) -> bool:
+    """Whether a paragraph that names no lead is the issuer asking its addressees: under a
+    lead-in, or as the first request of a letter without items ("…, Bộ Văn hóa, Thể thao và Du
+    lịch trân trọng đề nghị và rất mong sớm nhận được ý kiến của …", công văn 4340/BVHTTDL-DSVH)."""
+    if introduced:
+        return issuer_requests(own, context.issuer, province=context.province)
+    return (
+        not tree.roots
+        and not count
+        and issuer_asks_as_subject(own, context.issuer, province=context.province)
+    )
 
 
 @dataclass
