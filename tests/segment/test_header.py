@@ -1324,3 +1324,40 @@ def test_a_portal_title_line_after_the_number_gives_the_day_and_the_subject():
         "Phó Chủ nhiệm",
         "KT. Bộ trưởng, Chủ nhiệm",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "place", "date"),
+    [
+        # a flattened table as the thuvienphapluat dump holds it (quyết định 61/2024/QĐ-UBND
+        # Tiền Giang, thông báo 250/TB-VPCP, real b112/b115): "Số:" alone, then the number
+        # with the place and the date, whole or wrapped
+        (
+            "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nSố:\n61/2024/QĐ-UBND Tiền Giang, ngày 23 tháng 10"
+            " năm 2024\nQUYẾT ĐỊNH\n",
+            "61/2024/QĐ-UBND",
+            "Tiền Giang",
+            "2024-10-23",
+        ),
+        (
+            "VĂN PHÒNG CHÍNH PHỦ\nSố:\n250/TB-VPCP Hà\nNội, ngày 17 tháng 8 năm 2009\nTHÔNG BÁO\n",
+            "250/TB-VPCP",
+            "Hà Nội",
+            "2009-08-17",
+        ),
+        # OCR ran the issuer's line into the number's, "Số" read in lower case, the digits
+        # letter-spaced (công văn 336/UBND-KGVX Hà Nội, real scan b95)
+        (
+            "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI số: 33 6 /UBND-KGVX\nV/v cho học sinh nghỉ học\n"
+            "Hà Nội, ngày 31 tháng 3 năm 2021\n",
+            "336/UBND-KGVX",
+            "Hà Nội",
+            "2021-03-31",
+        ),
+    ],
+)
+def test_number_in_flattened_and_ocr_lines(text, number, place, date):
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(text + "Kính gửi: Sở Y tế\n\nĐề nghị Sở Y tế báo cáo.\n")
+    assert (doc.number, doc.place, doc.date.isoformat()) == (number, place, date)

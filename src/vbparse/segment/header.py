@@ -9,9 +9,6 @@ and the line tests they share live in ``segment.header_lines``.
 
 from __future__ import annotations
 
-import regex
-
-from vbparse.extract.document.number import number_regex
 from vbparse.extract.time.dates import date_from_match
 from vbparse.models import Span
 from vbparse.normalize.unwrap import is_capitals
@@ -36,6 +33,15 @@ from vbparse.segment.header_lines import (
     set_place,
 )
 from vbparse.segment.lines import Line, split_lines
+from vbparse.segment.number_lines import (
+    date_after_number,
+    name_before_number,
+    name_then_speck,
+    number_alone,
+    read_number_after_name,
+    read_number_alone,
+    unread_number,
+)
 from vbparse.segment.portal_fields import portal_date, portal_number, read_portal_field
 from vbparse.segment.portal_title import portal_title_again, read_portal_title
 from vbparse.segment.recipients import read_recipients
@@ -55,11 +61,7 @@ def _after_page_lines(lines: list[Line], motto: int) -> int:
     the quốc hiệu, when nothing before it is the document's number, title or quốc hiệu."""
     p = header_patterns()
     first = next(
-        (
-            i
-            for i in range(motto)
-            if lines[i].is_upper and not _unread_number(lines[i].text.strip())
-        ),
+        (i for i in range(motto) if lines[i].is_upper and not unread_number(lines[i].text.strip())),
         None,
     )
     if not first:
@@ -143,17 +145,13 @@ def find_header(text: str) -> Header:
             last = i
         elif p["page_metadata"].match(stripped):
             last = i  # a portal's line about the page ("Đăng ngày: …"), no field
-        elif header.number is None and (alone := _number_alone(lines, i, header)):
+        elif header.number is None and (alone := number_alone(lines, i, header)):
             # A portal copy titled by its number alone ("3215/BVHTTDL-VHCS" above the text),
             # or "Số:" on a line of its own with the number under it (a flattened table).
-            last, m = alone
-            numbered = lines[last]
-            header.number = m.group(0)
-            offset = numbered.start + (len(numbered.text) - len(numbered.text.lstrip()))
-            header.number_span = Span(start=offset, end=offset + m.end())
+            last = read_number_alone(header, lines, *alone)
         elif header.date is None and (
             m := p["place_date"].match(stripped)
-            or _date_after_number(stripped)
+            or date_after_number(stripped)
             or bare_place_date(stripped)
         ):
             set_date(header, m)
@@ -200,12 +198,13 @@ def find_header(text: str) -> Header:
             last = i  # a stamp of urgency or secrecy: part of the header
         elif is_motto(stripped) or p["separator"].match(stripped):
             last = max(last, i) if header.number or header.issuer_lines else last
-        elif header.number is None and header.issuer_lines and (name := _name_before_number(line)):
+        elif header.number is None and header.issuer_lines and (name := name_before_number(line)):
             # OCR ran the issuer's second line into the number ("CỤC HAI QUAN so 4 009 (91 /
             # cho.GSQL", công văn 40091/CHQ-GSQL, real scan): the capitals are the issuer's.
             header.issuer_lines.append(name)
+            read_number_after_name(header, stripped, name)
             last = i
-        elif header.number is None and _unread_number(stripped):
+        elif header.number is None and unread_number(stripped):
             last = i  # the number's line, its digits unread: no issuer's line
         elif (line.is_upper or _capitals_after_its_head(stripped, header)) and (
             header.number is None and header.title_type is None
@@ -214,7 +213,7 @@ def find_header(text: str) -> Header:
                 header.issuer_lines.append(line)
                 last = i
         elif (
-            header.number is None and header.title_type is None and (name := _name_then_speck(line))
+            header.number is None and header.title_type is None and (name := name_then_speck(line))
         ):
             # OCR read the emblem or a seal's edge beside the issuer as a short word in lower
             # case ("THỦ TƯỚNG CHÍNH PHỦ man", chỉ thị 02/CT-TTg, real scan)
@@ -238,20 +237,6 @@ def find_header(text: str) -> Header:
     return header
 
 
-def _number_alone(lines: list[Line], i: int, header: Header) -> tuple[int, regex.Match[str]] | None:
-    """The số ký hiệu standing alone, with the index of its line: as a page's first line, or
-    on the line under a bare "Số:"."""
-    stripped = lines[i].text.strip()
-    if i == 0 and not header.issuer_lines:
-        at = i
-    elif i + 1 < len(lines) and header_patterns()["number_label_alone"].fullmatch(stripped):
-        at = i + 1
-    else:
-        return None
-    m = number_regex().fullmatch(lines[at].text.strip())
-    return (at, m) if m else None
-
-
 def _header_anchored(header: Header) -> bool:
     """Whether a field that only a header holds has been read, so that an unknown line may
     end the header. A draft's or a scan's blank number ("Số:      /BCA-C04") and the Kính
@@ -265,16 +250,6 @@ def _header_anchored(header: Header) -> bool:
         or header.draft_code
         or header.recipients
     )
-
-
-# Capitals (two words or more) and then the number's label in lower case, as OCR reads "Số".
-_CAPITALS_THEN_NUMBER = regex.compile(
-    r"(?P<name>\p{Lu}[^\p{Ll}\d]*?\p{Lu})\s+s[oóôốồổ]\s*[:.]?\s*\d"
-)
-
-
-# The tail of a document number: its type and issuer codes ("/CT-BGDĐT", "/BGDĐT-GDCTHSSV").
-_NUMBER_CODES = regex.compile(r"/\s*\p{Lu}[\p{Lu}&\d]*(?:-\p{Lu}[\p{Lu}&\d]*)+\s*$")
 
 
 def _capitals_after_its_head(stripped: str, header: Header) -> bool:
@@ -291,47 +266,6 @@ def _capitals_after_its_head(stripped: str, header: Header) -> bool:
 
 # how many words in capitals must follow the head for the line to be an issuer's
 _CAPITAL_WORDS_AFTER_HEAD = 3
-
-
-def _unread_number(stripped: str) -> bool:
-    """A number's line whose digits OCR could not read ("@9§5Ÿ /CT-BGDĐT", "SỐ: Ạ S/Ỷ
-    /BGDĐT-GDCTHSSV": handwritten numbers of Bộ GD&ĐT scans, real b92): its label or its
-    codes, in capitals as an issuer's line is."""
-    return bool(header_patterns()["number_start"].match(stripped) or _NUMBER_CODES.search(stripped))
-
-
-def _name_before_number(line: Line) -> Line | None:
-    """The issuer's line OCR ran into the number's, as a line of its own, or None."""
-    return _capitals_opening(line, _CAPITALS_THEN_NUMBER)
-
-
-# Capitals (two words or more), then one short word in lower case and nothing after it.
-_CAPITALS_THEN_SPECK = regex.compile(r"(?P<name>\p{Lu}[^\p{Ll}\d]*?\p{Lu})\s+\p{Ll}{1,3}$")
-
-
-def _name_then_speck(line: Line) -> Line | None:
-    """The issuer's line with OCR's reading of a speck after it, as the issuer's capitals."""
-    return _capitals_opening(line, _CAPITALS_THEN_SPECK)
-
-
-def _capitals_opening(line: Line, pattern: regex.Pattern[str]) -> Line | None:
-    """The capitals ``pattern`` finds as its ``name`` at the start of ``line``, as a line of
-    their own: two words or more, and not the motto."""
-    m = pattern.match(line.text.strip())
-    if m is None or len(m.group("name").split()) < 2 or is_motto(m.group("name")):
-        return None
-    start = line.start + len(line.text) - len(line.text.lstrip())
-    return Line(line.index, start, start + m.end("name"), m.group("name"))
-
-
-def _date_after_number(stripped: str) -> regex.Match[str] | None:
-    """The date line read into the number's line by OCR, the number itself unreadable
-    ("SỐ: Ô?ˆ JGT-TTs Hà Nội, ngày 30 tháng 01 năm 2026", chỉ thị 02/CT-TTg, real scan)."""
-    p = header_patterns()
-    if not p["number_start"].match(stripped):
-        return None
-    start = p["place_in_line"].search(stripped, timeout=time_left())
-    return p["place_date"].match(stripped, start.start()) if start else None
 
 
 # How far below an unknown line a header field may still come ("Kính gửi:", the date line).

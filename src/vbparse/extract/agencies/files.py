@@ -244,6 +244,7 @@ class RoleGrammar(BaseModel):
     run_dashes: list[str] = []
     address_labels: list[str] = []
     issuer_verbs: list[str]
+    issuer_verb_exceptions: list[str] = []
     never_subject_kinds: list[Kind]
     never_subject_ids: list[str] = []
     speaker_offices: list[str] = []

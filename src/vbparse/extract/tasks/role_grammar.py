@@ -49,6 +49,9 @@ def role_tries() -> RoleTries:
     ):
         for row in rows:
             triggers.add(tuple(reversed(fold_phrase(row.phrase))), role)
+    issuer_verbs = phrase_trie(grammar.issuer_verbs)
+    for phrase in grammar.issuer_verb_exceptions:
+        issuer_verbs.add(fold_phrase(phrase), False)
     statements = phrase_trie(grammar.statement_verbs)
     for phrase in grammar.statement_exceptions:
         statements.add(fold_phrase(phrase), False)
@@ -61,7 +64,7 @@ def role_tries() -> RoleTries:
         breaks=frozenset(fold_word(b) for b in grammar.segment_breaks),
         dashes=frozenset(fold_word(d) for d in grammar.run_dashes),
         joiner_words=frozenset(fold_word(j) for j in ("và", ",", "cùng")),
-        issuer_verbs=phrase_trie(grammar.issuer_verbs),
+        issuer_verbs=issuer_verbs,
         openers=phrase_trie(grammar.openers),
         never_subject=frozenset(grammar.never_subject_kinds),
         never_subject_ids=frozenset(grammar.never_subject_ids),

@@ -265,7 +265,8 @@ def find_roles(
                 _is_label(keys, gap) or _opener_gap(keys, gap, tries.openers)
             ) and not _after_address_label(keys, seg, tries)
             after_name = _after_name_tail(tokens, end)
-            speaker = tries.issuer_verbs.longest(keys, after_name) is not None
+            spoken = tries.issuer_verbs.longest(keys, after_name)
+            speaker = spoken is not None and spoken[1]
             states = tries.statements.longest(keys, _after_date(keys, after_name))
             if subject and not speaker and not (states and states[1]):
                 role = "lead"
