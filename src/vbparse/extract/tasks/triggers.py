@@ -1,0 +1,113 @@
+"""The trigger phrase before a run of agencies and what it makes of them ("Giao Bộ X": lead,
+"phối hợp với Bộ Y": support), with the contexts that undo a trigger: a purpose clause ("để
+tổng hợp đề nghị Sở Nội vụ …"), a submission ("trình Chính phủ đề nghị …"), a blocker word
+before it ("theo đề nghị của …")."""
+
+from __future__ import annotations
+
+from vbparse.extract.agencies.gazetteer import load_gazetteer
+from vbparse.extract.agencies.keys import fold_word
+from vbparse.extract.agencies.matcher import Mention, Tokens
+from vbparse.extract.tasks.role_grammar import OPENING_LEAD, RoleTries, role_tries
+
+__all__ = ["after_lead_trigger", "titled_trigger", "trigger_before"]
+
+
+def trigger_before(
+    tokens: Tokens, start: int, floor: int, tries: RoleTries, mentions: list[Mention]
+) -> str | None:
+    """The role named by the trigger phrase that ends right before token ``start``."""
+    reversed_keys = list(reversed(tokens.keys[floor:start]))
+    found = tries.triggers.longest(reversed_keys, 0)
+    if not found:
+        return None
+    length, role = found
+    before = start - length - 1
+    if role == OPENING_LEAD:
+        # only at a clause's start: "Chuyển Bộ Giao thông vận tải nghiên cứu, xử lý …", not
+        # "Đề án chuyển các cơ sở giáo dục … về Bộ …"
+        if before >= floor and tokens.keys[before][:1].isalnum():
+            return None
+        role = "lead"
+    if role == "lead" and before >= floor and tokens.keys[before] in tries.blockers:
+        return None
+    if role == "lead" and _after_submission(tokens.keys, start - length, floor, tries, mentions):
+        return None
+    if role == "support" and _in_purpose_clause(tokens.keys, start - length, floor, mentions):
+        return None
+    if role == "lead" and _purpose_verb_before(tokens.keys, start - length, floor):
+        return None
+    return role
+
+
+# How many words a purpose clause's verb may take before its "đề nghị" ("để tổng hợp đề nghị").
+_PURPOSE_REACH = 4
+
+
+def _purpose_verb_before(keys: list[str], trigger: int, floor: int) -> bool:
+    """Whether a lead trigger is the verb of a purpose clause ("… theo dõi thông tin phản ánh,
+    để tổng hợp đề nghị Sở Nội vụ xem xét", a notice of UBND tỉnh Bình Thuận, real): the body
+    after it is whom the leads will propose to, no lead. Not across punctuation ("Để bảo đảm
+    tiến độ, đề nghị Sở X …" opens the request)."""
+    for k in range(trigger - 1, max(floor, trigger - 1 - _PURPOSE_REACH) - 1, -1):
+        if not keys[k][:1].isalnum():
+            return False
+        if keys[k] == _PURPOSE:
+            return True
+    return False
+
+
+def _after_submission(
+    keys: list[str], trigger: int, floor: int, tries: RoleTries, mentions: list[Mention]
+) -> bool:
+    """Whether a lead trigger follows the body something is submitted to ("trình Chính phủ
+    đề nghị Ủy ban Thường vụ Quốc hội …"): what follows is the submission's proposal."""
+    addressee = next((m for m in mentions if m.last == trigger), None)
+    return (
+        addressee is not None
+        and addressee.lead_in - 1 >= floor
+        and keys[addressee.lead_in - 1] in tries.submission_verbs
+    )
+
+
+_PURPOSE = fold_word("để")
+
+
+def _in_purpose_clause(keys: list[str], trigger: int, floor: int, mentions: list[Mention]) -> bool:
+    """Whether a support trigger has its own subject in a purpose clause ("… gửi hồ sơ về Sở
+    Tư pháp trước ngày 15/8/2025 để Sở Tư pháp phối hợp với Sở Nội vụ trình …", công văn
+    223/STP-BTTP, real): those bodies work with that subject, not with the task's lead."""
+    subject = next((m for m in mentions if m.last == trigger), None)
+    return (
+        subject is not None
+        and subject.lead_in - 1 >= floor
+        and keys[subject.lead_in - 1] == _PURPOSE
+    )
+
+
+def titled_trigger(
+    tokens: Tokens, seg: int, tries: RoleTries, mentions: list[Mention]
+) -> str | None:
+    """The role of a trigger written before the heads' title and a colon, the bodies after
+    it: "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông …"
+    (công văn 454/UBND-NCTH Hậu Giang, real)."""
+    keys = tokens.keys
+    if seg < 2 or keys[seg - 1] != ":":
+        return None
+    for title, _ in load_gazetteer().titles:
+        first = seg - 1 - len(title)
+        if first > 0 and tuple(keys[first : seg - 1]) == title:
+            return trigger_before(
+                tokens, first, max(0, first - _MAX_TRIGGER_WORDS), tries, mentions
+            )
+    return None
+
+
+def after_lead_trigger(keys: list[str], mention: Mention) -> bool:
+    before = list(reversed(keys[max(0, mention.first - _MAX_TRIGGER_WORDS) : mention.first]))
+    found = role_tries().triggers.longest(before, 0)
+    return found is not None and found[1] == "lead"
+
+
+# the longest trigger phrase, in tokens
+_MAX_TRIGGER_WORDS = 6
