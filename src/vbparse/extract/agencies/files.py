@@ -257,3 +257,4 @@ class RoleGrammar(BaseModel):
     issuer_requests: list[str] = []
     issuer_opinions: list[str] = []
     duty_headings: list[str] = []
+    forwarding_verbs: list[str] = []

@@ -35,6 +35,7 @@ class RoleTries:
     statements: Trie  # verbs after a subject that state a fact → True; exceptions → False
     bracket_openers: Trie
     duty_headings: Trie
+    forwarding_verbs: Trie
 
 
 @functools.cache
@@ -72,6 +73,7 @@ def role_tries() -> RoleTries:
         statements=statements,
         bracket_openers=phrase_trie(grammar.bracket_member_openers),
         duty_headings=phrase_trie(grammar.duty_headings),
+        forwarding_verbs=phrase_trie(grammar.forwarding_verbs),
     )
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
+from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word, same_name
 from vbparse.extract.agencies.matcher import Mention, Tokens, scan_mentions
 from vbparse.extract.tasks.role_grammar import (
     RoleTries,
@@ -165,7 +165,13 @@ def find_roles(
             ) and not _after_address_label(keys, seg, tries)
             after_name = _after_name_tail(tokens, end)
             spoken = tries.issuer_verbs.longest(keys, after_name)
-            speaker = spoken is not None and spoken[1]
+            # ("thông báo cho/để …" is a body's work, but the issuer's own closing formula:
+            # "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh … biết, thực hiện")
+            speaker = spoken is not None and (
+                spoken[1]
+                or any(same_name(m.agency.name, issuer) for m in run)
+                or _to_know(keys, after_name)
+            )
             states = tries.statements.longest(keys, _after_date(keys, after_name))
             if subject and not speaker and not (states and states[1]):
                 role = "lead"
@@ -309,6 +315,22 @@ def _list_goes_on(keys: list[str], before_end: int, start: int, end: int) -> boo
     if [k for k in keys[before_end:start] if k.strip()] != [";"]:
         return False
     return end >= len(keys) or keys[end] in (";", ".")
+
+
+# how far after "thông báo để" its "biết" may come ("… để các cơ quan, đơn vị biết")
+_KNOW_REACH = 30
+_KNOW = fold_word("biết")
+
+
+def _to_know(keys: list[str], at: int) -> bool:
+    """Whether the sentence from ``at`` hands the text on for others to know ("Văn phòng Bộ
+    thông báo để các cơ quan, đơn vị biết, thực hiện"): its body speaks, it does no work."""
+    for key in keys[at : at + _KNOW_REACH]:
+        if key in (".", ";"):
+            return False
+        if key == _KNOW:
+            return True
+    return False
 
 
 def unique_agencies(agencies: list[Agency], exclude: list[Agency] | None = None) -> list[Agency]:

@@ -20,7 +20,7 @@ def trigger_before(
     reversed_keys = list(reversed(tokens.keys[floor:start]))
     found = tries.triggers.longest(reversed_keys, 0)
     if not found:
-        return None
+        return "lead" if _forwarded_to(tokens.keys, start, floor, tries) else None
     length, role = found
     before = start - length - 1
     if role == OPENING_LEAD:
@@ -111,3 +111,13 @@ def after_lead_trigger(keys: list[str], mention: Mention) -> bool:
 
 # the longest trigger phrase, in tokens
 _MAX_TRIGGER_WORDS = 6
+
+
+def _forwarded_to(keys: list[str], start: int, floor: int, tries: RoleTries) -> bool:
+    """Whether the body at ``start`` is the one a document is forwarded to, named in the purpose
+    clause after the forwarding verb ("Văn phòng Chính phủ xin chuyển công văn số 5005/TTr-UBND
+    … để Bộ Xây dựng nghiên cứu, tổng hợp …", công văn 7336/VPCP-KTN as luatminhkhue.vn holds
+    it, real b121): that body acts on it."""
+    if start - 1 < floor or keys[start - 1] != _PURPOSE:
+        return False
+    return any(tries.forwarding_verbs.longest(keys, k) for k in range(floor, start - 1))
