@@ -1361,3 +1361,22 @@ def test_number_in_flattened_and_ocr_lines(text, number, place, date):
 
     doc = parse_text(text + "Kính gửi: Sở Y tế\n\nĐề nghị Sở Y tế báo cáo.\n")
     assert (doc.number, doc.place, doc.date.isoformat()) == (number, place, date)
+
+
+def test_cc_entries_wrapped_after_a_colon_or_a_lone_bullet():
+    """Web copies of VPCP letters wrap a Nơi nhận entry after its colon, its comma or its ";",
+    or leave the bullet alone on its line (công văn 3410/VPCP-KTN, 3579 and 2284/VPCP-KTN as
+    luatminhkhue.vn holds them, real b123/b124): each entry is whole, the list runs on."""
+    text = (
+        "Nơi nhận:\n- Như trên;\n- Thủ tướng, các PTT:\nNguyễn Sinh Hùng, Nguyễn Thiện Nhân;\n"
+        "-\nCác Bộ: Kế hoạch và Đầu tư, Tài chính;\n"
+        "- VPCP: BTCN, các PCN: Văn Trọng Lý,\nPhạm Văn Phượng;\nCổng TTĐT, các Vụ: KTTH, TH;\n"
+        "- Lưu: VT, KTN (4).\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nVăn Trọng Lý\n"
+    )
+    assert find_closing(text, 0, len(text)).cc == [
+        "Như trên",
+        "Thủ tướng, các PTT: Nguyễn Sinh Hùng, Nguyễn Thiện Nhân",
+        "Các Bộ: Kế hoạch và Đầu tư, Tài chính",
+        "VPCP: BTCN, các PCN: Văn Trọng Lý, Phạm Văn Phượng; Cổng TTĐT, các Vụ: KTTH, TH",
+        "Lưu: VT, KTN (4)",
+    ]

@@ -75,9 +75,14 @@ def read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
     unbulleted = _unbulleted_list(rest)
     for k, line in enumerate(rest):
         bulleted = line.text.strip().startswith(BULLETS)
-        if bulleted or (k == 0 and _unbulleted_first(rest)) or k < unbulleted:
+        if taken and taken[-1].text.strip() in BULLETS:
+            # a bullet alone on its line, the entry on the next ("-" / "Thủ tướng, các Phó Thủ
+            # tướng:", công văn 3579/VPCP-KTN as luatminhkhue.vn holds it, real b124)
+            above = taken[-1]
+            taken[-1] = Line(above.index, above.start, line.end, f"- {line.text.strip()}")
+        elif bulleted or (k == 0 and _unbulleted_first(rest)) or k < unbulleted:
             taken.append(line)
-        elif taken and _continues_entry(rest, k):
+        elif taken and _continues_entry(rest, k, taken[-1].text):
             # "- VPCP: BTCN, các PCN;" / "các Vụ: TH, KTN; Cổng TTĐT;" (công văn
             # 3117/VPCP-QHQT as a web copy, real): the entry wrapped after its own ";"
             above = taken[-1]
@@ -112,13 +117,24 @@ def _authority_inside() -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{authority_prefixes()})")
 
 
-def _continues_entry(lines: list[Line], k: int) -> bool:
+def _continues_entry(lines: list[Line], k: int, above: str) -> bool:
     """Whether line ``k``, without a bullet, is the rest of the entry above it: it opens in
-    lower case and a bulleted entry follows it."""
+    lower case, or the entry above broke off after a colon or a comma ("- Thủ tướng, các PTT:" /
+    "Nguyễn Sinh Hùng, Nguyễn Thiện Nhân;", công văn 3410/VPCP-KTN as luatminhkhue.vn holds
+    it, real b123); and a bulleted entry follows within a few lines."""
     text = lines[k].text.strip()
-    return (
-        text[:1].islower() and k + 1 < len(lines) and lines[k + 1].text.strip().startswith(BULLETS)
-    )
+    after = lines[k + 1 : k + 1 + _ENTRY_LINES]
+    if text.endswith(";") and after and after[0].text.strip().startswith(BULLETS):
+        # an entry's own ";" ends it between two bulleted entries ("- VPCP: BTCN, các PCN: …;"
+        # / "Cổng TTĐT, các Vụ: KTTH, TH;" / "- Lưu: …", 2284/VPCP-KTN, real b124)
+        return True
+    if not (text[:1].islower() or above.rstrip().endswith((":", ","))):
+        return False
+    return any(ln.text.strip().startswith(BULLETS) for ln in after)
+
+
+# how many lines one wrapped entry may take after its first
+_ENTRY_LINES = 3
 
 
 # Entries a web copy ran onto one line: "Nơi nhận:- Như trên;- TTCP, các PTT (để b/c);- VPCP:
