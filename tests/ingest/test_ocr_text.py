@@ -74,3 +74,24 @@ def test_the_provincial_level_is_put_right():
     path = REAL_NEW / "b37_text_ocr_cv" / "cv_10688_byt-mt_2021.txt"
     repaired, did = repair_ocr_output(path.read_text(encoding="utf-8"))
     assert did and "Đề nghị Uỷ ban nhân dân cấp tỉnh, các Bộ, ngành" in repaired
+
+
+@pytest.mark.parametrize(
+    ("path", "kept"),
+    [
+        # a word the copy repeats counts once ("cao su" five times, công văn 2788/VPCP-KTN)
+        (REAL_NEW / "b125_vpcp_rest" / "cv_2788_vpcp-ktn_2011.txt", "cao su"),
+        # "Hội chữ thập đỏ" (công văn 1952/VPCP-QHQT), "Côn Đảo" (7696/VPCP-CN)
+        (REAL_NEW / "b125_vpcp_rest" / "cv_1952_vpcp-qhqt_2003.txt", "chữ thập đỏ"),
+        (REAL_NEW / "b124_vpcp_topics" / "cv_7696_vpcp-cn_2022.txt", "Côn Đảo"),
+        # a site's title without marks ("Kinh phi ke hoach thi dua …", 2923/UBND-NCTH)
+        (REAL_NEW / "b49_web_cv_local" / "cv_2923_ubnd-ncth_2010.txt", "ke hoach"),
+    ],
+    ids=lambda v: v.name if isinstance(v, Path) else v,
+)
+def test_web_copies_keep_their_words(path, kept):
+    """Web copies of real letters (b49, b124, b125) whose first words hold a few pairs the
+    lexicon would change: typed text, kept as written."""
+    text = path.read_text(encoding="utf-8")
+    assert kept in text
+    assert repair_ocr_output(text) == (text, False)
