@@ -164,7 +164,7 @@ def _join_with(
         # CỘNG" / "VĂN PHÒNG CHÍNH PHỦ") stays apart, as the capitals line alone did before a
         # join made it ("CỘNG" / "VĂN …"): normalize gives the same text on its own output
         return None
-    if _continues_bullet(_lines_before(source, start), source, at):
+    if _continues_bullet(_lines_before(source, start), source, at, "\n\n" in source[start:at]):
         return " "
     if _ends_with(line, "unwrap_connectors") and not _ends_with(
         line, "unwrap_connector_exceptions"
@@ -319,9 +319,10 @@ def _dash_in_flow(before: list[str], source: str, at: int, width: int | None) ->
     )
 
 
-def _continues_bullet(lines_before: list[str], source: str, at: int) -> bool:
+def _continues_bullet(lines_before: list[str], source: str, at: int, after_blank: bool) -> bool:
     """A "- " list item (Nơi nhận, Kính gửi) cut before its closing ";" or ".": the lines
-    after it, up to the next item, close it ("- VPCP: BTCN, PCN" / "Phạm Mạnh Cường, …;")."""
+    after it, up to the next item, close it ("- VPCP: BTCN, PCN" / "Phạm Mạnh Cường, …;").
+    ``after_blank``: a blank line stands between."""
     for line in reversed(lines_before[-_ITEM_LINES:]):
         if not line.strip() or is_capitals(line):
             return False
@@ -337,9 +338,19 @@ def _continues_bullet(lines_before: list[str], source: str, at: int) -> bool:
         stripped = line.strip()
         if not stripped or _BULLET.match(stripped) or label_start().match(stripped):
             return False
+        if after_blank and len(stripped.split()) > _WRAPPED_WORDS:
+            # after a blank line, a paragraph of its own, as a web copy keeps one a line ("-
+            # Ngân hàng Nhà nước Việt Nam" / "" / "Tổng Công ty VINACONEX có kiến nghị …",
+            # công văn 2562/VPCP-CN as luatminhkhue.vn holds it, real b125), not the item's
+            # wrapped rest
+            return False
         if stripped.endswith((";", ".")):
             return True
     return False
+
+
+# The most words a page's line holds: a longer one is a paragraph a copy kept on one line.
+_WRAPPED_WORDS = 20
 
 
 # Pure in ``line``; the lines before each break are asked again at the next breaks.
