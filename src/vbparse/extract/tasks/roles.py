@@ -29,7 +29,12 @@ from vbparse.extract.tasks.role_grammar import (
     role_tries,
 )
 from vbparse.extract.tasks.role_runs import mention_runs
-from vbparse.extract.tasks.triggers import after_lead_trigger, titled_trigger, trigger_before
+from vbparse.extract.tasks.triggers import (
+    MAX_TRIGGER_WORDS,
+    after_lead_trigger,
+    titled_trigger,
+    trigger_before,
+)
 from vbparse.models.agency import Agency
 from vbparse.normalize.wrapping import execution_clause
 
@@ -185,6 +190,13 @@ def find_roles(
                 roles.lead_opens_sentence = roles.lead_opens_sentence or (
                     seg > 0 and keys[seg - 1] == "." and bool(run)
                 )
+                # the subject right after a request and its colon ("Về việc này, Thủ tướng
+                # Chính phủ … yêu cầu: Bộ Lao động - Thương binh và Xã hội, Bảo hiểm xã hội Việt
+                # Nam nghiên cứu, báo cáo …", công văn 1634/VPCP-KGVX as luatminhkhue.vn holds
+                # it, real b124): the request names it
+                roles.lead_triggered = roles.lead_triggered or (
+                    bool(run) and _asked_before_colon(tokens, seg, tries, mentions)
+                )
         elif role == "lead":
             roles.lead_triggered = True
         if role is None:
@@ -315,6 +327,27 @@ def _list_goes_on(keys: list[str], before_end: int, start: int, end: int) -> boo
     if [k for k in keys[before_end:start] if k.strip()] != [";"]:
         return False
     return end >= len(keys) or keys[end] in (";", ".")
+
+
+def _asked_before_colon(
+    tokens: Tokens, seg: int, tries: RoleTries, mentions: list[Mention]
+) -> bool:
+    """Whether the segment at ``seg`` follows a colon that ends a request ("… yêu cầu:", "…
+    có ý kiến chỉ đạo:")."""
+    if seg < 2 or tokens.keys[seg - 1] != ":":
+        return False
+    floor = max(0, seg - 1 - MAX_TRIGGER_WORDS)
+    return trigger_before(
+        tokens, seg - 1, floor, tries, mentions
+    ) == "lead" or _ends_with_direction(tokens.keys, seg - 1)
+
+
+_DIRECTION = (fold_phrase("chỉ đạo"), fold_phrase("ý kiến chỉ đạo"))
+
+
+def _ends_with_direction(keys: list[str], end: int) -> bool:
+    """Whether the words before ``end`` are "chỉ đạo" ("có ý kiến chỉ đạo:")."""
+    return any(tuple(keys[max(0, end - len(d)) : end]) == d for d in _DIRECTION)
 
 
 # how far after "thông báo để" its "biết" may come ("… để các cơ quan, đơn vị biết")

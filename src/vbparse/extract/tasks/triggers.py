@@ -10,7 +10,7 @@ from vbparse.extract.agencies.keys import fold_word
 from vbparse.extract.agencies.matcher import Mention, Tokens
 from vbparse.extract.tasks.role_grammar import OPENING_LEAD, RoleTries, role_tries
 
-__all__ = ["after_lead_trigger", "titled_trigger", "trigger_before"]
+__all__ = ["MAX_TRIGGER_WORDS", "after_lead_trigger", "titled_trigger", "trigger_before"]
 
 
 def trigger_before(
@@ -97,20 +97,18 @@ def titled_trigger(
     for title, _ in load_gazetteer().titles:
         first = seg - 1 - len(title)
         if first > 0 and tuple(keys[first : seg - 1]) == title:
-            return trigger_before(
-                tokens, first, max(0, first - _MAX_TRIGGER_WORDS), tries, mentions
-            )
+            return trigger_before(tokens, first, max(0, first - MAX_TRIGGER_WORDS), tries, mentions)
     return None
 
 
 def after_lead_trigger(keys: list[str], mention: Mention) -> bool:
-    before = list(reversed(keys[max(0, mention.first - _MAX_TRIGGER_WORDS) : mention.first]))
+    before = list(reversed(keys[max(0, mention.first - MAX_TRIGGER_WORDS) : mention.first]))
     found = role_tries().triggers.longest(before, 0)
     return found is not None and found[1] == "lead"
 
 
 # the longest trigger phrase, in tokens
-_MAX_TRIGGER_WORDS = 6
+MAX_TRIGGER_WORDS = 6
 
 
 def _forwarded_to(keys: list[str], start: int, floor: int, tries: RoleTries) -> bool:
