@@ -18,6 +18,7 @@ from vbparse.extract.agencies.established import as_established, work_holder
 from vbparse.extract.agencies.gazetteer import is_named_committee, load_gazetteer
 from vbparse.extract.tasks.addressed import addressed_heading
 from vbparse.extract.tasks.contents import lists_contents
+from vbparse.extract.tasks.due_dates import take_due_date
 from vbparse.extract.tasks.fields import read_task_fields
 from vbparse.extract.tasks.headings import (
     described_group,
@@ -42,7 +43,6 @@ from vbparse.extract.tasks.paragraphs import (
     guides,
     paragraph_tasks,
     preamble_heading,
-    take_due_date,
 )
 from vbparse.extract.tasks.roles import Roles, find_roles
 from vbparse.extract.tasks.units import (

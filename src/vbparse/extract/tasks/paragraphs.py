@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vbparse.extract.tasks.closing_requests import is_closing_request
+from vbparse.extract.tasks.due_dates import deadline_after, for_a_purpose, take_due_date
 from vbparse.extract.tasks.headings import (
     LEAD_IN_WORDS,
     gives_particulars,
@@ -36,7 +37,7 @@ from vbparse.extract.tasks.units import (
     unit_roles,
 )
 from vbparse.extract.time.deadlines import clause_deadline
-from vbparse.models import Agency, Deadline, Task
+from vbparse.models import Agency, Task
 from vbparse.normalize.unwrap import is_capitals
 from vbparse.segment.clause_tree import Clause, ClauseTree, sums_up
 from vbparse.segment.lines import quotes_another, without_leading_specks
@@ -47,7 +48,6 @@ __all__ = [
     "guides",
     "paragraph_tasks",
     "preamble_heading",
-    "take_due_date",
 ]
 
 
@@ -180,8 +180,10 @@ def paragraph_tasks(
         ):
             continue
         deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
-        if deadline is None and i + 1 < len(paragraphs):
-            deadline = _deadline_after(paragraphs[i + 1], text, context)
+        if (deadline is None or for_a_purpose(own, para.text_start, deadline)) and i + 1 < len(
+            paragraphs
+        ):
+            deadline = deadline_after(paragraphs[i + 1], text, context) or deadline
         count += 1
         para.id = f"p{count}"
         last = make_task(para, own, roles, lead, deadline, context)
@@ -239,30 +241,6 @@ def _lead_in_task(
     return make_task(para, own, asking.roles, asking.lead, deadline, context)
 
 
-def take_due_date(task: Task, deadline: Deadline | None) -> None:
-    """A request's due date set by the condition after it ("Thời hạn gửi báo cáo trước ngày
-    28/02/2010."), when the request names none itself or only the year its work covers."""
-    if deadline is None or deadline.relation != "by":
-        return
-    if task.deadline is None or _only_the_period(task.deadline, deadline):
-        task.deadline = deadline
-
-
-def _only_the_period(own: Deadline, stated: Deadline) -> bool:
-    """Whether the request's own "deadline" is the year its work covers ("báo cáo hoạt động
-    của đơn vị trong năm 2017" / "Văn bản gửi về Sở Y tế trước ngày 20 tháng 12 năm 2017",
-    công văn 2264/SYT-NVY Kiên Giang, real scan): a due date of a day the condition sets
-    within that year is the request's."""
-    return (
-        own.relation == "within"
-        and own.grain == "year"
-        and stated.grain == "day"
-        and own.date is not None
-        and stated.date is not None
-        and stated.date.year == own.date.year
-    )
-
-
 def asks_for_contents(tree: ClauseTree, text: str) -> bool:
     """Whether the preamble's last paragraph asks for a report of the items' contents, or
     for work whose particulars alone the items give ("… đề nghị Hiệu trưởng các trường tổ
@@ -282,17 +260,6 @@ def _items_are_particulars(tree: ClauseTree, text: str) -> bool:
         not root.children and gives_particulars(text[root.text_start : root.own_end])
         for root in tree.roots
     )
-
-
-def _deadline_after(para: Clause, text: str, context: TaskContext) -> Deadline | None:
-    """The due date a paragraph that directs no one of its own sets for the directive before
-    it ("Thời gian gửi báo cáo trước ngày 20 tháng 3 năm 2009.", công văn 1479/VPCP-KTTH)."""
-    own = text[para.text_start : para.own_end]
-    roles = unit_roles(own, para.text_start, context)
-    if roles.lead_triggered or (roles.lead_opens and roles.lead and not is_opener(own)):
-        return None
-    deadline = clause_deadline(own, offset=para.text_start, doc_date=context.doc_date)
-    return deadline if deadline is not None and deadline.relation == "by" else None
 
 
 def closing_paragraph_tasks(
