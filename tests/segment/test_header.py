@@ -1380,3 +1380,32 @@ def test_cc_entries_wrapped_after_a_colon_or_a_lone_bullet():
         "VPCP: BTCN, các PCN: Văn Trọng Lý, Phạm Văn Phượng; Cổng TTĐT, các Vụ: KTTH, TH",
         "Lưu: VT, KTN (4)",
     ]
+
+
+def test_addressees_one_a_line_without_punctuation_until_the_last():
+    """ "Kính gửi:" / "Bộ Kế hoạch và Đầu tư" / "Bộ Tài chính" / "Bộ Ngoại giao" / "Bộ Giáo
+    dục và Đào tạo." (công văn 336/CP-QHQT as luatminhkhue.vn holds it, real b126); two
+    addressees a copy ran together at their ";" (2518/VPCP-V.I, b126); a number run into the
+    V/v after it (11893/VPCP-NN, b126)."""
+    from vbparse.pipeline import parse_text
+
+    doc = parse_text(
+        "CHÍNH PHỦ\nSố: 336/CP-QHQT\nV/v hợp tác giáo dục\nHà Nội, ngày 1 tháng 4 năm 2003\n"
+        "Kính gửi:\n\nBộ Kế hoạch và Đầu tư\nBộ Tài chính\nBộ Ngoại giao\n"
+        "Bộ Giáo dục và Đào tạo.\n\nXét đề nghị của Bộ Kế hoạch và Đầu tư, Thủ tướng Chính phủ"
+        " có ý kiến như sau: giao Bộ Giáo dục và Đào tạo thực hiện.\n"
+    )
+    assert doc.recipients == [
+        "Bộ Kế hoạch và Đầu tư",
+        "Bộ Tài chính",
+        "Bộ Ngoại giao",
+        "Bộ Giáo dục và Đào tạo",
+    ]
+    doc = parse_text(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 2518/VPCP-V.IV/v ngăn chặn đường dây ma túy\n"
+        "Hà Nội, ngày 20 tháng 3 năm 2017\nKính gửi:\n\n- Bộ Công an;Phòng PC47, Công an tỉnh"
+        " Thanh Hóa.\n\nPhó Thủ tướng yêu cầu Bộ Công an chỉ đạo điều tra.\n"
+    )
+    assert doc.number == "2518/VPCP-V.I"
+    assert doc.subject == "ngăn chặn đường dây ma túy"
+    assert doc.recipients == ["Bộ Công an", "Phòng PC47, Công an tỉnh Thanh Hóa"]

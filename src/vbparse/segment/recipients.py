@@ -27,7 +27,9 @@ from vbparse.segment.lines import Line
 # Addressees written below "Kính gửi:" without bullets: at most this many lines of this many
 # words ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương;").
 _RECIPIENT_LINES = 8
-_INLINE_BULLET = regex.compile(r"(?<=;)\s*(?=[-–•+]\s)")
+# (… or two addressees a copy ran together at their ";": "- Bộ Công an;Phòng PC47, Công an tỉnh
+# Thanh Hóa.", công văn 2518/VPCP-V.I as luatminhkhue.vn holds it, real b126)
+_INLINE_BULLET = regex.compile(r"(?<=;)\s*(?=[-–•+]\s)|(?<=;)(?=\p{Lu})")
 _RECIPIENT_WORDS = 16
 _CELL_BAR = regex.compile(r"\s\|(?:\s|$)")
 
@@ -119,6 +121,7 @@ def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -
         return last
     # "Kính gửi:" alone, its addressees on the lines below without bullets ("Bộ Tài chính",
     # "Bộ Y tế;" / "Bộ Tài chính."): short lines, one after another while each ends in ";".
+    listing = False  # one a line without punctuation, the last closing the list
     for j in range(i + 1, min(i + 1 + _RECIPIENT_LINES, len(lines))):
         stripped = lines[j].text.strip()
         # the list an addressee names after its colon is names, not a sentence ("Ủy ban nhân
@@ -133,7 +136,7 @@ def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -
             or header_patterns()["recipient_details"].match(stripped)
         ):
             break
-        if last > i and _wraps_onto(lines[last].text.strip(), stripped):
+        if not listing and last > i and _wraps_onto(lines[last].text.strip(), stripped):
             # "Chủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh" / "Bình, Bắc Ninh, Phú Thọ."
             _continue_recipient(header, stripped)
         else:
@@ -142,8 +145,30 @@ def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -
         if not stripped.endswith((";", ",")) and not (
             j + 1 < len(lines) and _wraps_onto(stripped, lines[j + 1].text.strip())
         ):
-            break
+            listing = _list_closes_below(stripped, lines[j + 1 : i + 1 + _RECIPIENT_LINES])
+            if not listing:
+                break
     return last
+
+
+def _list_closes_below(line: str, below: list[Line]) -> bool:
+    """Whether an addressee's line without punctuation ("Bộ Kế hoạch và Đầu tư") is followed
+    by more of them, one a line, the last closed by "." or ";" ("Bộ Tài chính" / "Bộ Ngoại
+    giao" / "Bộ Giáo dục và Đào tạo.", công văn 336/CP-QHQT as luatminhkhue.vn holds it, real
+    b126)."""
+    if not line[-1:].isalnum():
+        return False
+    for other in below:
+        text = other.text.strip()
+        if (
+            not text[:1].isupper()
+            or len(text.split()) > _RECIPIENT_WORDS
+            or header_patterns()["body_opening"].match(text)
+        ):
+            return False
+        if text.endswith((".", ";")):
+            return True
+    return False
 
 
 # The list a "…: " addressee names goes on the next line at most this long ("- Bộ trưởng các
