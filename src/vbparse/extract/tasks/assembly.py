@@ -38,6 +38,7 @@ from vbparse.extract.tasks.headings import (
     topic_end,
 )
 from vbparse.extract.tasks.paragraphs import (
+    answers,
     asks_for_contents,
     closing_paragraph_tasks,
     guides,
@@ -45,6 +46,7 @@ from vbparse.extract.tasks.paragraphs import (
     preamble_heading,
 )
 from vbparse.extract.tasks.roles import Roles, find_roles
+from vbparse.extract.tasks.speaker import asks
 from vbparse.extract.tasks.units import (
     Resolved,
     TaskContext,
@@ -107,7 +109,7 @@ def _item_tasks(
     asks for; ``request``: the preamble's own request, whose conditions items may state."""
     # Under the issuer's guidance ("… hướng dẫn … như sau:") the items state rules: one that
     # names no one is nobody's task.
-    addressees = [] if guides(tree, text) else context.addressees
+    guided, answered = guides(tree, text), answers(tree, text)
     resolved: dict[int, Resolved] = {}
     skipped: set[int] = set()
     if contents:
@@ -188,7 +190,9 @@ def _item_tasks(
                 # "b) Chủ trì, phối hợp" / "- Sở Tài chính … tham mưu …": Sở Tài chính co-operates
                 roles = dataclasses.replace(roles, lead=[], support=roles.lead + roles.support)
         lead = roles.lead or (
-            parent.lead if parent else addressees_besides(addressees, roles.support)
+            parent.lead
+            if parent
+            else addressees_besides(_addressed(own, guided, answered, context), roles.support)
         )
         if parent is not None and not roles.lead and not roles.support:
             # "Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:" — its items keep both.
@@ -291,6 +295,17 @@ def place_addressed_provinces(tasks: list[Task], addressees: list[Agency]) -> li
                             placed.append(one)
                 setattr(task, role, placed)
     return tasks
+
+
+def _addressed(own: str, guided: bool, answered: bool, context: TaskContext) -> list[Agency]:
+    """Whom an item that names no one speaks to: the addressees, but under the issuer's
+    guidance no one (its items state rules), unless the guidance answers the addressee's letter
+    and the item asks something of it ("2) Trường hợp không phân loại được, … đề nghị lấy mẫu
+    trưng cầu giám định …" under "Trả lời công văn số 2269/HQBD-NV …, Tổng cục có ý kiến như
+    sau:", công văn 504/TCHQ-GSQL as luatminhkhue.vn holds it, real b128)."""
+    if not guided or (answered and asks(own)):
+        return context.addressees
+    return []
 
 
 def _approves_only(own: str, roles: Roles) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from vbparse.extract.tasks.closing_requests import is_closing_request
 from vbparse.extract.tasks.due_dates import deadline_after, for_a_purpose, take_due_date
 from vbparse.extract.tasks.headings import (
@@ -351,3 +353,16 @@ def guides(tree: ClauseTree, text: str) -> bool:
         return False
     last = tree.paragraphs[-1]
     return bool(header_grammar("guidance_lead_ins").search(text[last.text_start : last.own_end]))
+
+
+# A reply's lead-in ("Trả lời công văn số 2269/HQBD-NV … , Tổng cục có ý kiến như sau:").
+_REPLY = regex.compile(r"\s*(?:Trả\s+lời|Phúc\s+đáp)\b")
+
+
+def answers(tree: ClauseTree, text: str) -> bool:
+    """Whether the items are the issuer's answer to the addressee's letter: its guidance
+    (``guides``) opened by "Trả lời …" or "Phúc đáp …"."""
+    if not guides(tree, text):
+        return False
+    last = tree.paragraphs[-1]
+    return _REPLY.match(text, last.text_start, last.own_end) is not None
