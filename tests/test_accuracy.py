@@ -355,11 +355,23 @@ SETS = {
     # 0.753 / 0.739 / 0.720 / 0.986 / 0.451; b118 0.778 / 0.639 / 0.487 / 0.545 / 0.868 /
     # 0.288; pooled 0.744 / 0.665 / 0.520 / 0.627 / 0.968 / 0.263, after the session's rules
     # 0.789 / 0.689 / 0.549 / 0.604 / 0.969 / 0.295 (the older 566 0.803 / 0.732 / 0.623 /
-    # 0.725 / 0.934 / 0.370 → 0.812 / 0.733 / 0.626 / 0.725 / 0.938 / 0.375). The thresholds
-    # are the figures after the seventeenth session's fixes, rounded down, less 0.01 (628 files,
-    # as eval counts them: 0.810 / 0.729 / 0.621 / 0.721 / 0.941 / 0.371, recipients 0.889,
-    # references 0.889, cc 0.823; task falls by 0.01 for the new batches, whose first run is
-    # 0.67; fields, recipients, cc and deadline rise by 0.01); before, after the sixteenth
+    # 0.725 / 0.934 / 0.370 → 0.812 / 0.733 / 0.626 / 0.725 / 0.938 / 0.375). The eighteenth
+    # session's ten batches (156 web-text letters the pages corpus holds whole: b119, b120, b122
+    # Bộ Văn hóa, Thể thao và Du lịch letters of cinet.vn; b121, b123-b126 VPCP, Thủ tướng and
+    # Chính phủ công văn of 2002-2022 as luatminhkhue.vn and its like keep them; b127, b128
+    # letters of Tổng cục Hải quan, Bộ Xây dựng, Bộ GTVT and Hà Nội), each scored once by its
+    # helper before rules were made for it: pooled 0.959 / 0.845 / 0.836 / 0.815 / 0.950 /
+    # 0.667, recipients 0.978, references 0.939, cc 0.931; after the session's rules 0.983 /
+    # 0.895 / 0.888 / 0.825 / 0.954 / 0.751, recipients 0.994, references 0.955, cc 0.962 (the
+    # older 628 0.810 / 0.729 / 0.621 / 0.721 / 0.941 / 0.371 → 0.813 / 0.730 / 0.621 / 0.721 /
+    # 0.941 / 0.371). The thresholds
+    # are the figures after the eighteenth session's fixes, rounded down, less 0.01 (784 files,
+    # as eval counts them: 0.846 / 0.737 / 0.632 / 0.731 / 0.941 / 0.388, recipients 0.916,
+    # references 0.897, cc 0.844: the whole letters of the web lift every figure); before, after
+    # the seventeenth session's fixes (628 files: 0.810 / 0.729 / 0.621 / 0.721 / 0.941 / 0.371,
+    # recipients 0.889, references 0.889, cc 0.823; task fell by 0.01 for that session's
+    # batches, whose first run was 0.67; fields, recipients, cc and deadline rose by 0.01);
+    # before, after the sixteenth
     # session's fixes (566 files: 0.803 / 0.732 / 0.623 / 0.725 / 0.934 / 0.370, recipients
     # 0.872, references 0.884, cc 0.818; recipients and references fell by 0.01 for that
     # session's batches, whose first runs were 0.54 and 0.75; task, lead, support and exact
@@ -416,15 +428,15 @@ SETS = {
         REAL_NEW,
         REAL_NEW,
         {
-            "doc_fields": 0.80,
-            "recipients_f1": 0.87,
-            "references_f1": 0.87,
-            "cc_f1": 0.81,
-            "task_f1": 0.71,
-            "lead_f1": 0.61,
-            "support_f1": 0.71,
+            "doc_fields": 0.83,
+            "recipients_f1": 0.90,
+            "references_f1": 0.88,
+            "cc_f1": 0.83,
+            "task_f1": 0.72,
+            "lead_f1": 0.62,
+            "support_f1": 0.72,
             "deadline_acc": 0.93,
-            "task_exact_acc": 0.36,
+            "task_exact_acc": 0.37,
         },
     ),
 }
