@@ -224,13 +224,27 @@ def make_task(
         id=clause.id,
         task_id=f"{context.task_id_prefix}#{clause.id}",
         text=own.strip(),
-        lead=lead,
-        support=roles.support,
+        lead=as_addressees(lead, context.addressees),
+        support=as_addressees(roles.support, context.addressees),
         report_to=roles.report_to,
         deadline=deadline,
         references=references,
         span=Span(start=clause.text_start, end=clause.own_end),
     )
+
+
+def as_addressees(agencies: list[Agency], addressees: list[Agency]) -> list[Agency]:
+    """``agencies``, a body named short for the one addressee whose name it begins ("Cục Hải
+    quan" in a letter to "Cục Hải quan tỉnh Đồng Nai", công văn 51/GSQL-TH as luatminhkhue.vn
+    holds it, real b129) read as that addressee."""
+    out: list[Agency] = []
+    for agency in agencies:
+        longer = [a for a in addressees if a.name.startswith(agency.name + " ")]
+        if len(longer) == 1 and agency.kind != "group":
+            agency = longer[0].model_copy(update={"text": agency.text, "span": agency.span})
+        if all((a.id or a.name) != (agency.id or agency.name) for a in out):
+            out.append(agency)
+    return out
 
 
 def names_only(
