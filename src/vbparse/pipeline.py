@@ -146,8 +146,9 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     )
     from vbparse.extract.document import fields, issuer_lines
     from vbparse.extract.tasks.addressed import types_as_addressed
+    from vbparse.extract.tasks.addressed_provinces import place_addressed_provinces
     from vbparse.extract.tasks.appendix import find_appendix_tasks, find_attachment_tasks
-    from vbparse.extract.tasks.assembly import TaskContext, find_tasks, place_addressed_provinces
+    from vbparse.extract.tasks.assembly import TaskContext, find_tasks
     from vbparse.extract.tasks.units import ADDRESSED_TYPES
 
     assert doc.header is not None and doc.closing is not None and doc.tree is not None

@@ -6,7 +6,7 @@ import pytest
 
 from vbparse import normalize
 from vbparse.grammars import load_yaml
-from vbparse.normalize import tone_marks, unicode, unwrap
+from vbparse.normalize import line_window, tone_marks, unicode, unwrap
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.syllables import split_run_together
 from vbparse.normalize.tone_marks import fold_tone_marks
@@ -44,7 +44,7 @@ def test_unwrap_lines_after_a_break_read_without_a_copy(text):
     """The lines after a break, read in place, are those of a copy's split (unwrap no longer
     copies the rest of the text at every break: quadratic on long texts)."""
     for at in range(len(text) + 1):
-        assert unwrap._lines_from(text, at, 4) == text[at:].split("\n", 4)[:4]
+        assert line_window.lines_from(text, at, 4) == text[at:].split("\n", 4)[:4]
 
 
 @pytest.mark.parametrize("text", LINES, ids=range(len(LINES)))
@@ -52,7 +52,7 @@ def test_unwrap_line_before_a_break_is_the_windows_last(text):
     """The line a break ends, found without splitting the window, is the last of the lines
     the window gives (its start cut at the window's reach on a longer line)."""
     for at in range(len(text) + 1):
-        assert unwrap._line_before(text, at) == unwrap._lines_before(text, at)[-1]
+        assert line_window.line_before(text, at) == line_window.lines_before(text, at)[-1]
 
 
 NEEDS = [

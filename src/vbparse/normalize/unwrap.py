@@ -21,6 +21,23 @@ import regex
 from vbparse.grammars import load_tsv, load_yaml
 from vbparse.normalize.layout import holds_two_fields, opens_with_field
 from vbparse.normalize.layout_fields import place_date_first
+from vbparse.normalize.line_ends import (
+    RANGE_END,
+    RANGE_START,
+    SENTENCE_END,
+    URL_REST,
+    closes_an_aside,
+    ends_with_address,
+    label_start,
+)
+from vbparse.normalize.line_window import (
+    ITEM_LINES,
+    double_spaced,
+    line_at,
+    line_before,
+    lines_before,
+    lines_from,
+)
 from vbparse.normalize.offsets import NormalizedText
 from vbparse.normalize.wrapping import execution_clause_follows, fills_width, wrap_width
 
@@ -32,18 +49,9 @@ _BREAK = regex.compile(r"(?<=[^ \n])[ ]*+\n(?:[ ]*+\n)*+[ ]*+(?=\S)")
 # found from the line break itself, three times faster (the pattern above is tried at every
 # position, its look-behind first).
 _BREAK_AT_NEWLINE = regex.compile(r"\n(?<=[^ \n]\n)(?:[ ]*+\n)*+[ ]*+(?=\S)")
-_SENTENCE_END = (".", ";", ":", "!", "?")
 _CODE_HYPHEN = regex.compile(r"[A-ZĐ0-9]-$")
 _LETTER = regex.compile(r"\p{L}")
 _LINE_WITH_LETTER = regex.compile(r"[^\n]*\p{L}")
-
-
-@functools.cache
-def label_start() -> regex.Pattern[str]:
-    """A line that opens with an item label (from ``grammars/clause_labels.yaml``)."""
-    labels = load_yaml("clause_labels.yaml")["labels"]
-    alternatives = "|".join(f"(?:{entry['pattern']})" for entry in labels)
-    return regex.compile(rf"(?:{alternatives})")
 
 
 @functools.cache
@@ -108,7 +116,7 @@ def _join_with(
     put one after every line. (The patterns are matched at ``at``, not on a copy of the rest
     of the text; the lines above the break's own are split off only for the rules that read
     them: most breaks are decided on its line. Asked by position at every break.)"""
-    line = _line_before(source, start).rstrip()
+    line = line_before(source, start).rstrip()
     first = source[at]
     if (
         _is_bare_label(line, not flat_table)
@@ -120,7 +128,7 @@ def _join_with(
         return " "
     if line[-1:] == ";" and _wrapped_after_semicolon(line, source, at, width):
         return " "  # (its first test made here: at every break, most lines end otherwise)
-    if not line or line.endswith(_SENTENCE_END) or not _LETTER.search(line):
+    if not line or line.endswith(SENTENCE_END) or not _LETTER.search(line):
         return None
     if not _LINE_WITH_LETTER.match(source, at) or first == "|":
         # (nor onto a table's row: "| Nhiệm vụ | Chủ trì | Thời hạn |" is no wrapped line)
@@ -128,15 +136,15 @@ def _join_with(
     if ends_with_address(line):
         # a web address ends its line: its wrapped rest follows without a space, a sentence
         # after it starts a line of its own (công văn 638/TTCS-TTTH, real PDF)
-        return "" if _URL_REST.match(source, at) else None
-    if _RANGE_END.match(source, at) and _RANGE_START.search(line):
+        return "" if URL_REST.match(source, at) else None
+    if RANGE_END.match(source, at) and RANGE_START.search(line):
         # a number range a wrap cut before its dash ("… giai đoạn 2021" / "- 2025. Căn cứ …",
         # công văn 638/TTCS-TTTH, real PDF): no bullet
         return " "
     if label_start().match(source, at) and (
         # a dash after a paragraph's break opens an item ("5. Các chủ rừng là tổ chức (các" /
         # "Ban quản lý rừng …)" / "" / "- Thực hiện …", chỉ thị 06/CT-UBND Quảng Trị, real)
-        paragraph_break or not _dash_in_flow(_lines_before(source, start), source, at, width)
+        paragraph_break or not _dash_in_flow(lines_before(source, start), source, at, width)
     ):
         return None
     if _structural_line().match(source, at):
@@ -157,14 +165,14 @@ def _join_with(
         # thống nhất xây dựng kho dữ liệu ngành Y tế tỉnh Hải Dương" / "Để đảm bảo triển khai
         # …", giấy mời 1599/GM-SYT Hải Dương, real PDF b71)
         return None
-    if line.endswith(")") and _closes_an_aside(_lines_before(source, start)):
+    if line.endswith(")") and closes_an_aside(lines_before(source, start)):
         return None
-    if _ENDS_IN_CAPITALS.search(line) and is_capitals(_line_at(source, at)):
+    if _ENDS_IN_CAPITALS.search(line) and is_capitals(line_at(source, at)):
         # a line that ends in a word of capitals before a line of capitals ("- Bộ Tư pháp
         # CỘNG" / "VĂN PHÒNG CHÍNH PHỦ") stays apart, as the capitals line alone did before a
         # join made it ("CỘNG" / "VĂN …"): normalize gives the same text on its own output
         return None
-    if _continues_bullet(_lines_before(source, start), source, at, "\n\n" in source[start:at]):
+    if _continues_bullet(lines_before(source, start), source, at, "\n\n" in source[start:at]):
         return " "
     if _ends_with(line, "unwrap_connectors") and not _ends_with(
         line, "unwrap_connector_exceptions"
@@ -186,7 +194,7 @@ def _join_with(
         )
     ):
         return " "
-    if is_capitals(_line_at(source, at)) and not is_capitals(line):
+    if is_capitals(line_at(source, at)) and not is_capitals(line):
         # a full line in sentence case does not wrap into a line of capitals: the trích yếu,
         # then the công điện's sender ("… cây trồng, vật: nuôi" / "CHỦ TỊCH UỶ BAN NHÂN DÂN
         # TỈNH" / "Điện:", công điện 04/CĐ-UBND Hà Tĩnh, real scan b105)
@@ -194,22 +202,6 @@ def _join_with(
     if fills_width(line, width):
         return " "
     return None
-
-
-def _closes_an_aside(lines: list[str]) -> bool:
-    """Whether the last of ``lines`` closes a parenthesis that opened a paragraph of its own
-    ("(có dự thảo Nghị quyết …, dự thảo Tờ trình … gửi kèm theo)" / "Đề nghị Văn phòng UBND
-    tỉnh …", công văn 901/SKHCN-KHTC Hải Dương, real PDF): the aside ends there. Not an item's
-    parenthesised label ("(1) Rà soát …")."""
-    depth = 0
-    for k in range(len(lines) - 1, -1, -1):
-        text = lines[k].strip()
-        if k < len(lines) - 1 and (not text or text.endswith(_SENTENCE_END)):
-            return False
-        depth += text.count(")") - text.count("(")
-        if text.startswith("("):
-            return depth == 0 and not label_start().match(text)
-    return False
 
 
 def _wrapped_after_semicolon(line: str, source: str, at: int, width: int | None) -> bool:
@@ -249,7 +241,7 @@ def _body_opener() -> regex.Pattern[str]:
 
 def _under_type_title(source: str, start: int) -> bool:
     """Whether the line that ends at ``start`` stands right under a document-type title."""
-    before = _lines_before(source, start)
+    before = lines_before(source, start)
     return len(before) >= 2 and _is_type_title(before[-2].strip())
 
 
@@ -286,24 +278,6 @@ def _is_bare_label(line: str, numbers: bool = True) -> bool:
     return match is not None and match.end() >= len(text)
 
 
-# A line that ends with a web address, or is the wrapped rest of one (a query string); the
-# rest of an address on the next line: one word of no Vietnamese letter with a path or query.
-_URL_TAIL = regex.compile(r"(?:https?://|www\.)\S+$|^\S*[?=&]\S*$")
-
-
-def ends_with_address(line: str) -> bool:
-    """Whether a line ends with a web address or the wrapped rest of one."""
-    return bool(_URL_TAIL.search(line.rstrip()))
-
-
-_URL_REST = regex.compile(r"[A-Za-z0-9_\-.~%]*[/?=&#][A-Za-z0-9_\-.~%/?=&#]*(?=\n|$)")
-
-# A line that ends with a number inside a sentence, and a line that opens with a dash before
-# a number: the two ends of a range ("2021" / "- 2025").
-_RANGE_START = regex.compile(r"(?<![\d/.,:-])\b\p{L}+\s+\d{1,4}$")
-_RANGE_END = regex.compile(r"[-–]\s*\d{1,4}\b(?![/.,:]\d)(?!\s*[:)])")
-
-
 def _dash_in_flow(before: list[str], source: str, at: int, width: int | None) -> bool:
     """A dash that a fixed-width wrap put at the start of a line inside a sentence ("… lãnh
     đạo Ban Văn hóa" / "– Xã hội, Ban Dân tộc HĐND tỉnh", thông báo 565/TB-UBND): the line
@@ -314,7 +288,7 @@ def _dash_in_flow(before: list[str], source: str, at: int, width: int | None) ->
     return (
         len(line) >= 0.9 * width
         and bool(above)
-        and not above.endswith(_SENTENCE_END)
+        and not above.endswith(SENTENCE_END)
         and not label_start().match(line.lstrip())
     )
 
@@ -323,18 +297,18 @@ def _continues_bullet(lines_before: list[str], source: str, at: int, after_blank
     """A "- " list item (Nơi nhận, Kính gửi) cut before its closing ";" or ".": the lines
     after it, up to the next item, close it ("- VPCP: BTCN, PCN" / "Phạm Mạnh Cường, …;").
     ``after_blank``: a blank line stands between."""
-    for line in reversed(lines_before[-_ITEM_LINES:]):
+    for line in reversed(lines_before[-ITEM_LINES:]):
         if not line.strip() or is_capitals(line):
             return False
         if _BULLET.match(line.lstrip()):
             break
         if label_start().match(line.lstrip()):
             return False  # a numbered item of its own, not the bullet's continuation
-        if line.rstrip().endswith(_SENTENCE_END):
+        if line.rstrip().endswith(SENTENCE_END):
             return False
     else:
         return False
-    for line in _lines_from(source, at, _ITEM_LINES):
+    for line in lines_from(source, at, ITEM_LINES):
         stripped = line.strip()
         if not stripped or _BULLET.match(stripped) or label_start().match(stripped):
             return False
@@ -364,25 +338,6 @@ def is_capitals(line: str) -> bool:
     return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
-# How many lines one wrapped list item may run to.
-_ITEM_LINES = 4
-# How far back the lines before a break are read.
-_WINDOW = 2000
-
-
-def _lines_from(source: str, at: int, count: int) -> list[str]:
-    """The first ``count`` lines from ``at`` (``source[at:].split("\n", count)[:count]``)."""
-    lines = []
-    for _ in range(count):
-        cut = source.find("\n", at)
-        if cut < 0:
-            lines.append(source[at:])
-            break
-        lines.append(source[at:cut])
-        at = cut + 1
-    return lines
-
-
 # A line that opens with a layout field takes joined lines up to this length (a header field
 # is far shorter); each join onto it checks the whole joined line, so this bounds the cost.
 _FIELD_LINE_CHARS = 2000
@@ -392,33 +347,6 @@ _FIELD_LINE_CHARS = 2000
 _AFTER_KEPT: list[str] = []
 
 
-def _line_before(source: str, at: int) -> str:
-    """``_lines_before(source, at)[-1]``, found without splitting the window."""
-    opening = max(0, at - _WINDOW)
-    cut = source.rfind("\n", opening, at)
-    return source[cut + 1 if cut >= 0 else opening : at]
-
-
-def _lines_before(source: str, at: int) -> list[str]:
-    """The last ``_ITEM_LINES`` lines before ``at``, within ``_WINDOW`` characters."""
-    # rsplit: only the last lines are split off (a split of the whole window per break made
-    # joining quadratic in the line count).
-    window = source[max(0, at - _WINDOW) : at]
-    return window.rsplit("\n", _ITEM_LINES)[-_ITEM_LINES:]
-
-
-def _line_at(source: str, start: int) -> str:
-    end = source.find("\n", start)
-    return source[start : end if end >= 0 else len(source)]
-
-
-def _double_spaced(source: str) -> bool:
-    """Whether a blank line follows most lines (a copy that puts one after every line): then
-    a blank line marks no paragraph."""
-    breaks = source.count("\n")
-    return breaks > 0 and source.count("\n\n") > 0.4 * breaks
-
-
 def unwrap_lines(text: NormalizedText) -> NormalizedText:
     source = text.text
     width = wrap_width(source)
@@ -426,7 +354,7 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
     # up to the last break seen, and where that break ended in ``source``.
     field_line: list[str] | None = [] if opens_with_field(source) else None
     flat_table = _FLAT_TABLE_SEQ.search(source) is not None
-    double_spaced = _double_spaced(source)
+    spaced = double_spaced(source)
     last_end = 0
 
     def join(match: regex.Match[str]) -> str:
@@ -438,14 +366,14 @@ def unwrap_lines(text: NormalizedText) -> NormalizedText:
             end,
             width,
             flat_table,
-            not double_spaced and source.count("\n", start, end) > 1,
+            not spaced and source.count("\n", start, end) > 1,
         )
         if joined is not None and field_line is _AFTER_KEPT:
             # Decided now, not at every kept break: most breaks are kept and never asked.
-            field_line = [] if opens_with_field(_line_at(source, last_end)) else None
+            field_line = [] if opens_with_field(line_at(source, last_end)) else None
         if joined is not None and field_line is not None:
             so_far = "".join(field_line) + source[last_end:start]
-            candidate = so_far + joined + _line_at(source, end)
+            candidate = so_far + joined + line_at(source, end)
             if len(candidate) > _FIELD_LINE_CHARS or holds_two_fields(candidate):
                 joined = None
             else:

@@ -19,7 +19,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
-from vbparse.normalize.unwrap import ends_with_address
+from vbparse.normalize.line_ends import ends_with_address
 from vbparse.normalize.wrapping import execution_clause
 from vbparse.segment.lines import quoted_lines, split_lines, strip_span
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from vbparse.grammars import load_yaml
-from vbparse.normalize.unwrap import label_start
+from vbparse.normalize.line_ends import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.authority import authority_prefixes
 from vbparse.segment.casing import agency_casing, known_title, title_case

@@ -20,7 +20,7 @@ from vbparse.extract.document.number import number_regex
 from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
 from vbparse.grammars import load_yaml
 from vbparse.models import Span
-from vbparse.normalize.unwrap import label_start
+from vbparse.normalize.line_ends import label_start
 from vbparse.segment.broken_lines import full_place
 from vbparse.segment.byline import Byline
 from vbparse.segment.casing import bare

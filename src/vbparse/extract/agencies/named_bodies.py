@@ -18,8 +18,8 @@ import regex
 from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word, phrase_trie
 from vbparse.extract.agencies.tokens import Tokens
+from vbparse.normalize.line_ends import label_start
 from vbparse.normalize.tone_marks import fold_tone_marks_str
-from vbparse.normalize.unwrap import label_start
 
 __all__ = ["NamedBody", "ends_name", "head_words", "named_body_at", "written_out"]
 

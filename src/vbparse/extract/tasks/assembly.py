@@ -59,7 +59,7 @@ from vbparse.models import Agency, Deadline, Task
 from vbparse.pattern_time import time_left
 from vbparse.segment.clause_tree import Clause, ClauseTree
 
-__all__ = ["TaskContext", "find_tasks", "place_addressed_provinces"]
+__all__ = ["TaskContext", "find_tasks"]
 
 
 def find_tasks(tree: ClauseTree, text: str, context: TaskContext) -> Iterator[Task]:
@@ -266,37 +266,6 @@ def _passed_down(
     return first or last
 
 
-# A group that names the provincial committees in general ("Ủy ban nhân dân các tỉnh, thành
-# phố", "… trực thuộc Trung ương", "Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân tỉnh, thành
-# phố"): in a text addressed to named provinces it means those.
-_PROVINCES_GROUP = (
-    "group-uy-ban-nhan-dan-cac-tinh",
-    "group-ubnd-tinh-thanh-pho-truc-thuoc-trung-uong",
-    "group-uy-ban-nhan-dan-cap-tinh",
-    "group-uy-ban-nhan-dan-tinh-thanh-pho",
-)
-
-
-def place_addressed_provinces(tasks: list[Task], addressees: list[Agency]) -> list[Task]:
-    """In a text addressed to named provinces ("Chủ tịch Ủy ban nhân dân các tỉnh, thành
-    phố: Hà Tĩnh, Quảng Trị, Huế"), "Ủy ban nhân dân các tỉnh, thành phố" in a task is those
-    provinces' committees, each named."""
-    named = [a for a in addressees if is_named_committee(a)]
-    if len(named) < 2:
-        return tasks
-    for task in tasks:
-        for role in ("lead", "support"):
-            agencies = getattr(task, role)
-            if any(_is_provinces_group(a) for a in agencies):
-                placed: list[Agency] = []
-                for agency in agencies:
-                    for one in named if _is_provinces_group(agency) else [agency]:
-                        if one.id not in {p.id for p in placed}:
-                            placed.append(one)
-                setattr(task, role, placed)
-    return tasks
-
-
 def _addressed(own: str, guided: bool, answered: bool, context: TaskContext) -> list[Agency]:
     """Whom an item that names no one speaks to: the addressees, but under the issuer's
     guidance no one (its items state rules), unless the guidance answers the addressee's letter
@@ -312,10 +281,6 @@ def _approves_only(own: str, roles: Roles) -> bool:
     """An item that approves and names no one to act (``item_approvals``: "1. Thống nhất nội
     dung Kế hoạch …" under "… có ý kiến như sau:"); asked only of items no heading gives a lead."""
     return opens_with("item_approvals", own) and not roles.lead_triggered
-
-
-def _is_provinces_group(agency: Agency) -> bool:
-    return agency.kind == "group" and (agency.id or "").startswith(_PROVINCES_GROUP)
 
 
 def _is_task(
