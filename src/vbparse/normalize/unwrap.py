@@ -172,7 +172,8 @@ def _join_with(
         # CỘNG" / "VĂN PHÒNG CHÍNH PHỦ") stays apart, as the capitals line alone did before a
         # join made it ("CỘNG" / "VĂN …"): normalize gives the same text on its own output
         return None
-    if _continues_bullet(lines_before(source, start), source, at, "\n\n" in source[start:at]):
+    after_blank = source.count("\n", start, at) > 1
+    if _continues_bullet(lines_before(source, start), source, at, after_blank):
         return " "
     if _ends_with(line, "unwrap_connectors") and not _ends_with(
         line, "unwrap_connector_exceptions"

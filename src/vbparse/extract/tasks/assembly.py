@@ -109,7 +109,8 @@ def _item_tasks(
     asks for; ``request``: the preamble's own request, whose conditions items may state."""
     # Under the issuer's guidance ("… hướng dẫn … như sau:") the items state rules: one that
     # names no one is nobody's task.
-    guided, answered = guides(tree, text), answers(tree, text)
+    guided = guides(tree, text)
+    answered = guided and answers(tree, text)
     resolved: dict[int, Resolved] = {}
     skipped: set[int] = set()
     if contents:

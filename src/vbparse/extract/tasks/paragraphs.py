@@ -360,9 +360,7 @@ _REPLY = regex.compile(r"\s*(?:Trả\s+lời|Phúc\s+đáp)\b")
 
 
 def answers(tree: ClauseTree, text: str) -> bool:
-    """Whether the items are the issuer's answer to the addressee's letter: its guidance
-    (``guides``) opened by "Trả lời …" or "Phúc đáp …"."""
-    if not guides(tree, text):
-        return False
+    """Whether the preamble's last paragraph, asked of a tree ``guides`` holds true of, opens
+    by answering the addressee's letter ("Trả lời …", "Phúc đáp …")."""
     last = tree.paragraphs[-1]
     return _REPLY.match(text, last.text_start, last.own_end) is not None

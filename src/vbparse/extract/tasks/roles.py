@@ -342,12 +342,12 @@ def _asked_before_colon(
     ) == "lead" or _ends_with_direction(tokens.keys, seg - 1)
 
 
-_DIRECTION = (fold_phrase("chỉ đạo"), fold_phrase("ý kiến chỉ đạo"))
+_DIRECTION = fold_phrase("chỉ đạo")
 
 
 def _ends_with_direction(keys: list[str], end: int) -> bool:
     """Whether the words before ``end`` are "chỉ đạo" ("có ý kiến chỉ đạo:")."""
-    return any(tuple(keys[max(0, end - len(d)) : end]) == d for d in _DIRECTION)
+    return tuple(keys[max(0, end - len(_DIRECTION)) : end]) == _DIRECTION
 
 
 # how far after "thông báo để" its "biết" may come ("… để các cơ quan, đơn vị biết")

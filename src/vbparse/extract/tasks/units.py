@@ -15,7 +15,7 @@ from vbparse.extract.agencies.keys import same_body, same_name
 from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.extract.document.number import find_document_numbers
 from vbparse.extract.tasks.headings import header_grammar
-from vbparse.extract.tasks.roles import Roles, find_roles
+from vbparse.extract.tasks.roles import Roles, find_roles, unique_agencies
 from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span, Task
 from vbparse.segment.clause_tree import Clause
@@ -237,14 +237,14 @@ def as_addressees(agencies: list[Agency], addressees: list[Agency]) -> list[Agen
     """``agencies``, a body named short for the one addressee whose name it begins ("Cục Hải
     quan" in a letter to "Cục Hải quan tỉnh Đồng Nai", công văn 51/GSQL-TH as luatminhkhue.vn
     holds it, real b129) read as that addressee."""
-    out: list[Agency] = []
-    for agency in agencies:
-        longer = [a for a in addressees if a.name.startswith(agency.name + " ")]
-        if len(longer) == 1 and agency.kind != "group":
-            agency = longer[0].model_copy(update={"text": agency.text, "span": agency.span})
-        if all((a.id or a.name) != (agency.id or agency.name) for a in out):
-            out.append(agency)
-    return out
+    return unique_agencies([_as_addressee(a, addressees) for a in agencies])
+
+
+def _as_addressee(agency: Agency, addressees: list[Agency]) -> Agency:
+    longer = [a for a in addressees if a.name.startswith(agency.name + " ")]
+    if len(longer) != 1 or agency.kind == "group":
+        return agency
+    return longer[0].model_copy(update={"text": agency.text, "span": agency.span})
 
 
 def names_only(
