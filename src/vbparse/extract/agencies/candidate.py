@@ -25,6 +25,8 @@ class Candidate:
     local_name: str | None = None
     local_key: str | None = None
     named: NamedBody | None = None
+    # a group's attached parent as written ("trực thuộc Sở GDĐT"): its short forms stay
+    attached: str | None = None
     consumed: bool = field(default=False, compare=False)
 
     @property

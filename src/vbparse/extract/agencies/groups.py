@@ -196,9 +196,11 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         if j < len(keys) and keys[j] in tries.attachments.root
         else None
     )
+    attachment = None
     if attached:
         written = tokens.text[tokens.starts[j] : tokens.ends[attached - 1]]
-        parts.append(" " + fold_tone_marks_str(" ".join(written.split())))
+        attachment = fold_tone_marks_str(" ".join(written.split()))
+        parts.append(" " + attachment)
         j = attached
     name = _hyphens_as_written(
         "".join(parts), tokens.text[tokens.starts[start] : tokens.ends[j - 1]]
@@ -209,6 +211,7 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
         last=j,
         entry_id=_entry_named(gazetteer, tries, name),
         group_name=name,
+        attached=attachment if attachment and name.endswith(attachment) else None,
         members=members,
         determined=determined or prefix is not None,
         prefixed=prefix is not None,

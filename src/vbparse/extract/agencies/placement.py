@@ -298,11 +298,21 @@ def to_agency(
                 name=committee.name, id=committee.id, kind=committee.kind, text=text, span=span
             )
     # "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh" in a text of that committee: its own
-    name = _with_parent(
-        gazetteer, written_out(gazetteer, cand.group_name or text), placement.issuer
-    )
+    name = _with_parent(gazetteer, _group_written_out(gazetteer, cand, text), placement.issuer)
     name = _under_provinces_committee(gazetteer, name, province_id)
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
+
+
+def _group_written_out(gazetteer: Gazetteer, cand: Candidate, text: str) -> str:
+    """A group's name with the short forms of its own words written out ("Phòng GD&ĐT các
+    huyện" → "Phòng Giáo dục và Đào tạo các huyện") but its attached parent as written: the
+    golds keep "Các đơn vị trực thuộc Sở GDĐT" (15 of the 17 real golds that name a group under
+    a Sở keep the parent's words as the text writes them, b83-b85, b102, b115, b118)."""
+    name = cand.group_name or text
+    if cand.attached is None:
+        return written_out(gazetteer, name)
+    own = name[: len(name) - len(cand.attached)]
+    return written_out(gazetteer, own.rstrip()) + " " + cand.attached
 
 
 def _local_id(unit_and_place: str, province_id: str | None) -> str:
