@@ -48,6 +48,9 @@ _LUU_INITIALS = regex.compile(
     r"|(?<=\p{Lu}{2})\p{Ll}{1,6}\d*"
     r"|\s*\(\p{Ll}{2,5}\)"
     r"|(?<=\))\.?\d{1,3}"
+    # the drafter's initials after the unit's code in brackets ("Lưu: VT, (ĐT-MT) TV", công văn
+    # 1025/UBND-ĐT Thành phố Hồ Chí Minh, real b130)
+    r"|(?<=\p{Lu}\))\s+\p{Lu}{1,3}"
     r"|\s+\p{L}:\\.*)\s*$"
 )
 
@@ -167,16 +170,26 @@ def _run_together(line: Line) -> list[Line]:
 def _unbulleted_list(lines: list[Line]) -> int:
     """How many lines open a Nơi nhận written without bullets: entries ending with ";" up to
     the "Lưu: …" entry ("Nơi nhận" / "Như trên;" / "Bộ trưởng (để báo cáo);" / … / "Lưu: VT,
-    GDTrH.", công văn 7991/BGDĐT-GDTrH as a web copy keeps it). 0 unless the list ends so."""
+    GDTrH.", công văn 7991/BGDĐT-GDTrH as a web copy keeps it). 0 unless the list ends so.
+    An entry may lack its ";" when it is short and most others have theirs ("Thường trực Thành
+    ủy (kèm QĐ 236/QĐ-TTg )", công văn 1025/UBND-ĐT Thành phố Hồ Chí Minh as luatminhkhue.vn
+    holds it, real b130)."""
+    unmarked = 0
     for k, line in enumerate(lines[:_MOST_CC_LINES]):
         text = line.text.strip()
         if text.startswith(BULLETS):
             return 0
         if _cc_archive().match(text):
-            return k + 1 if k > 0 else 0
+            return k + 1 if k > 0 and 2 * unmarked < k else 0
         if not text.endswith(";"):
-            return 0
+            if len(text.split()) > _UNMARKED_ENTRY_WORDS:
+                return 0
+            unmarked += 1
     return 0
+
+
+# The most words of a Nơi nhận entry written without its ";".
+_UNMARKED_ENTRY_WORDS = 10
 
 
 def _unbulleted_first(lines: list[Line]) -> bool:
