@@ -8,7 +8,7 @@ from vbparse.extract.tasks.roles import find_roles
 from vbparse.segment.clause_tree import Clause
 from vbparse.segment.lines import without_leading_specks
 
-__all__ = ["lists_contents"]
+__all__ = ["lists_contents", "most_tell_to_act"]
 
 
 def lists_contents(clause: Clause, own: str, text: str) -> bool:
@@ -23,12 +23,18 @@ def lists_contents(clause: Clause, own: str, text: str) -> bool:
         return True
     if not header_grammar("content_lead_ins").search(own):
         return False
+    return not most_tell_to_act(clause.children, text)
+
+
+def most_tell_to_act(items: list[Clause], text: str) -> bool:
+    """Whether more than half of ``items`` open by telling their reader to act ("Rà soát …",
+    "Xây dựng …") or with the bodies whose work they list."""
     told = sum(
         opens_with("directive_verbs", without_leading_specks(text[c.text_start : c.own_end]))
         or _headed_by_bodies(c, text)
-        for c in clause.children
+        for c in items
     )
-    return told * 2 <= len(clause.children)
+    return told * 2 > len(items)
 
 
 def _headed_by_bodies(clause: Clause, text: str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from vbparse.extract.tasks.closing_requests import is_closing_request
+from vbparse.extract.tasks.contents import most_tell_to_act
 from vbparse.extract.tasks.due_dates import deadline_after, for_a_purpose, take_due_date
 from vbparse.extract.tasks.headings import (
     LEAD_IN_WORDS,
@@ -247,12 +248,15 @@ def asks_for_contents(tree: ClauseTree, text: str) -> bool:
     """Whether the preamble's last paragraph asks for a report of the items' contents, or
     for work whose particulars alone the items give ("… đề nghị Hiệu trưởng các trường tổ
     chức cuộc thi … như sau:" over "1. Thời gian dự thi: …", "2. Đối tượng dự thi: …", a
-    letter of Phòng GD&ĐT Quận 11, real): the request is the task."""
+    letter of Phòng GD&ĐT Quận 11, real): the request is the task. Not where most items open
+    by telling their reader to act ("… yêu cầu Bộ Xây dựng … rà soát …, trong đó lưu ý các nội
+    dung sau:" / "1. Rà soát, thể chế hóa …" / "2. Rà soát kỹ …", thông báo 480/TB-VPCP, real
+    b132): they are the lead-in's tasks."""
     if not tree.paragraphs or not tree.roots:
         return False
     last = tree.paragraphs[-1]
     if header_grammar("content_lead_ins").search(text[last.text_start : last.own_end]):
-        return True
+        return not most_tell_to_act(tree.roots, text)
     return _items_are_particulars(tree, text)
 
 
