@@ -205,8 +205,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
     tasks = name_as_addressed(name_defined_terms(tasks, defined), context.addressees)
     tasks = expand_abbreviations(tasks, find_abbreviations(text))
     regions = [(header.body_start, closing.body_end)]
-    if doc.appendix_start is not None:
-        regions.append((doc.appendix_start, len(text)))
+    regions += [(a.span.start, a.span.end) for a in doc.appendices if a.kind != "copy"]
     document = Document(
         source=doc.source,
         number=number_text,

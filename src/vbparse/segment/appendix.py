@@ -44,7 +44,7 @@ from vbparse.segment.tables import (
 )
 from vbparse.segment.task_tables import find_task_tables, segment_region
 
-AppendixKind = Literal["appendix", "attachment"]
+AppendixKind = Literal["appendix", "attachment", "copy"]
 
 # How many lines, blank lines not counted, below a title line its "(Kèm theo …)" caption may
 # come (title lines between: a plan's title wraps over four lines in quyết định 1627/QĐ-UBND
@@ -67,7 +67,8 @@ class Appendix:
     task tables inside it. ``doc_type`` is the type code of a heading that is a document-type
     title ("KH"), else None. ``kind`` is "attachment" for an attached document read like a
     body: ``body`` is the span its clauses are read from, ``tree`` their clause tree (table
-    lines left out); an appendix has neither.
+    lines left out); an appendix has neither. A "copy" is another document printed after
+    the signature (a letter it forwards): nothing in it is this document's.
     """
 
     span: Span
@@ -135,6 +136,11 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
         opened = any(s >= k - 3 for s, _, _ in starts)
         if not opened and any(grammar.attached.match(n.text) for n in near):
             starts.append((k, None, doc_type))
+    # After a copy of another document, a heading is the copy's part (the "QUY ĐỊNH (Ban hành
+    # kèm theo Thông tư …)" of a Thông tư a letter forwards, công văn 07/PGDĐT TP Cà Mau, real
+    # scan b133): none of it is this document's.
+    copied = next((i for i, start in enumerate(starts) if start[2] == _COPY), len(starts))
+    starts = starts[:copied] + [start for start in starts[copied:] if start[2] == _COPY]
     appendices: list[Appendix] = []
     for index, (k, label, doc_type) in enumerate(starts):
         begin = lines[k].start
@@ -151,6 +157,7 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
                     title_span=None,
                     attached_to=None,
                     tables=(),
+                    kind="copy",
                 )
             )
             continue
@@ -208,18 +215,45 @@ def _copy_start(lines: list[StrippedLine], k: int) -> int | None:
     if k < _OWN_HEADER_LINES or not text.isupper() or _MOTTO_OPENING not in bare(text).casefold():
         return None
     near = [n for n in lines[k + 1 : k + 1 + 2 * _NUMBER_REACH] if not n.blank][:_NUMBER_REACH]
-    if not any(_NUMBER_LINE.match(n.text) and find_document_numbers(n.text) for n in near):
-        return None
     start = k
-    if not bare(text).casefold().startswith(_MOTTO_OPENING):
+    if not any(_is_number_line(n) for n in near):
+        # … or its number above it, the issuer's column read first ("UBND TỈNH CÀ MAU" / "SỞ
+        # GIÁO DỤC VÀ ĐÀO TẠO" / "Số: 03/SGDĐT-GDPT" / "V/v …" / "CỘNG HÒA …", the Sở's letter
+        # under công văn 07/PGDĐT TP Cà Mau, real scan b133), after a Nơi nhận
+        above = _number_line_above(lines, k)
+        if above is None:
+            return None
+        start = above
+    elif not bare(text).casefold().startswith(_MOTTO_OPENING):
         return start  # the issuer's name beside it, on its line ("UBND THÀNH PHỐ HÀ NỘI CỘNG …")
-    for j in range(k - 1, max(k - 1 - 2 * _ISSUER_LINES_ABOVE, -1), -1):
+    for j in range(start - 1, max(start - 1 - 2 * _ISSUER_LINES_ABOVE, -1), -1):
         if lines[j].blank:
             continue
         if not lines[j].text.isupper() or _SIGNING_AUTHORITY.match(lines[j].text):
             break  # the directive's own signature ("KT. CHỦ TỊCH") above the copy
         start = j
     return start
+
+
+def _is_number_line(line: StrippedLine) -> bool:
+    return bool(_NUMBER_LINE.match(line.text) and find_document_numbers(line.text))
+
+
+def _number_line_above(lines: list[StrippedLine], k: int) -> int | None:
+    """The index of a number line a few lines above line ``k`` when a Nơi nhận comes before
+    it (the directive's closing, so the number is another document's), else None."""
+    above = [j for j in range(k - 1, max(k - 1 - 2 * _NUMBER_REACH, -1), -1) if not lines[j].blank]
+    number = next((j for j in above[: _SUBJECT_LINES + 1] if _is_number_line(lines[j])), None)
+    if number is None or not any(_CC_LABEL.match(ln.text) for ln in lines[:number]):
+        return None
+    return number
+
+
+# How many lines (its V/v) may come between a copy's number above its quốc hiệu and the quốc
+# hiệu: more, and the lines between are the directive's own signature, read in between by OCR
+# (công văn 443/PGDĐT TP Cà Mau, real scan b103: the copy's header is no copy start there).
+_SUBJECT_LINES = 2
+_CC_LABEL = regex.compile(r"(?:Nơi|NƠI)\s+(?:nhận|NHẬN)\s*:")
 
 
 _SIGNING_AUTHORITY = regex.compile(r"(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*[./]")
