@@ -177,6 +177,7 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         # A text handed on "để … biết" only: an item that names no one is no one's task.
         addressees=[] if closing.informs_only else fields.addressees(header, province, issuer),
         letter=header_document_type(header, number) in ADDRESSED_TYPES,
+        guidance=fields.subject_guides(header),
     )
     tasks: list[Task] = place_addressed_provinces(
         list(find_tasks(doc.tree, text, context)), context.addressees

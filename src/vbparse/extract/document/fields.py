@@ -77,6 +77,15 @@ def addressed_province(header: Header) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# A trích yếu that says the letter guides: "V/v hướng dẫn …", "Hướng dẫn thực hiện …".
+_GUIDING_SUBJECT = regex.compile(r"(?:V/v\s+|Về\s+việc\s+)?hướng\s+dẫn\b", regex.I)
+
+
+def subject_guides(header: Header) -> bool:
+    """Whether the trích yếu opens by saying the letter guides ("V/v hướng dẫn công tác …")."""
+    return bool(header.subject and _GUIDING_SUBJECT.match(header.subject.strip()))
+
+
 def subject_province(header: Header) -> str | None:
     """The one province a central body's text is about, named in its subject ("Kết luận của
     Thủ tướng … tại buổi làm việc với Thường trực Tỉnh ủy Thanh Hóa", thông báo 634/TB-VPCP):

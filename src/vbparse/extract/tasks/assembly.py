@@ -42,6 +42,7 @@ from vbparse.extract.tasks.paragraphs import (
     asks_for_contents,
     closing_paragraph_tasks,
     guides,
+    lead_in_asks,
     paragraph_tasks,
     preamble_heading,
 )
@@ -109,7 +110,10 @@ def _item_tasks(
     asks for; ``request``: the preamble's own request, whose conditions items may state."""
     # Under the issuer's guidance ("… hướng dẫn … như sau:") the items state rules: one that
     # names no one is nobody's task.
-    guided = guides(tree, text)
+    # A letter whose trích yếu says it guides is guidance too, unless its lead-in names who is
+    # to carry the items out ("… đề nghị BHXH các tỉnh … thực hiện một số nội dung sau:",
+    # công văn 296/BHXH-CSYT "V/v hướng dẫn …", real).
+    guided = (context.guidance and not lead_in_asks(tree, text)) or guides(tree, text)
     answered = guided and answers(tree, text)
     resolved: dict[int, Resolved] = {}
     skipped: set[int] = set()

@@ -50,6 +50,7 @@ __all__ = [
     "closing_paragraph_tasks",
     "guides",
     "paragraph_tasks",
+    "lead_in_asks",
     "preamble_heading",
 ]
 
@@ -359,6 +360,19 @@ def guides(tree: ClauseTree, text: str) -> bool:
     return bool(header_grammar("guidance_lead_ins").search(text[last.text_start : last.own_end]))
 
 
+# A request or an assignment in a lead-in ("… đề nghị BHXH các tỉnh … thực hiện một số nội
+# dung sau:").
+_ASKS = regex.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo)\b", regex.I)
+
+
+def lead_in_asks(tree: ClauseTree, text: str) -> bool:
+    """Whether the preamble's last paragraph, above the items, asks or assigns."""
+    if not tree.paragraphs or not tree.roots:
+        return False
+    last = tree.paragraphs[-1]
+    return _ASKS.search(text, last.text_start, last.own_end) is not None
+
+
 # A reply's lead-in ("Trả lời công văn số 2269/HQBD-NV … , Tổng cục có ý kiến như sau:").
 _REPLY = regex.compile(r"\s*(?:Trả\s+lời|Phúc\s+đáp)\b")
 
@@ -366,5 +380,7 @@ _REPLY = regex.compile(r"\s*(?:Trả\s+lời|Phúc\s+đáp)\b")
 def answers(tree: ClauseTree, text: str) -> bool:
     """Whether the preamble's last paragraph, asked of a tree ``guides`` holds true of, opens
     by answering the addressee's letter ("Trả lời …", "Phúc đáp …")."""
+    if not tree.paragraphs:
+        return False
     last = tree.paragraphs[-1]
     return _REPLY.match(text, last.text_start, last.own_end) is not None

@@ -51,6 +51,9 @@ class TaskContext:
     # the closing formula, where a chỉ thị's or a kế hoạch's ("Yêu cầu các sở … nghiêm túc
     # triển khai thực hiện") is a task (real golds)
     letter: bool = False
+    # The trích yếu says the letter guides ("V/v hướng dẫn công tác phòng chống dịch đối với lao
+    # động ngoài tỉnh …", công văn 4665/SYT-NV Vĩnh Long, real b133): its items state rules
+    guidance: bool = False
 
 
 @dataclass
