@@ -49,8 +49,8 @@ __all__ = [
     "asks_for_contents",
     "closing_paragraph_tasks",
     "guides",
-    "paragraph_tasks",
     "lead_in_asks",
+    "paragraph_tasks",
     "preamble_heading",
 ]
 
