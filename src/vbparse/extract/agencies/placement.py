@@ -298,7 +298,9 @@ def to_agency(
                 name=committee.name, id=committee.id, kind=committee.kind, text=text, span=span
             )
     # "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh" in a text of that committee: its own
-    name = _with_parent(gazetteer, _group_written_out(gazetteer, cand, text), placement.issuer)
+    name = _group_written_out(gazetteer, cand, text)
+    if cand.attached is None:
+        name = _with_parent(gazetteer, name, placement.issuer)
     name = _under_provinces_committee(gazetteer, name, province_id)
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
 
