@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from casefiles import case_ids, check_document_tasks, load_cases
+
+from vbparse import parse_file
 
 CASES = load_cases("extract/item_tasks")
 
@@ -26,3 +30,47 @@ def test_a_body_named_short_for_the_one_addressee_is_that_addressee():
     )
     assert doc.issuer == "Cục Giám sát quản lý về Hải quan"
     assert [a.name for a in doc.tasks[0].lead] == ["Cục Hải quan tỉnh Đồng Nai"]
+
+
+REAL_NEW = Path(__file__).resolve().parents[1] / "fixtures" / "real_new"
+
+
+def test_points_to_note_that_tell_to_act_are_tasks():
+    """ "… yêu cầu Bộ Xây dựng … tiếp tục rà soát …, trong đó lưu ý các nội dung sau:" over
+    items that open by telling their reader to act ("1. Rà soát …", "6. Nghiên cứu …"): the
+    items are Bộ Xây dựng's tasks (thông báo 480/TB-VPCP, real PDF b132)."""
+    doc = parse_file(REAL_NEW / "b132_tb_cd" / "tb_480_tb-vpcp_2025.pdf")
+    items = {t.id.rsplit("/", 1)[-1]: t for t in doc.tasks}
+    assert {"1", "2", "3", "4", "6", "8"} <= set(items)
+    assert [a.name for a in items["1"].lead] == ["Bộ Xây dựng"]
+
+
+def test_guidance_by_its_subject_gives_rules_no_tasks():
+    """A letter "V/v hướng dẫn công tác phòng chống dịch đối với lao động ngoài tỉnh …" whose
+    lead-in asks nothing ("Sở Y tế có ý kiến về … như sau:"): its items are rules for workers,
+    no one's tasks; its closing request to the province's committee is (công văn 4665/SYT-NV
+    Vĩnh Long, real PDF b133)."""
+    doc = parse_file(REAL_NEW / "b133_so_huyen" / "cv_4665_syt-nv_vinhlong_2021.pdf")
+    committee = ["Ủy ban nhân dân tỉnh Vĩnh Long"]
+    items = [t for t in doc.tasks if t.id.split("/")[-1][:1].isdigit()]
+    # (the PDF glues the closing request under the last rule: that item alone asks someone)
+    assert len(items) <= 1 and all([a.name for a in t.lead] == committee for t in items)
+    assert any(
+        "Đối với các trường hợp đặc biệt khác" in t.text and [a.name for a in t.lead] == committee
+        for t in doc.tasks
+    )
+
+
+def test_nơi_nhận_without_bullets_and_unmarked_entries():
+    """A Nơi nhận written without bullets, one entry without its ";" and one in capitals
+    ("VPHĐ-UB: CPVP;"), and the drafter's initials after a bracketed unit code (công văn
+    1025/UBND-ĐT Thành phố Hồ Chí Minh as luatminhkhue.vn holds it, real b130)."""
+    doc = parse_file(REAL_NEW / "b130_ubnd_tinh" / "cv_1025_ubnd-dt_hcm_2009.txt")
+    assert doc.cc == [
+        "Như trên",
+        "Thường trực Thành ủy (kèm QĐ 236/QĐ-TTg )",
+        "TTUB: CT, các PCT",
+        "VPHĐ-UB: CPVP",
+        "Các Phòng Chuyên viên",
+        "Lưu: VT, (ĐT-MT)",
+    ]

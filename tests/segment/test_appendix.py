@@ -268,3 +268,46 @@ def test_appendix_forwarded_copy_is_no_part_of_the_letter():
     assert FORWARDED_COPY[start:].startswith("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘ")
     # the letter's own header (its quốc hiệu under its number) opens no copy
     assert start > FORWARDED_COPY.index("Trần Quý Thái")
+
+
+# A letter forwarding the Sở's letter and the Thông tư it forwards (công văn 07/PGDĐT TP Cà
+# Mau, real scan b133, as its OCR text reads): the copy's number stands above its quốc hiệu
+# (the issuer's column read first), and the Thông tư's own "QUY ĐỊNH (Ban hành kèm theo …)"
+# is part of the copies, not an attached document of the letter.
+FORWARDED_WITH_NUMBER_ABOVE = "\n".join(
+    [
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+        "Số: 07/PGDĐT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TP. Cà Mau, ngày 03 tháng 01 năm 2020",
+        "Kính gửi: Hiệu trưởng các trường trực thuộc.",
+        *["Trưởng Phòng đề nghị Hiệu trưởng các trường thực hiện tốt nội dung Công văn."] * 10,
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT.",
+        "Thái Mỹ Phượng",
+        "UBND TỈNH CÀ MAU",
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+        "Số: 03/SGDĐT-GDPT",
+        "V/v triển khai thực hiện Thông tư số 22/2019/TT-BGDĐT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Giám đốc Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị tổ chức triển khai.",
+        "QUY ĐỊNH",
+        "(Ban hành kèm theo Thông tư số 22/2019/TT-BGDĐT ngày 20 tháng 12 năm 2019)",
+        "Điều 1. Phạm vi điều chỉnh",
+        "1. Quy định này quy định về Hội thi giáo viên dạy giỏi.",
+    ]
+)
+
+
+def test_appendix_copy_with_its_number_above_its_quoc_hieu():
+    found = find_appendices(FORWARDED_WITH_NUMBER_ABOVE)
+    assert [a.kind for a in found] == ["copy"]
+    start = found[0].span.start
+    assert FORWARDED_WITH_NUMBER_ABOVE[start:].startswith("UBND TỈNH CÀ MAU")
+
+
+def test_appendix_no_copy_without_a_closing_before_it():
+    # the same lines with no Nơi nhận before them: the number above is the letter's own
+    text = FORWARDED_WITH_NUMBER_ABOVE.replace("Nơi nhận:", "Trân trọng.")
+    assert all(a.kind != "copy" for a in find_appendices(text))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import regex
+
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.districts import district_committee, district_department, district_of
 from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
@@ -299,10 +301,16 @@ def to_agency(
             )
     # "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh" in a text of that committee: its own
     name = _group_written_out(gazetteer, cand, text)
-    if cand.attached is None:
+    if not _BARE_HEAD_ATTACHED.fullmatch(cand.attached or ""):
         name = _with_parent(gazetteer, name, placement.issuer)
     name = _under_provinces_committee(gazetteer, name, province_id)
     return Agency(name=name, id=f"group-{ascii_slug(name)}", kind="group", text=text, span=span)
+
+
+# A group attached to its parent's head noun alone ("các đơn vị trực thuộc Sở", "các đơn vị
+# thuộc Bộ có liên quan"): kept bare, as 131 real gold entries write it (b81, b84, b87, b95;
+# quyết định 86/QĐ-BTP); "của Sở" and "thuộc Ủy ban nhân dân tỉnh" still name the issuer's.
+_BARE_HEAD_ATTACHED = regex.compile(r"(?:trực\s+)?thuộc\s+(?:Sở|Bộ)")
 
 
 def _group_written_out(gazetteer: Gazetteer, cand: Candidate, text: str) -> str:
