@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from vbparse.extract.agencies import placement
+from vbparse.extract.agencies import person_titles, placement
 from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.agencies.tokens import Tokens
@@ -61,7 +61,7 @@ def test_absorb_titles_as_comparing_every_title() -> None:
         for first in range(len(tokens.keys) + 1):
             for floor in (0, max(0, first - 3)):
                 expected = _absorb_every_title(gazetteer, tokens, first, floor)
-                assert placement.absorb_titles(gazetteer, tokens, first, floor) == expected
+                assert person_titles.absorb_titles(gazetteer, tokens, first, floor) == expected
 
 
 @pytest.mark.parametrize(

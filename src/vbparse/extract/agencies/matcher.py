@@ -36,7 +36,8 @@ from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.candidates import find_candidates
 from vbparse.extract.agencies.gazetteer import Gazetteer, load_gazetteer, per_gazetteer
 from vbparse.extract.agencies.lists import expand_list, expand_plural_body
-from vbparse.extract.agencies.placement import absorb_titles, placement_for, to_agency
+from vbparse.extract.agencies.person_titles import absorb_titles
+from vbparse.extract.agencies.placement import placement_for, to_agency
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.models.agency import Agency
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
+from vbparse.extract.agencies.named_bodies import heads_in_titles
+from vbparse.extract.agencies.tokens import Tokens
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,37 @@ def title_at(gazetteer: Gazetteer, keys: list[str], j: int) -> bool:
         ):
             return True
     return False
+
+
+def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:
+    """Extend a mention back over person titles ("Chủ tịch", "Các đồng chí")."""
+    role = "addressee"
+    keys = tokens.keys
+    by_last = titles_ending_with(gazetteer)
+    if floor < first < len(keys):
+        # the head written as its title's last word ("Trưởng phòng Tài chính - Kế hoạch …":
+        # the mention starts at "phòng", named_bodies.yaml heads_in_titles); in capitals
+        # ("Trưởng Phòng Giáo dục và Đào tạo", quyết định 246/QĐ-UBND Cà Mau, real PDF) only
+        # for those titles: "Trưởng Ban Chỉ đạo" is the person the golds name
+        lower = tokens.word(first)[:1].islower()
+        for title, _ in by_last.get(keys[first], []):
+            n = len(title) - 1
+            if not (lower or title in heads_in_titles(gazetteer)):
+                continue
+            if n and first - n >= floor and tuple(keys[first - n : first + 1]) == title:
+                first -= n
+                break
+    changed = True
+    while changed:
+        changed = False
+        for title, title_role in by_last.get(keys[first - 1], []) if first > floor else []:
+            n = len(title)
+            if not title_opens(gazetteer, title, keys, first):
+                continue
+            if first - n >= floor and tuple(keys[first - n : first]) == title:
+                first -= n
+                if title_role == "none" or (title_role == "party" and role != "none"):
+                    role = title_role
+                changed = True
+                break
+    return first, role

@@ -1,6 +1,6 @@
 """From a chosen candidate to an ``Agency``: the canonical entry (placed in the issuer's
 province for a department named alone), the name of a grammar-named or local body, the id of a
-group; and the person titles written before a mention ("Chủ tịch", "Các đồng chí")."""
+group (the person titles written before a mention are ``person_titles``'s)."""
 
 from __future__ import annotations
 
@@ -15,18 +15,13 @@ from vbparse.extract.agencies.gazetteer import Entry, Gazetteer
 from vbparse.extract.agencies.group_grammar import group_tries
 from vbparse.extract.agencies.groups import names_the_province
 from vbparse.extract.agencies.keys import ascii_slug, fold_phrase
-from vbparse.extract.agencies.named_bodies import (
-    heads_in_titles,
-    is_issuer_unit_head,
-    written_out,
-)
-from vbparse.extract.agencies.person_titles import title_opens, titles_ending_with
+from vbparse.extract.agencies.named_bodies import is_issuer_unit_head, written_out
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.grammars import load_yaml
 from vbparse.models.agency import Agency
 from vbparse.models.span import Span
 
-__all__ = ["Placement", "absorb_titles", "placement_for", "to_agency"]
+__all__ = ["Placement", "placement_for", "to_agency"]
 
 
 @dataclass(frozen=True)
@@ -374,37 +369,3 @@ def _holder_end(gazetteer: Gazetteer, tokens: Tokens, last: int) -> int | None:
 
 def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.isalpha()
-
-
-def absorb_titles(gazetteer: Gazetteer, tokens: Tokens, first: int, floor: int) -> tuple[int, str]:
-    """Extend a mention back over person titles ("Chủ tịch", "Các đồng chí")."""
-    role = "addressee"
-    keys = tokens.keys
-    by_last = titles_ending_with(gazetteer)
-    if floor < first < len(keys):
-        # the head written as its title's last word ("Trưởng phòng Tài chính - Kế hoạch …":
-        # the mention starts at "phòng", named_bodies.yaml heads_in_titles); in capitals
-        # ("Trưởng Phòng Giáo dục và Đào tạo", quyết định 246/QĐ-UBND Cà Mau, real PDF) only
-        # for those titles: "Trưởng Ban Chỉ đạo" is the person the golds name
-        lower = tokens.word(first)[:1].islower()
-        for title, _ in by_last.get(keys[first], []):
-            n = len(title) - 1
-            if not (lower or title in heads_in_titles(gazetteer)):
-                continue
-            if n and first - n >= floor and tuple(keys[first - n : first + 1]) == title:
-                first -= n
-                break
-    changed = True
-    while changed:
-        changed = False
-        for title, title_role in by_last.get(keys[first - 1], []) if first > floor else []:
-            n = len(title)
-            if not title_opens(gazetteer, title, keys, first):
-                continue
-            if first - n >= floor and tuple(keys[first - n : first]) == title:
-                first -= n
-                if title_role == "none" or (title_role == "party" and role != "none"):
-                    role = title_role
-                changed = True
-                break
-    return first, role
