@@ -1409,3 +1409,28 @@ def test_addressees_one_a_line_without_punctuation_until_the_last():
     assert doc.number == "2518/VPCP-V.I"
     assert doc.subject == "ngăn chặn đường dây ma túy"
     assert doc.recipients == ["Bộ Công an", "Phòng PC47, Công an tỉnh Thanh Hóa"]
+
+
+_B138 = Path(__file__).resolve().parents[1] / "fixtures" / "real_new" / "b138_vpcp_more"
+
+
+def test_wrapped_authority_line_that_opens_a_position():
+    """ "KT. BỘ TRƯỞNG" / "CHỦ NHIỆM VP CHÍNH PHỦ" / "PHÓ CHỦ NHIỆM": the second line is one
+    more title of the authority (công văn 2172/VPCP-KTTH 2004 as luatminhkhue.vn holds it,
+    real b138)."""
+    from vbparse import parse_file
+
+    doc = parse_file(_B138 / "cv_2172_vpcp-ktth_2004.txt")
+    assert doc.signing_authority is not None
+    assert doc.signing_authority.casefold() == "kt. bộ trưởng, chủ nhiệm vp chính phủ"
+    assert doc.signer_title == "Phó Chủ nhiệm"
+
+
+def test_number_after_a_glued_dash():
+    """ "-Số: 5579/VPCP-KTN" under a page marker glued to the issuer ("Trang 1VĂN PHÒNG CHÍNH
+    PHỦ", công văn 5579/VPCP-KTN as 123docz holds it, real b138)."""
+    from vbparse import parse_file
+
+    doc = parse_file(_B138 / "cv_5579_vpcp-ktn_2013.txt")
+    assert doc.number == "5579/VPCP-KTN"
+    assert doc.issuer == "Văn phòng Chính phủ"

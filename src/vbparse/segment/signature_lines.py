@@ -15,6 +15,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize.syllables import is_syllable
+from vbparse.segment.casing import known_title
 from vbparse.segment.cc_list import BULLETS
 from vbparse.segment.lines import Line
 
@@ -124,8 +125,19 @@ def rejoin_wrapped_authority(titles: list[str], authority: regex.Pattern[str]) -
     )
     if first_title is None or first_title == last + 1:
         return titles
-    joined = " ".join(titles[last:first_title])
+    joined = titles[last]
+    for line in titles[last + 1 : first_title]:
+        # a line that opens with a position is one more title of the authority ("KT. BỘ
+        # TRƯỞNG" / "CHỦ NHIỆM VP CHÍNH PHỦ" / "PHÓ CHỦ NHIỆM", VPCP letters of 2004 as
+        # luatminhkhue.vn holds them, real b135/b138): "KT. Bộ trưởng, Chủ nhiệm VP Chính phủ"
+        joined += (", " if _opens_with_position(line) else " ") + line
     return [*titles[:last], joined, *titles[first_title:]]
+
+
+def _opens_with_position(line: str) -> bool:
+    """Whether ``line`` opens with a known position ("CHỦ NHIỆM …", "BỘ TRƯỞNG …")."""
+    words = line.split()
+    return any(known_title(" ".join(words[:n])) for n in range(min(len(words), 4), 0, -1))
 
 
 def rejoin_authorities(titles: list[str], authority: regex.Pattern[str]) -> list[str]:
