@@ -74,3 +74,14 @@ def test_nơi_nhận_without_bullets_and_unmarked_entries():
         "Các Phòng Chuyên viên",
         "Lưu: VT, (ĐT-MT)",
     ]
+
+
+def test_closing_request_on_the_letters_content_with_a_difficulty_note():
+    """ "Yêu cầu các cơ sở giáo dục thực hiện nghiêm túc nội dung Công văn. Quá trình thực hiện
+    có khó khăn, vướng mắc, liên hệ …" after the items: the closing formula, no task of its own
+    (công văn 2953/SGDĐT-GDTrH-GDTX Vĩnh Long, real PDF b90)."""
+    doc = parse_file(
+        REAL_NEW / "b90_dongthap_vinhlong" / "cv_2953_sgddt-gdtrh-gdtx_vinhlong_2021.pdf"
+    )
+    ids = [t.id.split("/")[-1] for t in doc.tasks]
+    assert ids == ["1", "2", "3"]
