@@ -1434,3 +1434,19 @@ def test_number_after_a_glued_dash():
     doc = parse_file(_B138 / "cv_5579_vpcp-ktn_2013.txt")
     assert doc.number == "5579/VPCP-KTN"
     assert doc.issuer == "Văn phòng Chính phủ"
+
+
+def test_cable_sender_above_its_label_and_addressees_under_it(monkeypatch):
+    """A công điện whose sender, its "Điện:" and its addressees stand on three lines (công
+    điện 672/CĐ-BGDĐT, real scan b132, read through the recorded Tesseract readings): the
+    sender is no trích yếu, the line under "Điện:" is the addressees."""
+    from vbparse import parse_file
+    from vbparse.ingest.ocr_cache import ENV
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    monkeypatch.setenv(ENV, str(fixtures / "ocr_cache"))
+    doc = parse_file(fixtures / "real_new" / "b132_tb_cd" / "cd_672_cd-bgddt_2017.pdf")
+    assert doc.subject is None
+    assert len(doc.recipients) == 1
+    assert doc.recipients[0].startswith("Các sở giáo dục và đào tạo, các đại học")
+    assert doc.recipients[0].endswith("Hà Nam và Hà Nội")

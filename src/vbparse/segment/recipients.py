@@ -85,6 +85,13 @@ def read_recipients(header: Header, lines: list[Line], i: int, label_end: int) -
                 _continue_recipient(header, stripped)
                 last = j
                 continue
+            if last == i and not inline and header.cable_sender and stripped:
+                # a công điện's addressees on the line under its "Điện:" ("BỘ TRƯỞNG BỘ GIÁO DỤC
+                # VÀ ĐÀO TẠO" / "Điện:" / "Các sở giáo dục và đào tạo, …", công điện
+                # 672/CĐ-BGDĐT, real scan b132)
+                _add_recipients(header, stripped, "-–• ")
+                last = j
+                continue
             if last == i and _position_alone(header, stripped):
                 # "Kính gửi: Bộ trưởng" / "Bộ Công Thương" (công văn 11520/VPCP-CN): a position
                 # alone is no addressee; its body is on the next line.

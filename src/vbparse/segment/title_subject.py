@@ -81,6 +81,11 @@ def _opening_put_right(subject: str) -> str:
     return f"{right} {rest}" if right and rest else subject
 
 
+# A công điện's "Điện:" alone on its line, under its sender's (công điện 672/CĐ-BGDĐT, real
+# scan b132).
+_CABLE_LABEL_ALONE = regex.compile(r"Điện\s*:")
+
+
 def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
     """Subject lines after a type title ("THÔNG BÁO" / "Kết luận của …"): up to a separator,
     a dated opening sentence, an item, or a change from capitals to sentence case."""
@@ -96,6 +101,8 @@ def read_title_subject(header: Header, lines: list[Line], i: int) -> int:
         stripped = line.text.strip()
         if taken and _is_authority_line(stripped, taken[-1], lines[k + 1 : k + 2]):
             break
+        if k + 1 < len(lines) and _CABLE_LABEL_ALONE.fullmatch(lines[k + 1].text.strip()):
+            break  # a công điện's sender above its "Điện:" ("BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO")
         if (
             p["separator"].match(stripped)
             or p["date_line"].match(stripped)
