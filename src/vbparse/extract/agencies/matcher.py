@@ -35,6 +35,7 @@ import regex
 from vbparse.extract.agencies.candidate import Candidate
 from vbparse.extract.agencies.candidates import find_candidates
 from vbparse.extract.agencies.gazetteer import Gazetteer, load_gazetteer, per_gazetteer
+from vbparse.extract.agencies.keys import fold_phrase
 from vbparse.extract.agencies.lists import expand_list, expand_plural_body
 from vbparse.extract.agencies.person_titles import absorb_titles
 from vbparse.extract.agencies.placement import placement_for, to_agency
@@ -114,6 +115,17 @@ def scan_mentions(
             continue
         if (cand.is_group and not cand.determined) or (cand.bare and not bare_provinces):
             continue
+        if (
+            out
+            and not cand.is_group
+            and cand.first - out[-1].last <= _PARENT_REACH
+            and _attached_parent(tokens, cand.first)
+        ):
+            # the parent of the bodies before it ("các trường THPT và Trung tâm trực thuộc Sở
+            # Giáo dục và Đào tạo", công văn 1121/SGDĐT-TVTBNG Tiền Giang, real b135): whose
+            # units they are, no body named to act (alone, "Đơn vị thuộc, trực thuộc Sở Y tế",
+            # it stands for its units: no other body is named)
+            continue
         lead_in, role = absorb_titles(gazetteer, tokens, cand.first, previous_end)
         agency = to_agency(gazetteer, tokens, cand, offset, placement)
         for each in _each_level(agency, province, issuer):
@@ -122,6 +134,17 @@ def scan_mentions(
             out.append(Mention(committees, cand.first, cand.last, cand.last))
         previous_end = cand.last
     return tokens, out
+
+
+def _attached_parent(tokens: Tokens, first: int) -> bool:
+    """Whether the token before ``first`` is "thuộc" ("trực thuộc", "thuộc") after a word."""
+    return first >= 2 and tokens.keys[first - 1] == _OF
+
+
+_OF = fold_phrase("thuộc")[0]
+# At most this many tokens between the bodies named and their parent ("các trường THPT" / "và
+# Trung tâm trực thuộc" / "Sở …").
+_PARENT_REACH = 5
 
 
 # The people's committees of the provinces as a group, and the same provinces' Party
