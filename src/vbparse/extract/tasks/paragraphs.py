@@ -361,8 +361,8 @@ def guides(tree: ClauseTree, text: str) -> bool:
 
 
 # A request or an assignment in a lead-in ("… đề nghị BHXH các tỉnh … thực hiện một số nội
-# dung sau:").
-_ASKS = regex.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo)\b", regex.I)
+# dung sau:", "giao Sở Y tế …"; not "giao thông").
+_ASKS = regex.compile(r"\b(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Cc]hỉ\s+đạo|[Gg]iao(?:\s+cho)?\s+\p{Lu})")
 
 
 def lead_in_asks(tree: ClauseTree, text: str) -> bool:
