@@ -253,9 +253,9 @@ def asks_for_contents(tree: ClauseTree, text: str) -> bool:
     by telling their reader to act ("… yêu cầu Bộ Xây dựng … rà soát …, trong đó lưu ý các nội
     dung sau:" / "1. Rà soát, thể chế hóa …" / "2. Rà soát kỹ …", thông báo 480/TB-VPCP, real
     b132): they are the lead-in's tasks."""
-    if not tree.paragraphs or not tree.roots:
+    last = _lead_in(tree)
+    if last is None:
         return False
-    last = tree.paragraphs[-1]
     if header_grammar("content_lead_ins").search(text[last.text_start : last.own_end]):
         return not most_tell_to_act(tree.roots, text)
     return _items_are_particulars(tree, text)
@@ -298,9 +298,9 @@ def preamble_heading(tree: ClauseTree, text: str, context: TaskContext) -> Resol
     """The roles and deadline of the preamble's last paragraph when it introduces the items
     and names who does them ("Giao Bộ Y tế chủ trì, phối hợp với Bộ Tài chính:", "Ủy ban nhân
     dân tỉnh yêu cầu các sở thực hiện các nội dung sau:")."""
-    if not tree.paragraphs or not tree.roots:
+    last = _lead_in(tree)
+    if last is None:
         return None
-    last = tree.paragraphs[-1]
     own = text[last.text_start : last.own_end]
     announced = bool(header_grammar("lead_in_endings").search(own))
     if not announced and not own.rstrip().endswith(":"):
@@ -354,10 +354,10 @@ def _ends_with_triggered_lead(own: str, offset: int, roles: Roles) -> bool:
 
 def guides(tree: ClauseTree, text: str) -> bool:
     """Whether the preamble's last paragraph introduces the items as the issuer's guidance."""
-    if not tree.paragraphs or not tree.roots:
-        return False
-    last = tree.paragraphs[-1]
-    return bool(header_grammar("guidance_lead_ins").search(text[last.text_start : last.own_end]))
+    last = _lead_in(tree)
+    return last is not None and bool(
+        header_grammar("guidance_lead_ins").search(text[last.text_start : last.own_end])
+    )
 
 
 # A request or an assignment in a lead-in ("… đề nghị BHXH các tỉnh … thực hiện một số nội
@@ -367,10 +367,8 @@ _ASKS = regex.compile(r"\b(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Cc]hỉ\s+đạ
 
 def lead_in_asks(tree: ClauseTree, text: str) -> bool:
     """Whether the preamble's last paragraph, above the items, asks or assigns."""
-    if not tree.paragraphs or not tree.roots:
-        return False
-    last = tree.paragraphs[-1]
-    return _ASKS.search(text, last.text_start, last.own_end) is not None
+    last = _lead_in(tree)
+    return last is not None and _ASKS.search(text, last.text_start, last.own_end) is not None
 
 
 # A reply's lead-in ("Trả lời công văn số 2269/HQBD-NV … , Tổng cục có ý kiến như sau:").
@@ -380,7 +378,12 @@ _REPLY = regex.compile(r"\s*(?:Trả\s+lời|Phúc\s+đáp)\b")
 def answers(tree: ClauseTree, text: str) -> bool:
     """Whether the preamble's last paragraph, asked of a tree ``guides`` holds true of, opens
     by answering the addressee's letter ("Trả lời …", "Phúc đáp …")."""
-    if not tree.paragraphs:
-        return False
-    last = tree.paragraphs[-1]
-    return _REPLY.match(text, last.text_start, last.own_end) is not None
+    last = _lead_in(tree)
+    return last is not None and _REPLY.match(text, last.text_start, last.own_end) is not None
+
+
+def _lead_in(tree: ClauseTree) -> Clause | None:
+    """The preamble's last paragraph when items follow it: the paragraph that may introduce
+    them (asked by ``asks_for_contents``, ``preamble_heading``, ``guides``, ``lead_in_asks``
+    and ``answers``)."""
+    return tree.paragraphs[-1] if tree.paragraphs and tree.roots else None
