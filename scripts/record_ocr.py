@@ -3,10 +3,11 @@
 The accuracy gate reads the real sets' scans with this recording as its OCR cache
 (``vbparse.ingest.ocr_cache``): Tesseract is most of the suite's time, and its readings are
 a pure function of the engine, the options and the pixels. Everything after Tesseract runs
-live in the gate. Run this after a change to how pages are rendered, deskewed or cropped (the
-gate's ``test_accuracy_ocr_recording_covers_the_scans`` says when), or after a new batch of
-scans: images read before are hits, new ones are read and stored, and with ``--prune`` the
-entries this run did not use are deleted.
+live in the gate. The smoke test (``tests/test_real_smoke.py``) reads its scans from it
+too. Run this after a change to how pages are rendered, deskewed or cropped (the gate's
+``test_accuracy_ocr_recording_covers_the_scans`` says when), or after a new batch of scans:
+images read before are hits, new ones are read and stored, and with ``--prune`` the entries
+this run did not use are deleted.
 
     python scripts/record_ocr.py [--prune]                      # every scan of the gate
     python scripts/record_ocr.py tests/fixtures/real_new/b103_x  # a new batch's alone
@@ -28,11 +29,15 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 RECORDING = FIXTURES / "ocr_cache"
 REAL_SETS = ("real", "real_new")
+# Real documents read by the smoke test (no gold: every file there is read).
+SMOKE = FIXTURES / "real_smoke"
 TEXT_FORMS = {".txt", ".md", ".log"}
+OCR_FORMS = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".docx", ".doc", ".odt"}
 
 
 def scanned_candidates() -> list[Path]:
-    """Every file of the real sets with gold that is not a text: the files that may be OCRed."""
+    """Every file of the real sets with gold that is not a text, and every PDF, image and
+    office file of the smoke set: the files that may be OCRed."""
     files = []
     for name in REAL_SETS:
         texts = FIXTURES / name
@@ -42,6 +47,7 @@ def scanned_candidates() -> list[Path]:
             for p in texts.glob("*/*")
             if p.is_file() and p.stem in gold and p.suffix.lower() not in TEXT_FORMS
         ]
+    files += [p for p in SMOKE.rglob("*") if p.is_file() and p.suffix.lower() in OCR_FORMS]
     return sorted(files)
 
 

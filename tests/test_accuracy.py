@@ -21,19 +21,15 @@ The thresholds are the figures measured after the fixes, rounded down: they guar
 regressions. Raise them when the parser gets better.
 """
 
-import contextlib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ocr_recording import ocr_recording
 
 from vbparse.batch import parse_all
 from vbparse.errors import VbparseError
 from vbparse.evaluate import evaluate, format_evaluation, gold_files, unread_document
-from vbparse.ingest.ocr_cache import ENV as OCR_CACHE_ENV
-from vbparse.ingest.ocr_cache import engine_identity
-from vbparse.ingest.ocr_words import LANG
 from vbparse.models import Document
 from vbparse.pipeline import parse_file
 
@@ -42,8 +38,6 @@ REAL = FIXTURES / "real"
 # Real batches that arrived after tests/fixtures/real/ reached its 40 MB limit (same layout).
 REAL_NEW = FIXTURES / "real_new"
 REAL_SETS = ("real", "real_new")
-# Tesseract's readings of the real sets' scans (scripts/record_ocr.py writes it).
-OCR_RECORDING = FIXTURES / "ocr_cache"
 
 # set -> (folder of texts, folder of gold, thresholds)
 SETS = {
@@ -485,45 +479,13 @@ def _parsed_in_parallel(paths: list[Path]) -> list:
     ]
 
 
-def _recording_applies() -> bool:
-    """Whether ``OCR_RECORDING`` was recorded with this machine's Tesseract and model."""
-    engine = OCR_RECORDING / "ENGINE"
-    return engine.is_file() and engine.read_text(encoding="utf-8").strip() == engine_identity(LANG)
-
-
-def _recorded_readings() -> set[Path]:
-    return set(OCR_RECORDING.glob("*/*.json.gz"))
-
-
-@contextlib.contextmanager
-def _ocr_recording(readings: dict[str, int]) -> Iterator[None]:
-    """Tesseract's readings of the real scans come from ``OCR_RECORDING`` (Tesseract alone
-    is about 70 % of a scan's time and two thirds of the suite's; everything after it runs
-    live). ``readings`` gets how many readings the recording held and how many this run had
-    to add. On another Tesseract or model, every scan is read live and nothing recorded."""
-    if not _recording_applies():
-        yield
-        return
-    before = _recorded_readings()
-    old = os.environ.get(OCR_CACHE_ENV)
-    os.environ[OCR_CACHE_ENV] = str(OCR_RECORDING)
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(OCR_CACHE_ENV)
-        else:
-            os.environ[OCR_CACHE_ENV] = old
-        readings.update(recorded=len(before), added=len(_recorded_readings() - before))
-
-
 @pytest.fixture(scope="module")
 def reports(ocr_readings):
     out = {}
     for name, (texts, gold, _) in SETS.items():
         paths = _documents_of(name, texts)
         if name in REAL_SETS:
-            with _ocr_recording(ocr_readings):
+            with ocr_recording(ocr_readings):
                 documents = _parsed_in_parallel(paths)
         else:
             documents = list(map(_parsed, paths))
