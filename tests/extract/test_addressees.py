@@ -22,6 +22,20 @@ def test_a_head_that_stands_alone_names_the_one_addressee_it_heads():
     assert _names(said) == ["Công Ty TNHH Khuôn Mẫu Yong Hong"]
 
 
+def test_a_department_named_by_its_head_alone_is_the_one_addressed():
+    """ "Đề nghị Cục thuế kiểm tra …" under "Kính gửi: Cục Thuế tinh Đồng Nai" (công văn
+    4542/TCT-CS as its OCR text reads, real b141): the Cục the letter is addressed to."""
+    one = unlisted_addressees(["Kính gửi: Cục Thuế tinh Đồng Nai"[10:]], [])
+    said = addressed_by_head("Đề nghị Cục thuế kiểm tra cụ thể tình hình thực tế.", 0, one)
+    assert _names(said) == ["Cục Thuế tinh Đồng Nai"]
+
+
+def test_a_list_head_in_the_kinh_gui_is_no_body():
+    """ "- Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam, …" (công điện 96/CĐ-BXD, real):
+    the bodies are the members listed after its colon, not the line."""
+    assert unlisted_addressees(["- Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam;"], []) == []
+
+
 def test_a_board_is_named_by_its_whole_name_only():
     """ "Ban chấp hành Hội công chứng viên" is another board than the addressee "Ban Chủ nhiệm
     Đoàn Luật sư" (công văn 223/STP-BTTP, real): "Ban" alone names no one."""

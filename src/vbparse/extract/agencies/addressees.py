@@ -77,6 +77,10 @@ def unlisted_addressees(lines: Iterable[str], known: list[Agency]) -> list[Agenc
         m = entry.match(words, timeout=time_left())
         if m is None or any(a.text and a.text in line for a in known):
             continue
+        if words[m.end("head") :].lstrip().startswith(":"):
+            # a list's head ("- Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam, …", công điện
+            # 96/CĐ-BXD, real): its members are the bodies, not the line
+            continue
         found.append(_entry_body(words[m.start("body") :], "other"))
     return found
 
