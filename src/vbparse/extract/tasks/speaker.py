@@ -30,8 +30,10 @@ def _speaker() -> regex.Pattern[str]:
     offices, verbs = _longest_first(grammar.speaker_offices), _longest_first(grammar.issuer_verbs)
     return regex.compile(
         # the verb in lower case: "Giao" in "Bộ trưởng Bộ Giao thông vận tải quy định …" is a
-        # name's word (a letter of VP UBND tỉnh Bình Thuận, real)
-        rf"\b(?:{offices})(?:\s+\p{{Lu}}\p{{Ll}}*){{0,6}}\s*,?\s+(?-i:{verbs})(?!\p{{L}})",
+        # name's word (a letter of VP UBND tỉnh Bình Thuận, real); the name's words capitalised,
+        # case kept ("… như ý kiến chỉ đạo của Thủ tướng Chính phủ tại thông báo số 220/TB-VPCP"
+        # names no speaker, công văn 458/VPCP-KTTH, real b139)
+        rf"\b(?:{offices})(?-i:(?:\s+\p{{Lu}}\p{{Ll}}*){{0,6}})\s*,?\s+(?-i:{verbs})(?!\p{{L}})",
         regex.IGNORECASE,
     )
 
