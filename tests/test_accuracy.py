@@ -368,9 +368,21 @@ SETS = {
     # 0.959 / 0.427, recipients 0.971, references 0.951, cc 0.879 (support fell where a
     # lead-in's "phối hợp với" passes to its items, which one gold does not give them; the older
     # 799 0.849 / 0.737 / 0.632 / 0.731 / 0.942 / 0.389 → 0.849 / 0.739 / 0.644 / 0.732 / 0.941
-    # / 0.392). The thresholds are the figures after the nineteenth session's fixes, rounded
-    # down, less 0.01 (887 files, as eval counts them: 0.855 / 0.738 / 0.645 / 0.737 / 0.942 /
-    # 0.393, recipients 0.923, references 0.906, cc 0.848); before, after the eighteenth
+    # / 0.392). The twentieth session's five batches (43 files: b139 VPCP web letters of
+    # 2002-2017, b141 and b142 OCR letters of Tổng cục Thuế, Tổng cục Hải quan and Bộ LĐTBXH,
+    # b140 and b143 school and Sở GD&ĐT files, among them a 35-page hướng dẫn năm học of 67
+    # gold tasks), each scored once at a fixed commit before rules were made for it: pooled
+    # 0.821 / 0.490 / 0.338 / 0.333 / 0.954 / 0.105, recipients 0.838, references 0.935, cc
+    # 0.733 (with b142's duplicate of a b37 letter, dropped after); after the session's rules
+    # 0.819 / 0.495 / 0.361 / 0.400 / 0.954 / 0.122, recipients 0.854, references 0.934, cc
+    # 0.734 (the older 887 0.855 / 0.738 / 0.645 / 0.737 / 0.942 / 0.393 → 0.855 / 0.738 /
+    # 0.646 / 0.737 / 0.942 / 0.394). The thresholds are the figures after the twentieth
+    # session's fixes, rounded down, less 0.01 (930 files, as eval counts them: 0.854 / 0.727
+    # / 0.638 / 0.733 / 0.943 / 0.379, recipients 0.921, references 0.909, cc 0.844: task,
+    # lead and exact 0.01-0.02 lower for the new batches, whose guidance items and school
+    # roles the parser does not read as tasks); before, after the nineteenth session's fixes
+    # (887 files: 0.855 / 0.738 / 0.645 / 0.737 / 0.942 / 0.393, recipients 0.923, references
+    # 0.906, cc 0.848); before, after the eighteenth
     # session's fixes (799 files: 0.849 / 0.737 / 0.632 / 0.731 / 0.942 / 0.389, recipients
     # 0.917, references 0.897, cc 0.845: the whole letters of the web lift every figure);
     # before, after the seventeenth session's fixes (628 files: 0.810 / 0.729 / 0.621 /
@@ -438,11 +450,11 @@ SETS = {
             "recipients_f1": 0.91,
             "references_f1": 0.89,
             "cc_f1": 0.83,
-            "task_f1": 0.72,
-            "lead_f1": 0.63,
+            "task_f1": 0.71,
+            "lead_f1": 0.62,
             "support_f1": 0.72,
             "deadline_acc": 0.93,
-            "task_exact_acc": 0.38,
+            "task_exact_acc": 0.36,
         },
     ),
 }
