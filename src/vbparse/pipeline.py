@@ -144,12 +144,12 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         name_as_addressed,
         name_defined_terms,
     )
-    from vbparse.extract.document import fields, issuer_lines
+    from vbparse.extract.document import fields
+    from vbparse.extract.document.context import task_context
     from vbparse.extract.tasks.addressed import types_as_addressed
     from vbparse.extract.tasks.addressed_provinces import place_addressed_provinces
     from vbparse.extract.tasks.appendix import find_appendix_tasks, find_attachment_tasks
-    from vbparse.extract.tasks.assembly import TaskContext, find_tasks
-    from vbparse.extract.tasks.units import ADDRESSED_TYPES
+    from vbparse.extract.tasks.assembly import find_tasks
 
     assert doc.header is not None and doc.closing is not None and doc.tree is not None
     text, header, closing = doc.text, doc.header, doc.closing
@@ -158,27 +158,8 @@ def stage_extract(doc: ParsedDocument) -> ParsedDocument:
         repair_fields(header, closing)
     number, number_text = fields.document_number(header)
     prefix = number_text or doc.name
-    province = issuer_lines.issuer_province(header)
-    issuer = issuer_lines.issuer(header, number, closing)
-    if province is None and (province := fields.place_province(header, issuer)):
-        issuer = issuer_lines.placed_issuer(issuer, province)
-    province = (
-        province
-        or fields.addressed_province(header)
-        or fields.subject_province(header)
-        or fields.body_province(header, text)
-    )
-    issuer = issuer or fields.signing_committee(province, closing)
-    context = TaskContext(
-        task_id_prefix=prefix,
-        doc_date=header.date,
-        province=province,
-        issuer=issuer,
-        # A text handed on "để … biết" only: an item that names no one is no one's task.
-        addressees=[] if closing.informs_only else fields.addressees(header, province, issuer),
-        letter=header_document_type(header, number) in ADDRESSED_TYPES,
-        guidance=fields.subject_guides(header),
-    )
+    context = task_context(header, closing, doc.tree, text, number, prefix)
+    province, issuer = context.province, context.issuer
     tasks: list[Task] = place_addressed_provinces(
         list(find_tasks(doc.tree, text, context)), context.addressees
     )

@@ -256,5 +256,7 @@ class RoleGrammar(BaseModel):
     bracket_member_openers: list[str] = []
     issuer_requests: list[str] = []
     issuer_opinions: list[str] = []
+    issuer_guides: list[str] = []
+    guided_work: list[str] = []
     duty_headings: list[str] = []
     forwarding_verbs: list[str] = []

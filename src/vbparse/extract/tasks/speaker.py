@@ -8,15 +8,24 @@ vị …") or giving its own opinion ("Cục Thuế có ý kiến như sau:"). T
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import regex
 
 from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.extract.agencies.keys import same_name
-from vbparse.extract.agencies.matcher import scan_mentions
+from vbparse.extract.agencies.matcher import find_agencies, scan_mentions
+from vbparse.models import Agency
 from vbparse.pattern_time import time_left
 
-__all__ = ["asks", "issuer_opines", "issuer_requests", "speaker_at"]
+__all__ = [
+    "asks",
+    "guided_addressees",
+    "guided_bodies",
+    "issuer_opines",
+    "issuer_requests",
+    "speaker_at",
+]
 
 
 def _longest_first(phrases: list[str]) -> str:
@@ -42,6 +51,41 @@ def _speaker() -> regex.Pattern[str]:
 def _issuer_request() -> regex.Pattern[str]:
     verbs = _longest_first(load_gazetteer().roles.issuer_requests)
     return regex.compile(rf"\s*,?\s*(?:{verbs})\b", regex.IGNORECASE)
+
+
+@functools.cache
+def _guided() -> regex.Pattern[str]:
+    grammar = load_gazetteer().roles
+    guides, work = _longest_first(grammar.issuer_guides), _longest_first(grammar.guided_work)
+    return regex.compile(rf"\s*(?:{guides})\s+(?P<bodies>[^:]+?)\s+(?:{work})\b[^:]*:\s*$")
+
+
+def guided_bodies(text: str, issuer: str | None, *, province: str | None = None) -> list[Agency]:
+    """The bodies the issuer, named as the subject of ``text``, guides in a lead-in ending in
+    a colon ("Sở GDĐT hướng dẫn các Phòng GDĐT, Trường … thực hiện nhiệm vụ … như sau:"), or
+    []."""
+    if issuer is None or not text.rstrip().endswith(":"):
+        return []
+    _, mentions = scan_mentions(text, province=province, issuer=issuer)
+    for mention in mentions:
+        span = mention.agency.span
+        if span is None or span.start > 0 or not same_name(mention.agency.name, issuer):
+            continue
+        m = _guided().match(text, span.end, timeout=time_left())
+        if m is None:
+            return []
+        start = m.start("bodies")
+        return list(
+            find_agencies(m.group("bodies"), offset=start, province=province, issuer=issuer)
+        )
+    return []
+
+
+def guided_addressees(
+    paragraphs: Iterable[str], issuer: str | None, *, province: str | None = None
+) -> list[Agency]:
+    """The bodies the first guiding lead-in among ``paragraphs`` names (``guided_bodies``)."""
+    return next((b for t in paragraphs if (b := guided_bodies(t, issuer, province=province))), [])
 
 
 def issuer_requests(text: str, issuer: str | None, *, province: str | None = None) -> bool:
