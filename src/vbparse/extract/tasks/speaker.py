@@ -1,8 +1,9 @@
 """Who speaks in a directive paragraph: the person who gives the directive ("Phó Thủ tướng X
 yêu cầu …") and the issuer asking someone to act in its own name ("Bộ Tài chính yêu cầu các đơn
-vị …") or giving its own opinion ("Cục Thuế có ý kiến như sau:"). The offices and verbs are
+vị …"), giving its own opinion ("Cục Thuế có ý kiến như sau:") or guiding the bodies it names
+("Sở GDĐT hướng dẫn các Phòng GDĐT … thực hiện … như sau:"). The offices and verbs are
 ``roles.yaml``'s (``speaker_offices``, ``issuer_verbs``, ``issuer_requests``,
-``issuer_opinions``).
+``issuer_opinions``, ``issuer_guides``, ``guided_work``).
 """
 
 from __future__ import annotations
