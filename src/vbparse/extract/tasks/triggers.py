@@ -20,7 +20,12 @@ def trigger_before(
     reversed_keys = list(reversed(tokens.keys[floor:start]))
     found = tries.triggers.longest(reversed_keys, 0)
     if not found:
-        return "lead" if _forwarded_to(tokens.keys, start, floor, tries) else None
+        forwarded = _forwarded_to(tokens.keys, start, floor, tries)
+        return (
+            "lead"
+            if forwarded or _sent_to_act(tokens.keys, start, floor, tries, mentions)
+            else None
+        )
     length, role = found
     before = start - length - 1
     if role == OPENING_LEAD:
@@ -109,6 +114,23 @@ def after_lead_trigger(keys: list[str], mention: Mention) -> bool:
 
 # the longest trigger phrase, in tokens
 MAX_TRIGGER_WORDS = 6
+
+
+def _sent_to_act(
+    keys: list[str], start: int, floor: int, tries: RoleTries, mentions: list[Mention]
+) -> bool:
+    """Whether the body at ``start`` is the one a forwarded document is sent to, to act on it
+    ("Văn phòng Chính phủ xin gửi bản sao công văn số 5403/YTDP … của Bộ Y tế gửi Quý Bộ để
+    nghiên cứu và có ý kiến …", công văn 2620/VPCP-VX as luatminhkhue.vn holds it, real b139)."""
+    if start - 1 < floor or keys[start - 1] != _SENT:
+        return False
+    mention = next((m for m in mentions if m.first == start), None)
+    if mention is None or mention.last >= len(keys) or keys[mention.last] != _PURPOSE:
+        return False
+    return any(tries.forwarding_verbs.longest(keys, k) for k in range(floor, start - 1))
+
+
+_SENT = fold_word("gửi")
 
 
 def _forwarded_to(keys: list[str], start: int, floor: int, tries: RoleTries) -> bool:
