@@ -62,5 +62,7 @@ def _addressees(
     if closing.informs_only:
         return []
     return fields.addressees(header, province, issuer) or guided_addressees(
-        (text[p.text_start : p.own_end] for p in tree.paragraphs), issuer, province=province
+        ((text[p.text_start : p.own_end], p.text_start) for p in tree.paragraphs),
+        issuer,
+        province=province,
     )

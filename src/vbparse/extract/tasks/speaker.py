@@ -61,32 +61,49 @@ def _guided() -> regex.Pattern[str]:
     return regex.compile(rf"\s*(?:{guides})\s+(?P<bodies>[^:]+?)\s+(?:{work})\b[^:]*:\s*$")
 
 
-def guided_bodies(text: str, issuer: str | None, *, province: str | None = None) -> list[Agency]:
+def guided_bodies(
+    text: str, issuer: str | None, *, offset: int = 0, province: str | None = None
+) -> list[Agency]:
     """The bodies the issuer, named as the subject of ``text``, guides in a lead-in ending in
     a colon ("Sở GDĐT hướng dẫn các Phòng GDĐT, Trường … thực hiện nhiệm vụ … như sau:"), or
-    []."""
+    []. ``offset`` is where ``text`` starts in the document: the bodies' spans are the
+    document's."""
     if issuer is None or not text.rstrip().endswith(":"):
         return []
     _, mentions = scan_mentions(text, province=province, issuer=issuer)
-    for mention in mentions:
-        span = mention.agency.span
-        if span is None or span.start > 0 or not same_name(mention.agency.name, issuer):
-            continue
-        m = _guided().match(text, span.end, timeout=time_left())
-        if m is None:
-            return []
-        start = m.start("bodies")
-        return list(
-            find_agencies(m.group("bodies"), offset=start, province=province, issuer=issuer)
+    subject = next(
+        (
+            a
+            for a in (m.agency for m in mentions)
+            if a.span is not None and a.span.start == 0 and same_name(a.name, issuer)
+        ),
+        None,
+    )
+    if subject is None or subject.span is None:
+        return []
+    m = _guided().match(text, subject.span.end, timeout=time_left())
+    if m is None:
+        return []
+    return list(
+        find_agencies(
+            m.group("bodies"), offset=offset + m.start("bodies"), province=province, issuer=issuer
         )
-    return []
+    )
 
 
 def guided_addressees(
-    paragraphs: Iterable[str], issuer: str | None, *, province: str | None = None
+    paragraphs: Iterable[tuple[str, int]], issuer: str | None, *, province: str | None = None
 ) -> list[Agency]:
-    """The bodies the first guiding lead-in among ``paragraphs`` names (``guided_bodies``)."""
-    return next((b for t in paragraphs if (b := guided_bodies(t, issuer, province=province))), [])
+    """The bodies the first guiding lead-in among ``paragraphs`` (each its text and where it
+    starts in the document) names (``guided_bodies``)."""
+    return next(
+        (
+            bodies
+            for text, offset in paragraphs
+            if (bodies := guided_bodies(text, issuer, offset=offset, province=province))
+        ),
+        [],
+    )
 
 
 def issuer_requests(text: str, issuer: str | None, *, province: str | None = None) -> bool:

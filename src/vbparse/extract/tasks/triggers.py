@@ -20,12 +20,11 @@ def trigger_before(
     reversed_keys = list(reversed(tokens.keys[floor:start]))
     found = tries.triggers.longest(reversed_keys, 0)
     if not found:
-        forwarded = _forwarded_to(tokens.keys, start, floor, tries)
-        return (
-            "lead"
-            if forwarded or _sent_to_act(tokens.keys, start, floor, tries, mentions)
-            else None
-        )
+        if _forwarded_to(tokens.keys, start, floor, tries) or _sent_to_act(
+            tokens.keys, start, floor, tries, mentions
+        ):
+            return "lead"
+        return None
     length, role = found
     before = start - length - 1
     if role == OPENING_LEAD:
@@ -127,7 +126,7 @@ def _sent_to_act(
     mention = next((m for m in mentions if m.first == start), None)
     if mention is None or mention.last >= len(keys) or keys[mention.last] != _PURPOSE:
         return False
-    return any(tries.forwarding_verbs.longest(keys, k) for k in range(floor, start - 1))
+    return _forwarding_verb_before(keys, start - 1, floor, tries)
 
 
 _SENT = fold_word("gửi")
@@ -140,4 +139,9 @@ def _forwarded_to(keys: list[str], start: int, floor: int, tries: RoleTries) -> 
     it, real b121): that body acts on it."""
     if start - 1 < floor or keys[start - 1] != _PURPOSE:
         return False
-    return any(tries.forwarding_verbs.longest(keys, k) for k in range(floor, start - 1))
+    return _forwarding_verb_before(keys, start - 1, floor, tries)
+
+
+def _forwarding_verb_before(keys: list[str], end: int, floor: int, tries: RoleTries) -> bool:
+    """Whether a forwarding verb ("xin chuyển", "xin gửi") starts between ``floor`` and ``end``."""
+    return any(tries.forwarding_verbs.longest(keys, k) for k in range(floor, end))
