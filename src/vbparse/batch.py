@@ -10,17 +10,20 @@ file, so the buffer never holds more than ``window`` results, however large the 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 from vbparse.file_names import display_path
 from vbparse.ingest import supported_suffixes
+from vbparse.ingest.office import OFFICE_SUFFIXES, convert_ahead
 from vbparse.ingest.safety import DEFAULT_TEXT_MB, IngestLimits, ingest_limits
 from vbparse.limits import TimeLimitExceeded, file_deadline, subprocesses_stopped
 from vbparse.models import Document, ErrorRecord
@@ -169,6 +172,7 @@ def render_all(
     engine: str = "local",
     scheduler: str | None = None,
     options: ParseOptions | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[Path, R | ErrorRecord]]:
     """Parse ``files``, render each document with ``render`` where it was parsed, and yield
     ``(path, rendered or ErrorRecord)`` in the order of ``files`` as soon as each is ready.
@@ -181,11 +185,30 @@ def render_all(
     stage ``crash``. ``engine="dask"``
     sends the files to the dask.distributed scheduler at ``scheduler`` instead.
     ``render`` must be picklable (a module-level function or a ``partial`` of one), and so
-    must ``options`` (the ``ParseOptions`` of every file).
+    must ``options`` (the ``ParseOptions`` of every file). On this machine the .doc, .rtf
+    and .odt files are converted ahead, many per LibreOffice start; ``note`` hears how far.
     """
     run = load_engine(engine, scheduler)
     if not files:
         return
+    with office_converted_ahead(files, options, engine, note) as options:
+        yield from _render_on(
+            run, files, render, workers, timeout, memory_mb, text_mb, engine, scheduler, options
+        )
+
+
+def _render_on(
+    run: Callable[..., Iterator],
+    files: list[Path],
+    render: Callable[[Document], R],
+    workers: int,
+    timeout: float | None,
+    memory_mb: int | None,
+    text_mb: int | None,
+    engine: str,
+    scheduler: str | None,
+    options: ParseOptions | None,
+) -> Iterator[tuple[Path, R | ErrorRecord]]:
     paths = [str(path) for path in files]
     job = partial(parse_one, render=render, options=options, time_s=timeout, text_mb=text_mb)
     if engine == "dask":
@@ -208,6 +231,32 @@ def render_all(
         )
     for index, result in in_order(unordered):
         yield files[index], result
+
+
+@contextlib.contextmanager
+def office_converted_ahead(
+    files: list[Path],
+    options: ParseOptions | None,
+    engine: str = "local",
+    note: Callable[[str], None] | None = None,
+) -> Iterator[ParseOptions | None]:
+    """``options`` naming a folder where the batch's .doc/.rtf/.odt files were converted,
+    many per LibreOffice start (``vbparse.ingest.office``), while the batch runs. Only
+    with two or more such files, and only on this machine: a Dask worker elsewhere could
+    not see the folder, and converts each file alone as before."""
+    office = [path for path in files if path.suffix.lower() in OFFICE_SUFFIXES]
+    if engine != "local" or len(office) < 2:
+        yield options
+        return
+    base = options or ParseOptions()
+
+    def told(done: int, total: int) -> None:
+        if note is not None:
+            note(f"LibreOffice: {done}/{total} .doc/.rtf/.odt converted")
+
+    with tempfile.TemporaryDirectory(prefix="vbparse-converted-") as folder:
+        convert_ahead(office, Path(folder), told)
+        yield replace(base, limits=replace(base.limits, converted_dir=folder))
 
 
 def parse_all(

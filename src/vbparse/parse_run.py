@@ -70,6 +70,7 @@ class BatchRun:
         }
         to_parse = [path for path in self.files if path not in reused]
         workers = default_workers() if args.workers is None else args.workers
+        display = BatchProgress(env.stderr, env.quiet < 1 and env.stderr_isatty, len(self.files))
         results = render_all(
             to_parse,
             partial(as_json_lines, records=self.records),
@@ -80,6 +81,7 @@ class BatchRun:
             engine=args.engine,
             scheduler=args.scheduler,
             options=self.options,
+            note=display.waiting_for,  # the office files converted ahead, before the first
         )
         target = "stdout" if args.output == "-" else args.output
         sink: Sink | None = None
@@ -91,7 +93,6 @@ class BatchRun:
         manifest = ManifestWriter(Path(args.output)) if args.incremental else None
         errors = self.outputs["--errors"].stream if "--errors" in self.outputs else None
         stopped_by: BaseException | None = None
-        display = BatchProgress(env.stderr, env.quiet < 1 and env.stderr_isatty, len(self.files))
         interrupted = keep = True
         env.display = display
         try:

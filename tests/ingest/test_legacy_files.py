@@ -14,7 +14,9 @@ import pytest
 from vbparse import parse_file, parse_text
 from vbparse.batch import discover
 from vbparse.evaluate import SCALAR_FIELDS
-from vbparse.ingest import IngestError, read_document
+from vbparse.ingest import IngestError, ReadLimits, read_document
+from vbparse.ingest.office import convert_ahead
+from vbparse.pipeline import ParseOptions
 
 LEGACY = Path(__file__).resolve().parents[1] / "fixtures" / "legacy"
 ORIGINALS = sorted(p for p in LEGACY.iterdir() if p.suffix in (".doc", ".rtf", ".pdf"))
@@ -22,6 +24,15 @@ NEEDS_LIBREOFFICE = pytest.mark.skipif(
     shutil.which("soffice") is None,
     reason="LibreOffice not installed (Debian: libreoffice-writer-nogui; make system-deps)",
 )
+
+
+@pytest.fixture(scope="module")
+def ahead(tmp_path_factory) -> ReadLimits:
+    """The .doc and .rtf files converted once, as a batch converts them (each test reading
+    its own conversion cost half a minute of the suite)."""
+    converted = tmp_path_factory.mktemp("converted")
+    convert_ahead(ORIGINALS, converted)
+    return ReadLimits(converted_dir=str(converted))
 
 
 def _param(path: Path):
@@ -50,32 +61,32 @@ def diacritic_word_accuracy(text: str, truth: str) -> float:
 
 
 @pytest.mark.parametrize("path", [_param(p) for p in ORIGINALS])
-def test_legacy_file_reads_as_its_transcript(path):
-    raw = read_document(path)
+def test_legacy_file_reads_as_its_transcript(path, ahead):
+    raw = read_document(path, ahead)
     truth = path.with_suffix(".txt").read_text(encoding="utf-8")
     assert not raw.ocr  # a legacy-font text layer is decoded, not sent to OCR
     assert diacritic_word_accuracy(raw.text, truth) >= 0.97
 
 
 @pytest.mark.parametrize("path", [_param(p) for p in ORIGINALS])
-def test_legacy_file_route_equals_text_route(path):
-    from_file = parse_file(str(path))
+def test_legacy_file_route_equals_text_route(path, ahead):
+    from_file = parse_file(str(path), ParseOptions(limits=ahead))
     from_text = parse_text(path.with_suffix(".txt").read_text(encoding="utf-8"))
     for name in SCALAR_FIELDS:
         assert getattr(from_file, name) == getattr(from_text, name), name
 
 
 @NEEDS_LIBREOFFICE
-def test_legacy_doc_keeps_soft_hyphen_as_u_horn():
+def test_legacy_doc_keeps_soft_hyphen_as_u_horn(ahead):
     # TCVN3's ư is byte 0xAD, carried by LibreOffice as <w:softHyphen/> (issue 11).
-    text = read_document(LEGACY / "2005-QD-256.doc").text
+    text = read_document(LEGACY / "2005-QD-256.doc", ahead).text
     assert "Chương trình Cải cách hành chính" in text
     assert "\u00ad" not in text
 
 
 @NEEDS_LIBREOFFICE
-def test_legacy_doc_vni_runs_beside_unicode_runs():
-    text = read_document(LEGACY / "2006-quydinhkiemtra02.doc").text
+def test_legacy_doc_vni_runs_beside_unicode_runs(ahead):
+    text = read_document(LEGACY / "2006-quydinhkiemtra02.doc", ahead).text
     assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "ĐỘI KIỂM TRA LIÊN NGÀNH 814" in text
 

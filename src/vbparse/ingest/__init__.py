@@ -36,6 +36,9 @@ class ReadLimits:
     max_pages: int | None = None
     time_limit_s: float | None = None
     dpi: int | None = None
+    # A folder where a batch converted its .doc/.rtf/.odt files ahead, each under its
+    # content's hash (``vbparse.ingest.office.convert_ahead``); None: each converts alone.
+    converted_dir: str | None = None
 
 
 @dataclass
