@@ -125,6 +125,8 @@ def test_agencies_joiner_spellings_never_displace_a_written_name():
         ("Ngân hàng Nhà nước khu vực X", "Ngân hàng Nhà nước khu vực X"),
         ("Kho bạc Nhà nước khu vực XI", "Kho bạc Nhà nước khu vực XI"),
         ("Ngân hàng Nhà nước - Chi nhánh Quảng Ngãi", "Ngân hàng Nhà nước - Chi nhánh Quảng Ngãi"),
+        # a commune-level tax office since July 2025 (quyết định 492/QĐ-UBND xã Hòa Phú, b145)
+        ("Thuế Cơ sở 1 tỉnh Đắk Lắk", "Thuế Cơ sở 1 tỉnh Đắk Lắk"),
     ],
 )
 def test_agencies_a_known_bodys_regional_unit_is_a_body_of_its_own(written, canonical):

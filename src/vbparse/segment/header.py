@@ -44,7 +44,7 @@ from vbparse.segment.number_lines import (
 )
 from vbparse.segment.portal_fields import portal_date, portal_number, read_portal_field
 from vbparse.segment.portal_title import portal_title_again, read_portal_title
-from vbparse.segment.recipients import read_recipients
+from vbparse.segment.recipients import read_recipients, unlabelled_recipients
 from vbparse.segment.title_subject import read_title_subject, set_subject, title_code
 
 # How far down the header may reach: the body starts long before this in any real document.
@@ -220,6 +220,9 @@ def find_header(text: str) -> Header:
             header.issuer_lines.append(name)
             last = i
         elif _header_anchored(header):
+            if not header.recipients and (end := unlabelled_recipients(header, lines, i)):
+                last = end
+                continue
             if not header.recipients and _header_field_ahead(lines, i):
                 # A line of the header the layout broke: the trích yếu wrapped ("V/v … tại TP."
                 # / "Hồ Chí Minh"), or written "Về …" without "V/v", before Kính gửi.

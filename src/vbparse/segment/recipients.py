@@ -257,3 +257,49 @@ def _short_name_for_them(line: str) -> bool:
     chung là các đơn vị)")."""
     m = _definition().match(line)
     return m is not None and not line[m.end() :].strip(" .;,")
+
+
+# A Kính gửi list whose label the copy lost (OCR read the label's cell as nothing, công văn
+# 427/BTC-CST as a dataset's OCR text, real b144): at least this many bulleted lines right
+# under the header, each short and opening with a body's head word.
+_UNLABELLED_ENTRIES = 2
+
+
+def unlabelled_recipients(header: Header, lines: list[Line], i: int) -> int | None:
+    """The index of the last line of a Kính gửi list without its label that starts at line
+    ``i`` ("- Các Bộ, cơ quan ngang Bộ; …" / "- Ủy ban nhân dân các tỉnh, …;" right under the
+    V/v), its entries added to ``header.recipients``; None when the lines are no such list."""
+    entries: list[str] = []
+    last = i - 1
+    for j in range(i, len(lines)):
+        stripped = lines[j].text.strip()
+        if not stripped:
+            continue
+        entry = stripped.lstrip("-–•+ ").rstrip(" ;.,")
+        if stripped[:1] not in "-–•+" or not _names_a_body(entry):
+            break
+        entries.append(stripped)
+        last = j
+    if len(entries) < _UNLABELLED_ENTRIES:
+        return None
+    for entry in entries:
+        _add_recipients(header, entry, "-–•+ ")
+    return last
+
+
+def _names_a_body(entry: str) -> bool:
+    """A short entry that opens with a body's head word ("Các Bộ, cơ quan ngang Bộ", "Ủy ban
+    nhân dân các tỉnh, …", "Liên đoàn Thương mại và Công nghiệp Việt Nam"): no sentence."""
+    words = entry.split()
+    return (
+        0 < len(words) <= _RECIPIENT_WORDS
+        and ":" not in entry
+        and bool(_unlabelled_heads().match(entry))
+    )
+
+
+@functools.cache
+def _unlabelled_heads() -> regex.Pattern:
+    heads = load_yaml("header.yaml")["unlabelled_recipient_heads"]
+    alternatives = "|".join(regex.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return regex.compile(rf"(?:[Cc]ác\s+)?(?:{alternatives})\b")
