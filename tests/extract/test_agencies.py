@@ -178,6 +178,21 @@ def test_agencies_a_body_named_with_the_issuers_district_word_takes_the_district
     assert committee.name == "Ủy ban nhân dân huyện Châu Thành"
 
 
+def test_agencies_the_issuers_place_read_past_a_comma_in_its_name():
+    """An issuer whose name has a comma or a hyphen before its place still has that place
+    (công văn of Ban Chỉ đạo phòng, chống dịch Covid-19 quận Hoàng Mai, real scan b96)."""
+    found = find_agencies(
+        "Giao Trung tâm Y tế Quận chủ trì, phối hợp Công an quận.",
+        issuer="Ban Chỉ đạo phòng, chống dịch Covid-19 quận Hoàng Mai",
+    )
+    assert [a.name for a in found] == ["Trung tâm Y tế Quận Hoàng Mai", "Công an quận Hoàng Mai"]
+    (centre,) = find_agencies(
+        "Giao Trung tâm Văn hóa tỉnh chủ trì.",
+        issuer="Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng",
+    )
+    assert centre.name == "Trung tâm Văn hóa tỉnh Lâm Đồng"
+
+
 def test_agencies_a_board_or_centre_without_its_place_is_the_issuers_localitys():
     """thông báo of UBND tỉnh Lâm Đồng on the Tân Phú – Bảo Lộc expressway (2026, real DOCX,
     b15): the province's project board and land-fund centre are named without the province; a

@@ -181,14 +181,17 @@ def _locality(gazetteer: Gazetteer, issuer: str) -> tuple[str, str] | None:
     named without a place ("Bộ Y tế")."""
     words = issuer.split()
     units = sorted(_folded(_all_unit_words(gazetteer)), key=len, reverse=True)
-    key = fold_phrase(issuer)
-    if len(key) != len(words):
-        return None
     for i in range(len(words) - 2, -1, -1):
         for unit in units:
             n = len(unit)
             rest = words[i + n :]
-            if key[i : i + n] == unit and rest and all(_place_word(w) for w in rest):
+            # the unit's words folded alone: a comma or a hyphen earlier in the name ("Ban Chỉ
+            # đạo phòng, chống dịch Covid-19 quận Hoàng Mai", real b96) is no concern of its place
+            if (
+                rest
+                and all(_place_word(w) for w in rest)
+                and (fold_phrase(" ".join(words[i : i + n])) == unit)
+            ):
                 return " ".join(w.lower() for w in words[i : i + n]), " ".join(rest)
     return None
 
