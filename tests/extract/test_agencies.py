@@ -378,3 +378,21 @@ def test_division_named_after_its_heads_title_in_lower_case():
     assert [a.name for t in doc.tasks for a in t.lead] == [
         "Phòng Giáo dục và Đào tạo các huyện, thành phố"
     ]
+
+
+def test_agencies_a_communes_own_bodies_named_by_its_unit_word():
+    """Since July 2025 a commune is the level below the province, with divisions of its own:
+    in quyết định 492/QĐ-UBND of Ủy ban nhân dân xã Hòa Phú (real b145) "Phòng Kinh tế" and
+    "Ủy ban nhân dân xã" are that commune's; the Front's short forms are written out."""
+    found = find_agencies(
+        "Giao Phòng Kinh tế, Ủy ban nhân dân xã và Ban Thường trực UBMTTQ xã thực hiện.",
+        issuer="Ủy ban nhân dân xã Hòa Phú",
+    )
+    assert [a.name for a in found] == [
+        "Phòng Kinh tế xã Hòa Phú",
+        "Ủy ban nhân dân xã Hòa Phú",
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc xã Hòa Phú",
+    ]
+    # in a province's text "Ủy ban nhân dân xã" stays the group of every commune
+    (group,) = find_agencies("Giao Ủy ban nhân dân xã thực hiện.", issuer="Sở Y tế tỉnh Lâm Đồng")
+    assert group.kind == "group"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vbparse.evaluate import fold
 from vbparse.pipeline import parse_text
 
 
@@ -67,6 +68,27 @@ def test_unit_lines_in_capitals_under_a_provincial_committee():
     assert issuers == [
         "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang",
         "Văn phòng Ủy ban nhân dân tỉnh Bắc Giang",
+    ]
+
+
+def test_standing_board_or_inspectorate_under_its_bodys_lines():
+    """ "BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ VIỆT NAM" / "XÃ LƯƠNG MINH" (kế hoạch of 2026,
+    real b145) and "THANH TRA" under "SỞ Y TẾ TỈNH KIÊN GIANG" (kế hoạch 09/KH-TTra, real b66):
+    the unit of that body, its short forms written out."""
+    issuers = []
+    for lines in (
+        "ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC",
+        "SỞ Y TẾ TỈNH KIÊN GIANG\nTHANH TRA",
+    ):
+        doc = parse_text(
+            f"{lines}\nSố: 16/KH-MTTQ\nLương Minh, ngày 12 tháng 01 năm 2026\n"
+            "KẾ HOẠCH\nTiếp công dân\nI. NHIỆM VỤ\n"
+            "1. Các tổ chức thành viên thực hiện tuyên truyền.\n"
+        )
+        issuers.append(doc.issuer)
+    assert [fold(i) for i in issuers] == [
+        fold("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"),
+        fold("Thanh tra Sở Y tế tỉnh Kiên Giang"),
     ]
 
 
@@ -323,7 +345,7 @@ def test_a_citys_own_committee_and_police_named_by_their_unit_word_alone():
         "2. Công an thành phố\nXây dựng kế hoạch bảo đảm an ninh trật tự.\n"
     )
     assert [[a.name for a in t.lead] for t in doc.tasks] == [
-        ["Văn phòng HĐND", "Ủy ban nhân dân thành phố Cà Mau"],
+        ["Văn phòng Hội đồng nhân dân", "Ủy ban nhân dân thành phố Cà Mau"],
         ["Công an thành phố Cà Mau"],
     ]
     from vbparse.extract.agencies.matcher import find_agencies

@@ -13,6 +13,7 @@ from vbparse.extract.agencies.gazetteer import load_gazetteer
 from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.extract.agencies.named_bodies import written_out
 from vbparse.extract.document.number import issuer_names
+from vbparse.grammars import load_yaml
 from vbparse.models import DocumentNumber
 from vbparse.segment.casing import agency_casing, fold, title_case, unique_by, without_marks
 from vbparse.segment.closing import Closing
@@ -39,14 +40,14 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
             return known
         if len(lines) > 1 and (division := _division_of(lines)):
             return division
+        if len(lines) > 1 and (unit := _unit_of_parent(lines, issuer_province(header))):
+            return unit
         # The issuing body under its parent: "UBND TỈNH LÂM ĐỒNG" / "SỞ Y TẾ" is the Sở of
         # that province, named as the gazetteer names it.
         if len(lines) > 1 and (named := _whole_agency(lines[-1], issuer_province(header))):
             # a body the grammar names ("Tổng Cục Thuê", OCR's mark) gives way to the known
             # body of the same letters
             return named if fold(named) in _known_names() else _known_issuer(lines[-1]) or named
-        if len(lines) > 1 and (office := _office_of(lines, issuer_province(header))):
-            return office
         if len(lines) == 1 and (named := _last_of_two(lines[0], issuer_province(header))):
             return named
         if known := _known_issuer(lines[-1]):
@@ -193,16 +194,22 @@ def _issuer_names_by_fold() -> dict[str, str]:
     return {fold(name): name for name in issuer_names().values()}
 
 
-_OFFICE = "văn phòng"
-
-
-def _office_of(lines: list[str], province: str | None) -> str | None:
-    """ "VĂN PHÒNG" alone under its body's line is that body's office ("UBND TỈNH BẮC GIANG" /
-    "VĂN PHÒNG", công văn 390/VP-TH, real scan: Văn phòng Ủy ban nhân dân tỉnh Bắc Giang)."""
-    if fold(lines[-1]) != _OFFICE:
+def _unit_of_parent(lines: list[str], province: str | None) -> str | None:
+    """A unit named only under its body's lines is that body's unit ("UBND TỈNH BẮC GIANG" /
+    "VĂN PHÒNG", công văn 390/VP-TH, real scan: Văn phòng Ủy ban nhân dân tỉnh Bắc Giang;
+    "ỦY BAN MTTQ VIỆT NAM" / "XÃ LƯƠNG MINH" / "BAN THƯỜNG TRỰC", kế hoạch of 2026, real b145:
+    Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh); header.yaml
+    ``units_under_parent``."""
+    unit = _units_under_parent().get(fold(lines[-1]))
+    if unit is None:
         return None
     parent = _whole_agency(" ".join(lines[:-1]), province)
-    return f"Văn phòng {parent}" if parent else None
+    return f"{unit} {parent}" if parent else None
+
+
+@functools.cache
+def _units_under_parent() -> dict[str, str]:
+    return {fold(unit): unit for unit in load_yaml("header.yaml")["units_under_parent"]}
 
 
 # Letters that make a word in capitals a word, not an abbreviation ("KCN", "HĐND").
