@@ -192,45 +192,28 @@ def render_all(
     if not files:
         return
     with office_converted_ahead(files, options, engine, note) as options:
-        yield from _render_on(
-            run, files, render, workers, timeout, memory_mb, text_mb, engine, scheduler, options
-        )
-
-
-def _render_on(
-    run: Callable[..., Iterator],
-    files: list[Path],
-    render: Callable[[Document], R],
-    workers: int,
-    timeout: float | None,
-    memory_mb: int | None,
-    text_mb: int | None,
-    engine: str,
-    scheduler: str | None,
-    options: ParseOptions | None,
-) -> Iterator[tuple[Path, R | ErrorRecord]]:
-    paths = [str(path) for path in files]
-    job = partial(parse_one, render=render, options=options, time_s=timeout, text_mb=text_mb)
-    if engine == "dask":
-        unordered = run(
-            paths,
-            job,
-            scheduler=scheduler,
-            timeout=timeout,
-            memory_mb=memory_mb,
-            window=_window(workers),
-        )
-    else:
-        unordered = run(
-            paths,
-            job,
-            workers=workers,
-            timeout=timeout,
-            memory_mb=memory_mb,
-            window=_window(workers),
-        )
-    for index, result in in_order(unordered):
-        yield files[index], result
+        paths = [str(path) for path in files]
+        job = partial(parse_one, render=render, options=options, time_s=timeout, text_mb=text_mb)
+        if engine == "dask":
+            unordered = run(
+                paths,
+                job,
+                scheduler=scheduler,
+                timeout=timeout,
+                memory_mb=memory_mb,
+                window=_window(workers),
+            )
+        else:
+            unordered = run(
+                paths,
+                job,
+                workers=workers,
+                timeout=timeout,
+                memory_mb=memory_mb,
+                window=_window(workers),
+            )
+        for index, result in in_order(unordered):
+            yield files[index], result
 
 
 @contextlib.contextmanager
