@@ -116,8 +116,11 @@ def _command(soffice: str, workdir: Path, sources: list[Path]) -> list[str]:
 def content_key(path: Path) -> str:
     """The name a file's conversion has in a ``converted_dir``: the hash of its bytes (two
     paths to one file, or two copies of it, share one conversion)."""
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:  # (hashlib.file_digest is Python 3.11's; 3.10 is supported)
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _converted_ahead(path: Path, limits: ReadLimits | None) -> Path | None:
