@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from vbparse.file_names import display_path
-from vbparse.ingest import supported_suffixes
-from vbparse.ingest.office import OFFICE_SUFFIXES, convert_ahead
+from vbparse.ingest import OFFICE_SUFFIXES, supported_suffixes
+from vbparse.ingest.office import convert_ahead
 from vbparse.ingest.safety import DEFAULT_TEXT_MB, IngestLimits, ingest_limits
 from vbparse.limits import TimeLimitExceeded, file_deadline, subprocesses_stopped
 from vbparse.models import Document, ErrorRecord

@@ -63,6 +63,9 @@ class RawText:
 
 Reader = Callable[[Path, ReadLimits], RawText]
 
+# The formats read by converting them with LibreOffice (``vbparse.ingest.office``).
+OFFICE_SUFFIXES = (".doc", ".rtf", ".odt")
+
 
 def _read_text_file(path: Path, limits: ReadLimits) -> RawText:
     from vbparse.ingest.text import read_text_file
@@ -109,10 +112,9 @@ READERS: dict[str, Reader] = {
     ".htm": _read_html,
     ".pdf": _read_pdf,
     ".docx": _read_docx,
-    ".doc": _read_office,
-    ".rtf": _read_office,
-    # OpenDocument text (LibreOffice's own format, which some provincial offices save in)
-    ".odt": _read_office,
+    # Word 97–2003, RTF and OpenDocument text (LibreOffice's own format, which some provincial
+    # offices save in), read through LibreOffice
+    **dict.fromkeys(OFFICE_SUFFIXES, _read_office),
     ".png": _read_image,
     ".jpg": _read_image,
     ".jpeg": _read_image,

@@ -34,13 +34,12 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from vbparse.ingest import IngestError, RawText, ReadLimits
+from vbparse.ingest import OFFICE_SUFFIXES, IngestError, RawText, ReadLimits
 
 CONVERT_TIMEOUT_S = 120
 # Office files one LibreOffice start converts ahead of a batch: few enough that a group cut
 # off by its time limit costs little, many enough that starting is a small share.
 GROUP_FILES = 16
-OFFICE_SUFFIXES = (".doc", ".rtf", ".odt")
 INSTALL_HINT = (
     "install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; "
     "`make system-deps` does it as root), or save the file as .docx"

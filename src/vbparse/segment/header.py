@@ -220,7 +220,10 @@ def find_header(text: str) -> Header:
             header.issuer_lines.append(name)
             last = i
         elif _header_anchored(header):
-            if not header.recipients and (end := unlabelled_recipients(header, lines, i)):
+            if (
+                not header.recipients
+                and (end := unlabelled_recipients(header, lines, i)) is not None
+            ):
                 last = end
                 continue
             if not header.recipients and _header_field_ahead(lines, i):

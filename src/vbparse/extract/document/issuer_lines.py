@@ -40,20 +40,22 @@ def issuer(header: Header, number: DocumentNumber | None, closing: Closing) -> s
             return known
         if len(lines) > 1 and (division := _division_of(lines)):
             return division
-        if len(lines) > 1 and (unit := _unit_of_parent(lines, issuer_province(header))):
+        # (the province the issuer lines name, asked once: each ask reads the lines again)
+        province = issuer_province(header)
+        if len(lines) > 1 and (unit := _unit_of_parent(lines, province)):
             return unit
         # The issuing body under its parent: "UBND TỈNH LÂM ĐỒNG" / "SỞ Y TẾ" is the Sở of
         # that province, named as the gazetteer names it.
-        if len(lines) > 1 and (named := _whole_agency(lines[-1], issuer_province(header))):
+        if len(lines) > 1 and (named := _whole_agency(lines[-1], province)):
             # a body the grammar names ("Tổng Cục Thuê", OCR's mark) gives way to the known
             # body of the same letters
             return named if fold(named) in _known_names() else _known_issuer(lines[-1]) or named
-        if len(lines) == 1 and (named := _last_of_two(lines[0], issuer_province(header))):
+        if len(lines) == 1 and (named := _last_of_two(lines[0], province)):
             return named
         if known := _known_issuer(lines[-1]):
             # under its parent line, the body of the parent's province ("UBND TỈNH KIÊN
             # GIANG" / "SƠ Y TẾ", OCR's lost hook: Sở Y tế tỉnh Kiên Giang, real scans b65-b72)
-            placed = _whole_agency(known, issuer_province(header)) if len(lines) > 1 else None
+            placed = _whole_agency(known, province) if len(lines) > 1 else None
             return placed or known
         # Issuer lines no body is named by, damaged ("BỘ VĂN HÓA, TH THAO" / "VÀ DU LỊCH",
         # công văn 5324/BVHTTDL-DSVH as a web copy, real): the number's issuer code names it.
