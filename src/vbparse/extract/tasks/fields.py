@@ -76,14 +76,8 @@ def read_task_fields(
         meaning, value, start = meaning_found
         if child is not None:
             fields.bullets.append(child)
-        if meaning == "lead" and (split := _lead_and_support(value, start, province, issuer)):
-            # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở …": the field
-            # names both (kế hoạch of Ban Chỉ đạo 02 cấp Lâm Đồng, real docx)
-            fields.lead.extend(split[0])
-            fields.support.extend(split[1])
-        elif meaning in ("lead", "support"):
-            agencies = list(find_agencies(value, offset=start, province=province, issuer=issuer))
-            getattr(fields, meaning).extend(agencies)
+        if meaning in ("lead", "support"):
+            _read_bodies(fields, meaning, value, start, province, issuer)
         elif meaning == "deadline":
             deadline = parse_deadline(value, doc_date=doc_date)
             if deadline is not None and deadline.span is not None:
@@ -97,15 +91,29 @@ def read_task_fields(
     return fields
 
 
-def _lead_and_support(
-    value: str, start: int, province: str | None, issuer: str | None
-) -> tuple[list[Agency], list[Agency]] | None:
-    """Lead and support of a "who does it" field whose value says both with role words, or
-    None when it names its bodies alone."""
+def _read_bodies(
+    fields: TaskFields,
+    meaning: str,
+    value: str,
+    start: int,
+    province: str | None,
+    issuer: str | None,
+) -> None:
+    """The bodies a "who does it" field names, into ``fields.lead`` or ``fields.support``."""
     roles = find_roles(value, offset=start, province=province, issuer=issuer)
-    if not roles.support or not roles.lead:
-        return None
-    return list(roles.lead), list(roles.support)
+    if meaning == "lead" and roles.lead and roles.support:
+        # "Đơn vị thực hiện: Văn phòng UBND tỉnh chủ trì, phối hợp với Sở …": the field names
+        # both (kế hoạch of Ban Chỉ đạo 02 cấp Lâm Đồng, real docx)
+        fields.lead.extend(roles.lead)
+        fields.support.extend(roles.support)
+        return
+    # A field that says what its bodies do names some only as whom they report to or advise
+    # ("Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế
+    # hoạch; Sở Tư pháp và …", kế hoạch 172/KH-UBND TP.HCM; "… để tổng hợp báo cáo Chủ tịch UBND
+    # tỉnh", 7360/KH-UBND Lai Châu, real): those are not its doers.
+    reported = {a.span for a in roles.report_to}
+    agencies = find_agencies(value, offset=start, province=province, issuer=issuer)
+    getattr(fields, meaning).extend(a for a in agencies if a.span not in reported)
 
 
 def _field_lines(clause: Clause, text: str) -> list[tuple[str, str, int]]:
