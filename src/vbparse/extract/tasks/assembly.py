@@ -46,7 +46,7 @@ from vbparse.extract.tasks.paragraphs import (
     paragraph_tasks,
     preamble_heading,
 )
-from vbparse.extract.tasks.roles import Roles, find_roles
+from vbparse.extract.tasks.roles import Roles, find_roles, unique_agencies
 from vbparse.extract.tasks.speaker import asks
 from vbparse.extract.tasks.units import (
     Resolved,
@@ -194,6 +194,14 @@ def _item_tasks(
             if header_grammar("cooperation_lead_ins").match(above):
                 # "b) Chủ trì, phối hợp" / "- Sở Tài chính … tham mưu …": Sở Tài chính co-operates
                 roles = dataclasses.replace(roles, lead=[], support=roles.lead + roles.support)
+            elif (
+                not roles.lead_triggered
+                and not fields.lead
+                and header_grammar("subjectless_lead_openers").match(own[answer:])
+            ):
+                # (its own work, so an item still when sub-items follow: the heading's body leads)
+                support = unique_agencies([*roles.support, *roles.lead])
+                roles = dataclasses.replace(roles, lead=list(parent.lead), support=support)
         lead = roles.lead or (
             parent.lead
             if parent
