@@ -335,7 +335,8 @@ def test_units_listed_by_their_first_syllables_and_a_spaced_number_dash():
 def test_a_citys_own_committee_and_police_named_by_their_unit_word_alone():
     """ "1. Văn phòng HĐND và UBND thành phố" / "Phối hợp Văn phòng Thành ủy …" and "10. Công
     an thành phố" in a plan of UBND thành phố Cà Mau (kế hoạch 77/KH-UBND, real scan b101):
-    the city's committee and police, not the province's; the heading ends at its line, so
+    the city's office (one body of its council and committee, as the gold reads it) and
+    police, not the province's; the heading ends at its line, so
     the next line's "Phối hợp" is no place's name. A centrally run city's stay its entries."""
     doc = parse_text(
         "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CÀ MAU\nSố: 77/KH-UBND\n"
@@ -345,7 +346,7 @@ def test_a_citys_own_committee_and_police_named_by_their_unit_word_alone():
         "2. Công an thành phố\nXây dựng kế hoạch bảo đảm an ninh trật tự.\n"
     )
     assert [[a.name for a in t.lead] for t in doc.tasks] == [
-        ["Văn phòng Hội đồng nhân dân", "Ủy ban nhân dân thành phố Cà Mau"],
+        ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố Cà Mau"],
         ["Công an thành phố Cà Mau"],
     ]
     from vbparse.extract.agencies.matcher import find_agencies

@@ -208,6 +208,7 @@ class NamedBodyGrammar(BaseModel):
     heads: list[NamedBodyHead]
     connectors: list[str]
     name_phrases: list[str] = []
+    joint_names: list[str] = []
     comma_phrases: list[str] = []
     stops: list[str]
     regional_units: list[str] = []

@@ -38,6 +38,7 @@ class _NamedTries:
     heads: Trie  # folded head → kind
     connectors: Trie
     name_phrases: Trie
+    joint_names: Trie
     comma_phrases: Trie
     stops: Trie
     max_words: int
@@ -72,6 +73,7 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         heads,
         phrase_trie(grammar.connectors),
         phrase_trie(grammar.name_phrases),
+        phrase_trie(grammar.joint_names),
         phrase_trie(grammar.comma_phrases),
         stops,
         grammar.max_words,
@@ -152,6 +154,9 @@ def named_body_at(
         or (tuple(keys[start:j]) in tries.lower_case_written_heads and _capitalised(tokens.word(j)))
     ):
         return None
+    joint = tries.joint_names.longest(keys, j)
+    if joint:  # "Văn phòng HĐND và UBND xã Hòa Phú": one office of the two bodies
+        return _named(tokens, start, _after_place(tokens, joint[0], tries), kind)
     known = gazetteer.full.longest(keys, j)
     if known and _capitalised(tokens.word(j)):  # "Văn phòng Bộ Tài chính"
         return _named(tokens, start, known[0], kind)
@@ -230,6 +235,19 @@ def named_body_at(
         j += 1
         words += 1
     return _named(tokens, start, j, kind)
+
+
+def _after_place(tokens: Tokens, j: int, tries: _NamedTries) -> int:
+    """Where a place written at token ``j`` ends: its unit word and the capitalised words of
+    its name on the same line ("xã Hòa Phú", "huyện Hiệp Hòa"), the unit word alone ("phường"),
+    or ``j`` itself when no unit word is there."""
+    unit = tries.place_units.longest(tokens.keys, j)
+    if unit is None:
+        return j
+    j = unit[0]
+    while j < len(tokens.keys) and _capitalised(tokens.word(j)) and "\n" not in tokens.gap(j):
+        j += 1
+    return j
 
 
 def _glued_hyphen(tokens: Tokens, j: int) -> bool:
