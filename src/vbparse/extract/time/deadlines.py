@@ -193,6 +193,8 @@ def clause_deadline(
     if len(dated) > 1:
         # the day a report's figures run to is not when it is due, when a due day follows
         dated = [d for d in dated if not _is_cutoff(text, d, offset)] or dated
+        # a day planned gives way to the limit the clause sets beside it
+        dated = [d for d in dated if not _is_tentative(text, d, offset)] or dated
     if dated:
         return min(enumerate(dated), key=lambda pair: (pair[1].date, pair[0]))[1]
     for relation in _UNDATED_ORDER:
@@ -218,6 +220,13 @@ def _is_cutoff(text: str, deadline: Deadline, offset: int) -> bool:
     return bool(grammar.cutoff_subject.search(before))
 
 
+def _is_tentative(text: str, deadline: Deadline, offset: int) -> bool:
+    """Whether ``deadline`` is a day planned ("Dự kiến ngày 05/12/2025"): grammar
+    ``tentative``."""
+    start = deadline.span.start - offset
+    return bool(deadline_grammar().tentative_marker.search(text[max(0, start - 30) : start]))
+
+
 def parse_deadline(text: str, *, doc_date: dt.date | None = None) -> Deadline | None:
     """Read one short string that IS a deadline, e.g. a table cell: "30/6/2025",
     "Tháng 6/2025", "6/2025", "Quý III/2025", "Trước ngày 31/7/2025", "Năm 2026",
@@ -231,7 +240,11 @@ def parse_deadline(text: str, *, doc_date: dt.date | None = None) -> Deadline | 
         _CELLS_READ.move_to_end(key)
         # a copy: the caller's record may take its own span (a page) without changing this one
         return known[1].model_copy() if known[1] is not None else None
-    deadline = next(_scan(text, 0, doc_date, cell=True), None)
+    found = _scan(text, 0, doc_date, cell=True)
+    deadline = next(found, None)
+    if deadline is not None and deadline.date is not None and _is_tentative(text, deadline, 0):
+        # "Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025 …)": the limit after it is due
+        deadline = next((d for d in found if d.date and not _is_tentative(text, d, 0)), deadline)
     if len(text) <= _CELL_LONGEST:
         _CELLS_READ[key] = (grammar, deadline)
         if len(_CELLS_READ) > _CELLS_KEPT:

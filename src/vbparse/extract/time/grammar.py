@@ -77,6 +77,7 @@ class DeadlineGrammar:
     cutoff_prefix: regex.Pattern[str]
     cutoff_subject: regex.Pattern[str]
     cutoff_window: int
+    tentative_marker: regex.Pattern[str]
     target_goal: regex.Pattern[str]
     target_window: int
     target_title: regex.Pattern[str]
@@ -240,6 +241,10 @@ def deadline_grammar() -> DeadlineGrammar:
             flags,
         ),
         cutoff_window=skip.cutoffs.window if skip.cutoffs else 0,
+        tentative_marker=regex.compile(
+            rf"(?<!\w)(?:{_or_nothing(skip.tentative.markers if skip.tentative else [])})\s*$",
+            flags,
+        ),
         target_goal=regex.compile(
             rf"(?<!\w){alternation(skip.targets.goal_words + skip.targets.horizon_nouns)}(?!\w)",
             flags,

@@ -260,6 +260,14 @@ class Cutoffs(_Strict):
     examples: list[str] = []
 
 
+class Tentative(_Strict):
+    """``not_deadlines.yaml`` ``tentative``: a day planned, not due ("Dự kiến ngày 05/12/2025
+    (Chậm nhất ngày 10/12/2025 …)")."""
+
+    markers: list[str]
+    examples: list[str] = []
+
+
 class NotDeadlines(_Strict):
     """``not_deadlines.yaml``: contexts where a date is not a deadline."""
 
@@ -275,6 +283,7 @@ class NotDeadlines(_Strict):
     ongoing_followers: list[str] = []
     targets: Targets
     cutoffs: Cutoffs | None = None
+    tentative: Tentative | None = None
     purposes: Purposes
     examples: list[str] = []
 

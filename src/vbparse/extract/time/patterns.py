@@ -11,6 +11,12 @@ import regex
 
 from vbparse.extract.time.grammar_files import EventGrammar, Periods, RelativeGrammar
 
+# After a numeric date, no further part of a number ("1/2/3/4", "31/7/2025-01") nor the start
+# of a second date ("01/12/2025 - 15/12/2025", read as a range); a spaced dash before a count
+# is a remark of its own ("Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử", kế hoạch of Ban
+# Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh, real b146).
+_NO_MORE_PARTS = r"(?!\s*[/.]\s*\d|[\-–]\d|\s*[\-–]\s*\d{1,2}\s*[/.\-–]\s*\d)"
+
 
 def phrase_pattern(phrase: str) -> str:
     """A phrase as a regex: its words escaped, any whitespace (a wrapped line too) between."""
@@ -102,7 +108,7 @@ def core_pattern(periods: Periods, relative: RelativeGrammar, events: EventGramm
         # "31/7/2025", "31-7-2025", "31.7.2025", "ngày 15/9", "7/3", "3/3/17"
         rf"(?P<day>{weekday_lead}(?:(?P<ngay>{day_words})\s+)?(?<![\d/.\-–])(?P<d>\d{{1,2}})"
         rf"\s*(?P<sep>[/.\-–])\s*(?P<m>\d{{1,2}})(?!\d)"
-        rf"(?:\s*(?P=sep)\s*(?:{year}|(?P<yy>\d{{2}})(?!\d)))?(?!\s*[/.\-–]\s*\d))",
+        rf"(?:\s*(?P=sep)\s*(?:{year}|(?P<yy>\d{{2}})(?!\d)))?{_NO_MORE_PARTS})",
         # "6 tháng cuối năm 2025", "nửa đầu năm", "6 tháng đầu năm sau"
         rf"(?P<half>(?P<hphrase>{halves})(?:\s+{year}|\s+{year_word})?)",
         # "3 tháng đầu năm 2009", "02 tháng cuối năm 2025" (the first or last months)
