@@ -13,6 +13,7 @@ from vbparse.extract.document.number import (
     parse_document_number,
 )
 from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
+from vbparse.grammars import load_yaml
 from vbparse.models import Reference, Span
 
 
@@ -22,13 +23,34 @@ def _date_after_number() -> regex.Pattern[str]:
     return regex.compile(rf"\s*,?\s*ngày\s+{DATE_PATTERN}", regex.IGNORECASE)
 
 
+@functools.cache
+def _form_before() -> regex.Pattern[str]:
+    # "Mẫu số 01/HNCT", "(Mẫu số 01/HNCT, 02/HNCT)": the number of a form to fill in
+    words = sorted(load_yaml("numbers.yaml").get("form_words") or [], key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in words) or "(?!)"
+    return regex.compile(rf"(?<!\w)(?:{alternatives})\s*$", regex.IGNORECASE)
+
+
+# What may stand between two numbers of forms named together.
+_FORM_LIST_JOINER = regex.compile(r"\s*(?:,|;|và|hoặc)\s*$")
+
+
 def find_references(
     text: str, *, offset: int = 0, own_number: str | None = None
 ) -> Iterator[Reference]:
     """Every document number cited in ``text``, in order, each with its date when the text
     gives one right after it. The document's own number (``own_number``) is skipped; repeats
     are yielded again (the caller decides whether to keep only the first)."""
+    form_end = None  # where the last form's number ended, in ``text``
     for number, span, written in find_document_numbers(text, offset=offset):
+        local_start = span.start - offset
+        before = text[max(0, local_start - 20) : local_start]
+        if _form_before().search(before) or (
+            form_end is not None and _FORM_LIST_JOINER.fullmatch(text[form_end:local_start])
+        ):
+            form_end = span.end - offset
+            continue
+        form_end = None
         if own_number is not None and number == own_number:
             continue
         parts = parse_document_number(number)
