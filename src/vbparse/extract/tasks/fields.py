@@ -7,6 +7,8 @@ III/2025", "- Sản phẩm: …"). The label is read with the task-table column 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -14,7 +16,8 @@ import regex
 from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.extract.tasks.roles import find_roles, unique_agencies
 from vbparse.extract.time.deadlines import parse_deadline
-from vbparse.models import Agency, Deadline
+from vbparse.grammars import load_yaml
+from vbparse.models import Agency, Deadline, Span
 from vbparse.segment.clause_tree import Clause
 from vbparse.segment.lines import split_lines
 from vbparse.segment.tables import header_meaning
@@ -113,7 +116,45 @@ def _read_bodies(
     # tỉnh", 7360/KH-UBND Lai Châu, real): those are not its doers.
     reported = {a.span for a in roles.report_to}
     agencies = find_agencies(value, offset=start, province=province, issuer=issuer)
-    getattr(fields, meaning).extend(a for a in agencies if a.span not in reported)
+    named = [a for a in agencies if a.span not in reported] or list(_posts(value, start))
+    getattr(fields, meaning).extend(named)
+
+
+@functools.cache
+def _comrade() -> regex.Pattern[str]:
+    words = sorted(load_yaml("agencies/titles.yaml")["comrade_words"], key=len, reverse=True)
+    return regex.compile(
+        "|".join(r"\s+".join(map(regex.escape, w.split())) for w in words), regex.IGNORECASE
+    )
+
+
+@functools.cache
+def _post_break() -> regex.Pattern[str]:
+    """Where one post of a list ends: ";", or a comma before a capitalised word or a comrade
+    word ("…, Trưởng đoàn thể xã, các đồng chí Chuyên viên …"; not "…, phụ trách lĩnh vực")."""
+    return regex.compile(rf"\s*;\s*|,\s+(?=\p{{Lu}}|(?i:{_comrade().pattern})(?!\w))")
+
+
+def _posts(value: str, start: int) -> Iterator[Agency]:
+    """The posts a field names through their holders ("Đồng chí Phó chủ tịch Thường trực, phụ
+    trách lĩnh vực …" → "Phó chủ tịch Thường trực, phụ trách lĩnh vực …"; "Các đ/c Phó Chủ
+    tịch" → "Các Phó Chủ tịch"); nothing unless the value opens with a comrade word."""
+    comrade = _comrade()
+    if not comrade.match(value):
+        return
+    end = len(value.rstrip(" .;,"))
+    cuts = [0, *(m for b in _post_break().finditer(value, 0, end) for m in b.span()), end]
+    for at, stop in zip(cuts[::2], cuts[1::2], strict=True):
+        part = value[at:stop]
+        word = comrade.match(part)
+        post = part[word.end() :].strip() if word else part.strip()
+        if not post:
+            continue
+        many = word is not None and word.group().casefold().startswith("các")
+        name = f"Các {post}" if many else post[:1].upper() + post[1:]
+        yield Agency(
+            name=name, kind="post", text=part, span=Span(start=start + at, end=start + stop)
+        )
 
 
 def _field_lines(clause: Clause, text: str) -> list[tuple[str, str, int]]:
