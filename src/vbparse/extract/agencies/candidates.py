@@ -12,12 +12,8 @@ from vbparse.extract.agencies.gazetteer import Gazetteer, per_gazetteer
 from vbparse.extract.agencies.group_grammar import group_tries
 from vbparse.extract.agencies.groups import match_group, names_the_province
 from vbparse.extract.agencies.keys import Trie, fold_phrase, fold_word
-from vbparse.extract.agencies.named_bodies import (
-    NUMERAL,
-    head_words,
-    named_body_at,
-    unit_of_known_body,
-)
+from vbparse.extract.agencies.known_body_units import NUMERAL, unit_of_known_body
+from vbparse.extract.agencies.named_bodies import head_words, named_body_at
 from vbparse.extract.agencies.person_titles import title_at, titles_by_first
 from vbparse.extract.agencies.tokens import Tokens
 from vbparse.extract.agencies.type_groups import (

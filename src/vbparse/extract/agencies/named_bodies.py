@@ -21,7 +21,14 @@ from vbparse.extract.agencies.tokens import Tokens
 from vbparse.normalize.line_ends import label_start
 from vbparse.normalize.tone_marks import fold_tone_marks_str
 
-__all__ = ["NamedBody", "ends_name", "head_words", "named_body_at", "written_out"]
+__all__ = [
+    "NamedBody",
+    "ends_name",
+    "head_words",
+    "named_as_written",
+    "named_body_at",
+    "written_out",
+]
 
 
 @dataclass(frozen=True)
@@ -42,9 +49,6 @@ class _NamedTries:
     comma_phrases: Trie
     stops: Trie
     max_words: int
-    regional: Trie
-    branches: Trie
-    branch_place_words: frozenset[str]
     lower_case_openings: Trie
     lower_case_heads: frozenset[tuple[str, ...]]
     lower_case_written_heads: frozenset[tuple[str, ...]]
@@ -77,9 +81,6 @@ def _tries(gazetteer: Gazetteer) -> _NamedTries:
         phrase_trie(grammar.comma_phrases),
         stops,
         grammar.max_words,
-        phrase_trie(grammar.regional_units),
-        phrase_trie(grammar.branches),
-        frozenset(k for w in grammar.branch_place_words for k in fold_phrase(w)),
         phrase_trie(grammar.lower_case_openings),
         frozenset(fold_phrase(h) for h in grammar.lower_case_heads),
         frozenset(fold_phrase(h) for h in grammar.lower_case_written_heads),
@@ -156,10 +157,10 @@ def named_body_at(
         return None
     joint = tries.joint_names.longest(keys, j)
     if joint:  # "Văn phòng HĐND và UBND xã Hòa Phú": one office of the two bodies
-        return _named(tokens, start, _after_place(tokens, joint[0], tries), kind)
+        return named_as_written(tokens, start, _after_place(tokens, joint[0], tries), kind)
     known = gazetteer.full.longest(keys, j)
     if known and _capitalised(tokens.word(j)):  # "Văn phòng Bộ Tài chính"
-        return _named(tokens, start, known[0], kind)
+        return named_as_written(tokens, start, known[0], kind)
     connector = tries.connectors.longest(keys, j)
     if connector and connector[0] < len(keys) and not starts_body(connector[0]):
         j = connector[0]  # "Báo và Phát thanh, Truyền hình ...": the name goes on after "và"
@@ -212,7 +213,7 @@ def named_body_at(
         if (place := tries.dotted_places.longest(keys, j)) and _capitalised(word):
             # the name ends with its place, a stop inside it ("Tạp chí Giáo dục TP.HCM",
             # kế hoạch 90/KHLT-SGDĐT-TCGD, real PDF)
-            named = _named(tokens, start, j, kind)
+            named = named_as_written(tokens, start, j, kind)
             return NamedBody(place[0], f"{named.name} {place[1]}", kind)
         if not word[:1].isalnum():
             break
@@ -229,12 +230,12 @@ def named_body_at(
         if unit and unit[0] < len(keys) and tokens.word(unit[0])[:1].islower():
             # a place's unit word, then a lower-case word, not the place: the name ends
             # with the unit word ("Kho bạc Nhà nước huyện kiểm soát chi")
-            return _named(tokens, start, unit[0], kind)
+            return named_as_written(tokens, start, unit[0], kind)
         if word[:1].islower() and not unit and _after_a_field(tokens, start, j, tries):
             break
         j += 1
         words += 1
-    return _named(tokens, start, j, kind)
+    return named_as_written(tokens, start, j, kind)
 
 
 def _after_place(tokens: Tokens, j: int, tries: _NamedTries) -> int:
@@ -350,7 +351,7 @@ def _head_in_title(
     return False
 
 
-def _named(tokens: Tokens, first: int, last: int, kind: str) -> NamedBody:
+def named_as_written(tokens: Tokens, first: int, last: int, kind: str) -> NamedBody:
     text = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
     text = text[:1].upper() + text[1:]  # a head written in its title's lower case
     name = _NAME_DASH.sub(" - ", " ".join(text.split()))
@@ -364,40 +365,3 @@ def written_out(gazetteer: Gazetteer, name: str) -> str:
     if not forms:
         return name
     return " ".join(forms.get(word, word) for word in name.split(" "))
-
-
-# A unit's number: a Roman numeral or up to three digits ("khu vực XIII", "Phường II").
-NUMERAL = regex.compile(r"[IVXLC]+|\d{1,3}")
-# A branch is named by its place: a few capitalised words, "tỉnh"/"thành phố" among them.
-_MAX_BRANCH_WORDS = 5
-
-
-def unit_of_known_body(
-    gazetteer: Gazetteer, tokens: Tokens, first: int, last: int
-) -> NamedBody | None:
-    """A known body's regional unit or branch written right after its name (tokens
-    ``first``..``last``): "Ngân hàng Nhà nước khu vực X", "Ngân hàng Nhà nước - Chi nhánh tỉnh
-    Quảng Ngãi". None when no such words follow."""
-    tries = _tries(gazetteer)
-    keys = tokens.keys
-    regional = tries.regional.longest(keys, last)
-    if regional and regional[0] < len(keys) and NUMERAL.fullmatch(tokens.word(regional[0])):
-        return _named(tokens, first, regional[0] + 1, "unit")
-    at = last + 1 if last < len(keys) and keys[last] == "-" else last
-    branch = tries.branches.longest(keys, at)
-    if branch is None:
-        return None
-    # a branch of a region ("Ngân hàng Nhà nước chi nhánh khu vực 14", kế hoạch 157/KH-UBND
-    # Thành phố Hồ Chí Minh, real)
-    region = tries.regional.longest(keys, branch[0])
-    if region and region[0] < len(keys) and NUMERAL.fullmatch(tokens.word(region[0])):
-        return _named(tokens, first, region[0] + 1, "unit")
-    j = branch[0]
-    while j < len(keys) and j - branch[0] < _MAX_BRANCH_WORDS:
-        word = tokens.word(j)
-        if not (_capitalised(word) or keys[j] in tries.branch_place_words):
-            break
-        if "\n" in tokens.gap(j):
-            break
-        j += 1
-    return _named(tokens, first, j, "unit") if j > branch[0] else None
