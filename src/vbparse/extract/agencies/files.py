@@ -241,6 +241,9 @@ class RoleGrammar(BaseModel):
     submission_verbs: list[str] = []
     support_triggers: list[Trigger]
     report_triggers: list[Trigger]
+    # a cooperation verb a few words before "với" and the body after it (``distant_support``)
+    distant_support_verbs: list[str] = []
+    distant_support_reach: int = 0
     segment_breaks: list[str]
     run_dashes: list[str] = []
     address_labels: list[str] = []

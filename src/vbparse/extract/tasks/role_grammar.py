@@ -36,6 +36,8 @@ class RoleTries:
     bracket_openers: Trie
     duty_headings: Trie
     forwarding_verbs: Trie
+    distant_support_verbs: frozenset[tuple[str, ...]]
+    distant_support_reach: int
 
 
 @functools.cache
@@ -74,6 +76,8 @@ def role_tries() -> RoleTries:
         bracket_openers=phrase_trie(grammar.bracket_member_openers),
         duty_headings=phrase_trie(grammar.duty_headings),
         forwarding_verbs=phrase_trie(grammar.forwarding_verbs),
+        distant_support_verbs=frozenset(fold_phrase(v) for v in grammar.distant_support_verbs),
+        distant_support_reach=grammar.distant_support_reach,
     )
 
 

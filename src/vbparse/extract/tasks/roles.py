@@ -32,8 +32,10 @@ from vbparse.extract.tasks.role_runs import mention_runs
 from vbparse.extract.tasks.triggers import (
     MAX_TRIGGER_WORDS,
     after_lead_trigger,
+    related_after_support,
     titled_trigger,
     trigger_before,
+    with_after_cooperation,
 )
 from vbparse.models.agency import Agency
 from vbparse.normalize.wrapping import execution_clause
@@ -145,9 +147,13 @@ def find_roles(
             # các huyện, thành phố." (quyết định 435/QĐ-UBND): a list of bodies that ";"
             # separates goes on with its role.
             role = "support"
-        if role is None and _related_after_support(keys, seg, start, run, tries):
+        if role is None and (
             # "phối hợp với Hiệp hội mắc ca Việt Nam và các cơ quan liên quan xây dựng …"
             # (công văn 2868/VPCP-NN, real): a body the gazetteer lacks stands between
+            related_after_support(keys, seg, start, run, tries)
+            # "Phối hợp, trao đổi bằng văn bản với Công an tỉnh …": words of its own between
+            or with_after_cooperation(keys, seg, start, covered, tries)
+        ):
             role = "support"
         if roles.lead and role in (None, "lead") and _cooperates_after(keys, end, starts):
             # "Sở Tài chính chủ trì, Sở Y tế phối hợp thực hiện": after the clause's lead, a
@@ -278,29 +284,6 @@ def _after_address_label(keys: list[str], seg: int, tries: RoleTries) -> bool:
     return any(
         tuple(keys[seg - 1 - len(label) : seg - 1]) == label for label in tries.address_labels
     )
-
-
-# How far after a support phrase the related bodies closing its list may stand (tokens).
-_RELATED_REACH = 14
-_RELATED = (fold_word("liên"), fold_word("quan"))
-
-
-def _related_after_support(
-    keys: list[str], seg: int, start: int, run: list[Mention], tries: RoleTries
-) -> bool:
-    """Whether a run of "… các cơ quan (có) liên quan" closes the list a support phrase
-    opened earlier in the segment, past names the gazetteer lacks: "phối hợp với Hiệp hội mắc
-    ca Việt Nam và các cơ quan liên quan" (công văn 2868/VPCP-NN, real)."""
-    last = run[-1]
-    if last.agency.kind != "group" or tuple(keys[last.last - 2 : last.last]) != _RELATED:
-        return False
-    if start - 1 < seg or keys[start - 1] not in tries.joiner_words:
-        return False
-    for k in range(start - 1, max(seg, start - _RELATED_REACH) - 1, -1):
-        found = tries.triggers.longest(list(reversed(keys[max(seg, k - 6) : k])), 0)
-        if found is not None:
-            return found[1] == "support"
-    return False
 
 
 _DATE_WORDS = frozenset(fold_word(w) for w in ("ngày", "tháng", "năm", "/", "-", "."))

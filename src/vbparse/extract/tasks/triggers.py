@@ -10,7 +10,14 @@ from vbparse.extract.agencies.keys import fold_word
 from vbparse.extract.agencies.matcher import Mention, Tokens
 from vbparse.extract.tasks.role_grammar import OPENING_LEAD, RoleTries, role_tries
 
-__all__ = ["MAX_TRIGGER_WORDS", "after_lead_trigger", "titled_trigger", "trigger_before"]
+__all__ = [
+    "MAX_TRIGGER_WORDS",
+    "after_lead_trigger",
+    "related_after_support",
+    "titled_trigger",
+    "trigger_before",
+    "with_after_cooperation",
+]
 
 
 def trigger_before(
@@ -145,3 +152,51 @@ def _forwarded_to(keys: list[str], start: int, floor: int, tries: RoleTries) -> 
 def _forwarding_verb_before(keys: list[str], end: int, floor: int, tries: RoleTries) -> bool:
     """Whether a forwarding verb ("xin chuyển", "xin gửi") starts between ``floor`` and ``end``."""
     return any(tries.forwarding_verbs.longest(keys, k) for k in range(floor, end))
+
+
+# How far after a support phrase the related bodies closing its list may stand (tokens).
+_RELATED_REACH = 14
+_RELATED = (fold_word("liên"), fold_word("quan"))
+
+
+def related_after_support(
+    keys: list[str], seg: int, start: int, run: list[Mention], tries: RoleTries
+) -> bool:
+    """Whether a run of "… các cơ quan (có) liên quan" closes the list a support phrase
+    opened earlier in the segment, past names the gazetteer lacks: "phối hợp với Hiệp hội mắc
+    ca Việt Nam và các cơ quan liên quan" (công văn 2868/VPCP-NN, real)."""
+    last = run[-1]
+    if last.agency.kind != "group" or tuple(keys[last.last - 2 : last.last]) != _RELATED:
+        return False
+    if start - 1 < seg or keys[start - 1] not in tries.joiner_words:
+        return False
+    for k in range(start - 1, max(seg, start - _RELATED_REACH) - 1, -1):
+        found = tries.triggers.longest(list(reversed(keys[max(seg, k - 6) : k])), 0)
+        if found is not None:
+            return found[1] == "support"
+    return False
+
+
+_VOI = fold_word("với")
+
+
+def with_after_cooperation(
+    keys: list[str], seg: int, start: int, covered: list[bool], tries: RoleTries
+) -> bool:
+    """Whether the run at ``start`` follows "với", a cooperation verb a few words before it in
+    the segment and no body between (roles.yaml ``distant_support_verbs``): not "phối hợp với
+    Sở Nội vụ làm việc với Ban Chấp hành Hiệp hội …", whose second "với" names whom the two
+    meet (công văn of UBND tỉnh Bình Thuận, real docx)."""
+    with_at = start - 1
+    if with_at <= seg or keys[with_at] != _VOI:
+        return False
+    for at in range(with_at - 1, max(seg, with_at - tries.distant_support_reach) - 1, -1):
+        if covered[at]:
+            return False
+        # (right before "với" the verb is the ordinary trigger's, which knows its blockers)
+        if any(
+            tuple(keys[at : at + len(v)]) == v and at + len(v) < with_at
+            for v in tries.distant_support_verbs
+        ):
+            return True
+    return False
