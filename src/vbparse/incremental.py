@@ -24,6 +24,7 @@ from pathlib import Path
 
 import vbparse
 from vbparse.file_names import display_path
+from vbparse.ingest import file_sha256
 from vbparse.output_paths import OutputPathError
 
 MANIFEST_SUFFIX = ".manifest"
@@ -70,14 +71,6 @@ def _checked_entry(row: dict) -> Entry:
 
 def manifest_path(output: Path) -> Path:
     return output.with_name(output.name + MANIFEST_SUFFIX)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class EarlierRun:

@@ -7,6 +7,7 @@ format a document came from: tables arrive as text lines ``| cell | cell |``.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,16 @@ Reader = Callable[[Path, ReadLimits], RawText]
 
 # The formats read by converting them with LibreOffice (``vbparse.ingest.office``).
 OFFICE_SUFFIXES = (".doc", ".rtf", ".odt")
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read in blocks (``hashlib.file_digest`` is Python 3.11's;
+    3.10 is supported)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _read_text_file(path: Path, limits: ReadLimits) -> RawText:

@@ -25,7 +25,6 @@ failed on, or that a group's time limit cut off), which then gives the file's ow
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import signal
@@ -34,7 +33,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from vbparse.ingest import OFFICE_SUFFIXES, IngestError, RawText, ReadLimits
+from vbparse.ingest import OFFICE_SUFFIXES, IngestError, RawText, ReadLimits, file_sha256
 
 CONVERT_TIMEOUT_S = 120
 # Office files one LibreOffice start converts ahead of a batch: few enough that a group cut
@@ -115,11 +114,7 @@ def _command(soffice: str, workdir: Path, sources: list[Path]) -> list[str]:
 def content_key(path: Path) -> str:
     """The name a file's conversion has in a ``converted_dir``: the hash of its bytes (two
     paths to one file, or two copies of it, share one conversion)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:  # (hashlib.file_digest is Python 3.11's; 3.10 is supported)
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return file_sha256(path)
 
 
 def _converted_ahead(path: Path, limits: ReadLimits | None) -> Path | None:
