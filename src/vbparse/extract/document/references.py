@@ -13,6 +13,7 @@ from vbparse.extract.document.number import (
     parse_document_number,
 )
 from vbparse.extract.time.dates import DATE_PATTERN, date_from_match
+from vbparse.extract.time.patterns import alternation
 from vbparse.grammars import load_yaml
 from vbparse.models import Reference, Span
 
@@ -26,9 +27,8 @@ def _date_after_number() -> regex.Pattern[str]:
 @functools.cache
 def _form_before() -> regex.Pattern[str]:
     # "Mẫu số 01/HNCT", "(Mẫu số 01/HNCT, 02/HNCT)": the number of a form to fill in
-    words = sorted(load_yaml("numbers.yaml").get("form_words") or [], key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in words) or "(?!)"
-    return regex.compile(rf"(?<!\w)(?:{alternatives})\s*$", regex.IGNORECASE)
+    words = alternation(load_yaml("numbers.yaml")["form_words"])
+    return regex.compile(rf"(?<!\w){words}\s*$", regex.IGNORECASE)
 
 
 # What may stand between two numbers of forms named together.

@@ -16,6 +16,7 @@ import regex
 from vbparse.extract.agencies.matcher import find_agencies
 from vbparse.extract.tasks.roles import find_roles, unique_agencies
 from vbparse.extract.time.deadlines import parse_deadline
+from vbparse.extract.time.patterns import alternation
 from vbparse.grammars import load_yaml
 from vbparse.models import Agency, Deadline, Span
 from vbparse.segment.clause_tree import Clause
@@ -122,10 +123,7 @@ def _read_bodies(
 
 @functools.cache
 def _comrade() -> regex.Pattern[str]:
-    words = sorted(load_yaml("agencies/titles.yaml")["comrade_words"], key=len, reverse=True)
-    return regex.compile(
-        "|".join(r"\s+".join(map(regex.escape, w.split())) for w in words), regex.IGNORECASE
-    )
+    return regex.compile(alternation(load_yaml("agencies/titles.yaml")["comrade_words"]), regex.I)
 
 
 @functools.cache
