@@ -223,8 +223,10 @@ def _is_cutoff(text: str, deadline: Deadline, offset: int) -> bool:
 def _is_tentative(text: str, deadline: Deadline, offset: int) -> bool:
     """Whether ``deadline`` is a day planned ("Dự kiến ngày 05/12/2025"): grammar
     ``tentative``."""
+    grammar = deadline_grammar()
     start = deadline.span.start - offset
-    return bool(deadline_grammar().tentative_marker.search(text[max(0, start - 30) : start]))
+    before = text[max(0, start - grammar.tentative_window) : start]
+    return bool(grammar.tentative_marker.search(before))
 
 
 def parse_deadline(text: str, *, doc_date: dt.date | None = None) -> Deadline | None:

@@ -78,6 +78,7 @@ class DeadlineGrammar:
     cutoff_subject: regex.Pattern[str]
     cutoff_window: int
     tentative_marker: regex.Pattern[str]
+    tentative_window: int
     target_goal: regex.Pattern[str]
     target_window: int
     target_title: regex.Pattern[str]
@@ -245,6 +246,7 @@ def deadline_grammar() -> DeadlineGrammar:
             rf"(?<!\w)(?:{_or_nothing(skip.tentative.markers if skip.tentative else [])})\s*$",
             flags,
         ),
+        tentative_window=skip.tentative.window if skip.tentative else 0,
         target_goal=regex.compile(
             rf"(?<!\w){alternation(skip.targets.goal_words + skip.targets.horizon_nouns)}(?!\w)",
             flags,

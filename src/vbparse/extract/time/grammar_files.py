@@ -265,6 +265,7 @@ class Tentative(_Strict):
     (Chậm nhất ngày 10/12/2025 …)")."""
 
     markers: list[str]
+    window: int
     examples: list[str] = []
 
 
