@@ -311,3 +311,50 @@ def test_appendix_no_copy_without_a_closing_before_it():
     # the same lines with no Nơi nhận before them: the number above is the letter's own
     text = FORWARDED_WITH_NUMBER_ABOVE.replace("Nơi nhận:", "Trân trọng.")
     assert all(a.kind != "copy" for a in find_appendices(text))
+
+
+# Phụ lục 2 of kế hoạch 212/KH-BGDĐT (real scan, b92, as its OCR text reads, items cut short):
+# the phụ lục is itself a plan, its items assign work as a body's do.
+PLAN_UNDER_PHU_LUC = "\n".join(
+    [
+        "Nơi nhận:",
+        "- Lưu: VT, RGEP, ETEP.",
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
+        "Phụ lục 2",
+        "KẾ HOẠCH TỔ CHỨC BỒI DƯỠNG GIÁO VIÊN PHỔ THÔNG CÁC CẤP",
+        "THỰC HIỆN CHƯƠNG TRÌNH GIÁO DỤC PHỔ THÔNG MỚI NĂM 2019",
+        "(Kèm theo Kế hoạch số<242 /KH-BGDĐT ngàm¿0 tháng 3 năm 2019)",
+        "I. NỘI DUNG BỒI DƯỠNG",
+        "1. Những nội dung cần bồi dưỡng cho giáo viên phổ thông các cấp gồm:",
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Các Vụ, Cục liên quan chỉ đạo, lựa chọn đơn vị (nhóm đơn vị) triển khai.",
+        "2. Ban Quản lí Dự án RGEP là đầu mối tổ chức bồi dưỡng: Lập kế hoạch;",
+    ]
+)
+
+# Phụ lục II of quyết định 324/QĐ-UBND Sóc Trăng (real .doc, b57): the outline of a plan a
+# district is to write, quoted from a Quyết định of the Thủ tướng, is no plan of its own.
+OUTLINE_UNDER_PHU_LUC = "\n".join(
+    [
+        "Phụ lục II",
+        "ĐỀ CƯƠNG BỐ CỤC, NỘI DUNG CỦA",
+        "KẾ HOẠCH ỨNG PHÓ SỰ CỐ TRÀN DẦU CẤP HUYỆN VÀ CẤP CƠ SỞ",
+        "(Ban hành kèm theo Quyết định số 12/QĐ-TTg ngày 24/3/2021 của Thủ tướng Chính phủ)",
+        "KẾ HOẠCH",
+        "Ứng phó sự cố tràn dầu của …",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+    ]
+)
+
+
+def test_appendix_titled_as_a_plan_is_read_like_a_body():
+    (plan,) = find_appendices(PLAN_UNDER_PHU_LUC)
+    assert (plan.kind, plan.doc_type) == ("attachment", "KH")
+    assert [c.id for c in plan.tree.walk()] == ["I", "I.1", "V", "V.1", "V.2"]
+    body = PLAN_UNDER_PHU_LUC[plan.body.start : plan.body.end]
+    assert body.startswith("I. NỘI DUNG BỒI DƯỠNG")
+
+
+def test_appendix_outline_of_a_plan_stays_an_appendix():
+    (outline,) = find_appendices(OUTLINE_UNDER_PHU_LUC)
+    assert (outline.kind, outline.doc_type, outline.tree) == ("appendix", None, None)

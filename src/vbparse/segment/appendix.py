@@ -107,6 +107,15 @@ def _attachment_type(line: StrippedLine) -> str | None:
     return None
 
 
+def _titled_type(lines: list[StrippedLine], types: frozenset[str]) -> str | None:
+    """The type code of the first title line under a "PHỤ LỤC" heading when it is one of
+    ``types`` ("Phụ lục 2 / KẾ HOẠCH TỔ CHỨC BỒI DƯỠNG … / (Kèm theo Kế hoạch số …)" →
+    "KH"), else None. Only the first line: "ĐỀ CƯƠNG … CỦA / KẾ HOẠCH ỨNG PHÓ …" is an
+    outline of a plan, not a plan."""
+    first = next((line for line in lines if not line.blank), None)
+    return t if first is not None and (t := _attachment_type(first)) in types else None
+
+
 def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
     """Appendices and attached documents, each from its heading to the next one or the end.
 
@@ -162,6 +171,8 @@ def find_appendices(text: str, *, offset: int = 0) -> list[Appendix]:
             )
             continue
         title, title_span, attached, caption_end = _read_caption(lines, k, end)
+        if doc_type is None and caption_end is not None and heading_match(lines[k]) is not None:
+            doc_type = _titled_type(lines[k + 1 : caption_end], grammar.appendix_plans)
         if doc_type not in grammar.attached_documents:
             appendices.append(
                 Appendix(

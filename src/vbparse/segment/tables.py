@@ -307,6 +307,7 @@ class _Headings(BaseModel):
     attached: str
     footers: list[str]
     attached_documents: list[str] = []
+    appendix_plans: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,7 @@ class HeadingGrammar:
     attached: regex.Pattern[str]
     footer: regex.Pattern[str]
     attached_documents: frozenset[str]  # type codes read like a body
+    appendix_plans: frozenset[str]  # a "PHỤ LỤC" titled with one of these is read like a body
 
 
 @functools.cache
@@ -325,6 +327,8 @@ def heading_grammar() -> HeadingGrammar:
     """The appendix heading grammar, loaded once."""
     data = load_yaml(HEADINGS_GRAMMAR)
     (entry,) = validate_rows(HEADINGS_GRAMMAR, [data], _Headings)
+    if stray := set(entry.appendix_plans) - set(entry.attached_documents):
+        raise GrammarError(f"{HEADINGS_GRAMMAR}: appendix_plans not in attached_documents: {stray}")
     try:
         return HeadingGrammar(
             heading=regex.compile(
@@ -334,6 +338,7 @@ def heading_grammar() -> HeadingGrammar:
             attached=regex.compile(entry.attached, regex.IGNORECASE),
             footer=regex.compile("|".join(f"(?:{f})" for f in entry.footers), regex.IGNORECASE),
             attached_documents=frozenset(entry.attached_documents),
+            appendix_plans=frozenset(entry.appendix_plans),
         )
     except regex.error as exc:
         raise GrammarError(f"{HEADINGS_GRAMMAR}: bad pattern: {exc}") from exc
