@@ -25,6 +25,7 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD_LETTERS = 4
 _WORD = regex.compile(rf"\p{{L}}{{{_WORD_LETTERS},}}")
 _ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+_VOWELS = "aăâeêioôơuưy"
 # "gi" and "qu" take a rhyme without its first letter ("giữa" = gi + ưa, "quyết" = qu + yêt).
 _GLIDED = {"gi": "i", "qu": "u"}
 
@@ -35,23 +36,24 @@ def _toneless(word: str) -> str:
 
 
 @functools.cache
-def _inventory() -> tuple[tuple[str, ...], frozenset[str]]:
+def _inventory() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     data = load_yaml("normalize.yaml")["syllables"]
     onsets = tuple(sorted(data["onsets"], key=len, reverse=True))
-    return onsets, frozenset(data["rhymes"])
+    rhymes = frozenset(data["rhymes"])
+    return onsets, rhymes, rhymes - frozenset(data.get("onsetless", ()))
 
 
 @functools.cache
 def is_syllable(word: str) -> bool:
     """Whether ``word`` (any case, any tone) is one Vietnamese syllable."""
-    onsets, rhymes = _inventory()
+    onsets, rhymes, after_onset = _inventory()
     bare = _toneless(word)
     if bare in rhymes:
         return True
     for onset in onsets:
         if bare.startswith(onset) and len(bare) > len(onset):
             rest = bare[len(onset) :]
-            if rest in rhymes or (onset in _GLIDED and _GLIDED[onset] + rest in rhymes):
+            if rest in after_onset or (onset in _GLIDED and _GLIDED[onset] + rest in rhymes):
                 return True
     return False
 
@@ -76,17 +78,29 @@ def two_syllables_at(word: str) -> int | None:
     if len(word) > _TWO_SYLLABLES or is_syllable(word) or set(word.lower()) <= _ASCII:
         return None
     points = [i for i in range(1, len(word)) if is_syllable(word[:i]) and is_syllable(word[i:])]
+    # Between two vowels a misspelt syllable is likelier than two run together: "chyến" (for
+    # "chuyến", công văn 328/VPCP-KGVX as a web copy, real) is no "chy ến". Such a split
+    # stands only when directives use both halves.
+    points = [i for i in points if not _between_vowels(word, i) or _both_used(word, i)]
     if set(_toneless(word)) <= _ASCII:
         # Only tone marks beyond English letters: two syllables run together ("anthành",
         # "kèmhình", a web copy) or one that OCR lost a vowel's hat in ("TRUYÈN" for
         # "TRUYỀN", not "TRUY ÈN"): split only into two syllables directives use.
-        points = [i for i in points if _used(word[:i]) and _used(word[i:])]
+        points = [i for i in points if _both_used(word, i)]
     if len(points) > 1:
         # "đềnghị" reads "đề nghị" or "đền ghị": keep the reading whose syllables directives use
         # (a syllable of plain letters counts as used: "Đầu tưthay" reads "tư thay", not "tưt
         # hay", công văn 1775/VPCP-QHQT as a web copy, real).
-        points = [i for i in points if _used(word[:i]) and _used(word[i:])]
+        points = [i for i in points if _both_used(word, i)]
     return points[0] if len(points) == 1 else None
+
+
+def _both_used(word: str, at: int) -> bool:
+    return _used(word[:at]) and _used(word[at:])
+
+
+def _between_vowels(word: str, at: int) -> bool:
+    return _toneless(word[at - 1 : at + 1]).strip(_VOWELS) == ""
 
 
 def _used(syllable: str) -> bool:
