@@ -137,6 +137,29 @@ def test_closing_nơi_nhận_without_its_label():
     assert text[: closing.body_end].rstrip().endswith("Trân trọng đề nghị./")
 
 
+def test_closing_nơi_nhận_lost_under_the_seal_opens_at_its_first_marked_entry():
+    """Quyết định 3588/QĐ-BGDĐT (real scan, b149) as OCR read it: the "Nơi nhận:" label lost
+    under the seal, the list opening with the superiors it reports to ("(để b/c)"), the
+    signature's title read between its entries, "Như Điều 3 (để t/h)" near its end."""
+    text = "\n".join(
+        [
+            "Điều 3. Chánh Văn phòng, Vụ trưởng Vụ Giáo dục Phổ thông chịu trách nhiệm thi hành"
+            " Quyết định này.",
+            "(0 RHỆNG",
+            "- Thủ tướng Chính phủ (đề b/c);",
+            "- Văn phòng Chính phủ (để b/c);",
+            "BỘ TRƯỞNG g.",
+            "- Các UBND tỉnh/thành phố;",
+            "- Như Điều 3 (để t/h);",
+            "- Lưu: VT, Vụ GDPT.",
+        ]
+    )
+    closing = find_closing(text, 0, len(text))
+    assert closing.cc[:2] == ["Thủ tướng Chính phủ (đề b/c)", "Văn phòng Chính phủ (để b/c)"]
+    assert closing.cc[-2:] == ["Như Điều 3 (để t/h)", "Lưu: VT, Vụ GDPT"]
+    assert "Thủ tướng" not in text[: closing.body_end]
+
+
 def test_như_trên_in_running_text_opens_no_list():
     """ "Như trên" inside the body, with no "Lưu" entry below it, is no Nơi nhận."""
     text = "1. Giao Sở Y tế thực hiện.\n2. Như trên;\n3. Giao Sở Tài chính bố trí kinh phí./.\n"

@@ -65,6 +65,54 @@ def _cc_archive() -> regex.Pattern[str]:
     return regex.compile(load_yaml("header.yaml")["cc_archive"])
 
 
+@functools.cache
+def _unlabelled_patterns() -> dict[str, regex.Pattern[str]]:
+    """How a Nơi nhận list that lost its label opens (``header.yaml`` cc_unlabelled,
+    cc_marked)."""
+    g = load_yaml("header.yaml")
+    return {name: regex.compile(g[name]) for name in ("cc_unlabelled", "cc_marked")}
+
+
+# How far below its "Như trên" a Nơi nhận without its label keeps its "Lưu" entry.
+_UNLABELLED_CC_LINES = 30
+
+
+def unlabelled_cc(lines: list[Line]) -> tuple[int, regex.Pattern[str]] | None:
+    """Index of the first line of a Nơi nhận list that lost its "Nơi nhận:" label, and the
+    pattern that opens it: "Như trên" alone on a line (bulleted or not), a "Lưu" entry among
+    the lines below it; or an entry marked with what it is sent for ("(để b/c)") in the
+    bulleted run above that "Như …" entry."""
+    p = _unlabelled_patterns()
+    for i, line in enumerate(lines):
+        if p["cc_unlabelled"].match(line.text.strip()):
+            below = lines[i + 1 : i + 1 + _UNLABELLED_CC_LINES]
+            if any(_cc_archive().match(ln.text.strip().lstrip("-–•+ ")) for ln in below):
+                marked = _first_marked_entry(lines, i)
+                return (i, p["cc_unlabelled"]) if marked is None else (marked, p["cc_marked"])
+    return None
+
+
+def _first_marked_entry(lines: list[Line], at: int) -> int | None:
+    """The first entry marked "(để …)" in the run of bulleted lines (and signature lines in
+    capitals a scan read between them) that ends at ``lines[at]``."""
+    p = _unlabelled_patterns()
+    first = None
+    for k in range(at - 1, -1, -1):
+        text = lines[k].text.strip()
+        if p["cc_marked"].match(text):
+            first = k
+        elif not (text.startswith(BULLETS) or _mostly_capitals(text)):
+            break
+    return first
+
+
+def _mostly_capitals(text: str) -> bool:
+    """A signature line as a scan reads it, a speck or two of lower case beside its capitals
+    ("BỘ TRƯỞNG g.")."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def read_cc(lines: list[Line], label: regex.Pattern[str]) -> list[Line]:
     """The lines of the Nơi nhận list that ``label`` ("Nơi nhận:") opens in ``lines``."""
     start = next(i for i, ln in enumerate(lines) if label.match(ln.text.strip()))

@@ -18,7 +18,13 @@ from vbparse.normalize.line_ends import label_start
 from vbparse.pattern_time import time_left
 from vbparse.segment.authority import authority_prefixes
 from vbparse.segment.casing import agency_casing, known_title, title_case
-from vbparse.segment.cc_list import clean_cc, is_speck, read_cc, signature_title_beside
+from vbparse.segment.cc_list import (
+    clean_cc,
+    is_speck,
+    read_cc,
+    signature_title_beside,
+    unlabelled_cc,
+)
 from vbparse.segment.clause_tree import (
     PARAGRAPH_END,
     clause_pattern,
@@ -58,7 +64,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     g = load_yaml("header.yaml")
     return {
         "cc": regex.compile(g["cc_label"], regex.IGNORECASE),
-        "cc_unlabelled": regex.compile(g["cc_unlabelled"]),
         "cc_archive": regex.compile(g["cc_archive"]),
         "body_end": regex.compile(g["body_end"]),
         "closing_sentence": regex.compile(g["closing_sentence"]),
@@ -91,8 +96,8 @@ def find_closing(
         (i for i, ln in enumerate(lines) if cc_label.match(ln.text.strip(), timeout=time_left())),
         None,
     )
-    if cc_at is None and (cc_at := _unlabelled_cc(lines)) is not None:
-        cc_label = p["cc_unlabelled"]
+    if cc_at is None and (unlabelled := unlabelled_cc(lines)) is not None:
+        cc_at, cc_label = unlabelled
     end_at = None
     for i, line in enumerate(lines[: cc_at if cc_at is not None else len(lines)]):
         if p["body_end"].search(line.text, timeout=time_left()) or _hands_on(line.text.strip()):
@@ -139,22 +144,6 @@ def find_closing(
             _read_signature(closing, [ln for ln in lines if ln.start >= closing.body_end])
     closing.signer_title = deputy_title(closing.signing_authority, closing.signer_title)
     return closing
-
-
-# How far below its "Như trên" a Nơi nhận without its label keeps its "Lưu" entry.
-_UNLABELLED_CC_LINES = 30
-
-
-def _unlabelled_cc(lines: list[Line]) -> int | None:
-    """Index of the first line of a Nơi nhận list that lost its "Nơi nhận:" label: "Như trên"
-    alone on a line (bulleted or not), a "Lưu" entry among the lines below it."""
-    p = _patterns()
-    for i, line in enumerate(lines):
-        if p["cc_unlabelled"].match(line.text.strip()):
-            below = lines[i + 1 : i + 1 + _UNLABELLED_CC_LINES]
-            if any(p["cc_archive"].match(ln.text.strip().lstrip("-–•+ ")) for ln in below):
-                return i
-    return None
 
 
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
