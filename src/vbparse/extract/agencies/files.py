@@ -115,6 +115,9 @@ class GroupNoun(BaseModel):
     place_of_lower: bool = False
     # the words the group's name writes for a short form ("thị xã" for "TX")
     named: str | None = None
+    # a noun that heads a list of members before its colon and names no group otherwise
+    # ("Các Bộ trưởng: Tài chính, …": the ministers of those ministries)
+    list_head: bool = False
 
 
 class GroupQualifier(BaseModel):

@@ -44,6 +44,7 @@ class GroupNoun:
     needs_determiner: bool
     not_before: Trie
     place_of_lower: bool
+    list_head: bool = False
 
 
 @per_gazetteer
@@ -70,6 +71,7 @@ def group_tries(gazetteer: Gazetteer) -> GroupTries:
                 noun.needs_determiner,
                 not_before,
                 noun.place_of_lower,
+                noun.list_head,
             ),
         )
     for qualifier in grammar.qualifiers:

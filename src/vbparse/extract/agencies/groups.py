@@ -155,6 +155,8 @@ def match_group(gazetteer: Gazetteer, tokens: Tokens, start: int) -> Candidate |
     if not noun:
         return None
     j, first_noun = noun
+    if first_noun.list_head and keys[j : j + 1] != [":"]:
+        return None
     if first_noun.needs_determiner and _capitalised_at(tokens, j):
         return None  # "các phòng Giáo dục và Đào tạo": divisions named, not a kind of body
     parts.append(first_noun.form)
