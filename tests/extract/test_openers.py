@@ -19,6 +19,10 @@ from vbparse.extract.tasks.headings import is_opener
         # công văn 2923/UBND-NCTH Hậu Giang (2010, real web copy, b49): shares of a sum
         "Kinh phí thưởng của Sở Giáo dục và Đào tạo: 379.600.000 đồng.",
         "Kinh phí khen thưởng của tỉnh: 60.155.000 đồng.\n",
+        # quyết định 1194/QĐ-TTg (2016, real web copy, b148): goods allotted to each province
+        "Tỉnh Quảng Trị: 35 tấn hóa chất Chlorine 65% min.",
+        "Tỉnh Thừa Thiên Huế: 20 tấn hóa chất Chlorine 65% min.\nỦy ban nhân dân các tỉnh: Quảng"
+        " Trị, Thừa Thiên Huế tiếp nhận, quản lý và sử dụng số hóa chất nêu trên.",
     ],
 )
 def test_openers_that_direct_no_one(text):
@@ -34,6 +38,7 @@ def test_openers_that_direct_no_one(text):
         "Thông báo để người dân biết lịch cắt điện và chủ động phương án sản xuất.",
         # a sum with the work it pays for
         "Sở Tài chính: bố trí 500 triệu đồng để tổ chức hội thi.",
+        "Sở Y tế: 50 người, hoàn thành trước ngày 30/6/2025.",
     ],
 )
 def test_openers_that_direct(text):
