@@ -17,7 +17,7 @@ import regex
 
 from vbparse.grammars import load_yaml
 from vbparse.normalize.offsets import NormalizedText
-from vbparse.normalize.tone_marks import letter_runs
+from vbparse.normalize.tone_marks import letter_runs, place_tone_mark
 
 # The tone marks (acute, grave, hook, tilde, dot below); breve, circumflex and horn are part
 # of the vowel and stay.
@@ -104,9 +104,11 @@ def _between_vowels(word: str, at: int) -> bool:
 
 
 def _used(syllable: str) -> bool:
-    """A syllable of plain letters, or one with a mark that directives use."""
+    """A syllable of plain letters, or one with a mark that directives use (its mark where the
+    list writes it: "uỷ" is "ủy", Đảng "uỷtheo dõi" in a commune Party committee's PDF text,
+    real b150)."""
     lower = syllable.lower()
-    return set(lower) <= _ASCII or lower in _common()
+    return set(lower) <= _ASCII or place_tone_mark(lower) in _common()
 
 
 def _split(match: regex.Match[str]) -> str:
