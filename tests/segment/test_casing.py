@@ -35,6 +35,10 @@ REAL = Path(__file__).parents[1] / "fixtures/real"
         ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
         ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"),
         ("PHÓ GIÁM ĐỐC PHỤ TRÁCH", "Phó giám đốc phụ trách"),
+        # a body the gazetteer does not name, its territory's name capitalised word by word
+        # (thông báo kết luận of Đảng ủy xã Công Hải, real b150)
+        ("ĐẢNG ỦY XÃ CÔNG HẢI", "Đảng ủy xã Công Hải"),
+        ("BAN CHỈ HUY QUÂN SỰ HUYỆN BÌNH TÂN", "Ban Chỉ huy quân sự huyện Bình Tân"),
     ],
 )
 def test_title_case(written, cased):

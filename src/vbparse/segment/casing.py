@@ -120,10 +120,30 @@ def title_case(text: str) -> str:
             known_title(words)
             or agency_casing(words)
             or _title_then_unit(words)
-            or unit_casing(words)
-            or words[:1].upper() + words[1:].lower()
+            or _with_place(unit_casing(words) or words[:1].upper() + words[1:].lower())
         )
     return ", ".join(parts)
+
+
+@functools.cache
+def _place_units() -> regex.Pattern[str]:
+    """A territory's unit word with the words after it ("xã Công Hải"), from the local units
+    (``local_bodies.yaml``) and the provinces' unit words."""
+    local = load_yaml("agencies/local_bodies.yaml")["local_units"]["units"]
+    words = sorted({*local, *(w for w in province_units() if w.isalpha() or " " in w)}, key=len)
+    alternation = "|".join(regex.escape(w) for w in reversed(words))
+    # the name, one to four words to the end ("xã Công Hải", "tỉnh Bà Rịa - Vũng Tàu"); not
+    # "xã hội" (society: "CỘNG HÒA XÃ HỘI …"), nor a longer run (another body named after it)
+    return regex.compile(rf"(?<=\s(?:{alternation})\s)(?!hội\b)\S+(?:\s\S+){{0,3}}$")
+
+
+def _with_place(text: str) -> str:
+    """Sentence case with a territory's name capitalised word by word after its unit word:
+    "ĐẢNG ỦY XÃ CÔNG HẢI" → "Đảng ủy xã Công Hải" (thông báo kết luận of Đảng ủy xã Công Hải,
+    real b150), a body the gazetteer does not name."""
+    return _place_units().sub(
+        lambda m: " ".join(w[:1].upper() + w[1:] for w in m[0].split()), text, count=1
+    )
 
 
 @functools.cache
