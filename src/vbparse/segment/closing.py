@@ -64,7 +64,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     g = load_yaml("header.yaml")
     return {
         "cc": regex.compile(g["cc_label"], regex.IGNORECASE),
-        "cc_archive": regex.compile(g["cc_archive"]),
         "body_end": regex.compile(g["body_end"]),
         "closing_sentence": regex.compile(g["closing_sentence"]),
         "closing_informs_only": regex.compile(g["closing_informs_only"]),
