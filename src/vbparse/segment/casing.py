@@ -130,11 +130,13 @@ def _place_units() -> regex.Pattern[str]:
     """A territory's unit word with the words after it ("xã Công Hải"), from the local units
     (``local_bodies.yaml``) and the provinces' unit words."""
     local = load_yaml("agencies/local_bodies.yaml")["local_units"]["units"]
-    words = sorted({*local, *(w for w in province_units() if w.isalpha() or " " in w)}, key=len)
-    alternation = "|".join(regex.escape(w) for w in reversed(words))
+    from vbparse.extract.time.patterns import alternation
+
+    # (the provinces' abbreviations, "TP.", never stand in a sentence-cased line)
+    units = alternation([*local, *(w for w in province_units() if w == w.lower())])
     # the name, one to four words to the end ("xã Công Hải", "tỉnh Bà Rịa - Vũng Tàu"); not
     # "xã hội" (society: "CỘNG HÒA XÃ HỘI …"), nor a longer run (another body named after it)
-    return regex.compile(rf"(?<=\s(?:{alternation})\s)(?!hội\b)\S+(?:\s\S+){{0,3}}$")
+    return regex.compile(rf"(?<=\s{units}\s)(?!hội\b)\S+(?:\s\S+){{0,3}}$")
 
 
 def _with_place(text: str) -> str:
